@@ -1,0 +1,81 @@
+"""Solver choice (HiGHS through highspy by default, CBC as fallback) and an honest reading of its status."""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import pulp
+
+from scenarios.errors import ScenarioError
+
+SOLVERS = ("highs", "cbc")
+
+
+@dataclass(frozen=True)
+class SolveInfo:
+    """What a solver proved: ``status`` is 'optimal' only when proven, else 'feasible' (with ``gap`` when known),
+    'infeasible' or 'no_solution' (stopped before finding one)."""
+
+    status: str
+    solver: str
+    objective: float | None
+    bound: float | None
+    gap: float | None
+    seconds: float
+
+    def describe(self) -> str:
+        if self.status == "feasible":
+            gap = f"gap {100 * self.gap:.2f}%" if self.gap is not None else "gap unknown"
+            return f"feasible, {gap} ({self.solver}, {self.seconds:.1f} s)"
+        return f"{self.status} ({self.solver}, {self.seconds:.1f} s)"
+
+
+def make_solver(name: str = "highs", time_limit: float | None = 60.0, gap: float | None = None,
+                msg: bool = False, threads: int | None = None) -> pulp.LpSolver:
+    """A PuLP solver; 'highs' falls back to CBC when highspy is not installed."""
+    if name not in SOLVERS:
+        raise ScenarioError(f"unknown solver '{name}'.", field="solver", fix=f"use one of {', '.join(SOLVERS)}.")
+    if name == "highs":
+        solver = pulp.HiGHS(msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads)
+        if solver.available():
+            return solver
+    return pulp.PULP_CBC_CMD(msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads)
+
+
+def solve(problem: pulp.LpProblem, solver: pulp.LpSolver) -> SolveInfo:
+    """Solve and read the status honestly: a time-limited stop is 'feasible', never 'optimal'."""
+    start = time.perf_counter()
+    problem.solve(solver)
+    seconds = time.perf_counter() - start
+    name = "highs" if isinstance(solver, pulp.HiGHS) else "cbc"
+    objective = pulp.value(problem.objective) if problem.objective is not None else None
+    if name == "highs" and getattr(problem, "solverModel", None) is not None:
+        return _read_highs(problem, seconds)
+    if problem.status == pulp.LpStatusInfeasible:
+        return SolveInfo("infeasible", name, None, None, None, seconds)
+    if problem.sol_status == pulp.LpSolutionOptimal:
+        return SolveInfo("optimal", name, objective, objective, 0.0, seconds)
+    if problem.sol_status == pulp.LpSolutionIntegerFeasible:
+        return SolveInfo("feasible", name, objective, None, None, seconds)
+    return SolveInfo("no_solution", name, None, None, None, seconds)
+
+
+def _read_highs(problem: pulp.LpProblem, seconds: float) -> SolveInfo:
+    import highspy
+
+    model = problem.solverModel
+    status = model.getModelStatus()
+    info = model.getInfo()
+    has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
+    objective = pulp.value(problem.objective) if has_solution and problem.objective is not None else None
+    if status == highspy.HighsModelStatus.kOptimal:
+        return SolveInfo("optimal", "highs", objective, objective, 0.0, seconds)
+    if status in (highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+        return SolveInfo("infeasible", "highs", None, None, None, seconds)
+    if not has_solution:
+        return SolveInfo("no_solution", "highs", None, None, None, seconds)
+    bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None
+    gap = info.mip_gap if math.isfinite(info.mip_gap) and info.mip_gap < 1e9 else None
+    return SolveInfo("feasible", "highs", objective, bound, gap, seconds)

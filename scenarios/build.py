@@ -1,0 +1,103 @@
+"""Build the frozen dataclasses from parsed YAML, with unknown-key and type errors that name the field."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import types
+import typing
+from typing import Any, TypeVar
+
+from scenarios.errors import FieldError, ScenarioError, suggest
+
+T = TypeVar("T")
+
+#: Fields that hold clock times; YAML 1.1 reads an unquoted 21:30 as the number 1290, so numbers are converted.
+CLOCK_FIELDS = {"arrival", "available_from", "latest_arrival"}
+
+
+def _fail(message: str, where: str, file: str | None, fix: str | None = None) -> ScenarioError:
+    return ScenarioError(message, file=file, field=where, fix=fix)
+
+
+def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _coerce(value, inner[0], where, file)
+    if dataclasses.is_dataclass(hint):
+        return build(hint, value, where, file)  # type: ignore[arg-type]
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise _fail(f"expected true or false, got {value!r}.", where, file)
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int | float) or (
+            isinstance(value, float) and (not math.isfinite(value) or value != int(value))
+        ):
+            raise _fail(f"expected a whole number, got {value!r}.", where, file)
+        return int(value)
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(float(value)):
+            raise _fail(f"expected a number, got {value!r}.", where, file)
+        return float(value)
+    if hint is str:
+        if where.rsplit(".", 1)[-1] in CLOCK_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+            if not 0 <= value < 1440:
+                raise _fail(f"expected a clock time like '21:30', got {value!r}.", where, file,
+                            "write HH:MM in quotes, e.g. \"21:30\".")
+            return f"{value // 60:02d}:{value % 60:02d}"
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            raise _fail(f"expected text, got {value!r}.", where, file)
+        return value
+    if hint is dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise _fail(f"expected a date like 2023-02-01, got {value!r}.", where, file) from None
+    if origin is tuple:
+        if not isinstance(value, list | tuple):
+            raise _fail(f"expected a list, got {value!r}.", where, file)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_coerce(v, args[0], f"{where}[{i}]", file) for i, v in enumerate(value))
+        if len(value) != len(args):
+            raise _fail(f"expected {len(args)} values, got {len(value)}.", where, file)
+        return tuple(_coerce(v, a, f"{where}[{i}]", file) for i, (v, a) in enumerate(zip(value, args, strict=True)))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise _fail(f"expected a mapping of names to values, got {value!r}.", where, file)
+        return {str(k): _coerce(v, args[1], f"{where}.{k}", file) for k, v in value.items()}
+    raise AssertionError(f"unsupported type {hint!r} at {where}")
+
+
+def build(cls: type[T], data: Any, where: str, file: str | None) -> T:
+    """An instance of the dataclass ``cls`` from a YAML mapping; errors name ``file`` and the dotted field."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise _fail(f"expected a mapping (key: value lines), got {data!r}.", where, file)
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    for key in data:
+        if key not in fields:
+            raise _fail(f"unknown key '{key}'; {suggest(str(key), fields)}", f"{where}.{key}", file,
+                        "correct the spelling or remove the key.")
+    kwargs = {}
+    for name, f in fields.items():
+        path = f"{where}.{name}"
+        if name in data:
+            kwargs[name] = _coerce(data[name], hints[name], path, file)
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise _fail("is missing.", path, file, f"add '{name}:' under '{where}'.")
+    try:
+        return cls(**kwargs)
+    except FieldError as exc:
+        raise ScenarioError(exc.message, file=file, field=f"{where}.{exc.field}", fix=exc.fix) from None

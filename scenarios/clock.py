@@ -1,0 +1,53 @@
+"""Clock times on the scenario date, as minutes from the date's midnight (the simulation's origin)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from scenarios.errors import FieldError
+
+_CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})(?:\s*\+\s*(\d)\s*d?)?\s*$")
+
+#: A clock time more than this many minutes before the train's arrival is read on the next day.
+NEXT_DAY_BEFORE_ARRIVAL_MIN = 6 * 60
+
+
+def parse_clock(text: object, field: str, anchor_min: float | None = None) -> float:
+    """Minutes from midnight of the scenario date for a clock time such as "21:30", "01:30" or "01:30+1".
+
+    With an anchor (the train's scheduled arrival), a time more than six hours before the anchor is read on the
+    next day, so "01:30" after a 21:30 arrival means 25.5 hours after midnight. "+1" makes the day explicit.
+    """
+    if isinstance(text, int) and not isinstance(text, bool) and 0 <= text < 24 * 60:
+        # YAML 1.1 reads an unquoted 21:30 as the sexagesimal number 1290.
+        hours, minutes, day = divmod(text, 60)[0], text % 60, None
+    else:
+        match = _CLOCK.match(str(text)) if isinstance(text, str | int) and not isinstance(text, bool) else None
+        if not match:
+            raise FieldError(field, f"expected a clock time like '21:30', got {text!r}.", "write HH:MM, 00:00 to 23:59.")
+        hours, minutes = int(match.group(1)), int(match.group(2))
+        day = int(match.group(3)) if match.group(3) else None
+    if hours > 23 or minutes > 59:
+        raise FieldError(field, f"'{text}' is not a clock time.", "write HH:MM with hours 00-23 and minutes 00-59.")
+    value = float(hours * 60 + minutes)
+    if day is not None:
+        return value + 1440.0 * day
+    if anchor_min is not None and value < anchor_min - NEXT_DAY_BEFORE_ARRIVAL_MIN:
+        value += 1440.0
+    return value
+
+
+def format_clock(minutes: float, with_day: bool = False) -> str:
+    """'HH:MM' for minutes from midnight of the scenario date (past midnight wraps; '+1' when with_day)."""
+    total = int(round(minutes))
+    day, rest = divmod(total, 1440)
+    text = f"{rest // 60:02d}:{rest % 60:02d}"
+    if with_day and day:
+        text += f"+{day}"
+    return text
+
+
+def to_datetime(day: date, minutes: float) -> datetime:
+    """The wall-clock datetime (naive, scenario time zone) of minutes from the date's midnight."""
+    return datetime(day.year, day.month, day.day) + timedelta(minutes=float(minutes))

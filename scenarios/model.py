@@ -1,0 +1,262 @@
+"""The parameter sections of a scenario: small frozen dataclasses that check their own ranges."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from scenarios.clock import parse_clock
+from scenarios.errors import require
+
+OBJECTIVES = ("coaches_then_ride", "cost")
+KEEP_VILLAGERS = ("none", "district", "enterprise")
+ROUTE_KINDS = ("open", "closed")
+DELAY_KINDS = ("mixture", "fixed", "none")
+
+
+def _positive(value: float, name: str) -> None:
+    require(isinstance(value, int | float) and math.isfinite(value) and value > 0, name,
+            f"expected a number > 0, got {value!r}.")
+
+
+def _non_negative(value: float, name: str) -> None:
+    require(isinstance(value, int | float) and math.isfinite(value) and value >= 0, name,
+            f"expected a number >= 0, got {value!r}.")
+
+
+def _share(value: float, name: str) -> None:
+    require(isinstance(value, int | float) and 0.0 <= value <= 1.0, name, f"expected a share in [0, 1], got {value!r}.")
+
+
+def _range_pair(pair: tuple[float, float], name: str) -> None:
+    require(len(pair) == 2 and 0 <= pair[0] <= pair[1], name,
+            f"expected [low, high] with 0 <= low <= high, got {list(pair)!r}.")
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Who, when and what of the arrival event."""
+
+    name: str
+    date: date
+    timezone: str = "Asia/Shanghai"
+    seed: int = 0
+    description: str = ""
+    real: tuple[str, ...] = ()
+    synthetic: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        require(bool(self.name.strip()), "name", "must not be empty.")
+        require(self.seed >= 0, "seed", f"expected a whole number >= 0, got {self.seed}.")
+
+
+@dataclass(frozen=True)
+class TrainDelay:
+    """The random delay of the train, in minutes.
+
+    "mixture" (the default): on time, within ``on_time_max_min``, with probability ``p_on_time``; otherwise a
+    lognormal with the given median and 95th percentile. "fixed": always ``fixed_min``. "none": no delay.
+    """
+
+    kind: str = "mixture"
+    p_on_time: float = 0.93
+    on_time_max_min: float = 5.0
+    late_median_min: float = 8.0
+    late_p95_min: float = 30.0
+    fixed_min: float = 0.0
+
+    def __post_init__(self) -> None:
+        require(self.kind in DELAY_KINDS, "kind", f"expected one of {', '.join(DELAY_KINDS)}, got {self.kind!r}.")
+        _share(self.p_on_time, "p_on_time")
+        _non_negative(self.on_time_max_min, "on_time_max_min")
+        _positive(self.late_median_min, "late_median_min")
+        require(self.late_p95_min > self.late_median_min, "late_p95_min",
+                f"expected more than late_median_min ({self.late_median_min}), got {self.late_p95_min}.")
+        _non_negative(self.fixed_min, "fixed_min")
+
+
+@dataclass(frozen=True)
+class Train:
+    """The chartered train: its arrival clock time, its cars and doors, its delay."""
+
+    number: str
+    origin: str
+    arrival: str
+    cars: int
+    seats_per_car: int
+    doors_per_car: int = 2
+    delay_min: float = 0.0
+    delay: TrainDelay = field(default_factory=TrainDelay)
+    distance_km: float | None = None
+    duration_h: float | None = None
+
+    def __post_init__(self) -> None:
+        parse_clock(self.arrival, "arrival")
+        require(self.cars >= 1, "cars", f"expected at least 1 car, got {self.cars}.")
+        require(self.seats_per_car >= 1, "seats_per_car", f"expected a number > 0, got {self.seats_per_car}.")
+        require(self.doors_per_car >= 1, "doors_per_car", f"expected at least 1 door, got {self.doors_per_car}.")
+        _non_negative(self.delay_min, "delay_min")
+
+    @property
+    def seats(self) -> int:
+        return self.cars * self.seats_per_car
+
+    @property
+    def arrival_min(self) -> float:
+        """Scheduled arrival, minutes from midnight of the scenario date."""
+        return parse_clock(self.arrival, "arrival")
+
+
+@dataclass(frozen=True)
+class CoachType:
+    """One type of coach in the fleet."""
+
+    seats: int
+    count: int
+    fixed_cost: float = 0.0
+    cost_per_km: float = 0.0
+    available_from: str = "21:00"
+    name_zh: str = "大巴"
+    name_en: str = "coach"
+
+    def __post_init__(self) -> None:
+        require(self.seats >= 1, "seats", f"expected a whole number > 0, got {self.seats}.",
+                "give the coach's passenger seats, e.g. 53.")
+        require(self.count >= 0, "count", f"expected a whole number >= 0, got {self.count}.")
+        _non_negative(self.fixed_cost, "fixed_cost")
+        _non_negative(self.cost_per_km, "cost_per_km")
+        parse_clock(self.available_from, "available_from")
+
+
+@dataclass(frozen=True)
+class Station:
+    """The arrival station: where it is, the walk, the welcome, the desks and the coach bays."""
+
+    name_zh: str
+    name_en: str
+    lat: float
+    lon: float
+    walk_m: float = 300.0
+    walk_speed_mps: tuple[float, float] = (1.0, 1.2)
+    alight_s_per_person: tuple[float, float] = (1.5, 2.5)
+    welcome_min: float = 15.0
+    desks: int = 4
+    desk_service_s: float = 20.0
+    bays: int = 4
+    board_s_per_person: tuple[float, float] = (4.0, 8.0)
+
+    def __post_init__(self) -> None:
+        require(-90 <= self.lat <= 90, "lat", f"expected a latitude in [-90, 90], got {self.lat}.")
+        require(-180 <= self.lon <= 180, "lon", f"expected a longitude in [-180, 180], got {self.lon}.")
+        _non_negative(self.walk_m, "walk_m")
+        _range_pair(self.walk_speed_mps, "walk_speed_mps")
+        require(self.walk_speed_mps[0] > 0, "walk_speed_mps", "walking speeds must be > 0.")
+        _range_pair(self.alight_s_per_person, "alight_s_per_person")
+        _non_negative(self.welcome_min, "welcome_min")
+        require(self.desks >= 1, "desks", f"expected at least 1 gift-pack desk, got {self.desks}.")
+        _non_negative(self.desk_service_s, "desk_service_s")
+        require(self.bays >= 1, "bays", f"expected at least 1 coach bay, got {self.bays}.")
+        _range_pair(self.board_s_per_person, "board_s_per_person")
+
+
+@dataclass(frozen=True)
+class Travel:
+    """How long the roads take at night: coordinates with a road factor and speed bands, or a matrix CSV."""
+
+    mode: str = "coordinates"
+    road_factor: float = 1.35
+    urban_kmh: float = 28.0
+    suburban_kmh: float = 45.0
+    expressway_kmh: float = 72.0
+    urban_km: float = 6.0
+    suburban_km: float = 25.0
+    cv: float = 0.15
+    matrix: str | None = None
+
+    def __post_init__(self) -> None:
+        require(self.mode in ("coordinates", "matrix"), "mode",
+                f"expected 'coordinates' or 'matrix', got {self.mode!r}.")
+        require(self.road_factor >= 1.0, "road_factor", f"expected a factor >= 1, got {self.road_factor}.")
+        for name in ("urban_kmh", "suburban_kmh", "expressway_kmh"):
+            _positive(getattr(self, name), name)
+        _non_negative(self.urban_km, "urban_km")
+        require(self.suburban_km >= self.urban_km, "suburban_km",
+                f"expected at least urban_km ({self.urban_km}), got {self.suburban_km}.")
+        require(0 <= self.cv <= 2, "cv", f"expected a coefficient of variation in [0, 2], got {self.cv}.")
+        require(self.mode != "matrix" or bool(self.matrix), "matrix",
+                "mode is 'matrix' but no matrix file is given.", "add matrix: travel_times.csv")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The planners' rules for the night."""
+
+    max_stops: int = 4
+    max_ride_min: float = 150.0
+    latest_arrival: str = "02:00"
+    keep_villagers: str = "district"
+    one_district_per_coach: bool = True
+    objective: str = "coaches_then_ride"
+    routes: str = "open"
+    max_coach_wait_min: float = 40.0
+    district_quotas: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        require(self.max_stops >= 1, "max_stops", f"expected at least 1 stop, got {self.max_stops}.")
+        _positive(self.max_ride_min, "max_ride_min")
+        parse_clock(self.latest_arrival, "latest_arrival")
+        require(self.keep_villagers in KEEP_VILLAGERS, "keep_villagers",
+                f"expected one of {', '.join(KEEP_VILLAGERS)}, got {self.keep_villagers!r}.")
+        require(self.objective in OBJECTIVES, "objective",
+                f"expected one of {', '.join(OBJECTIVES)}, got {self.objective!r}.")
+        require(self.routes in ROUTE_KINDS, "routes", f"expected 'open' or 'closed', got {self.routes!r}.")
+        _positive(self.max_coach_wait_min, "max_coach_wait_min")
+        for district, quota in self.district_quotas.items():
+            require(isinstance(quota, int) and quota >= 0, f"district_quotas.{district}",
+                    f"expected a whole number >= 0, got {quota!r}.")
+
+
+@dataclass(frozen=True)
+class Job:
+    """A job type that posts ask for and workers have."""
+
+    name_zh: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class WorkerGenerator:
+    """How to make a synthetic roster when no roster CSV is given."""
+
+    count: int
+    county_shares: dict[str, float]
+    returning_share: float = 0.4
+    under40_share: float = 0.7
+    female_share: float = 0.3
+    skill_shares: dict[str, float] = field(default_factory=lambda: {"operator": 0.35, "technician": 0.12})
+    wish_share: float = 0.3
+    villages_per_county: int = 6
+
+    def __post_init__(self) -> None:
+        require(self.count >= 1, "count", f"expected at least 1 worker, got {self.count}.")
+        require(bool(self.county_shares), "county_shares", "must name at least one county.")
+        for name, share in self.county_shares.items():
+            _share(share, f"county_shares.{name}")
+        total = sum(self.county_shares.values())
+        require(abs(total - 1.0) < 1e-6, "county_shares", f"shares must sum to 1, got {total:.4f}.")
+        for name in ("returning_share", "under40_share", "female_share", "wish_share"):
+            _share(getattr(self, name), name)
+        for name, share in self.skill_shares.items():
+            _share(share, f"skill_shares.{name}")
+        require(self.villages_per_county >= 1, "villages_per_county",
+                f"expected at least 1, got {self.villages_per_county}.")
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the tables come from, relative to the scenario file."""
+
+    workers: str | None = None
+    enterprises: str = "enterprises.csv"
+    districts: str = "districts.csv"

@@ -1,0 +1,110 @@
+"""The Scenario: one arrival event, its parameter sections and its tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from scenarios.clock import format_clock, parse_clock
+from scenarios.model import CoachType, Job, Meta, Policy, Station, Train, Travel
+
+if TYPE_CHECKING:
+    from scenarios.travel import TravelModel
+
+STATION_ID = "station"
+
+
+@dataclass(frozen=True, eq=False)
+class Scenario:
+    """One arrival event. Tables are DataFrames indexed by id (see ``scenarios.tables`` for their columns).
+
+    Times are minutes from midnight of ``meta.date`` (scenario time zone); ``clock()`` and ``minutes()`` convert.
+    """
+
+    meta: Meta
+    train: Train
+    station: Station
+    fleet: dict[str, CoachType]
+    travel: Travel
+    policy: Policy
+    jobs: dict[str, Job]
+    workers: pd.DataFrame
+    enterprises: pd.DataFrame
+    districts: pd.DataFrame
+    source: Path | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    warnings: tuple[str, ...] = ()
+    travel_matrix: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    @property
+    def arrival_min(self) -> float:
+        """Scheduled arrival of the train, minutes from midnight."""
+        return self.train.arrival_min
+
+    def minutes(self, clock: str) -> float:
+        """Minutes from midnight for a clock time; times well before the train's arrival are the next day."""
+        return parse_clock(clock, "clock", anchor_min=self.arrival_min)
+
+    @staticmethod
+    def clock(minutes: float) -> str:
+        """'HH:MM' for minutes from midnight."""
+        return format_clock(minutes)
+
+    @property
+    def latest_arrival_min(self) -> float:
+        return self.minutes(self.policy.latest_arrival)
+
+    @property
+    def coach_enterprises(self) -> pd.DataFrame:
+        """Enterprises whose workers go by city coach (not collected by their own vehicle)."""
+        return self.enterprises[self.enterprises["pickup"] == "coach"]
+
+    @property
+    def posts(self) -> pd.DataFrame:
+        """Posts per enterprise (rows) and job type (columns)."""
+        cols = {f"posts_{job}": job for job in self.jobs}
+        return self.enterprises[list(cols)].rename(columns=cols)
+
+    @property
+    def total_seats(self) -> int:
+        return sum(c.seats * c.count for c in self.fleet.values())
+
+    @cached_property
+    def travel_model(self) -> TravelModel:
+        """Minutes and km between the station, enterprises and district centres."""
+        from scenarios.travel import TravelModel
+
+        return TravelModel.for_scenario(self)
+
+    def summary(self) -> str:
+        """A short text: workers, enterprises and posts by district, seats available."""
+        lines = [
+            f"{self.meta.name} ({self.meta.date}): train {self.train.number} from {self.train.origin}, "
+            f"arriving {self.train.arrival} at {self.station.name_en}",
+            f"workers: {len(self.workers)} "
+            f"(returning {int((self.workers['returning_employer'] != '').sum())}), "
+            f"train seats: {self.train.seats}",
+        ]
+        posts = self.posts.sum(axis=1)
+        by_district = pd.DataFrame(
+            {
+                "enterprises": self.enterprises.groupby("district").size(),
+                "posts": posts.groupby(self.enterprises["district"]).sum(),
+                "own_pickup": (self.enterprises["pickup"] == "own").groupby(self.enterprises["district"]).sum(),
+            }
+        ).reindex(self.districts.index).fillna(0).astype(int)
+        by_district.insert(0, "district", self.districts["name_en"])
+        lines.append(f"enterprises: {len(self.enterprises)}, posts: {int(posts.sum())}")
+        lines.append(by_district.to_string(index=False))
+        fleet = ", ".join(f"{n}: {c.count} x {c.seats} seats" for n, c in self.fleet.items())
+        lines.append(f"fleet: {fleet}; coach seats in all: {self.total_seats}")
+        lines.extend(f"warning: {w}" for w in self.warnings)
+        return "\n".join(lines)
