@@ -40,7 +40,7 @@ def parse_clock(text: object, field: str, anchor_min: float | None = None) -> fl
 
 def format_clock(minutes: float, with_day: bool = False) -> str:
     """'HH:MM' for minutes from midnight of the scenario date (past midnight wraps; '+1' when with_day)."""
-    total = int(round(minutes))
+    total = round(minutes)
     day, rest = divmod(total, 1440)
     text = f"{rest // 60:02d}:{rest % 60:02d}"
     if with_day and day:
