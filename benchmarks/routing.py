@@ -1,0 +1,177 @@
+"""Benchmark the routing engine on CVRPLIB (.vrp/.sol) or DIMACS SDVRP files, optionally beside PyVRP/OR-Tools.
+
+python benchmarks/routing.py ../shared/benchmarks/cvrplib/A --time-limit 10 --csv out.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import math
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from planning.routing import RoutingProblem, check_routes, read_sdvrp, read_sol, read_vrp, solve
+
+SDVRP_SUFFIXES = {".sd", ".txt", ".cri"}
+
+
+def instances(folder: Path, pattern: str) -> list[Path]:
+    """Instance files in ``folder`` matching ``pattern``, sorted by size then name."""
+    files = [p for p in folder.glob(pattern) if p.suffix == ".vrp" or p.suffix in SDVRP_SUFFIXES]
+    files = [p for p in files if p.name.lower() not in {"readme.txt"}]
+    return sorted(files, key=lambda p: (p.stat().st_size, p.name))
+
+
+def load(path: Path) -> RoutingProblem:
+    """Read a .vrp or an SDVRP file."""
+    return read_vrp(path) if path.suffix == ".vrp" else read_sdvrp(path)
+
+
+def best_known(path: Path) -> float | None:
+    """The .sol cost beside the file, else the bks.csv value in this folder or a parent."""
+    sol = path.with_suffix(".sol")
+    if sol.exists():
+        return read_sol(sol).cost
+    for folder in (path.parent, path.parent.parent, path.parent.parent.parent):
+        table = folder / "bks.csv"
+        if table.exists():
+            with table.open() as fh:
+                for row in csv.DictReader(fh):
+                    if row.get("instance") == path.stem:
+                        return float(row["bks"])
+    return None
+
+
+def run_pyvrp(path: Path, seconds: float, seed: int) -> tuple[float, int] | None:
+    """PyVRP's cost and route count, or None when unavailable or not applicable."""
+    if path.suffix != ".vrp" or importlib.util.find_spec("pyvrp") is None:
+        return None
+    import pyvrp
+    from pyvrp.stop import MaxRuntime
+
+    data = pyvrp.read(str(path), round_func="round")
+    res = pyvrp.Model.from_data(data).solve(MaxRuntime(seconds), seed=seed, display=False)
+    return (float(res.cost()), int(res.best.num_routes())) if res.is_feasible() else None
+
+
+def run_ortools(problem: RoutingProblem, path: Path, seconds: float) -> tuple[float, int] | None:
+    """OR-Tools routing (guided local search) cost and route count, or None."""
+    if path.suffix != ".vrp" or importlib.util.find_spec("ortools") is None:
+        return None
+    from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+
+    n = problem.n_nodes
+    cap = int(problem.vehicle_types[0].capacity)
+    k = math.ceil(problem.demand.sum() / cap)
+    vehicles = k + max(2, k // 5)
+    dist = problem.distance.astype(int).tolist()
+    demand = problem.demand.astype(int).tolist()
+    manager = pywrapcp.RoutingIndexManager(n, vehicles, 0)
+    routing = pywrapcp.RoutingModel(manager)
+    transit = routing.RegisterTransitCallback(lambda i, j: dist[manager.IndexToNode(i)][manager.IndexToNode(j)])
+    routing.SetArcCostEvaluatorOfAllVehicles(transit)
+    dem = routing.RegisterUnaryTransitCallback(lambda i: demand[manager.IndexToNode(i)])
+    routing.AddDimensionWithVehicleCapacity(dem, 0, [cap] * vehicles, True, "load")
+    params = pywrapcp.DefaultRoutingSearchParameters()
+    params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.SAVINGS
+    params.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
+    params.time_limit.FromMilliseconds(int(seconds * 1000))
+    sol = routing.SolveWithParameters(params)
+    if sol is None:
+        return None
+    used = sum(1 for v in range(vehicles) if not routing.IsEnd(sol.Value(routing.NextVar(routing.Start(v)))))
+    return float(sol.ObjectiveValue()), used
+
+
+def gap(cost: float | None, bks: float | None) -> float | None:
+    """Gap in percent to the best known."""
+    if cost is None or bks is None or bks <= 0:
+        return None
+    return 100.0 * (cost - bks) / bks
+
+
+def fmt(x: float | None, digits: int = 2) -> str:
+    """Format a number or a dash."""
+    return "-" if x is None else f"{x:.{digits}f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the table."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--time-limit", type=float, default=10.0)
+    ap.add_argument("--csv", type=Path)
+    ap.add_argument("--instances", default="*")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--max-customers", type=int, default=None)
+    ap.add_argument("--solvers", default="ours,pyvrp,ortools", help="comma list of ours, pyvrp, ortools")
+    args = ap.parse_args(argv)
+    solvers = set(args.solvers.split(","))
+    files = instances(args.folder, args.instances)
+    header = f"{'instance':<14}{'n':>5}{'cost':>11}{'bks':>11}{'gap%':>8}{'time s':>8}{'veh':>5} {'check':<6}"
+    header += f"{'pyvrp':>11}{'gap%':>7}{'ortools':>11}{'gap%':>7}"
+    print(f"# {args.folder} time limit {args.time_limit:g} s seed {args.seed}", flush=True)
+    print(header, flush=True)
+    rows: list[dict[str, object]] = []
+    for path in files:
+        problem = load(path)
+        n = len(problem.customers)
+        if args.max_customers is not None and n > args.max_customers:
+            continue
+        bks = best_known(path)
+        row: dict[str, object] = {"instance": path.stem, "customers": n, "bks": bks}
+        if "ours" in solvers:
+            t0 = time.perf_counter()
+            res = solve(problem, time_limit=args.time_limit, seed=args.seed)
+            elapsed = time.perf_counter() - t0
+            errors = check_routes(problem, res)
+            row |= {
+                "cost": res.cost,
+                "gap": gap(res.cost, bks),
+                "time": elapsed,
+                "vehicles": res.vehicles,
+                "check": "ok" if not errors else "FAIL",
+                "status": res.status,
+            }
+            for e in errors[:5]:
+                print(f"  check: {e}", file=sys.stderr)
+        py = run_pyvrp(path, args.time_limit, args.seed) if "pyvrp" in solvers else None
+        ot = run_ortools(problem, path, args.time_limit) if "ortools" in solvers else None
+        row |= {
+            "pyvrp": py[0] if py else None,
+            "pyvrp_gap": gap(py[0] if py else None, bks),
+            "ortools": ot[0] if ot else None,
+            "ortools_gap": gap(ot[0] if ot else None, bks),
+        }
+        rows.append(row)
+        print(
+            f"{path.stem:<14}{n:>5}{fmt(row.get('cost'), 0):>11}{fmt(bks, 0):>11}{fmt(row.get('gap')):>8}"
+            f"{fmt(row.get('time'), 1):>8}{row.get('vehicles', '-')!s:>5} {row.get('check', '-')!s:<6}"
+            f"{fmt(row['pyvrp'], 0):>11}{fmt(row['pyvrp_gap']):>7}{fmt(row['ortools'], 0):>11}"
+            f"{fmt(row['ortools_gap']):>7}",
+            flush=True,
+        )
+    for key, label in (("gap", "ours"), ("pyvrp_gap", "pyvrp"), ("ortools_gap", "ortools")):
+        gaps = [float(r[key]) for r in rows if r.get(key) is not None]  # type: ignore[arg-type]
+        if gaps:
+            print(f"mean gap {label}: {sum(gaps) / len(gaps):.2f}% over {len(gaps)} instances", flush=True)
+    fails = sum(1 for r in rows if r.get("check") == "FAIL")
+    print(f"checker failures: {fails}", flush=True)
+    if args.csv is not None:
+        fields = sorted({k for r in rows for k in r})
+        tmp = args.csv.with_suffix(args.csv.suffix + ".tmp")
+        with tmp.open("w", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+        tmp.replace(args.csv)
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

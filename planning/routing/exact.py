@@ -1,0 +1,134 @@
+"""Exact solve for small problems: enumerate every feasible route, then set partitioning to optimality."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+
+from planning.routing.evaluate import evaluate_route
+from planning.routing.items import Items
+from planning.routing.master import Column, MasterResult, solve_master
+from planning.routing.problem import RoutingProblem
+from planning.routing.result import Stop
+
+MAX_DP_ITEMS = 12
+MAX_PERMUTATIONS = 400_000
+
+
+def merged_stops(it: Items, route: list[int] | tuple[int, ...]) -> list[Stop]:
+    """Stops of a route of items, pieces of one node merged into its first visit."""
+    order: list[int] = []
+    qty: dict[int, float] = {}
+    for i in route:
+        node = int(it.node[i])
+        if node not in qty:
+            order.append(node)
+            qty[node] = 0.0
+        qty[node] += float(it.qty[i])
+    return [(node, qty[node]) for node in order]
+
+
+def permutation_work(n: int, max_stops: int | None) -> int:
+    """Number of ordered routes to enumerate by brute force."""
+    top = n if max_stops is None else min(n, max_stops)
+    return sum(math.comb(n, k) * math.factorial(k) for k in range(1, top + 1))
+
+
+def exact_eligible(problem: RoutingProblem, it: Items) -> bool:
+    """True when every feasible route can be enumerated quickly."""
+    n = it.m - 1
+    timed = problem.ride_limit is not None or problem.objective == "vehicles_then_ride"
+    if not timed and n <= MAX_DP_ITEMS:
+        return True
+    return permutation_work(n, problem.max_stops) <= MAX_PERMUTATIONS
+
+
+def _dp_orders(problem: RoutingProblem, it: Items) -> dict[int, tuple[int, ...]]:
+    """Shortest order of every item subset (bitmask) by Held-Karp on distance."""
+    n = it.m - 1
+    dist = problem.distance[np.ix_(it.node, it.node)]
+    size = 1 << n
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for j in range(n):
+        best[(1 << j, j)] = (float(dist[0, j + 1]), -1)
+    for mask in range(1, size):
+        for j in range(n):
+            if not mask >> j & 1 or (mask, j) not in best:
+                continue
+            base = best[(mask, j)][0]
+            for k in range(n):
+                if mask >> k & 1:
+                    continue
+                key = (mask | 1 << k, k)
+                val = base + float(dist[j + 1, k + 1])
+                if key not in best or val < best[key][0] - 1e-12:
+                    best[key] = (val, j)
+    orders: dict[int, tuple[int, ...]] = {}
+    for mask in range(1, size):
+        cands = []
+        for j in range(n):
+            if (mask, j) in best:
+                back = 0.0 if problem.open_routes else float(dist[j + 1, 0])
+                cands.append((best[(mask, j)][0] + back, j))
+        _, j = min(cands)
+        path = []
+        m = mask
+        while j >= 0:
+            path.append(j + 1)
+            prev = best[(m, j)][1]
+            m &= ~(1 << j)
+            j = prev
+        orders[mask] = tuple(reversed(path))
+    return orders
+
+
+def enumerate_columns(problem: RoutingProblem, it: Items) -> list[Column]:
+    """Every feasible route (best order per item set) for every vehicle type that can drive it."""
+    n = it.m - 1
+    cap = max(v.capacity for v in problem.vehicle_types)
+    timed = problem.ride_limit is not None or problem.objective == "vehicles_then_ride"
+    best_order: dict[frozenset[int], tuple[float, tuple[int, ...]]] = {}
+    if not timed and n <= MAX_DP_ITEMS:
+        for order in _dp_orders(problem, it).values():
+            if problem.max_stops is not None and len(order) > problem.max_stops:
+                continue
+            if float(it.qty[list(order)].sum()) > cap + 1e-9:
+                continue
+            best_order[frozenset(order)] = (0.0, order)
+    else:
+        top = n if problem.max_stops is None else min(n, problem.max_stops)
+        big = max(problem.vehicle_types, key=lambda v: v.capacity)
+        for k in range(1, top + 1):
+            for subset in itertools.combinations(range(1, n + 1), k):
+                if float(it.qty[list(subset)].sum()) > cap + 1e-9:
+                    continue
+                for perm in itertools.permutations(subset):
+                    ev = evaluate_route(problem, merged_stops(it, perm), big)
+                    if not ev.feasible:
+                        continue
+                    key = frozenset(perm)
+                    score = ev.ride_minutes if problem.objective == "vehicles_then_ride" else ev.distance
+                    if key not in best_order or score < best_order[key][0] - 1e-12:
+                        best_order[key] = (score, perm)
+    columns: list[Column] = []
+    for _, order in best_order.values():
+        stops = merged_stops(it, order)
+        for vt in problem.vehicle_types:
+            if vt.count == 0:
+                continue
+            ev = evaluate_route(problem, stops, vt)
+            if ev.feasible:
+                cost = ev.cost + (it.route_fixed if problem.objective == "vehicles_then_ride" else 0.0)
+                columns.append(Column(tuple(order), vt.id, cost))
+    return columns
+
+
+def solve_exact(
+    problem: RoutingProblem, it: Items, fleet: dict[str, int | None], time_limit: float
+) -> tuple[list[Column], MasterResult | None]:
+    """Enumerate all feasible routes and solve the set-partitioning model to proven optimality."""
+    columns = enumerate_columns(problem, it)
+    res = solve_master(columns, list(range(1, it.m)), fleet, time_limit, exact=True)
+    return columns, res

@@ -1,0 +1,83 @@
+"""Set-partitioning master problem over a pool of routes (PuLP + HiGHS): build, solve, read back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pulp
+
+
+@dataclass(frozen=True)
+class Column:
+    """One candidate route: the items it serves (in order), its vehicle type and its cost."""
+
+    items: tuple[int, ...]
+    type_id: str
+    cost: float
+
+
+@dataclass(frozen=True)
+class MasterResult:
+    """Chosen columns, objective, proven optimality and the solver's lower bound."""
+
+    chosen: list[int]
+    objective: float
+    optimal: bool
+    bound: float | None
+
+
+def build_master(
+    columns: Sequence[Column], items: Sequence[int], fleet: dict[str, int | None]
+) -> tuple[pulp.LpProblem, list[pulp.LpVariable]]:
+    """Each item exactly once; at most the fleet of each type."""
+    prob = pulp.LpProblem("set_partitioning", pulp.LpMinimize)
+    x = [pulp.LpVariable(f"x_{k}", cat="Binary") for k in range(len(columns))]
+    prob += pulp.lpSum(col.cost * v for col, v in zip(columns, x, strict=True))
+    covering: dict[int, list[pulp.LpVariable]] = {i: [] for i in items}
+    by_type: dict[str, list[pulp.LpVariable]] = {}
+    for col, v in zip(columns, x, strict=True):
+        for i in col.items:
+            covering[i].append(v)
+        by_type.setdefault(col.type_id, []).append(v)
+    for i, vs in covering.items():
+        prob += pulp.lpSum(vs) == 1, f"cover_{i}"
+    for type_id, count in fleet.items():
+        if count is not None and type_id in by_type:
+            prob += pulp.lpSum(by_type[type_id]) <= count, f"fleet_{type_id}"
+    return prob, x
+
+
+def solve_master(
+    columns: Sequence[Column],
+    items: Sequence[int],
+    fleet: dict[str, int | None],
+    time_limit: float,
+    start: Sequence[int] | None = None,
+    exact: bool = False,
+) -> MasterResult | None:
+    """Solve the set-partitioning problem; None when no integer solution was found."""
+    if not columns:
+        return None
+    prob, x = build_master(columns, items, fleet)
+    if start is not None:
+        chosen = set(start)
+        for k, v in enumerate(x):
+            v.setInitialValue(1 if k in chosen else 0)
+    options: dict[str, float] = {"gapRel": 0.0, "gapAbs": 0.0} if exact else {}
+    solver = pulp.HiGHS(msg=False, timeLimit=max(0.3, time_limit), warmStart=start is not None, **options)
+    prob.solve(solver)
+    if prob.sol_status not in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible):
+        return None
+    chosen_cols = [k for k, v in enumerate(x) if (v.varValue or 0) > 0.5]
+    objective = sum(columns[k].cost for k in chosen_cols)
+    bound: float | None = None
+    try:
+        info = prob.solverModel.getInfo()
+        bound = float(info.mip_dual_bound)
+    except AttributeError:
+        bound = None
+    optimal = prob.sol_status == pulp.LpSolutionOptimal
+    if optimal:
+        bound = objective if bound is None else min(objective, bound)
+    return MasterResult(chosen_cols, objective, optimal, bound)

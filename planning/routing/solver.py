@@ -1,0 +1,212 @@
+"""``solve``: exact when small, otherwise SISR with a route pool recombined by a set-partitioning master."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+
+from planning.routing.evaluate import best_type, evaluate_route
+from planning.routing.exact import exact_eligible, merged_stops, solve_exact
+from planning.routing.items import Items, build_items
+from planning.routing.master import Column, MasterResult, solve_master
+from planning.routing.problem import RoutingProblem
+from planning.routing.result import RoutingResult, Stop
+from planning.routing.sisr import Sisr, State, routes_of, seq_of
+
+POOL_COLUMNS = 12_000
+MASTER_AT = (0.45, 0.75)
+
+
+class RoutePool:
+    """Routes met in accepted solutions, keyed by their item set, with the best order and solution cost."""
+
+    def __init__(self) -> None:
+        self.routes: dict[frozenset[int], tuple[float, tuple[int, ...], float]] = {}
+
+    def add(self, st: State, total: float) -> None:
+        """Add the routes of an accepted solution."""
+        seq = st.seq.tolist()
+        zi = st.zi.tolist()
+        costs = st.route_cost.tolist()
+        for r in range(len(zi) - 1):
+            route = tuple(seq[zi[r] + 1 : zi[r + 1]])
+            if not route:
+                continue
+            key = frozenset(route)
+            old = self.routes.get(key)
+            if old is None or costs[r] < old[0] - 1e-9:
+                self.routes[key] = (costs[r], route, total if old is None else min(total, old[2]))
+            elif total < old[2]:
+                self.routes[key] = (old[0], old[1], total)
+
+    def best(self, limit: int) -> list[tuple[float, tuple[int, ...]]]:
+        """(search cost, route) from the best solutions first."""
+        ranked = sorted(self.routes.values(), key=lambda v: (v[2], v[0]))
+        return [(v[0], v[1]) for v in ranked[:limit]]
+
+
+def _columns(problem: RoutingProblem, it: Items, routes: list[tuple[float, tuple[int, ...]]]) -> list[Column]:
+    """Columns for every usable vehicle type of every route."""
+    cols: list[Column] = []
+    extra = it.route_fixed if problem.objective == "vehicles_then_ride" else 0.0
+    simple = (
+        len(problem.vehicle_types) == 1
+        and problem.ride_limit is None
+        and problem.objective != "vehicles_then_ride"
+        and len(set(it.node.tolist())) == it.m
+    )
+    if simple:
+        vid = problem.vehicle_types[0].id
+        return [Column(route, vid, cost) for cost, route in routes]
+    for _, route in routes:
+        stops = merged_stops(it, route)
+        for vt in problem.vehicle_types:
+            if vt.count == 0:
+                continue
+            ev = evaluate_route(problem, stops, vt)
+            if ev.feasible:
+                cols.append(Column(route, vt.id, ev.cost + extra))
+    return cols
+
+
+def _fleet_left(problem: RoutingProblem, it: Items) -> dict[str, int | None]:
+    """Fleet per type after the direct full-load routes took the largest type."""
+    fleet = {v.id: v.count for v in problem.vehicle_types}
+    if it.direct:
+        big = max(problem.vehicle_types, key=lambda v: (v.count != 0, v.capacity))
+        if fleet[big.id] is not None:
+            fleet[big.id] = max(0, int(fleet[big.id] or 0) - len(it.direct))
+    return fleet
+
+
+def _bounds(problem: RoutingProblem) -> tuple[int, float | None]:
+    """Valid lower bounds: vehicles ceil(demand / largest capacity), and the objective where cheap."""
+    total = float(problem.demand.sum())
+    veh = math.ceil(total / problem.max_capacity - 1e-9) if total > 0 else 0
+    if problem.objective == "vehicles_then_ride":
+        return veh, float((problem.demand * problem.times[0]).sum())
+    if problem.objective == "cost":
+        return veh, veh * min(v.fixed_cost for v in problem.vehicle_types)
+    return veh, None
+
+
+def _result(
+    problem: RoutingProblem,
+    it: Items,
+    chosen: list[tuple[tuple[int, ...], str | None]],
+    status: str,
+    lower: float | None,
+    start: float,
+) -> RoutingResult:
+    """Build the result: merged stops, types, recomputed cost, gap."""
+    routes: list[list[Stop]] = []
+    types: list[str] = []
+    big = max(problem.vehicle_types, key=lambda v: (v.count != 0, v.capacity))
+    for node, qty in it.direct:
+        routes.append([(node, qty)])
+        types.append(big.id)
+    for items, type_id in chosen:
+        stops = merged_stops(it, items)
+        if type_id is None:
+            picked = best_type(problem, stops)
+            type_id = picked[0].id if picked is not None else big.id
+        routes.append(stops)
+        types.append(type_id)
+    cost = dist = ride = 0.0
+    for stops, type_id in zip(routes, types, strict=True):
+        ev = evaluate_route(problem, stops, problem.vehicle_type(type_id))
+        cost += ev.cost
+        dist += ev.distance
+        ride += ev.ride_minutes
+    veh_lb, obj_lb = _bounds(problem)
+    if status == "optimal":
+        lower = cost
+    elif lower is None:
+        lower = obj_lb
+    if lower is not None and problem.objective == "vehicles_then_ride" and len(routes) > veh_lb:
+        lower = obj_lb
+    gap = None if lower is None or cost <= 0 else max(0.0, (cost - lower) / cost)
+    return RoutingResult(
+        routes=routes,
+        route_types=types,
+        cost=float(cost),
+        vehicles=len(routes),
+        distance=float(dist),
+        ride_minutes=float(ride),
+        status=status,
+        lower_bound=None if lower is None else float(lower),
+        gap=gap,
+        runtime=time.perf_counter() - start,
+        objective=problem.objective,
+        vehicles_lower_bound=veh_lb,
+    )
+
+
+def _from_master(res: MasterResult, cols: list[Column]) -> list[tuple[tuple[int, ...], str | None]]:
+    return [(cols[k].items, cols[k].type_id) for k in res.chosen]
+
+
+def solve(problem: RoutingProblem, time_limit: float = 10.0, seed: int = 0, exact: bool | None = None) -> RoutingResult:
+    """Best routes found within ``time_limit`` seconds; proven optimal only when the exact model says so.
+
+    ``exact=None`` uses the exact model when the problem is small; True forces it; False never uses it.
+    """
+    start = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    it = build_items(problem, halve=problem.split_delivery)
+    fleet = _fleet_left(problem, it)
+    pieces_fixed = bool(it.direct) or len(set(it.node.tolist())) != it.m
+    if exact or (exact is None and exact_eligible(problem, it)):
+        ex_cols, res = solve_exact(problem, it, fleet, max(1.0, time_limit))
+        if res is None:
+            raise ValueError(f"{problem.name}: no feasible set of routes exists under the limits and fleet.")
+        status = "optimal" if res.optimal and not pieces_fixed else "feasible"
+        lower = res.bound if not pieces_fixed else None
+        return _result(problem, it, _from_master(res, ex_cols), status, lower, start)
+    fleet_total = None if any(v is None for v in fleet.values()) else sum(int(v or 0) for v in fleet.values())
+    search = Sisr(it, rng, problem.max_stops, problem.ride_limit, fleet_total)
+    pool = RoutePool()
+    seq = search.initial()
+    st = search.state(seq)
+    pool.add(st, search.total(st))
+    multi = len(problem.vehicle_types) > 1 or any(v is not None for v in fleet.values())
+    best_seq: np.ndarray | None = seq if search.feasible(st) else None
+    best_cost = search.total(st) if best_seq is not None else math.inf
+    best_master: tuple[MasterResult, list[Column]] | None = None
+    budget = time_limit - (time.perf_counter() - start)
+    marks = [*MASTER_AT, 0.9]
+    overhead = 0.0
+    done = 0.0
+    scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
+    for mark in marks:
+        seconds = max(0.0, budget * (mark - done))
+        cand, cost, _ = search.run(seq, seconds, on_accept=pool.add, scale=scale)
+        done = mark
+        if cost < best_cost:
+            best_seq, best_cost, seq = cand, cost, cand
+        routes = pool.best(POOL_COLUMNS)
+        cols = _columns(problem, it, routes)
+        remaining = time_limit - (time.perf_counter() - start)
+        warm = None
+        if best_seq is not None:
+            keys = {frozenset(r): tuple(r) for r in routes_of(best_seq)}
+            warm = [k for k, c in enumerate(cols) if frozenset(c.items) in keys and keys[frozenset(c.items)] == c.items]
+        limit = remaining - overhead - 0.1 if mark == marks[-1] else min(remaining, 0.1 * time_limit)
+        t_master = time.perf_counter()
+        res = solve_master(cols, list(range(1, it.m)), fleet, max(0.3, limit), start=None if multi else warm)
+        overhead = max(overhead, time.perf_counter() - t_master - max(0.3, limit))
+        if res is not None and (best_master is None or res.objective < best_master[0].objective - 1e-9):
+            best_master = (res, cols)
+            if res.objective < best_cost - 1e-9:
+                seq = seq_of([list(cols[k].items) for k in res.chosen])
+                if search.feasible(search.state(seq)):
+                    best_seq, best_cost = seq, res.objective
+    if best_master is not None and (multi or best_master[0].objective <= best_cost + 1e-9):
+        chosen = _from_master(*best_master)
+    elif best_seq is not None:
+        chosen = [(tuple(r), None) for r in routes_of(best_seq)]
+    else:
+        raise ValueError(f"{problem.name}: no feasible routes found in {time_limit} s (limits or fleet too tight).")
+    return _result(problem, it, chosen, "feasible", None, start)
