@@ -18,7 +18,7 @@ CLOCK_FIELDS = {"arrival", "available_from", "latest_arrival"}
 
 
 def _fail(message: str, where: str, file: str | None, fix: str | None = None) -> ScenarioError:
-    return ScenarioError(message, file=file, field=where, fix=fix)
+    return ScenarioError(message, file=file, field=where, fix=fix or f"edit '{where}' in the scenario file.")
 
 
 def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
@@ -100,4 +100,5 @@ def build(cls: type[T], data: Any, where: str, file: str | None) -> T:
     try:
         return cls(**kwargs)
     except FieldError as exc:
-        raise ScenarioError(exc.message, file=file, field=f"{where}.{exc.field}", fix=exc.fix) from None
+        field = f"{where}.{exc.field}"
+        raise ScenarioError(exc.message, file=file, field=field, fix=exc.fix or f"edit '{field}' in the scenario file.") from None

@@ -52,6 +52,8 @@ def resolve(name_or_path: str | Path) -> Path:
     if path.is_file():
         return path
     names = bundled()
+    if "/" in text or "\\" in text or text.endswith((".yaml", ".yml")):
+        raise ScenarioError("file not found.", file=text, fix="check the path, or give a folder that holds scenario.yaml.")
     raise ScenarioError(
         f"no scenario '{text}': not a bundled name and no such file; {suggest(text, names)}",
         fix=f"give a bundled name ({', '.join(names)}) or the path of a scenario.yaml.",

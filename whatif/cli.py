@@ -1,0 +1,73 @@
+"""The ``labor-transfer`` command line. Bad input prints one line and exits with code 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from scenarios import ScenarioError, bundled, load
+
+EXIT_BAD_INPUT = 2
+
+Command = Callable[[argparse.Namespace], int]
+#: name -> (how to add its arguments, what it runs, help text)
+COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command, str]] = {}
+
+
+def add_command(name: str, help_text: str, add_args: Callable[[argparse.ArgumentParser], None], run: Command) -> None:
+    """Register a subcommand."""
+    COMMANDS[name] = (add_args, run, help_text)
+
+
+def scenario_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenario", help=f"a bundled name ({', '.join(bundled())}) or a path to scenario.yaml")
+
+
+def _check(args: argparse.Namespace) -> int:
+    print(load(args.scenario).summary())
+    return 0
+
+
+add_command("check", "load and validate a scenario and print a short summary", scenario_arg, _check)
+
+
+def _load_subcommands() -> None:
+    """Import the modules that register further subcommands (plan, simulate, sweep, ...), when present."""
+    import importlib
+
+    for module in ("whatif.commands",):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _load_subcommands()
+    parser = argparse.ArgumentParser(prog="labor-transfer", description="Plan, simulate and stress-test "
+                                     "point-to-point labor transfers.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (add_args, run, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        add_args(p)
+        p.set_defaults(run=run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except ScenarioError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
