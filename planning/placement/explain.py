@@ -1,0 +1,121 @@
+"""Why workers are unplaced, and which hard limits cannot all be met (and by how much)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+import pandas as pd
+
+from planning.placement.groups import worker_profiles
+from planning.placement.model import scenario_data
+from scenarios.scenario import Scenario
+
+
+def shortfalls(sc: Scenario) -> list[str]:
+    """The hard limits that cannot all be met, each with its shortage; empty when every worker can be placed.
+
+    Checks, for every set of job types the workers' skills span, the workers who can only take those jobs against
+    the posts for them (Hall's condition over skill sets); returning workers against their employer's posts;
+    district quotas against the workers; and beds for women and for men.
+    """
+    data = scenario_data(sc)
+    prof = worker_profiles(sc)
+    notes: list[str] = []
+    posts_by_job: dict[str, int] = defaultdict(int)
+    for (_, j), p in data.posts.items():
+        posts_by_job[j] += p
+    skill_sets = {frozenset(s.split(";")) for s in prof["skills"].unique() if s}
+    unions = {frozenset().union(*c) for r in range(1, len(skill_sets) + 1) for c in combinations(skill_sets, r)} \
+        if len(skill_sets) <= 10 else skill_sets
+    worker_sets = prof["skills"].map(lambda s: frozenset(s.split(";")) if s else frozenset())
+    for jobs in sorted(unions, key=lambda s: (len(s), sorted(s))):
+        demand = int(worker_sets.map(lambda s, jobs=jobs: s <= jobs).sum())
+        supply = sum(posts_by_job[j] for j in jobs)
+        if demand > supply:
+            names = "/".join(j for j in data.jobs if j in jobs)
+            notes.append(f"posts[{names}]: {demand} workers can only take {names} posts but there are {supply}; "
+                         f"at least {demand - supply} will be unplaced.")
+    no_skill = int((prof["skills"] == "").sum())
+    if no_skill:
+        notes.append(f"skills: {no_skill} workers have no job type of this scenario; they cannot be placed.")
+    ret = prof[prof["returning_employer"] != ""]
+    for e, members in ret.groupby("returning_employer", sort=True):
+        jobs = {j for s in members["skills"] for j in s.split(";") if j}
+        room = sum(data.posts.get((e, j), 0) for j in jobs)
+        if len(members) > room:
+            notes.append(f"posts[{e}]: {len(members)} returning workers but {room} posts for their skills; "
+                         f"{len(members) - room} cannot go back to their employer.")
+    if data.quotas:
+        open_posts = sum(p for (e, _), p in data.posts.items() if data.ent_district[e] not in data.quotas)
+        capacity = open_posts + sum(data.quotas.values())
+        if len(prof) > capacity:
+            notes.append(f"quotas: district quotas ({sum(data.quotas.values())}) plus posts in districts without a "
+                         f"quota ({open_posts}) leave room for {capacity} of {len(prof)} workers; "
+                         f"{len(prof) - capacity} short.")
+    posts_of = defaultdict(int)
+    for (e, _), p in data.posts.items():
+        posts_of[e] += p
+    for gender, label in (("F", "women"), ("M", "men")):
+        count = int((sc.workers["gender"] == gender).sum())
+        room = sum(min(p, data.beds.get((e, gender), p)) for e, p in posts_of.items())
+        if count > room:
+            notes.append(f"beds[{label}]: {count} {label} but posts with beds for {room}; {count - room} short.")
+    return notes
+
+
+def unplaced_reasons(sc: Scenario, placement: pd.DataFrame, solved_well: bool) -> pd.Series:
+    """A reason for each unplaced worker, naming the limit that stopped them and the shortage behind it."""
+    data = scenario_data(sc)
+    prof = worker_profiles(sc)
+    placed = placement[placement["enterprise_id"] != ""]
+    used = placed.groupby(["enterprise_id", "job"]).size().to_dict()
+    left = {ej: p - used.get(ej, 0) for ej, p in data.posts.items()}
+    genders = sc.workers["gender"].astype(str)
+    beds_used = placed.groupby(["enterprise_id", genders.reindex(placed.index)]).size().to_dict()
+    beds_left = {es: cap - beds_used.get(es, 0) for es, cap in data.beds.items()}
+    in_district = placed.groupby("district").size().to_dict()
+    quota_left = {d: q - in_district.get(d, 0) for d, q in data.quotas.items()}
+    demand_by_job: dict[str, int] = defaultdict(int)
+    for s in prof["skills"]:
+        for j in s.split(";"):
+            if j:
+                demand_by_job[j] += 1
+    posts_by_job: dict[str, int] = defaultdict(int)
+    for (_, j), p in data.posts.items():
+        posts_by_job[j] += p
+
+    reasons = {}
+    for w in placement.index[placement["enterprise_id"] == ""]:
+        skills = [j for j in prof.at[w, "skills"].split(";") if j]
+        gender = genders[w]
+        wish = prof.at[w, "wish_district"]
+        if not skills:
+            reasons[w] = "no skill of a job type in this scenario"
+            continue
+        free = [(e, j) for (e, j), k in left.items() if k > 0 and j in skills]
+        parts = []
+        if wish and not any(data.ent_district[e] == wish for e, _ in free):
+            parts.append(f"wished district {wish} full")
+        if not free:
+            short = ", ".join(f"{j}: {demand_by_job[j]} workers can do it, {posts_by_job[j]} posts"
+                              for j in skills)
+            parts.append(f"no post left for skill {'/'.join(skills)} in any district ({short})")
+        else:
+            bedded = [(e, j) for e, j in free if beds_left.get((e, gender), 1) > 0]
+            quota_ok = [(e, j) for e, j in bedded if quota_left.get(data.ent_district[e], 1) > 0]
+            if not bedded:
+                label = "women" if gender == "F" else "men"
+                parts.append(f"posts for {'/'.join(skills)} remain only at enterprises with no beds left for "
+                             f"{label} ({len(free)} such posts)")
+            elif not quota_ok:
+                full = sorted({data.ent_district[e] for e, _ in bedded})
+                parts.append("posts remain only in districts whose quota is reached: "
+                             + ", ".join(f"{d} (quota {data.quotas[d]})" for d in full))
+            elif not solved_well:
+                parts.append(f"not placed: the solver stopped before placing everyone ({len(quota_ok)} posts "
+                             f"still open for {'/'.join(skills)})")
+            else:
+                parts.append("not placed by the optimal plan although posts remain (check the weights)")
+        reasons[w] = "; ".join(parts)
+    return pd.Series(reasons, dtype=object)

@@ -1,0 +1,110 @@
+"""Read a solved placement model back into one row per worker, deterministically."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+from planning.placement.groups import worker_profiles
+from planning.placement.model import PlacementModel, scenario_data
+from planning.plan import PLACEMENT_COLUMNS
+from scenarios.scenario import Scenario
+
+
+def _count(var) -> int:
+    value = var.varValue
+    return round(value) if value is not None else 0
+
+
+def extract_placement(sc: Scenario, m: PlacementModel) -> pd.DataFrame:
+    """Placement columns (see ``planning.plan``) for every worker; unplaced rows have an empty reason here.
+
+    Returning workers fill the ``y`` counts first; each group's remaining workers (in id order) fill its ``x``
+    counts; then, per district, job and gender, workers sorted by village take the enterprise slots of ``z`` (or
+    of ``q`` per village), so fellow villagers sit next to each other in the enterprise lists.
+    """
+    groups = m.groups
+    data = scenario_data(sc)
+    prof = worker_profiles(sc)
+    enterprise: dict[str, str] = {}
+    job: dict[str, str] = {}
+    codes: dict[str, list[str]] = defaultdict(list)
+
+    employer = prof["returning_employer"].to_dict()
+    back: dict[tuple[str, str], list[str]] = defaultdict(list)  # (group, employer) -> returning workers
+    for g, ids in groups.members.items():
+        for w in ids:
+            if employer[w]:
+                back[(g, employer[w])].append(w)
+    taken: set[str] = set()
+    for (g, e, j), var in sorted(m.y.items()):
+        k = _count(var)
+        if not k:
+            continue
+        chosen, back[(g, e)] = back[(g, e)][:k], back[(g, e)][k:]
+        for w in chosen:
+            enterprise[w], job[w] = e, j
+            codes[w].append("returning")
+        taken.update(chosen)
+    left = {g: [w for w in ids if w not in taken] for g, ids in groups.members.items()}
+
+    # Persons waiting for an enterprise slot, per flow class.
+    waiting: dict[tuple, list[str]] = defaultdict(list)
+    table = groups.table
+    for (g, d, j), var in sorted(m.x.items()):
+        k = _count(var)
+        if not k:
+            continue
+        chosen, left[g] = left[g][:k], left[g][k:]
+        v, s = table.at[g, "village"], table.at[g, "gender"]
+        key = (v, d, j, s) if m.mode == "enterprise" else (d, j, s)
+        waiting[key].extend(chosen)
+        for w in chosen:
+            job[w] = j
+
+    slots: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
+    if m.mode == "enterprise":
+        for (v, e, j, s), var in m.q.items():
+            if k := _count(var):
+                slots[(v, data.ent_district[e], j, s)].append((e, k))
+    else:
+        for (e, j, s), var in m.z.items():
+            if k := _count(var):
+                slots[(data.ent_district[e], j, s)].append((e, k))
+    for key, persons in waiting.items():
+        persons.sort(key=lambda w: (prof.at[w, "village"], w))
+        places = sorted(slots.get(key, []), key=lambda ek: (-ek[1], ek[0]))
+        queue = [e for e, k in places for _ in range(k)]
+        for w, e in zip(persons, queue, strict=False):
+            enterprise[w] = e
+        for w in persons[len(queue):]:  # only if the solver's counts do not add up
+            job.pop(w, None)
+
+    workers = sc.workers.index.astype(str)
+    ent = pd.Series([enterprise.get(w, "") for w in workers], index=workers)
+    district = ent.map(lambda e: data.ent_district.get(e, ""))
+    jobs = pd.Series([job.get(w, "") if enterprise.get(w) else "" for w in workers], index=workers)
+    _add_codes(prof, ent, district, jobs, codes, data.basic_job, m.mode)
+    reason = pd.Series([";".join(codes.get(w, [])) for w in workers], index=workers)
+    placement = pd.DataFrame({"enterprise_id": ent, "district": district, "job": jobs, "reason": reason})
+    return placement[list(PLACEMENT_COLUMNS)]
+
+
+def _add_codes(prof: pd.DataFrame, ent: pd.Series, district: pd.Series, jobs: pd.Series,
+               codes: dict[str, list[str]], basic_job: str, mode: str) -> None:
+    """Reason codes of placed workers: skill, wish_district, wish_job, villagers (returning is set already)."""
+    placed = ent != ""
+    where = ent if mode == "enterprise" else district
+    together = pd.DataFrame({"v": prof["village"], "at": where})[placed]
+    mates = together.groupby(["v", "at"])["at"].transform("size")
+    for w in ent.index[placed]:
+        c = codes[w]
+        if jobs[w] != basic_job:
+            c.append("skill")
+        if prof.at[w, "wish_district"] and prof.at[w, "wish_district"] == district[w]:
+            c.append("wish_district")
+        if prof.at[w, "wish_job"] and prof.at[w, "wish_job"] == jobs[w]:
+            c.append("wish_job")
+        if mates.get(w, 0) > 1:
+            c.append("villagers")

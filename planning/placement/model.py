@@ -1,0 +1,251 @@
+"""Build the placement MILP over groups of identical workers.
+
+Variables (all integer counts unless said otherwise):
+
+- ``x[g,d,j]``: workers of group g sent to district d for a post of job j (the group's own choice is the district;
+  which enterprise inside the district only matters for the ride, which ``z`` carries);
+- ``y[g,e,j]``: returning workers of group g going back to their employer e for job j;
+- ``z[e,j,s]``: posts of job j at enterprise e filled by workers of gender class s through ``x``
+  (``q[v,e,j,s]`` instead when villagers are kept in one enterprise: the same, per village group v);
+- ``u[v,d]`` (binary): village group v has workers in district d; ``w[v,e]`` likewise per enterprise.
+
+Per (district, job, gender) the ``x`` flow equals the ``z`` flow, so any solution splits into persons exactly
+(see ``extract``). Constraints carry names such as ``posts[E0001,general]`` and ``group[g0012]``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+import pulp
+
+from planning.placement.groups import Groups
+from planning.placement.weights import Weights
+from scenarios.scenario import Scenario
+
+Key = tuple[str, ...]
+
+
+@dataclass(eq=False)
+class PlacementModel:
+    """The PuLP problem and its variables, keyed as in the module docstring."""
+
+    problem: pulp.LpProblem
+    groups: Groups
+    weights: Weights
+    mode: str
+    x: dict[Key, pulp.LpVariable] = field(default_factory=dict)
+    y: dict[Key, pulp.LpVariable] = field(default_factory=dict)
+    z: dict[Key, pulp.LpVariable] = field(default_factory=dict)
+    q: dict[Key, pulp.LpVariable] = field(default_factory=dict)
+    u: dict[Key, pulp.LpVariable] = field(default_factory=dict)
+    w: dict[Key, pulp.LpVariable] = field(default_factory=dict)
+    constraints: dict[str, pulp.LpConstraint] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def size(self) -> str:
+        return (f"{len(self.groups)} groups, {self.problem.numVariables()} variables, "
+                f"{self.problem.numConstraints()} constraints")
+
+
+@dataclass(frozen=True, eq=False)
+class Data:
+    """Plain arrays of the scenario the model needs."""
+
+    jobs: list[str]
+    basic_job: str
+    ent_ids: list[str]
+    ent_district: dict[str, str]
+    hours: dict[str, float]
+    posts: dict[tuple[str, str], int]  # (enterprise, job) -> posts > 0
+    district_posts: dict[tuple[str, str], int]  # (district, job) -> posts > 0
+    beds: dict[tuple[str, str], int]  # (enterprise, gender) -> cap >= 0
+    quotas: dict[str, int]
+
+
+def scenario_data(sc: Scenario) -> Data:
+    e = sc.enterprises
+    jobs = list(sc.jobs)
+    ids = [str(i) for i in e.index]
+    minutes, _ = sc.travel_model.from_station(ids)
+    posts = {}
+    district_posts: dict[tuple[str, str], int] = defaultdict(int)
+    for j in jobs:
+        col = e[f"posts_{j}"].to_numpy()
+        for k in np.flatnonzero(col > 0):
+            posts[(ids[k], j)] = int(col[k])
+            district_posts[(str(e["district"].iat[k]), j)] += int(col[k])
+    beds = {}
+    for gender, col in (("F", "max_female"), ("M", "max_male")):
+        for eid, cap in zip(ids, e[col], strict=True):
+            if cap >= 0:
+                beds[(eid, gender)] = int(cap)
+    return Data(jobs=jobs, basic_job=jobs[0], ent_ids=ids, ent_district=dict(zip(ids, e["district"], strict=True)),
+                hours=dict(zip(ids, (np.asarray(minutes) / 60.0).tolist(), strict=True)), posts=posts,
+                district_posts=dict(district_posts), beds=beds, quotas=dict(sc.policy.district_quotas))
+
+
+def person_points(weights: Weights, data: Data, skills_job: str, wish_district: str, wish_job: str,
+                  district: str) -> float:
+    """Points of one placed worker (without the ride and returning terms)."""
+    points = weights.placed
+    if wish_district and district == wish_district:
+        points += weights.wish_district
+    if wish_job and skills_job == wish_job:
+        points += weights.wish_job
+    if skills_job != data.basic_job:
+        points += weights.skill
+    return points
+
+
+def _expr(pairs: list[tuple[pulp.LpVariable, float]]) -> pulp.LpAffineExpression:
+    return pulp.LpAffineExpression(pairs)
+
+
+def build_model(sc: Scenario, groups: Groups, weights: Weights | None = None) -> PlacementModel:
+    """The placement MILP for ``sc`` over ``groups`` (see the module docstring)."""
+    start = time.perf_counter()
+    weights = weights or Weights()
+    data = scenario_data(sc)
+    mode = sc.policy.keep_villagers
+    problem = pulp.LpProblem(f"placement_{sc.name}".replace(" ", "_"), pulp.LpMaximize)
+    m = PlacementModel(problem=problem, groups=groups, weights=weights, mode=mode)
+    table = groups.table
+    objective: list[tuple[pulp.LpVariable, float]] = []
+    constant = 0.0
+
+    gi = {g: k for k, g in enumerate(table.index)}
+    ji = {j: k for k, j in enumerate(data.jobs)}
+    districts = sorted({d for d, _ in data.district_posts})
+    di = {d: k for k, d in enumerate(districts)}
+    ei = {e: k for k, e in enumerate(data.ent_ids)}
+    villages = groups.villages
+    vi = {v: k for k, v in enumerate(villages.index)}
+
+    # Flows that the linking constraints collect.
+    group_flow: dict[str, list] = defaultdict(list)
+    posts_flow: dict[tuple[str, str], list] = defaultdict(list)
+    beds_flow: dict[tuple[str, str], list] = defaultdict(list)
+    quota_flow: dict[str, list] = defaultdict(list)
+    village_district_flow: dict[tuple[str, str], list] = defaultdict(list)
+    village_enterprise_flow: dict[tuple[str, str], list] = defaultdict(list)
+    # x flow per (district, job, gender) [district mode] or per (village, district, job, gender) [enterprise mode]
+    class_flow: dict[Key, list] = defaultdict(list)
+
+    enterprises_of: dict[tuple[str, str], list[str]] = defaultdict(list)  # (district, job) -> enterprises
+    for (e, j) in data.posts:
+        enterprises_of[(data.ent_district[e], j)].append(e)
+
+    for g, n, v, skills, wd, wj, s in table[["n", "village", "skills", "wish_district", "wish_job",
+                                              "gender"]].itertuples(name=None):
+        for j in skills.split(";") if skills else []:
+            for d in districts:
+                if (d, j) not in data.district_posts:
+                    continue
+                var = pulp.LpVariable(f"x_{gi[g]}_{di[d]}_{ji[j]}", 0, min(n, data.district_posts[(d, j)]),
+                                      pulp.LpInteger)
+                m.x[(g, d, j)] = var
+                objective.append((var, person_points(weights, data, j, wd, wj, d)))
+                group_flow[g].append((var, 1))
+                quota_flow[d].append((var, 1))
+                village_district_flow[(v, d)].append((var, 1))
+                class_flow[(v, d, j, s) if mode == "enterprise" else (d, j, s)].append((var, 1))
+
+    skills_of = table["skills"].to_dict()
+    for g, e, n in groups.returning[["group", "enterprise", "n"]].itertuples(index=False, name=None):
+        v, wd, wj, s = table.loc[g, ["village", "wish_district", "wish_job", "gender"]]
+        d = data.ent_district[e]
+        pairs = []
+        for j in skills_of[g].split(";") if skills_of[g] else []:
+            if (e, j) not in data.posts:
+                continue
+            var = pulp.LpVariable(f"y_{gi[g]}_{ei[e]}_{ji[j]}", 0, min(n, data.posts[(e, j)]), pulp.LpInteger)
+            m.y[(g, e, j)] = var
+            pairs.append((var, 1))
+            points = person_points(weights, data, j, wd, wj, d) + weights.returning
+            objective.append((var, points - weights.near_per_hour * data.hours[e]))
+            group_flow[g].append((var, 1))
+            posts_flow[(e, j)].append((var, 1))
+            if (e, s) in data.beds:
+                beds_flow[(e, s)].append((var, 1))
+            quota_flow[d].append((var, 1))
+            village_district_flow[(v, d)].append((var, 1))
+            village_enterprise_flow[(v, e)].append((var, 1))
+        if pairs:
+            _add(m, f"returning[{g},{e}]", _expr(pairs) <= n)
+
+    # Enterprise-level flow: z per (enterprise, job, gender), or q per village as well.
+    for key, pairs in class_flow.items():
+        *head, d, j, s = key
+        slots = []
+        for e in enterprises_of[(d, j)]:
+            if mode == "enterprise":
+                v = head[0]
+                var = pulp.LpVariable(f"q_{vi[v]}_{ei[e]}_{ji[j]}_{s or 'a'}", 0,
+                                      min(int(villages[v]), data.posts[(e, j)]), pulp.LpInteger)
+                m.q[(v, e, j, s)] = var
+                village_enterprise_flow[(v, e)].append((var, 1))
+            else:
+                var = pulp.LpVariable(f"z_{ei[e]}_{ji[j]}_{s or 'a'}", 0, data.posts[(e, j)], pulp.LpInteger)
+                m.z[(e, j, s)] = var
+            slots.append((var, 1))
+            objective.append((var, -weights.near_per_hour * data.hours[e]))
+            posts_flow[(e, j)].append((var, 1))
+            if (e, s) in data.beds:
+                beds_flow[(e, s)].append((var, 1))
+        name = "flow[" + ",".join([*head, d, j, s or "any"]) + "]"
+        _add(m, name, _expr(pairs) == _expr(slots))
+
+    for g, pairs in group_flow.items():
+        _add(m, f"group[{g}]", _expr(pairs) <= int(table.at[g, "n"]))
+    for (e, j), pairs in posts_flow.items():
+        _add(m, f"posts[{e},{j}]", _expr(pairs) <= data.posts[(e, j)])
+    for (e, s), pairs in beds_flow.items():
+        _add(m, f"beds_{'female' if s == 'F' else 'male'}[{e}]", _expr(pairs) <= data.beds[(e, s)])
+    for d, quota in data.quotas.items():
+        if quota_flow.get(d):
+            _add(m, f"quota[{d}]", _expr(quota_flow[d]) <= quota)
+
+    if mode in ("district", "enterprise"):
+        constant += _village_links(m, village_district_flow, villages, "u", weights.village_district, objective,
+                                   lambda d: sum(p for (dd, _), p in data.district_posts.items() if dd == d), di)
+    if mode == "enterprise":
+        ent_posts: dict[str, int] = defaultdict(int)
+        for (e, _), p in data.posts.items():
+            ent_posts[e] += p
+        constant += _village_links(m, village_enterprise_flow, villages, "w", weights.village_enterprise, objective,
+                                   lambda e: ent_posts[e], ei)
+
+    problem.setObjective(pulp.LpAffineExpression(objective, constant=constant))
+    m.seconds = time.perf_counter() - start
+    return m
+
+
+def _village_links(m: PlacementModel, flows: dict[tuple[str, str], list], villages, prefix: str, penalty: float,
+                   objective: list, capacity, index: dict[str, int]) -> float:
+    """Binary ``prefix[v,place]`` >= share of village v at the place; pays ``penalty`` per place beyond the first."""
+    by_village: dict[str, list] = defaultdict(list)
+    vi = {v: k for k, v in enumerate(villages.index)}
+    for (v, place), pairs in flows.items():
+        if villages[v] < 2 or not pairs:
+            continue
+        var = pulp.LpVariable(f"{prefix}_{vi[v]}_{index[place]}", cat=pulp.LpBinary)
+        getattr(m, prefix)[(v, place)] = var
+        big = min(int(villages[v]), int(capacity(place)))
+        _add(m, f"{'district' if prefix == 'u' else 'enterprise'}_of_village[{v},{place}]",
+             _expr(pairs) <= big * var)
+        by_village[v].append((var, 1))
+        objective.append((var, -penalty))
+    constant = 0.0
+    for v, pairs in by_village.items():
+        _add(m, f"{prefix}_some[{v}]", _expr(pairs) >= 1)
+        constant += penalty
+    return constant
+
+
+def _add(m: PlacementModel, name: str, constraint: pulp.LpConstraint) -> None:
+    m.problem.addConstraint(constraint, name)
+    m.constraints[name] = constraint

@@ -1,0 +1,60 @@
+"""``place``: build, solve and read back the placement of a scenario's workers."""
+
+from __future__ import annotations
+
+from planning.placement.explain import unplaced_reasons
+from planning.placement.extract import extract_placement
+from planning.placement.groups import make_groups
+from planning.placement.model import PlacementModel, build_model
+from planning.placement.weights import Weights
+from planning.plan import Plan
+from planning.solver import SolveInfo, make_solver, solve
+from scenarios.scenario import Scenario
+
+
+def place(sc: Scenario, *, solver: str = "highs", time_limit: float = 60.0, gap: float | None = None,
+          weights: Weights | None = None, grouped: bool = True, threads: int | None = None) -> Plan:
+    """Assign every worker to an enterprise and job, or leave them unplaced with a reason.
+
+    Parameters
+    ----------
+    solver : "highs" (default) or "cbc".
+    time_limit : seconds for the solver; a stop at the limit is reported as "feasible" with its gap.
+    gap : relative optimality gap at which the solver may stop (None: the solver's default).
+    weights : the score's weights (see ``Weights``).
+    grouped : group identical workers (the fast way); False gives one variable set per worker.
+    """
+    model, info = solve_placement(sc, solver=solver, time_limit=time_limit, gap=gap, weights=weights,
+                                  grouped=grouped, threads=threads)
+    return plan_of(sc, model, info)
+
+
+def solve_placement(sc: Scenario, *, solver: str = "highs", time_limit: float = 60.0, gap: float | None = None,
+                    weights: Weights | None = None, grouped: bool = True,
+                    threads: int | None = None) -> tuple[PlacementModel, SolveInfo]:
+    """Build and solve the model; returns it with the honest solver status."""
+    model = build_model(sc, make_groups(sc, grouped=grouped), weights)
+    info = solve(model.problem, make_solver(solver, time_limit=time_limit, gap=gap, threads=threads))
+    return model, info
+
+
+def plan_of(sc: Scenario, model: PlacementModel, info: SolveInfo) -> Plan:
+    """The Plan of a solved model, with a reason for every unplaced worker."""
+    if info.status in ("optimal", "feasible"):
+        placement = extract_placement(sc, model)
+        reasons = unplaced_reasons(sc, placement, solved_well=info.status == "optimal")
+        placement.loc[reasons.index, "reason"] = reasons
+    else:
+        placement = extract_placement_empty(sc, info)
+    return Plan(placement=placement, placement_info=info)
+
+
+def extract_placement_empty(sc: Scenario, info: SolveInfo) -> object:
+    """Everyone unplaced, saying why the solver gave no plan."""
+    import pandas as pd
+
+    why = {"infeasible": "the solver reported the placement model infeasible (a bug: it always has a solution)",
+           "no_solution": f"the solver found no placement within its time limit ({info.seconds:.0f} s); "
+                          "give it more time"}.get(info.status, f"solver status {info.status}")
+    ids = sc.workers.index.astype(str)
+    return pd.DataFrame({"enterprise_id": "", "district": "", "job": "", "reason": why}, index=ids)
