@@ -11,13 +11,8 @@ import numpy as np
 import pandas as pd
 
 from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, ROUTE_COLUMNS, Plan
+from planning.timing import planned_departure, stop_minutes
 from scenarios.scenario import Scenario
-
-#: Planned minutes from the train's arrival to a coach's departure (alighting, welcome, desks, boarding): estimate.
-PLANNED_DEPARTURE_AFTER_ARRIVAL_MIN = 45.0
-#: Planned minutes a coach spends at a stop, plus seconds per worker dropped: estimates.
-STOP_MIN = 2.5
-STOP_S_PER_WORKER = 10.0
 
 
 def baseline_placement(sc: Scenario) -> pd.DataFrame:
@@ -57,14 +52,14 @@ def baseline_routes(sc: Scenario, placement: pd.DataFrame) -> tuple[pd.DataFrame
     free = [(name, ct.seats) for name, ct in types for _ in range(ct.count)]
     if not free:
         raise ValueError("the fleet has no coaches")
-    depart = sc.arrival_min + sc.train.delay_min + PLANNED_DEPARTURE_AFTER_ARRIVAL_MIN
+    depart = planned_departure(sc)
     route_rows: list[tuple] = []
     manifest_rows: list[tuple] = []
     coach_no = 0
     available_at: dict[str, float] = {}
     by_district = sc.policy.one_district_per_coach
     groups = placed.groupby("district", sort=True) if by_district else [("", placed)]
-    for district, group in groups:
+    for _, group in groups:
         ents = group["enterprise_id"].unique().tolist()
         minutes, _ = sc.travel_model.from_station(ents)
         queue = [(e, list(group.index[group["enterprise_id"] == e])) for e in np.array(ents)[np.argsort(minutes)]]
@@ -98,7 +93,7 @@ def baseline_routes(sc: Scenario, placement: pd.DataFrame) -> tuple[pd.DataFrame
                 route_rows.append((coach_id, coach_type, trip, start, order, ent, sc.enterprises.at[ent, "district"],
                                    len(workers), clock,
                                    float(leg_km[order - 1, order - 1])))
-                clock += STOP_MIN + STOP_S_PER_WORKER * len(workers) / 60.0
+                clock += stop_minutes(len(workers))
             back, _ = sc.travel_model.legs([stops[-1]], ["station"])
             available_at[coach_id] = clock + float(back[0, 0])
             boarding = [w for _, workers in reversed(load) for w in workers]  # last stop boards first

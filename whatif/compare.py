@@ -1,0 +1,59 @@
+"""Paired comparison of two options simulated with common random numbers."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from whatif.stats import mean_ci, t_cdf
+
+#: KPIs where more is better; for every other KPI less is better (minutes, crowd, workers not delivered).
+HIGHER_IS_BETTER = ("share", "seat_use", "coach_use", "delivered_on_time")
+
+
+def higher_is_better(kpi: str) -> bool:
+    return any(key in kpi for key in HIGHER_IS_BETTER)
+
+
+def _kpi_frame(result: object) -> pd.DataFrame:
+    """A per-replication KPI table (replications as rows, KPIs as numeric columns) from a result or a frame."""
+    frame = getattr(result, "kpis", result)
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError("compare() takes simulation results or per-replication KPI DataFrames")
+    if "replication" in frame.columns:
+        frame = frame.set_index("replication")
+    return frame.select_dtypes("number")
+
+
+def compare(a: object, b: object, level: float = 0.95, names: tuple[str, str] = ("A", "B")) -> pd.DataFrame:
+    """Per KPI: mean of A, mean of B, the paired difference B - A with its confidence interval, which option is
+    better and at what confidence (1 - the two-sided p-value of the paired t-test).
+
+    A and B must be simulated with the same seed and replications, so that replication i of each shares its random
+    numbers; the pairing is what makes the difference precise.
+    """
+    ka, kb = _kpi_frame(a), _kpi_frame(b)
+    if not ka.index.equals(kb.index):
+        raise ValueError("A and B must have the same replications (simulate both with the same seed and count)")
+    rows = []
+    for kpi in [c for c in ka.columns if c in kb.columns]:
+        diff = (kb[kpi] - ka[kpi]).to_numpy(dtype=float)
+        mean, low, high = mean_ci(diff, level)
+        n = int(np.isfinite(diff).sum())
+        sd = float(np.nanstd(diff, ddof=1)) if n > 1 else math.nan
+        if n > 1 and sd > 0:
+            t = mean / (sd / math.sqrt(n))
+            confidence = 1.0 - 2.0 * (1.0 - t_cdf(abs(t), n - 1))
+        else:
+            confidence = 1.0 if n > 1 and mean != 0 else 0.0
+        if mean == 0 or not math.isfinite(mean):
+            better = "same"
+        else:
+            b_better = (mean > 0) == higher_is_better(kpi)
+            better = names[1] if b_better else names[0]
+        rows.append({"kpi": kpi, f"mean_{names[0]}": float(ka[kpi].mean()), f"mean_{names[1]}": float(kb[kpi].mean()),
+                     "diff": mean, "diff_low": low, "diff_high": high, "better": better,
+                     "confidence": confidence})
+    return pd.DataFrame(rows).set_index("kpi")
