@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pulp
@@ -44,10 +48,33 @@ def make_solver(name: str = "highs", time_limit: float | None = 60.0, gap: float
     return pulp.PULP_CBC_CMD(msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads)
 
 
+@contextlib.contextmanager
+def quiet_stdout() -> Iterator[None]:
+    """Silence file descriptor 1 (HiGHS prints its banner from C++ even with output off)."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no real stdout (some notebook kernels): nothing to silence
+        yield
+        return
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), 1)
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
+            os.dup2(saved, 1)
+            os.close(saved)
+
+
 def solve(problem: pulp.LpProblem, solver: pulp.LpSolver) -> SolveInfo:
     """Solve and read the status honestly: a time-limited stop is 'feasible', never 'optimal'."""
     start = time.perf_counter()
-    problem.solve(solver)
+    if solver.msg:
+        problem.solve(solver)
+    else:
+        with quiet_stdout():
+            problem.solve(solver)
     seconds = time.perf_counter() - start
     name = "highs" if isinstance(solver, pulp.HiGHS) else "cbc"
     objective = pulp.value(problem.objective) if problem.objective is not None else None
