@@ -1,0 +1,122 @@
+"""Sweeps: a grid of variants times replications, on local processes or a Dask cluster, as one tidy table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from planning import make_plan
+from planning.plan import Plan
+from scenarios import load
+from whatif.compare import compare
+from whatif.stats import mean_ci
+from whatif.variants import Variant, grid
+
+#: Routing iterations per variant in a sweep: a fixed count (not a wall-clock limit) keeps plans reproducible.
+SWEEP_ROUTING_ITERATIONS = 3000
+
+
+@dataclass(frozen=True, eq=False)
+class SweepResult:
+    """``table``: one row per variant, replication and KPI (columns: variant, the override paths, replication,
+    kpi, value)."""
+
+    table: pd.DataFrame
+    axes: tuple[str, ...]
+
+    @property
+    def variants(self) -> list[str]:
+        return list(dict.fromkeys(self.table["variant"]))
+
+    def kpis(self, variant: str) -> pd.DataFrame:
+        """Per-replication KPIs of one variant (replications as rows)."""
+        rows = self.table[self.table["variant"] == variant]
+        return rows.pivot(index="replication", columns="kpi", values="value")
+
+    def summary(self, level: float = 0.95) -> pd.DataFrame:
+        """Mean and confidence interval of every KPI for every variant."""
+        rows = []
+        for (variant, kpi), group in self.table.groupby(["variant", "kpi"], sort=False):
+            mean, low, high = mean_ci(group["value"].to_numpy(), level)
+            axes = group.iloc[0][list(self.axes)].to_dict()
+            rows.append({"variant": variant, **axes, "kpi": kpi, "mean": mean, "low": low, "high": high,
+                         "replications": len(group)})
+        return pd.DataFrame(rows)
+
+    def compare(self, a: str, b: str) -> pd.DataFrame:
+        """Paired differences B - A (the variants share random numbers replication by replication)."""
+        return compare(self.kpis(a), self.kpis(b), names=(a, b))
+
+
+def _simulate_variant(base: str, overrides: dict[str, Any], plan: Plan, replications: int, seed: int) -> pd.DataFrame:
+    """One variant's per-replication KPIs (runs in a worker process)."""
+    from sim import simulate
+
+    sc = load(base, overrides=overrides)
+    result = simulate(sc, plan, replications=replications, seed=seed, n_jobs=1)
+    return result.kpis
+
+
+def _executor(backend: str | Any, n_jobs: int) -> Callable[[list[tuple]], list[pd.DataFrame]]:
+    if backend == "serial":
+        return lambda tasks: [_simulate_variant(*t) for t in tasks]
+    if backend == "local":
+        from joblib import Parallel, delayed
+
+        return lambda tasks: Parallel(n_jobs=n_jobs)(delayed(_simulate_variant)(*t) for t in tasks)
+    from dask.distributed import Client
+
+    def on_dask(tasks: list[tuple]) -> list[pd.DataFrame]:
+        client = backend if isinstance(backend, Client) else Client(backend)
+        try:
+            futures = [client.submit(_simulate_variant, *t, pure=False) for t in tasks]
+            return client.gather(futures)
+        finally:
+            if client is not backend:
+                client.close()
+
+    return on_dask
+
+
+def sweep(
+    base: str,
+    axes: Mapping[str, Sequence[Any]],
+    *,
+    replications: int = 50,
+    seed: int = 1,
+    replan: bool = True,
+    backend: str | Any = "local",
+    n_jobs: int = 2,
+    plan_time_limit: float = 30.0,
+) -> SweepResult:
+    """Simulate every combination of ``axes`` with common random numbers; one tidy table back.
+
+    ``replan``: each variant gets its own plan (placement and routes); False holds the base scenario's plan fixed.
+    ``backend``: "local" (joblib processes), "serial", or a Dask scheduler address / ``distributed.Client``.
+    Plans are made here, in order, so every backend simulates the same plans and gives the same numbers.
+    """
+    variants: list[Variant] = grid(axes)
+    scenarios = [v.build(base) for v in variants]  # validates every variant before any work starts
+    plans: dict[Any, Plan] = {}
+
+    def plan_for(i: int) -> Plan:
+        key = tuple(sorted(variants[i].overrides.items())) if replan else ()
+        if key not in plans:
+            sc = scenarios[i] if replan else load(base)
+            plans[key] = make_plan(sc, time_limit=plan_time_limit, seed=seed, max_iterations=SWEEP_ROUTING_ITERATIONS)
+        return plans[key]
+
+    tasks = [(base, v.overrides, plan_for(i), replications, seed) for i, v in enumerate(variants)]
+    results = _executor(backend, n_jobs)(tasks)
+    frames = []
+    for variant, kpis in zip(variants, results, strict=True):
+        wide = kpis.reset_index() if "replication" not in kpis.columns else kpis
+        long = wide.melt(id_vars="replication", var_name="kpi", value_name="value")
+        long.insert(0, "variant", variant.label)
+        for i, (path, value) in enumerate(variant.overrides.items()):
+            long.insert(1 + i, path, value)
+        frames.append(long)
+    return SweepResult(table=pd.concat(frames, ignore_index=True), axes=tuple(axes))
