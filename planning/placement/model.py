@@ -145,7 +145,7 @@ def build_model(sc: Scenario, groups: Groups, weights: Weights | None = None) ->
             for d in districts:
                 if (d, j) not in data.district_posts:
                     continue
-                var = pulp.LpVariable(f"x_{gi[g]}_{di[d]}_{ji[j]}", 0, min(n, data.district_posts[(d, j)]),
+                var = problem.add_variable(f"x_{gi[g]}_{di[d]}_{ji[j]}", 0, min(n, data.district_posts[(d, j)]),
                                       pulp.LpInteger)
                 m.x[(g, d, j)] = var
                 objective.append((var, person_points(weights, data, j, wd, wj, d)))
@@ -155,14 +155,16 @@ def build_model(sc: Scenario, groups: Groups, weights: Weights | None = None) ->
                 class_flow[(v, d, j, s) if mode == "enterprise" else (d, j, s)].append((var, 1))
 
     skills_of = table["skills"].to_dict()
+    about = dict(zip(table.index, table[["village", "wish_district", "wish_job", "gender"]].itertuples(
+        index=False, name=None), strict=True))
     for g, e, n in groups.returning[["group", "enterprise", "n"]].itertuples(index=False, name=None):
-        v, wd, wj, s = table.loc[g, ["village", "wish_district", "wish_job", "gender"]]
+        v, wd, wj, s = about[g]
         d = data.ent_district[e]
         pairs = []
         for j in skills_of[g].split(";") if skills_of[g] else []:
             if (e, j) not in data.posts:
                 continue
-            var = pulp.LpVariable(f"y_{gi[g]}_{ei[e]}_{ji[j]}", 0, min(n, data.posts[(e, j)]), pulp.LpInteger)
+            var = problem.add_variable(f"y_{gi[g]}_{ei[e]}_{ji[j]}", 0, min(n, data.posts[(e, j)]), pulp.LpInteger)
             m.y[(g, e, j)] = var
             pairs.append((var, 1))
             points = person_points(weights, data, j, wd, wj, d) + weights.returning
@@ -184,12 +186,12 @@ def build_model(sc: Scenario, groups: Groups, weights: Weights | None = None) ->
         for e in enterprises_of[(d, j)]:
             if mode == "enterprise":
                 v = head[0]
-                var = pulp.LpVariable(f"q_{vi[v]}_{ei[e]}_{ji[j]}_{s or 'a'}", 0,
+                var = problem.add_variable(f"q_{vi[v]}_{ei[e]}_{ji[j]}_{s or 'a'}", 0,
                                       min(int(villages[v]), data.posts[(e, j)]), pulp.LpInteger)
                 m.q[(v, e, j, s)] = var
                 village_enterprise_flow[(v, e)].append((var, 1))
             else:
-                var = pulp.LpVariable(f"z_{ei[e]}_{ji[j]}_{s or 'a'}", 0, data.posts[(e, j)], pulp.LpInteger)
+                var = problem.add_variable(f"z_{ei[e]}_{ji[j]}_{s or 'a'}", 0, data.posts[(e, j)], pulp.LpInteger)
                 m.z[(e, j, s)] = var
             slots.append((var, 1))
             objective.append((var, -weights.near_per_hour * data.hours[e]))
@@ -199,8 +201,9 @@ def build_model(sc: Scenario, groups: Groups, weights: Weights | None = None) ->
         name = "flow[" + ",".join([*head, d, j, s or "any"]) + "]"
         _add(m, name, _expr(pairs) == _expr(slots))
 
+    sizes = table["n"].astype(int).to_dict()
     for g, pairs in group_flow.items():
-        _add(m, f"group[{g}]", _expr(pairs) <= int(table.at[g, "n"]))
+        _add(m, f"group[{g}]", _expr(pairs) <= sizes[g])
     for (e, j), pairs in posts_flow.items():
         _add(m, f"posts[{e},{j}]", _expr(pairs) <= data.posts[(e, j)])
     for (e, s), pairs in beds_flow.items():
@@ -232,7 +235,7 @@ def _village_links(m: PlacementModel, flows: dict[tuple[str, str], list], villag
     for (v, place), pairs in flows.items():
         if villages[v] < 2 or not pairs:
             continue
-        var = pulp.LpVariable(f"{prefix}_{vi[v]}_{index[place]}", cat=pulp.LpBinary)
+        var = m.problem.add_variable(f"{prefix}_{vi[v]}_{index[place]}", cat=pulp.LpBinary)
         getattr(m, prefix)[(v, place)] = var
         big = min(int(villages[v]), int(capacity(place)))
         _add(m, f"{'district' if prefix == 'u' else 'enterprise'}_of_village[{v},{place}]",

@@ -1,0 +1,211 @@
+"""``check_plan``: verify a Plan against its scenario without trusting the solver that made it.
+
+Each ``check_*`` function returns a list of violations (plain sentences naming the worker, enterprise or coach and
+the numbers); ``check_plan`` gathers them. An empty list means the plan keeps every rule checked here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from planning.plan import Plan
+from scenarios.scenario import Scenario
+
+#: At most this many messages per kind of violation; the rest are summed up in one line.
+MAX_PER_KIND = 20
+
+
+def _skills(text: object) -> set[str]:
+    return {s.strip() for s in str(text).split(";") if s.strip()}
+
+
+def _capped(messages: list[str], kind: str) -> list[str]:
+    if len(messages) <= MAX_PER_KIND:
+        return messages
+    return [*messages[:MAX_PER_KIND], f"... and {len(messages) - MAX_PER_KIND} more {kind} violations"]
+
+
+def check_rows(sc: Scenario, plan: Plan) -> list[str]:
+    """Every worker has exactly one placement row; rows name known workers, enterprises and districts."""
+    out = []
+    p = plan.placement
+    ids = p.index.astype(str)
+    workers = set(sc.workers.index.astype(str))
+    for w, k in Counter(ids).items():
+        if k > 1:
+            out.append(f"worker {w} has {k} placement rows (placed more than once)")
+    out += [f"placement row {w} is not a worker of the scenario" for w in sorted(set(ids) - workers)]
+    out += [f"worker {w} has no placement row" for w in sorted(workers - set(ids))]
+    ent = sc.enterprises
+    for w, e, d in zip(ids, p["enterprise_id"].astype(str), p["district"].astype(str), strict=True):
+        if e == "":
+            continue
+        if e not in ent.index:
+            out.append(f"worker {w} is placed at unknown enterprise {e}")
+        elif d != str(ent.at[e, "district"]):
+            out.append(f"worker {w} at {e} is listed in district {d!r} but {e} is in {ent.at[e, 'district']}")
+    return _capped(out, "row")
+
+
+def check_jobs(sc: Scenario, plan: Plan) -> list[str]:
+    """Placed workers hold a post of a job type in their skills, at an enterprise with such posts."""
+    out = []
+    ent = sc.enterprises
+    skills = sc.workers["skills"].map(_skills)
+    placed = plan.placed
+    for w, e, j in zip(placed.index.astype(str), placed["enterprise_id"].astype(str), placed["job"].astype(str),
+                       strict=True):
+        if w not in skills.index or e not in ent.index:
+            continue
+        if j not in skills[w]:
+            out.append(f"worker {w} holds a {j or '(no job)'} post at {e} but can do {';'.join(sorted(skills[w]))}")
+        elif f"posts_{j}" not in ent.columns or int(ent.at[e, f"posts_{j}"]) <= 0:
+            out.append(f"worker {w} holds a {j} post at {e}, which has no {j} posts")
+    return _capped(out, "job")
+
+
+def _usage(sc: Scenario, plan: Plan) -> tuple[Counter, Counter, Counter]:
+    placed = plan.placed
+    placed = placed[placed["enterprise_id"].isin(sc.enterprises.index)]
+    posts = Counter(zip(placed["enterprise_id"], placed["job"], strict=True))
+    gender = sc.workers["gender"].reindex(placed.index).fillna("")
+    beds = Counter(zip(placed["enterprise_id"], gender, strict=True))
+    districts = Counter(sc.enterprises.loc[placed["enterprise_id"], "district"])
+    return posts, beds, districts
+
+
+def check_capacity(sc: Scenario, plan: Plan) -> list[str]:
+    """No enterprise over its posts per job type or its beds per gender; no district over its quota."""
+    out = []
+    ent = sc.enterprises
+    posts, beds, districts = _usage(sc, plan)
+    for (e, j), k in sorted(posts.items()):
+        cap = int(ent.at[e, f"posts_{j}"]) if f"posts_{j}" in ent.columns else 0
+        if k > cap:
+            out.append(f"enterprise {e} is over its posts for {j}: {k} workers, {cap} posts")
+    for (e, g), k in sorted(beds.items()):
+        col = {"F": "max_female", "M": "max_male"}.get(g)
+        if col and int(ent.at[e, col]) >= 0 and k > int(ent.at[e, col]):
+            out.append(f"enterprise {e} is over its beds for {'women' if g == 'F' else 'men'}: {k} workers, "
+                       f"{int(ent.at[e, col])} beds")
+    for d, quota in sorted(sc.policy.district_quotas.items()):
+        if districts.get(d, 0) > quota:
+            out.append(f"district {d} is over its quota: {districts[d]} workers, quota {quota}")
+    return _capped(out, "capacity")
+
+
+def check_returning(sc: Scenario, plan: Plan) -> list[str]:
+    """Returning workers are with their employer wherever it had room for one of their skills."""
+    out = []
+    ent = sc.enterprises
+    posts, beds, districts = _usage(sc, plan)
+    p = plan.placement
+    w = sc.workers
+    for wid in w.index[w["returning_employer"] != ""]:
+        e = str(w.at[wid, "returning_employer"])
+        if wid not in p.index or e not in ent.index or (p.loc[[wid], "enterprise_id"] == e).any():
+            continue
+        free = {j: int(ent.at[e, f"posts_{j}"]) - posts.get((e, j), 0)
+                for j in _skills(w.at[wid, "skills"]) if f"posts_{j}" in ent.columns}
+        free = {j: k for j, k in free.items() if k > 0}
+        col = {"F": "max_female", "M": "max_male"}.get(str(w.at[wid, "gender"]))
+        bed_room = not col or int(ent.at[e, col]) < 0 or beds.get((e, w.at[wid, "gender"]), 0) < int(ent.at[e, col])
+        d = ent.at[e, "district"]
+        quota_room = d not in sc.policy.district_quotas or districts.get(d, 0) < sc.policy.district_quotas[d]
+        if free and bed_room and quota_room:
+            room = ", ".join(f"{k} {j}" for j, k in sorted(free.items()))
+            out.append(f"returning worker {wid} is not with employer {e} though it had room ({room} posts free)")
+    return _capped(out, "returning")
+
+
+def check_unplaced(sc: Scenario, plan: Plan) -> list[str]:
+    """Every unplaced worker has a reason."""
+    bad = plan.unplaced[plan.unplaced["reason"].astype(str).str.strip() == ""]
+    return _capped([f"worker {w} is unplaced without a reason" for w in bad.index], "reason")
+
+
+def check_manifest(sc: Scenario, plan: Plan) -> list[str]:
+    """Every placed coach-worker rides exactly once, on a trip to their enterprise; no own-pickup on coaches."""
+    if plan.manifest is None and plan.routes is None:
+        return []
+    out = []
+    man = plan.manifest if plan.manifest is not None else pd.DataFrame(columns=["worker_id", "coach_id", "trip",
+                                                                             "boarding_order", "enterprise_id"])
+    routes = plan.routes if plan.routes is not None else pd.DataFrame(columns=["coach_id", "trip", "enterprise_id"])
+    ent = sc.enterprises
+    placed = plan.placed["enterprise_id"].astype(str)
+    placed = placed[~placed.index.duplicated()]
+    own = set(ent.index[ent["pickup"] == "own"])
+    rides = Counter(man["worker_id"].astype(str))
+    for w, e in placed.items():
+        if e in own or e not in ent.index:
+            continue
+        if rides.get(w, 0) == 0:
+            out.append(f"worker {w} (to {e}) is on no coach")
+        elif rides[w] > 1:
+            out.append(f"worker {w} is on {rides[w]} coach trips")
+    stops = set(zip(routes["coach_id"].astype(str), routes["trip"].astype(int),
+                    routes["enterprise_id"].astype(str), strict=True))
+    for w, c, t, e in man[["worker_id", "coach_id", "trip", "enterprise_id"]].astype(
+            {"worker_id": str, "coach_id": str, "enterprise_id": str}).itertuples(index=False, name=None):
+        if w not in placed.index:
+            out.append(f"worker {w} is on coach {c} but is not placed")
+            continue
+        if e != placed[w]:
+            out.append(f"worker {w} rides coach {c} to {e} but is placed at {placed[w]}")
+        if placed[w] in own:
+            out.append(f"worker {w} of {placed[w]} (collected by its own vehicle) is on coach {c}")
+        if (c, int(t), placed[w]) not in stops:
+            out.append(f"worker {w} is on coach {c} trip {t}, which does not stop at {placed[w]}")
+    for e in sorted(set(routes["enterprise_id"].astype(str)) & own):
+        out.append(f"coach stop at {e}, which collects its workers with its own vehicle")
+    order = man.groupby(["coach_id", "trip"])["boarding_order"]
+    for (c, t), dup in (order.apply(lambda s: s.duplicated().any())).items():
+        if dup:
+            out.append(f"coach {c} trip {t} gives two workers the same boarding order")
+    return _capped(out, "manifest")
+
+
+def check_coaches(sc: Scenario, plan: Plan) -> list[str]:
+    """No trip over its coach type's seats; routes' workers match the manifest; fleet counts kept."""
+    if plan.routes is None:
+        return []
+    out = []
+    routes = plan.routes.astype({"coach_id": str, "coach_type": str, "enterprise_id": str})
+    for t in sorted(set(routes["coach_type"]) - set(sc.fleet)):
+        out.append(f"coach type {t} is not in the fleet")
+    types = routes.groupby("coach_id")["coach_type"].nunique()
+    out += [f"coach {c} appears with {k} coach types" for c, k in types.items() if k > 1]
+    loads = routes.groupby(["coach_id", "trip"]).agg(coach_type=("coach_type", "first"), workers=("workers", "sum"))
+    man = plan.manifest
+    carried = (man.astype({"coach_id": str}).groupby(["coach_id", "trip"]).size()
+               if man is not None else pd.Series(dtype=int))
+    for (c, t), row in loads.iterrows():
+        seats = sc.fleet[row["coach_type"]].seats if row["coach_type"] in sc.fleet else None
+        load = max(int(row["workers"]), int(carried.get((c, t), 0)))
+        if seats is not None and load > seats:
+            out.append(f"coach {c} trip {t} carries {load} workers on {seats} seats ({row['coach_type']})")
+    if man is not None:
+        by_stop = routes.groupby(["coach_id", "trip", "enterprise_id"])["workers"].sum()
+        listed = man.astype({"coach_id": str, "enterprise_id": str}).groupby(
+            ["coach_id", "trip", "enterprise_id"]).size()
+        for key in sorted(set(by_stop.index) | set(listed.index)):
+            a, b = int(by_stop.get(key, 0)), int(listed.get(key, 0))
+            if a != b:
+                c, t, e = key
+                out.append(f"coach {c} trip {t} drops {a} workers at {e} by its route but {b} by its manifest")
+    used = routes.groupby("coach_type")["coach_id"].nunique()
+    for t, k in used.items():
+        if t in sc.fleet and k > sc.fleet[t].count:
+            out.append(f"{k} coaches of type {t} are used but the fleet has {sc.fleet[t].count}")
+    return _capped(out, "coach")
+
+
+CHECKS = (check_rows, check_jobs, check_capacity, check_returning, check_unplaced, check_manifest, check_coaches)
+
+
+def check_plan(sc: Scenario, plan: Plan) -> list[str]:
+    """All violations of the plan against the scenario; empty when the plan is sound."""
+    return [message for check in CHECKS for message in check(sc, plan)]
