@@ -1,0 +1,94 @@
+"""Vehicles: wait at the station, take a bay, board, leave, drive leg by leg, drop at each stop, come back.
+
+A trip leaves when every worker of its manifest who is in the station is aboard; when some of its workers never
+got off the train it leaves at the latest ``max_coach_wait_min`` after boarding began (but never without a worker
+who is in the station: staff know who stepped off). Workers board in the order they reach the sign.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import simpy
+
+if TYPE_CHECKING:
+    from sim.disruptions import Run
+    from sim.model import NightState
+
+
+@dataclass
+class TripBoard:
+    """The workers of one trip waiting at their sign (night-local indices), and the vehicle waiting for them."""
+
+    present: int  # manifest workers who are in the station (or will be)
+    ready: deque = field(default_factory=deque)
+    waiter: simpy.Event | None = None
+
+    def arrive(self, g: int) -> None:
+        self.ready.append(g)
+        if self.waiter is not None and not self.waiter.triggered:
+            self.waiter.succeed()
+
+    def wait(self, env: simpy.Environment) -> simpy.Event:
+        self.waiter = env.event()
+        return self.waiter
+
+
+def vehicle(state: NightState, run: Run):
+    """The SimPy process of one vehicle over all its trips."""
+    env, night, rec, cfg, off = state.env, state.night, state.rec, state.config, state.offset
+    if run.available_min > env.now:
+        yield env.timeout(run.available_min - env.now)
+    rec.log(env.now, "vehicle", run.id, "at_station", "station", 0, run.seats, run.kind)
+    for k, t in enumerate(run.trips):
+        trip = night.trips[t]
+        board = state.boards[t]
+        number = k + 1
+        if board.present == 0:
+            if state.all_off > env.now:
+                yield env.timeout(state.all_off - env.now)
+            rec.log(env.now, "vehicle", run.id, "cancelled", "station", number, 0, "no worker of the trip came")
+            continue
+        if not board.ready:
+            yield board.wait(env)
+        req = None
+        if not run.own:
+            req = state.bays.request(trip.planned_depart_min)
+            yield req
+        start = env.now
+        rec.log(start, "vehicle", run.id, "bay", "station", number)
+        aboard: list[int] = []
+        while len(aboard) < board.present:
+            if not board.ready:
+                yield board.wait(env)
+            now = env.now
+            while board.ready:
+                i = board.ready.popleft()
+                now += state.board_min[i]
+                rec.vehicle[off + i] = run.id
+                rec.worker(off + i, "boarded", now, "station", number, run.id)
+                aboard.append(i)
+            yield env.timeout(now - env.now)
+        if board.present < len(trip.workers) and start + night.max_coach_wait_min > env.now:
+            yield env.timeout(start + night.max_coach_wait_min - env.now)
+        if req is not None:
+            state.bays.resource.release(req)
+        rec.log(env.now, "vehicle", run.id, "departed", "station", number, len(aboard))
+        for i in aboard:
+            rec.worker(off + i, "departed", env.now, "station", number, run.id)
+        for s, e in enumerate(trip.stops):
+            yield env.timeout(trip.leg_min[s] * state.factor[trip.leg_offset + s])
+            ent = night.enterprise_ids[e]
+            drop = [i for i in trip.stop_workers[s] if state.present[i]]
+            rec.log(env.now, "vehicle", run.id, "stop_arrive", ent, number, len(drop))
+            for i in drop:
+                rec.worker(off + i, "arrived", env.now, ent, number, run.id)
+                state.checkin.start(off + i, ent, night.checkin_open_min[e], night.checkin_close_min[e],
+                                    state.checkin_min[i])
+            yield env.timeout(state.dwell[trip.stop_offset + s] + cfg.drop_s_per_person * len(drop) / 60.0)
+            rec.log(env.now, "vehicle", run.id, "stop_leave", ent, number, len(drop))
+        if k + 1 < len(run.trips):
+            yield env.timeout(trip.return_min * state.factor[trip.leg_offset + len(trip.stops)])
+            rec.log(env.now, "vehicle", run.id, "back_at_station", "station", number)

@@ -1,0 +1,166 @@
+"""Every default of the simulation in one place, each with where the number comes from.
+
+Scenario parameters (walk, desks, bays, boarding, travel cv, the train's delay model, the coaches' wait limit) come
+from the Scenario; this module holds what the scenario does not describe: service-time shapes, dwell times, coach
+lateness and the disruptions. ``SimConfig.with_overrides({"disruptions.missed_train.enabled": True})`` makes a variant.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from scenarios.errors import ScenarioError, suggest
+
+WELCOME_MODES = ("ceremony", "per_worker")
+DESK_DISTRIBUTIONS = ("uniform", "exponential", "fixed")
+NO_SHOW_RULES = ("standby", "second_trip")
+LOG_MODES = ("full", "lean", "auto")
+
+
+def _check(condition: bool, name: str, message: str) -> None:
+    if not condition:
+        raise ScenarioError(message, field=f"options.{name}")
+
+
+def _non_negative(value: float, name: str) -> None:
+    _check(isinstance(value, int | float) and math.isfinite(value) and value >= 0, name,
+           f"expected a number >= 0, got {value!r}.")
+
+
+def _share(value: float, name: str) -> None:
+    _check(isinstance(value, int | float) and 0.0 <= value <= 1.0, name, f"expected a share in [0, 1], got {value!r}.")
+
+
+def _pair(pair: tuple[float, float], name: str) -> None:
+    _check(len(pair) == 2 and 0 <= pair[0] <= pair[1], name,
+           f"expected [low, high] with 0 <= low <= high, got {list(pair)!r}.")
+
+
+@dataclass(frozen=True)
+class LateTrain:
+    """A much later train than the usual delay (a hold-up on the line): extra minutes on top of the usual delay."""
+
+    enabled: bool = False
+    p: float = 0.05  # estimate: about one chartered train in twenty is held up for an hour or so
+    median_min: float = 60.0  # estimate: the "train is an hour late" case planners test against
+    p95_min: float = 150.0  # estimate
+
+    def __post_init__(self) -> None:
+        _share(self.p, "disruptions.late_train.p")
+        _check(0 < self.median_min < self.p95_min, "disruptions.late_train.median_min",
+               f"expected 0 < median_min < p95_min, got {self.median_min} and {self.p95_min}.")
+
+
+@dataclass(frozen=True)
+class CoachNoShow:
+    """One coach of the plan does not come; its trips follow ``rule``."""
+
+    enabled: bool = False
+    p: float = 0.05  # estimate: one night in twenty a hired coach fails to turn up
+    #: "standby": a standby coach of the same seats comes ``standby_delay_min`` after the missing coach was due;
+    #: "second_trip": the coach whose planned work ends first (and has the seats) runs the missing trips afterwards.
+    rule: str = "standby"
+    standby_delay_min: float = 60.0  # estimate: noticing the gap, calling the depot and driving to the station
+
+    def __post_init__(self) -> None:
+        _share(self.p, "disruptions.coach_no_show.p")
+        _check(self.rule in NO_SHOW_RULES, "disruptions.coach_no_show.rule",
+               f"expected one of {', '.join(NO_SHOW_RULES)}, got {self.rule!r}.")
+        _non_negative(self.standby_delay_min, "disruptions.coach_no_show.standby_delay_min")
+
+
+@dataclass(frozen=True)
+class MissedTrain:
+    """Each worker independently misses the train and is not delivered (reason ``missed_train``)."""
+
+    enabled: bool = False
+    p_per_worker: float = 0.002  # estimate: about one worker of a 531-worker train
+
+    def __post_init__(self) -> None:
+        _share(self.p_per_worker, "disruptions.missed_train.p_per_worker")
+
+
+@dataclass(frozen=True)
+class Disruptions:
+    """The disruptions, each with a switch and a probability; all off by default."""
+
+    late_train: LateTrain = field(default_factory=LateTrain)
+    coach_no_show: CoachNoShow = field(default_factory=CoachNoShow)
+    missed_train: MissedTrain = field(default_factory=MissedTrain)
+
+
+@dataclass(frozen=True)
+class SimConfig:
+    """Simulation options that the scenario does not hold. ``random=False`` switches every random part off."""
+
+    random: bool = True
+    #: "ceremony": one welcome for the whole train, starting when the last worker is in the hall (news reports
+    #: describe one ceremony per train); "per_worker": every worker spends ``welcome_min`` from reaching the hall.
+    welcome: str = "ceremony"
+    #: Gift-pack desk service around the scenario's ``desk_service_s``: "uniform" on [1 - s, 1 + s] x mean,
+    #: "exponential", or "fixed".
+    desk_distribution: str = "uniform"
+    desk_spread: float = 0.5  # estimate: a pack and a signature take 10 to 30 s around a 20 s mean
+    gather_min: float = 1.0  # estimate: from the desks to the district sign on the square
+    stop_min: tuple[float, float] = (2.0, 3.0)  # issue 5: 2 to 3 minutes per stop (park, open the luggage hold)
+    drop_s_per_person: float = 10.0  # estimate: one worker with luggage off the coach; planning/baseline.py uses 10
+    checkin_s: tuple[float, float] = (30.0, 60.0)  # issue 5: 30 to 60 s per worker at the dormitory
+    checkin_desks: int = 1  # estimate: one dormitory manager on duty at night
+    coach_late_p: float = 0.1  # estimate: one hired coach in ten is late to the station
+    coach_late_mean_min: float = 10.0  # estimate: exponential lateness with a 10-minute mean
+    #: What the event log keeps: "full" (every event), "lean" (worker milestones only, no log rows; KPIs and
+    #: charts are the same) or "auto" (full up to ``full_log_max_replications`` replications).
+    log: str = "auto"
+    full_log_max_replications: int = 50
+    n_jobs: int = 2  # processes for many replications (this machine has 2 cores)
+    parallel_min_replications: int = 100  # fewer replications run in this process (start-up costs ~1 s)
+    disruptions: Disruptions = field(default_factory=Disruptions)
+
+    def __post_init__(self) -> None:
+        _check(self.welcome in WELCOME_MODES, "welcome", f"expected one of {', '.join(WELCOME_MODES)}, "
+               f"got {self.welcome!r}.")
+        _check(self.desk_distribution in DESK_DISTRIBUTIONS, "desk_distribution",
+               f"expected one of {', '.join(DESK_DISTRIBUTIONS)}, got {self.desk_distribution!r}.")
+        _check(0 <= self.desk_spread <= 1, "desk_spread", f"expected a share in [0, 1], got {self.desk_spread!r}.")
+        for name in ("gather_min", "drop_s_per_person", "coach_late_mean_min"):
+            _non_negative(getattr(self, name), name)
+        _pair(self.stop_min, "stop_min")
+        _pair(self.checkin_s, "checkin_s")
+        _check(self.checkin_desks >= 1, "checkin_desks", f"expected at least 1, got {self.checkin_desks}.")
+        _share(self.coach_late_p, "coach_late_p")
+        _check(self.log in LOG_MODES, "log", f"expected one of {', '.join(LOG_MODES)}, got {self.log!r}.")
+        _check(self.n_jobs >= 1, "n_jobs", f"expected at least 1, got {self.n_jobs}.")
+
+    def with_overrides(self, overrides: dict[str, Any]) -> SimConfig:
+        """A copy with dotted-path overrides, e.g. ``{"disruptions.coach_no_show.rule": "second_trip"}``."""
+        config: Any = self
+        for path, value in overrides.items():
+            config = _replace_path(config, path.split("."), value, path)
+        return config
+
+
+def _replace_path(obj: Any, parts: list[str], value: Any, path: str) -> Any:
+    names = [f.name for f in dataclasses.fields(obj)]
+    if parts[0] not in names:
+        raise ScenarioError(f"unknown option '{parts[0]}'; {suggest(parts[0], names)}", field=f"options.{path}")
+    if len(parts) == 1:
+        current = getattr(obj, parts[0])
+        if isinstance(current, tuple):
+            value = tuple(value)
+        return dataclasses.replace(obj, **{parts[0]: value})
+    return dataclasses.replace(obj, **{parts[0]: _replace_path(getattr(obj, parts[0]), parts[1:], value, path)})
+
+
+def as_config(options: SimConfig | dict[str, Any] | None) -> SimConfig:
+    """A SimConfig from None (defaults), a SimConfig, or a dict of dotted-path overrides."""
+    if options is None:
+        return SimConfig()
+    if isinstance(options, SimConfig):
+        return options
+    if isinstance(options, dict):
+        return SimConfig().with_overrides(options)
+    raise ScenarioError(f"expected a SimConfig or a dict of dotted-path overrides, got {type(options).__name__}.",
+                        field="options")

@@ -1,0 +1,180 @@
+"""The event log: rows appended to a list during a run and turned into a DataFrame once; what derives from it.
+
+One row per event: replication, minutes (from midnight of the scenario date), clock, entity kind ('train',
+'vehicle', 'worker'), entity id, event, place, trip (0 when not a trip's event), count (people involved) and detail
+(the vehicle a worker boarded, the reason a worker was not delivered, ...).
+
+Derived: worker timelines (one row per worker: the milestones below), coach timelines (one row per vehicle trip)
+and the crowd in the station over time.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from scenarios.clock import format_clock
+
+EVENT_COLUMNS = ("replication", "minutes", "clock", "kind", "entity", "event", "place", "trip", "count", "detail")
+#: Worker milestones, in the order they happen. ``left_station``: a worker with no vehicle leaves with the staff.
+MILESTONES = ("off_train", "at_hall", "past_desk", "gathered", "boarded", "departed", "arrived", "checked_in",
+              "left_station")
+TIMELINE_COLUMNS = ("replication", "worker_id", "train", "enterprise_id", "deadline_min", "vehicle", *MILESTONES,
+                    "not_delivered")
+TRIP_COLUMNS = ("replication", "vehicle", "trip", "kind", "seats", "at_station", "bay", "departed", "aboard",
+                "last_stop", "back")
+NAN = math.nan
+
+
+class Recorder:
+    """Collects one replication: log rows (all of them in full mode; train and vehicle rows in lean mode) and the
+    worker milestones as arrays."""
+
+    def __init__(self, worker_ids: list[str], full: bool) -> None:
+        self.full = full
+        self.ids = worker_ids
+        self.rows: list[tuple] = []
+        n = len(worker_ids)
+        self.times = {m: [NAN] * n for m in MILESTONES}
+        self.vehicle = [""] * n
+        self.lost = [""] * n
+
+    def worker(self, g: int, event: str, t: float, place: str = "", trip: int = 0, detail: str = "") -> None:
+        self.times[event][g] = t
+        if self.full:
+            self.rows.append((t, "worker", self.ids[g], event, place, trip, 1, detail))
+
+    def not_delivered(self, g: int, t: float, reason: str) -> None:
+        self.lost[g] = reason
+        if self.full:
+            self.rows.append((t, "worker", self.ids[g], "not_delivered", "", 0, 1, reason))
+
+    def log(self, t: float, kind: str, entity: str, event: str, place: str = "", trip: int = 0, count: int = 0,
+            detail: str = "") -> None:
+        self.rows.append((t, kind, entity, event, place, trip, count, detail))
+
+
+def clock_strings(minutes: np.ndarray) -> np.ndarray:
+    """'HH:MM:SS' (wrapping past midnight) for an array of minutes; vectorised."""
+    seconds = np.rint(np.asarray(minutes, dtype=float) * 60.0).astype(np.int64) % 86400
+    uniq, inverse = np.unique(seconds, return_inverse=True)
+    text = np.array([f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}" for s in uniq.tolist()], dtype=object)
+    return text[inverse]
+
+
+def events_frame(chunks: list[tuple[int, list[tuple]]]) -> pd.DataFrame:
+    """One DataFrame from (replication, rows) chunks, each chunk sorted by time (stable, so ties keep log order)."""
+    frames = []
+    for replication, rows in chunks:
+        if not rows:
+            continue
+        frame = pd.DataFrame.from_records(rows, columns=["minutes", "kind", "entity", "event", "place", "trip",
+                                                         "count", "detail"])
+        frame = frame.iloc[np.argsort(frame["minutes"].to_numpy(), kind="stable")]
+        frame.insert(0, "replication", replication)
+        frames.append(frame)
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=float if c == "minutes" else object) for c in EVENT_COLUMNS})
+    events = pd.concat(frames, ignore_index=True)
+    events.insert(2, "clock", clock_strings(events["minutes"].to_numpy()))
+    return events.astype({"trip": "int64", "count": "int64"})
+
+
+def timelines_from_events(events: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
+    """Worker timelines derived from a full event log. ``roster``: worker_id, train, enterprise_id, deadline_min."""
+    workers = events[events["kind"] == "worker"]
+    marks = workers[workers["event"].isin(MILESTONES)]
+    wide = marks.pivot_table(index=["replication", "entity"], columns="event", values="minutes", aggfunc="first")
+    wide = wide.reindex(columns=list(MILESTONES))
+    boarded = workers[workers["event"] == "boarded"].set_index(["replication", "entity"])["detail"]
+    lost = workers[workers["event"] == "not_delivered"].set_index(["replication", "entity"])["detail"]
+    replications = np.sort(events["replication"].unique())
+    index = pd.MultiIndex.from_product([replications, roster["worker_id"]], names=["replication", "entity"])
+    wide = wide.reindex(index)
+    wide["vehicle"] = boarded.reindex(index).fillna("").to_numpy()
+    wide["not_delivered"] = lost.reindex(index).fillna("").to_numpy()
+    out = wide.reset_index().rename(columns={"entity": "worker_id"})
+    out = out.merge(roster, on="worker_id", how="left", sort=False)
+    return out[list(TIMELINE_COLUMNS)].astype({m: float for m in MILESTONES})
+
+
+def timelines_from_recorders(chunks: list[tuple[int, Recorder]], roster: pd.DataFrame) -> pd.DataFrame:
+    """Worker timelines straight from the recorders' milestone arrays (lean mode; same result as from events)."""
+    frames = []
+    for replication, rec in chunks:
+        frame = roster.copy()
+        frame.insert(0, "replication", replication)
+        frame["vehicle"] = rec.vehicle
+        for m in MILESTONES:
+            frame[m] = np.asarray(rec.times[m], dtype=float)
+        frame["not_delivered"] = rec.lost
+        frames.append(frame)
+    out = pd.concat(frames, ignore_index=True)
+    return out[list(TIMELINE_COLUMNS)]
+
+
+def trips_from_events(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per vehicle trip that ran: when it reached a bay, left, its last stop, and how many were aboard."""
+    v = events[events["kind"] == "vehicle"]
+    if v.empty:
+        return pd.DataFrame(columns=list(TRIP_COLUMNS))
+    seats = v[v["event"] == "at_station"].groupby(["replication", "entity"]).agg(
+        seats=("count", "first"), kind=("detail", "first"))
+    trips = v[v["trip"] > 0]
+    first = trips.pivot_table(index=["replication", "entity", "trip"], columns="event", values="minutes",
+                              aggfunc="first")
+    last = trips.pivot_table(index=["replication", "entity", "trip"], columns="event", values="minutes",
+                             aggfunc="last")
+    aboard = trips[trips["event"] == "departed"].set_index(["replication", "entity", "trip"])["count"]
+    out = pd.DataFrame(index=first.index)
+    out["bay"] = first.get("bay")
+    out["departed"] = first.get("departed")
+    out["aboard"] = aboard.reindex(out.index).fillna(0).astype(int)
+    out["last_stop"] = last.get("stop_arrive")
+    out["back"] = first.get("back_at_station")
+    out = out.reset_index().rename(columns={"entity": "vehicle"})
+    out = out.join(seats, on=["replication", "vehicle"])
+    starts = v[v["event"] == "at_station"].groupby(["replication", "entity"])["minutes"].first()
+    out["at_station"] = starts.reindex(pd.MultiIndex.from_frame(out[["replication", "vehicle"]])).to_numpy()
+    return out[list(TRIP_COLUMNS)].astype({m: float for m in ("bay", "departed", "last_stop", "back",
+                                                              "at_station")})
+
+
+def crowd(timelines: pd.DataFrame, step_min: float = 1.0) -> pd.DataFrame:
+    """People in the station (off the train, not yet driven away) per replication, on a grid of ``step_min``."""
+    enter = timelines["off_train"].to_numpy()
+    leave = timelines["departed"].fillna(timelines["left_station"]).to_numpy()
+    ok = np.isfinite(enter)
+    if not ok.any():
+        return pd.DataFrame(columns=["replication", "minutes", "people"])
+    lo = math.floor(np.nanmin(enter) / step_min) * step_min
+    hi = math.ceil(np.nanmax(np.where(np.isfinite(leave), leave, enter)) / step_min) * step_min + step_min
+    grid = np.arange(lo, hi + step_min / 2, step_min)
+    frames = []
+    reps = timelines["replication"].to_numpy()
+    for r in np.unique(reps):
+        m = (reps == r) & ok
+        e = np.sort(enter[m])
+        lv = leave[m]
+        lv = np.sort(np.where(np.isfinite(lv), lv, np.inf))
+        people = np.searchsorted(e, grid, side="right") - np.searchsorted(lv, grid, side="right")
+        frames.append(pd.DataFrame({"replication": r, "minutes": grid, "people": people}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def largest_crowd(enter: np.ndarray, leave: np.ndarray) -> int:
+    """The most people in the station at once (exact, from the event times)."""
+    ok = np.isfinite(enter)
+    if not ok.any():
+        return 0
+    times = np.concatenate([enter[ok], np.where(np.isfinite(leave[ok]), leave[ok], np.inf)])
+    steps = np.concatenate([np.ones(ok.sum(), dtype=int), -np.ones(ok.sum(), dtype=int)])
+    order = np.lexsort((steps, times))  # at equal times, people leave before others count as arriving
+    return int(np.cumsum(steps[order]).max())
+
+
+__all__ = ["EVENT_COLUMNS", "MILESTONES", "TIMELINE_COLUMNS", "TRIP_COLUMNS", "Recorder", "clock_strings", "crowd",
+           "events_frame", "format_clock", "largest_crowd", "timelines_from_events", "timelines_from_recorders",
+           "trips_from_events"]

@@ -1,0 +1,230 @@
+"""A Night: one scenario and its plan compiled into plain arrays and lists, once, before any replication.
+
+Workers are numbered in roster order (the order random numbers are drawn in). Vehicles are the plan's coaches
+and the enterprises' own vehicles; a Trip is one vehicle's run from the station to its stops.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from planning.plan import Plan
+from scenarios.errors import ScenarioError
+from scenarios.model import Station, Train
+from scenarios.scenario import STATION_ID, Scenario
+
+COACH, OWN, NONE = 0, 1, 2  # how a worker leaves the station
+
+
+@dataclass
+class Trip:
+    """One run of one vehicle: board at the station, then drive to its stops in order."""
+
+    index: int
+    vehicle: int
+    number: int  # the plan's trip number
+    planned_depart_min: float
+    stops: list[int]  # enterprise indices
+    stop_workers: list[list[int]]  # worker indices dropped at each stop
+    workers: list[int]  # every worker of the trip, in the plan's boarding order
+    leg_min: list[float]  # planned minutes: station -> stop 1, stop 1 -> stop 2, ...
+    return_min: float  # planned minutes from the last stop back to the station
+    leg_offset: int  # first index of this trip's legs (stops + return) in the night's travel draws
+    stop_offset: int  # first index of this trip's stops in the night's dwell draws
+
+
+@dataclass
+class Vehicle:
+    id: str
+    type: str
+    seats: int
+    own: bool  # an enterprise's own vehicle (no coach bay; no lateness)
+    available_min: float
+    trips: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Night:
+    """Everything one replication needs from a scenario and a plan, in simulation-friendly form."""
+
+    name: str
+    prefix: str  # put before entity ids when several trains share a day ("" for one train)
+    train: Train
+    station: Station
+    arrival_min: float
+    latest_arrival_min: float
+    max_coach_wait_min: float
+    travel_cv: float
+    worker_ids: list[str]
+    district: list[str]
+    enterprise: np.ndarray  # enterprise index per worker, -1 when unplaced
+    mode: np.ndarray  # COACH, OWN or NONE
+    reason: list[str]  # why a NONE worker is not delivered
+    trip_of: np.ndarray  # trip index per worker, -1 when none
+    door: np.ndarray  # door number per worker (car-major)
+    enterprise_ids: list[str]
+    checkin_open_min: np.ndarray
+    checkin_close_min: np.ndarray
+    vehicles: list[Vehicle]
+    trips: list[Trip]
+    n_legs: int
+    n_stops: int
+
+    @property
+    def n_workers(self) -> int:
+        return len(self.worker_ids)
+
+    @property
+    def seats_by_vehicle(self) -> np.ndarray:
+        return np.array([v.seats for v in self.vehicles])
+
+
+def _fail(message: str, fix: str, field_name: str = "plan") -> ScenarioError:
+    return ScenarioError(message, field=field_name, fix=fix)
+
+
+def _doors(sc: Scenario) -> np.ndarray:
+    """Door per worker: the worker's car (or cars filled in roster order when unknown), doors taken in turn."""
+    train = sc.train
+    car = sc.workers["car"].to_numpy(dtype=int).copy()
+    unknown = car <= 0
+    car[unknown] = np.minimum(np.flatnonzero(unknown) // train.seats_per_car + 1, train.cars)
+    car = np.clip(car, 1, max(train.cars, int(car.max())))
+    nth_in_car = pd.Series(car).groupby(car).cumcount().to_numpy()
+    return (car - 1) * train.doors_per_car + nth_in_car % train.doors_per_car
+
+
+def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
+    """Check the plan against the scenario and build the Night; a ScenarioError names what does not fit."""
+    if plan.routes is None or plan.manifest is None:
+        raise _fail("the plan has placement but no routes.", "route it first (planning.make_plan does both).")
+    workers = sc.workers
+    worker_ids = [str(w) for w in workers.index]
+    windex = {w: i for i, w in enumerate(worker_ids)}
+    ent_ids = [str(e) for e in sc.enterprises.index]
+    eindex = {e: i for i, e in enumerate(ent_ids)}
+    placement = plan.placement.reindex(workers.index)
+    if placement["enterprise_id"].isna().any():
+        missing = [w for w, e in placement["enterprise_id"].items() if pd.isna(e)]
+        raise _fail(f"{len(missing)} roster workers are missing from the placement, e.g. {missing[:3]}.",
+                    "place (or list as unplaced) every worker of the scenario's roster.", "plan.placement")
+    placed_at = placement["enterprise_id"].astype(str).tolist()
+    unknown = sorted({e for e in placed_at if e and e not in eindex})
+    if unknown:
+        raise _fail(f"placement names unknown enterprises {unknown[:5]}.", "use enterprise ids of the scenario.",
+                    "plan.placement")
+    n = len(worker_ids)
+    enterprise = np.array([eindex[e] if e else -1 for e in placed_at], dtype=int)
+    mode = np.full(n, NONE, dtype=int)
+    reason = ["unplaced" if e == -1 else "not_in_plan" for e in enterprise]
+    trip_of = np.full(n, -1, dtype=int)
+
+    routes = plan.routes.sort_values(["coach_id", "trip", "stop_order"], kind="stable")
+    manifest = plan.manifest.sort_values(["coach_id", "trip", "boarding_order"], kind="stable")
+    dup = manifest["worker_id"].duplicated()
+    if dup.any():
+        raise _fail(f"worker {manifest['worker_id'][dup].iloc[0]} is on more than one coach.",
+                    "give every worker one manifest row.", "plan.manifest")
+    stray = [w for w in manifest["worker_id"] if str(w) not in windex]
+    if stray:
+        raise _fail(f"manifest names workers not on the roster, e.g. {stray[:3]}.", "use roster worker ids.",
+                    "plan.manifest")
+
+    vehicles: list[Vehicle] = []
+    trips: list[Trip] = []
+    legs: list[tuple[str, str]] = []
+    vindex: dict[str, int] = {}
+    n_stops = 0
+    for (coach_id, trip_no), stops in routes.groupby(["coach_id", "trip"], sort=True):
+        coach_type = str(stops["coach_type"].iloc[0])
+        if coach_type not in sc.fleet:
+            raise _fail(f"coach {coach_id} has type '{coach_type}', not in the fleet.",
+                        f"use one of {', '.join(sc.fleet)}.", "plan.routes")
+        ctype = sc.fleet[coach_type]
+        if coach_id not in vindex:
+            vindex[coach_id] = len(vehicles)
+            vehicles.append(Vehicle(str(coach_id), coach_type, ctype.seats, False, sc.minutes(ctype.available_from)))
+        places = [str(e) for e in stops["enterprise_id"]]
+        bad = [e for e in places if e not in eindex]
+        if bad:
+            raise _fail(f"coach {coach_id} trip {trip_no} stops at unknown enterprise {bad[0]}.",
+                        "use enterprise ids of the scenario.", "plan.routes")
+        rows = manifest[(manifest["coach_id"] == coach_id) & (manifest["trip"] == trip_no)]
+        aboard = [windex[str(w)] for w in rows["worker_id"]]
+        if len(aboard) > ctype.seats:
+            raise _fail(f"coach {coach_id} trip {trip_no} carries {len(aboard)} workers on {ctype.seats} seats.",
+                        "split the trip or use a bigger coach.", "plan.manifest")
+        stop_workers: list[list[int]] = [[] for _ in places]
+        for w in aboard:
+            dest = ent_ids[enterprise[w]] if enterprise[w] >= 0 else ""
+            if dest not in places:
+                raise _fail(f"worker {worker_ids[w]} (placed at '{dest}') rides coach {coach_id} trip {trip_no}, "
+                            "which does not stop there.", "put the worker on a coach that stops at their enterprise.",
+                            "plan.manifest")
+            stop_workers[places.index(dest)].append(w)
+            mode[w], trip_of[w] = COACH, len(trips)
+        trip = Trip(len(trips), vindex[coach_id], int(trip_no), float(stops["depart_min"].iloc[0]),
+                    [eindex[e] for e in places], stop_workers, aboard, [], 0.0, len(legs), n_stops)
+        legs.extend(zip([STATION_ID, *places[:-1]], places, strict=True))
+        legs.append((places[-1], STATION_ID))
+        n_stops += len(places)
+        trips.append(trip)
+        vehicles[vindex[coach_id]].trips.append(trip.index)
+
+    own = sc.enterprises[sc.enterprises["pickup"] == "own"]
+    for ent, row in own.iterrows():
+        e = eindex[str(ent)]
+        group = [int(w) for w in np.flatnonzero((enterprise == e) & (mode == NONE))]
+        if not group:
+            continue
+        seats = int(row["own_seats"])
+        if seats <= 0 or not math.isfinite(row["own_arrival_min"]):
+            raise _fail(f"enterprise {ent} collects its workers but has no own_seats or own_arrival.",
+                        "give own_seats and own_arrival, or set pickup to 'coach'.", "enterprises")
+        vehicle = Vehicle(f"own:{ent}", "own", seats, True, float(row["own_arrival_min"]))
+        vehicles.append(vehicle)
+        for k in range(0, len(group), seats):
+            chunk = group[k:k + seats]
+            trip = Trip(len(trips), len(vehicles) - 1, k // seats + 1, vehicle.available_min, [e], [chunk], chunk,
+                        [], 0.0, len(legs), n_stops)
+            legs.extend([(STATION_ID, str(ent)), (str(ent), STATION_ID)])
+            n_stops += 1
+            for w in chunk:
+                mode[w], trip_of[w] = OWN, trip.index
+            trips.append(trip)
+            vehicle.trips.append(trip.index)
+    for w in np.flatnonzero(mode != NONE):
+        reason[w] = ""
+
+    leg_minutes = _leg_minutes(sc, legs)
+    for trip in trips:
+        k = len(trip.stops)
+        trip.leg_min = leg_minutes[trip.leg_offset:trip.leg_offset + k]
+        trip.return_min = leg_minutes[trip.leg_offset + k]
+
+    return Night(
+        name=sc.name, prefix=prefix, train=sc.train, station=sc.station, arrival_min=sc.arrival_min,
+        latest_arrival_min=sc.latest_arrival_min, max_coach_wait_min=sc.policy.max_coach_wait_min,
+        travel_cv=sc.travel.cv, worker_ids=[prefix + w for w in worker_ids],
+        district=[str(d) for d in placement["district"].fillna("")], enterprise=enterprise, mode=mode,
+        reason=reason, trip_of=trip_of, door=_doors(sc), enterprise_ids=ent_ids,
+        checkin_open_min=sc.enterprises["checkin_open_min"].to_numpy(dtype=float),
+        checkin_close_min=sc.enterprises["checkin_close_min"].to_numpy(dtype=float),
+        vehicles=vehicles, trips=trips, n_legs=len(legs), n_stops=n_stops,
+    )
+
+
+def _leg_minutes(sc: Scenario, legs: list[tuple[str, str]]) -> list[float]:
+    """Planned minutes of every leg, with one travel-model call over the distinct origins and destinations."""
+    if not legs:
+        return []
+    origins = sorted({a for a, _ in legs})
+    dests = sorted({b for _, b in legs})
+    minutes, _ = sc.travel_model.legs(origins, dests)
+    oi = {o: i for i, o in enumerate(origins)}
+    di = {d: i for i, d in enumerate(dests)}
+    return [float(minutes[oi[a], di[b]]) for a, b in legs]

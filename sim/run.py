@@ -1,0 +1,220 @@
+"""``simulate`` and ``simulate_day``: replications with seeds, in this process or in parallel, and the SimResult."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from planning.plan import Plan
+from scenarios.errors import ScenarioError
+from scenarios.io import atomic_path
+from scenarios.scenario import Scenario
+from sim.config import SimConfig, as_config
+from sim.events import (
+    crowd,
+    events_frame,
+    timelines_from_events,
+    timelines_from_recorders,
+    trips_from_events,
+)
+from sim.kpis import replication_kpis, summarize
+from sim.model import run_replication
+from sim.night import NONE, Night, compile_night
+
+
+@dataclass(frozen=True, eq=False)
+class SimResult:
+    """The replications of one simulation: KPIs per replication, the event log and what derives from it.
+
+    ``events``: the full event log (``log="full"``) or its train and vehicle rows only (``log="lean"``);
+    ``timelines``: one row per worker and replication; ``trips``: one row per vehicle trip and replication.
+    Times are minutes from midnight of the (first) scenario's date.
+    """
+
+    scenario: str
+    seed: int
+    replications: int
+    config: SimConfig
+    log: str
+    kpis: pd.DataFrame
+    events: pd.DataFrame
+    timelines: pd.DataFrame
+    trips: pd.DataFrame
+    workers: pd.DataFrame  # worker_id, train, enterprise_id, deadline_min, planned
+    arrival_min: float
+    deadline_min: float
+    wall_s: float
+    sim_events: int
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def summary(self, level: float = 0.95) -> pd.DataFrame:
+        """Per KPI: mean, confidence interval at ``level`` (Student t over replications), std, min, max."""
+        return summarize(self.kpis, level)
+
+    def crowd(self, step_min: float = 1.0) -> pd.DataFrame:
+        """People in the station per replication over time (replication, minutes, people)."""
+        return crowd(self.timelines, step_min)
+
+    def checkins(self, step_min: float = 5.0) -> pd.DataFrame:
+        """Workers checked in by each time, per replication (replication, minutes, checked_in)."""
+        from sim.charts import checkin_curves
+
+        return checkin_curves(self, step_min)
+
+    def gantt(self, replication: int = 0, lang: str = "zh"):
+        """Coach Gantt chart of one replication (a matplotlib Figure)."""
+        from sim.charts import gantt
+
+        return gantt(self, replication, lang)
+
+    def checkin_chart(self, lang: str = "zh"):
+        """Workers checked in over clock time: the median over replications and the 5-95% band."""
+        from sim.charts import checkin_chart
+
+        return checkin_chart(self, lang)
+
+    def crowd_chart(self, lang: str = "zh"):
+        """People in the station over clock time: the median and the 5-95% band over replications."""
+        from sim.charts import crowd_chart
+
+        return crowd_chart(self, lang)
+
+    def write(self, out_dir: str | Path, lang: str = "zh") -> list[Path]:
+        """Write kpis.csv, summary.csv, events.csv.gz, timelines.csv.gz and the charts (PNG), each atomically.
+
+        Returns the paths written. ``lang`` is "zh" (Chinese labels) or "en".
+        """
+        from sim.charts import save_charts
+
+        out = Path(out_dir)
+        written = []
+        for name, frame in (("kpis.csv", self.kpis), ("summary.csv", self.summary()),
+                            ("events.csv.gz", self.events), ("timelines.csv.gz", self.timelines),
+                            ("trips.csv", self.trips)):
+            with atomic_path(out / name) as tmp:
+                frame.to_csv(tmp, index=False, compression={"method": "gzip", "mtime": 0}
+                             if name.endswith(".gz") else None)
+            written.append(out / name)
+        written.extend(save_charts(self, out, lang))
+        return written
+
+
+def _log_mode(config: SimConfig, replications: int) -> str:
+    if config.log != "auto":
+        return config.log
+    return "full" if replications <= config.full_log_max_replications else "lean"
+
+
+def _rosters(nights: list[Night]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    frames = []
+    for night in nights:
+        frames.append(pd.DataFrame({
+            "worker_id": night.worker_ids,
+            "train": night.prefix.rstrip("/") or night.name,
+            "enterprise_id": [night.enterprise_ids[e] if e >= 0 else "" for e in night.enterprise],
+            "deadline_min": night.latest_arrival_min,
+            "planned": night.mode != NONE,
+        }))
+    workers = pd.concat(frames, ignore_index=True)
+    if workers["worker_id"].duplicated().any():
+        raise ScenarioError("two trains carry the same worker id.", fix="give workers unique ids across trains.")
+    return workers, workers[["worker_id", "train", "enterprise_id", "deadline_min"]]
+
+
+def _run_chunk(nights: list[Night], config: SimConfig, seed: int, reps: Sequence[int], full: bool,
+               roster: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int, list[tuple[int, float]]]:
+    """Run some replications; return (events, timelines, SimPy events, train delays)."""
+    outs = [run_replication(nights, config, seed, r, full) for r in reps]
+    events = events_frame([(o.replication, o.recorder.rows) for o in outs])
+    if full:
+        timelines = timelines_from_events(events, roster)
+    else:
+        timelines = timelines_from_recorders([(o.replication, o.recorder) for o in outs], roster)
+    delays = [(o.replication, d) for o in outs for d in o.train_delay_min]
+    return events, timelines, sum(o.sim_events for o in outs), delays
+
+
+def _simulate(nights: list[Night], name: str, replications: int, seed: int, config: SimConfig,
+              arrival_min: float, deadline_min: float) -> SimResult:
+    if not isinstance(replications, int) or replications < 1:
+        raise ScenarioError(f"expected a whole number of replications >= 1, got {replications!r}.",
+                            field="replications")
+    if not isinstance(seed, int) or seed < 0:
+        raise ScenarioError(f"expected a whole-number seed >= 0, got {seed!r}.", field="seed")
+    start = time.perf_counter()
+    mode = _log_mode(config, replications)
+    workers, roster = _rosters(nights)
+    reps = list(range(replications))
+    jobs = min(config.n_jobs, replications) if replications >= config.parallel_min_replications else 1
+    if jobs > 1:
+        from joblib import Parallel, delayed
+
+        chunks = [reps[k::jobs * 4] for k in range(jobs * 4)]
+        parts = Parallel(n_jobs=jobs)(delayed(_run_chunk)(nights, config, seed, c, mode == "full", roster)
+                                      for c in chunks if c)
+    else:
+        parts = [_run_chunk(nights, config, seed, reps, mode == "full", roster)]
+    events = pd.concat([p[0] for p in parts], ignore_index=True)
+    timelines = pd.concat([p[1] for p in parts], ignore_index=True)
+    if jobs > 1:
+        events = events.sort_values("replication", kind="stable", ignore_index=True)
+        timelines = timelines.sort_values("replication", kind="stable", ignore_index=True)
+    delays = pd.DataFrame([d for p in parts for d in p[3]], columns=["replication", "train_delay_min"])
+    trips = trips_from_events(events)
+    kpis = replication_kpis(timelines, trips, workers.set_index("worker_id")["planned"], delays)
+    return SimResult(scenario=name, seed=seed, replications=replications, config=config, log=mode, kpis=kpis,
+                     events=events, timelines=timelines, trips=trips, workers=workers, arrival_min=arrival_min,
+                     deadline_min=deadline_min, wall_s=time.perf_counter() - start,
+                     sim_events=sum(p[2] for p in parts), info={"jobs": jobs})
+
+
+def simulate(scenario: Scenario, plan: Plan, replications: int = 100, seed: int = 0,
+             options: SimConfig | dict[str, Any] | None = None) -> SimResult:
+    """Play the plan out ``replications`` times on the night of the scenario's train.
+
+    Parameters
+    ----------
+    scenario, plan
+        The arrival event and the plan to simulate (routes and manifest are required).
+    replications
+        Independent replications; replication r uses ``SeedSequence(seed)``'s r-th child, spawned per random stream,
+        so two plans or variants run with the same seed share their random numbers (common random numbers).
+    seed
+        Whole number >= 0; the same seed gives identical event logs.
+    options
+        A ``SimConfig`` or a dict of dotted-path overrides of it (``{"disruptions.missed_train.enabled": True}``).
+
+    Raises ScenarioError when the plan does not fit the scenario or an option is out of range.
+    """
+    config = as_config(options)
+    night = compile_night(scenario, plan)
+    return _simulate([night], scenario.name, replications, seed, config, scenario.arrival_min,
+                     scenario.latest_arrival_min)
+
+
+def simulate_day(arrivals: Sequence[tuple[Scenario, Plan]], replications: int = 1, seed: int = 0,
+                 options: SimConfig | dict[str, Any] | None = None) -> SimResult:
+    """Several trains on one day at one station, in one environment per replication.
+
+    The trains share the station's desks and coach bays (the first scenario's station) and the enterprises'
+    dormitory check-in desks; each train keeps its own plan and coaches. Entity ids get the prefix ``T<k>/``.
+    All scenarios must share their date (times are minutes from its midnight).
+    """
+    if not arrivals:
+        raise ScenarioError("no trains given.", field="arrivals", fix="pass a list of (scenario, plan) pairs.")
+    config = as_config(options)
+    first = arrivals[0][0]
+    width = len(str(len(arrivals)))
+    nights = []
+    for k, (sc, plan) in enumerate(arrivals):
+        if sc.meta.date != first.meta.date:
+            raise ScenarioError(f"train {k + 1} ({sc.name}) is on {sc.meta.date}, not {first.meta.date}.",
+                                field="arrivals", fix="simulate one date at a time.")
+        nights.append(compile_night(sc, plan, prefix=f"T{k + 1:0{width}d}/"))
+    return _simulate(nights, f"{first.name} day ({len(arrivals)} trains)", replications, seed, config,
+                     min(sc.arrival_min for sc, _ in arrivals), max(sc.latest_arrival_min for sc, _ in arrivals))

@@ -1,0 +1,79 @@
+"""The station: alighting by door, the walk to the hall, the welcome, the gift-pack desks and the coach bays."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import simpy
+
+from scenarios.model import Station
+from sim.config import SimConfig
+
+
+def walk_minutes(station: Station, u: np.ndarray) -> np.ndarray:
+    """Minutes from the platform to the hall: distance over a speed uniform in ``walk_speed_mps``."""
+    lo, hi = station.walk_speed_mps
+    return station.walk_m / (lo + u * (hi - lo)) / 60.0
+
+
+def desk_queue_times(station: Station, config: SimConfig, hall: np.ndarray) -> np.ndarray:
+    """When each worker joins the desk queue, after the welcome (see ``SimConfig.welcome``)."""
+    if config.welcome == "per_worker" or not np.isfinite(hall).any():
+        return hall + station.welcome_min
+    return np.where(np.isfinite(hall), np.nanmax(hall) + station.welcome_min, np.nan)
+
+
+def desk_service_minutes(station: Station, config: SimConfig, u: np.ndarray) -> np.ndarray:
+    """Gift-pack desk service per worker around the scenario's mean ``desk_service_s``."""
+    mean = station.desk_service_s / 60.0
+    if not config.random or config.desk_distribution == "fixed":
+        return np.full(len(u), mean)
+    if config.desk_distribution == "exponential":
+        return -mean * np.log1p(-u)
+    return mean * (1.0 - config.desk_spread + 2.0 * config.desk_spread * u)
+
+
+class DeskStage:
+    """Gift-pack desks: a SimPy Resource with ``desks`` servers, first come first served.
+
+    ``join(env_time_order, service, done)`` releases arrivals at their times; each is served for its service time
+    and then ``done(i, t_start, t_end)`` is called. It can be driven by any arrival times, e.g. Poisson arrivals
+    for the M/M/c check in the tests.
+    """
+
+    def __init__(self, env: simpy.Environment, desks: int) -> None:
+        self.env = env
+        self.resource = simpy.Resource(env, capacity=desks)
+
+    def feed(self, arrivals: Sequence[float], order: Sequence[int], service: Sequence[float],
+             done: Callable[[int, float, float], None]) -> simpy.Process:
+        """Start the arrival process: ``order`` lists who arrives (at ``arrivals[i]``) in the order they queue."""
+        return self.env.process(self._source(arrivals, order, service, done))
+
+    def _source(self, arrivals: Sequence[float], order: Sequence[int], service: Sequence[float],
+                done: Callable[[int, float, float], None]):
+        env = self.env
+        for i in order:
+            t = arrivals[i]
+            if t > env.now:
+                yield env.timeout(t - env.now)
+            env.process(self._serve(i, service[i], done))
+
+    def _serve(self, i: int, service: float, done: Callable[[int, float, float], None]):
+        env = self.env
+        with self.resource.request() as req:
+            yield req
+            start = env.now
+            yield env.timeout(service)
+        done(i, start, env.now)
+
+
+class Bays:
+    """Coach bays: a PriorityResource; a coach with an earlier planned departure gets the next free bay first."""
+
+    def __init__(self, env: simpy.Environment, bays: int) -> None:
+        self.resource = simpy.PriorityResource(env, capacity=bays)
+
+    def request(self, planned_depart_min: float) -> simpy.resources.resource.PriorityRequest:
+        return self.resource.request(priority=planned_depart_min)
