@@ -59,7 +59,7 @@ def shortfalls(sc: Scenario) -> list[str]:
     for gender, label in (("F", "women"), ("M", "men")):
         count = int((sc.workers["gender"] == gender).sum())
         room = sum(min(p, data.beds.get((e, gender), p)) for e, p in posts_of.items())
-        if count > room:
+        if any(g == gender for _, g in data.beds) and count > room and room < sum(posts_of.values()):
             notes.append(f"beds[{label}]: {count} {label} but posts with beds for {room}; {count - room} short.")
     return notes
 

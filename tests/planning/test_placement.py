@@ -1,0 +1,111 @@
+"""Placement on the bundled scenarios and on small hand-made cases: soundness, reasons and limits."""
+
+from __future__ import annotations
+
+import pytest
+
+import scenarios
+from planning.check import check_plan
+from planning.placement import make_groups, place, score, shortfalls
+from tests.planning.conftest import variant
+
+
+@pytest.mark.parametrize("name", scenarios.bundled())
+def test_bundled_scenarios_place_every_worker_at_most_once_and_pass_the_checker(name: str) -> None:
+    sc = scenarios.load(name)
+    plan = place(sc)
+    assert plan.placement_info is not None and plan.placement_info.status == "optimal"
+    assert plan.placement.index.is_unique
+    assert set(plan.placement.index) == set(sc.workers.index)
+    assert check_plan(sc, plan) == []
+    assert (plan.unplaced["reason"] != "").all()
+    assert score(sc, plan.placement) == pytest.approx(plan.placement_info.objective, abs=1e-6)
+
+
+def test_tiny_plan_sends_returning_workers_back_and_honours_wishes(tiny, tiny_plan) -> None:
+    p = tiny_plan.placement
+    assert p.at["W1", "enterprise_id"] == "T1" and "returning" in p.at["W1", "reason"]
+    assert p.at["W2", "district"] == "chengyang" and "wish_district" in p.at["W2", "reason"]
+    assert p.at["W4", "job"] == "operator" and "wish_job" in p.at["W4", "reason"]
+    assert p.at["W7", "district"] == "jimo"
+
+
+def test_grouping_merges_identical_workers(tiny) -> None:
+    workers = [{"id": f"W{k}", "village": "v1"} for k in range(5)] + [{"id": "W9", "village": "v2"}]
+    sc = variant(tiny, workers=workers)
+    groups = make_groups(sc)
+    assert sorted(groups.table["n"]) == [1, 5]
+    assert len(make_groups(sc, grouped=False)) == 6
+
+
+def test_unplaced_workers_are_named_with_the_limit_and_shortage(tiny) -> None:
+    workers = [{"id": f"W{k}", "village": "v1"} for k in range(9)]
+    sc = variant(tiny, workers=workers, posts={"T1": {"general": 3}, "T2": {"general": 2}, "T3": {"general": 2}})
+    plan = place(sc)
+    assert len(plan.unplaced) == 2
+    reason = plan.unplaced["reason"].iloc[0]
+    assert "no post left for skill general in any district" in reason
+    assert "9 workers can do it, 7 posts" in reason
+    assert shortfalls(sc) == ["posts[general]: 9 workers can only take general posts but there are 7; "
+                              "at least 2 will be unplaced."]
+    assert check_plan(sc, plan) == []
+
+
+def test_a_full_wished_district_is_named(tiny) -> None:
+    workers = [{"id": "W1", "wish_district": "jimo"}, {"id": "W2", "wish_district": "jimo"},
+               {"id": "W3", "wish_district": "jimo"}]
+    sc = variant(tiny, workers=workers, posts={"T1": {}, "T2": {}, "T3": {"general": 2}})
+    plan = place(sc)
+    assert list(plan.unplaced["reason"]) == [
+        "wished district jimo full; no post left for skill general in any district "
+        "(general: 3 workers can do it, 2 posts)"]
+
+
+def test_district_quota_and_beds_are_hard_limits_with_reasons(tiny) -> None:
+    workers = [{"id": f"W{k}", "gender": "F"} for k in range(4)]
+    sc = variant(tiny, workers=workers, posts={"T1": {"general": 4}, "T2": {"general": 4}, "T3": {}},
+                 enterprise_changes={"T2": {"max_female": 1}}, district_quotas={"chengyang": 2})
+    plan = place(sc)
+    assert plan.workers_per_enterprise().to_dict() == {"T1": 2, "T2": 1}
+    assert check_plan(sc, plan) == []
+    assert all("quota" in r or "beds" in r for r in plan.unplaced["reason"])
+
+
+@pytest.mark.parametrize("keep", ["none", "district", "enterprise"])
+def test_keep_villagers_policy_keeps_a_village_together(tiny, keep: str) -> None:
+    # Two enterprises far apart with room for the whole village; the ride favours splitting nobody.
+    workers = [{"id": f"W{k}", "village": "v1"} for k in range(4)]
+    sc = variant(tiny, workers=workers, posts={"T1": {"general": 2}, "T2": {"general": 2}, "T3": {"general": 4}},
+                 keep_villagers=keep)
+    plan = place(sc, gap=0.0)
+    used = plan.placed["enterprise_id"].nunique()
+    if keep == "none":
+        assert used == 2  # the two nearest enterprises
+    else:
+        assert used == 1 and plan.placed["enterprise_id"].iloc[0] == "T3"
+        assert all("villagers" in r for r in plan.placed["reason"])
+
+
+def test_returning_workers_beyond_their_employers_posts_go_elsewhere(tiny) -> None:
+    workers = [{"id": f"W{k}", "returning_employer": "T2"} for k in range(3)]
+    sc = variant(tiny, workers=workers, posts={"T1": {"general": 3}, "T2": {"general": 1}, "T3": {}})
+    plan = place(sc)
+    assert plan.workers_per_enterprise().to_dict() == {"T1": 2, "T2": 1}
+    assert plan.placement.at["W0", "enterprise_id"] == "T2"  # the lowest id goes back, deterministically
+    assert "2 cannot go back" in shortfalls(sc)[0]
+    assert check_plan(sc, plan) == []
+
+
+def test_cbc_gives_the_same_objective(tiny) -> None:
+    with pytest.warns(DeprecationWarning):  # PuLP 3.3 deprecates PULP_CBC_CMD (planning/solver.py)
+        plan = place(tiny, solver="cbc")
+    assert plan.placement_info.solver == "cbc"
+    assert plan.placement_info.objective == pytest.approx(place(tiny).placement_info.objective)
+
+
+def test_time_limited_solves_are_not_called_optimal(tiny) -> None:
+    plan = place(tiny, time_limit=1e-9)
+    assert plan.placement_info.status in ("optimal", "feasible", "no_solution")
+    if plan.placement_info.status == "no_solution":
+        assert (plan.placement["enterprise_id"] == "").all()
+        assert plan.placement["reason"].str.contains("time limit").all()
