@@ -90,15 +90,27 @@ def baseline_routes(sc: Scenario, placement: pd.DataFrame) -> tuple[pd.DataFrame
             clock = start
             for order, (ent, workers) in enumerate(load, start=1):
                 clock += float(leg_min[order - 1, order - 1])
-                route_rows.append((coach_id, coach_type, trip, start, order, ent, sc.enterprises.at[ent, "district"],
-                                   len(workers), clock,
-                                   float(leg_km[order - 1, order - 1])))
+                route_rows.append(
+                    (
+                        coach_id,
+                        coach_type,
+                        trip,
+                        start,
+                        order,
+                        ent,
+                        sc.enterprises.at[ent, "district"],
+                        len(workers),
+                        clock,
+                        float(leg_km[order - 1, order - 1]),
+                    )
+                )
                 clock += stop_minutes(len(workers))
             back, _ = sc.travel_model.legs([stops[-1]], ["station"])
             available_at[coach_id] = clock + float(back[0, 0])
             boarding = [w for _, workers in reversed(load) for w in workers]  # last stop boards first
-            manifest_rows.extend((w, coach_id, trip, i + 1, placement.at[w, "enterprise_id"])
-                                 for i, w in enumerate(boarding))
+            manifest_rows.extend(
+                (w, coach_id, trip, i + 1, placement.at[w, "enterprise_id"]) for i, w in enumerate(boarding)
+            )
     routes = pd.DataFrame(route_rows, columns=list(ROUTE_COLUMNS))
     manifest = pd.DataFrame(manifest_rows, columns=list(MANIFEST_COLUMNS))
     return routes, manifest

@@ -10,7 +10,7 @@ from collections import Counter
 
 import pandas as pd
 
-from planning.plan import Plan
+from planning.plan import ABSENT, Plan
 from scenarios.scenario import Scenario
 
 #: At most this many messages per kind of violation; the rest are summed up in one line.
@@ -139,9 +139,12 @@ def check_manifest(sc: Scenario, plan: Plan) -> list[str]:
     placed = placed[~placed.index.duplicated()]
     own = set(ent.index[ent["pickup"] == "own"])
     rides = Counter(man["worker_id"].astype(str))
+    absent = plan.placement["reason"].astype(str).str.startswith(ABSENT)
     for w, e in placed.items():
         if e in own or e not in ent.index:
             continue
+        if rides.get(w, 0) == 0 and absent.get(w, False):
+            continue  # keeps the post, rides no coach tonight
         if rides.get(w, 0) == 0:
             out.append(f"worker {w} (to {e}) is on no coach")
         elif rides[w] > 1:

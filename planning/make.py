@@ -12,8 +12,9 @@ class PlanCheckError(RuntimeError):
     """The checker found a violation in a plan the solvers produced: a bug, never a planner's mistake."""
 
 
-def make_plan(sc: Scenario, *, time_limit: float = 30.0, seed: int = 0, solver: str = "highs",
-              max_iterations: int | None = None) -> Plan:
+def make_plan(
+    sc: Scenario, *, time_limit: float = 30.0, seed: int = 0, solver: str = "highs", max_iterations: int | None = None
+) -> Plan:
     """Place every worker, route the coaches, and check the result without trusting the solvers.
 
     ``time_limit`` bounds each of placement and routing (seconds); ``max_iterations`` caps the routing search so

@@ -36,8 +36,13 @@ class SolveInfo:
         return f"{self.status} ({self.solver}, {self.seconds:.1f} s)"
 
 
-def make_solver(name: str = "highs", time_limit: float | None = 60.0, gap: float | None = None,
-                msg: bool = False, threads: int | None = None) -> pulp.LpSolver:
+def make_solver(
+    name: str = "highs",
+    time_limit: float | None = 60.0,
+    gap: float | None = None,
+    msg: bool = False,
+    threads: int | None = None,
+) -> pulp.LpSolver:
     """A PuLP solver; 'highs' falls back to CBC when highspy is not installed."""
     if name not in SOLVERS:
         raise ScenarioError(f"unknown solver '{name}'.", field="solver", fix=f"use one of {', '.join(SOLVERS)}.")

@@ -36,8 +36,10 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
             raise _fail(f"expected true or false, got {value!r}.", where, file)
         return value
     if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int | float) or (
-            isinstance(value, float) and (not math.isfinite(value) or value != int(value))
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (isinstance(value, float) and (not math.isfinite(value) or value != int(value)))
         ):
             raise _fail(f"expected a whole number, got {value!r}.", where, file)
         return int(value)
@@ -48,8 +50,12 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
     if hint is str:
         if where.rsplit(".", 1)[-1] in CLOCK_FIELDS and isinstance(value, int) and not isinstance(value, bool):
             if not 0 <= value < 1440:
-                raise _fail(f"expected a clock time like '21:30', got {value!r}.", where, file,
-                            "write HH:MM in quotes, e.g. \"21:30\".")
+                raise _fail(
+                    f"expected a clock time like '21:30', got {value!r}.",
+                    where,
+                    file,
+                    'write HH:MM in quotes, e.g. "21:30".',
+                )
             return f"{value // 60:02d}:{value % 60:02d}"
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
@@ -88,8 +94,12 @@ def build(cls: type[T], data: Any, where: str, file: str | None) -> T:
     fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     for key in data:
         if key not in fields:
-            raise _fail(f"unknown key '{key}'; {suggest(str(key), fields)}", f"{where}.{key}", file,
-                        "correct the spelling or remove the key.")
+            raise _fail(
+                f"unknown key '{key}'; {suggest(str(key), fields)}",
+                f"{where}.{key}",
+                file,
+                "correct the spelling or remove the key.",
+            )
     kwargs = {}
     for name, f in fields.items():
         path = f"{where}.{name}"
@@ -101,4 +111,6 @@ def build(cls: type[T], data: Any, where: str, file: str | None) -> T:
         return cls(**kwargs)
     except FieldError as exc:
         field = f"{where}.{exc.field}"
-        raise ScenarioError(exc.message, file=file, field=field, fix=exc.fix or f"edit '{field}' in the scenario file.") from None
+        raise ScenarioError(
+            exc.message, file=file, field=field, fix=exc.fix or f"edit '{field}' in the scenario file."
+        ) from None

@@ -37,49 +37,142 @@ DISTRICTS = pd.DataFrame(
 )
 DISTRICTS["meeting_point"] = [f"北广场 {i + 1} 号牌 / North square, sign {i + 1}" for i in range(len(DISTRICTS))]
 
-STATION = {"name_zh": "青岛北站", "name_en": "Qingdao North railway station", "lat": 36.1706, "lon": 120.3750,
-           "walk_m": 350, "desks": 4, "desk_service_s": 20, "bays": 4, "welcome_min": 15}
+STATION = {
+    "name_zh": "青岛北站",
+    "name_en": "Qingdao North railway station",
+    "lat": 36.1706,
+    "lon": 120.3750,
+    "walk_m": 350,
+    "desks": 4,
+    "desk_service_s": 20,
+    "bays": 4,
+    "welcome_min": 15,
+}
 FLEET = {
-    "coach_53": {"name_zh": "大巴（53座）", "name_en": "53-seat coach", "seats": 53, "count": 10,
-                 "fixed_cost": 1200, "cost_per_km": 5.5, "available_from": "21:00"},
-    "coach_35": {"name_zh": "中巴（35座）", "name_en": "35-seat coach", "seats": 35, "count": 6,
-                 "fixed_cost": 900, "cost_per_km": 4.5, "available_from": "21:00"},
+    "coach_53": {
+        "name_zh": "大巴（53座）",
+        "name_en": "53-seat coach",
+        "seats": 53,
+        "count": 10,
+        "fixed_cost": 1200,
+        "cost_per_km": 5.5,
+        "available_from": "21:00",
+    },
+    "coach_35": {
+        "name_zh": "中巴（35座）",
+        "name_en": "35-seat coach",
+        "seats": 35,
+        "count": 6,
+        "fixed_cost": 900,
+        "cost_per_km": 4.5,
+        "available_from": "21:00",
+    },
 }
 
 BUNDLED: dict[str, dict[str, Any]] = {
     "dingxi_qingdao_2023": dict(
-        seed=2023, date="2023-02-01", train="G2093", arrival="21:30", workers=531, enterprises=127,
-        returning=0.45, under40=0.70, own_pickup=(), policy={"max_stops": 8},
+        seed=2023,
+        date="2023-02-01",
+        train="G2093",
+        arrival="21:30",
+        workers=531,
+        enterprises=127,
+        returning=0.45,
+        under40=0.70,
+        own_pickup=(),
+        policy={"max_stops": 8},
         description="G2093 from Dingxi: 531 workers to 127 enterprises across Qingdao's ten districts.",
-        real=["date", "train number", "arrival time", "worker count", "enterprise count", "station and district "
-              "locations", "origin counties"]),
+        real=[
+            "date",
+            "train number",
+            "arrival time",
+            "worker count",
+            "enterprise count",
+            "station and district locations",
+            "origin counties",
+        ],
+    ),
     "dingxi_qingdao_2024": dict(
-        seed=2024, date="2024-02-19", train="unreported", arrival="21:35", workers=530, enterprises=310,
-        returning=0.5, under40=0.70, own_pickup=(), p_big=0.01, p_mid=0.03,
+        seed=2024,
+        date="2024-02-19",
+        train="unreported",
+        arrival="21:35",
+        workers=530,
+        enterprises=310,
+        returning=0.5,
+        under40=0.70,
+        own_pickup=(),
+        p_big=0.01,
+        p_mid=0.03,
         policy={"max_stops": 12, "max_ride_min": 180},
-        fleet={"minibus_19": {"name_zh": "中巴（19座）", "name_en": "19-seat minibus", "seats": 19, "count": 10,
-                              "fixed_cost": 600, "cost_per_km": 3.5, "available_from": "21:00"}},
+        fleet={
+            "minibus_19": {
+                "name_zh": "中巴（19座）",
+                "name_en": "19-seat minibus",
+                "seats": 19,
+                "count": 10,
+                "fixed_cost": 600,
+                "cost_per_km": 3.5,
+                "available_from": "21:00",
+            }
+        },
         description="Shandong's first East-West cooperation train of 2024: 530 workers to 300+ enterprises.",
-        real=["date", "arrival time", "worker count", "enterprise count (300+)", "station and district locations"]),
+        real=["date", "arrival time", "worker count", "enterprise count (300+)", "station and district locations"],
+    ),
     "dingxi_qingdao_2025": dict(
-        seed=2025, date="2025-02-07", train="G2096", arrival="21:33", workers=530, enterprises=180,
-        returning=345 / 530, under40=381 / 530, own_pickup=((35, "21:20"), (12, "21:40")), policy={"max_stops": 8},
+        seed=2025,
+        date="2025-02-07",
+        train="G2096",
+        arrival="21:33",
+        workers=530,
+        enterprises=180,
+        returning=345 / 530,
+        under40=381 / 530,
+        own_pickup=((35, "21:20"), (12, "21:40")),
+        policy={"max_stops": 8},
         description="G2096: 530 workers, 345 returning (65%), 381 under 40 (72%); one enterprise collects 20+ "
-                    "of its workers with its own vehicle.",
-        real=["date", "train number", "arrival time", "worker count", "returning share", "under-40 share",
-              "one enterprise collecting 20+ workers", "station and district locations"]),
+        "of its workers with its own vehicle.",
+        real=[
+            "date",
+            "train number",
+            "arrival time",
+            "worker count",
+            "returning share",
+            "under-40 share",
+            "one enterprise collecting 20+ workers",
+            "station and district locations",
+        ],
+    ),
 }
 
 
 def scenario_yaml(name: str, spec: dict[str, Any], fleet: dict[str, Any], cars: int, seats_per_car: int) -> dict:
     """The YAML mapping of a bundled scenario."""
     return {
-        "meta": {"name": name, "date": spec["date"], "timezone": "Asia/Shanghai", "seed": spec["seed"],
-                 "description": spec["description"], "real": spec["real"],
-                 "synthetic": ["worker names, ages, skills, villages, wishes", "enterprise names, locations, "
-                               "sizes and posts", "fleet", "station timings"]},
-        "train": {"number": spec["train"], "origin": "定西 Dingxi", "arrival": spec["arrival"], "cars": cars,
-                  "seats_per_car": seats_per_car, "doors_per_car": 2, "distance_km": 1700, "duration_h": 11},
+        "meta": {
+            "name": name,
+            "date": spec["date"],
+            "timezone": "Asia/Shanghai",
+            "seed": spec["seed"],
+            "description": spec["description"],
+            "real": spec["real"],
+            "synthetic": [
+                "worker names, ages, skills, villages, wishes",
+                "enterprise names, locations, sizes and posts",
+                "fleet",
+                "station timings",
+            ],
+        },
+        "train": {
+            "number": spec["train"],
+            "origin": "定西 Dingxi",
+            "arrival": spec["arrival"],
+            "cars": cars,
+            "seats_per_car": seats_per_car,
+            "doors_per_car": 2,
+            "distance_km": 1700,
+            "duration_h": 11,
+        },
         "workers": {"roster": "workers.csv"},
         "enterprises": "enterprises.csv",
         "districts": "../qingdao_districts.csv",
@@ -87,25 +180,44 @@ def scenario_yaml(name: str, spec: dict[str, Any], fleet: dict[str, Any], cars: 
         "fleet": fleet,
         "station": STATION,
         "travel": {"mode": "coordinates", "road_factor": 1.35, "cv": 0.15},
-        "policy": {"max_stops": 8, "max_ride_min": 150, "latest_arrival": "02:00", "keep_villagers": "district",
-                   "one_district_per_coach": True, "objective": "coaches_then_ride", "routes": "open",
-                   **spec.get("policy", {})},
+        "policy": {
+            "max_stops": 8,
+            "max_ride_min": 150,
+            "latest_arrival": "02:00",
+            "keep_villagers": "district",
+            "one_district_per_coach": True,
+            "objective": "coaches_then_ride",
+            "routes": "open",
+            **spec.get("policy", {}),
+        },
     }
 
 
-def write_scenario(out: Path, name: str, spec: dict[str, Any], fleet: dict[str, Any] | None = None,
-                   districts_file: str | None = None) -> Path:
+def write_scenario(
+    out: Path, name: str, spec: dict[str, Any], fleet: dict[str, Any] | None = None, districts_file: str | None = None
+) -> Path:
     """Write scenario.yaml, enterprises.csv and workers.csv for one generated scenario into ``out``."""
     rng = np.random.default_rng(spec["seed"])
     jobs = {k: Job(**v) for k, v in DEFAULT_JOBS.items()}
     districts = DISTRICTS.set_index("id", drop=False).rename_axis(None)
-    enterprises = generate_enterprises(rng, spec["enterprises"], spec["workers"], districts, jobs,
-                                       p_big=spec.get("p_big", 0.04), p_mid=spec.get("p_mid", 0.12),
-                                       own_pickup=spec.get("own_pickup", ()))
+    enterprises = generate_enterprises(
+        rng,
+        spec["enterprises"],
+        spec["workers"],
+        districts,
+        jobs,
+        p_big=spec.get("p_big", 0.04),
+        p_mid=spec.get("p_mid", 0.12),
+        own_pickup=spec.get("own_pickup", ()),
+    )
     seats_per_car = 75
     cars = max(8, math.ceil(spec["workers"] / seats_per_car))
-    generator = WorkerGenerator(count=spec["workers"], county_shares=COUNTY_SHARES,
-                                returning_share=spec["returning"], under40_share=spec["under40"])
+    generator = WorkerGenerator(
+        count=spec["workers"],
+        county_shares=COUNTY_SHARES,
+        returning_share=spec["returning"],
+        under40_share=spec["under40"],
+    )
     workers = generate_workers(rng, generator, enterprises.set_index("id", drop=False), districts, jobs, cars)
     out.mkdir(parents=True, exist_ok=True)
     enterprises.to_csv(out / "enterprises.csv", index=False)
@@ -116,8 +228,10 @@ def write_scenario(out: Path, name: str, spec: dict[str, Any], fleet: dict[str, 
         raw["districts"] = "districts.csv"
     else:
         raw["districts"] = districts_file
-    header = (f"# {name}: generated by `python -m scenarios.bundled` (seed {spec['seed']}); "
-              "edit the generator, not this file.\n")
+    header = (
+        f"# {name}: generated by `python -m scenarios.bundled` (seed {spec['seed']}); "
+        "edit the generator, not this file.\n"
+    )
     text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=110)
     (out / "scenario.yaml").write_text(header + text, encoding="utf-8")
     return out / "scenario.yaml"
@@ -125,9 +239,19 @@ def write_scenario(out: Path, name: str, spec: dict[str, Any], fleet: dict[str, 
 
 def city_spec(workers: int, enterprises: int, seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """A generated city of the given size, with a fleet sized to carry everyone."""
-    spec = dict(seed=seed, date="2026-02-20", train="synthetic", arrival="21:30", workers=workers,
-                enterprises=enterprises, returning=0.45, under40=0.7, own_pickup=(),
-                description=f"A synthetic city: {workers} workers, {enterprises} enterprises.", real=[])
+    spec = dict(
+        seed=seed,
+        date="2026-02-20",
+        train="synthetic",
+        arrival="21:30",
+        workers=workers,
+        enterprises=enterprises,
+        returning=0.45,
+        under40=0.7,
+        own_pickup=(),
+        description=f"A synthetic city: {workers} workers, {enterprises} enterprises.",
+        real=[],
+    )
     fleet = {"coach_53": dict(FLEET["coach_53"], count=math.ceil(workers / 53 * 1.4))}
     return spec, fleet
 

@@ -16,12 +16,27 @@ from scenarios.model import Job, WorkerGenerator
 #: Where industrial parks are: a district's share of enterprises (facts/README: mostly Chengyang, Jimo, Jiaozhou,
 #: Huangdao, Pingdu and Laixi).
 DISTRICT_WEIGHTS = {
-    "chengyang": 0.19, "huangdao": 0.19, "jimo": 0.14, "jiaozhou": 0.14, "pingdu": 0.07, "laixi": 0.06,
-    "licang": 0.07, "laoshan": 0.06, "shibei": 0.04, "shinan": 0.04,
+    "chengyang": 0.19,
+    "huangdao": 0.19,
+    "jimo": 0.14,
+    "jiaozhou": 0.14,
+    "pingdu": 0.07,
+    "laixi": 0.06,
+    "licang": 0.07,
+    "laoshan": 0.06,
+    "shibei": 0.04,
+    "shinan": 0.04,
 }
 #: Dingxi's counties with their share of the workers (rough population shares; synthetic).
-COUNTY_SHARES = {"anding": 0.20, "tongwei": 0.16, "longxi": 0.18, "weiyuan": 0.10, "lintao": 0.20,
-                 "zhang": 0.07, "min": 0.09}
+COUNTY_SHARES = {
+    "anding": 0.20,
+    "tongwei": 0.16,
+    "longxi": 0.18,
+    "weiyuan": 0.10,
+    "lintao": 0.20,
+    "zhang": 0.07,
+    "min": 0.09,
+}
 #: How far (km, one standard deviation) enterprises lie from their district centre.
 SCATTER_KM = {"shinan": 2.0, "shibei": 2.5, "licang": 3.0, "laoshan": 4.0}
 DEFAULT_SCATTER_KM = 7.0
@@ -29,15 +44,29 @@ DEFAULT_SCATTER_KM = 7.0
 SURNAMES = list("王李张刘陈杨赵马牛魏苟何郭董汪包蒲石朱孙罗吴周徐胡高林梁宋谢韩唐冯")
 GIVEN = list("建国军平华明强伟丽娟芳霞红英兰梅秀玉金银春燕海涛斌刚杰磊鹏飞勇辉峰龙虎娜静婷文武成亮")
 FIRM_WORDS = list("海润华泰鑫宏瑞德信恒丰盛嘉源利达安康佳美鸿裕兴隆正大新通")
-INDUSTRIES = ["电子", "机械", "纺织", "食品", "橡胶", "汽车零部件", "家电", "服装", "物流", "精密制造", "新材料", "包装"]
+INDUSTRIES = [
+    "电子",
+    "机械",
+    "纺织",
+    "食品",
+    "橡胶",
+    "汽车零部件",
+    "家电",
+    "服装",
+    "物流",
+    "精密制造",
+    "新材料",
+    "包装",
+]
 VILLAGE_CHARS = list("马家湾沟川坪堡岔河岭庄山寨峪台店")
 
 
 def enterprise_sizes(rng: np.random.Generator, n: int, total: int, p_big: float, p_mid: float) -> np.ndarray:
     """How many workers each enterprise takes: most 1 to 5, some 6 to 15, a few 20 to 40; summing to ``total``."""
     kind = rng.choice(3, size=n, p=[1 - p_big - p_mid, p_mid, p_big])
-    sizes = np.where(kind == 2, rng.integers(20, 41, n), np.where(kind == 1, rng.integers(6, 16, n),
-                                                                    rng.integers(1, 6, n)))
+    sizes = np.where(
+        kind == 2, rng.integers(20, 41, n), np.where(kind == 1, rng.integers(6, 16, n), rng.integers(1, 6, n))
+    )
     while sizes.sum() != total:
         i = rng.integers(n)
         if sizes.sum() > total and sizes[i] > 1 and (kind[i] != 2 or sizes[i] > 20):
@@ -48,9 +77,17 @@ def enterprise_sizes(rng: np.random.Generator, n: int, total: int, p_big: float,
 
 
 def generate_enterprises(
-    rng: np.random.Generator, n: int, expected_workers: int, districts: pd.DataFrame, jobs: dict[str, Job],
-    *, p_big: float = 0.04, p_mid: float = 0.12, slack: float = 0.15,
-    own_pickup: tuple[tuple[int, str], ...] = (), prefix: str = "E",
+    rng: np.random.Generator,
+    n: int,
+    expected_workers: int,
+    districts: pd.DataFrame,
+    jobs: dict[str, Job],
+    *,
+    p_big: float = 0.04,
+    p_mid: float = 0.12,
+    slack: float = 0.15,
+    own_pickup: tuple[tuple[int, str], ...] = (),
+    prefix: str = "E",
 ) -> pd.DataFrame:
     """``n`` enterprises with posts for about ``expected_workers`` plus ``slack``; own_pickup = (seats, arrival)."""
     weights = np.array([DISTRICT_WEIGHTS.get(d, 0.05) for d in districts.index])
@@ -73,11 +110,23 @@ def generate_enterprises(
         while not name or name in names:
             name = "青岛" + "".join(rng.choice(FIRM_WORDS, 2)) + str(rng.choice(INDUSTRIES)) + "有限公司"
         names.add(name)
-        row = {"id": f"{prefix}{i + 1:04d}", "name": name, "district": district[i],
-               "lat": round(float(lat[i]), 5), "lon": round(float(lon[i]), 5)}
+        row = {
+            "id": f"{prefix}{i + 1:04d}",
+            "name": name,
+            "district": district[i],
+            "lat": round(float(lat[i]), 5),
+            "lon": round(float(lon[i]), 5),
+        }
         row.update({f"posts_{j}": int(job_posts[i, k]) for k, j in enumerate(job_ids)})
-        row.update({"checkin_open": "18:00", "checkin_close": str(rng.choice(["02:00", "02:30", "03:00"], p=[0.2, 0.5, 0.3])),
-                    "pickup": "coach", "own_seats": "", "own_arrival": ""})
+        row.update(
+            {
+                "checkin_open": "18:00",
+                "checkin_close": str(rng.choice(["02:00", "02:30", "03:00"], p=[0.2, 0.5, 0.3])),
+                "pickup": "coach",
+                "own_seats": "",
+                "own_arrival": "",
+            }
+        )
         rows.append(row)
     frame = pd.DataFrame(rows)
     biggest = np.argsort(-posts, kind="stable")
@@ -97,8 +146,12 @@ def _village_names(rng: np.random.Generator, county: str, count: int) -> list[st
 
 
 def generate_workers(
-    rng: np.random.Generator, spec: WorkerGenerator, enterprises: pd.DataFrame, districts: pd.DataFrame,
-    jobs: dict[str, Job], cars: int,
+    rng: np.random.Generator,
+    spec: WorkerGenerator,
+    enterprises: pd.DataFrame,
+    districts: pd.DataFrame,
+    jobs: dict[str, Job],
+    cars: int,
 ) -> pd.DataFrame:
     """A synthetic roster following ``spec``; returning workers get employers that have posts for them."""
     n = spec.count
@@ -133,11 +186,20 @@ def generate_workers(
         if rng.random() < 0.5:
             wish_job[i] = rng.choice(skills[i].split(";"))
     names = [str(rng.choice(SURNAMES)) + "".join(rng.choice(GIVEN, int(rng.integers(1, 3)))) for _ in range(n)]
-    frame = pd.DataFrame({
-        "id": [f"W{i + 1:05d}" for i in range(n)], "name": names, "county": county, "village": village,
-        "gender": gender, "age": age, "skills": skills, "returning_employer": returning,
-        "wish_district": wish_district, "wish_job": wish_job,
-    })
+    frame = pd.DataFrame(
+        {
+            "id": [f"W{i + 1:05d}" for i in range(n)],
+            "name": names,
+            "county": county,
+            "village": village,
+            "gender": gender,
+            "age": age,
+            "skills": skills,
+            "returning_employer": returning,
+            "wish_district": wish_district,
+            "wish_job": wish_job,
+        }
+    )
     # Fellow villagers sit together: cars are filled in village order.
     frame = frame.sort_values(["county", "village"], kind="stable").reset_index(drop=True)
     frame.insert(4, "car", np.arange(n) * cars // n + 1)

@@ -53,7 +53,9 @@ def resolve(name_or_path: str | Path) -> Path:
         return path
     names = bundled()
     if "/" in text or "\\" in text or text.endswith((".yaml", ".yml")):
-        raise ScenarioError("file not found.", file=text, fix="check the path, or give a folder that holds scenario.yaml.")
+        raise ScenarioError(
+            "file not found.", file=text, fix="check the path, or give a folder that holds scenario.yaml."
+        )
     raise ScenarioError(
         f"no scenario '{text}': not a bundled name and no such file; {suggest(text, names)}",
         fix=f"give a bundled name ({', '.join(names)}) or the path of a scenario.yaml.",
@@ -69,11 +71,15 @@ def read_yaml(path: Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = f" on line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ScenarioError(f"YAML syntax error{line}: {problem}.", file=str(path),
-                            fix="check indentation and quoting near that line.") from None
+        raise ScenarioError(
+            f"YAML syntax error{line}: {problem}.", file=str(path), fix="check indentation and quoting near that line."
+        ) from None
     if not isinstance(data, dict):
-        raise ScenarioError("expected a mapping of sections (meta:, train:, ...).", file=str(path),
-                            fix=f"start from a bundled scenario, e.g. {DATA_DIR / 'tiny' / SCENARIO_FILE}.")
+        raise ScenarioError(
+            "expected a mapping of sections (meta:, train:, ...).",
+            file=str(path),
+            fix=f"start from a bundled scenario, e.g. {DATA_DIR / 'tiny' / SCENARIO_FILE}.",
+        )
     return data
 
 
@@ -91,8 +97,12 @@ def load(name_or_path: str | Path, overrides: dict[str, Any] | None = None) -> S
 def _table_path(raw: dict[str, Any], key: str, base_dir: Path, file: str, default: str) -> Path:
     value = raw.get(key, default)
     if not isinstance(value, str) or not value.strip():
-        raise ScenarioError(f"expected the name of a CSV file, got {value!r}.", file=file, field=key,
-                            fix=f"write e.g. '{key}: {default}'.")
+        raise ScenarioError(
+            f"expected the name of a CSV file, got {value!r}.",
+            file=file,
+            field=key,
+            fix=f"write e.g. '{key}: {default}'.",
+        )
     return (base_dir / value).resolve()
 
 
@@ -101,8 +111,12 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
     raw = copy.deepcopy(raw)
     for key in raw:
         if key not in SECTIONS:
-            raise ScenarioError(f"unknown section '{key}'; {suggest(str(key), SECTIONS)}", file=file, field=str(key),
-                                fix="correct the spelling or remove the section.")
+            raise ScenarioError(
+                f"unknown section '{key}'; {suggest(str(key), SECTIONS)}",
+                file=file,
+                field=str(key),
+                fix="correct the spelling or remove the section.",
+            )
     for key in ("meta", "train", "station", "fleet"):
         if key not in raw:
             raise ScenarioError("section is missing.", file=file, field=key, fix=f"add a '{key}:' section.")
@@ -113,13 +127,21 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
     policy = build(Policy, raw.get("policy"), "policy", file)
     jobs_raw = raw.get("jobs", DEFAULT_JOBS)
     if not isinstance(jobs_raw, dict) or not jobs_raw:
-        raise ScenarioError("expected a mapping of job ids to names.", file=file, field="jobs",
-                            fix="e.g. jobs: {general: {name_zh: 普工, name_en: General worker}}")
+        raise ScenarioError(
+            "expected a mapping of job ids to names.",
+            file=file,
+            field="jobs",
+            fix="e.g. jobs: {general: {name_zh: 普工, name_en: General worker}}",
+        )
     jobs = {str(k): build(Job, v, f"jobs.{k}", file) for k, v in jobs_raw.items()}
     fleet_raw = raw["fleet"]
     if not isinstance(fleet_raw, dict) or not fleet_raw:
-        raise ScenarioError("expected at least one coach type.", file=file, field="fleet",
-                            fix="e.g. fleet: {coach_53: {seats: 53, count: 10}}")
+        raise ScenarioError(
+            "expected at least one coach type.",
+            file=file,
+            field="fleet",
+            fix="e.g. fleet: {coach_53: {seats: 53, count: 10}}",
+        )
     fleet = {str(k): build(CoachType, v, f"fleet.{k}", file) for k, v in fleet_raw.items()}
 
     anchor = train.arrival_min
@@ -127,11 +149,20 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
     def clock(text: str) -> float:
         return parse_clock(text, "clock", anchor_min=anchor)
 
-    districts = read_table(_table_path(raw, "districts", base_dir, file, "districts.csv"), DISTRICT_COLUMNS,
-                           parse_clock=clock, what="district")
-    enterprises = read_table(_table_path(raw, "enterprises", base_dir, file, "enterprises.csv"),
-                             ENTERPRISE_COLUMNS, extra_prefix=POSTS_PREFIX, extra_names=tuple(jobs),
-                             parse_clock=clock, what="enterprise")
+    districts = read_table(
+        _table_path(raw, "districts", base_dir, file, "districts.csv"),
+        DISTRICT_COLUMNS,
+        parse_clock=clock,
+        what="district",
+    )
+    enterprises = read_table(
+        _table_path(raw, "enterprises", base_dir, file, "enterprises.csv"),
+        ENTERPRISE_COLUMNS,
+        extra_prefix=POSTS_PREFIX,
+        extra_names=tuple(jobs),
+        parse_clock=clock,
+        what="enterprise",
+    )
     for column in ("checkin_open", "checkin_close", "own_arrival"):
         enterprises[f"{column}_min"] = [clock(t) if t else np.nan for t in enterprises[column]]
     workers = _read_workers(raw.get("workers"), base_dir, file, meta, train, enterprises, districts, jobs, clock)
@@ -140,9 +171,21 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
         from scenarios.travel import read_matrix
 
         matrix = read_matrix((base_dir / str(travel.matrix)).resolve())
-    scenario = Scenario(meta=meta, train=train, station=station, fleet=fleet, travel=travel, policy=policy,
-                        jobs=jobs, workers=workers, enterprises=enterprises, districts=districts,
-                        source=Path(file) if file != "<scenario>" else None, raw=raw, travel_matrix=matrix)
+    scenario = Scenario(
+        meta=meta,
+        train=train,
+        station=station,
+        fleet=fleet,
+        travel=travel,
+        policy=policy,
+        jobs=jobs,
+        workers=workers,
+        enterprises=enterprises,
+        districts=districts,
+        source=Path(file) if file != "<scenario>" else None,
+        raw=raw,
+        travel_matrix=matrix,
+    )
     from scenarios.validate import validate
 
     warnings = validate(scenario, file=file)
@@ -150,19 +193,38 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
 
 
 def _read_workers(
-    spec: Any, base_dir: Path, file: str, meta: Meta, train: Train, enterprises: pd.DataFrame,
-    districts: pd.DataFrame, jobs: dict[str, Job], clock: Any,
+    spec: Any,
+    base_dir: Path,
+    file: str,
+    meta: Meta,
+    train: Train,
+    enterprises: pd.DataFrame,
+    districts: pd.DataFrame,
+    jobs: dict[str, Job],
+    clock: Any,
 ) -> pd.DataFrame:
     if not isinstance(spec, dict) or not ({"roster", "generate"} & set(spec)):
-        raise ScenarioError("expected 'roster: FILE.csv' or 'generate: {count: ...}'.", file=file, field="workers",
-                            fix="add 'workers: {roster: workers.csv}'.")
+        raise ScenarioError(
+            "expected 'roster: FILE.csv' or 'generate: {count: ...}'.",
+            file=file,
+            field="workers",
+            fix="add 'workers: {roster: workers.csv}'.",
+        )
     for key in spec:
         if key not in ("roster", "generate"):
-            raise ScenarioError(f"unknown key '{key}'; {suggest(str(key), ['roster', 'generate'])}", file=file,
-                                field=f"workers.{key}", fix="use 'roster' or 'generate'.")
+            raise ScenarioError(
+                f"unknown key '{key}'; {suggest(str(key), ['roster', 'generate'])}",
+                file=file,
+                field=f"workers.{key}",
+                fix="use 'roster' or 'generate'.",
+            )
     if "roster" in spec and "generate" in spec:
-        raise ScenarioError("give either a roster or a generator, not both.", file=file, field="workers",
-                            fix="remove one of 'roster' and 'generate'.")
+        raise ScenarioError(
+            "give either a roster or a generator, not both.",
+            file=file,
+            field="workers",
+            fix="remove one of 'roster' and 'generate'.",
+        )
     if "roster" in spec:
         path = _table_path(spec, "roster", base_dir, file, "workers.csv")
         workers = read_table(path, WORKER_COLUMNS, parse_clock=clock, what="worker")

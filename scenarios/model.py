@@ -16,13 +16,19 @@ DELAY_KINDS = ("mixture", "fixed", "none")
 
 
 def _positive(value: float, name: str) -> None:
-    require(isinstance(value, int | float) and math.isfinite(value) and value > 0, name,
-            f"expected a number > 0, got {value!r}.")
+    require(
+        isinstance(value, int | float) and math.isfinite(value) and value > 0,
+        name,
+        f"expected a number > 0, got {value!r}.",
+    )
 
 
 def _non_negative(value: float, name: str) -> None:
-    require(isinstance(value, int | float) and math.isfinite(value) and value >= 0, name,
-            f"expected a number >= 0, got {value!r}.")
+    require(
+        isinstance(value, int | float) and math.isfinite(value) and value >= 0,
+        name,
+        f"expected a number >= 0, got {value!r}.",
+    )
 
 
 def _share(value: float, name: str) -> None:
@@ -30,8 +36,11 @@ def _share(value: float, name: str) -> None:
 
 
 def _range_pair(pair: tuple[float, float], name: str) -> None:
-    require(len(pair) == 2 and 0 <= pair[0] <= pair[1], name,
-            f"expected [low, high] with 0 <= low <= high, got {list(pair)!r}.")
+    require(
+        len(pair) == 2 and 0 <= pair[0] <= pair[1],
+        name,
+        f"expected [low, high] with 0 <= low <= high, got {list(pair)!r}.",
+    )
 
 
 @dataclass(frozen=True)
@@ -71,8 +80,11 @@ class TrainDelay:
         _share(self.p_on_time, "p_on_time")
         _non_negative(self.on_time_max_min, "on_time_max_min")
         _positive(self.late_median_min, "late_median_min")
-        require(self.late_p95_min > self.late_median_min, "late_p95_min",
-                f"expected more than late_median_min ({self.late_median_min}), got {self.late_p95_min}.")
+        require(
+            self.late_p95_min > self.late_median_min,
+            "late_p95_min",
+            f"expected more than late_median_min ({self.late_median_min}), got {self.late_p95_min}.",
+        )
         _non_negative(self.fixed_min, "fixed_min")
 
 
@@ -121,8 +133,12 @@ class CoachType:
     name_en: str = "coach"
 
     def __post_init__(self) -> None:
-        require(self.seats >= 1, "seats", f"expected a whole number > 0, got {self.seats}.",
-                "give the coach's passenger seats, e.g. 53.")
+        require(
+            self.seats >= 1,
+            "seats",
+            f"expected a whole number > 0, got {self.seats}.",
+            "give the coach's passenger seats, e.g. 53.",
+        )
         require(self.count >= 0, "count", f"expected a whole number >= 0, got {self.count}.")
         _non_negative(self.fixed_cost, "fixed_cost")
         _non_negative(self.cost_per_km, "cost_per_km")
@@ -175,17 +191,25 @@ class Travel:
     matrix: str | None = None
 
     def __post_init__(self) -> None:
-        require(self.mode in ("coordinates", "matrix"), "mode",
-                f"expected 'coordinates' or 'matrix', got {self.mode!r}.")
+        require(
+            self.mode in ("coordinates", "matrix"), "mode", f"expected 'coordinates' or 'matrix', got {self.mode!r}."
+        )
         require(self.road_factor >= 1.0, "road_factor", f"expected a factor >= 1, got {self.road_factor}.")
         for name in ("urban_kmh", "suburban_kmh", "expressway_kmh"):
             _positive(getattr(self, name), name)
         _non_negative(self.urban_km, "urban_km")
-        require(self.suburban_km >= self.urban_km, "suburban_km",
-                f"expected at least urban_km ({self.urban_km}), got {self.suburban_km}.")
+        require(
+            self.suburban_km >= self.urban_km,
+            "suburban_km",
+            f"expected at least urban_km ({self.urban_km}), got {self.suburban_km}.",
+        )
         require(0 <= self.cv <= 2, "cv", f"expected a coefficient of variation in [0, 2], got {self.cv}.")
-        require(self.mode != "matrix" or bool(self.matrix), "matrix",
-                "mode is 'matrix' but no matrix file is given.", "add matrix: travel_times.csv")
+        require(
+            self.mode != "matrix" or bool(self.matrix),
+            "matrix",
+            "mode is 'matrix' but no matrix file is given.",
+            "add matrix: travel_times.csv",
+        )
 
 
 @dataclass(frozen=True)
@@ -206,15 +230,24 @@ class Policy:
         require(self.max_stops >= 1, "max_stops", f"expected at least 1 stop, got {self.max_stops}.")
         _positive(self.max_ride_min, "max_ride_min")
         parse_clock(self.latest_arrival, "latest_arrival")
-        require(self.keep_villagers in KEEP_VILLAGERS, "keep_villagers",
-                f"expected one of {', '.join(KEEP_VILLAGERS)}, got {self.keep_villagers!r}.")
-        require(self.objective in OBJECTIVES, "objective",
-                f"expected one of {', '.join(OBJECTIVES)}, got {self.objective!r}.")
+        require(
+            self.keep_villagers in KEEP_VILLAGERS,
+            "keep_villagers",
+            f"expected one of {', '.join(KEEP_VILLAGERS)}, got {self.keep_villagers!r}.",
+        )
+        require(
+            self.objective in OBJECTIVES,
+            "objective",
+            f"expected one of {', '.join(OBJECTIVES)}, got {self.objective!r}.",
+        )
         require(self.routes in ROUTE_KINDS, "routes", f"expected 'open' or 'closed', got {self.routes!r}.")
         _positive(self.max_coach_wait_min, "max_coach_wait_min")
         for district, quota in self.district_quotas.items():
-            require(isinstance(quota, int) and quota >= 0, f"district_quotas.{district}",
-                    f"expected a whole number >= 0, got {quota!r}.")
+            require(
+                isinstance(quota, int) and quota >= 0,
+                f"district_quotas.{district}",
+                f"expected a whole number >= 0, got {quota!r}.",
+            )
 
 
 @dataclass(frozen=True)
@@ -249,8 +282,11 @@ class WorkerGenerator:
             _share(getattr(self, name), name)
         for name, share in self.skill_shares.items():
             _share(share, f"skill_shares.{name}")
-        require(self.villages_per_county >= 1, "villages_per_county",
-                f"expected at least 1, got {self.villages_per_county}.")
+        require(
+            self.villages_per_county >= 1,
+            "villages_per_county",
+            f"expected at least 1, got {self.villages_per_county}.",
+        )
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,9 @@ def valid_paths(raw: dict[str, Any]) -> list[str]:
         walk(section, cls)
     for coach in raw.get("fleet", {}) or {}:
         walk(f"fleet.{coach}", CoachType)
-    paths.extend(f"train.delay.{f.name}" for f in dataclasses.fields(TrainDelay) if f"train.delay.{f.name}" not in paths)
+    paths.extend(
+        f"train.delay.{f.name}" for f in dataclasses.fields(TrainDelay) if f"train.delay.{f.name}" not in paths
+    )
     return sorted(set(paths))
 
 
@@ -41,8 +43,11 @@ def apply_overrides(raw: dict[str, Any], overrides: dict[str, Any]) -> dict[str,
     for path, value in overrides.items():
         if path not in valid:
             close = suggest(path, valid)
-            raise ScenarioError(f"unknown override path '{path}'; {close}", field=path,
-                                fix="use a dotted path such as train.delay_min or fleet.coach_53.count.")
+            raise ScenarioError(
+                f"unknown override path '{path}'; {close}",
+                field=path,
+                fix="use a dotted path such as train.delay_min or fleet.coach_53.count.",
+            )
         node = result
         parts = path.split(".")
         for part in parts[:-1]:

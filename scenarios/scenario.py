@@ -94,13 +94,18 @@ class Scenario:
             f"train seats: {self.train.seats}",
         ]
         posts = self.posts.sum(axis=1)
-        by_district = pd.DataFrame(
-            {
-                "enterprises": self.enterprises.groupby("district").size(),
-                "posts": posts.groupby(self.enterprises["district"]).sum(),
-                "own_pickup": (self.enterprises["pickup"] == "own").groupby(self.enterprises["district"]).sum(),
-            }
-        ).reindex(self.districts.index).fillna(0).astype(int)
+        by_district = (
+            pd.DataFrame(
+                {
+                    "enterprises": self.enterprises.groupby("district").size(),
+                    "posts": posts.groupby(self.enterprises["district"]).sum(),
+                    "own_pickup": (self.enterprises["pickup"] == "own").groupby(self.enterprises["district"]).sum(),
+                }
+            )
+            .reindex(self.districts.index)
+            .fillna(0)
+            .astype(int)
+        )
         by_district.insert(0, "district", self.districts["name_en"])
         lines.append(f"enterprises: {len(self.enterprises)}, posts: {int(posts.sum())}")
         lines.append(by_district.to_string(index=False))

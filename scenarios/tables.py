@@ -119,24 +119,32 @@ def read_table(
     while rows and not any(cell.strip() for cell in rows[-1]):
         rows.pop()
     if not rows:
-        raise ScenarioError(f"the {what} table is empty (no header).", file=str(path),
-                            fix=f"start with a header line: {','.join(c for c, s in columns.items() if s.required)}")
+        raise ScenarioError(
+            f"the {what} table is empty (no header).",
+            file=str(path),
+            fix=f"start with a header line: {','.join(c for c, s in columns.items() if s.required)}",
+        )
     header = [h.strip() for h in rows[0]]
     known = set(columns) | {f"{extra_prefix}{n}" for n in extra_names} if extra_prefix else set(columns)
     for name in header:
         if name not in known:
-            raise ScenarioError(f"unknown column '{name}'; {suggest(name, known)}", file=str(path),
-                                fix="rename or remove the column.")
+            raise ScenarioError(
+                f"unknown column '{name}'; {suggest(name, known)}", file=str(path), fix="rename or remove the column."
+            )
     if len(set(header)) != len(header):
         dup = next(h for h in header if header.count(h) > 1)
         raise ScenarioError(f"column '{dup}' appears twice.", file=str(path), fix="keep one of them.")
     for name, spec in columns.items():
         if spec.required and name not in header:
-            raise ScenarioError(f"missing column '{name}' ({spec.doc}).", file=str(path),
-                                fix=f"add a '{name}' column to the header line.")
+            raise ScenarioError(
+                f"missing column '{name}' ({spec.doc}).",
+                file=str(path),
+                fix=f"add a '{name}' column to the header line.",
+            )
     if len(rows) == 1:
-        raise ScenarioError(f"the {what} table has a header but no rows.", file=str(path),
-                            fix=f"add at least one {what} row.")
+        raise ScenarioError(
+            f"the {what} table has a header but no rows.", file=str(path), fix=f"add at least one {what} row."
+        )
     all_columns = dict(columns)
     if extra_prefix:
         for n in extra_names:
@@ -147,8 +155,12 @@ def read_table(
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise ScenarioError(f"expected {len(header)} values, found {len(row)}.", file=str(path), row=number,
-                                fix="check for a missing or extra comma (quote values that contain commas).")
+            raise ScenarioError(
+                f"expected {len(header)} values, found {len(row)}.",
+                file=str(path),
+                row=number,
+                fix="check for a missing or extra comma (quote values that contain commas).",
+            )
         values = dict(zip(header, row, strict=True))
         for name, spec in all_columns.items():
             raw = values.get(name, "")
@@ -157,14 +169,23 @@ def read_table(
             try:
                 records[name].append(_convert(spec.kind, raw, spec.default, parse_clock))
             except ValueError as exc:
-                message = str(exc).split(": ", 1)[-1] if "could not convert" not in str(exc) else (
-                    f"expected a number, got {raw.strip()!r}.")
-                raise ScenarioError(message, file=str(path), row=number, field=name,
-                                    fix=f"give the {spec.doc or name}.") from None
+                message = (
+                    str(exc).split(": ", 1)[-1]
+                    if "could not convert" not in str(exc)
+                    else (f"expected a number, got {raw.strip()!r}.")
+                )
+                raise ScenarioError(
+                    message, file=str(path), row=number, field=name, fix=f"give the {spec.doc or name}."
+                ) from None
         ident = str(records["id"][-1]) if keyed else str(number)
         if ident in seen:
-            raise ScenarioError(f"duplicate id '{ident}' (first on row {seen[ident]}).", file=str(path), row=number,
-                                field="id", fix="give every row its own id.")
+            raise ScenarioError(
+                f"duplicate id '{ident}' (first on row {seen[ident]}).",
+                file=str(path),
+                row=number,
+                field="id",
+                fix="give every row its own id.",
+            )
         seen[ident] = number
     frame = pd.DataFrame(records)
     frame["row"] = list(seen.values())

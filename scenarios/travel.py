@@ -31,8 +31,9 @@ MATRIX_COLUMNS = {
 }
 
 
-def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float, lat2: np.ndarray | float,
-                 lon2: np.ndarray | float) -> np.ndarray:
+def haversine_km(
+    lat1: np.ndarray | float, lon1: np.ndarray | float, lat2: np.ndarray | float, lon2: np.ndarray | float
+) -> np.ndarray:
     """Great-circle distance in km, broadcasting over arrays."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dphi = p2 - p1
@@ -56,8 +57,12 @@ def read_matrix(path: Path) -> pd.DataFrame:
     table = read_table(path, MATRIX_COLUMNS, parse_clock=float, what="travel-time", keyed=False)
     bad = (table["minutes"] < 0) | (table["km"] < 0)
     if bad.any():
-        raise ScenarioError("negative minutes or km.", file=str(path), row=int(table.loc[bad, "row"].iloc[0]),
-                            fix="give minutes and km >= 0.")
+        raise ScenarioError(
+            "negative minutes or km.",
+            file=str(path),
+            row=int(table.loc[bad, "row"].iloc[0]),
+            fix="give minutes and km >= 0.",
+        )
     return table
 
 
@@ -72,11 +77,13 @@ class TravelModel:
     @classmethod
     def for_scenario(cls, sc: Scenario) -> TravelModel:
         """Places: 'station', every enterprise id and every district id (district centres)."""
-        places = pd.concat([
-            pd.DataFrame({"lat": [sc.station.lat], "lon": [sc.station.lon]}, index=["station"]),
-            sc.enterprises[["lat", "lon"]],
-            sc.districts[["lat", "lon"]].rename(index=lambda d: f"district:{d}"),
-        ])
+        places = pd.concat(
+            [
+                pd.DataFrame({"lat": [sc.station.lat], "lon": [sc.station.lon]}, index=["station"]),
+                sc.enterprises[["lat", "lon"]],
+                sc.districts[["lat", "lon"]].rename(index=lambda d: f"district:{d}"),
+            ]
+        )
         return cls(sc.travel, places.astype(float), sc.travel_matrix)
 
     def legs(self, origins: Sequence[str], destinations: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -93,8 +100,9 @@ class TravelModel:
             return self.places.loc[list(ids), ["lat", "lon"]].to_numpy(dtype=float)
         except KeyError:
             missing = [i for i in ids if i not in self.places.index]
-            raise ScenarioError(f"no coordinates for place(s) {missing[:5]}.",
-                                fix="use 'station', an enterprise id or 'district:<id>'.") from None
+            raise ScenarioError(
+                f"no coordinates for place(s) {missing[:5]}.", fix="use 'station', an enterprise id or 'district:<id>'."
+            ) from None
 
     def _from_matrix(self, origins: Sequence[str], destinations: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         assert self.matrix is not None
@@ -109,9 +117,11 @@ class TravelModel:
         missing = found["minutes"].isna().to_numpy()
         if missing.any():
             o, d = pairs[int(np.flatnonzero(missing)[0])]
-            raise ScenarioError(f"the travel-time matrix has no leg from '{o}' to '{d}' "
-                                f"({int(missing.sum())} legs missing).", field="travel.matrix",
-                                fix="add a row for every pair of places the coaches may drive between.")
+            raise ScenarioError(
+                f"the travel-time matrix has no leg from '{o}' to '{d}' ({int(missing.sum())} legs missing).",
+                field="travel.matrix",
+                fix="add a row for every pair of places the coaches may drive between.",
+            )
         shape = (len(origins), len(destinations))
         return found["minutes"].to_numpy().reshape(shape), found["km"].to_numpy().reshape(shape)
 

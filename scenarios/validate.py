@@ -28,9 +28,14 @@ def check_enterprise_districts(sc: Scenario, file: str) -> list[str]:
     known = set(sc.districts.index)
     for ent, row in sc.enterprises.iterrows():
         if row["district"] not in known:
-            raise ScenarioError(f"district '{row['district']}' of enterprise {ent} is not a district; "
-                                f"{suggest(row['district'], known)}", file=_table_file(sc, "enterprises", ""),
-                                row=int(row["row"]), field="district", fix="use a district id from the districts table.")
+            raise ScenarioError(
+                f"district '{row['district']}' of enterprise {ent} is not a district; "
+                f"{suggest(row['district'], known)}",
+                file=_table_file(sc, "enterprises", ""),
+                row=int(row["row"]),
+                field="district",
+                fix="use a district id from the districts table.",
+            )
     return []
 
 
@@ -49,42 +54,66 @@ def check_workers(sc: Scenario, file: str) -> list[str]:
         if bad.any():
             wid = w.index[bad][0]
             value = w.at[wid, column]
-            raise ScenarioError(f"{what} '{value}' of worker {wid} does not exist; {suggest(value, known)}",
-                                file=roster, row=int(w.at[wid, "row"]) if has_rows else None, field=column,
-                                fix=f"use an id from the {what} list, or leave it blank.")
+            raise ScenarioError(
+                f"{what} '{value}' of worker {wid} does not exist; {suggest(value, known)}",
+                file=roster,
+                row=int(w.at[wid, "row"]) if has_rows else None,
+                field=column,
+                fix=f"use an id from the {what} list, or leave it blank.",
+            )
     for wid, skills in w["skills"].items():
         for skill in str(skills).split(";"):
             if skill.strip() and skill.strip() not in jobs:
-                raise ScenarioError(f"skill '{skill}' of worker {wid} is not a job type; {suggest(skill, jobs)}",
-                                    file=roster, row=int(w.at[wid, "row"]) if has_rows else None, field="skills",
-                                    fix="list job types from the scenario's jobs, separated by ';'.")
+                raise ScenarioError(
+                    f"skill '{skill}' of worker {wid} is not a job type; {suggest(skill, jobs)}",
+                    file=roster,
+                    row=int(w.at[wid, "row"]) if has_rows else None,
+                    field="skills",
+                    fix="list job types from the scenario's jobs, separated by ';'.",
+                )
     bad_gender = ~w["gender"].isin(["M", "F", ""])
     if bad_gender.any():
         wid = w.index[bad_gender][0]
-        raise ScenarioError(f"gender '{w.at[wid, 'gender']}' of worker {wid} is not M or F.", file=roster,
-                            row=int(w.at[wid, "row"]) if has_rows else None, field="gender",
-                            fix="write M, F, or leave it blank.")
+        raise ScenarioError(
+            f"gender '{w.at[wid, 'gender']}' of worker {wid} is not M or F.",
+            file=roster,
+            row=int(w.at[wid, "row"]) if has_rows else None,
+            field="gender",
+            fix="write M, F, or leave it blank.",
+        )
     bad_age = (w["age"] != 0) & ((w["age"] < 16) | (w["age"] > 75))
     if bad_age.any():
         wid = w.index[bad_age][0]
-        raise ScenarioError(f"age {w.at[wid, 'age']} of worker {wid} is outside 16 to 75.", file=roster,
-                            row=int(w.at[wid, "row"]) if has_rows else None, field="age",
-                            fix="correct the age, or leave it blank if not known.")
+        raise ScenarioError(
+            f"age {w.at[wid, 'age']} of worker {wid} is outside 16 to 75.",
+            file=roster,
+            row=int(w.at[wid, "row"]) if has_rows else None,
+            field="age",
+            fix="correct the age, or leave it blank if not known.",
+        )
     bad_car = (w["car"] < 1) | (w["car"] > sc.train.cars)
     if bad_car.any():
         wid = w.index[bad_car][0]
-        raise ScenarioError(f"car {w.at[wid, 'car']} of worker {wid} is not a car of the train (1 to "
-                            f"{sc.train.cars}).", file=roster, row=int(w.at[wid, "row"]) if has_rows else None,
-                            field="car", fix="correct the car number or train.cars.")
+        raise ScenarioError(
+            f"car {w.at[wid, 'car']} of worker {wid} is not a car of the train (1 to {sc.train.cars}).",
+            file=roster,
+            row=int(w.at[wid, "row"]) if has_rows else None,
+            field="car",
+            fix="correct the car number or train.cars.",
+        )
     return []
 
 
 def check_train_capacity(sc: Scenario, file: str) -> list[str]:
     """The train has a seat for every worker."""
     if len(sc.workers) > sc.train.seats:
-        raise ScenarioError(f"{len(sc.workers)} workers but the train has {sc.train.seats} seats "
-                            f"({sc.train.cars} cars x {sc.train.seats_per_car}).", file=file, field="train.cars",
-                            fix="add cars, raise seats_per_car, or split the roster over two trains.")
+        raise ScenarioError(
+            f"{len(sc.workers)} workers but the train has {sc.train.seats} seats "
+            f"({sc.train.cars} cars x {sc.train.seats_per_car}).",
+            file=file,
+            field="train.cars",
+            fix="add cars, raise seats_per_car, or split the roster over two trains.",
+        )
     return []
 
 
@@ -94,9 +123,13 @@ def check_posts(sc: Scenario, file: str) -> list[str]:
     negative = sc.posts.lt(0).any(axis=1)
     if negative.any():
         ent = sc.enterprises.index[negative][0]
-        raise ScenarioError(f"enterprise {ent} has a negative number of posts.",
-                            file=_table_file(sc, "enterprises", ""), row=int(sc.enterprises.at[ent, "row"]),
-                            field="posts", fix="give posts as whole numbers >= 0.")
+        raise ScenarioError(
+            f"enterprise {ent} has a negative number of posts.",
+            file=_table_file(sc, "enterprises", ""),
+            row=int(sc.enterprises.at[ent, "row"]),
+            field="posts",
+            fix="give posts as whole numbers >= 0.",
+        )
     if posts < len(sc.workers):
         return [f"{len(sc.workers)} workers but only {posts} posts: {len(sc.workers) - posts} cannot be placed."]
     return []
@@ -108,16 +141,30 @@ def check_own_vehicles(sc: Scenario, file: str) -> list[str]:
     path = _table_file(sc, "enterprises", "")
     for ent, row in ents.iterrows():
         if row["pickup"] not in ("coach", "own"):
-            raise ScenarioError(f"pickup '{row['pickup']}' of enterprise {ent} is not 'coach' or 'own'.", file=path,
-                                row=int(row["row"]), field="pickup", fix="write coach or own.")
+            raise ScenarioError(
+                f"pickup '{row['pickup']}' of enterprise {ent} is not 'coach' or 'own'.",
+                file=path,
+                row=int(row["row"]),
+                field="pickup",
+                fix="write coach or own.",
+            )
         if row["pickup"] == "own" and (row["own_seats"] <= 0 or not row["own_arrival"]):
-            raise ScenarioError(f"enterprise {ent} collects its own workers but gives no seats or arrival time.",
-                                file=path, row=int(row["row"]), field="own_seats",
-                                fix="fill own_seats (> 0) and own_arrival (e.g. 21:00).")
+            raise ScenarioError(
+                f"enterprise {ent} collects its own workers but gives no seats or arrival time.",
+                file=path,
+                row=int(row["row"]),
+                field="own_seats",
+                fix="fill own_seats (> 0) and own_arrival (e.g. 21:00).",
+            )
         if row["checkin_close_min"] <= row["checkin_open_min"]:
-            raise ScenarioError(f"check-in at enterprise {ent} closes ({row['checkin_close']}) before it opens "
-                                f"({row['checkin_open']}).", file=path, row=int(row["row"]), field="checkin_close",
-                                fix="give a closing time after the opening time (past midnight is fine).")
+            raise ScenarioError(
+                f"check-in at enterprise {ent} closes ({row['checkin_close']}) before it opens "
+                f"({row['checkin_open']}).",
+                file=path,
+                row=int(row["row"]),
+                field="checkin_close",
+                fix="give a closing time after the opening time (past midnight is fine).",
+            )
     return []
 
 
@@ -127,12 +174,18 @@ def check_fleet_seats(sc: Scenario, file: str) -> list[str]:
     by_coach = len(sc.workers) - int(np.minimum(sc.posts[own].sum(axis=1), sc.enterprises.loc[own, "own_seats"]).sum())
     seats = sc.total_seats
     if seats <= 0:
-        raise ScenarioError("the fleet has no seats.", file=file, field="fleet", fix="give at least one coach (count > 0).")
+        raise ScenarioError(
+            "the fleet has no seats.", file=file, field="fleet", fix="give at least one coach (count > 0)."
+        )
     if seats < by_coach:
         message = f"{by_coach} workers go by coach but the fleet has {seats} seats."
         if sc.policy.routes == "open":
-            raise ScenarioError(message, file=file, field="fleet",
-                                fix="add coaches, or set policy.routes: closed so that coaches make second trips.")
+            raise ScenarioError(
+                message,
+                file=file,
+                field="fleet",
+                fix="add coaches, or set policy.routes: closed so that coaches make second trips.",
+            )
         return [message + " Some coaches must make a second trip."]
     return []
 
@@ -146,10 +199,14 @@ def check_coordinates(sc: Scenario, file: str) -> list[str]:
         bad = ~(km <= MAX_KM_FROM_STATION)
         if bad.any():
             ident = table.index[bad][0]
-            raise ScenarioError(f"{key[:-1]} {ident} at ({table.at[ident, 'lat']}, {table.at[ident, 'lon']}) is "
-                                f"{km[bad][0]:.0f} km from the station (more than {MAX_KM_FROM_STATION:.0f}).",
-                                file=_table_file(sc, key, ""), row=int(table.at[ident, "row"]), field="lat",
-                                fix="check that lat and lon are not swapped and are in degrees.")
+            raise ScenarioError(
+                f"{key[:-1]} {ident} at ({table.at[ident, 'lat']}, {table.at[ident, 'lon']}) is "
+                f"{km[bad][0]:.0f} km from the station (more than {MAX_KM_FROM_STATION:.0f}).",
+                file=_table_file(sc, key, ""),
+                row=int(table.at[ident, "row"]),
+                field="lat",
+                fix="check that lat and lon are not swapped and are in degrees.",
+            )
     return []
 
 
@@ -157,9 +214,12 @@ def check_quotas(sc: Scenario, file: str) -> list[str]:
     """District quotas name districts that exist."""
     for district in sc.policy.district_quotas:
         if district not in sc.districts.index:
-            raise ScenarioError(f"district '{district}' has a quota but is not a district; "
-                                f"{suggest(district, sc.districts.index)}", file=file,
-                                field=f"policy.district_quotas.{district}", fix="use a district id.")
+            raise ScenarioError(
+                f"district '{district}' has a quota but is not a district; {suggest(district, sc.districts.index)}",
+                file=file,
+                field=f"policy.district_quotas.{district}",
+                fix="use a district id.",
+            )
     return []
 
 

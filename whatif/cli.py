@@ -46,8 +46,9 @@ def _load_subcommands() -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     _load_subcommands()
-    parser = argparse.ArgumentParser(prog="labor-transfer", description="Plan, simulate and stress-test "
-                                     "point-to-point labor transfers.")
+    parser = argparse.ArgumentParser(
+        prog="labor-transfer", description="Plan, simulate and stress-test point-to-point labor transfers."
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (add_args, run, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)

@@ -53,7 +53,16 @@ def compare(a: object, b: object, level: float = 0.95, names: tuple[str, str] = 
         else:
             b_better = (mean > 0) == higher_is_better(kpi)
             better = names[1] if b_better else names[0]
-        rows.append({"kpi": kpi, f"mean_{names[0]}": float(ka[kpi].mean()), f"mean_{names[1]}": float(kb[kpi].mean()),
-                     "diff": mean, "diff_low": low, "diff_high": high, "better": better,
-                     "confidence": confidence})
+        rows.append(
+            {
+                "kpi": kpi,
+                f"mean_{names[0]}": float(ka[kpi].mean()),
+                f"mean_{names[1]}": float(kb[kpi].mean()),
+                "diff": mean,
+                "diff_low": low,
+                "diff_high": high,
+                "better": better,
+                "confidence": confidence,
+            }
+        )
     return pd.DataFrame(rows).set_index("kpi")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from planning.plan import Plan
+from planning.plan import ABSENT, Plan
 from planning.timing import retime, trip_end
 from scenarios import Scenario, ScenarioError
 
@@ -44,13 +44,19 @@ def _check_change(plan: Plan, change: Change) -> None:
     coaches = set(plan.routes["coach_id"])
     for coach in change.broken_coaches:
         if coach not in coaches:
-            raise ScenarioError(f"coach '{coach}' is not in the plan.", field="broken_coaches",
-                                fix=f"name a coach of the plan: {', '.join(sorted(coaches)[:8])}, ...")
+            raise ScenarioError(
+                f"coach '{coach}' is not in the plan.",
+                field="broken_coaches",
+                fix=f"name a coach of the plan: {', '.join(sorted(coaches)[:8])}, ...",
+            )
     workers = set(plan.placement.index)
     for worker in change.missing_workers:
         if worker not in workers:
-            raise ScenarioError(f"worker '{worker}' is not on the roster.", field="missing_workers",
-                                fix="give worker ids as in the roster's id column.")
+            raise ScenarioError(
+                f"worker '{worker}' is not on the roster.",
+                field="missing_workers",
+                fix="give worker ids as in the roster's id column.",
+            )
     if change.delay_min < 0:
         raise ScenarioError(f"a delay of {change.delay_min} minutes.", field="delay_min", fix="give minutes >= 0.")
 
@@ -96,8 +102,15 @@ def _trip_with_room(sc: Scenario, routes: pd.DataFrame, stop: pd.Series) -> tupl
     return min(candidates)[1:] if candidates else None
 
 
-def _move_stop(routes: pd.DataFrame, manifest: pd.DataFrame, source: tuple[str, int], ent: str,
-               target: tuple[str, int], depart: float | None = None, ctype: str | None = None) -> None:
+def _move_stop(
+    routes: pd.DataFrame,
+    manifest: pd.DataFrame,
+    source: tuple[str, int],
+    ent: str,
+    target: tuple[str, int],
+    depart: float | None = None,
+    ctype: str | None = None,
+) -> None:
     """Move one stop (routes row and its manifest rows) from trip ``source`` to trip ``target``, in place."""
     row = (routes["coach_id"] == source[0]) & (routes["trip"] == source[1]) & (routes["enterprise_id"] == ent)
     existing = routes[(routes["coach_id"] == target[0]) & (routes["trip"] == target[1])]
@@ -110,8 +123,9 @@ def _move_stop(routes: pd.DataFrame, manifest: pd.DataFrame, source: tuple[str, 
     manifest.loc[rows, ["coach_id", "trip"]] = [target[0], target[1]]
 
 
-def _replace_broken(sc: Scenario, routes: pd.DataFrame, manifest: pd.DataFrame, broken: set[str],
-                    notes: list[str]) -> set[tuple[str, int]]:
+def _replace_broken(
+    sc: Scenario, routes: pd.DataFrame, manifest: pd.DataFrame, broken: set[str], notes: list[str]
+) -> set[tuple[str, int]]:
     """Give every trip of the broken coaches to a spare coach, other trips, or a further trip; in place."""
     changed: set[tuple[str, int]] = set()
     out_of_service = routes[routes["coach_id"].isin(broken)].groupby("coach_type")["coach_id"].nunique().to_dict()
@@ -122,8 +136,9 @@ def _replace_broken(sc: Scenario, routes: pd.DataFrame, manifest: pd.DataFrame, 
             spare = _spare_coach(sc, working, int(stops["workers"].sum()), out_of_service)
             if spare is not None:
                 for ent in stops.sort_values("stop_order")["enterprise_id"]:
-                    _move_stop(routes, manifest, source, ent, (spare[0], 1), float(stops["depart_min"].iloc[0]),
-                               spare[1])
+                    _move_stop(
+                        routes, manifest, source, ent, (spare[0], 1), float(stops["depart_min"].iloc[0]), spare[1]
+                    )
                 changed.add((spare[0], 1))
                 notes.append(f"{coach} trip {trip}: the whole trip goes to spare coach {spare[0]} ({spare[1]}).")
                 continue
@@ -136,11 +151,15 @@ def _replace_broken(sc: Scenario, routes: pd.DataFrame, manifest: pd.DataFrame, 
                     first_back = ends.idxmin()[0]
                     target = (first_back, int(working.loc[working["coach_id"] == first_back, "trip"].max()) + 1)
                     depart = float(ends.min())
-                    notes.append(f"{coach}: {stop['workers']} workers for {stop['enterprise_id']} go on "
-                                 f"{first_back}'s next trip, leaving at {sc.clock(depart)}.")
+                    notes.append(
+                        f"{coach}: {stop['workers']} workers for {stop['enterprise_id']} go on "
+                        f"{first_back}'s next trip, leaving at {sc.clock(depart)}."
+                    )
                 else:
-                    notes.append(f"{coach}: {stop['workers']} workers for {stop['enterprise_id']} join "
-                                 f"{target[0]} trip {target[1]}.")
+                    notes.append(
+                        f"{coach}: {stop['workers']} workers for {stop['enterprise_id']} join "
+                        f"{target[0]} trip {target[1]}."
+                    )
                 _move_stop(routes, manifest, source, stop["enterprise_id"], target, depart)
                 changed.add(target)
     return changed
@@ -149,8 +168,9 @@ def _replace_broken(sc: Scenario, routes: pd.DataFrame, manifest: pd.DataFrame, 
 def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
     """A revised plan for ``change`` that keeps as many coach manifests as possible."""
     if plan.routes is None or plan.manifest is None:
-        raise ScenarioError("the plan has no routes to revise.",
-                            fix="make a plan with routes first (labor-transfer plan).")
+        raise ScenarioError(
+            "the plan has no routes to revise.", fix="make a plan with routes first (labor-transfer plan)."
+        )
     _check_change(plan, change)
     notes: list[str] = []
     changed: set[tuple[str, int]] = set()
@@ -161,8 +181,8 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
         hit = manifest[manifest["worker_id"].isin(missing)][["coach_id", "trip"]].drop_duplicates()
         changed |= {(c, int(t)) for c, t in hit.itertuples(index=False)}
         routes, manifest = _drop_missing(routes, manifest, missing)
-        placement.loc[list(missing), "reason"] = "missing on the night: not on the train"
-        notes.append(f"{len(missing)} missing workers taken off {len(hit)} manifests; their posts stay open.")
+        placement.loc[list(missing), "reason"] = f"{ABSENT} missed the train; keeps the post"
+        notes.append(f"{len(missing)} missing workers taken off {len(hit)} manifests; they keep their posts.")
     if change.delay_min:
         routes[["depart_min", "arrive_min"]] += change.delay_min
         notes.append(f"train {change.delay_min:.0f} min late: every departure moves {change.delay_min:.0f} min later.")
@@ -173,8 +193,10 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
     manifest = _renumber_boarding(routes, manifest)
     late = routes[routes["arrive_min"] > sc.latest_arrival_min]
     if len(late):
-        notes.append(f"{int(late['workers'].sum())} workers arrive after {sc.policy.latest_arrival} "
-                     f"(last at {sc.clock(late['arrive_min'].max())}): call their dormitories.")
+        notes.append(
+            f"{int(late['workers'].sum())} workers arrive after {sc.policy.latest_arrival} "
+            f"(last at {sc.clock(late['arrive_min'].max())}): call their dormitories."
+        )
     new = dataclasses.replace(plan, placement=placement, routes=routes, manifest=manifest)
     return Replan(plan=new, changed=tuple(sorted(changed)), notes=tuple(notes))
 
@@ -182,11 +204,19 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
 def _merge_same_stops(routes: pd.DataFrame) -> pd.DataFrame:
     """One row per (coach, trip, enterprise), stops renumbered in their order."""
     keys = ["coach_id", "trip", "enterprise_id"]
-    merged = (routes.sort_values(["coach_id", "trip", "stop_order"])
-              .groupby(keys, sort=False, as_index=False)
-              .agg(coach_type=("coach_type", "first"), depart_min=("depart_min", "first"),
-                   stop_order=("stop_order", "first"), district=("district", "first"), workers=("workers", "sum"),
-                   arrive_min=("arrive_min", "first"), km=("km", "first")))
+    merged = (
+        routes.sort_values(["coach_id", "trip", "stop_order"])
+        .groupby(keys, sort=False, as_index=False)
+        .agg(
+            coach_type=("coach_type", "first"),
+            depart_min=("depart_min", "first"),
+            stop_order=("stop_order", "first"),
+            district=("district", "first"),
+            workers=("workers", "sum"),
+            arrive_min=("arrive_min", "first"),
+            km=("km", "first"),
+        )
+    )
     merged = merged.sort_values(["coach_id", "trip", "stop_order"])
     merged["depart_min"] = merged.groupby(["coach_id", "trip"])["depart_min"].transform("min")
     merged["stop_order"] = merged.groupby(["coach_id", "trip"]).cumcount() + 1

@@ -42,8 +42,17 @@ class SweepResult:
         for (variant, kpi), group in self.table.groupby(["variant", "kpi"], sort=False):
             mean, low, high = mean_ci(group["value"].to_numpy(), level)
             axes = group.iloc[0][list(self.axes)].to_dict()
-            rows.append({"variant": variant, **axes, "kpi": kpi, "mean": mean, "low": low, "high": high,
-                         "replications": len(group)})
+            rows.append(
+                {
+                    "variant": variant,
+                    **axes,
+                    "kpi": kpi,
+                    "mean": mean,
+                    "low": low,
+                    "high": high,
+                    "replications": len(group),
+                }
+            )
         return pd.DataFrame(rows)
 
     def compare(self, a: str, b: str) -> pd.DataFrame:

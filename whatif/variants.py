@@ -41,8 +41,11 @@ def parse_set(option: str) -> tuple[str, list[Any]]:
     """'train.delay_min=0,60,120' -> ('train.delay_min', [0, 60, 120])."""
     path, sep, values = option.partition("=")
     if not sep or not path.strip() or not values.strip():
-        raise ScenarioError(f"cannot read --set '{option}'.", field="--set",
-                            fix="write PATH=VALUE[,VALUE...], e.g. --set train.delay_min=0,60,120")
+        raise ScenarioError(
+            f"cannot read --set '{option}'.",
+            field="--set",
+            fix="write PATH=VALUE[,VALUE...], e.g. --set train.delay_min=0,60,120",
+        )
     return path.strip(), [parse_value(v.strip()) for v in values.split(",")]
 
 

@@ -15,13 +15,27 @@ from scenarios.overrides import valid_paths
 
 TINY = DATA_DIR / "tiny"
 RAW = yaml.safe_load((TINY / "scenario.yaml").read_text(encoding="utf-8"))
-PATHS = valid_paths(RAW) + ["meta.name", "meta.date", "meta.seed", "workers.roster", "jobs.general.name_zh",
-                            "train.bogus", "policy.district_quotas.jimo", "enterprises", "districts"]
+PATHS = [
+    *valid_paths(RAW),
+    "meta.name",
+    "meta.date",
+    "meta.seed",
+    "workers.roster",
+    "jobs.general.name_zh",
+    "train.bogus",
+    "policy.district_quotas.jimo",
+    "enterprises",
+    "districts",
+]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=12), st.lists(st.integers(-5, 5), max_size=3), st.dictionaries(st.text(max_size=4),
-                                                                                   st.integers(), max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.lists(st.integers(-5, 5), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
 )
 
 
@@ -67,8 +81,12 @@ def test_random_yaml_text(tmp_path: Path, text: str) -> None:
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(table=st.sampled_from(["workers.csv", "enterprises.csv"]), row=st.integers(0, 4), col=st.integers(0, 12),
-       cell=st.one_of(st.text(max_size=8), st.sampled_from(["", "-1", "1e309", "nan", "3.5", "25:00", ",", '"'])))
+@given(
+    table=st.sampled_from(["workers.csv", "enterprises.csv"]),
+    row=st.integers(0, 4),
+    col=st.integers(0, 12),
+    cell=st.one_of(st.text(max_size=8), st.sampled_from(["", "-1", "1e309", "nan", "3.5", "25:00", ",", '"'])),
+)
 def test_random_csv_cells(tmp_path: Path, table: str, row: int, col: int, cell: str) -> None:
     folder = _copy(tmp_path)
     lines = (folder / table).read_text(encoding="utf-8").splitlines()

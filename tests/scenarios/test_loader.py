@@ -65,5 +65,5 @@ def test_overrides_change_the_scenario() -> None:
 
 
 def test_unknown_override_names_nearest_paths() -> None:
-    with pytest.raises(scenarios.ScenarioError, match="did you mean 'train.delay_min'"):
+    with pytest.raises(scenarios.ScenarioError, match=r"did you mean 'train\.delay_min'"):
         scenarios.load("dingxi_qingdao_2023", overrides={"train.delay_mn": 60})

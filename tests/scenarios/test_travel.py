@@ -37,10 +37,11 @@ def test_matrix_is_symmetric_and_zero_on_diagonal() -> None:
 
 def test_500_by_500_is_vectorised() -> None:
     rng = np.random.default_rng(0)
-    places = pd.DataFrame({"lat": 36 + rng.random(500), "lon": 120 + rng.random(500)},
-                          index=[f"p{i}" for i in range(500)])
+    places = pd.DataFrame(
+        {"lat": 36 + rng.random(500), "lon": 120 + rng.random(500)}, index=[f"p{i}" for i in range(500)]
+    )
     model = TravelModel(Travel(), places)
-    minutes, km = model.legs(list(places.index), list(places.index))
+    minutes, _km = model.legs(list(places.index), list(places.index))
     assert minutes.shape == (500, 500) and np.isfinite(minutes).all()
 
 
@@ -52,7 +53,7 @@ def test_travel_matrix_file(tiny_dir) -> None:
     (tiny_dir / "times.csv").write_text("from,to,minutes,km\n" + "\n".join(rows) + "\n", encoding="utf-8")
     edit_yaml(tiny_dir, lambda raw: raw["travel"].update(mode="matrix", matrix="times.csv"))
     sc = scenarios.load(tiny_dir)
-    minutes, km = sc.travel_model.legs(["station", "T2"], ["T1", "station"])
+    minutes, _km = sc.travel_model.legs(["station", "T2"], ["T1", "station"])
     assert minutes.tolist() == [[11.0, 0.0], [13.0, 12.0]]
     with pytest.raises(scenarios.ScenarioError, match="no leg from"):
         sc.travel_model.legs(["station"], ["district:jimo"])

@@ -1,0 +1,89 @@
+"""Re-planning on the night keeps the plan valid and changes few manifests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import scenarios
+from planning.baseline import baseline_plan
+from planning.check import check_plan
+from planning.plan import Plan
+from scenarios import ScenarioError
+from whatif.replan import Change, replan
+
+
+@pytest.fixture(scope="module")
+def night() -> tuple[scenarios.Scenario, Plan]:
+    """The 2023 scenario with its greedy plan (fast and deterministic)."""
+    sc = scenarios.load("dingxi_qingdao_2023")
+    return sc, baseline_plan(sc)
+
+
+def _consistent(sc: scenarios.Scenario, plan: Plan) -> None:
+    assert check_plan(sc, plan) == []
+    m = plan.manifest
+    per_stop = m.groupby(["coach_id", "trip", "enterprise_id"]).size().sort_index()
+    planned = plan.routes.set_index(["coach_id", "trip", "enterprise_id"])["workers"].sort_index()
+    assert per_stop.equals(planned.astype(per_stop.dtype))
+
+
+def test_late_train_moves_every_time_and_no_manifest(night) -> None:
+    sc, plan = night
+    result = replan(sc, plan, Change(delay_min=90))
+    assert result.changed == ()
+    diff = (
+        result.plan.routes["depart_min"].to_numpy()
+        - plan.routes.sort_values(["coach_id", "trip", "stop_order"])["depart_min"].to_numpy()
+    )
+    assert (abs(diff - 90) < 1e-9).all()
+    _consistent(sc, result.plan)
+
+
+def test_broken_coach_goes_to_a_spare_when_the_fleet_has_one(night) -> None:
+    _, plan = night
+    bigger = scenarios.load("dingxi_qingdao_2023", overrides={"fleet.coach_53.count": 12})
+    result = replan(bigger, plan, Change(broken_coaches=("C02",)))
+    assert len(result.changed) == 1 and result.changed[0][0].startswith("S")
+    assert "C02" not in set(result.plan.routes["coach_id"])
+    _consistent(bigger, result.plan)
+
+
+def test_broken_coach_without_spare_shares_its_stops(night) -> None:
+    sc, plan = night
+    result = replan(sc, plan, Change(broken_coaches=("C07",)))
+    assert "C07" not in set(result.plan.routes["coach_id"])
+    assert 1 <= len(result.changed) <= 4
+    _consistent(sc, result.plan)
+
+
+def test_missing_workers_leave_the_manifests(night) -> None:
+    sc, plan = night
+    missing = tuple(plan.manifest["worker_id"][:12])
+    result = replan(sc, plan, Change(missing_workers=missing))
+    assert not result.plan.manifest["worker_id"].isin(missing).any()
+    assert result.plan.placement.loc[list(missing), "reason"].str.startswith("absent:").all()
+    _consistent(sc, result.plan)
+
+
+def test_everything_at_once_within_ten_seconds(night) -> None:
+    sc, plan = night
+    start = time.perf_counter()
+    result = replan(sc, plan, Change(90, ("C07", "C03"), tuple(plan.manifest["worker_id"][20:32])))
+    assert time.perf_counter() - start < 10
+    _consistent(sc, result.plan)
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (Change(broken_coaches=("C99",)), "C99"),
+        (Change(missing_workers=("nobody",)), "nobody"),
+        (Change(delay_min=-5), "delay"),
+    ],
+)
+def test_bad_changes_are_named(night, change: Change, words: str) -> None:
+    sc, plan = night
+    with pytest.raises(ScenarioError, match=words):
+        replan(sc, plan, change)

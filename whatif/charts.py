@@ -1,0 +1,107 @@
+"""What-if charts: the coach routes on a map of the districts, and options side by side."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from planning.plan import Plan
+from scenarios import Scenario
+
+TEXT = {
+    "routes": {"zh": "大巴线路（{n} 辆次）", "en": "Coach routes ({n} trips)"},
+    "station": {"zh": "青岛北站", "en": "Qingdao North station"},
+    "enterprise": {"zh": "企业（点大小=人数）", "en": "Enterprise (size = workers)"},
+    "lon": {"zh": "经度", "en": "Longitude"},
+    "lat": {"zh": "纬度", "en": "Latitude"},
+    "options": {"zh": "方案对比：{kpi}（均值与95%置信区间）", "en": "Options side by side: {kpi} (mean and 95% CI)"},
+}
+
+
+def _t(key: str, lang: str, **kw: object) -> str:
+    return TEXT[key][lang].format(**kw)
+
+
+def routes_map(sc: Scenario, plan: Plan, lang: str = "zh") -> Figure:
+    """District centres, enterprises sized by their workers, and every coach trip as a line from the station."""
+    from sim.fonts import use_fonts
+
+    use_fonts()
+    fig = Figure(figsize=(9, 9), layout="constrained")
+    ax = fig.add_subplot()
+    ents = sc.enterprises
+    workers = plan.workers_per_enterprise().reindex(ents.index).fillna(0)
+    districts = list(sc.districts.index)
+    colors = {d: f"C{i % 10}" for i, d in enumerate(districts)}
+    if plan.routes is not None and not plan.routes.empty:
+        for (_, _), trip in plan.routes.sort_values("stop_order").groupby(["coach_id", "trip"]):
+            pts = ents.loc[trip["enterprise_id"], ["lon", "lat"]].to_numpy()
+            line = np.vstack([[sc.station.lon, sc.station.lat], pts])
+            ax.plot(line[:, 0], line[:, 1], color=colors.get(trip["district"].iloc[0], "grey"), lw=0.9, alpha=0.6)
+        trips = plan.routes.groupby(["coach_id", "trip"]).ngroups
+    else:
+        trips = 0
+    ax.scatter(
+        ents["lon"],
+        ents["lat"],
+        s=8 + 6 * workers.to_numpy(),
+        c=[colors[d] for d in ents["district"]],
+        alpha=0.75,
+        edgecolors="white",
+        linewidths=0.4,
+        label=_t("enterprise", lang),
+        zorder=3,
+    )
+    name = "name_zh" if lang == "zh" else "name_en"
+    for d, row in sc.districts.iterrows():
+        ax.scatter(row["lon"], row["lat"], marker="s", s=40, color=colors[d], edgecolors="black", zorder=4)
+        ax.annotate(
+            row[name],
+            (row["lon"], row["lat"]),
+            xytext=(5, 5),
+            textcoords="offset points",
+            fontsize=10,
+            fontweight="bold",
+            zorder=5,
+        )
+    ax.scatter(
+        [sc.station.lon],
+        [sc.station.lat],
+        marker="*",
+        s=320,
+        color="crimson",
+        edgecolors="black",
+        zorder=6,
+        label=_t("station", lang),
+    )
+    ax.set_aspect(1.0 / np.cos(np.radians(sc.station.lat)))
+    ax.set_xlabel(_t("lon", lang))
+    ax.set_ylabel(_t("lat", lang))
+    ax.set_title(_t("routes", lang, n=trips))
+    ax.legend(loc="lower right")
+    ax.grid(alpha=0.3)
+    return fig
+
+
+def options_chart(
+    summary: pd.DataFrame, kpis: list[str], lang: str = "zh", kpi_labels: dict[str, str] | None = None
+) -> Figure:
+    """One panel per KPI: each variant's mean with its confidence interval, side by side."""
+    from sim.fonts import use_fonts
+
+    use_fonts()
+    fig = Figure(figsize=(4.5 * len(kpis), 5), layout="constrained")
+    axes = fig.subplots(1, len(kpis), squeeze=False)[0]
+    for ax, kpi in zip(axes, kpis, strict=True):
+        rows = summary[summary["kpi"] == kpi]
+        y = np.arange(len(rows))
+        err = np.vstack([rows["mean"] - rows["low"], rows["high"] - rows["mean"]])
+        ax.barh(y, rows["mean"], xerr=np.nan_to_num(err), color="C0", alpha=0.8, capsize=3)
+        ax.set_yticks(y, rows["variant"], fontsize=8)
+        ax.invert_yaxis()
+        label = (kpi_labels or {}).get(kpi, kpi)
+        ax.set_title(label, fontsize=10)
+        ax.grid(axis="x", alpha=0.3)
+    fig.suptitle(_t("options", lang, kpi=", ".join((kpi_labels or {}).get(k, k) for k in kpis)))
+    return fig
