@@ -8,8 +8,9 @@ who is in the station: staff know who stepped off). Workers board in the order t
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import simpy
 
@@ -36,6 +37,26 @@ class TripBoard:
         return self.waiter
 
 
+def board_trip(env: simpy.Environment, board: TripBoard, board_min: Sequence[float],
+               boarded: Callable[[int, float], None]) -> Generator[simpy.Event, Any, list[int]]:
+    """Board the trip's present workers one after another as they reach the sign; return them once all are aboard.
+
+    ``board_min[i]``: worker i's boarding minutes; ``boarded(i, t)`` is called with the time worker i is seated.
+    """
+    aboard: list[int] = []
+    while len(aboard) < board.present:
+        if not board.ready:
+            yield board.wait(env)
+        now = env.now
+        while board.ready:
+            i = board.ready.popleft()
+            now += board_min[i]
+            boarded(i, now)
+            aboard.append(i)
+        yield env.timeout(now - env.now)
+    return aboard
+
+
 def vehicle(state: NightState, run: Run):
     """The SimPy process of one vehicle over all its trips."""
     env, night, rec, cfg, off = state.env, state.night, state.rec, state.config, state.offset
@@ -59,18 +80,12 @@ def vehicle(state: NightState, run: Run):
             yield req
         start = env.now
         rec.log(start, "vehicle", run.id, "bay", "station", number)
-        aboard: list[int] = []
-        while len(aboard) < board.present:
-            if not board.ready:
-                yield board.wait(env)
-            now = env.now
-            while board.ready:
-                i = board.ready.popleft()
-                now += state.board_min[i]
-                rec.vehicle[off + i] = run.id
-                rec.worker(off + i, "boarded", now, "station", number, run.id)
-                aboard.append(i)
-            yield env.timeout(now - env.now)
+
+        def boarded(i: int, t: float, number: int = number) -> None:
+            rec.vehicle[off + i] = run.id
+            rec.worker(off + i, "boarded", t, "station", number, run.id)
+
+        aboard = yield from board_trip(env, board, state.board_min, boarded)
         if board.present < len(trip.workers) and start + night.max_coach_wait_min > env.now:
             yield env.timeout(start + night.max_coach_wait_min - env.now)
         if req is not None:

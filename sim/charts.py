@@ -1,0 +1,166 @@
+"""Charts of a SimResult (matplotlib, no pyplot state): coach Gantt, check-ins over time, crowd in the station.
+
+Labels are Chinese (``lang="zh"``, drawn with the vendored font) or English (``lang="en"``). Figures are
+``matplotlib.figure.Figure`` objects; ``save_charts`` writes them as PNG atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, MultipleLocator
+
+from scenarios.clock import format_clock
+from scenarios.io import atomic_path
+from sim.fonts import rc
+
+if TYPE_CHECKING:
+    from sim.run import SimResult
+
+LABELS = {
+    "zh": {
+        "gantt_title": "车辆甘特图（第 {r} 次重复）", "vehicle": "车辆", "clock": "时间",
+        "waiting": "在站等候", "boarding": "上车", "driving": "送站途中", "returning": "返回车站",
+        "checkin_title": "已入住人数（{n} 次重复的中位数与 5%–95% 区间）", "checked_in": "已入住人数",
+        "median": "中位数", "band": "5%–95% 区间", "deadline": "最晚到达 {t}", "train": "列车到站 {t}",
+        "crowd_title": "车站内人数（{n} 次重复）", "people": "站内人数", "one_run": "第 1 次重复",
+    },
+    "en": {
+        "gantt_title": "Coach Gantt chart (replication {r})", "vehicle": "Vehicle", "clock": "Clock time",
+        "waiting": "waiting at station", "boarding": "boarding", "driving": "driving to stops",
+        "returning": "returning to station",
+        "checkin_title": "Workers checked in (median and 5-95% band over {n} replications)",
+        "checked_in": "Workers checked in", "median": "median", "band": "5-95% band",
+        "deadline": "latest arrival {t}", "train": "train due {t}",
+        "crowd_title": "People in the station ({n} replications)", "people": "People in the station",
+        "one_run": "replication 1",
+    },
+}
+COLORS = {"waiting": "#d9d9d9", "boarding": "#fdae61", "driving": "#2c7bb6", "returning": "#abd9e9"}
+
+
+def _clock_axis(ax, span_min: float) -> None:
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_clock(x)))
+    step = 30 if span_min <= 360 else 60 if span_min <= 900 else 180
+    ax.xaxis.set_major_locator(MultipleLocator(step))
+    ax.grid(axis="x", alpha=0.3)
+
+
+def gantt(result: SimResult, replication: int = 0, lang: str = "zh") -> Figure:
+    """One bar per vehicle: waiting at the station, boarding at a bay, driving its stops, returning."""
+    text = LABELS[lang]
+    with mpl.rc_context(rc(lang)):
+        trips = result.trips[result.trips["replication"] == replication]
+        vehicles = list(dict.fromkeys(trips.sort_values(["departed", "vehicle"])["vehicle"]))
+        fig = Figure(figsize=(11, max(3.0, 0.32 * len(vehicles) + 1.5)), layout="constrained")
+        ax = fig.add_subplot()
+        rows = {v: k for k, v in enumerate(vehicles)}
+        for t in trips.itertuples(index=False):
+            y = rows[t.vehicle]
+            segments = []
+            if t.trip == 1 and np.isfinite(t.at_station) and np.isfinite(t.bay):
+                segments.append(("waiting", t.at_station, t.bay))
+            if np.isfinite(t.bay) and np.isfinite(t.departed):
+                segments.append(("boarding", t.bay, t.departed))
+            if np.isfinite(t.departed) and np.isfinite(t.last_stop):
+                segments.append(("driving", t.departed, t.last_stop))
+            if np.isfinite(t.last_stop) and np.isfinite(t.back):
+                segments.append(("returning", t.last_stop, t.back))
+            for kind, a, b in segments:
+                ax.barh(y, b - a, left=a, height=0.6, color=COLORS[kind], edgecolor="none")
+        ax.set_yticks(range(len(vehicles)), vehicles)
+        ax.invert_yaxis()
+        ax.set_xlabel(text["clock"])
+        ax.set_ylabel(text["vehicle"])
+        ax.set_title(text["gantt_title"].format(r=replication + 1))
+        finite = trips[["at_station", "back", "last_stop"]].to_numpy(dtype=float)
+        span = float(np.nanmax(finite) - np.nanmin(finite)) if np.isfinite(finite).any() else 60.0
+        _clock_axis(ax, span)
+        ax.legend(handles=[Patch(color=c, label=text[k]) for k, c in COLORS.items()], loc="lower right",
+                  fontsize="small")
+    return fig
+
+
+def checkin_curves(result: SimResult, step_min: float = 5.0) -> pd.DataFrame:
+    """Workers checked in by each time on a grid, per replication."""
+    tl = result.timelines
+    times = tl["checked_in"].to_numpy()
+    if not np.isfinite(times).any():
+        return pd.DataFrame(columns=["replication", "minutes", "checked_in"])
+    lo = np.floor(min(result.arrival_min, np.nanmin(times)) / step_min) * step_min
+    hi = np.ceil(np.nanmax(times) / step_min) * step_min
+    grid = np.arange(lo, hi + step_min / 2, step_min)
+    reps = tl["replication"].to_numpy()
+    frames = []
+    for r in np.unique(reps):
+        t = np.sort(times[(reps == r) & np.isfinite(times)])
+        frames.append(pd.DataFrame({"replication": r, "minutes": grid,
+                                    "checked_in": np.searchsorted(t, grid, side="right")}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _band(frame: pd.DataFrame, value: str) -> pd.DataFrame:
+    return frame.groupby("minutes")[value].quantile([0.05, 0.5, 0.95]).unstack()
+
+
+def checkin_chart(result: SimResult, lang: str = "zh") -> Figure:
+    """Workers checked in over clock time: the median over replications and the 5-95% band."""
+    text = LABELS[lang]
+    with mpl.rc_context(rc(lang)):
+        curves = checkin_curves(result)
+        fig = Figure(figsize=(10, 5), layout="constrained")
+        ax = fig.add_subplot()
+        if len(curves):
+            band = _band(curves, "checked_in")
+            ax.fill_between(band.index, band[0.05], band[0.95], color="#2c7bb6", alpha=0.25, label=text["band"])
+            ax.plot(band.index, band[0.5], color="#2c7bb6", label=text["median"])
+            _clock_axis(ax, float(band.index.max() - band.index.min()))
+        ax.axvline(result.deadline_min, color="#d7191c", ls="--",
+                   label=text["deadline"].format(t=format_clock(result.deadline_min)))
+        ax.axvline(result.arrival_min, color="grey", ls=":",
+                   label=text["train"].format(t=format_clock(result.arrival_min)))
+        ax.set_xlabel(text["clock"])
+        ax.set_ylabel(text["checked_in"])
+        ax.set_title(text["checkin_title"].format(n=result.replications))
+        ax.legend(loc="upper left", fontsize="small")
+    return fig
+
+
+def crowd_chart(result: SimResult, lang: str = "zh") -> Figure:
+    """People in the station over clock time: median and 5-95% band over replications, and replication 1."""
+    text = LABELS[lang]
+    with mpl.rc_context(rc(lang)):
+        frame = result.crowd(step_min=1.0)
+        fig = Figure(figsize=(10, 4.5), layout="constrained")
+        ax = fig.add_subplot()
+        if len(frame):
+            band = _band(frame, "people")
+            ax.fill_between(band.index, band[0.05], band[0.95], color="#fdae61", alpha=0.35, label=text["band"])
+            ax.plot(band.index, band[0.5], color="#d7191c", label=text["median"])
+            first = frame[frame["replication"] == frame["replication"].min()]
+            ax.step(first["minutes"], first["people"], where="post", color="black", lw=0.8, alpha=0.6,
+                    label=text["one_run"])
+            _clock_axis(ax, float(band.index.max() - band.index.min()))
+        ax.set_xlabel(text["clock"])
+        ax.set_ylabel(text["people"])
+        ax.set_title(text["crowd_title"].format(n=result.replications))
+        ax.legend(loc="upper right", fontsize="small")
+    return fig
+
+
+def save_charts(result: SimResult, out_dir: str | Path, lang: str = "zh", dpi: int = 120) -> list[Path]:
+    """Write gantt.png, checkins.png and crowd.png into ``out_dir`` atomically; returns their paths."""
+    out = Path(out_dir)
+    written = []
+    for name, fig in (("gantt.png", gantt(result, 0, lang)), ("checkins.png", checkin_chart(result, lang)),
+                      ("crowd.png", crowd_chart(result, lang))):
+        with mpl.rc_context(rc(lang)), atomic_path(out / name) as tmp:
+            fig.savefig(tmp, format="png", dpi=dpi)
+        written.append(out / name)
+    return written
