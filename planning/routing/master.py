@@ -32,7 +32,7 @@ def build_master(
 ) -> tuple[pulp.LpProblem, list[pulp.LpVariable]]:
     """Each item exactly once; at most the fleet of each type."""
     prob = pulp.LpProblem("set_partitioning", pulp.LpMinimize)
-    x = [pulp.LpVariable(f"x_{k}", cat="Binary") for k in range(len(columns))]
+    x = [prob.add_variable(f"x_{k}", 0, 1, cat=pulp.LpBinary) for k in range(len(columns))]
     prob += pulp.lpSum(col.cost * v for col, v in zip(columns, x, strict=True))
     covering: dict[int, list[pulp.LpVariable]] = {i: [] for i in items}
     by_type: dict[str, list[pulp.LpVariable]] = {}

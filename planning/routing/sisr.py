@@ -90,6 +90,7 @@ class Sisr:
         cust = np.arange(1, it.m)
         d = it.cost[np.ix_(cust, cust)] + it.cost[np.ix_(cust, cust)].T
         self.adj = cust[np.argsort(d, axis=1, kind="stable")] if len(cust) else np.zeros((0, 0), np.int64)
+        self.cost_t = np.ascontiguousarray(it.cost.T)
         self.penalty = 10.0 * (it.route_fixed + 2 * float(it.cost.max()) + 1.0) + 1e6
 
     # ----- evaluation -------------------------------------------------------------------------------
@@ -142,7 +143,7 @@ class Sisr:
             new_cost += self.penalty
         if k < 0 or delta[k] >= new_cost:
             return np.concatenate((seq, [c, 0]))
-        return np.insert(seq, k + 1, c)
+        return np.concatenate((seq[: k + 1], [c], seq[k + 1 :]))
 
     def recreate(self, seq: np.ndarray, removed: list[int], blink: bool = True) -> np.ndarray:
         """Greedy insertion of ``removed`` in a random one of the SISR orders."""
@@ -157,8 +158,52 @@ class Sisr:
             rem = rem[np.argsort(-it.cost[0, rem], kind="stable")]
         else:
             rem = rem[np.argsort(it.cost[0, rem], kind="stable")]
-        for c in rem:
-            seq = self.insert(seq, int(c), blink)
+        if self.timed:
+            for c in rem:
+                seq = self.insert(seq, int(c), blink)
+            return seq
+        return self._recreate_fast(seq, rem, blink)
+
+    def _recreate_fast(self, seq: np.ndarray, rem: np.ndarray, blink: bool) -> np.ndarray:
+        """Greedy insertion keeping edge costs and route loads up to date (no time limits)."""
+        it, rng = self.it, self.rng
+        cost, cost_t, qty, cap = it.cost, self.cost_t, it.qty, it.capacity + 1e-9
+        z = seq == 0
+        zi = np.flatnonzero(z)
+        er = (np.cumsum(z) - 1)[:-1]
+        ew = cost[seq[:-1], seq[1:]]
+        load = np.add.reduceat(qty[seq], zi[:-1]) if zi.shape[0] > 1 else np.zeros(0)
+        nst = np.diff(zi) - 1
+        blink_rate = self.p.blink_rate if blink else 0.0
+        for c in rem.tolist():
+            a, b = seq[:-1], seq[1:]
+            delta = cost_t[c][a] + cost[c][b] - ew
+            ok = load[er] <= cap - qty[c]
+            if self.max_stops is not None:
+                ok &= nst[er] < self.max_stops
+            if blink_rate > 0:
+                ok &= rng.random(delta.shape[0]) >= blink_rate
+            k = -1
+            if ok.any():
+                delta = np.where(ok, delta, INF)
+                k = int(np.argmin(delta))
+            new_cost = it.route_fixed + cost[0, c] + cost[c, 0]
+            if self.max_routes is not None and load.shape[0] >= self.max_routes:
+                new_cost += self.penalty
+            if k < 0 or delta[k] >= new_cost:
+                r = load.shape[0]
+                seq = np.concatenate((seq, [c, 0]))
+                er = np.concatenate((er, [r, r]))
+                ew = np.concatenate((ew, [cost[0, c], cost[c, 0]]))
+                load = np.concatenate((load, [qty[c]]))
+                nst = np.concatenate((nst, [1]))
+            else:
+                r = int(er[k])
+                seq = np.concatenate((seq[: k + 1], [c], seq[k + 1 :]))
+                er = np.concatenate((er[: k + 1], [r], er[k + 1 :]))
+                ew = np.concatenate((ew[:k], [cost[seq[k], c], cost[c, seq[k + 2]]], ew[k + 1 :]))
+                load[r] += qty[c]
+                nst[r] += 1
         return seq
 
     # ----- ruin -------------------------------------------------------------------------------------
@@ -221,8 +266,13 @@ class Sisr:
         seconds: float,
         on_accept: Callable[[State, float], None] | None = None,
         scale: float | None = None,
+        span: tuple[float, float] = (0.0, 1.0),
+        iterations: int | None = None,
     ) -> tuple[np.ndarray, float, int]:
-        """Anneal from ``seq`` for ``seconds``; return the best feasible seq, its cost and the iterations."""
+        """Anneal from ``seq`` for ``seconds`` (or ``iterations``); return the best feasible seq, cost, iterations.
+
+        ``span`` is the part of the global cooling schedule this call covers.
+        """
         st = self.state(seq)
         cur_cost = self.total(st)
         best, best_cost = (seq, cur_cost) if self.feasible(st) else (seq, INF)
@@ -236,10 +286,13 @@ class Sisr:
         start = time.perf_counter()
         iters = 0
         while True:
-            frac = (time.perf_counter() - start) / seconds if seconds > 0 else 1.0
+            if iterations is not None:
+                frac = iters / iterations if iterations > 0 else 1.0
+            else:
+                frac = (time.perf_counter() - start) / seconds if seconds > 0 else 1.0
             if frac >= 1.0:
                 break
-            temp = t0 * (t1 / t0) ** frac
+            temp = t0 * (t1 / t0) ** (span[0] + (span[1] - span[0]) * frac)
             iters += 1
             partial, removed = self.ruin(st)
             cand = self.recreate(partial, removed)

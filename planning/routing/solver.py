@@ -127,7 +127,9 @@ def _result(
         lower = obj_lb
     if lower is not None and problem.objective == "vehicles_then_ride" and len(routes) > veh_lb:
         lower = obj_lb
-    gap = None if lower is None or cost <= 0 else max(0.0, (cost - lower) / cost)
+    gap: float | None = None
+    if lower is not None:
+        gap = 0.0 if cost - lower <= 1e-9 else (cost - lower) / max(abs(cost), 1e-9)
     return RoutingResult(
         routes=routes,
         route_types=types,
@@ -148,10 +150,17 @@ def _from_master(res: MasterResult, cols: list[Column]) -> list[tuple[tuple[int,
     return [(cols[k].items, cols[k].type_id) for k in res.chosen]
 
 
-def solve(problem: RoutingProblem, time_limit: float = 10.0, seed: int = 0, exact: bool | None = None) -> RoutingResult:
+def solve(
+    problem: RoutingProblem,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    exact: bool | None = None,
+    max_iterations: int | None = None,
+) -> RoutingResult:
     """Best routes found within ``time_limit`` seconds; proven optimal only when the exact model says so.
 
     ``exact=None`` uses the exact model when the problem is small; True forces it; False never uses it.
+    ``max_iterations`` caps the search by iterations instead of time, so that a seed gives the same result.
     """
     start = time.perf_counter()
     rng = np.random.default_rng(seed)
@@ -182,7 +191,9 @@ def solve(problem: RoutingProblem, time_limit: float = 10.0, seed: int = 0, exac
     scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
     for mark in marks:
         seconds = max(0.0, budget * (mark - done))
-        cand, cost, _ = search.run(seq, seconds, on_accept=pool.add, scale=scale)
+        iters = None if max_iterations is None else int(max_iterations * (mark - done) / marks[-1])
+        span = (done / marks[-1], mark / marks[-1])
+        cand, cost, _ = search.run(seq, seconds, pool.add, scale, span, iters)
         done = mark
         if cost < best_cost:
             best_seq, best_cost, seq = cand, cost, cand
