@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from planning.plan import Plan
 from scenarios import Scenario
+from sim.fonts import rc
 
 TEXT = {
     "routes": {"zh": "大巴线路（{n} 辆次）", "en": "Coach routes ({n} trips)"},
@@ -25,9 +27,11 @@ def _t(key: str, lang: str, **kw: object) -> str:
 
 def routes_map(sc: Scenario, plan: Plan, lang: str = "zh") -> Figure:
     """District centres, enterprises sized by their workers, and every coach trip as a line from the station."""
-    from sim.fonts import use_fonts
+    with mpl.rc_context(rc(lang)):
+        return _routes_map(sc, plan, lang)
 
-    use_fonts()
+
+def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Figure:
     fig = Figure(figsize=(9, 9), layout="constrained")
     ax = fig.add_subplot()
     ents = sc.enterprises
@@ -88,15 +92,17 @@ def options_chart(
     summary: pd.DataFrame, kpis: list[str], lang: str = "zh", kpi_labels: dict[str, str] | None = None
 ) -> Figure:
     """One panel per KPI: each variant's mean with its confidence interval, side by side."""
-    from sim.fonts import use_fonts
+    with mpl.rc_context(rc(lang)):
+        return _options_chart(summary, kpis, lang, kpi_labels)
 
-    use_fonts()
+
+def _options_chart(summary: pd.DataFrame, kpis: list[str], lang: str, kpi_labels: dict[str, str] | None) -> Figure:
     fig = Figure(figsize=(4.5 * len(kpis), 5), layout="constrained")
     axes = fig.subplots(1, len(kpis), squeeze=False)[0]
     for ax, kpi in zip(axes, kpis, strict=True):
         rows = summary[summary["kpi"] == kpi]
         y = np.arange(len(rows))
-        err = np.vstack([rows["mean"] - rows["low"], rows["high"] - rows["mean"]])
+        err = np.vstack([rows["mean"] - rows["ci_low"], rows["ci_high"] - rows["mean"]])
         ax.barh(y, rows["mean"], xerr=np.nan_to_num(err), color="C0", alpha=0.8, capsize=3)
         ax.set_yticks(y, rows["variant"], fontsize=8)
         ax.invert_yaxis()

@@ -10,11 +10,13 @@ import pandas as pd
 from whatif.stats import mean_ci, t_cdf
 
 #: KPIs where more is better; for every other KPI less is better (minutes, crowd, workers not delivered).
-HIGHER_IS_BETTER = ("share", "seat_use", "coach_use", "delivered_on_time")
+HIGHER_IS_BETTER = frozenset({"checked_in", "share_by_deadline", "seat_use"})
+#: KPIs that describe the conditions, not the option: never called better or worse.
+NEUTRAL = frozenset({"train_delay_min"})
 
 
 def higher_is_better(kpi: str) -> bool:
-    return any(key in kpi for key in HIGHER_IS_BETTER)
+    return kpi in HIGHER_IS_BETTER
 
 
 def _kpi_frame(result: object) -> pd.DataFrame:
@@ -48,7 +50,9 @@ def compare(a: object, b: object, level: float = 0.95, names: tuple[str, str] = 
             confidence = 1.0 - 2.0 * (1.0 - t_cdf(abs(t), n - 1))
         else:
             confidence = 1.0 if n > 1 and mean != 0 else 0.0
-        if mean == 0 or not math.isfinite(mean):
+        if kpi in NEUTRAL:
+            better = "n/a"
+        elif mean == 0 or not math.isfinite(mean):
             better = "same"
         else:
             b_better = (mean > 0) == higher_is_better(kpi)

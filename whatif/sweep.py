@@ -48,8 +48,8 @@ class SweepResult:
                     **axes,
                     "kpi": kpi,
                     "mean": mean,
-                    "low": low,
-                    "high": high,
+                    "ci_low": low,
+                    "ci_high": high,
                     "replications": len(group),
                 }
             )
@@ -65,7 +65,7 @@ def _simulate_variant(base: str, overrides: dict[str, Any], plan: Plan, replicat
     from sim import simulate
 
     sc = load(base, overrides=overrides)
-    result = simulate(sc, plan, replications=replications, seed=seed, n_jobs=1)
+    result = simulate(sc, plan, replications=replications, seed=seed, options={"n_jobs": 1})
     return result.kpis
 
 

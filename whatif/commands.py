@@ -1,0 +1,211 @@
+"""Subcommands of ``labor-transfer`` beyond ``check``: plan, simulate, sweep, replan, pack."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from scenarios import ScenarioError, load
+from scenarios.io import atomic_path
+from whatif.cli import add_command, scenario_arg
+
+
+def _out(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    parser.add_argument("--out", type=Path, required=default is None, default=default, help="output folder")
+
+
+def _lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
+
+
+def _seed(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same result)")
+
+
+def _time_limit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--time-limit", type=float, default=30.0, help="seconds for placement and for routing")
+
+
+def _plan_dir(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument(
+        "--plan",
+        type=Path,
+        required=required,
+        help="a folder written by `labor-transfer plan` (placement.csv, routes.csv, manifest.csv)",
+    )
+
+
+def _sets(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="PATH=V1,V2",
+        help="an axis of the sweep, e.g. train.delay_min=0,60,120 (repeat for more axes)",
+    )
+
+
+def _axes(options: list[str]) -> dict[str, list]:
+    from whatif.variants import parse_set
+
+    return dict(parse_set(o) for o in options)
+
+
+def _plan_args(p: argparse.ArgumentParser) -> None:
+    scenario_arg(p)
+    _out(p)
+    _lang(p)
+    _seed(p)
+    _time_limit(p)
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from planning import make_plan
+    from planning.export import write_plan
+
+    sc = load(args.scenario)
+    plan = make_plan(sc, time_limit=args.time_limit, seed=args.seed)
+    write_plan(sc, plan, args.out, lang=args.lang)
+    print(plan.summary())
+    print(f"written to {args.out}")
+    return 0
+
+
+def _simulate_args(p: argparse.ArgumentParser) -> None:
+    scenario_arg(p)
+    _out(p)
+    _lang(p)
+    _seed(p)
+    _time_limit(p)
+    _plan_dir(p, required=False)
+    p.add_argument("--replications", type=int, default=100, help="replications (default 100)")
+
+
+def _load_plan(sc, args: argparse.Namespace):
+    from planning import make_plan
+    from planning.export import read_plan
+
+    if args.plan is not None:
+        return read_plan(args.plan)
+    return make_plan(sc, time_limit=args.time_limit, seed=args.seed)
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from sim import simulate
+
+    if args.replications < 1:
+        raise ScenarioError(f"{args.replications} replications.", field="--replications", fix="give at least 1.")
+    sc = load(args.scenario)
+    plan = _load_plan(sc, args)
+    result = simulate(sc, plan, replications=args.replications, seed=args.seed)
+    result.write(args.out, lang=args.lang)
+    print(result.summary()[["kpi", "mean", "ci_low", "ci_high"]].to_string(index=False))
+    print(f"written to {args.out}")
+    return 0
+
+
+def _sweep_args(p: argparse.ArgumentParser) -> None:
+    scenario_arg(p)
+    _out(p)
+    _lang(p)
+    _seed(p)
+    _sets(p)
+    p.add_argument("--replications", type=int, default=50)
+    p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
+    p.add_argument("--fixed-plan", action="store_true", help="hold the base scenario's plan fixed (no re-planning)")
+
+
+def _sweep(args: argparse.Namespace) -> int:
+    from whatif.charts import options_chart
+    from whatif.pack import KPI_LABELS
+    from whatif.sweep import sweep
+
+    if not args.set:
+        raise ScenarioError("no axes to sweep.", field="--set", fix="add e.g. --set train.delay_min=0,60,120")
+    result = sweep(
+        args.scenario,
+        _axes(args.set),
+        replications=args.replications,
+        seed=args.seed,
+        replan=not args.fixed_plan,
+        backend=args.scheduler or "local",
+    )
+    summary = result.summary()
+    fig = options_chart(
+        summary, ["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang, KPI_LABELS[args.lang]
+    )
+    for name, frame in (("sweep.csv", result.table), ("sweep_summary.csv", summary)):
+        with atomic_path(args.out / name) as tmp:
+            frame.to_csv(tmp, index=False)
+    with atomic_path(args.out / "options.png") as tmp:
+        fig.savefig(tmp, dpi=130, format="png")
+    shown = summary[summary["kpi"].isin(["p95_checkin_min", "share_by_deadline"])]
+    print(shown.pivot(index="variant", columns="kpi", values="mean").to_string())
+    print(f"written to {args.out}")
+    return 0
+
+
+def _replan_args(p: argparse.ArgumentParser) -> None:
+    scenario_arg(p)
+    _out(p)
+    _lang(p)
+    _plan_dir(p, required=True)
+    p.add_argument("--delay", type=float, default=0.0, help="minutes the train is late")
+    p.add_argument("--broken", default="", help="coach ids that broke down, comma-separated (e.g. C07)")
+    p.add_argument("--missing", default="", help="worker ids not on the train, comma-separated")
+
+
+def _replan(args: argparse.Namespace) -> int:
+    from planning.export import read_plan, write_plan
+    from whatif.replan import Change, replan
+
+    sc = load(args.scenario)
+    plan = read_plan(args.plan)
+    split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
+    result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
+    write_plan(sc, result.plan, args.out, lang=args.lang)
+    print(result.summary())
+    print(f"written to {args.out}")
+    return 0
+
+
+def _pack_args(p: argparse.ArgumentParser) -> None:
+    scenario_arg(p)
+    _out(p)
+    _lang(p)
+    _seed(p)
+    _time_limit(p)
+    _sets(p)
+    p.add_argument("--replications", type=int, default=100)
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from whatif.pack import build_pack, write_pack
+
+    pack = build_pack(
+        args.scenario,
+        lang=args.lang,
+        replications=args.replications,
+        seed=args.seed,
+        plan_time_limit=args.time_limit,
+        axes=_axes(args.set) if args.set else None,
+    )
+    for path in write_pack(pack, args.out):
+        print(path)
+    return 0
+
+
+add_command(
+    "plan", "place the workers and route the coaches; write placement, routes and the Excel plan", _plan_args, _plan
+)
+add_command("simulate", "simulate a plan many times; write KPIs, the event log and charts", _simulate_args, _simulate)
+add_command(
+    "sweep",
+    "simulate a grid of variants (--set PATH=V1,V2); write sweep.csv and a comparison chart",
+    _sweep_args,
+    _sweep,
+)
+add_command(
+    "replan", "revise a plan on the night: a late train, broken coaches, missing workers", _replan_args, _replan
+)
+add_command("pack", "the meeting pack: charts (PNG and PDF) and the transport plan (Excel)", _pack_args, _pack)

@@ -1,0 +1,224 @@
+"""The meeting pack: place, route and simulate, then write the charts (PNG and one PDF) and the Excel plan."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+
+from planning import Plan, make_plan
+from scenarios import Scenario, load
+from scenarios.io import atomic_path
+from sim import SimResult, simulate
+from sim.fonts import rc
+from whatif.charts import options_chart, routes_map
+from whatif.sweep import SweepResult, sweep
+
+KPI_LABELS = {
+    "zh": {
+        "last_checkin_min": "最后一人入住",
+        "p50_checkin_min": "半数入住",
+        "p95_checkin_min": "95% 入住",
+        "share_by_deadline": "按时入住比例",
+        "longest_wait_min": "站内最长等候（分钟）",
+        "longest_station_min": "站内最长停留（分钟）",
+        "largest_crowd": "站内最多人数",
+        "seat_use": "座位利用率",
+        "coaches_used": "使用车辆",
+        "not_delivered": "未送达人数",
+        "checked_in": "已入住人数",
+        "train_delay_min": "列车晚点（分钟）",
+    },
+    "en": {
+        "last_checkin_min": "Last check-in",
+        "p50_checkin_min": "Half checked in",
+        "p95_checkin_min": "95% checked in",
+        "share_by_deadline": "Share checked in by the deadline",
+        "longest_wait_min": "Longest wait at station (min)",
+        "longest_station_min": "Longest time in station (min)",
+        "largest_crowd": "Largest crowd in station",
+        "seat_use": "Seat use",
+        "coaches_used": "Coaches used",
+        "not_delivered": "Workers not delivered",
+        "checked_in": "Workers checked in",
+        "train_delay_min": "Train delay (min)",
+    },
+}
+CLOCK_KPIS = ("last_checkin_min", "p50_checkin_min", "p95_checkin_min")
+COVER_KPIS = (
+    "p50_checkin_min",
+    "p95_checkin_min",
+    "last_checkin_min",
+    "share_by_deadline",
+    "longest_wait_min",
+    "largest_crowd",
+    "coaches_used",
+    "seat_use",
+    "not_delivered",
+)
+COVER_TEXT = {
+    "zh": {
+        "title": "点对点劳务输送 · 会商材料",
+        "train": "{date} {number} 次列车，{origin} → {station}，{arrival} 到站",
+        "plan": "计划：{workers} 名务工人员，{ents} 家企业，{coaches} 辆车 {trips} 车次（{seats} 座）",
+        "status": "安置：{placement}；路线：{routing}",
+        "sim": "仿真：{n} 次重复（随机种子 {seed}）；均值与 95% 置信区间",
+        "kpi": "指标",
+        "mean": "均值",
+        "ci": "95% 置信区间",
+        "deadline": "最晚到达 {t}",
+    },
+    "en": {
+        "title": "Point-to-point labor transfer: meeting pack",
+        "train": "{date} train {number}, {origin} → {station}, due {arrival}",
+        "plan": "Plan: {workers} workers, {ents} enterprises, {coaches} coaches on {trips} trips ({seats} seats)",
+        "status": "Placement: {placement}; routing: {routing}",
+        "sim": "Simulation: {n} replications (seed {seed}); mean and 95% confidence interval",
+        "kpi": "KPI",
+        "mean": "Mean",
+        "ci": "95% CI",
+        "deadline": "latest arrival {t}",
+    },
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Pack:
+    """Everything the meeting pack shows, built in memory before anything is written."""
+
+    scenario: Scenario
+    plan: Plan
+    result: SimResult
+    lang: str
+    figures: dict[str, Figure] = field(default_factory=dict)
+    sweep: SweepResult | None = None
+
+
+def _value(kpi: str, value: float, sc: Scenario) -> str:
+    if value != value:  # nan
+        return "-"
+    if kpi in CLOCK_KPIS:
+        return sc.clock(value)
+    if kpi in ("share_by_deadline", "seat_use"):
+        return f"{100 * value:.1f}%"
+    return f"{value:.1f}" if kpi.endswith("_min") else f"{value:.0f}"
+
+
+def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") -> Figure:
+    """A page with the train, the plan and the key figures with their confidence intervals."""
+    text, labels = COVER_TEXT[lang], KPI_LABELS[lang]
+    with mpl.rc_context(rc(lang)):
+        fig = Figure(figsize=(8.27, 11.69))  # A4 portrait
+        fig.text(0.5, 0.94, text["title"], ha="center", fontsize=20)
+        coaches = plan.coaches
+        lines = [
+            text["train"].format(
+                date=sc.meta.date,
+                number=sc.train.number,
+                origin=sc.train.origin,
+                station=sc.station.name_zh if lang == "zh" else sc.station.name_en,
+                arrival=sc.train.arrival,
+            ),
+            text["plan"].format(
+                workers=len(plan.placed),
+                ents=plan.placed["enterprise_id"].nunique(),
+                coaches=coaches["coach_id"].nunique(),
+                trips=len(coaches),
+                seats=sum(sc.fleet[t].seats for t in coaches["coach_type"]),
+            ),
+            text["status"].format(
+                placement=plan.placement_info.describe() if plan.placement_info else "-",
+                routing=plan.routing_info.describe() if plan.routing_info else "-",
+            ),
+            text["sim"].format(n=result.replications, seed=result.seed),
+            text["deadline"].format(t=sc.policy.latest_arrival),
+        ]
+        for i, line in enumerate(lines):
+            fig.text(0.08, 0.87 - 0.035 * i, line, fontsize=10.5)
+        summary = result.summary().set_index("kpi") if "kpi" in result.summary().columns else result.summary()
+        rows = []
+        for kpi in COVER_KPIS:
+            if kpi in summary.index:
+                s = summary.loc[kpi]
+                ci = f"{_value(kpi, s['ci_low'], sc)} – {_value(kpi, s['ci_high'], sc)}"
+                rows.append([labels[kpi], _value(kpi, s["mean"], sc), ci])
+        ax = fig.add_axes((0.08, 0.2, 0.84, 0.45))
+        ax.axis("off")
+        table = ax.table(
+            cellText=rows,
+            colLabels=[text["kpi"], text["mean"], text["ci"]],
+            loc="upper center",
+            cellLoc="left",
+            colWidths=[0.46, 0.2, 0.34],
+        )
+        table.auto_set_font_size(False)
+        table.set_fontsize(11)
+        table.scale(1, 1.8)
+    return fig
+
+
+def build_pack(
+    scenario: str | Path,
+    *,
+    lang: str = "zh",
+    replications: int = 100,
+    seed: int = 1,
+    plan_time_limit: float = 30.0,
+    axes: Mapping[str, Sequence[Any]] | None = None,
+    sweep_replications: int = 30,
+) -> Pack:
+    """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory."""
+    if lang not in ("zh", "en"):
+        from scenarios import ScenarioError
+
+        raise ScenarioError(f"unknown language '{lang}'.", field="--lang", fix="use zh or en.")
+    sc = load(scenario)
+    plan = make_plan(sc, time_limit=plan_time_limit, seed=seed)
+    result = simulate(sc, plan, replications=replications, seed=seed)
+    figures = {
+        "cover": cover_page(sc, plan, result, lang),
+        "coach_gantt": result.gantt(lang=lang),
+        "checkins": result.checkin_chart(lang=lang),
+        "station_crowd": result.crowd_chart(lang=lang),
+        "routes_map": routes_map(sc, plan, lang),
+    }
+    swept = None
+    if axes:
+        swept = sweep(str(scenario), axes, replications=sweep_replications, seed=seed)
+        kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
+        figures["options"] = options_chart(swept.summary(), kpis, lang, KPI_LABELS[lang])
+    return Pack(scenario=sc, plan=plan, result=result, lang=lang, figures=figures, sweep=swept)
+
+
+def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
+    """Write the PNG charts, ``meeting_pack.pdf`` and ``transport_plan.xlsx``, each atomically."""
+    from planning.export import write_workbook
+
+    out = Path(out_dir)
+    written = []
+    for name, fig in pack.figures.items():
+        if name == "cover":
+            continue
+        with atomic_path(out / f"{name}.png") as tmp:
+            fig.savefig(tmp, dpi=130, format="png")
+        written.append(out / f"{name}.png")
+    metadata = {"Title": COVER_TEXT[pack.lang]["title"], "Creator": "labor-transfer"}
+    with (
+        mpl.rc_context(rc(pack.lang)),
+        atomic_path(out / "meeting_pack.pdf") as tmp,
+        PdfPages(tmp, metadata=metadata) as pdf,
+    ):
+        for fig in pack.figures.values():
+            pdf.savefig(fig)
+    written.append(out / "meeting_pack.pdf")
+    written.append(write_workbook(pack.scenario, pack.plan, out / "transport_plan.xlsx", lang=pack.lang))
+    if pack.sweep is not None:
+        with atomic_path(out / "sweep.csv") as tmp:
+            pack.sweep.table.to_csv(tmp, index=False)
+        written.append(out / "sweep.csv")
+    return written
