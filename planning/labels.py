@@ -1,0 +1,85 @@
+"""Chinese and English labels for the exported plan: column headers, sheet names and reason codes."""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+
+LABELS: dict[str, tuple[str, str]] = {
+    # columns
+    "worker_id": ("工号", "Worker ID"),
+    "name": ("姓名", "Name"),
+    "gender": ("性别", "Gender"),
+    "age": ("年龄", "Age"),
+    "county": ("县区", "County"),
+    "village": ("村", "Village"),
+    "skills": ("技能", "Skills"),
+    "enterprise_id": ("企业编号", "Enterprise ID"),
+    "enterprise": ("企业名称", "Enterprise"),
+    "district": ("区市", "District"),
+    "job": ("岗位", "Job"),
+    "returning": ("返岗", "Returning"),
+    "reason": ("安置说明", "Notes"),
+    "pickup": ("接站方式", "Pickup"),
+    "coach_id": ("车号", "Coach"),
+    "coach_type": ("车型", "Coach type"),
+    "trip": ("趟次", "Trip"),
+    "depart": ("发车时间", "Departs"),
+    "stop_order": ("站序", "Stop"),
+    "arrive": ("到达时间", "Arrives"),
+    "workers": ("人数", "Workers"),
+    "km": ("里程（公里）", "km"),
+    "boarding_order": ("上车顺序", "Boarding order"),
+    "stops": ("停靠站数", "Stops"),
+    "last_arrive": ("最后到达", "Last arrival"),
+    "enterprises": ("企业数", "Enterprises"),
+    "posts": ("岗位数", "Posts"),
+    "placed": ("已安置", "Placed"),
+    "unplaced": ("未安置", "Unplaced"),
+    "item": ("项目", "Item"),
+    "value": ("内容", "Value"),
+    # summary items
+    "scenario": ("方案", "Scenario"),
+    "date": ("日期", "Date"),
+    "train": ("车次", "Train"),
+    "arrival": ("到站时间", "Arrival"),
+    "station": ("车站", "Station"),
+    "workers_total": ("务工人员总数", "Workers"),
+    "returning_placed": ("返岗人员（回原企业）", "Returning workers back with their employer"),
+    "placement_status": ("安置求解状态", "Placement solve"),
+    "routing_status": ("线路求解状态", "Routing solve"),
+    "coaches_used": ("用车数", "Coaches used"),
+    "signature": ("接站负责人签字", "Station lead signature"),
+    # sheets
+    "sheet_summary": ("汇总", "Summary"),
+    "sheet_unplaced": ("未安置人员", "Unplaced"),
+    "sheet_coaches": ("车辆总表", "Coaches"),
+    "sheet_coach": ("车", "Coach "),
+    # pickup
+    "pickup_coach": ("统一派车", "City coach"),
+    "pickup_own": ("企业自行接站", "Own vehicle"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    # reason codes
+    "code_returning": ("返岗", "returning"),
+    "code_skill": ("技能对口", "skill"),
+    "code_wish_district": ("意向区市", "wished district"),
+    "code_wish_job": ("意向工种", "wished job"),
+    "code_villagers": ("老乡同行", "with fellow villagers"),
+    "code_near": ("就近", "near"),
+}
+
+
+def label(key: str, lang: str = "zh") -> str:
+    """The label of ``key`` in ``lang`` ('zh' or 'en'); the key itself when there is none."""
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def reason_text(reason: str, lang: str = "zh") -> str:
+    """Reason codes ('returning;skill') as words; an unplaced worker's sentence is kept as it is."""
+    codes = [c for c in str(reason).split(";") if c]
+    if codes and all(f"code_{c}" in LABELS for c in codes):
+        return ("、" if lang == "zh" else ", ").join(label(f"code_{c}", lang) for c in codes)
+    return str(reason)

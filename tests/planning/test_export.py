@@ -1,0 +1,85 @@
+"""write_plan: readable CSV and workbook files in Chinese or English, written atomically."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import xlsxwriter
+
+from planning.export import sheet_name, write_plan
+from scenarios.errors import ScenarioError
+
+
+def _sheets(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as z:
+        return re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode("utf-8"))
+
+
+def _strings(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read("xl/sharedStrings.xml").decode("utf-8")
+
+
+def test_placement_files_in_chinese(tiny, tiny_plan, tmp_path: Path) -> None:
+    written = write_plan(tiny, tiny_plan, tmp_path)
+    assert [p.name for p in written] == ["placement.xlsx", "placement.csv"]
+    assert _sheets(tmp_path / "placement.xlsx") == ["汇总", "李沧区", "城阳区", "即墨区"]
+    table = pd.read_csv(tmp_path / "placement.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(table.columns[:3]) == ["工号", "姓名", "性别"]
+    assert len(table) == len(tiny.workers)
+    row = table.set_index("工号").loc["W1"]
+    assert (row["企业编号"], row["区市"], row["返岗"]) == ("T1", "城阳区", "是")
+    assert "返岗" in row["安置说明"]
+    assert "王建国" in _strings(tmp_path / "placement.xlsx")
+
+
+def test_routed_plan_gets_routes_manifest_and_a_sheet_per_coach_in_english(tiny, tiny_routed, tmp_path) -> None:
+    written = write_plan(tiny, tiny_routed, tmp_path, lang="en")
+    assert sorted(p.name for p in written) == ["manifest.csv", "placement.csv", "placement.xlsx", "routes.csv"]
+    assert _sheets(tmp_path / "placement.xlsx") == ["Summary", "Licang", "Chengyang", "Jimo", "Coaches", "Coach C1"]
+    routes = pd.read_csv(tmp_path / "routes.csv", encoding="utf-8-sig", dtype=str)
+    assert list(routes["Departs"].unique()) == ["22:00"]
+    assert list(routes["Arrives"]) == ["22:30", "22:50", "23:10"]
+    manifest = pd.read_csv(tmp_path / "manifest.csv", encoding="utf-8-sig", dtype=str)
+    assert list(manifest["Boarding order"].astype(int)) == list(range(1, 9))
+    assert set(manifest["Worker ID"]) == set(tiny.workers.index)
+    strings = _strings(tmp_path / "placement.xlsx")
+    assert "Departs 22:00" in strings and "Boarding order" in strings and "王建国" in strings
+
+
+def test_failed_export_leaves_the_earlier_file_intact(tiny, tiny_plan, tmp_path, monkeypatch) -> None:
+    write_plan(tiny, tiny_plan, tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def broken_close(self) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(xlsxwriter.Workbook, "close", broken_close)
+    with pytest.raises(OSError, match="disk full"):
+        write_plan(tiny, tiny_plan, tmp_path, lang="en")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_unknown_language_is_a_scenario_error(tiny, tiny_plan, tmp_path) -> None:
+    with pytest.raises(ScenarioError, match="lang"):
+        write_plan(tiny, tiny_plan, tmp_path, lang="fr")
+
+
+def test_unplaced_workers_get_their_own_sheet(tiny, tiny_plan, tmp_path) -> None:
+    p = tiny_plan.placement.copy()
+    p.loc["W6", ["enterprise_id", "district", "job", "reason"]] = ["", "", "", "no post left"]
+    plan = type(tiny_plan)(placement=p)
+    write_plan(tiny, plan, tmp_path)
+    assert _sheets(tmp_path / "placement.xlsx")[-1] == "未安置人员"
+    assert "no post left" in _strings(tmp_path / "placement.xlsx")
+
+
+def test_sheet_names_are_valid_and_unique() -> None:
+    taken: set[str] = set()
+    assert sheet_name("a/b:c", taken) == "a_b_c"
+    assert sheet_name("A/B:C", taken) == "A_B_C (2)"
+    assert len(sheet_name("x" * 40, taken)) == 31
