@@ -1,0 +1,68 @@
+"""Charts: Chinese labels draw with the vendored font (no missing glyphs), PDFs embed it, write() is atomic."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import matplotlib as mpl
+import pytest
+from fontTools.ttLib import TTFont
+
+import scenarios
+from sim import simulate
+from sim.charts import LABELS
+from sim.fonts import FONT_FILE, rc
+
+
+@pytest.fixture(scope="module")
+def result(two_enterprises_one_coach):
+    """Three replications of the two-enterprise night."""
+    sc, plan = two_enterprises_one_coach
+    return simulate(sc, plan, replications=3, seed=1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_charts_draw_without_missing_glyphs(result, lang: str) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for fig in (result.gantt(0, lang), result.checkin_chart(lang), result.crowd_chart(lang)):
+            with mpl.rc_context(rc(lang)):
+                fig.savefig(io.BytesIO(), format="png", dpi=50)
+    assert not [w for w in caught if "missing from font" in str(w.message)], [str(w.message) for w in caught]
+
+
+def test_pdf_embeds_the_vendored_font(result) -> None:
+    from pypdf import PdfReader
+
+    fig = result.checkin_chart("zh")
+    buffer = io.BytesIO()
+    with mpl.rc_context(rc("zh")):
+        fig.savefig(buffer, format="pdf")
+    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    names = {str(fonts[k].get_object()["/BaseFont"]) for k in fonts}
+    assert any("NotoSansSC-LT" in n for n in names), names
+    font = next(fonts[k].get_object() for k in fonts if "NotoSansSC-LT" in str(fonts[k].get_object()["/BaseFont"]))
+    if "/DescendantFonts" in font:  # Type 0 font with a CIDFontType2 descendant
+        font = font["/DescendantFonts"][0].get_object()
+    assert "/FontFile2" in font["/FontDescriptor"].get_object()  # the TrueType program itself is embedded
+
+
+def test_font_covers_labels_and_bundled_names() -> None:
+    with TTFont(FONT_FILE) as font:
+        cmap = font.getBestCmap()
+    text = "".join(v for lang in LABELS.values() for v in lang.values())
+    for name in scenarios.bundled():
+        sc = scenarios.load(name)
+        text += "".join(sc.enterprises["name"]) + "".join(sc.districts["name_zh"]) + "".join(sc.workers["name"])
+    missing = sorted({c for c in text if not c.isspace() and ord(c) not in cmap and c not in "{}"})
+    assert not missing, missing
+
+
+def test_write_is_complete_and_atomic(result, tmp_path) -> None:
+    written = result.write(tmp_path / "out", lang="zh")
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == sorted(p.name for p in written)
+    assert {"kpis.csv", "summary.csv", "events.csv.gz", "gantt.png", "checkins.png", "crowd.png"} <= set(names)
+    assert not [n for n in names if n.startswith(".")]

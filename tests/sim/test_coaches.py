@@ -1,0 +1,123 @@
+"""Coaches: leave-when-full against theory, seats, no-shows and the maximum wait for a missing worker."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import simpy
+
+from sim import simulate
+from sim.coaches import TripBoard, board_trip
+from sim.kpis import mean_ci
+
+
+def full_coach_mean_wait(seed: int, lam: float, seats: int, coaches: int) -> float:
+    """Poisson arrivals at a sign; coaches without limit, each leaving the moment its ``seats`` are aboard."""
+    rng = np.random.default_rng(seed)
+    n = seats * coaches
+    arrivals = np.cumsum(rng.exponential(1 / lam, n))
+    boards = [TripBoard(present=seats) for _ in range(coaches)]
+    departed = np.full(n, np.nan)
+    env = simpy.Environment()
+    no_time = [0.0] * n
+
+    def coach(board: TripBoard):
+        aboard = yield from board_trip(env, board, no_time, lambda i, t: None)
+        departed[aboard] = env.now
+
+    def source():
+        for i, t in enumerate(arrivals):
+            yield env.timeout(t - env.now)
+            boards[i // seats].arrive(i)
+
+    for board in boards:
+        env.process(coach(board))
+    env.process(source())
+    env.run()
+    return float(np.mean(departed - arrivals))
+
+
+def test_leave_when_full_mean_wait_is_k_minus_1_over_2_lambda() -> None:
+    lam, seats = 2.0, 10
+    seeds = np.random.SeedSequence(531).generate_state(30)
+    means = [full_coach_mean_wait(int(s), lam, seats, coaches=200) for s in seeds]
+    _mean, lo, hi = mean_ci(np.array(means), level=0.99)
+    theory = (seats - 1) / (2 * lam)
+    assert lo <= theory <= hi, f"(K-1)/(2 lambda) = {theory} outside the 99% CI [{lo:.4f}, {hi:.4f}]"
+
+
+def test_boarding_takes_each_worker_in_turn() -> None:
+    env = simpy.Environment()
+    board = TripBoard(present=3)
+    seated = []
+
+    def coach():
+        aboard = yield from board_trip(env, board, [1.0, 2.0, 4.0], lambda i, t: seated.append((i, t)))
+        seated.append(("left", env.now, aboard))
+
+    def arrive():
+        board.arrive(0)
+        board.arrive(1)
+        yield env.timeout(10)
+        board.arrive(2)
+
+    env.process(coach())
+    env.process(arrive())
+    env.run()
+    assert seated == [(0, 1.0), (1, 3.0), (2, 14.0), ("left", 14.0, [0, 1, 2])]
+
+
+def test_no_coach_over_its_seats(bundled_2023) -> None:
+    sc, plan = bundled_2023
+    result = simulate(sc, plan, replications=3, seed=5)
+    assert (result.trips["aboard"] <= result.trips["seats"]).all()
+    assert result.trips["departed"].notna().all()
+
+
+def _options(rule: str) -> dict:
+    return {"disruptions.coach_no_show.enabled": True, "disruptions.coach_no_show.p": 1.0,
+            "disruptions.coach_no_show.rule": rule}
+
+
+def test_no_show_standby_coach_carries_its_workers(bundled_2023) -> None:
+    sc, plan = bundled_2023
+    result = simulate(sc, plan, replications=2, seed=2, options=_options("standby"))
+    ev = result.events
+    assert (ev["event"] == "no_show").sum() == 2
+    standby = result.trips[result.trips["kind"] == "standby"]
+    assert len(standby) >= 2 and (standby["aboard"] > 0).all()
+    assert (result.kpis["not_delivered"] == 0).all()
+    late = result.timelines[result.timelines["vehicle"].str.endswith("~standby")]
+    assert (late["departed"] >= sc.minutes("21:00") + 60).all()  # the standby comes an hour after it was due
+
+
+def test_no_show_second_trip_of_another_coach(bundled_2023) -> None:
+    sc, plan = bundled_2023
+    result = simulate(sc, plan, replications=2, seed=2, options=_options("second_trip"))
+    rule = result.events.loc[result.events["event"] == "no_show", "detail"]
+    assert rule.str.startswith("second_trip:").all()
+    assert (result.kpis["not_delivered"] == 0).all()
+    helper = rule.iloc[0].split(":", 1)[1]
+    trips = result.trips[(result.trips["replication"] == 0) & (result.trips["vehicle"] == helper)]
+    assert len(trips) >= 2 and trips["back"].notna().any()
+
+
+def test_missing_worker_holds_the_coach_only_up_to_the_maximum_wait(two_enterprises_one_coach) -> None:
+    sc, plan = two_enterprises_one_coach
+    result = simulate(sc, plan, replications=12, seed=4, options={"disruptions.missed_train.enabled": True,
+                                                                  "disruptions.missed_train.p_per_worker": 0.3})
+    missed = (result.timelines["not_delivered"] == "missed_train").groupby(result.timelines["replication"]).sum()
+    trips = result.trips.set_index("replication")
+    wait = sc.policy.max_coach_wait_min
+    some = [r for r in missed.index if 0 < missed[r] < 8]
+    assert some and (missed == 0).any()
+    for r in missed.index:
+        if 0 < missed[r] < 8:  # the coach waits for the absent worker(s) exactly the maximum wait, then goes
+            assert trips.loc[r, "departed"] == pytest.approx(trips.loc[r, "bay"] + wait)
+            assert trips.loc[r, "aboard"] == 8 - missed[r]
+        elif missed[r] == 0:  # everyone aboard: it goes at once
+            assert trips.loc[r, "departed"] < trips.loc[r, "bay"] + wait
+    everyone_missed = simulate(sc, plan, 1, 0, {"disruptions.missed_train.enabled": True,
+                                                "disruptions.missed_train.p_per_worker": 1.0})
+    assert (everyone_missed.timelines["not_delivered"] == "missed_train").all()
+    assert (everyone_missed.events["event"] == "cancelled").sum() == 1

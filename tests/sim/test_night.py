@@ -1,0 +1,41 @@
+"""compile_night: a plan that does not fit the scenario is a ScenarioError saying what to fix."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from scenarios.errors import ScenarioError
+from sim import simulate
+from sim.night import compile_night
+from tests.sim.conftest import hand_plan
+
+
+def test_doors_follow_cars_and_alternate(tiny) -> None:
+    night = compile_night(tiny, hand_plan(tiny, [("T1", ["W1"])]))
+    assert night.door.tolist() == [0, 1, 0, 1, 0, 1, 0, 1]
+
+
+def test_plan_without_routes(tiny) -> None:
+    plan = dataclasses.replace(hand_plan(tiny, [("T1", ["W1"])]), routes=None, manifest=None)
+    with pytest.raises(ScenarioError, match="no routes"):
+        simulate(tiny, plan)
+
+
+def test_trip_over_its_seats(tiny) -> None:
+    small = dataclasses.replace(tiny, fleet={"minibus_12": dataclasses.replace(tiny.fleet["minibus_12"], seats=3)})
+    with pytest.raises(ScenarioError, match="carries 4 workers on 3 seats"):
+        compile_night(small, hand_plan(small, [("T1", ["W1", "W2", "W3", "W4"])]))
+
+
+def test_unknown_coach_type(tiny) -> None:
+    with pytest.raises(ScenarioError, match="not in the fleet"):
+        compile_night(tiny, hand_plan(tiny, [("T1", ["W1"])], coach_type="coach_99"))
+
+
+def test_worker_on_a_coach_that_does_not_stop_at_their_enterprise(tiny) -> None:
+    plan = hand_plan(tiny, [("T1", ["W1"])])
+    plan.placement.loc["W1", "enterprise_id"] = "T2"
+    with pytest.raises(ScenarioError, match="does not stop there"):
+        compile_night(tiny, plan)
