@@ -10,7 +10,7 @@ from whatif.compare import compare
 
 
 def _kpis(values: np.ndarray, share: np.ndarray) -> pd.DataFrame:
-    return pd.DataFrame({"replication": np.arange(len(values)), "last_checkin_min": values, "share_on_time": share})
+    return pd.DataFrame({"replication": np.arange(len(values)), "last_checkin_min": values, "share_by_deadline": share})
 
 
 def test_paired_difference_and_winner() -> None:
@@ -22,7 +22,7 @@ def test_paired_difference_and_winner() -> None:
     row = table.loc["last_checkin_min"]
     assert row["diff_low"] < -3 < row["diff_high"] or abs(row["diff"] + 3) < 0.5
     assert row["better"] == "B" and row["confidence"] > 0.999
-    assert table.loc["share_on_time", "better"] == "B"
+    assert table.loc["share_by_deadline", "better"] == "B"
 
 
 def test_no_difference_is_not_called_better() -> None:
