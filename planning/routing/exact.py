@@ -14,7 +14,7 @@ from planning.routing.problem import RoutingProblem
 from planning.routing.result import Stop
 
 MAX_DP_ITEMS = 12
-MAX_PERMUTATIONS = 400_000
+MAX_PERMUTATIONS = 60_000
 
 
 def merged_stops(it: Items, route: list[int] | tuple[int, ...]) -> list[Stop]:

@@ -41,6 +41,9 @@ class State:
         rid = np.cumsum(z) - 1
         self.er = rid[:-1]
         qs = it.qty[seq]
+        if self.zi.shape[0] < 2:
+            self._empty(seq)
+            return
         self.load = np.add.reduceat(qs, self.zi[:-1])
         self.nst = np.diff(self.zi) - 1
         a, b = seq[:-1], seq[1:]
@@ -56,11 +59,19 @@ class State:
             ends = self.zi[1:] - 1
             self.last = np.where(self.nst > 0, arr[ends], 0.0)
             cq = np.concatenate(([0.0], np.cumsum(qs)))
-            self.suffix = self.load[rid] - (cq[:-1] - cq[start])
+            self.suffix = np.append(self.load, 0.0)[rid] - (cq[:-1] - cq[start])
             if it.ride_weight:
                 route_cost = route_cost + it.ride_weight * np.add.reduceat(qs * arr, self.zi[:-1])
         self.route_cost = route_cost
         self.cost = float(route_cost.sum())
+
+    def _empty(self, seq: np.ndarray) -> None:
+        """A solution without routes (only the depot)."""
+        none = np.zeros(0)
+        self.er = np.zeros(0, dtype=np.int64)
+        self.load, self.nst, self.ew, self.route_cost, self.last = none, none, none, none, none
+        self.arr, self.suffix = np.zeros(seq.shape[0]), np.zeros(seq.shape[0])
+        self.cost = 0.0
 
     @property
     def n_routes(self) -> int:

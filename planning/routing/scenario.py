@@ -1,0 +1,268 @@
+"""Route a placement in a scenario: per-district routing problems, trips onto coaches, Plan frames.
+
+One problem per district when ``policy.one_district_per_coach`` (solved exactly when small), else one for the
+city. Trips are then put on physical coaches: a first trip per coach at the planned departure, then second trips
+on coaches back at the station, as long as the last drop stays before ``policy.latest_arrival``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from planning.plan import MANIFEST_COLUMNS, ROUTE_COLUMNS
+from planning.routing.problem import RoutingProblem, VehicleType
+from planning.routing.result import RoutingResult
+from planning.routing.solver import solve
+from planning.solver import SolveInfo, quiet_stdout
+from planning.timing import STOP_MIN, STOP_S_PER_WORKER, planned_departure
+from scenarios.errors import ScenarioError
+from scenarios.scenario import Scenario
+
+OBJECTIVE = {"coaches_then_ride": "vehicles_then_ride", "cost": "cost"}
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioRoutes:
+    """Coach stops (the Plan's route columns), the solver results per district, and an honest status."""
+
+    routes: pd.DataFrame
+    results: dict[str, RoutingResult]
+    info: SolveInfo
+    coaches_lower_bound: int
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def coaches(self) -> int:
+        """Physical coaches used."""
+        return int(self.routes["coach_id"].nunique()) if not self.routes.empty else 0
+
+    def summary(self) -> str:
+        """One line for people."""
+        trips = self.routes.groupby(["coach_id", "trip"]).ngroups if not self.routes.empty else 0
+        return (
+            f"{self.coaches} coaches ({trips} trips; lower bound {self.coaches_lower_bound}), "
+            f"{int(self.routes['workers'].sum()) if trips else 0} workers, routing {self.info.describe()}"
+        ) + "".join(f"\nwarning: {w}" for w in self.warnings)
+
+
+def _departure(sc: Scenario) -> float:
+    """Planned departure of first trips: after the reception, and not before the coaches are available."""
+    ready = max((sc.minutes(ct.available_from) for ct in sc.fleet.values() if ct.count > 0), default=0.0)
+    return max(planned_departure(sc), ready)
+
+
+def _check_servable(sc: Scenario, workers: pd.Series, depart: float) -> None:
+    """Explain input that no plan can serve: unknown or own-pickup enterprises, rides or deadlines too long."""
+    unknown = [e for e in workers.index if e not in sc.enterprises.index]
+    if unknown:
+        raise ScenarioError(f"workers placed at unknown enterprise(s) {unknown[:5]}.", fix="place them at listed ids.")
+    seats = max((ct.seats for ct in sc.fleet.values() if ct.count > 0), default=0)
+    if seats == 0 and workers.sum() > 0:
+        raise ScenarioError("the fleet has no coach with seats.", field="fleet", fix="add coaches (count > 0).")
+    minutes, _ = sc.travel_model.from_station(list(workers.index))
+    limit = sc.policy.max_ride_min
+    deadline = sc.latest_arrival_min
+    for ent, m in zip(workers.index, minutes, strict=True):
+        district = sc.enterprises.at[ent, "district"]
+        if m > limit + 1e-9:
+            raise ScenarioError(
+                f"enterprise {ent} ({district}) is {m:.0f} min from the station, {m - limit:.0f} min over the "
+                f"ride limit of {limit:g} min.",
+                field="policy.max_ride_min",
+                fix=f"raise max_ride_min to at least {math.ceil(m)} or let {ent} collect its workers (pickup: own).",
+            )
+        if depart + m > deadline + 1e-9:
+            raise ScenarioError(
+                f"enterprise {ent} ({district}) cannot be reached before {sc.policy.latest_arrival}: leaving at "
+                f"{sc.clock(depart)}, the direct drive arrives {depart + m - deadline:.0f} min late.",
+                field="policy.latest_arrival",
+                fix="move latest_arrival later, or let the enterprise collect its workers (pickup: own).",
+            )
+
+
+def district_problem(sc: Scenario, workers: pd.Series, depart: float, name: str) -> RoutingProblem:
+    """The routing problem of ``workers`` (enterprise id -> count): station first, then the enterprises."""
+    places = ["station", *workers.index]
+    minutes, km = sc.travel_model.legs(places, places)
+    types = tuple(
+        VehicleType(tid, ct.seats, ct.fixed_cost, ct.cost_per_km, None) for tid, ct in sc.fleet.items() if ct.count > 0
+    )
+    return RoutingProblem(
+        demand=np.array([0.0, *workers.astype(float)]),
+        distance=np.asarray(km, dtype=float),
+        travel_time=np.asarray(minutes, dtype=float),
+        vehicle_types=types,
+        service_fixed=STOP_MIN,
+        service_per_unit=STOP_S_PER_WORKER / 60.0,
+        max_stops=sc.policy.max_stops,
+        max_ride=sc.policy.max_ride_min,
+        deadline=sc.latest_arrival_min - depart,
+        open_routes=sc.policy.routes == "open",
+        split_delivery=True,
+        objective=OBJECTIVE[sc.policy.objective],
+        name=name,
+        labels=tuple(places),
+    )
+
+
+def route_placement(
+    sc: Scenario,
+    workers_per_enterprise: pd.Series,
+    time_limit: float = 30.0,
+    seed: int = 0,
+    max_iterations: int | None = None,
+    strict: bool = True,
+) -> ScenarioRoutes:
+    """Route the coach-served workers (enterprise id -> workers); own-pickup enterprises are left out.
+
+    With ``strict``, a trip that no coach can make before the latest arrival raises ScenarioError; otherwise it
+    goes on the coach back first and is listed in ``warnings``.
+    """
+    start = time.perf_counter()
+    workers = workers_per_enterprise[workers_per_enterprise > 0].astype(int)
+    own = sc.enterprises.index[sc.enterprises["pickup"] == "own"]
+    workers = workers[~workers.index.isin(own)].sort_index()
+    depart = _departure(sc)
+    _check_servable(sc, workers, depart)
+    if sc.policy.one_district_per_coach:
+        district = sc.enterprises.loc[workers.index, "district"]
+        groups = {str(d): workers[district == d] for d in sorted(district.unique())}
+    else:
+        groups = {"": workers}
+    total = max(1, int(workers.sum()))
+    results: dict[str, RoutingResult] = {}
+    for k, (name, group) in enumerate(groups.items()):
+        problem = district_problem(sc, group, depart, name or "city")
+        share = max(0.5, time_limit * 0.9 * int(group.sum()) / total)
+        iters = None if max_iterations is None else max(50, int(max_iterations * group.sum() / total))
+        with quiet_stdout():
+            results[name] = solve(problem, time_limit=share, seed=seed + k, max_iterations=iters)
+    warnings: list[str] = []
+    routes = _schedule(sc, groups, results, depart, strict, warnings)
+    seats = max(ct.seats for ct in sc.fleet.values() if ct.count > 0) if total else 1
+    info = _info(results, routes, time.perf_counter() - start)
+    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), tuple(warnings))
+
+
+def _info(results: dict[str, RoutingResult], routes: pd.DataFrame, seconds: float) -> SolveInfo:
+    """Optimal only when every district is proven optimal and every trip is a coach's first."""
+    objective = sum(r.cost for r in results.values())
+    bounds = [r.lower_bound for r in results.values()]
+    bound = None if any(b is None for b in bounds) else float(sum(b for b in bounds if b is not None))
+    first_only = routes.empty or bool((routes["trip"] == 1).all())
+    optimal = first_only and all(r.status == "optimal" for r in results.values())
+    if optimal:
+        return SolveInfo("optimal", "routing", objective, objective, 0.0, seconds)
+    gap = None if bound is None or objective <= 0 else max(0.0, (objective - bound) / objective)
+    return SolveInfo("feasible", "routing", objective, bound, gap, seconds)
+
+
+def _schedule(
+    sc: Scenario,
+    groups: dict[str, pd.Series],
+    results: dict[str, RoutingResult],
+    depart: float,
+    strict: bool,
+    warnings: list[str],
+) -> pd.DataFrame:
+    """Put every trip on a physical coach and build one row per stop."""
+    trips = []
+    for name, res in results.items():
+        ents = list(groups[name].index)
+        problem_minutes, problem_km = sc.travel_model.legs(["station", *ents], ["station", *ents])
+        for route, type_id in zip(res.routes, res.route_types, strict=True):
+            stops = [(ents[n - 1], round(q)) for n, q in route]
+            clock, prev, legs = 0.0, 0, []
+            for n, q in route:
+                clock += float(problem_minutes[prev, n])
+                legs.append((clock, float(problem_km[prev, n])))
+                clock += STOP_MIN + STOP_S_PER_WORKER * q / 60.0
+                prev = n
+            back = float(problem_minutes[prev, 0])
+            trips.append((stops, legs, type_id, clock + back, sum(q for _, q in stops)))
+    trips.sort(key=lambda t: (-t[1][-1][0], -t[4]))
+    free = {tid: ct.count for tid, ct in sc.fleet.items()}
+    coaches: list[dict] = []
+    late: list[str] = []
+    rows = []
+    deadline = sc.latest_arrival_min
+    for stops, legs, type_id, duration, load in trips:
+        last = legs[-1][0]
+        chain = [c for c in coaches if sc.fleet[c["type"]].seats >= load and c["back"] + last <= deadline + 1e-9]
+        fits = sorted((ct.seats, tid) for tid, ct in sc.fleet.items() if ct.seats >= load and free[tid] > 0)
+        if chain:
+            choice = max(chain, key=lambda c: c["back"])
+        elif fits:
+            tid = type_id if free.get(type_id, 0) > 0 else fits[0][1]
+            choice = {"id": f"C{len(coaches) + 1:02d}", "type": tid, "back": depart, "trips": 0}
+            free[tid] -= 1
+            coaches.append(choice)
+        else:
+            usable = [c for c in coaches if sc.fleet[c["type"]].seats >= load]
+            if not usable:
+                raise ScenarioError(
+                    f"too few seats: a trip of {load} workers finds no coach with that many seats.",
+                    field="fleet",
+                    fix="add larger coaches or allow split deliveries over more stops.",
+                )
+            choice = min(usable, key=lambda c: c["back"])
+            late.append(
+                f"the trip to {', '.join(e for e, _ in stops)} ({load} workers) has no coach free in time: "
+                f"on {choice['id']} after its trip {choice['trips']} it arrives "
+                f"{choice['back'] + last - deadline:.0f} min after {sc.policy.latest_arrival}"
+            )
+        choice["trips"] += 1
+        leave = choice["back"]
+        for order, ((ent, q), (arr, km)) in enumerate(zip(stops, legs, strict=True), 1):
+            district = sc.enterprises.at[ent, "district"]
+            row = (choice["id"], choice["type"], choice["trips"], leave, order, ent, district, q, leave + arr, km)
+            rows.append(row)
+        choice["back"] = leave + duration
+    if late and strict:
+        fleet = sum(ct.count for ct in sc.fleet.values())
+        raise ScenarioError(
+            f"too few coaches: {len(trips)} trips are needed and {len(late)} of them find no coach back in time "
+            f"(fleet {fleet}); for example {late[0]}.",
+            field="fleet",
+            fix=f"add about {len(late)} coaches, allow more stops or a longer ride, or move latest_arrival later.",
+        )
+    warnings.extend(late)
+    return pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))
+
+
+def manifest_for(routes: pd.DataFrame, placement: pd.DataFrame) -> pd.DataFrame:
+    """Give each placed worker a seat: stops at an enterprise take its workers in id order; last stop boards first."""
+    pending = {e: sorted(map(str, group.index)) for e, group in placement.groupby("enterprise_id") if e != ""}
+    rows = []
+    for (coach, trip), stops in routes.groupby(["coach_id", "trip"], sort=True):
+        load = []
+        for ent, n in stops.sort_values("stop_order")[["enterprise_id", "workers"]].itertuples(index=False):
+            take, pending[ent] = pending[ent][: int(n)], pending[ent][int(n) :]
+            load.append((ent, take))
+        boarding = [(w, ent) for ent, ws in reversed(load) for w in ws]
+        rows.extend((w, coach, int(trip), i + 1, ent) for i, (w, ent) in enumerate(boarding))
+    return pd.DataFrame(rows, columns=list(MANIFEST_COLUMNS))
+
+
+def plan_routes(
+    sc: Scenario,
+    placement: pd.DataFrame,
+    time_limit: float = 30.0,
+    seed: int = 0,
+    max_iterations: int | None = None,
+    strict: bool = True,
+) -> tuple[pd.DataFrame, pd.DataFrame, SolveInfo]:
+    """Routes, manifest and solve info for a placement (the Plan's frames); absent workers ride no coach."""
+    from planning.plan import ABSENT
+
+    riding = placement[(placement["enterprise_id"] != "") & ~placement["reason"].astype(str).str.startswith(ABSENT)]
+    counts = riding.groupby("enterprise_id").size()
+    own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
+    riding = riding[~riding["enterprise_id"].isin(own)]
+    result = route_placement(sc, counts, time_limit, seed, max_iterations, strict)
+    return result.routes, manifest_for(result.routes, riding), result.info
