@@ -62,10 +62,12 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
 def _plan(args: argparse.Namespace) -> int:
     from planning import make_plan
     from planning.export import write_plan
+    from planning.store import save_plan
 
     sc = load(args.scenario)
     plan = make_plan(sc, time_limit=args.time_limit, seed=args.seed)
     write_plan(sc, plan, args.out, lang=args.lang)
+    save_plan(plan, args.out)
     print(plan.summary())
     print(f"written to {args.out}")
     return 0
@@ -83,7 +85,7 @@ def _simulate_args(p: argparse.ArgumentParser) -> None:
 
 def _load_plan(sc, args: argparse.Namespace):
     from planning import make_plan
-    from planning.export import read_plan
+    from planning.store import read_plan
 
     if args.plan is not None:
         return read_plan(args.plan)
@@ -92,6 +94,7 @@ def _load_plan(sc, args: argparse.Namespace):
 
 def _simulate(args: argparse.Namespace) -> int:
     from sim import simulate
+    from whatif.labels import kpi_table
 
     if args.replications < 1:
         raise ScenarioError(f"{args.replications} replications.", field="--replications", fix="give at least 1.")
@@ -99,7 +102,7 @@ def _simulate(args: argparse.Namespace) -> int:
     plan = _load_plan(sc, args)
     result = simulate(sc, plan, replications=args.replications, seed=args.seed)
     result.write(args.out, lang=args.lang)
-    print(result.summary()[["kpi", "mean", "ci_low", "ci_high"]].to_string(index=False))
+    print(kpi_table(result.summary(), args.lang).to_string(index=False))
     print(f"written to {args.out}")
     return 0
 
@@ -117,7 +120,7 @@ def _sweep_args(p: argparse.ArgumentParser) -> None:
 
 def _sweep(args: argparse.Namespace) -> int:
     from whatif.charts import options_chart
-    from whatif.pack import KPI_LABELS
+    from whatif.labels import KPI_LABELS
     from whatif.sweep import sweep
 
     if not args.set:
@@ -156,7 +159,8 @@ def _replan_args(p: argparse.ArgumentParser) -> None:
 
 
 def _replan(args: argparse.Namespace) -> int:
-    from planning.export import read_plan, write_plan
+    from planning.export import write_plan
+    from planning.store import read_plan, save_plan
     from whatif.replan import Change, replan
 
     sc = load(args.scenario)
@@ -164,6 +168,7 @@ def _replan(args: argparse.Namespace) -> int:
     split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
     result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
     write_plan(sc, result.plan, args.out, lang=args.lang)
+    save_plan(result.plan, args.out)
     print(result.summary())
     print(f"written to {args.out}")
     return 0

@@ -17,39 +17,9 @@ from scenarios.io import atomic_path
 from sim import SimResult, simulate
 from sim.fonts import rc
 from whatif.charts import options_chart, routes_map
+from whatif.labels import KPI_LABELS, format_kpi
 from whatif.sweep import SweepResult, sweep
 
-KPI_LABELS = {
-    "zh": {
-        "last_checkin_min": "最后一人入住",
-        "p50_checkin_min": "半数入住",
-        "p95_checkin_min": "95% 入住",
-        "share_by_deadline": "按时入住比例",
-        "longest_wait_min": "站内最长等候（分钟）",
-        "longest_station_min": "站内最长停留（分钟）",
-        "largest_crowd": "站内最多人数",
-        "seat_use": "座位利用率",
-        "coaches_used": "使用车辆",
-        "not_delivered": "未送达人数",
-        "checked_in": "已入住人数",
-        "train_delay_min": "列车晚点（分钟）",
-    },
-    "en": {
-        "last_checkin_min": "Last check-in",
-        "p50_checkin_min": "Half checked in",
-        "p95_checkin_min": "95% checked in",
-        "share_by_deadline": "Share checked in by the deadline",
-        "longest_wait_min": "Longest wait at station (min)",
-        "longest_station_min": "Longest time in station (min)",
-        "largest_crowd": "Largest crowd in station",
-        "seat_use": "Seat use",
-        "coaches_used": "Coaches used",
-        "not_delivered": "Workers not delivered",
-        "checked_in": "Workers checked in",
-        "train_delay_min": "Train delay (min)",
-    },
-}
-CLOCK_KPIS = ("last_checkin_min", "p50_checkin_min", "p95_checkin_min")
 COVER_KPIS = (
     "p50_checkin_min",
     "p95_checkin_min",
@@ -99,16 +69,6 @@ class Pack:
     sweep: SweepResult | None = None
 
 
-def _value(kpi: str, value: float, sc: Scenario) -> str:
-    if value != value:  # nan
-        return "-"
-    if kpi in CLOCK_KPIS:
-        return sc.clock(value)
-    if kpi in ("share_by_deadline", "seat_use"):
-        return f"{100 * value:.1f}%"
-    return f"{value:.1f}" if kpi.endswith("_min") else f"{value:.0f}"
-
-
 def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") -> Figure:
     """A page with the train, the plan and the key figures with their confidence intervals."""
     text, labels = COVER_TEXT[lang], KPI_LABELS[lang]
@@ -145,8 +105,8 @@ def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") ->
         for kpi in COVER_KPIS:
             if kpi in summary.index:
                 s = summary.loc[kpi]
-                ci = f"{_value(kpi, s['ci_low'], sc)} – {_value(kpi, s['ci_high'], sc)}"
-                rows.append([labels[kpi], _value(kpi, s["mean"], sc), ci])
+                ci = f"{format_kpi(kpi, s['ci_low'])} – {format_kpi(kpi, s['ci_high'])}"
+                rows.append([labels[kpi], format_kpi(kpi, s["mean"]), ci])
         ax = fig.add_axes((0.08, 0.2, 0.84, 0.45))
         ax.axis("off")
         table = ax.table(
@@ -197,7 +157,7 @@ def build_pack(
 
 def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
     """Write the PNG charts, ``meeting_pack.pdf`` and ``transport_plan.xlsx``, each atomically."""
-    from planning.export import write_workbook
+    from planning.export import manifest_table, placement_table, routes_table, write_workbook
 
     out = Path(out_dir)
     written = []
@@ -216,7 +176,18 @@ def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
         for fig in pack.figures.values():
             pdf.savefig(fig)
     written.append(out / "meeting_pack.pdf")
-    written.append(write_workbook(pack.scenario, pack.plan, out / "transport_plan.xlsx", lang=pack.lang))
+    sc, plan, lang = pack.scenario, pack.plan, pack.lang
+    with atomic_path(out / "transport_plan.xlsx") as tmp:
+        write_workbook(
+            tmp,
+            sc,
+            plan,
+            placement_table(sc, plan, lang),
+            routes_table(sc, plan, lang),
+            manifest_table(sc, plan, lang),
+            lang,
+        )
+    written.append(out / "transport_plan.xlsx")
     if pack.sweep is not None:
         with atomic_path(out / "sweep.csv") as tmp:
             pack.sweep.table.to_csv(tmp, index=False)
