@@ -63,7 +63,8 @@ def placement_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
     if plan.manifest is not None:
         ride = plan.manifest.astype({"worker_id": str}).drop_duplicates("worker_id").set_index("worker_id")
         for col in ("coach_id", "trip", "boarding_order"):
-            frame.insert(len(frame.columns) - 1, col, frame["worker_id"].map(ride[col]).fillna("").to_numpy())
+            riding = frame["worker_id"].map(ride[col]).astype(object)
+            frame.insert(len(frame.columns) - 1, col, riding.where(riding.notna(), "").to_numpy())
     order = {d: k for k, d in enumerate(sc.districts.index)}
     frame["_placed"] = e.to_numpy() == ""
     frame["_d"] = p["district"].map(lambda d: order.get(d, len(order))).to_numpy()

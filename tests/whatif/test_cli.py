@@ -1,0 +1,64 @@
+"""The command line end to end: plan, simulate, replan, sweep and pack; bad input gives one line and exit 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from whatif.cli import main
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory) -> Path:
+    """A plan of the tiny scenario written by `labor-transfer plan`."""
+    out = tmp_path_factory.mktemp("plan")
+    assert main(["plan", "tiny", "--out", str(out), "--time-limit", "5"]) == 0
+    return out
+
+
+def test_plan_writes_exports_and_plan_json(planned: Path) -> None:
+    names = {p.name for p in planned.iterdir()}
+    assert {"placement.csv", "placement.xlsx", "routes.csv", "manifest.csv", "plan.json"} <= names
+    assert json.loads((planned / "plan.json").read_text(encoding="utf-8"))["version"] == 1
+    assert "工号" in (planned / "placement.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+
+
+def test_simulate_a_saved_plan(planned: Path, tmp_path: Path, capsys) -> None:
+    assert main(["simulate", "tiny", "--plan", str(planned), "--out", str(tmp_path), "--replications", "5",
+                 "--lang", "en"]) == 0
+    assert {"kpis.csv", "summary.csv", "events.csv.gz", "gantt.png"} <= {p.name for p in tmp_path.iterdir()}
+    assert "Last check-in" in capsys.readouterr().out
+
+
+def test_replan_a_saved_plan(planned: Path, tmp_path: Path, capsys) -> None:
+    assert main(["replan", "tiny", "--plan", str(planned), "--out", str(tmp_path), "--delay", "30",
+                 "--missing", "W3"]) == 0
+    out = capsys.readouterr().out
+    assert "changed manifests: 1" in out and "30 min late" in out
+    assert (tmp_path / "plan.json").is_file()
+
+
+def test_sweep_and_pack(tmp_path: Path) -> None:
+    assert main(["sweep", "tiny", "--set", "train.delay_min=0,30", "--replications", "2",
+                 "--out", str(tmp_path / "sweep")]) == 0
+    assert {"sweep.csv", "sweep_summary.csv", "options.png"} <= {p.name for p in (tmp_path / "sweep").iterdir()}
+    assert main(["pack", "tiny", "--replications", "2", "--out", str(tmp_path / "pack"), "--lang", "en"]) == 0
+    assert (tmp_path / "pack" / "meeting_pack.pdf").is_file()
+
+
+@pytest.mark.parametrize("argv", [
+    ["simulate", "tiny", "--plan", "/nowhere", "--out", "/tmp/x"],
+    ["sweep", "tiny", "--set", "train.dealy_min=0,30", "--out", "/tmp/x"],
+    ["sweep", "tiny", "--set", "train.delay_min", "--out", "/tmp/x"],
+    ["sweep", "tiny", "--out", "/tmp/x"],
+    ["replan", "tiny", "--plan", "PLAN", "--broken", "C99", "--out", "/tmp/x"],
+    ["simulate", "tiny", "--replications", "0", "--out", "/tmp/x"],
+    ["plan", "no_such_scenario", "--out", "/tmp/x"],
+])
+def test_bad_input_exits_two_with_one_line(argv: list[str], planned: Path, capsys) -> None:
+    argv = [str(planned) if a == "PLAN" else a for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: ") and len(err.splitlines()) == 1

@@ -1,0 +1,60 @@
+"""Sweeps: tidy results, common random numbers, and identical numbers on every backend."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scenarios import ScenarioError
+from whatif.sweep import SweepResult, sweep
+
+AXES = {"train.delay_min": [0, 60], "fleet.minibus_12.count": [1, 2]}
+
+
+@pytest.fixture(scope="module")
+def serial() -> SweepResult:
+    """The tiny scenario swept in this process."""
+    return sweep("tiny", AXES, replications=3, seed=5, backend="serial", plan_time_limit=5)
+
+
+def test_table_is_tidy(serial: SweepResult) -> None:
+    t = serial.table
+    assert list(t.columns[:3]) == ["variant", "train.delay_min", "fleet.minibus_12.count"]
+    assert {"replication", "kpi", "value"} <= set(t.columns)
+    assert t["variant"].nunique() == 4 and t["replication"].nunique() == 3
+    assert not t.duplicated(["variant", "replication", "kpi"]).any()
+
+
+def test_delay_moves_check_in_later_on_shared_random_numbers(serial: SweepResult) -> None:
+    a = serial.kpis("train.delay_min=0, fleet.minibus_12.count=1")
+    b = serial.kpis("train.delay_min=60, fleet.minibus_12.count=1")
+    assert (b["train_delay_min"] - a["train_delay_min"]).round(9).eq(60).all()
+    assert (b["last_checkin_min"] > a["last_checkin_min"]).all()
+    table = serial.compare(a="train.delay_min=0, fleet.minibus_12.count=1",
+                           b="train.delay_min=60, fleet.minibus_12.count=1")
+    assert table.loc["p95_checkin_min", "diff"] > 0
+
+
+def test_summary_has_intervals(serial: SweepResult) -> None:
+    s = serial.summary()
+    assert {"variant", "kpi", "mean", "ci_low", "ci_high"} <= set(s.columns)
+    assert (s["ci_low"] <= s["mean"] + 1e-9).all()
+
+
+def test_local_processes_give_identical_numbers(serial: SweepResult) -> None:
+    local = sweep("tiny", AXES, replications=3, seed=5, backend="local", plan_time_limit=5)
+    pd.testing.assert_frame_equal(local.table, serial.table)
+
+
+def test_dask_local_cluster_gives_identical_numbers(serial: SweepResult) -> None:
+    from dask.distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        on_dask = sweep("tiny", AXES, replications=3, seed=5, backend=client, plan_time_limit=5)
+    pd.testing.assert_frame_equal(on_dask.table, serial.table)
+
+
+def test_unknown_path_fails_before_any_work() -> None:
+    with pytest.raises(ScenarioError, match=r"did you mean 'train\.delay_min'"):
+        sweep("tiny", {"train.dealy_min": [0, 1]}, replications=2, backend="serial")
