@@ -27,6 +27,21 @@ class MasterResult:
     bound: float | None
 
 
+class _WarmHiGHS(pulp.HiGHS):  # type: ignore[misc,name-defined]
+    """PuLP's HiGHS (highspy) with a MIP start passed by ``setSolution`` (PuLP's warmStart is CMD-only)."""
+
+    start: list[tuple[pulp.LpVariable, float]] | None = None
+
+    def callSolver(self, lp: pulp.LpProblem) -> None:
+        if self.start:
+            import numpy as np
+
+            idx = np.array([v.index for v, _ in self.start], dtype=np.int32)
+            val = np.array([value for _, value in self.start], dtype=np.float64)
+            lp.solverModel.setSolution(len(idx), idx, val)
+        lp.solverModel.run()
+
+
 def build_master(
     columns: Sequence[Column], items: Sequence[int], fleet: dict[str, int | None]
 ) -> tuple[pulp.LpProblem, list[pulp.LpVariable]]:
@@ -60,12 +75,11 @@ def solve_master(
     if not columns:
         return None
     prob, x = build_master(columns, items, fleet)
+    options: dict[str, float] = {"gapRel": 0.0, "gapAbs": 0.0} if exact else {}
+    solver = _WarmHiGHS(msg=False, timeLimit=max(0.3, time_limit), **options)
     if start is not None:
         chosen = set(start)
-        for k, v in enumerate(x):
-            v.setInitialValue(1 if k in chosen else 0)
-    options: dict[str, float] = {"gapRel": 0.0, "gapAbs": 0.0} if exact else {}
-    solver = pulp.HiGHS(msg=False, timeLimit=max(0.3, time_limit), warmStart=start is not None, **options)
+        solver.start = [(v, 1.0 if k in chosen else 0.0) for k, v in enumerate(x)]
     prob.solve(solver)
     if prob.sol_status not in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible):
         return None

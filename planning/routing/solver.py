@@ -184,13 +184,12 @@ def solve(
     best_seq: np.ndarray | None = seq if search.feasible(st) else None
     best_cost = search.total(st) if best_seq is not None else math.inf
     best_master: tuple[MasterResult, list[Column]] | None = None
-    budget = time_limit - (time.perf_counter() - start)
-    marks = [*MASTER_AT, 0.9]
+    marks = [*MASTER_AT, 0.93]
     overhead = 0.0
     done = 0.0
     scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
     for mark in marks:
-        seconds = max(0.0, budget * (mark - done))
+        seconds = max(0.0, time_limit * mark - (time.perf_counter() - start))
         iters = None if max_iterations is None else int(max_iterations * (mark - done) / marks[-1])
         span = (done / marks[-1], mark / marks[-1])
         cand, cost, _ = search.run(seq, seconds, pool.add, scale, span, iters)
@@ -202,9 +201,9 @@ def solve(
         remaining = time_limit - (time.perf_counter() - start)
         warm = None
         if best_seq is not None:
-            keys = {frozenset(r): tuple(r) for r in routes_of(best_seq)}
-            warm = [k for k, c in enumerate(cols) if frozenset(c.items) in keys and keys[frozenset(c.items)] == c.items]
-        limit = remaining - overhead - 0.1 if mark == marks[-1] else min(remaining, 0.1 * time_limit)
+            keys = {frozenset(r) for r in routes_of(best_seq)}
+            warm = [k for k, c in enumerate(cols) if frozenset(c.items) in keys]
+        limit = remaining - overhead - 0.1 if mark == marks[-1] else min(remaining, 0.05 * time_limit)
         t_master = time.perf_counter()
         res = solve_master(cols, list(range(1, it.m)), fleet, max(0.3, limit), start=None if multi else warm)
         overhead = max(overhead, time.perf_counter() - t_master - max(0.3, limit))

