@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
 SCENARIO ?= dingxi_qingdao_2023
 OUT ?= out/$(SCENARIO)
+LANG_PACK ?= zh
 
 .PHONY: demo test lint lab bench clean
 
@@ -17,7 +18,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/labor-transfer check $(SCENARIO)
+	$(BIN)/labor-transfer pack $(SCENARIO) --out $(OUT) --lang $(LANG_PACK)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
