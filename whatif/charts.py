@@ -66,7 +66,6 @@ def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Figure:
             xytext=(5, 5),
             textcoords="offset points",
             fontsize=10,
-            fontweight="bold",
             zorder=5,
         )
     ax.scatter(
