@@ -48,11 +48,16 @@ def apply_overrides(raw: dict[str, Any], overrides: dict[str, Any]) -> dict[str,
                 field=path,
                 fix="use a dotted path such as train.delay_min or fleet.coach_53.count.",
             )
-        node = result
-        parts = path.split(".")
-        for part in parts[:-1]:
-            if not isinstance(node.get(part), dict):
-                node[part] = {}
-            node = node[part]
-        node[parts[-1]] = value
+        set_path(result, path, value)
     return result
+
+
+def set_path(raw: dict[str, Any], path: str, value: Any) -> None:
+    """Set ``raw[a][b][c] = value`` for the path 'a.b.c', making mappings on the way; in place."""
+    node = raw
+    parts = path.split(".")
+    for part in parts[:-1]:
+        if not isinstance(node.get(part), dict):
+            node[part] = {}
+        node = node[part]
+    node[parts[-1]] = value

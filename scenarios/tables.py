@@ -115,7 +115,15 @@ def read_table(
 ) -> pd.DataFrame:
     """Read one table, checking the header, every row's values and unique ids; indexed by ``id`` when keyed."""
     text = read_text(path)
-    rows = list(csv.reader(io.StringIO(text)))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise ScenarioError(
+            f"cannot read line {reader.line_num} as CSV ({exc}).",
+            file=str(path),
+            fix="check quotes and line breaks on that line; save the file again as CSV UTF-8.",
+        ) from None
     while rows and not any(cell.strip() for cell in rows[-1]):
         rows.pop()
     if not rows:
@@ -154,6 +162,13 @@ def read_table(
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
+        if any("\n" in cell for cell in row):
+            raise ScenarioError(
+                'a quote (") opened on this row is never closed, so the rest of the file is read as one value.',
+                file=str(path),
+                row=number,
+                fix="close the quote, or remove it (quotes are only needed around values with commas).",
+            )
         if len(row) != len(header):
             raise ScenarioError(
                 f"expected {len(header)} values, found {len(row)}.",

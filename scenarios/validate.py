@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+import pandas as pd
 
 from scenarios.errors import ScenarioError, suggest
 from scenarios.scenario import Scenario
@@ -39,68 +40,74 @@ def check_enterprise_districts(sc: Scenario, file: str) -> list[str]:
     return []
 
 
-def check_workers(sc: Scenario, file: str) -> list[str]:
-    """Returning employers, wishes and skills refer to things that exist; cars fit the train."""
-    roster = _table_file(sc, "workers", "")
-    enterprises, districts, jobs = set(sc.enterprises.index), set(sc.districts.index), set(sc.jobs)
+def _worker_row_error(
+    sc: Scenario, bad: pd.Series, field: str, message: Callable[[str, object], str], fix: str
+) -> None:
+    """Raise for the first worker where ``bad`` holds, naming the roster row; ``message(worker, value)``."""
+    if not bad.any():
+        return
     w = sc.workers
-    has_rows = "row" in w.columns
+    wid = w.index[bad.to_numpy()][0]
+    raise ScenarioError(
+        message(wid, w.at[wid, field]),
+        file=_table_file(sc, "workers", ""),
+        row=int(w.at[wid, "row"]) if "row" in w.columns else None,
+        field=field,
+        fix=fix,
+    )
+
+
+def check_workers(sc: Scenario, file: str) -> list[str]:
+    """Returning employers, wishes and skills refer to things that exist; gender, age and car are plausible."""
+    w = sc.workers
     for column, known, what in (
-        ("returning_employer", enterprises, "enterprise"),
-        ("wish_district", districts, "district"),
-        ("wish_job", jobs, "job type"),
+        ("returning_employer", set(sc.enterprises.index), "enterprise"),
+        ("wish_district", set(sc.districts.index), "district"),
+        ("wish_job", set(sc.jobs), "job type"),
     ):
-        bad = (w[column] != "") & ~w[column].isin(known)
-        if bad.any():
-            wid = w.index[bad][0]
-            value = w.at[wid, column]
-            raise ScenarioError(
-                f"{what} '{value}' of worker {wid} does not exist; {suggest(value, known)}",
-                file=roster,
-                row=int(w.at[wid, "row"]) if has_rows else None,
-                field=column,
-                fix=f"use an id from the {what} list, or leave it blank.",
-            )
-    for wid, skills in w["skills"].items():
-        for skill in str(skills).split(";"):
-            if skill.strip() and skill.strip() not in jobs:
-                raise ScenarioError(
-                    f"skill '{skill}' of worker {wid} is not a job type; {suggest(skill, jobs)}",
-                    file=roster,
-                    row=int(w.at[wid, "row"]) if has_rows else None,
-                    field="skills",
-                    fix="list job types from the scenario's jobs, separated by ';'.",
-                )
-    bad_gender = ~w["gender"].isin(["M", "F", ""])
-    if bad_gender.any():
-        wid = w.index[bad_gender][0]
-        raise ScenarioError(
-            f"gender '{w.at[wid, 'gender']}' of worker {wid} is not M or F.",
-            file=roster,
-            row=int(w.at[wid, "row"]) if has_rows else None,
-            field="gender",
-            fix="write M, F, or leave it blank.",
+        _worker_row_error(
+            sc,
+            (w[column] != "") & ~w[column].isin(known),
+            column,
+            lambda wid, v, what=what, known=known: (
+                f"{what} '{v}' of worker {wid} does not exist; {suggest(str(v), known)}"
+            ),
+            f"use an id from the {what} list, or leave it blank.",
         )
-    bad_age = (w["age"] != 0) & ((w["age"] < 16) | (w["age"] > 75))
-    if bad_age.any():
-        wid = w.index[bad_age][0]
-        raise ScenarioError(
-            f"age {w.at[wid, 'age']} of worker {wid} is outside 16 to 75.",
-            file=roster,
-            row=int(w.at[wid, "row"]) if has_rows else None,
-            field="age",
-            fix="correct the age, or leave it blank if not known.",
-        )
-    bad_car = (w["car"] < 1) | (w["car"] > sc.train.cars)
-    if bad_car.any():
-        wid = w.index[bad_car][0]
-        raise ScenarioError(
-            f"car {w.at[wid, 'car']} of worker {wid} is not a car of the train (1 to {sc.train.cars}).",
-            file=roster,
-            row=int(w.at[wid, "row"]) if has_rows else None,
-            field="car",
-            fix="correct the car number or train.cars.",
-        )
+    jobs = set(sc.jobs)
+    unknown_skill = w["skills"].map(
+        lambda text: next((s.strip() for s in str(text).split(";") if s.strip() and s.strip() not in jobs), "")
+    )
+    _worker_row_error(
+        sc,
+        unknown_skill != "",
+        "skills",
+        lambda wid, v: (
+            f"skill '{unknown_skill[wid]}' of worker {wid} is not a job type; {suggest(unknown_skill[wid], jobs)}"
+        ),
+        "list job types from the scenario's jobs, separated by ';'.",
+    )
+    _worker_row_error(
+        sc,
+        ~w["gender"].isin(["M", "F", ""]),
+        "gender",
+        lambda wid, v: f"gender '{v}' of worker {wid} is not M or F.",
+        "write M, F, or leave it blank.",
+    )
+    _worker_row_error(
+        sc,
+        (w["age"] != 0) & ((w["age"] < 16) | (w["age"] > 75)),
+        "age",
+        lambda wid, v: f"age {v} of worker {wid} is outside 16 to 75.",
+        "correct the age, or leave it blank if not known.",
+    )
+    _worker_row_error(
+        sc,
+        (w["car"] < 1) | (w["car"] > sc.train.cars),
+        "car",
+        lambda wid, v: f"car {v} of worker {wid} is not a car of the train (1 to {sc.train.cars}).",
+        "correct the car number or train.cars.",
+    )
     return []
 
 

@@ -61,14 +61,20 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
 
 def _plan(args: argparse.Namespace) -> int:
     from planning import make_plan
-    from planning.export import write_plan
-    from planning.store import save_plan
 
     sc = load(args.scenario)
     plan = make_plan(sc, time_limit=args.time_limit, seed=args.seed)
+    return _write_plan(sc, plan, args, plan.summary())
+
+
+def _write_plan(sc, plan, args: argparse.Namespace, summary: str) -> int:
+    """The exports for people and plan.json for later commands, then the summary."""
+    from planning.export import write_plan
+    from planning.store import save_plan
+
     write_plan(sc, plan, args.out, lang=args.lang)
     save_plan(plan, args.out)
-    print(plan.summary())
+    print(summary)
     print(f"written to {args.out}")
     return 0
 
@@ -159,19 +165,14 @@ def _replan_args(p: argparse.ArgumentParser) -> None:
 
 
 def _replan(args: argparse.Namespace) -> int:
-    from planning.export import write_plan
-    from planning.store import read_plan, save_plan
+    from planning.store import read_plan
     from whatif.replan import Change, replan
 
     sc = load(args.scenario)
     plan = read_plan(args.plan)
     split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
     result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
-    write_plan(sc, result.plan, args.out, lang=args.lang)
-    save_plan(result.plan, args.out)
-    print(result.summary())
-    print(f"written to {args.out}")
-    return 0
+    return _write_plan(sc, result.plan, args, result.summary())
 
 
 def _pack_args(p: argparse.ArgumentParser) -> None:

@@ -122,6 +122,11 @@ BAD: list[tuple[str, Callable[[Path], None], tuple[str, ...]]] = [
     ("missing section", _yaml(lambda r: r.pop("fleet")), ("fleet", "missing")),
     ("roster and generator both", _yaml(lambda r: r["workers"].update(generate={"count": 3})), ("either",)),
     ("district table missing", _yaml(lambda r: r.update(districts="nowhere.csv")), ("nowhere.csv", "not found")),
+    (
+        "unclosed quote in a CSV",
+        _replace("workers.csv", "W3,张强,", 'W3,"张强,'),
+        ("workers.csv", "row 4", "never closed"),
+    ),
     ("max ride not a number", _yaml(lambda r: r["policy"].update(max_ride_min="long")), ("policy.max_ride_min",)),
 ]
 

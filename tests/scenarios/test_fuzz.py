@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import scenarios
 from scenarios.loader import DATA_DIR
-from scenarios.overrides import valid_paths
+from scenarios.overrides import set_path, valid_paths
 
 TINY = DATA_DIR / "tiny"
 RAW = yaml.safe_load((TINY / "scenario.yaml").read_text(encoding="utf-8"))
@@ -61,13 +61,7 @@ def test_random_yaml_values(tmp_path: Path, changes) -> None:
     folder = _copy(tmp_path)
     raw = yaml.safe_load((folder / "scenario.yaml").read_text(encoding="utf-8"))
     for path, value in changes:
-        node = raw
-        parts = path.split(".")
-        for part in parts[:-1]:
-            if not isinstance(node.get(part), dict):
-                node[part] = {}
-            node = node[part]
-        node[parts[-1]] = value
+        set_path(raw, path, value)
     (folder / "scenario.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     _load_quietly(folder)
 

@@ -67,3 +67,10 @@ def test_overrides_change_the_scenario() -> None:
 def test_unknown_override_names_nearest_paths() -> None:
     with pytest.raises(scenarios.ScenarioError, match=r"did you mean 'train\.delay_min'"):
         scenarios.load("dingxi_qingdao_2023", overrides={"train.delay_mn": 60})
+
+
+def test_windows_line_endings_load(tiny_dir) -> None:
+    for name in ("workers.csv", "enterprises.csv"):
+        path = tiny_dir / name
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert len(scenarios.load(tiny_dir).workers) == 8
