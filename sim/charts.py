@@ -30,6 +30,7 @@ LABELS = {
         "checkin_title": "已入住人数（{n} 次重复的中位数与 5%–95% 区间）", "checked_in": "已入住人数",
         "median": "中位数", "band": "5%–95% 区间", "deadline": "最晚到达 {t}", "train": "列车到站 {t}",
         "crowd_title": "车站内人数（{n} 次重复）", "people": "站内人数", "one_run": "第 1 次重复",
+        "first_of": "，最先发车的 {k} 辆（共 {n} 辆）",
     },
     "en": {
         "gantt_title": "Coach Gantt chart (replication {r})", "vehicle": "Vehicle", "clock": "Clock time",
@@ -39,7 +40,7 @@ LABELS = {
         "checked_in": "Workers checked in", "median": "median", "band": "5-95% band",
         "deadline": "latest arrival {t}", "train": "train due {t}",
         "crowd_title": "People in the station ({n} replications)", "people": "People in the station",
-        "one_run": "replication 1",
+        "one_run": "replication 1", "first_of": ", first {k} of {n} vehicles to leave",
     },
 }
 COLORS = {"waiting": "#d9d9d9", "boarding": "#fdae61", "driving": "#2c7bb6", "returning": "#abd9e9"}
@@ -52,12 +53,19 @@ def _clock_axis(ax, span_min: float) -> None:
     ax.grid(axis="x", alpha=0.3)
 
 
-def gantt(result: SimResult, replication: int = 0, lang: str = "zh") -> Figure:
-    """One bar per vehicle: waiting at the station, boarding at a bay, driving its stops, returning."""
+def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicles: int = 60) -> Figure:
+    """One bar per vehicle: waiting at the station, boarding at a bay, driving its stops, returning.
+
+    At most ``max_vehicles`` vehicles (those leaving first) are drawn; the title says when some are left out.
+    """
     text = LABELS[lang]
     with mpl.rc_context(rc(lang)):
         trips = result.trips[result.trips["replication"] == replication]
         vehicles = list(dict.fromkeys(trips.sort_values(["departed", "vehicle"])["vehicle"]))
+        shown = len(vehicles)
+        if len(vehicles) > max_vehicles:
+            vehicles = vehicles[:max_vehicles]
+            trips = trips[trips["vehicle"].isin(vehicles)]
         fig = Figure(figsize=(11, max(3.0, 0.32 * len(vehicles) + 1.5)), layout="constrained")
         ax = fig.add_subplot()
         rows = {v: k for k, v in enumerate(vehicles)}
@@ -78,7 +86,10 @@ def gantt(result: SimResult, replication: int = 0, lang: str = "zh") -> Figure:
         ax.invert_yaxis()
         ax.set_xlabel(text["clock"])
         ax.set_ylabel(text["vehicle"])
-        ax.set_title(text["gantt_title"].format(r=replication + 1))
+        title = text["gantt_title"].format(r=replication + 1)
+        if shown > len(vehicles):
+            title += text["first_of"].format(k=len(vehicles), n=shown)
+        ax.set_title(title)
         finite = trips[["at_station", "back", "last_stop"]].to_numpy(dtype=float)
         span = float(np.nanmax(finite) - np.nanmin(finite)) if np.isfinite(finite).any() else 60.0
         _clock_axis(ax, span)

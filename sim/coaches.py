@@ -79,7 +79,7 @@ def vehicle(state: NightState, run: Run):
             req = state.bays.request(trip.planned_depart_min)
             yield req
         start = env.now
-        rec.log(start, "vehicle", run.id, "bay", "station", number)
+        rec.log(start, "vehicle", run.id, "bay", "pickup area" if run.own else "station", number)
 
         def boarded(i: int, t: float, number: int = number) -> None:
             rec.vehicle[off + i] = run.id

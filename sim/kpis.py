@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from statistics import NormalDist
 
@@ -57,9 +58,11 @@ def replication_kpis(timelines: pd.DataFrame, trips: pd.DataFrame, planned: pd.S
     out["share_by_deadline"] = (g["on_time"].sum() / planned_n.where(planned_n > 0)).astype(float)
     out["longest_wait_min"] = g["wait"].max()
     out["longest_station_min"] = g["station"].max()
-    enter = tl["off_train"].to_numpy()
-    leave = tl["departed"].fillna(tl["left_station"]).to_numpy()
-    out["largest_crowd"] = [largest_crowd(enter[by_rep == r], leave[by_rep == r]) for r in reps]
+    order = np.argsort(by_rep, kind="stable")
+    bounds = np.searchsorted(by_rep[order], np.r_[reps, np.inf])
+    enter = tl["off_train"].to_numpy()[order]
+    leave = tl["departed"].fillna(tl["left_station"]).to_numpy()[order]
+    out["largest_crowd"] = [largest_crowd(enter[a:b], leave[a:b]) for a, b in itertools.pairwise(bounds)]
     coach = trips[(trips["kind"] != "own") & (trips["aboard"] > 0)] if len(trips) else trips
     if len(coach):
         t = coach.groupby("replication").agg(aboard=("aboard", "sum"), seats=("seats", "sum"),
