@@ -20,17 +20,27 @@ class CheckIn:
         self.resources: dict[str, simpy.Resource] = {}
 
     def start(self, g: int, enterprise_id: str, open_min: float, close_min: float, minutes: float) -> None:
-        """Worker ``g`` has been dropped at ``enterprise_id``; check in taking ``minutes``."""
-        self.env.process(self._checkin(g, enterprise_id, open_min, close_min, minutes))
+        """Worker ``g`` has been dropped at ``enterprise_id``; queue (once check-in is open) and check in.
 
-    def _checkin(self, g: int, enterprise_id: str, open_min: float, close_min: float, minutes: float):
+        Event callbacks (request, timeout, release) rather than a process per worker: the same queue, fewer events.
+        """
         env = self.env
         if env.now < open_min:
-            yield env.timeout(open_min - env.now)
+            env.timeout(open_min - env.now).callbacks.append(
+                lambda _ev: self._queue(g, enterprise_id, close_min, minutes))
+        else:
+            self._queue(g, enterprise_id, close_min, minutes)
+
+    def _queue(self, g: int, enterprise_id: str, close_min: float, minutes: float) -> None:
+        env = self.env
         resource = self.resources.get(enterprise_id)
         if resource is None:
             resource = self.resources[enterprise_id] = simpy.Resource(env, capacity=self.desks)
-        with resource.request() as req:
-            yield req
-            yield env.timeout(minutes)
-        self.rec.worker(g, "checked_in", env.now, enterprise_id, detail="after_close" if env.now > close_min else "")
+        req = resource.request()
+
+        def done(_event: simpy.Event) -> None:
+            resource.release(req)
+            self.rec.worker(g, "checked_in", env.now, enterprise_id,
+                            detail="after_close" if env.now > close_min else "")
+
+        req.callbacks.append(lambda _ev: env.timeout(minutes).callbacks.append(done))

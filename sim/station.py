@@ -58,15 +58,23 @@ class DeskStage:
             t = arrivals[i]
             if t > env.now:
                 yield env.timeout(t - env.now)
-            env.process(self._serve(i, service[i], done))
+            self._serve(i, service[i], done)
 
-    def _serve(self, i: int, service: float, done: Callable[[int, float, float], None]):
-        env = self.env
-        with self.resource.request() as req:
-            yield req
+    def _serve(self, i: int, service: float, done: Callable[[int, float, float], None]) -> None:
+        """Queue for a desk, hold it for ``service``, release it: plain event callbacks (request, timeout,
+        release), which behave as a process doing ``with desks.request(): yield timeout`` with two fewer events."""
+        env, resource = self.env, self.resource
+        req = resource.request()
+
+        def served(_event: simpy.Event, start: float) -> None:
+            resource.release(req)
+            done(i, start, env.now)
+
+        def granted(_event: simpy.Event) -> None:
             start = env.now
-            yield env.timeout(service)
-        done(i, start, env.now)
+            env.timeout(service).callbacks.append(lambda ev: served(ev, start))
+
+        req.callbacks.append(granted)
 
 
 class Bays:
