@@ -14,6 +14,7 @@ from planning.routing.master import Column, MasterResult, solve_master
 from planning.routing.problem import RoutingProblem
 from planning.routing.result import RoutingResult, Stop
 from planning.routing.sisr import Sisr, State, routes_of, seq_of
+from planning.routing.split_master import solve_split_master
 
 POOL_COLUMNS = 12_000
 MASTER_AT = (0.45, 0.75)
@@ -95,7 +96,7 @@ def _bounds(problem: RoutingProblem) -> tuple[int, float | None]:
 def _result(
     problem: RoutingProblem,
     it: Items,
-    chosen: list[tuple[tuple[int, ...], str | None]],
+    chosen: list[tuple[tuple[int, ...], str | None]] | list[tuple[list[Stop], str | None]],
     status: str,
     lower: float | None,
     start: float,
@@ -108,7 +109,7 @@ def _result(
         routes.append([(node, qty)])
         types.append(big.id)
     for items, type_id in chosen:
-        stops = merged_stops(it, items)
+        stops = merged_stops(it, items) if items and not isinstance(items[0], tuple) else list(items)  # type: ignore
         if type_id is None:
             picked = best_type(problem, stops)
             type_id = picked[0].id if picked is not None else big.id
@@ -184,7 +185,15 @@ def solve(
     best_seq: np.ndarray | None = seq if search.feasible(st) else None
     best_cost = search.total(st) if best_seq is not None else math.inf
     best_master: tuple[MasterResult, list[Column]] | None = None
-    marks = [*MASTER_AT, 0.93]
+    split_mode = (
+        problem.split_delivery
+        and len(problem.vehicle_types) == 1
+        and problem.objective != "vehicles_then_ride"
+        and (problem.ride_limit is None or problem.service_per_unit == 0)
+        and pieces_fixed
+        and all(v is None for v in fleet.values())
+    )
+    marks = [0.5] if split_mode else [*MASTER_AT, 0.93]
     overhead = 0.0
     done = 0.0
     scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
@@ -203,7 +212,8 @@ def solve(
         if best_seq is not None:
             keys = {frozenset(r) for r in routes_of(best_seq)}
             warm = [k for k, c in enumerate(cols) if frozenset(c.items) in keys]
-        limit = remaining - overhead - 0.1 if mark == marks[-1] else min(remaining, 0.05 * time_limit)
+        last = mark == marks[-1] and not split_mode
+        limit = remaining - overhead - 0.1 if last else min(remaining, 0.05 * time_limit)
         t_master = time.perf_counter()
         res = solve_master(cols, list(range(1, it.m)), fleet, max(0.3, limit), start=None if multi else warm)
         overhead = max(overhead, time.perf_counter() - t_master - max(0.3, limit))
@@ -219,4 +229,45 @@ def solve(
         chosen = [(tuple(r), None) for r in routes_of(best_seq)]
     else:
         raise ValueError(f"{problem.name}: no feasible routes found in {time_limit} s (limits or fleet too tight).")
+    if split_mode:
+        better = _split_recombine(problem, it, pool, chosen, time_limit - (time.perf_counter() - start) - 0.2)
+        if better is not None:
+            return _result(problem, it, better, "feasible", None, start)
     return _result(problem, it, chosen, "feasible", None, start)
+
+
+def _split_recombine(
+    problem: RoutingProblem,
+    it: Items,
+    pool: RoutePool,
+    chosen: list[tuple[tuple[int, ...], str | None]],
+    seconds: float,
+) -> list[tuple[list[Stop], str | None]] | None:
+    """Re-choose routes and split quantities over the pool; None unless it beats ``chosen``."""
+    if seconds < 0.5:
+        return None
+    vt = problem.vehicle_types[0]
+    by_nodes: dict[tuple[int, ...], float] = {}
+    for _, items in pool.best(POOL_COLUMNS):
+        nodes = tuple(n for n, _ in merged_stops(it, items))
+        if nodes not in by_nodes:
+            by_nodes[nodes] = evaluate_route(problem, [(n, 0.0) for n in nodes], vt).cost
+    incumbent = [merged_stops(it, items) for items, _ in chosen]
+    for stops in incumbent:
+        nodes = tuple(n for n, _ in stops)
+        by_nodes.setdefault(nodes, evaluate_route(problem, [(n, 0.0) for n in nodes], vt).cost)
+    routes = list(by_nodes.items())
+    index = {nodes: k for k, (nodes, _) in enumerate(routes)}
+    start_qty = {(index[tuple(n for n, _ in st)], n): q for st in incumbent for n, q in st}
+    start_routes = [index[tuple(n for n, _ in st)] for st in incumbent]
+    demand: dict[int, float] = {}
+    for i in range(1, it.m):
+        demand[int(it.node[i])] = demand.get(int(it.node[i]), 0.0) + float(it.qty[i])
+    integral = all(float(q).is_integer() for q in demand.values()) and float(vt.capacity).is_integer()
+    res = solve_split_master(routes, demand, vt.capacity, seconds, start_routes, start_qty, integral)
+    if res is None:
+        return None
+    old = sum(by_nodes[tuple(n for n, _ in st)] for st in incumbent)
+    if res[1] >= old - 1e-9:
+        return None
+    return [([(n, q) for n, q in zip(nodes, qty, strict=True)], vt.id) for nodes, qty in res[0]]
