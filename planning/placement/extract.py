@@ -49,19 +49,36 @@ def extract_placement(sc: Scenario, m: PlacementModel) -> pd.DataFrame:
         taken.update(chosen)
     left = {g: [w for w in ids if w not in taken] for g, ids in groups.members.items()}
 
-    # Persons waiting for an enterprise slot, per flow class.
-    waiting: dict[tuple, list[str]] = defaultdict(list)
+    # Per (village, job, gender): the persons of its x counts, wishers first, then the district slots of f.
+    village = prof["village"].to_dict()
     table = groups.table
-    for (g, d, j), var in sorted(m.x.items()):
+    pooled: dict[tuple, list[tuple[str, str]]] = defaultdict(list)  # -> [(worker, wished district or "")]
+    for (g, d, j), var in sorted(m.x.items(), key=lambda kv: (kv[0][1] == "", kv[0])):
         k = _count(var)
         if not k:
             continue
         chosen, left[g] = left[g][:k], left[g][k:]
-        v, s = table.at[g, "village"], table.at[g, "gender"]
-        key = (v, d, j, s) if m.mode == "enterprise" else (d, j, s)
-        waiting[key].extend(chosen)
+        key = (table.at[g, "village"], j, table.at[g, "gender"])
+        pooled[key].extend((w, d) for w in chosen)
         for w in chosen:
             job[w] = j
+    district_slots: dict[tuple, dict[str, int]] = defaultdict(dict)
+    for (v, d, j, s), var in m.f.items():
+        if k := _count(var):
+            district_slots[(v, j, s)][d] = k
+    waiting: dict[tuple, list[str]] = defaultdict(list)  # persons waiting for an enterprise slot, per flow class
+    for (v, j, s), persons in pooled.items():
+        room = district_slots.get((v, j, s), {})
+        rest = []
+        for w, d in persons:
+            if d and room.get(d, 0) > 0:
+                room[d] -= 1
+                waiting[(v, d, j, s) if m.mode == "enterprise" else (d, j, s)].append(w)
+            else:
+                rest.append(w)
+        queue = [d for d in sorted(room) for _ in range(room[d])]
+        for w, d in zip(rest, queue, strict=False):
+            waiting[(v, d, j, s) if m.mode == "enterprise" else (d, j, s)].append(w)
 
     slots: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
     if m.mode == "enterprise":
@@ -73,13 +90,11 @@ def extract_placement(sc: Scenario, m: PlacementModel) -> pd.DataFrame:
             if k := _count(var):
                 slots[(data.ent_district[e], j, s)].append((e, k))
     for key, persons in waiting.items():
-        persons.sort(key=lambda w: (prof.at[w, "village"], w))
+        persons.sort(key=lambda w: (village[w], w))
         places = sorted(slots.get(key, []), key=lambda ek: (-ek[1], ek[0]))
         queue = [e for e, k in places for _ in range(k)]
         for w, e in zip(persons, queue, strict=False):
             enterprise[w] = e
-        for w in persons[len(queue):]:  # only if the solver's counts do not add up
-            job.pop(w, None)
 
     workers = sc.workers.index.astype(str)
     ent = pd.Series([enterprise.get(w, "") for w in workers], index=workers)

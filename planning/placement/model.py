@@ -2,15 +2,18 @@
 
 Variables (all integer counts unless said otherwise):
 
-- ``x[g,d,j]``: workers of group g sent to district d for a post of job j (the group's own choice is the district;
-  which enterprise inside the district only matters for the ride, which ``z`` carries);
+- ``x[g,d,j]``: workers of group g placed in a post of job j, in their wished district d (``d == ""``: anywhere);
 - ``y[g,e,j]``: returning workers of group g going back to their employer e for job j;
-- ``z[e,j,s]``: posts of job j at enterprise e filled by workers of gender class s through ``x``
+- ``f[v,d,j,s]``: workers of village group v and gender class s placed in district d for job j (the pooled ``x``;
+  ``wish`` constraints keep room in the wished districts);
+- ``z[e,j,s]``: posts of job j at enterprise e filled by workers of gender class s through ``f``
   (``q[v,e,j,s]`` instead when villagers are kept in one enterprise: the same, per village group v);
 - ``u[v,d]`` (binary): village group v has workers in district d; ``w[v,e]`` likewise per enterprise.
 
-Per (district, job, gender) the ``x`` flow equals the ``z`` flow, so any solution splits into persons exactly
-(see ``extract``). Constraints carry names such as ``posts[E0001,general]`` and ``group[g0012]``.
+Only wishes and the village tell a group's districts apart and only the ride tells enterprises in a district
+apart, so per (village, job, gender) the ``x`` flow equals the ``f`` flow and per (district, job, gender) the ``f``
+flow equals the ``z`` flow: every solution splits into persons exactly (see ``extract``), and the model stays small.
+Constraints carry names such as ``posts[E0001,general]`` and ``group[g0012]``.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class PlacementModel:
     mode: str
     x: dict[Key, pulp.LpVariable] = field(default_factory=dict)
     y: dict[Key, pulp.LpVariable] = field(default_factory=dict)
+    f: dict[Key, pulp.LpVariable] = field(default_factory=dict)
     z: dict[Key, pulp.LpVariable] = field(default_factory=dict)
     q: dict[Key, pulp.LpVariable] = field(default_factory=dict)
     u: dict[Key, pulp.LpVariable] = field(default_factory=dict)
@@ -139,20 +143,42 @@ def build_model(sc: Scenario, groups: Groups, weights: Weights | None = None) ->
     for (e, j) in data.posts:
         enterprises_of[(data.ent_district[e], j)].append(e)
 
+    # x: a group's workers per job, in their wished district (bonus) or anywhere; pooled per village and job.
+    pool: dict[Key, list] = defaultdict(list)  # (village, job, gender) -> x
+    wishers: dict[Key, list] = defaultdict(list)  # (village, district, job, gender) -> x in the wished district
     for g, n, v, skills, wd, wj, s in table[["n", "village", "skills", "wish_district", "wish_job",
                                               "gender"]].itertuples(name=None):
         for j in skills.split(";") if skills else []:
-            for d in districts:
-                if (d, j) not in data.district_posts:
+            where = [""] + ([wd] if wd and (wd, j) in data.district_posts else [])
+            for d in where:
+                if not d and not any((dd, j) in data.district_posts for dd in districts):
                     continue
-                var = problem.add_variable(f"x_{gi[g]}_{di[d]}_{ji[j]}", 0, min(n, data.district_posts[(d, j)]),
-                                      pulp.LpInteger)
+                cap = data.district_posts[(d, j)] if d else n
+                var = problem.add_variable(f"x_{gi[g]}_{ji[j]}_{di[d] if d else 'any'}", 0, min(n, cap),
+                                           pulp.LpInteger)
                 m.x[(g, d, j)] = var
                 objective.append((var, person_points(weights, data, j, wd, wj, d)))
                 group_flow[g].append((var, 1))
-                quota_flow[d].append((var, 1))
-                village_district_flow[(v, d)].append((var, 1))
-                class_flow[(v, d, j, s) if mode == "enterprise" else (d, j, s)].append((var, 1))
+                pool[(v, j, s)].append((var, 1))
+                if d:
+                    wishers[(v, d, j, s)].append((var, 1))
+
+    # f: a village's workers per district, job and gender; they fill enterprise slots (z, or q per village).
+    for (v, j, s), pairs in pool.items():
+        spread = []
+        for d in districts:
+            if (d, j) not in data.district_posts:
+                continue
+            var = problem.add_variable(f"f_{vi[v]}_{di[d]}_{ji[j]}_{s or 'a'}", 0,
+                                       min(int(villages[v]), data.district_posts[(d, j)]), pulp.LpInteger)
+            m.f[(v, d, j, s)] = var
+            spread.append((var, 1))
+            quota_flow[d].append((var, 1))
+            village_district_flow[(v, d)].append((var, 1))
+            class_flow[(v, d, j, s) if mode == "enterprise" else (d, j, s)].append((var, 1))
+            if (v, d, j, s) in wishers:
+                _add(m, f"wish[{v},{d},{j},{s or 'any'}]", _expr(wishers[(v, d, j, s)]) <= var)
+        _add(m, f"village_jobs[{v},{j},{s or 'any'}]", _expr(pairs) == _expr(spread))
 
     skills_of = table["skills"].to_dict()
     about = dict(zip(table.index, table[["village", "wish_district", "wish_job", "gender"]].itertuples(
