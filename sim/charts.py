@@ -17,6 +17,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
 from scenarios.clock import format_clock
+from scenarios.errors import ScenarioError
 from scenarios.io import atomic_path
 from sim.fonts import rc
 
@@ -43,6 +44,15 @@ LABELS = {
         "one_run": "replication 1", "first_of": ", first {k} of {n} vehicles to leave",
     },
 }
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The chart labels in ``lang`` ("zh" or "en")."""
+    if lang not in LABELS:
+        raise ScenarioError(f"expected 'zh' or 'en', got {lang!r}.", field="lang")
+    return LABELS[lang]
+
+
 COLORS = {"waiting": "#d9d9d9", "boarding": "#fdae61", "driving": "#2c7bb6", "returning": "#abd9e9"}
 
 
@@ -58,7 +68,7 @@ def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicle
 
     At most ``max_vehicles`` vehicles (those leaving first) are drawn; the title says when some are left out.
     """
-    text = LABELS[lang]
+    text = labels(lang)
     with mpl.rc_context(rc(lang)):
         trips = result.trips[result.trips["replication"] == replication]
         vehicles = list(dict.fromkeys(trips.sort_values(["departed", "vehicle"])["vehicle"]))
@@ -122,7 +132,7 @@ def _band(frame: pd.DataFrame, value: str) -> pd.DataFrame:
 
 def checkin_chart(result: SimResult, lang: str = "zh") -> Figure:
     """Workers checked in over clock time: the median over replications and the 5-95% band."""
-    text = LABELS[lang]
+    text = labels(lang)
     with mpl.rc_context(rc(lang)):
         curves = checkin_curves(result)
         fig = Figure(figsize=(10, 5), layout="constrained")
@@ -145,7 +155,7 @@ def checkin_chart(result: SimResult, lang: str = "zh") -> Figure:
 
 def crowd_chart(result: SimResult, lang: str = "zh") -> Figure:
     """People in the station over clock time: median and 5-95% band over replications, and replication 1."""
-    text = LABELS[lang]
+    text = labels(lang)
     with mpl.rc_context(rc(lang)):
         frame = result.crowd(step_min=1.0)
         fig = Figure(figsize=(10, 4.5), layout="constrained")

@@ -89,8 +89,9 @@ class SimResult:
 
         Returns the paths written. ``lang`` is "zh" (Chinese labels) or "en".
         """
-        from sim.charts import save_charts
+        from sim.charts import labels, save_charts
 
+        labels(lang)  # a bad language fails before anything is written
         out = Path(out_dir)
         written = []
         for name, frame in (("kpis.csv", self.kpis), ("summary.csv", self.summary()),

@@ -1,17 +1,15 @@
-"""The gift-pack desk stage against queueing theory (M/M/c, Erlang C) and the station's deterministic parts."""
+"""The gift-pack desk stage against queueing theory (M/M/c, Erlang C), and the walk and welcome."""
 
 from __future__ import annotations
 
 import math
 
 import numpy as np
+import pytest
 import simpy
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from sim.kpis import mean_ci
 from sim.station import DeskStage
-from sim.train import alight_times
 
 
 def erlang_c_wait(lam: float, mu: float, c: int) -> float:
@@ -61,14 +59,15 @@ def test_desks_serve_first_come_first_served() -> None:
     assert log == [(0, 0.0, 3.0), (2, 3.0, 4.0), (1, 0.0, 5.0), (3, 4.0, 5.0)]
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.integers(0, 5), min_size=1, max_size=40), st.floats(0.5, 3.0),
-       st.lists(st.booleans(), min_size=40, max_size=40))
-def test_alighting_is_one_after_another_per_door(doors: list[int], seconds: float, on_train: list[bool]) -> None:
-    door = np.array(doors)
-    present = np.array(on_train[: len(doors)])
-    off = alight_times(100.0, door, present, np.full(len(doors), seconds))
-    assert np.isnan(off[~present]).all()
-    for d in set(doors):
-        mine = off[(door == d) & present]
-        assert np.allclose(mine, 100.0 + seconds * np.arange(1, len(mine) + 1) / 60.0)
+def test_ceremony_starts_when_the_last_worker_is_in_the_hall(tiny) -> None:
+    from sim.config import SimConfig
+    from sim.station import desk_queue_times, walk_minutes
+
+    hall = np.array([1.0, 2.0, np.nan, 4.0])
+    queue = desk_queue_times(tiny.station, SimConfig(), hall)
+    assert queue[[0, 1, 3]].tolist() == [4.0 + tiny.station.welcome_min] * 3 and np.isnan(queue[2])
+    each = desk_queue_times(tiny.station, SimConfig(welcome="per_worker"), hall)
+    assert each[0] == 1.0 + tiny.station.welcome_min
+    lo, hi = tiny.station.walk_speed_mps
+    assert walk_minutes(tiny.station, np.array([0.0, 1.0])).tolist() == pytest.approx(
+        [tiny.station.walk_m / lo / 60, tiny.station.walk_m / hi / 60])
