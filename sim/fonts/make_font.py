@@ -1,19 +1,23 @@
 """Make ``NotoSansSC-LT.ttf``: a TrueType subset of Noto Sans SC (SIL OFL 1.1) for the charts.
 
 Not run by the tests. Source: NotoSansSC-Regular.otf from the PyPI wheel ``pylopdf-fonts-zh-cn`` 0.1.1 (Noto Sans
-CJK SC 2.004 by Adobe and Google). Steps: keep ASCII, Latin-1, general and CJK punctuation, full-width forms, every
-GB2312 character (all 2-byte GB2312 code points, decoded) and every character of the bundled scenarios and of the
-``sim`` package; convert the CFF outlines to TrueType quadratic curves (cu2qu, as fontTools' ``otf2ttf`` snippet does),
-so matplotlib can embed the font in PDF (Type 42) and PostScript; rename the family (the OFL asks that a modified
-font not pass for the original). Run::
+CJK SC 2.004 by Adobe and Google). Steps: keep ASCII, Latin-1, general and CJK punctuation, arrows, maths operators,
+geometric shapes, full-width forms, every GB2312 character (all 2-byte GB2312 code points, decoded) and every
+character of the bundled scenarios and of the ``scenarios`` and ``sim`` sources; convert the CFF outlines to
+TrueType quadratic curves (cu2qu, as fontTools' ``otf2ttf`` snippet does), so matplotlib can embed the font in PDF
+(Type 42) and PostScript; rename the family (the OFL asks that a modified font not pass for the original). Run::
 
-    python sim/fonts/make_font.py /tmp/dl/pylopdf-fonts-zh-cn/NotoSansSC-Regular.otf
+    python sim/fonts/make_font.py /tmp/dl/pylopdf-fonts-zh-cn/pylopdf_fonts_zh_cn-0.1.1-py3-none-any.whl
+
+(or the path of NotoSansSC-Regular.otf taken out of the wheel).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+import zipfile
 from pathlib import Path
 
 from fontTools import subset
@@ -51,7 +55,8 @@ def project_chars() -> set[str]:
 
 
 def wanted_codepoints() -> list[int]:
-    ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
+    ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2190, 0x21FF), (0x2200, 0x22FF), (0x25A0, 0x25FF),
+              (0x3000, 0x303F), (0xFF00, 0xFFEF)]
     points = {cp for lo, hi in ranges for cp in range(lo, hi + 1)}
     points |= {ord(c) for c in gb2312_chars() | project_chars()}
     return sorted(points)
@@ -109,10 +114,14 @@ def rename(font: TTFont) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="NotoSansSC-Regular.otf")
+    parser.add_argument("source", type=Path, help="the pylopdf-fonts-zh-cn wheel, or NotoSansSC-Regular.otf")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    font = TTFont(args.source)
+    if args.source.suffix == ".whl":
+        with zipfile.ZipFile(args.source) as wheel:
+            font = TTFont(io.BytesIO(wheel.read("pylopdf_fonts_zh_cn/NotoSansSC-Regular.otf")))
+    else:
+        font = TTFont(args.source)
     options = subset.Options()
     options.layout_features = ["kern", "liga", "locl", "vert", "fwid", "hwid", "pwid", "halt", "palt"]
     options.name_IDs = ["*"]
@@ -126,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     subsetter.subset(font)
     to_truetype(font)
     rename(font)
+    font.recalcTimestamp = False  # keep the source's timestamps: the same source gives the same bytes
     font.save(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {len(font.getGlyphOrder())} glyphs)")
     return 0
