@@ -7,10 +7,11 @@ import pytest
 import scenarios
 from planning.check import check_plan
 from planning.placement import make_groups, place, score, shortfalls
+from scenarios.loader import bundled as bundled_names
 from tests.planning.conftest import variant
 
 
-@pytest.mark.parametrize("name", scenarios.bundled())
+@pytest.mark.parametrize("name", bundled_names())
 def test_bundled_scenarios_place_every_worker_at_most_once_and_pass_the_checker(name: str) -> None:
     sc = scenarios.load(name)
     plan = place(sc)
