@@ -28,7 +28,11 @@ OBJECTIVE = {"coaches_then_ride": "vehicles_then_ride", "cost": "cost"}
 
 @dataclass(frozen=True, eq=False)
 class ScenarioRoutes:
-    """Coach stops (the Plan's route columns), the solver results per district, and an honest status."""
+    """Coach stops (the Plan's route columns), the solver results per district, and an honest status.
+
+    ``coaches_lower_bound`` is ceil(workers / largest seats): a bound on trips, and on coaches while each coach
+    makes one trip.
+    """
 
     routes: pd.DataFrame
     results: dict[str, RoutingResult]
@@ -41,11 +45,17 @@ class ScenarioRoutes:
         """Physical coaches used."""
         return int(self.routes["coach_id"].nunique()) if not self.routes.empty else 0
 
+    @property
+    def trips_lower_bound(self) -> int:
+        """Sum over the routing problems of their vehicle bounds (by seats and by stops)."""
+        return sum(int(r.vehicles_lower_bound or 0) for r in self.results.values())
+
     def summary(self) -> str:
         """One line for people."""
         trips = self.routes.groupby(["coach_id", "trip"]).ngroups if not self.routes.empty else 0
         return (
-            f"{self.coaches} coaches ({trips} trips; lower bound {self.coaches_lower_bound}), "
+            f"{self.coaches} coaches (lower bound {self.coaches_lower_bound}), {trips} trips (lower bound "
+            f"{self.trips_lower_bound}), "
             f"{int(self.routes['workers'].sum()) if trips else 0} workers, routing {self.info.describe()}"
         ) + "".join(f"\nwarning: {w}" for w in self.warnings)
 

@@ -83,9 +83,11 @@ def _fleet_left(problem: RoutingProblem, it: Items) -> dict[str, int | None]:
 
 
 def _bounds(problem: RoutingProblem) -> tuple[int, float | None]:
-    """Valid lower bounds: vehicles ceil(demand / largest capacity), and the objective where cheap."""
+    """Valid lower bounds: vehicles (by seats and by stops), and the objective where cheap."""
     total = float(problem.demand.sum())
     veh = math.ceil(total / problem.max_capacity - 1e-9) if total > 0 else 0
+    if problem.max_stops is not None:
+        veh = max(veh, math.ceil(len(problem.customers) / problem.max_stops))
     if problem.objective == "vehicles_then_ride":
         return veh, float((problem.demand * problem.times[0]).sum())
     if problem.objective == "cost":

@@ -80,3 +80,25 @@ def test_problem_validation_messages() -> None:
         RoutingProblem(np.zeros(2), np.zeros((2, 2)), (VehicleType("v", 1),), max_ride=3.0)
     with pytest.raises(ValueError, match="capacity > 0"):
         VehicleType("v", 0)
+
+
+def test_split_master_beats_whole_deliveries(tmp_path: Path) -> None:
+    """Six customers of 0.6 Q each: splitting needs 4 vehicles, whole deliveries 6; the checker agrees."""
+    from planning.routing import read_sdvrp
+
+    f = tmp_path / "six.sd"
+    f.write_text("6 10\n6 6 6 6 6 6\n0 0\n10 0\n11 0\n12 0\n10 1\n11 1\n12 1\n")
+    problem = read_sdvrp(f)
+    res = solve(problem, time_limit=4, exact=False)
+    assert check_routes(problem, res) == []
+    assert res.vehicles == 4
+    assert all(float(q).is_integer() for r in res.routes for _, q in r)
+
+
+def test_vehicle_bound_counts_stops() -> None:
+    """Five customers with at most two stops per route need at least three vehicles."""
+    problem = grid_problem(
+        [(0, 0), (1, 0), (2, 0), (3, 0), (4, 0), (5, 0)], [1] * 5, (VehicleType("v", 10),), max_stops=2
+    )
+    res = solve(problem, time_limit=3)
+    assert res.vehicles_lower_bound == 3 == res.vehicles
