@@ -13,8 +13,9 @@ from planning.routing.items import Items, build_items
 from planning.routing.master import Column, MasterResult, solve_master
 from planning.routing.problem import RoutingProblem
 from planning.routing.result import RoutingResult, Stop
-from planning.routing.sisr import Sisr, State, routes_of, seq_of
+from planning.routing.sisr import Sisr
 from planning.routing.split_master import solve_split_master
+from planning.routing.tour import State, routes_of, seq_of
 
 POOL_COLUMNS = 12_000
 MASTER_AT = (0.45, 0.75)
