@@ -1,8 +1,11 @@
 """Vehicles: wait at the station, take a bay, board, leave, drive leg by leg, drop at each stop, come back.
 
-A trip leaves when every worker of its manifest who is in the station is aboard; when some of its workers never
-got off the train it leaves at the latest ``max_coach_wait_min`` after boarding began (but never without a worker
-who is in the station: staff know who stepped off). Workers board in the order they reach the sign.
+A trip's group forms at its sign as workers come from the desks. With ``bay_call="all_ready"`` (the default) the
+vehicle pulls into a bay once every worker of its manifest who is in the station is at the sign; with
+``"first_ready"`` it takes a bay as soon as the first one is there and boards them as they come. It leaves when
+every present worker is aboard. When some never got off the train it waits for them at most
+``policy.max_coach_wait_min`` from when its group started forming, then goes without them (staff know who stepped
+off, so a present worker is never left behind). Workers board in the order they reach the sign.
 """
 
 from __future__ import annotations
@@ -26,8 +29,13 @@ class TripBoard:
     present: int  # manifest workers who are in the station (or will be)
     ready: deque = field(default_factory=deque)
     waiter: simpy.Event | None = None
+    arrived: int = 0  # workers who have reached the sign so far
+    first_min: float = float("nan")  # when the first of them reached it: the group starts forming
 
-    def arrive(self, g: int) -> None:
+    def arrive(self, g: int, now: float = float("nan")) -> None:
+        if self.arrived == 0:
+            self.first_min = now
+        self.arrived += 1
         self.ready.append(g)
         if self.waiter is not None and not self.waiter.triggered:
             self.waiter.succeed()
@@ -72,22 +80,25 @@ def vehicle(state: NightState, run: Run):
                 yield env.timeout(state.all_off - env.now)
             rec.log(env.now, "vehicle", run.id, "cancelled", "station", number, 0, "no worker of the trip came")
             continue
-        if not board.ready:
+        while board.arrived < (board.present if cfg.bay_call == "all_ready" else 1):
             yield board.wait(env)
+        missing = board.present < len(trip.workers)
+        deadline = board.first_min + night.max_coach_wait_min
+        if cfg.bay_call == "all_ready" and missing and deadline > env.now:
+            yield env.timeout(deadline - env.now)
         req = None
         if not run.own:
             req = state.bays.request(trip.planned_depart_min)
             yield req
-        start = env.now
-        rec.log(start, "vehicle", run.id, "bay", "pickup area" if run.own else "station", number)
+        rec.log(env.now, "vehicle", run.id, "bay", "pickup area" if run.own else "station", number)
 
         def boarded(i: int, t: float, number: int = number) -> None:
             rec.vehicle[off + i] = run.id
             rec.worker(off + i, "boarded", t, "station", number, run.id)
 
         aboard = yield from board_trip(env, board, state.board_min, boarded)
-        if board.present < len(trip.workers) and start + night.max_coach_wait_min > env.now:
-            yield env.timeout(start + night.max_coach_wait_min - env.now)
+        if missing and deadline > env.now:
+            yield env.timeout(deadline - env.now)
         if req is not None:
             state.bays.resource.release(req)
         rec.log(env.now, "vehicle", run.id, "departed", "station", number, len(aboard))

@@ -18,6 +18,7 @@ WELCOME_MODES = ("ceremony", "per_worker")
 DESK_DISTRIBUTIONS = ("uniform", "exponential", "fixed")
 NO_SHOW_RULES = ("standby", "second_trip")
 LOG_MODES = ("full", "lean", "auto")
+BAY_CALLS = ("all_ready", "first_ready")
 
 
 def _check(condition: bool, name: str, message: str) -> None:
@@ -104,6 +105,9 @@ class SimConfig:
     #: "exponential", or "fixed".
     desk_distribution: str = "uniform"
     desk_spread: float = 0.5  # estimate: a pack and a signature take 10 to 30 s around a 20 s mean
+    #: When a vehicle pulls into a coach bay: "all_ready" once its whole present group is at the sign (staff hold
+    #: groups at the district signs and call the coach; estimate of practice), or "first_ready" when the first is.
+    bay_call: str = "all_ready"
     gather_min: float = 1.0  # estimate: from the desks to the district sign on the square
     stop_min: tuple[float, float] = (2.0, 3.0)  # issue 5: 2 to 3 minutes per stop (park, open the luggage hold)
     drop_s_per_person: float = 10.0  # estimate: one worker with luggage off the coach; planning/baseline.py uses 10
@@ -125,6 +129,8 @@ class SimConfig:
         _check(self.desk_distribution in DESK_DISTRIBUTIONS, "desk_distribution",
                f"expected one of {', '.join(DESK_DISTRIBUTIONS)}, got {self.desk_distribution!r}.")
         _check(0 <= self.desk_spread <= 1, "desk_spread", f"expected a share in [0, 1], got {self.desk_spread!r}.")
+        _check(self.bay_call in BAY_CALLS, "bay_call",
+               f"expected one of {', '.join(BAY_CALLS)}, got {self.bay_call!r}.")
         for name in ("gather_min", "drop_s_per_person", "coach_late_mean_min"):
             _non_negative(getattr(self, name), name)
         _pair(self.stop_min, "stop_min")

@@ -112,7 +112,7 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
             rec.worker(g, "left_station", env.now, "station")
             rec.not_delivered(g, env.now, night.reason[i])
         else:
-            boards[trip_of[i]].arrive(i)
+            boards[trip_of[i]].arrive(i, env.now)
 
     def past_desk(i: int, start: float, end: float) -> None:
         rec.worker(offset + i, "past_desk", end, "desks")

@@ -102,21 +102,30 @@ def test_no_show_second_trip_of_another_coach(bundled_2023) -> None:
     assert len(trips) >= 2 and trips["back"].notna().any()
 
 
-def test_missing_worker_holds_the_coach_only_up_to_the_maximum_wait(two_enterprises_one_coach) -> None:
+@pytest.mark.parametrize("bay_call", ["all_ready", "first_ready"])
+def test_missing_worker_holds_the_coach_only_up_to_the_maximum_wait(two_enterprises_one_coach, bay_call) -> None:
     sc, plan = two_enterprises_one_coach
     result = simulate(sc, plan, replications=12, seed=4, options={"disruptions.missed_train.enabled": True,
-                                                                  "disruptions.missed_train.p_per_worker": 0.3})
-    missed = (result.timelines["not_delivered"] == "missed_train").groupby(result.timelines["replication"]).sum()
+                                                                  "disruptions.missed_train.p_per_worker": 0.3,
+                                                                  "bay_call": bay_call})
+    tl = result.timelines
+    missed = (tl["not_delivered"] == "missed_train").groupby(tl["replication"]).sum()
+    first = tl.groupby("replication")["gathered"].min()  # the group starts forming at the sign
+    last = tl.groupby("replication")["boarded"].max()
     trips = result.trips.set_index("replication")
     wait = sc.policy.max_coach_wait_min
-    some = [r for r in missed.index if 0 < missed[r] < 8]
-    assert some and (missed == 0).any()
+    assert ((missed > 0) & (missed < 8)).any() and (missed == 0).any()
     for r in missed.index:
-        if 0 < missed[r] < 8:  # the coach waits for the absent worker(s) exactly the maximum wait, then goes
-            assert trips.loc[r, "departed"] == pytest.approx(trips.loc[r, "bay"] + wait)
+        if 0 < missed[r] < 8:  # it waits for the absent worker(s) the maximum wait from the first at the sign
             assert trips.loc[r, "aboard"] == 8 - missed[r]
+            if bay_call == "first_ready":
+                assert trips.loc[r, "departed"] == pytest.approx(first[r] + wait)
+            else:  # the whole present group is called to the bay once the wait is over, boards, and goes
+                assert trips.loc[r, "bay"] == pytest.approx(first[r] + wait)
+                assert trips.loc[r, "departed"] == pytest.approx(last[r])
         elif missed[r] == 0:  # everyone aboard: it goes at once
-            assert trips.loc[r, "departed"] < trips.loc[r, "bay"] + wait
+            assert trips.loc[r, "departed"] == pytest.approx(last[r])
+            assert trips.loc[r, "departed"] < first[r] + wait
     everyone_missed = simulate(sc, plan, 1, 0, {"disruptions.missed_train.enabled": True,
                                                 "disruptions.missed_train.p_per_worker": 1.0})
     assert (everyone_missed.timelines["not_delivered"] == "missed_train").all()

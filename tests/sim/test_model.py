@@ -8,17 +8,19 @@ from sim import simulate
 from tests.sim.conftest import DETERMINISTIC
 
 
-def test_last_checkin_equals_hand_computed_value(two_enterprises_one_coach) -> None:
+@pytest.mark.parametrize("bay_call", ["all_ready", "first_ready"])
+def test_last_checkin_equals_hand_computed_value(two_enterprises_one_coach, bay_call: str) -> None:
     sc, plan = two_enterprises_one_coach
-    result = simulate(sc, plan, replications=1, seed=0, options=DETERMINISTIC)
+    result = simulate(sc, plan, replications=1, seed=0, options={**DETERMINISTIC, "bay_call": bay_call})
     minutes, _ = sc.travel_model.legs(["station", "T2"], ["T2", "T1"])
     leg1, leg2 = minutes[0, 0], minutes[1, 1]
     arrival = sc.minutes("21:30")  # no delay: delay_min 0, random delay off
     # Car 1, two doors, 2 s a person: the fourth at each door steps off 8 s after arrival; 300 m at 1 m/s.
     last_in_hall = arrival + (8 + 300) / 60
     welcome_end = last_in_hall + 10  # one ceremony once everyone is in the hall
-    # One desk, 20 s each, eight workers; one minute to the sign; the coach boards each (6 s) as they come.
-    departs = welcome_end + (8 * 20 + 60 + 6) / 60
+    # One desk, 20 s each, eight workers; one minute to the sign; boarding 6 s each: the minibus pulls into the
+    # bay when all eight are at the sign (all_ready), or when the first is and boards each as they come.
+    departs = welcome_end + (8 * 20 + 60 + (8 * 6 if bay_call == "all_ready" else 6)) / 60
     at_t2 = departs + leg1
     leaves_t2 = at_t2 + 2.5 + 4 * 10 / 60  # 2-3 min per stop (middle: 2.5) plus 10 s per worker dropped
     at_t1 = leaves_t2 + leg2
