@@ -38,14 +38,14 @@ def check_rows(sc: Scenario, plan: Plan) -> list[str]:
             out.append(f"worker {w} has {k} placement rows (placed more than once)")
     out += [f"placement row {w} is not a worker of the scenario" for w in sorted(set(ids) - workers)]
     out += [f"worker {w} has no placement row" for w in sorted(workers - set(ids))]
-    ent = sc.enterprises
+    district_of = sc.enterprises["district"].astype(str).to_dict()
     for w, e, d in zip(ids, p["enterprise_id"].astype(str), p["district"].astype(str), strict=True):
         if e == "":
             continue
-        if e not in ent.index:
+        if e not in district_of:
             out.append(f"worker {w} is placed at unknown enterprise {e}")
-        elif d != str(ent.at[e, "district"]):
-            out.append(f"worker {w} at {e} is listed in district {d!r} but {e} is in {ent.at[e, 'district']}")
+        elif d != district_of[e]:
+            out.append(f"worker {w} at {e} is listed in district {d!r} but {e} is in {district_of[e]}")
     return _capped(out, "row")
 
 
@@ -53,15 +53,17 @@ def check_jobs(sc: Scenario, plan: Plan) -> list[str]:
     """Placed workers hold a post of a job type in their skills, at an enterprise with such posts."""
     out = []
     ent = sc.enterprises
-    skills = sc.workers["skills"].map(_skills)
+    skills = sc.workers["skills"].map(_skills).to_dict()
+    posts = {(e, c[len("posts_"):]): int(v) for c in ent.columns if c.startswith("posts_")
+             for e, v in ent[c].items()}
     placed = plan.placed
     for w, e, j in zip(placed.index.astype(str), placed["enterprise_id"].astype(str), placed["job"].astype(str),
                        strict=True):
-        if w not in skills.index or e not in ent.index:
+        if w not in skills or e not in ent.index:
             continue
         if j not in skills[w]:
             out.append(f"worker {w} holds a {j or '(no job)'} post at {e} but can do {';'.join(sorted(skills[w]))}")
-        elif f"posts_{j}" not in ent.columns or int(ent.at[e, f"posts_{j}"]) <= 0:
+        elif posts.get((e, j), 0) <= 0:
             out.append(f"worker {w} holds a {j} post at {e}, which has no {j} posts")
     return _capped(out, "job")
 
@@ -102,19 +104,26 @@ def check_returning(sc: Scenario, plan: Plan) -> list[str]:
     ent = sc.enterprises
     posts, beds, districts = _usage(sc, plan)
     p = plan.placement
-    w = sc.workers
-    for wid in w.index[w["returning_employer"] != ""]:
-        e = str(w.at[wid, "returning_employer"])
-        if wid not in p.index or e not in ent.index or (p.loc[[wid], "enterprise_id"] == e).any():
+    at: dict[str, set[str]] = {}
+    for wid, e in zip(p.index.astype(str), p["enterprise_id"].astype(str), strict=True):
+        at.setdefault(wid, set()).add(e)
+    w = sc.workers[sc.workers["returning_employer"] != ""]
+    quotas = sc.policy.district_quotas
+    post_cols = {c for c in ent.columns if c.startswith("posts_")}
+    for wid, e, skills, gender in zip(w.index, w["returning_employer"].astype(str), w["skills"], w["gender"],
+                                      strict=True):
+        if wid not in at or e not in ent.index or e in at[wid]:
             continue
         free = {j: int(ent.at[e, f"posts_{j}"]) - posts.get((e, j), 0)
-                for j in _skills(w.at[wid, "skills"]) if f"posts_{j}" in ent.columns}
+                for j in _skills(skills) if f"posts_{j}" in post_cols}
         free = {j: k for j, k in free.items() if k > 0}
-        col = {"F": "max_female", "M": "max_male"}.get(str(w.at[wid, "gender"]))
-        bed_room = not col or int(ent.at[e, col]) < 0 or beds.get((e, w.at[wid, "gender"]), 0) < int(ent.at[e, col])
+        if not free:
+            continue
+        col = {"F": "max_female", "M": "max_male"}.get(str(gender))
+        bed_room = not col or int(ent.at[e, col]) < 0 or beds.get((e, gender), 0) < int(ent.at[e, col])
         d = ent.at[e, "district"]
-        quota_room = d not in sc.policy.district_quotas or districts.get(d, 0) < sc.policy.district_quotas[d]
-        if free and bed_room and quota_room:
+        quota_room = d not in quotas or districts.get(d, 0) < quotas[d]
+        if bed_room and quota_room:
             room = ", ".join(f"{k} {j}" for j, k in sorted(free.items()))
             out.append(f"returning worker {wid} is not with employer {e} though it had room ({room} posts free)")
     return _capped(out, "returning")
