@@ -115,10 +115,11 @@ class SimConfig:
     checkin_desks: int = 1  # estimate: one dormitory manager on duty at night
     coach_late_p: float = 0.1  # estimate: one hired coach in ten is late to the station
     coach_late_mean_min: float = 10.0  # estimate: exponential lateness with a 10-minute mean
-    #: What the event log keeps: "full" (every event), "lean" (worker milestones only, no log rows; KPIs and
-    #: charts are the same) or "auto" (full up to ``full_log_max_replications`` replications).
+    #: What the event log keeps: "full" (every event of every replication), "lean" (train and vehicle rows only;
+    #: worker milestones go straight to the timelines, so KPIs and charts are the same) or "auto" (full for the
+    #: first ``full_log_replications`` replications, lean for the rest: worker-level detail stays small).
     log: str = "auto"
-    full_log_max_replications: int = 50
+    full_log_replications: int = 20
     n_jobs: int = 2  # processes for many replications (this machine has 2 cores)
     parallel_min_replications: int = 100  # fewer replications run in this process (start-up costs ~1 s)
     disruptions: Disruptions = field(default_factory=Disruptions)
@@ -138,6 +139,8 @@ class SimConfig:
         _check(self.checkin_desks >= 1, "checkin_desks", f"expected at least 1, got {self.checkin_desks}.")
         _share(self.coach_late_p, "coach_late_p")
         _check(self.log in LOG_MODES, "log", f"expected one of {', '.join(LOG_MODES)}, got {self.log!r}.")
+        _check(self.full_log_replications >= 0, "full_log_replications",
+               f"expected a whole number >= 0, got {self.full_log_replications}.")
         _check(self.n_jobs >= 1, "n_jobs", f"expected at least 1, got {self.n_jobs}.")
 
     def with_overrides(self, overrides: dict[str, Any]) -> SimConfig:

@@ -1,4 +1,23 @@
-"""One replication: the nights (one per train) in one SimPy environment sharing the station and the dormitories."""
+"""One replication: the nights (one per train) in one SimPy environment sharing the station and the dormitories.
+
+The night of one train, in order (defaults and their sources in ``sim.config``; the station's numbers come from
+the scenario):
+
+1. The train arrives at its scheduled time + ``train.delay_min`` + a random delay (``train.delay``) + a late-train
+   disruption. Workers who missed the train are not delivered (reason ``missed_train``).
+2. Workers step off by car and door, one after another per door (``alight_s_per_person`` each), in roster order.
+3. They walk ``walk_m`` to the hall (speed uniform in ``walk_speed_mps``), then the welcome: one ceremony of
+   ``welcome_min`` once the last is in the hall (or ``welcome_min`` each, ``welcome="per_worker"``).
+4. Gift-pack desks: a Resource of ``desks`` servers, first come first served, ``desk_service_s`` on average.
+5. ``gather_min`` to the district sign; a worker with no vehicle (unplaced, or not in the plan) leaves with staff.
+6. Vehicles (``sim.coaches``): bays are a PriorityResource (earlier planned departure first); boarding takes
+   ``board_s_per_person`` each; legs take the planned minutes times a lognormal factor (mean 1, cv ``travel.cv``);
+   each stop takes ``stop_min`` plus ``drop_s_per_person`` per worker; a coach with a second trip drives back.
+7. Dormitory check-in (``sim.enterprises``): a Resource per enterprise, from ``checkin_open``, ``checkin_s`` each.
+
+The random numbers of a night are drawn up front, per worker in roster order or per leg, from the streams of
+``sim.streams``, so variants of a scenario share them.
+"""
 
 from __future__ import annotations
 

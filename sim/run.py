@@ -31,7 +31,8 @@ from sim.night import NONE, Night, compile_night
 class SimResult:
     """The replications of one simulation: KPIs per replication, the event log and what derives from it.
 
-    ``events``: the full event log (``log="full"``) or its train and vehicle rows only (``log="lean"``);
+    ``events``: the event log: every event of the replications with a full log (``log`` says which; by default the
+    first 20), train and vehicle rows of the others;
     ``timelines``: one row per worker and replication; ``trips``: one row per vehicle trip and replication.
     Times are minutes from midnight of the (first) scenario's date.
     """
@@ -105,10 +106,12 @@ class SimResult:
         return written
 
 
-def _log_mode(config: SimConfig, replications: int) -> str:
-    if config.log != "auto":
-        return config.log
-    return "full" if replications <= config.full_log_max_replications else "lean"
+def _full_log_replications(config: SimConfig, replications: int) -> tuple[int, str]:
+    """How many replications (the first ones) keep the full log, and a description of the log."""
+    full = {"full": replications, "lean": 0}.get(config.log, min(config.full_log_replications, replications))
+    if full == replications:
+        return full, "full"
+    return full, "lean" if full == 0 else f"full for replications 0-{full - 1}, lean after"
 
 
 def _rosters(nights: list[Night]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -127,15 +130,20 @@ def _rosters(nights: list[Night]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return workers, workers[["worker_id", "train", "enterprise_id", "deadline_min"]]
 
 
-def _run_chunk(nights: list[Night], config: SimConfig, seed: int, reps: Sequence[int], full: bool,
+def _run_chunk(nights: list[Night], config: SimConfig, seed: int, reps: Sequence[int], full_below: int,
                roster: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int, list[tuple[int, float]]]:
-    """Run some replications; return (events, timelines, SimPy events, train delays)."""
-    outs = [run_replication(nights, config, seed, r, full) for r in reps]
+    """Run some replications (full log for those below ``full_below``); return (events, timelines, SimPy events,
+    train delays)."""
+    outs = [run_replication(nights, config, seed, r, r < full_below) for r in reps]
     events = events_frame([(o.replication, o.recorder.rows) for o in outs])
-    if full:
-        timelines = timelines_from_events(events, roster)
-    else:
-        timelines = timelines_from_recorders([(o.replication, o.recorder) for o in outs], roster)
+    parts = []
+    full_reps = [o.replication for o in outs if o.recorder.full]
+    if full_reps:
+        parts.append(timelines_from_events(events[events["replication"].isin(full_reps)], roster))
+    lean = [(o.replication, o.recorder) for o in outs if not o.recorder.full]
+    if lean:
+        parts.append(timelines_from_recorders(lean, roster))
+    timelines = pd.concat(parts, ignore_index=True).sort_values("replication", kind="stable", ignore_index=True)
     delays = [(o.replication, d) for o in outs for d in o.train_delay_min]
     return events, timelines, sum(o.sim_events for o in outs), delays
 
@@ -148,7 +156,7 @@ def _simulate(nights: list[Night], name: str, replications: int, seed: int, conf
     if not isinstance(seed, int) or seed < 0:
         raise ScenarioError(f"expected a whole-number seed >= 0, got {seed!r}.", field="seed")
     start = time.perf_counter()
-    mode = _log_mode(config, replications)
+    full_below, mode = _full_log_replications(config, replications)
     workers, roster = _rosters(nights)
     reps = list(range(replications))
     jobs = min(config.n_jobs, replications) if replications >= config.parallel_min_replications else 1
@@ -156,10 +164,10 @@ def _simulate(nights: list[Night], name: str, replications: int, seed: int, conf
         from joblib import Parallel, delayed
 
         chunks = [reps[k::jobs * 4] for k in range(jobs * 4)]
-        parts = Parallel(n_jobs=jobs)(delayed(_run_chunk)(nights, config, seed, c, mode == "full", roster)
+        parts = Parallel(n_jobs=jobs)(delayed(_run_chunk)(nights, config, seed, c, full_below, roster)
                                       for c in chunks if c)
     else:
-        parts = [_run_chunk(nights, config, seed, reps, mode == "full", roster)]
+        parts = [_run_chunk(nights, config, seed, reps, full_below, roster)]
     events = pd.concat([p[0] for p in parts], ignore_index=True)
     timelines = pd.concat([p[1] for p in parts], ignore_index=True)
     if jobs > 1:

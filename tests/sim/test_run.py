@@ -128,3 +128,13 @@ def test_bad_arguments_are_scenario_errors(two_enterprises_one_coach) -> None:
         simulate(sc, plan, seed=-1)
     with pytest.raises(ScenarioError, match=r"options\.welcom"):
         simulate(sc, plan, options={"welcom": "ceremony"})
+
+
+def test_auto_log_keeps_worker_rows_for_the_first_replications(two_enterprises_one_coach) -> None:
+    sc, plan = two_enterprises_one_coach
+    auto = simulate(sc, plan, replications=5, seed=2, options={"full_log_replications": 2})
+    full = simulate(sc, plan, replications=5, seed=2, options={"log": "full"})
+    assert auto.log == "full for replications 0-1, lean after" and full.log == "full"
+    assert set(auto.events.loc[auto.events["kind"] == "worker", "replication"]) == {0, 1}
+    pd.testing.assert_frame_equal(auto.timelines, full.timelines)
+    pd.testing.assert_frame_equal(auto.kpis, full.kpis)
