@@ -86,36 +86,43 @@ def unplaced_reasons(sc: Scenario, placement: pd.DataFrame, solved_well: bool) -
         posts_by_job[j] += p
 
     reasons = {}
+    known: dict[tuple[str, str, str], str] = {}  # workers alike share a reason
     for w in placement.index[placement["enterprise_id"] == ""]:
-        skills = [j for j in prof.at[w, "skills"].split(";") if j]
-        gender = genders[w]
-        wish = prof.at[w, "wish_district"]
-        if not skills:
-            reasons[w] = "no skill of a job type in this scenario"
-            continue
-        free = [(e, j) for (e, j), k in left.items() if k > 0 and j in skills]
-        parts = []
-        if wish and not any(data.ent_district[e] == wish for e, _ in free):
-            parts.append(f"wished district {wish} full")
-        if not free:
-            short = ", ".join(f"{j}: {demand_by_job[j]} workers can do it, {posts_by_job[j]} posts"
-                              for j in skills)
-            parts.append(f"no post left for skill {'/'.join(skills)} in any district ({short})")
-        else:
-            bedded = [(e, j) for e, j in free if beds_left.get((e, gender), 1) > 0]
-            quota_ok = [(e, j) for e, j in bedded if quota_left.get(data.ent_district[e], 1) > 0]
-            if not bedded:
-                label = "women" if gender == "F" else "men"
-                parts.append(f"posts for {'/'.join(skills)} remain only at enterprises with no beds left for "
-                             f"{label} ({len(free)} such posts)")
-            elif not quota_ok:
-                full = sorted({data.ent_district[e] for e, _ in bedded})
-                parts.append("posts remain only in districts whose quota is reached: "
-                             + ", ".join(f"{d} (quota {data.quotas[d]})" for d in full))
-            elif not solved_well:
-                parts.append(f"not placed: the solver stopped before placing everyone ({len(quota_ok)} posts "
-                             f"still open for {'/'.join(skills)})")
-            else:
-                parts.append("not placed by the optimal plan although posts remain (check the weights)")
-        reasons[w] = "; ".join(parts)
+        key = (prof.at[w, "skills"], genders[w], prof.at[w, "wish_district"])
+        if key not in known:
+            known[key] = _reason(*key, data, left, beds_left, quota_left, demand_by_job, posts_by_job, solved_well)
+        reasons[w] = known[key]
     return pd.Series(reasons, dtype=object)
+
+
+def _reason(skill_text: str, gender: str, wish: str, data, left: dict, beds_left: dict, quota_left: dict,
+            demand_by_job: dict, posts_by_job: dict, solved_well: bool) -> str:
+    """The reason for one kind of unplaced worker (skills, gender, wished district)."""
+    skills = [j for j in skill_text.split(";") if j]
+    if not skills:
+        return "no skill of a job type in this scenario"
+    free = [(e, j) for (e, j), k in left.items() if k > 0 and j in skills]
+    parts = []
+    if wish and not any(data.ent_district[e] == wish for e, _ in free):
+        parts.append(f"wished district {wish} full")
+    if not free:
+        short = ", ".join(f"{j}: {demand_by_job[j]} workers can do it, {posts_by_job[j]} posts"
+                          for j in skills)
+        parts.append(f"no post left for skill {'/'.join(skills)} in any district ({short})")
+    else:
+        bedded = [(e, j) for e, j in free if beds_left.get((e, gender), 1) > 0]
+        quota_ok = [(e, j) for e, j in bedded if quota_left.get(data.ent_district[e], 1) > 0]
+        if not bedded:
+            label = "women" if gender == "F" else "men"
+            parts.append(f"posts for {'/'.join(skills)} remain only at enterprises with no beds left for "
+                         f"{label} ({len(free)} such posts)")
+        elif not quota_ok:
+            full = sorted({data.ent_district[e] for e, _ in bedded})
+            parts.append("posts remain only in districts whose quota is reached: "
+                         + ", ".join(f"{d} (quota {data.quotas[d]})" for d in full))
+        elif not solved_well:
+            parts.append(f"not placed: the solver stopped before placing everyone ({len(quota_ok)} posts "
+                         f"still open for {'/'.join(skills)})")
+        else:
+            parts.append("not placed by the optimal plan although posts remain (check the weights)")
+    return "; ".join(parts)

@@ -20,9 +20,11 @@ def _count(var) -> int:
 def extract_placement(sc: Scenario, m: PlacementModel) -> pd.DataFrame:
     """Placement columns (see ``planning.plan``) for every worker; unplaced rows have an empty reason here.
 
-    Returning workers fill the ``y`` counts first; each group's remaining workers (in id order) fill its ``x``
-    counts; then, per district, job and gender, workers sorted by village take the enterprise slots of ``z`` (or
-    of ``q`` per village), so fellow villagers sit next to each other in the enterprise lists.
+    Returning workers fill the ``y`` counts first (lowest ids first); each group's remaining workers (in id
+    order) fill its ``x`` counts; per village, job and gender those workers take the district slots of ``f``
+    (wishers in their wished district first); then, per district, job and gender (per village too when
+    villagers are kept in one enterprise), workers sorted by village take the enterprise slots of ``z`` (``q``),
+    so fellow villagers sit next to each other in the enterprise lists.
     """
     groups = m.groups
     data = scenario_data(sc)
@@ -51,14 +53,15 @@ def extract_placement(sc: Scenario, m: PlacementModel) -> pd.DataFrame:
 
     # Per (village, job, gender): the persons of its x counts, wishers first, then the district slots of f.
     village = prof["village"].to_dict()
-    table = groups.table
+    about = dict(zip(groups.table.index, zip(groups.table["village"], groups.table["gender"], strict=True),
+                     strict=True))
     pooled: dict[tuple, list[tuple[str, str]]] = defaultdict(list)  # -> [(worker, wished district or "")]
     for (g, d, j), var in sorted(m.x.items(), key=lambda kv: (kv[0][1] == "", kv[0])):
         k = _count(var)
         if not k:
             continue
         chosen, left[g] = left[g][:k], left[g][k:]
-        key = (table.at[g, "village"], j, table.at[g, "gender"])
+        key = (about[g][0], j, about[g][1])
         pooled[key].extend((w, d) for w in chosen)
         for w in chosen:
             job[w] = j
@@ -98,7 +101,7 @@ def extract_placement(sc: Scenario, m: PlacementModel) -> pd.DataFrame:
 
     workers = sc.workers.index.astype(str)
     ent = pd.Series([enterprise.get(w, "") for w in workers], index=workers)
-    district = ent.map(lambda e: data.ent_district.get(e, ""))
+    district = pd.Series([data.ent_district.get(e, "") for e in ent], index=workers)
     jobs = pd.Series([job.get(w, "") if enterprise.get(w) else "" for w in workers], index=workers)
     _add_codes(prof, ent, district, jobs, codes, data.basic_job, m.mode)
     reason = pd.Series([";".join(codes.get(w, [])) for w in workers], index=workers)
@@ -111,15 +114,17 @@ def _add_codes(prof: pd.DataFrame, ent: pd.Series, district: pd.Series, jobs: pd
     """Reason codes of placed workers: skill, wish_district, wish_job, villagers (returning is set already)."""
     placed = ent != ""
     where = ent if mode == "enterprise" else district
-    together = pd.DataFrame({"v": prof["village"], "at": where})[placed]
-    mates = together.groupby(["v", "at"])["at"].transform("size")
-    for w in ent.index[placed]:
+    together = pd.DataFrame({"v": prof["village"].reindex(ent.index), "at": where})[placed]
+    mates = together.groupby(["v", "at"])["at"].transform("size").to_dict()
+    wish_d = prof["wish_district"].to_dict()
+    wish_j = prof["wish_job"].to_dict()
+    for w, d, j in zip(ent.index[placed], district[placed], jobs[placed], strict=True):
         c = codes[w]
-        if jobs[w] != basic_job:
+        if j != basic_job:
             c.append("skill")
-        if prof.at[w, "wish_district"] and prof.at[w, "wish_district"] == district[w]:
+        if wish_d[w] and wish_d[w] == d:
             c.append("wish_district")
-        if prof.at[w, "wish_job"] and prof.at[w, "wish_job"] == jobs[w]:
+        if wish_j[w] and wish_j[w] == j:
             c.append("wish_job")
         if mates.get(w, 0) > 1:
             c.append("villagers")
