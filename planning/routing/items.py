@@ -10,6 +10,8 @@ import numpy as np
 from planning.routing.problem import RoutingProblem
 
 BIG_ROUTE = 1e6
+#: With split delivery, a remainder above this share of the capacity is cut in two pieces for the search.
+HALVE_ABOVE = 0.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,13 +35,13 @@ class Items:
 
 
 def split_pieces(demand: float, capacity: float, halve: bool) -> tuple[list[float], list[float]]:
-    """Full-vehicle loads for direct routes, then the remainder (halved when ``halve`` and above Q/2)."""
+    """Full-vehicle loads for direct routes, then the remainder (halved when ``halve`` and above HALVE_ABOVE Q)."""
     full = math.floor(demand / capacity + 1e-9) if demand > capacity else 0
     rest = demand - full * capacity
     direct = [capacity] * full
     if rest <= 1e-9:
         return direct, []
-    if halve and rest > capacity / 2 and rest >= 2:
+    if halve and rest > capacity * HALVE_ABOVE and rest >= 2:
         first = math.ceil(rest / 2) if float(rest).is_integer() else rest / 2
         return direct, [first, rest - first]
     return direct, [rest]
