@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -148,13 +149,21 @@ def _run_chunk(nights: list[Night], config: SimConfig, seed: int, reps: Sequence
     return events, timelines, sum(o.sim_events for o in outs), delays
 
 
+def _whole(value: Any, low: int, name: str) -> int:
+    """``value`` as an int (numpy integers too) >= ``low``, else a ScenarioError naming ``name``."""
+    try:
+        number = operator.index(value)
+    except TypeError:
+        number = None
+    if number is None or isinstance(value, bool) or number < low:
+        raise ScenarioError(f"expected a whole number >= {low}, got {value!r}.", field=name)
+    return number
+
+
 def _simulate(nights: list[Night], name: str, replications: int, seed: int, config: SimConfig,
               arrival_min: float, deadline_min: float) -> SimResult:
-    if not isinstance(replications, int) or replications < 1:
-        raise ScenarioError(f"expected a whole number of replications >= 1, got {replications!r}.",
-                            field="replications")
-    if not isinstance(seed, int) or seed < 0:
-        raise ScenarioError(f"expected a whole-number seed >= 0, got {seed!r}.", field="seed")
+    replications = _whole(replications, 1, "replications")
+    seed = _whole(seed, 0, "seed")
     start = time.perf_counter()
     full_below, mode = _full_log_replications(config, replications)
     workers, roster = _rosters(nights)

@@ -126,6 +126,9 @@ def test_bad_arguments_are_scenario_errors(two_enterprises_one_coach) -> None:
         simulate(sc, plan, replications=0)
     with pytest.raises(ScenarioError, match="seed"):
         simulate(sc, plan, seed=-1)
+    with pytest.raises(ScenarioError, match="replications"):
+        simulate(sc, plan, replications=2.5)  # type: ignore[arg-type]
+    assert simulate(sc, plan, replications=np.int64(2), seed=np.int64(1)).replications == 2
     with pytest.raises(ScenarioError, match=r"options\.welcom"):
         simulate(sc, plan, options={"welcom": "ceremony"})
 
