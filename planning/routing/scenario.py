@@ -153,19 +153,20 @@ def route_placement(
         with quiet_stdout():
             results[name] = solve(problem, time_limit=share, seed=seed + k, max_iterations=iters)
     warnings: list[str] = []
-    routes = _schedule(sc, groups, results, depart, strict, warnings)
+    notes: list[str] = []
+    routes = _schedule(sc, groups, results, depart, strict, warnings, notes)
     seats = max(ct.seats for ct in sc.fleet.values() if ct.count > 0) if total else 1
-    info = _info(results, routes, time.perf_counter() - start)
+    info = _info(results, routes, time.perf_counter() - start, proven=not notes)
     return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), tuple(warnings))
 
 
-def _info(results: dict[str, RoutingResult], routes: pd.DataFrame, seconds: float) -> SolveInfo:
-    """Optimal only when every district is proven optimal and every trip is a coach's first."""
+def _info(results: dict[str, RoutingResult], routes: pd.DataFrame, seconds: float, proven: bool) -> SolveInfo:
+    """Optimal only when every district is proven optimal, every trip is a coach's first, none re-typed."""
     objective = sum(r.cost for r in results.values())
     bounds = [r.lower_bound for r in results.values()]
     bound = None if any(b is None for b in bounds) else float(sum(b for b in bounds if b is not None))
     first_only = routes.empty or bool((routes["trip"] == 1).all())
-    optimal = first_only and all(r.status == "optimal" for r in results.values())
+    optimal = proven and first_only and all(r.status == "optimal" for r in results.values())
     if optimal:
         return SolveInfo("optimal", "routing", objective, objective, 0.0, seconds)
     gap = None if bound is None or objective <= 0 else max(0.0, (objective - bound) / objective)
@@ -179,6 +180,7 @@ def _schedule(
     depart: float,
     strict: bool,
     warnings: list[str],
+    notes: list[str],
 ) -> pd.DataFrame:
     """Put every trip on a physical coach and build one row per stop."""
     trips = []
@@ -209,6 +211,8 @@ def _schedule(
             choice = max(chain, key=lambda c: c["back"])
         elif fits:
             tid = type_id if free.get(type_id, 0) > 0 else fits[0][1]
+            if tid != type_id and sc.policy.objective == "cost":
+                notes.append(f"a trip planned for {type_id} runs on {tid}")
             choice = {"id": f"C{len(coaches) + 1:02d}", "type": tid, "back": depart, "trips": 0}
             free[tid] -= 1
             coaches.append(choice)
