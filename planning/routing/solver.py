@@ -216,7 +216,7 @@ def solve(
             keys = {frozenset(r) for r in routes_of(best_seq)}
             warm = [k for k, c in enumerate(cols) if frozenset(c.items) in keys]
         last = mark == marks[-1] and not split_mode
-        limit = remaining - overhead - 0.1 if last else min(remaining, 0.05 * time_limit)
+        limit = remaining - 2 * overhead - 0.02 * time_limit if last else min(remaining, 0.05 * time_limit)
         t_master = time.perf_counter()
         res = solve_master(cols, list(range(1, it.m)), fleet, max(0.3, limit), start=None if multi else warm)
         overhead = max(overhead, time.perf_counter() - t_master - max(0.3, limit))
