@@ -13,7 +13,8 @@ from planning.routing.master import Column, MasterResult, solve_master
 from planning.routing.problem import RoutingProblem
 from planning.routing.result import Stop
 
-MAX_DP_ITEMS = 12
+MAX_DP_ITEMS = 30
+MAX_SUBSETS = 20_000
 MAX_PERMUTATIONS = 60_000
 
 
@@ -41,45 +42,51 @@ def exact_eligible(problem: RoutingProblem, it: Items) -> bool:
     n = it.m - 1
     timed = problem.ride_limit is not None or problem.objective == "vehicles_then_ride"
     if not timed and n <= MAX_DP_ITEMS:
-        return True
+        return feasible_masks(it, problem.max_capacity, problem.max_stops) is not None
     return permutation_work(n, problem.max_stops) <= MAX_PERMUTATIONS
 
 
-def _dp_orders(problem: RoutingProblem, it: Items) -> dict[int, tuple[int, ...]]:
-    """Shortest order of every item subset (bitmask) by Held-Karp on distance."""
+def feasible_masks(it: Items, capacity: float, max_stops: int | None, limit: int = MAX_SUBSETS) -> list[int] | None:
+    """Bitmasks (bit k = item k+1) of every item set within capacity and stops; None when more than ``limit``."""
     n = it.m - 1
-    dist = problem.distance[np.ix_(it.node, it.node)]
-    size = 1 << n
+    qty = [float(q) for q in it.qty[1:]]
+    top = n if max_stops is None else max_stops
+    out: list[int] = []
+    stack = [(0, 0.0, 0, 0)]
+    while stack:
+        mask, load, size, nxt = stack.pop()
+        for k in range(nxt, n):
+            new_load = load + qty[k]
+            if new_load <= capacity + 1e-9 and size < top:
+                out.append(mask | 1 << k)
+                if len(out) > limit:
+                    return None
+                stack.append((mask | 1 << k, new_load, size + 1, k + 1))
+    return out
+
+
+def _dp_orders(problem: RoutingProblem, it: Items, masks: list[int]) -> dict[int, tuple[int, ...]]:
+    """Shortest order of every item set in ``masks`` (closed under subsets) by Held-Karp on distance."""
+    dist = problem.distance[np.ix_(it.node, it.node)].tolist()
     best: dict[tuple[int, int], tuple[float, int]] = {}
-    for j in range(n):
-        best[(1 << j, j)] = (float(dist[0, j + 1]), -1)
-    for mask in range(1, size):
-        for j in range(n):
-            if not mask >> j & 1 or (mask, j) not in best:
+    for mask in sorted(masks, key=int.bit_count):
+        bits = [k for k in range(mask.bit_length()) if mask >> k & 1]
+        for j in bits:
+            if len(bits) == 1:
+                best[(mask, j)] = (dist[0][j + 1], -1)
                 continue
-            base = best[(mask, j)][0]
-            for k in range(n):
-                if mask >> k & 1:
-                    continue
-                key = (mask | 1 << k, k)
-                val = base + float(dist[j + 1, k + 1])
-                if key not in best or val < best[key][0] - 1e-12:
-                    best[key] = (val, j)
+            prev = mask ^ 1 << j
+            best[(mask, j)] = min((best[(prev, k)][0] + dist[k + 1][j + 1], k) for k in bits if k != j)
     orders: dict[int, tuple[int, ...]] = {}
-    for mask in range(1, size):
-        cands = []
-        for j in range(n):
-            if (mask, j) in best:
-                back = 0.0 if problem.open_routes else float(dist[j + 1, 0])
-                cands.append((best[(mask, j)][0] + back, j))
-        _, j = min(cands)
-        path = []
-        m = mask
+    for mask in masks:
+        bits = [k for k in range(mask.bit_length()) if mask >> k & 1]
+        _, j = min((best[(mask, k)][0] + (0.0 if problem.open_routes else dist[k + 1][0]), k) for k in bits)
+        path, m = [], mask
         while j >= 0:
             path.append(j + 1)
-            prev = best[(m, j)][1]
-            m &= ~(1 << j)
-            j = prev
+            prev_j = best[(m, j)][1]
+            m ^= 1 << j
+            j = prev_j
         orders[mask] = tuple(reversed(path))
     return orders
 
@@ -90,12 +97,9 @@ def enumerate_columns(problem: RoutingProblem, it: Items) -> list[Column]:
     cap = max(v.capacity for v in problem.vehicle_types)
     timed = problem.ride_limit is not None or problem.objective == "vehicles_then_ride"
     best_order: dict[frozenset[int], tuple[float, tuple[int, ...]]] = {}
-    if not timed and n <= MAX_DP_ITEMS:
-        for order in _dp_orders(problem, it).values():
-            if problem.max_stops is not None and len(order) > problem.max_stops:
-                continue
-            if float(it.qty[list(order)].sum()) > cap + 1e-9:
-                continue
+    masks = feasible_masks(it, cap, problem.max_stops) if not timed and n <= MAX_DP_ITEMS else None
+    if masks is not None:
+        for order in _dp_orders(problem, it, masks).values():
             best_order[frozenset(order)] = (0.0, order)
     else:
         top = n if problem.max_stops is None else min(n, problem.max_stops)
