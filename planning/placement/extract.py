@@ -84,20 +84,18 @@ def extract_placement(sc: Scenario, m: PlacementModel) -> pd.DataFrame:
             waiting[(v, d, j, s) if m.mode == "enterprise" else (d, j, s)].append(w)
 
     slots: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
-    if m.mode == "enterprise":
-        for (v, e, j, s), var in m.q.items():
-            if k := _count(var):
-                slots[(v, data.ent_district[e], j, s)].append((e, k))
-    else:
-        for (e, j, s), var in m.z.items():
-            if k := _count(var):
-                slots[(data.ent_district[e], j, s)].append((e, k))
+    for (v, e, j, s), var in m.q.items():
+        if k := _count(var):
+            slots[(v, data.ent_district[e], j, s)].append((e, k))
+    for (e, j, s), var in m.z.items():
+        if k := _count(var):
+            slots[(data.ent_district[e], j, s)].append((e, k))
+    pooled_out: dict[tuple, list[str]] = defaultdict(list)  # enterprise mode: workers beyond their village's q
     for key, persons in waiting.items():
-        persons.sort(key=lambda w: (village[w], w))
-        places = sorted(slots.get(key, []), key=lambda ek: (-ek[1], ek[0]))
-        queue = [e for e, k in places for _ in range(k)]
-        for w, e in zip(persons, queue, strict=False):
-            enterprise[w] = e
+        _seat(persons, slots.get(key, []), village, enterprise,
+              overflow=pooled_out[key[1:]] if m.mode == "enterprise" else None)
+    for key, persons in pooled_out.items():
+        _seat(persons, slots.get(key, []), village, enterprise)
 
     workers = sc.workers.index.astype(str)
     ent = pd.Series([enterprise.get(w, "") for w in workers], index=workers)
@@ -107,6 +105,17 @@ def extract_placement(sc: Scenario, m: PlacementModel) -> pd.DataFrame:
     reason = pd.Series([";".join(codes.get(w, [])) for w in workers], index=workers)
     placement = pd.DataFrame({"enterprise_id": ent, "district": district, "job": jobs, "reason": reason})
     return placement[list(PLACEMENT_COLUMNS)]
+
+
+def _seat(persons: list[str], places: list[tuple[str, int]], village: dict[str, str], enterprise: dict[str, str],
+          overflow: list[str] | None = None) -> None:
+    """Give ``persons`` (sorted by village and id) the enterprise slots (largest first); the rest go to overflow."""
+    persons.sort(key=lambda w: (village[w], w))
+    queue = [e for e, k in sorted(places, key=lambda ek: (-ek[1], ek[0])) for _ in range(k)]
+    for w, e in zip(persons, queue, strict=False):
+        enterprise[w] = e
+    if overflow is not None:
+        overflow.extend(persons[len(queue):])
 
 
 def _add_codes(prof: pd.DataFrame, ent: pd.Series, district: pd.Series, jobs: pd.Series,

@@ -7,7 +7,8 @@ Variables (all integer counts unless said otherwise):
 - ``f[v,d,j,s]``: workers of village group v and gender class s placed in district d for job j (the pooled ``x``;
   ``wish`` constraints keep room in the wished districts);
 - ``z[e,j,s]``: posts of job j at enterprise e filled by workers of gender class s through ``f``
-  (``q[v,e,j,s]`` instead when villagers are kept in one enterprise: the same, per village group v);
+  (when villagers are kept in one enterprise, ``q[v,e,j,s]`` per village group v for its candidate enterprises,
+  and ``pool[v,d,j,s]`` for the rest, which fill ``z`` and pay the enterprise penalty per worker);
 - ``u[v,d]`` (binary): village group v has workers in district d; ``w[v,e]`` likewise per enterprise.
 
 Only wishes and the village tell a group's districts apart and only the ride tells enterprises in a district
@@ -45,6 +46,7 @@ class PlacementModel:
     f: dict[Key, pulp.LpVariable] = field(default_factory=dict)
     z: dict[Key, pulp.LpVariable] = field(default_factory=dict)
     q: dict[Key, pulp.LpVariable] = field(default_factory=dict)
+    pool: dict[Key, pulp.LpVariable] = field(default_factory=dict)
     u: dict[Key, pulp.LpVariable] = field(default_factory=dict)
     w: dict[Key, pulp.LpVariable] = field(default_factory=dict)
     constraints: dict[str, pulp.LpConstraint] = field(default_factory=dict)
@@ -103,6 +105,21 @@ def person_points(weights: Weights, data: Data, skills_job: str, wish_district: 
     if skills_job != data.basic_job:
         points += weights.skill
     return points
+
+
+#: With villagers kept in one enterprise, a village's own variables go to this many enterprises per district and
+#: job (the largest by posts, plus its workers' returning employers); other enterprises are reached through an
+#: untracked pool that pays the village-enterprise penalty for every worker (never less than the true penalty).
+ENTERPRISE_CANDIDATES = 6
+
+
+def candidates(options: list[str], job: str, data: Data, returning: set[str]) -> list[str]:
+    """The enterprises a village gets its own variables for (all of them when there are few)."""
+    if len(options) <= ENTERPRISE_CANDIDATES:
+        return list(options)
+    ranked = sorted(options, key=lambda e: (-data.posts[(e, job)], e))
+    keep = set(ranked[:ENTERPRISE_CANDIDATES]) | (returning & set(options))
+    return [e for e in options if e in keep]
 
 
 def _expr(pairs: list[tuple[pulp.LpVariable, float]]) -> pulp.LpAffineExpression:
@@ -205,27 +222,55 @@ def build_model(sc: Scenario, groups: Groups, weights: Weights | None = None) ->
         if pairs:
             _add(m, f"returning[{g},{e}]", _expr(pairs) <= n)
 
-    # Enterprise-level flow: z per (enterprise, job, gender), or q per village as well.
-    for key, pairs in class_flow.items():
-        *head, d, j, s = key
+    # Enterprise-level flow: z per (enterprise, job, gender); with villagers kept in one enterprise, q per village
+    # for its candidate enterprises, and the rest through an untracked pool at the price of one enterprise each.
+    pool_flow: dict[Key, list] = defaultdict(list)
+    returning_at: dict[str, set[str]] = defaultdict(set)
+    for g, e in groups.returning[["group", "enterprise"]].itertuples(index=False, name=None):
+        returning_at[about[g][0]].add(e)
+
+    def fill(e: str, j: str, s: str, var: pulp.LpVariable) -> None:
+        objective.append((var, -weights.near_per_hour * data.hours[e]))
+        posts_flow[(e, j)].append((var, 1))
+        if (e, s) in data.beds:
+            beds_flow[(e, s)].append((var, 1))
+
+    def z_slots(d: str, j: str, s: str) -> list:
         slots = []
         for e in enterprises_of[(d, j)]:
-            if mode == "enterprise":
-                v = head[0]
+            var = problem.add_variable(f"z_{ei[e]}_{ji[j]}_{s or 'a'}", 0, data.posts[(e, j)], pulp.LpInteger)
+            m.z[(e, j, s)] = var
+            fill(e, j, s, var)
+            slots.append((var, 1))
+        return slots
+
+    for key, pairs in class_flow.items():
+        *head, d, j, s = key
+        if mode != "enterprise":
+            slots = z_slots(d, j, s)
+        else:
+            v = head[0]
+            slots = []
+            options = enterprises_of[(d, j)]
+            chosen = candidates(options, j, data, returning_at[v])
+            for e in chosen:
                 var = problem.add_variable(f"q_{vi[v]}_{ei[e]}_{ji[j]}_{s or 'a'}", 0,
-                                      min(int(villages[v]), data.posts[(e, j)]), pulp.LpInteger)
+                                           min(int(villages[v]), data.posts[(e, j)]), pulp.LpInteger)
                 m.q[(v, e, j, s)] = var
                 village_enterprise_flow[(v, e)].append((var, 1))
-            else:
-                var = problem.add_variable(f"z_{ei[e]}_{ji[j]}_{s or 'a'}", 0, data.posts[(e, j)], pulp.LpInteger)
-                m.z[(e, j, s)] = var
-            slots.append((var, 1))
-            objective.append((var, -weights.near_per_hour * data.hours[e]))
-            posts_flow[(e, j)].append((var, 1))
-            if (e, s) in data.beds:
-                beds_flow[(e, s)].append((var, 1))
+                fill(e, j, s, var)
+                slots.append((var, 1))
+            if len(chosen) < len(options):
+                var = problem.add_variable(f"p_{vi[v]}_{di[d]}_{ji[j]}_{s or 'a'}", 0, int(villages[v]),
+                                           pulp.LpInteger)
+                m.pool[(v, d, j, s)] = var
+                objective.append((var, -weights.village_enterprise))
+                pool_flow[(d, j, s)].append((var, 1))
+                slots.append((var, 1))
         name = "flow[" + ",".join([*head, d, j, s or "any"]) + "]"
         _add(m, name, _expr(pairs) == _expr(slots))
+    for (d, j, s), pairs in pool_flow.items():
+        _add(m, f"pool[{d},{j},{s or 'any'}]", _expr(pairs) == _expr(z_slots(d, j, s)))
 
     sizes = table["n"].astype(int).to_dict()
     for g, pairs in group_flow.items():
