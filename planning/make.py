@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from planning.baseline import baseline_routes
 from planning.placement import place
 from planning.plan import Plan
+from planning.routing.scenario import manifest_for, route_placement
 from scenarios import Scenario
 
 
@@ -13,18 +13,34 @@ class PlanCheckError(RuntimeError):
 
 
 def make_plan(
-    sc: Scenario, *, time_limit: float = 30.0, seed: int = 0, solver: str = "highs", max_iterations: int | None = None
+    sc: Scenario,
+    *,
+    time_limit: float = 30.0,
+    seed: int = 0,
+    solver: str = "highs",
+    max_iterations: int | None = None,
+    strict: bool = True,
 ) -> Plan:
     """Place every worker, route the coaches, and check the result without trusting the solvers.
 
     ``time_limit`` bounds each of placement and routing (seconds); ``max_iterations`` caps the routing search so
-    that the same seed gives the same plan on any machine (use it for sweeps).
+    that the same seed gives the same plan on any machine (use it for sweeps). With ``strict``, a stop no coach can
+    reach before the latest arrival is an error; otherwise it is served late and listed in ``plan.warnings``.
     """
     from planning.check import check_plan
 
     plan = place(sc, solver=solver, time_limit=time_limit)
-    routes, manifest = baseline_routes(sc, plan.placement)
-    plan = plan.with_routes(routes, manifest, None)
+    own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
+    riding = plan.placed[~plan.placed["enterprise_id"].isin(own)]
+    routed = route_placement(
+        sc,
+        riding.groupby("enterprise_id").size(),
+        time_limit=time_limit,
+        seed=seed,
+        max_iterations=max_iterations,
+        strict=strict,
+    )
+    plan = plan.with_routes(routed.routes, manifest_for(routed.routes, riding), routed.info, routed.warnings)
     violations = check_plan(sc, plan)
     if violations:
         raise PlanCheckError(f"{len(violations)} violations in the plan: " + "; ".join(violations[:5]))

@@ -41,6 +41,7 @@ class Plan:
     manifest: pd.DataFrame | None = None
     placement_info: SolveInfo | None = None
     routing_info: SolveInfo | None = None
+    warnings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         missing = [c for c in PLACEMENT_COLUMNS if c not in self.placement.columns]
@@ -65,8 +66,12 @@ class Plan:
         """How many placed workers each enterprise receives."""
         return self.placed.groupby("enterprise_id").size().rename("workers")
 
-    def with_routes(self, routes: pd.DataFrame, manifest: pd.DataFrame, info: SolveInfo | None) -> Plan:
-        return dataclasses.replace(self, routes=routes, manifest=manifest, routing_info=info)
+    def with_routes(
+        self, routes: pd.DataFrame, manifest: pd.DataFrame, info: SolveInfo | None, warnings: tuple[str, ...] = ()
+    ) -> Plan:
+        return dataclasses.replace(
+            self, routes=routes, manifest=manifest, routing_info=info, warnings=self.warnings + tuple(warnings)
+        )
 
     @property
     def coaches(self) -> pd.DataFrame:
@@ -103,4 +108,5 @@ class Plan:
             )
             if self.routing_info:
                 lines[-1] += f"; routing {self.routing_info.describe()}"
+        lines.extend(f"warning: {w}" for w in self.warnings)
         return "\n".join(lines)

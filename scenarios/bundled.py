@@ -53,7 +53,7 @@ FLEET = {
         "name_zh": "大巴（53座）",
         "name_en": "53-seat coach",
         "seats": 53,
-        "count": 10,
+        "count": 18,
         "fixed_cost": 1200,
         "cost_per_km": 5.5,
         "available_from": "21:00",
@@ -182,7 +182,7 @@ def scenario_yaml(name: str, spec: dict[str, Any], fleet: dict[str, Any], cars: 
         "travel": {"mode": "coordinates", "road_factor": 1.35, "cv": 0.15},
         "policy": {
             "max_stops": 8,
-            "max_ride_min": 150,
+            "max_ride_min": 180,
             "latest_arrival": "02:00",
             "keep_villagers": "district",
             "one_district_per_coach": True,

@@ -115,7 +115,9 @@ def sweep(
         key = tuple(sorted(variants[i].overrides.items())) if replan else ()
         if key not in plans:
             sc = scenarios[i] if replan else load(base)
-            plans[key] = make_plan(sc, time_limit=plan_time_limit, seed=seed, max_iterations=SWEEP_ROUTING_ITERATIONS)
+            plans[key] = make_plan(
+                sc, time_limit=plan_time_limit, seed=seed, max_iterations=SWEEP_ROUTING_ITERATIONS, strict=False
+            )
         return plans[key]
 
     tasks = [(base, v.overrides, plan_for(i), replications, seed) for i, v in enumerate(variants)]

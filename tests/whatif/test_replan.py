@@ -41,21 +41,29 @@ def test_late_train_moves_every_time_and_no_manifest(night) -> None:
     _consistent(sc, result.plan)
 
 
+def _fleet_of(plan: Plan, extra: int) -> dict[str, int]:
+    """Overrides giving each coach type the coaches the plan uses, plus ``extra``."""
+    used = plan.routes.groupby("coach_type")["coach_id"].nunique()
+    return {f"fleet.{t}.count": int(n) + extra for t, n in used.items()}
+
+
 def test_broken_coach_goes_to_a_spare_when_the_fleet_has_one(night) -> None:
     _, plan = night
-    bigger = scenarios.load("dingxi_qingdao_2023", overrides={"fleet.coach_53.count": 12})
-    result = replan(bigger, plan, Change(broken_coaches=("C02",)))
+    spare = scenarios.load("dingxi_qingdao_2023", overrides=_fleet_of(plan, extra=2))
+    result = replan(spare, plan, Change(broken_coaches=("C02",)))
     assert len(result.changed) == 1 and result.changed[0][0].startswith("S")
     assert "C02" not in set(result.plan.routes["coach_id"])
-    _consistent(bigger, result.plan)
+    _consistent(spare, result.plan)
 
 
 def test_broken_coach_without_spare_shares_its_stops(night) -> None:
-    sc, plan = night
-    result = replan(sc, plan, Change(broken_coaches=("C07",)))
+    _, plan = night
+    exact = scenarios.load("dingxi_qingdao_2023", overrides=_fleet_of(plan, extra=0))
+    result = replan(exact, plan, Change(broken_coaches=("C07",)))
     assert "C07" not in set(result.plan.routes["coach_id"])
+    assert not any(c.startswith("S") for c, _ in result.changed)
     assert 1 <= len(result.changed) <= 4
-    _consistent(sc, result.plan)
+    _consistent(exact, result.plan)
 
 
 def test_missing_workers_leave_the_manifests(night) -> None:
