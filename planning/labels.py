@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 LANGS = ("zh", "en")
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -77,9 +79,32 @@ def label(key: str, lang: str = "zh") -> str:
     return pair[0] if lang == "zh" else pair[1]
 
 
+#: Chinese for the sentences of ``planning.placement.explain`` (pattern, replacement), applied in order.
+UNPLACED_ZH: tuple[tuple[str, str], ...] = (
+    (r"wished district (\S+) full", r"意向区市 \1 已满"),
+    (r"no post left for skill (\S+) in any district \((.*)\)", r"各区市均无 \1 岗位空缺（\2）"),
+    (r"(\S+): (\d+) workers can do it, (\d+) posts", r"\1：可胜任 \2 人，岗位 \3 个"),
+    (r"posts for (\S+) remain only at enterprises with no beds left for women \((\d+) such posts\)",
+     r"\1 岗位仅余 \2 个，所在企业女工床位已满"),
+    (r"posts for (\S+) remain only at enterprises with no beds left for men \((\d+) such posts\)",
+     r"\1 岗位仅余 \2 个，所在企业男工床位已满"),
+    (r"posts remain only in districts whose quota is reached: ", "剩余岗位所在区市已达名额："),
+    (r"\(quota (\d+)\)", r"（名额 \1）"),
+    (r"not placed: the solver stopped before placing everyone \((\d+) posts still open for (\S+)\)",
+     r"求解在时限内停止，未完成安置（\2 岗位尚余 \1 个）"),
+    (r"not placed by the optimal plan although posts remain \(check the weights\)", "最优方案未安置（请检查权重）"),
+    (r"no skill of a job type in this scenario", "技能与本批岗位均不符"),
+    (r"; ", "；"),
+)
+
+
 def reason_text(reason: str, lang: str = "zh") -> str:
-    """Reason codes ('returning;skill') as words; an unplaced worker's sentence is kept as it is."""
+    """Reason codes ('returning;skill') as words; an unplaced worker's reason in Chinese where it is known."""
     codes = [c for c in str(reason).split(";") if c]
     if codes and all(f"code_{c}" in LABELS for c in codes):
         return ("、" if lang == "zh" else ", ").join(label(f"code_{c}", lang) for c in codes)
-    return str(reason)
+    text = str(reason)
+    if lang == "zh":
+        for pattern, replacement in UNPLACED_ZH:
+            text = re.sub(pattern, replacement, text)
+    return text

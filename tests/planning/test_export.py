@@ -71,11 +71,14 @@ def test_unknown_language_is_a_scenario_error(tiny, tiny_plan, tmp_path) -> None
 
 def test_unplaced_workers_get_their_own_sheet(tiny, tiny_plan, tmp_path) -> None:
     p = tiny_plan.placement.copy()
-    p.loc["W6", ["enterprise_id", "district", "job", "reason"]] = ["", "", "", "no post left"]
+    reason = "no post left for skill general in any district (general: 9 workers can do it, 7 posts)"
+    p.loc["W6", ["enterprise_id", "district", "job", "reason"]] = ["", "", "", reason]
     plan = type(tiny_plan)(placement=p)
     write_plan(tiny, plan, tmp_path)
     assert _sheets(tmp_path / "placement.xlsx")[-1] == "未安置人员"
-    assert "no post left" in _strings(tmp_path / "placement.xlsx")
+    assert "各区市均无 general 岗位空缺（general：可胜任 9 人，岗位 7 个）" in _strings(tmp_path / "placement.xlsx")
+    write_plan(tiny, plan, tmp_path, lang="en")
+    assert reason in _strings(tmp_path / "placement.xlsx")
 
 
 def test_sheet_names_are_valid_and_unique() -> None:
