@@ -219,12 +219,24 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
 
 
 def _leg_minutes(sc: Scenario, legs: list[tuple[str, str]]) -> list[float]:
-    """Planned minutes of every leg, with one travel-model call over the distinct origins and destinations."""
+    """Planned minutes of every leg: one travel-model call over the distinct origins and destinations (coordinates),
+    or one call per origin for just the legs driven (a travel-time matrix need not hold every pair)."""
     if not legs:
         return []
-    origins = sorted({a for a, _ in legs})
-    dests = sorted({b for _, b in legs})
-    minutes, _ = sc.travel_model.legs(origins, dests)
-    oi = {o: i for i, o in enumerate(origins)}
-    di = {d: i for i, d in enumerate(dests)}
-    return [float(minutes[oi[a], di[b]]) for a, b in legs]
+    if sc.travel_matrix is None:
+        origins = sorted({a for a, _ in legs})
+        dests = sorted({b for _, b in legs})
+        minutes, _ = sc.travel_model.legs(origins, dests)
+        oi = {o: i for i, o in enumerate(origins)}
+        di = {d: i for i, d in enumerate(dests)}
+        return [float(minutes[oi[a], di[b]]) for a, b in legs]
+    by_origin: dict[str, list[str]] = {}
+    for a, b in legs:
+        by_origin.setdefault(a, [])
+        if b not in by_origin[a]:
+            by_origin[a].append(b)
+    found: dict[tuple[str, str], float] = {}
+    for a, dests in by_origin.items():
+        minutes, _ = sc.travel_model.legs([a], dests)
+        found.update({(a, b): float(minutes[0, j]) for j, b in enumerate(dests)})
+    return [found[leg] for leg in legs]

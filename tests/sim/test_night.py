@@ -39,3 +39,24 @@ def test_worker_on_a_coach_that_does_not_stop_at_their_enterprise(tiny) -> None:
     plan.placement.loc["W1", "enterprise_id"] = "T2"
     with pytest.raises(ScenarioError, match="does not stop there"):
         compile_night(tiny, plan)
+
+
+def test_travel_matrix_needs_only_the_legs_driven(tmp_path) -> None:
+    import shutil
+
+    import yaml
+
+    import scenarios
+    from scenarios.loader import DATA_DIR
+
+    folder = tmp_path / "tiny"
+    shutil.copytree(DATA_DIR / "tiny", folder)
+    shutil.copy(DATA_DIR / "qingdao_districts.csv", tmp_path / "qingdao_districts.csv")
+    (folder / "times.csv").write_text("from,to,minutes,km\nstation,T2,11,5\nT2,T1,17,9\nT1,station,23,12\n",
+                                      encoding="utf-8")
+    raw = yaml.safe_load((folder / "scenario.yaml").read_text(encoding="utf-8"))
+    raw["travel"].update(mode="matrix", matrix="times.csv")
+    (folder / "scenario.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    sc = scenarios.load(folder)
+    night = compile_night(sc, hand_plan(sc, [("T2", ["W5"]), ("T1", ["W1"])]))
+    assert night.trips[0].leg_min == [11.0, 17.0] and night.trips[0].return_min == 23.0
