@@ -7,8 +7,8 @@ from itertools import combinations
 
 import pandas as pd
 
+from planning.placement.data import scenario_data
 from planning.placement.groups import worker_profiles
-from planning.placement.model import scenario_data
 from scenarios.scenario import Scenario
 
 

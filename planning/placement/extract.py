@@ -6,8 +6,9 @@ from collections import defaultdict
 
 import pandas as pd
 
+from planning.placement.data import scenario_data
 from planning.placement.groups import worker_profiles
-from planning.placement.model import PlacementModel, scenario_data
+from planning.placement.model import PlacementModel
 from planning.plan import PLACEMENT_COLUMNS
 from scenarios.scenario import Scenario
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from planning.placement.data import person_points, scenario_data
 from planning.placement.groups import worker_profiles
-from planning.placement.model import person_points, scenario_data
 from planning.placement.weights import Weights
 from scenarios.scenario import Scenario
 
