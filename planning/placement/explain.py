@@ -126,3 +126,11 @@ def _reason(skill_text: str, gender: str, wish: str, data, left: dict, beds_left
         else:
             parts.append("not placed by the optimal plan although posts remain (check the weights)")
     return "; ".join(parts)
+
+
+def unplaced_table(sc: Scenario, placement: pd.DataFrame) -> pd.DataFrame:
+    """The unplaced workers by name: id (index), name, county, village, skills, wished district, reason."""
+    out = placement[placement["enterprise_id"] == ""]
+    w = sc.workers.reindex(out.index)
+    return pd.DataFrame({"name": w["name"], "county": w["county"], "village": w["village"], "skills": w["skills"],
+                         "wish_district": w["wish_district"], "reason": out["reason"]}, index=out.index)

@@ -6,7 +6,7 @@ import pytest
 
 import scenarios
 from planning.check import check_plan
-from planning.placement import make_groups, place, score, shortfalls
+from planning.placement import Weights, build_model, make_groups, place, score, shortfalls, unplaced_table
 from scenarios.loader import bundled as bundled_names
 from tests.planning.conftest import variant
 
@@ -47,6 +47,8 @@ def test_unplaced_workers_are_named_with_the_limit_and_shortage(tiny) -> None:
     reason = plan.unplaced["reason"].iloc[0]
     assert "no post left for skill general in any district" in reason
     assert "9 workers can do it, 7 posts" in reason
+    table = unplaced_table(sc, plan.placement)
+    assert list(table["name"]) == ["name of W7", "name of W8"] and table["reason"].str.contains("7 posts").all()
     assert shortfalls(sc) == ["posts[general]: 9 workers can only take general posts but there are 7; "
                               "at least 2 will be unplaced."]
     assert check_plan(sc, plan) == []
@@ -110,3 +112,24 @@ def test_time_limited_solves_are_not_called_optimal(tiny) -> None:
     if plan.placement_info.status == "no_solution":
         assert (plan.placement["enterprise_id"] == "").all()
         assert plan.placement["reason"].str.contains("time limit").all()
+
+
+def test_model_constraints_are_named_by_what_they_limit(tiny) -> None:
+    groups = make_groups(tiny)
+    model = build_model(tiny, groups)
+    w1 = groups.of_worker["W1"]  # returning to T1
+    assert {"posts[T1,general]", "posts[T2,operator]", f"returning[{w1},T1]"} <= set(model.constraints)
+    assert any(name.startswith("group[") for name in model.constraints)
+    assert any(name.startswith("district_of_village[") for name in model.constraints)
+
+
+def test_weights_check_their_values() -> None:
+    with pytest.raises(ValueError, match=r"Weights\.returning >= 0, got -1"):
+        Weights(returning=-1)
+
+
+def test_a_big_returning_weight_is_what_sends_workers_back(tiny) -> None:
+    workers = [{"id": "W1", "returning_employer": "T3", "wish_district": "chengyang"}]
+    sc = variant(tiny, workers=workers)
+    assert place(sc).placement.at["W1", "enterprise_id"] == "T3"
+    assert place(sc, weights=Weights(returning=0)).placement.at["W1", "district"] == "chengyang"
