@@ -32,15 +32,19 @@ class TripBoard:
     arrived: int = 0  # workers who have reached the sign so far
     first_min: float = float("nan")  # when the first of them reached it: the group starts forming
 
+    need: int = 0  # the waiting vehicle wakes once this many have arrived
+
     def arrive(self, g: int, now: float = float("nan")) -> None:
         if self.arrived == 0:
             self.first_min = now
         self.arrived += 1
         self.ready.append(g)
-        if self.waiter is not None and not self.waiter.triggered:
+        if self.waiter is not None and self.arrived >= self.need and not self.waiter.triggered:
             self.waiter.succeed()
 
-    def wait(self, env: simpy.Environment) -> simpy.Event:
+    def wait(self, env: simpy.Environment, arrived: int | None = None) -> simpy.Event:
+        """An event that succeeds once ``arrived`` workers (default: one more) have reached the sign."""
+        self.need = self.arrived + 1 if arrived is None else arrived
         self.waiter = env.event()
         return self.waiter
 
@@ -80,8 +84,9 @@ def vehicle(state: NightState, run: Run):
                 yield env.timeout(state.all_off - env.now)
             rec.log(env.now, "vehicle", run.id, "cancelled", "station", number, 0, "no worker of the trip came")
             continue
-        while board.arrived < (board.present if cfg.bay_call == "all_ready" else 1):
-            yield board.wait(env)
+        called = board.present if cfg.bay_call == "all_ready" else 1
+        if board.arrived < called:
+            yield board.wait(env, called)
         missing = board.present < len(trip.workers)
         deadline = board.first_min + night.max_coach_wait_min
         if cfg.bay_call == "all_ready" and missing and deadline > env.now:
