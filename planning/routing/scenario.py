@@ -66,7 +66,7 @@ def _departure(sc: Scenario) -> float:
     return max(planned_departure(sc), ready)
 
 
-def _check_servable(sc: Scenario, workers: pd.Series, depart: float) -> None:
+def _check_servable(sc: Scenario, workers: pd.Series, depart: float, strict: bool = True) -> None:
     """Explain input that no plan can serve: unknown or own-pickup enterprises, rides or deadlines too long."""
     unknown = [e for e in workers.index if e not in sc.enterprises.index]
     if unknown:
@@ -86,7 +86,7 @@ def _check_servable(sc: Scenario, workers: pd.Series, depart: float) -> None:
                 field="policy.max_ride_min",
                 fix=f"raise max_ride_min to at least {math.ceil(m)} or let {ent} collect its workers (pickup: own).",
             )
-        if depart + m > deadline + 1e-9:
+        if strict and depart + m > deadline + 1e-9:
             raise ScenarioError(
                 f"enterprise {ent} ({district}) cannot be reached before {sc.policy.latest_arrival}: leaving at "
                 f"{sc.clock(depart)}, the direct drive arrives {depart + m - deadline:.0f} min late.",
@@ -95,10 +95,17 @@ def _check_servable(sc: Scenario, workers: pd.Series, depart: float) -> None:
             )
 
 
-def district_problem(sc: Scenario, workers: pd.Series, depart: float, name: str) -> RoutingProblem:
-    """The routing problem of ``workers`` (enterprise id -> count): station first, then the enterprises."""
+def district_problem(sc: Scenario, workers: pd.Series, depart: float, name: str, strict: bool = True) -> RoutingProblem:
+    """The routing problem of ``workers`` (enterprise id -> count): station first, then the enterprises.
+
+    Not ``strict``: the deadline is moved, where it must be, to when the farthest stop can be reached directly, so
+    that every stop can still be served (late, and listed as a warning by the scheduler).
+    """
     places = ["station", *workers.index]
     minutes, km = sc.travel_model.legs(places, places)
+    deadline = sc.latest_arrival_min - depart
+    if not strict:
+        deadline = max(deadline, float(minutes[0, 1:].max(initial=0.0)))
     types = tuple(
         VehicleType(tid, ct.seats, ct.fixed_cost, ct.cost_per_km, None) for tid, ct in sc.fleet.items() if ct.count > 0
     )
@@ -111,7 +118,7 @@ def district_problem(sc: Scenario, workers: pd.Series, depart: float, name: str)
         service_per_unit=STOP_S_PER_WORKER / 60.0,
         max_stops=sc.policy.max_stops,
         max_ride=sc.policy.max_ride_min,
-        deadline=sc.latest_arrival_min - depart,
+        deadline=deadline,
         open_routes=sc.policy.routes == "open",
         split_delivery=True,
         objective=OBJECTIVE[sc.policy.objective],
@@ -138,7 +145,7 @@ def route_placement(
     own = sc.enterprises.index[sc.enterprises["pickup"] == "own"]
     workers = workers[~workers.index.isin(own)].sort_index()
     depart = _departure(sc)
-    _check_servable(sc, workers, depart)
+    _check_servable(sc, workers, depart, strict)
     if sc.policy.one_district_per_coach:
         district = sc.enterprises.loc[workers.index, "district"]
         groups = {str(d): workers[district == d] for d in sorted(district.unique())}
@@ -147,7 +154,7 @@ def route_placement(
     total = max(1, int(workers.sum()))
     results: dict[str, RoutingResult] = {}
     for k, (name, group) in enumerate(groups.items()):
-        problem = district_problem(sc, group, depart, name or "city")
+        problem = district_problem(sc, group, depart, name or "city", strict)
         share = max(0.5, time_limit * 0.9 * int(group.sum()) / total)
         iters = None if max_iterations is None else max(50, int(max_iterations * group.sum() / total))
         with quiet_stdout():

@@ -10,6 +10,7 @@ import numpy as np
 from planning.routing.evaluate import best_type, evaluate_route
 from planning.routing.exact import exact_eligible, merged_stops, solve_exact
 from planning.routing.items import Items, build_items
+from planning.routing.local_search import RouteCost, local_search, savings
 from planning.routing.master import Column, MasterResult, solve_master
 from planning.routing.problem import RoutingProblem
 from planning.routing.result import RoutingResult, Stop
@@ -18,6 +19,7 @@ from planning.routing.split_master import solve_split_master
 from planning.routing.tour import State, routes_of, seq_of
 
 POOL_COLUMNS = 12_000
+POOL_NONZEROS = 60_000
 MASTER_AT = (0.45, 0.75)
 
 
@@ -43,10 +45,17 @@ class RoutePool:
             elif total < old[2]:
                 self.routes[key] = (old[0], old[1], total)
 
-    def best(self, limit: int) -> list[tuple[float, tuple[int, ...]]]:
-        """(search cost, route) from the best solutions first."""
+    def best(self, limit: int, nonzeros: int = POOL_NONZEROS) -> list[tuple[float, tuple[int, ...]]]:
+        """(search cost, route) from the best solutions first, at most ``limit`` routes and ``nonzeros`` stops."""
         ranked = sorted(self.routes.values(), key=lambda v: (v[2], v[0]))
-        return [(v[0], v[1]) for v in ranked[:limit]]
+        out: list[tuple[float, tuple[int, ...]]] = []
+        used = 0
+        for cost, route, _ in ranked[:limit]:
+            used += len(route)
+            if used > nonzeros and out:
+                break
+            out.append((cost, route))
+        return out
 
 
 def _columns(problem: RoutingProblem, it: Items, routes: list[tuple[float, tuple[int, ...]]]) -> list[Column]:
@@ -129,7 +138,7 @@ def _result(
         lower = cost
     elif lower is None:
         lower = obj_lb
-    if lower is not None and problem.objective == "vehicles_then_ride" and len(routes) > veh_lb:
+    if status != "optimal" and problem.objective == "vehicles_then_ride" and len(routes) > veh_lb:
         lower = obj_lb
     gap: float | None = None
     if lower is not None:
@@ -148,6 +157,20 @@ def _result(
         objective=problem.objective,
         vehicles_lower_bound=veh_lb,
     )
+
+
+def _start(search: Sisr, it: Items, rc: RouteCost, seconds: float) -> np.ndarray:
+    """The better of greedy insertion and savings plus local search, as a giant tour."""
+    greedy = search.initial()
+    started = time.perf_counter()
+    routes = savings(it, rc)
+    routes = local_search(it, rc, routes, max(0.0, seconds - (time.perf_counter() - started)))
+    if any(rc(r) == math.inf for r in routes):
+        return greedy
+    cand = seq_of(routes)
+    if search.feasible(search.state(cand)) and search.total(search.state(cand)) < search.total(search.state(greedy)):
+        return cand
+    return greedy
 
 
 def _from_master(res: MasterResult, cols: list[Column]) -> list[tuple[tuple[int, ...], str | None]]:
@@ -181,7 +204,8 @@ def solve(
     fleet_total = None if any(v is None for v in fleet.values()) else sum(int(v or 0) for v in fleet.values())
     search = Sisr(it, rng, problem.max_stops, problem.ride_limit, fleet_total)
     pool = RoutePool()
-    seq = search.initial()
+    rc = RouteCost(it, problem.max_stops, problem.ride_limit)
+    seq = _start(search, it, rc, min(2.0, 0.03 * time_limit))
     st = search.state(seq)
     pool.add(st, search.total(st))
     multi = len(problem.vehicle_types) > 1 or any(v is not None for v in fleet.values())
@@ -232,6 +256,11 @@ def solve(
         chosen = [(tuple(r), None) for r in routes_of(best_seq)]
     else:
         raise ValueError(f"{problem.name}: no feasible routes found in {time_limit} s (limits or fleet too tight).")
+    if not multi and not split_mode and chosen:
+        polish = min(1.0, 0.01 * time_limit)
+        routes = local_search(it, rc, [list(items) for items, _ in chosen], polish)
+        if sum(rc(r) for r in routes) < sum(rc(list(items)) for items, _ in chosen) - 1e-9:
+            chosen = [(tuple(r), None) for r in routes]
     if split_mode:
         better = _split_recombine(problem, it, pool, chosen, time_limit - (time.perf_counter() - start) - 0.2)
         if better is not None:
