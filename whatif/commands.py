@@ -124,9 +124,12 @@ def _sweep_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fixed-plan", action="store_true", help="hold the base scenario's plan fixed (no re-planning)")
 
 
+SWEEP_SHOWN = ("p50_checkin_min", "p95_checkin_min", "share_by_deadline", "longest_wait_min")
+
+
 def _sweep(args: argparse.Namespace) -> int:
     from whatif.charts import options_chart
-    from whatif.labels import KPI_LABELS
+    from whatif.labels import KPI_LABELS, format_kpi
     from whatif.sweep import sweep
 
     if not args.set:
@@ -148,8 +151,10 @@ def _sweep(args: argparse.Namespace) -> int:
             frame.to_csv(tmp, index=False)
     with atomic_path(args.out / "options.png") as tmp:
         fig.savefig(tmp, dpi=130, format="png")
-    shown = summary[summary["kpi"].isin(["p95_checkin_min", "share_by_deadline"])]
-    print(shown.pivot(index="variant", columns="kpi", values="mean").to_string())
+    shown = summary[summary["kpi"].isin(SWEEP_SHOWN)].pivot(index="variant", columns="kpi", values="mean")
+    shown = shown.reindex(index=result.variants, columns=list(SWEEP_SHOWN))
+    labels = KPI_LABELS[args.lang]
+    print(shown.apply(lambda col: col.map(lambda v: format_kpi(col.name, v))).rename(columns=labels).to_string())
     print(f"written to {args.out}")
     return 0
 
