@@ -171,7 +171,8 @@ def crowd_chart(result: SimResult, lang: str = "zh") -> Figure:
         ax.set_xlabel(text["clock"])
         ax.set_ylabel(text["people"])
         ax.set_title(text["crowd_title"].format(n=result.replications))
-        ax.legend(loc="upper right", fontsize="small")
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(loc="upper right", fontsize="small")
     return fig
 
 

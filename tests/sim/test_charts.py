@@ -66,3 +66,15 @@ def test_write_is_complete_and_atomic(result, tmp_path) -> None:
     assert names == sorted(p.name for p in written)
     assert {"kpis.csv", "summary.csv", "events.csv.gz", "gantt.png", "checkins.png", "crowd.png"} <= set(names)
     assert not [n for n in names if n.startswith(".")]
+
+
+def test_charts_of_a_night_where_nobody_came(two_enterprises_one_coach, tmp_path) -> None:
+    sc, plan = two_enterprises_one_coach
+    empty = simulate(sc, plan, replications=2, seed=1, options={"disruptions.missed_train.enabled": True,
+                                                                "disruptions.missed_train.p_per_worker": 1.0})
+    assert (empty.kpis["checked_in"] == 0).all() and empty.kpis["last_checkin_min"].isna().all()
+    names = {p.name for p in empty.write(tmp_path, lang="en")}
+    assert {"gantt.png", "checkins.png", "crowd.png"} <= names
+    with pytest.raises(scenarios.ScenarioError, match="lang"):
+        empty.write(tmp_path / "fr", lang="fr")
+    assert not (tmp_path / "fr").exists()
