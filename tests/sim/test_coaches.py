@@ -130,3 +130,15 @@ def test_missing_worker_holds_the_coach_only_up_to_the_maximum_wait(two_enterpri
                                                 "disruptions.missed_train.p_per_worker": 1.0})
     assert (everyone_missed.timelines["not_delivered"] == "missed_train").all()
     assert (everyone_missed.events["event"] == "cancelled").sum() == 1
+
+
+def test_leg_times_are_planned_times_a_lognormal_factor_with_the_scenarios_cv(two_enterprises_one_coach) -> None:
+    sc, plan = two_enterprises_one_coach
+    result = simulate(sc, plan, replications=300, seed=6, options={"log": "lean", "n_jobs": 1})
+    ev = result.events[result.events["kind"] == "vehicle"]
+    departed = ev[ev["event"] == "departed"].set_index("replication")["minutes"]
+    at_first = ev[(ev["event"] == "stop_arrive") & (ev["place"] == "T2")].set_index("replication")["minutes"]
+    legs = (at_first - departed).to_numpy()
+    planned = sc.travel_model.legs(["station"], ["T2"])[0][0, 0]
+    assert legs.mean() == pytest.approx(planned, rel=0.03)
+    assert legs.std(ddof=1) / legs.mean() == pytest.approx(sc.travel.cv, rel=0.15)
