@@ -88,26 +88,31 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--time-limit", type=float, default=60.0, help="HiGHS time limit, seconds")
     parser.add_argument("--cbc-limit", type=float, default=120.0, help="CBC time limit, seconds")
     parser.add_argument("--no-bundled", action="store_true")
+    parser.add_argument("--keep", choices=["", "none", "district", "enterprise"], default="",
+                        help="override policy.keep_villagers in every scenario")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
+    parser.add_argument("--append", action="store_true", help="append to --out instead of replacing it")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore", DeprecationWarning)  # PuLP 3.3 deprecates PULP_CBC_CMD
 
+    overrides = {"policy.keep_villagers": args.keep} if args.keep else None
     cases: list[tuple[str, object]] = []
     if not args.no_bundled:
-        cases += [(name, scenarios.load(name)) for name in bundled_names()]
+        cases += [(name, scenarios.load(name, overrides)) for name in bundled_names()]
     tmp = tempfile.TemporaryDirectory(prefix="placement-bench-")
     for size in filter(None, args.sizes.split(",")):
         workers, enterprises = (int(x) for x in size.split(":"))
         spec, fleet = city_spec(workers, enterprises, seed=1)
         name = f"city_{workers // 1000}k" if workers >= 1000 else f"city_{workers}"
         write_scenario(Path(tmp.name) / name, name, spec, fleet)
-        cases.append((name, scenarios.load(Path(tmp.name) / name)))
+        cases.append((name, scenarios.load(Path(tmp.name) / name, overrides)))
 
     header = [f"# placement benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
               f"# {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, "
               f"load average at start {os.getloadavg()[0]:.1f} (the machine is shared)",
-              f"# HiGHS limit {args.time_limit:.0f} s, CBC limit {args.cbc_limit:.0f} s; keep_villagers as in each "
-              "scenario (all 'district'); gap = relative gap when the solver stopped before proving optimality"]
+              f"# HiGHS limit {args.time_limit:.0f} s, CBC limit {args.cbc_limit:.0f} s; keep_villagers: "
+              + (args.keep or "as in each scenario (all 'district')")
+              + "; gap = relative gap when the solver stopped before proving optimality"]
     print("\n".join(header), flush=True)
     rows = []
     for name, sc in cases:
@@ -122,6 +127,8 @@ def main(argv: list[str] | None = None) -> None:
                       f"\n# load average at end {os.getloadavg()[0]:.1f}"]) + "\n"
     print("\n" + table(rows))
     if args.out:
+        if args.append and args.out.exists():
+            text = args.out.read_text(encoding="utf-8") + "\n" + text
         write_text_atomic(args.out, text)
     tmp.cleanup()
 
