@@ -141,3 +141,14 @@ def test_auto_log_keeps_worker_rows_for_the_first_replications(two_enterprises_o
     assert set(auto.events.loc[auto.events["kind"] == "worker", "replication"]) == {0, 1}
     pd.testing.assert_frame_equal(auto.timelines, full.timelines)
     pd.testing.assert_frame_equal(auto.kpis, full.kpis)
+
+
+def test_common_random_numbers_make_differences_precise(bundled_2023) -> None:
+    sc, plan = bundled_2023
+    fewer = dataclasses.replace(sc, station=dataclasses.replace(sc.station, desks=sc.station.desks - 2))
+    lean = {"log": "lean", "n_jobs": 1}
+    a = simulate(sc, plan, 15, 1, lean).kpis["p50_checkin_min"]
+    paired = simulate(fewer, plan, 15, 1, lean).kpis["p50_checkin_min"] - a
+    unpaired = simulate(fewer, plan, 15, 2, lean).kpis["p50_checkin_min"] - a
+    assert paired.std() < 0.2 * unpaired.std()
+    assert (paired > 0).all()  # fewer desks: later, in every replication
