@@ -6,17 +6,31 @@ import pandas as pd
 
 from scenarios.scenario import Scenario
 
-#: Planned minutes from the train's arrival to the first coaches' departure: alighting (600 people, 16 doors,
-#: ~2 s each: ~1.5 min), the walk (350 m at 1 m/s: ~6 min), the welcome (15 min), desks and boarding (~20 min).
-PLANNED_DEPARTURE_AFTER_ARRIVAL_MIN = 45.0
 #: Planned minutes a coach spends at a stop (parking, luggage out), plus seconds per worker dropped: estimates.
 STOP_MIN = 2.5
 STOP_S_PER_WORKER = 10.0
 
 
+def reception_minutes(sc: Scenario) -> float:
+    """Planned minutes from the train's arrival until the coaches can leave, from the station's own figures.
+
+    Alighting (the busiest door, mean seconds per person), the walk (mean speed), the welcome, the gift-pack desks
+    (everyone through ``desks`` parallel desks) and boarding the largest coach. The simulation plays each of these
+    out with its randomness; this is the plan's deterministic estimate of the same.
+    """
+    st, train = sc.station, sc.train
+    per_door = len(sc.workers) / (train.cars * train.doors_per_car)
+    alight = per_door * sum(st.alight_s_per_person) / 2 / 60
+    walk = st.walk_m / (sum(st.walk_speed_mps) / 2) / 60
+    desks = len(sc.workers) * st.desk_service_s / st.desks / 60
+    seats = max((c.seats for c in sc.fleet.values() if c.count > 0), default=0)
+    board = seats * sum(st.board_s_per_person) / 2 / 60
+    return alight + walk + st.welcome_min + desks + board
+
+
 def planned_departure(sc: Scenario) -> float:
     """When the first coaches are planned to leave, minutes from midnight (a known train delay included)."""
-    return sc.arrival_min + sc.train.delay_min + PLANNED_DEPARTURE_AFTER_ARRIVAL_MIN
+    return sc.arrival_min + sc.train.delay_min + reception_minutes(sc)
 
 
 def stop_minutes(workers: int) -> float:

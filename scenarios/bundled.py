@@ -43,8 +43,8 @@ STATION = {
     "lat": 36.1706,
     "lon": 120.3750,
     "walk_m": 350,
-    "desks": 4,
-    "desk_service_s": 20,
+    "desks": 8,
+    "desk_service_s": 15,
     "bays": 4,
     "welcome_min": 15,
 }
