@@ -214,7 +214,7 @@ def build_model(sc: Scenario, groups: Groups, weights: Weights | None = None) ->
                 var = problem.add_variable(f"p_{vi[v]}_{di[d]}_{ji[j]}_{s or 'a'}", 0, int(villages[v]),
                                            pulp.LpInteger)
                 m.pool[(v, d, j, s)] = var
-                objective.append((var, -weights.village_enterprise))
+                objective.append((var, -weights.village_enterprise if villages[v] >= 2 else 0.0))
                 pool_flow[(d, j, s)].append((var, 1))
                 slots.append((var, 1))
         name = "flow[" + ",".join([*head, d, j, s or "any"]) + "]"

@@ -120,3 +120,22 @@ def test_grouped_and_per_worker_models_agree(tiny, instance) -> None:
     assert grouped.placement_info.objective == pytest.approx(single.placement_info.objective, abs=1e-6)
     assert score(sc, grouped.placement) == pytest.approx(grouped.placement_info.objective, abs=1e-6)
     assert check_plan(sc, grouped) == []
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(instance=instances(max_workers=4))
+def test_enterprise_mode_with_few_candidates_stays_sound(tiny, instance, monkeypatch) -> None:
+    """One district of three enterprises, one candidate per village: the pool carries the rest, soundly."""
+    import planning.placement.model as model
+
+    monkeypatch.setattr(model, "ENTERPRISE_CANDIDATES", 1)
+    workers, posts, beds, _, quotas = instance
+    moved = {e: {**beds[e], "district": "chengyang"} for e in ENTERPRISES}
+    sc = variant(tiny, workers=workers, posts=posts, enterprise_changes=moved, keep_villagers="enterprise",
+                 district_quotas={"chengyang": 3} if quotas else {})
+    plan = place(sc, gap=0.0)
+    assert check_plan(sc, plan) == []
+    true_score = score(sc, plan.placement)
+    assert true_score >= plan.placement_info.objective - 1e-6  # the pool never under-charges
+    assert true_score <= exhaustive_best(sc, Weights()) + 1e-6
