@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pulp
 
 from planning.placement.explain import unplaced_reasons
@@ -63,10 +64,8 @@ def plan_of(sc: Scenario, model: PlacementModel, info: SolveInfo) -> Plan:
     return Plan(placement=placement, placement_info=info)
 
 
-def extract_placement_empty(sc: Scenario, info: SolveInfo) -> object:
+def extract_placement_empty(sc: Scenario, info: SolveInfo) -> pd.DataFrame:
     """Everyone unplaced, saying why the solver gave no plan."""
-    import pandas as pd
-
     why = {"infeasible": "the solver reported the placement model infeasible (a bug: it always has a solution)",
            "no_solution": f"the solver found no placement within its time limit ({info.seconds:.0f} s); "
                           "give it more time"}.get(info.status, f"solver status {info.status}")
