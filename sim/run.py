@@ -15,6 +15,7 @@ from planning.plan import Plan
 from scenarios.errors import ScenarioError
 from scenarios.io import atomic_path
 from scenarios.scenario import Scenario
+from sim.checks import assert_sound
 from sim.config import SimConfig, as_config
 from sim.events import (
     crowd,
@@ -184,6 +185,7 @@ def _simulate(nights: list[Night], name: str, replications: int, seed: int, conf
         timelines = timelines.sort_values("replication", kind="stable", ignore_index=True)
     delays = pd.DataFrame([d for p in parts for d in p[3]], columns=["replication", "train_delay_min"])
     trips = trips_from_events(events)
+    assert_sound(timelines, trips, len(workers), replications)
     kpis = replication_kpis(timelines, trips, workers.set_index("worker_id")["planned"], delays)
     return SimResult(scenario=name, seed=seed, replications=replications, config=config, log=mode, kpis=kpis,
                      events=events, timelines=timelines, trips=trips, workers=workers, arrival_min=arrival_min,

@@ -152,3 +152,17 @@ def test_common_random_numbers_make_differences_precise(bundled_2023) -> None:
     unpaired = simulate(fewer, plan, 15, 2, lean).kpis["p50_checkin_min"] - a
     assert paired.std() < 0.2 * unpaired.std()
     assert (paired > 0).all()  # fewer desks: later, in every replication
+
+
+def test_invariant_checks_catch_a_broken_run(two_enterprises_one_coach) -> None:
+    from sim.checks import SimulationInvariantError, assert_sound, check_run
+
+    sc, plan = two_enterprises_one_coach
+    result = simulate(sc, plan, replications=2, seed=1)
+    assert check_run(result.timelines, result.trips, 8, 2) == []
+    broken = result.timelines.copy()
+    broken.loc[0, "not_delivered"] = "missed_train"
+    broken.loc[1, "checked_in"] = float("nan")
+    trips = result.trips.assign(aboard=99)
+    with pytest.raises(SimulationInvariantError, match=r"both checked in.*neither.*over their seats"):
+        assert_sound(broken, trips, 8, 2)
