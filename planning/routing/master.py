@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,11 +29,22 @@ class MasterResult:
 
 
 class _WarmHiGHS(pulp.HiGHS):  # type: ignore[misc,name-defined]
-    """PuLP's HiGHS (highspy) with a MIP start passed by ``setSolution`` (PuLP's warmStart is CMD-only)."""
+    """PuLP's HiGHS (highspy) with a MIP start passed by ``setSolution`` (PuLP's warmStart is CMD-only), and an
+    interrupt callback that enforces the time limit where HiGHS alone overruns it."""
 
     start: list[tuple[pulp.LpVariable, float]] | None = None
 
     def callSolver(self, lp: pulp.LpProblem) -> None:
+        model = lp.solverModel
+        if self.timeLimit is not None:
+            deadline = time.perf_counter() + float(self.timeLimit) + 0.5
+
+            def stop(event: object) -> None:
+                if time.perf_counter() > deadline:
+                    event.interrupt()  # type: ignore[attr-defined]
+
+            for hook in (model.cbMipInterrupt, model.cbSimplexInterrupt, model.cbIpmInterrupt):
+                hook.subscribe(stop)
         if self.start:
             import numpy as np
 
