@@ -159,6 +159,21 @@ def _result(
     )
 
 
+def _check_alone(problem: RoutingProblem) -> None:
+    """Raise a clear ValueError for a customer that even a route of its own cannot serve in time."""
+    limit = problem.ride_limit
+    if limit is None:
+        return
+    for c in problem.customers:
+        ride = float(problem.times[0, c])
+        if ride > limit + 1e-9:
+            name = problem.labels[c] if problem.labels else f"node {c}"
+            raise ValueError(
+                f"{problem.name}: {name} is {ride:.1f} min from the depot, {ride - limit:.1f} min over the ride "
+                f"limit / deadline of {limit:g} min."
+            )
+
+
 def _start(search: Sisr, it: Items, rc: RouteCost, seconds: float) -> np.ndarray:
     """The better of greedy insertion and savings plus local search, as a giant tour."""
     greedy = search.initial()
@@ -194,6 +209,9 @@ def solve(
     it = build_items(problem, halve=problem.split_delivery)
     fleet = _fleet_left(problem, it)
     pieces_fixed = bool(it.direct) or len(set(it.node.tolist())) != it.m
+    _check_alone(problem)
+    if it.m == 1:
+        return _result(problem, it, [], "optimal" if not it.direct else "feasible", None, start)
     if exact or (exact is None and exact_eligible(problem, it)):
         ex_cols, res = solve_exact(problem, it, fleet, max(1.0, time_limit))
         if res is None:

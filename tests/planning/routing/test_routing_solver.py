@@ -102,3 +102,22 @@ def test_vehicle_bound_counts_stops() -> None:
     )
     res = solve(problem, time_limit=3)
     assert res.vehicles_lower_bound == 3 == res.vehicles
+
+
+def test_no_customers_is_an_empty_optimal_plan() -> None:
+    """Zero demand everywhere: no routes, proven optimal."""
+    res = solve(RoutingProblem(np.zeros(3), np.ones((3, 3)), (VehicleType("v", 1),)))
+    assert res.routes == [] and res.status == "optimal" and res.cost == 0
+
+
+def test_customer_beyond_ride_limit_is_named() -> None:
+    """A customer farther than the ride limit is named with the minutes over."""
+    problem = RoutingProblem(
+        np.array([0.0, 1, 1]),
+        np.full((3, 3), 5.0),
+        (VehicleType("v", 2),),
+        travel_time=np.full((3, 3), 5.0),
+        max_ride=4.0,
+    )
+    with pytest.raises(ValueError, match=r"node 1 is 5\.0 min from the depot, 1\.0 min over"):
+        solve(problem)
