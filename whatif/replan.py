@@ -188,6 +188,7 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
         notes.append(f"train {change.delay_min:.0f} min late: every departure moves {change.delay_min:.0f} min later.")
     if change.broken_coaches:
         changed |= _replace_broken(sc, routes, manifest, set(change.broken_coaches), notes)
+    changed |= _late_trips_to_spares(sc, routes, manifest, set(change.broken_coaches), notes)
     routes = _merge_same_stops(routes)
     routes = retime(sc, routes)
     manifest = _renumber_boarding(routes, manifest)
@@ -199,6 +200,32 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
         )
     new = dataclasses.replace(plan, placement=placement, routes=routes, manifest=manifest)
     return Replan(plan=new, changed=tuple(sorted(changed)), notes=tuple(notes))
+
+
+def _late_trips_to_spares(
+    sc: Scenario, routes: pd.DataFrame, manifest: pd.DataFrame, broken: set[str], notes: list[str]
+) -> set[tuple[str, int]]:
+    """Later trips that would miss the latest arrival go to unused coaches of the fleet, leaving with the first
+    wave; the latest first, while spares last. In place."""
+    changed: set[tuple[str, int]] = set()
+    timed = retime(sc, routes)
+    first_wave = float(timed.loc[timed["trip"] == 1, "depart_min"].min())
+    last = timed.groupby(["coach_id", "trip"]).agg(arrive=("arrive_min", "max"), load=("workers", "sum"))
+    late = last[(last.index.get_level_values("trip") > 1) & (last["arrive"] > sc.latest_arrival_min)]
+    out_of_service = routes[routes["coach_id"].isin(broken)].groupby("coach_type")["coach_id"].nunique().to_dict()
+    for (coach, trip), row in late.sort_values("arrive", ascending=False).iterrows():
+        spare = _spare_coach(sc, routes[~routes["coach_id"].isin(broken)], int(row["load"]), out_of_service)
+        if spare is None:
+            break
+        stops = routes[(routes["coach_id"] == coach) & (routes["trip"] == trip)].sort_values("stop_order")
+        for ent in stops["enterprise_id"]:
+            _move_stop(routes, manifest, (coach, int(trip)), ent, (spare[0], 1), first_wave, spare[1])
+        changed.add((spare[0], 1))
+        notes.append(
+            f"{coach} trip {trip} would arrive after {sc.policy.latest_arrival}: it goes to spare coach "
+            f"{spare[0]} ({spare[1]}), leaving at {sc.clock(first_wave)}."
+        )
+    return changed
 
 
 def _merge_same_stops(routes: pd.DataFrame) -> pd.DataFrame:

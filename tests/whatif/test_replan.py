@@ -29,22 +29,36 @@ def _consistent(sc: scenarios.Scenario, plan: Plan) -> None:
     assert per_stop.equals(planned.astype(per_stop.dtype))
 
 
-def test_late_train_moves_every_time_and_no_manifest(night) -> None:
-    sc, plan = night
-    result = replan(sc, plan, Change(delay_min=90))
-    assert result.changed == ()
-    diff = (
-        result.plan.routes["depart_min"].to_numpy()
-        - plan.routes.sort_values(["coach_id", "trip", "stop_order"])["depart_min"].to_numpy()
-    )
-    assert (abs(diff - 90) < 1e-9).all()
-    _consistent(sc, result.plan)
-
-
 def _fleet_of(plan: Plan, extra: int) -> dict[str, int]:
     """Overrides giving each coach type the coaches the plan uses, plus ``extra``."""
     used = plan.routes.groupby("coach_type")["coach_id"].nunique()
     return {f"fleet.{t}.count": int(n) + extra for t, n in used.items()}
+
+
+def test_late_train_without_spares_moves_every_time_and_no_manifest(night) -> None:
+    _, plan = night
+    exact = scenarios.load("dingxi_qingdao_2023", overrides=_fleet_of(plan, extra=0))
+    result = replan(exact, plan, Change(delay_min=90))
+    assert result.changed == ()
+    before = plan.routes.sort_values(["coach_id", "trip", "stop_order"])["depart_min"].to_numpy()
+    assert (abs(result.plan.routes["depart_min"].to_numpy() - before - 90) < 1e-9).all()
+    _consistent(exact, result.plan)
+
+
+def test_late_train_sends_late_second_trips_to_spare_coaches() -> None:
+    small = scenarios.load("dingxi_qingdao_2023", overrides={"fleet.coach_53.count": 10, "fleet.coach_35.count": 4})
+    plan = baseline_plan(small)  # 14 coaches: some make second trips
+    assert (plan.routes["trip"] > 1).any()
+    spare = scenarios.load("dingxi_qingdao_2023", overrides={"fleet.coach_53.count": 14, "fleet.coach_35.count": 8})
+
+    def late(sc: scenarios.Scenario) -> int:
+        routes = replan(sc, plan, Change(delay_min=90)).plan.routes
+        return int(routes.loc[routes["arrive_min"] > sc.latest_arrival_min, "workers"].sum())
+
+    result = replan(spare, plan, Change(delay_min=90))
+    assert result.changed and all(coach.startswith("S") for coach, _ in result.changed)
+    assert late(spare) < late(small)
+    _consistent(spare, result.plan)
 
 
 def test_broken_coach_goes_to_a_spare_when_the_fleet_has_one(night) -> None:
