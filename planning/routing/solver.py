@@ -223,7 +223,9 @@ def solve(
     search = Sisr(it, rng, problem.max_stops, problem.ride_limit, fleet_total)
     pool = RoutePool()
     rc = RouteCost(it, problem.max_stops, problem.ride_limit)
-    seq = _start(search, it, rc, min(2.0, 0.03 * time_limit))
+    # With an iteration budget the local searches run to the end, so that a seed gives the same plan.
+    ls_seconds = 3600.0 if max_iterations is not None else min(2.0, 0.03 * time_limit)
+    seq = _start(search, it, rc, ls_seconds)
     st = search.state(seq)
     pool.add(st, search.total(st))
     multi = len(problem.vehicle_types) > 1 or any(v is not None for v in fleet.values())
@@ -275,7 +277,7 @@ def solve(
     else:
         raise ValueError(f"{problem.name}: no feasible routes found in {time_limit} s (limits or fleet too tight).")
     if not multi and not split_mode and chosen:
-        polish = min(1.0, 0.01 * time_limit)
+        polish = 3600.0 if max_iterations is not None else min(1.0, 0.01 * time_limit)
         routes = local_search(it, rc, [list(items) for items, _ in chosen], polish)
         if sum(rc(r) for r in routes) < sum(rc(list(items)) for items, _ in chosen) - 1e-9:
             chosen = [(tuple(r), None) for r in routes]

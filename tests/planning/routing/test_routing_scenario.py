@@ -75,3 +75,11 @@ def test_manifest_boards_last_stop_first() -> None:
     man = manifest_for(routes, placement)
     assert man["worker_id"].tolist() == ["w2", "w3", "w1"]
     assert man["boarding_order"].tolist() == [1, 2, 3]
+
+
+def test_same_seed_same_routes_with_iteration_budget(tiny: Scenario) -> None:
+    """With max_iterations the adapter gives the same routes twice (for sweeps)."""
+    counts = pd.Series({"T1": 9, "T2": 7, "T3": 5})
+    a = route_placement(tiny, counts, time_limit=30, seed=3, max_iterations=200, strict=False)
+    b = route_placement(tiny, counts, time_limit=30, seed=3, max_iterations=200, strict=False)
+    pd.testing.assert_frame_equal(a.routes, b.routes)
