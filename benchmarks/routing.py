@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import importlib.util
 import math
+import re
 import sys
 import time
 from pathlib import Path
@@ -27,9 +29,20 @@ def instances(folder: Path, pattern: str) -> list[Path]:
     return sorted(files, key=lambda p: (p.stat().st_size, p.name))
 
 
-def load(path: Path) -> RoutingProblem:
-    """Read a .vrp or an SDVRP file."""
-    return read_vrp(path) if path.suffix == ".vrp" else read_sdvrp(path)
+def load(path: Path, fix_k: bool = False) -> RoutingProblem:
+    """Read a .vrp or an SDVRP file; with ``fix_k`` the fleet is the k of the name (A-n32-k5: 5 vehicles)."""
+    problem = read_vrp(path) if path.suffix == ".vrp" else read_sdvrp(path)
+    k = fleet_from_name(path) if fix_k else None
+    if k is not None:
+        vt = dataclasses.replace(problem.vehicle_types[0], count=k)
+        problem = dataclasses.replace(problem, vehicle_types=(vt,))
+    return problem
+
+
+def fleet_from_name(path: Path) -> int | None:
+    """The k of a CVRPLIB name such as P-n22-k8, or None."""
+    match = re.search(r"-k(\d+)$", path.stem)
+    return int(match.group(1)) if match else None
 
 
 def best_known(path: Path) -> float | None:
@@ -47,7 +60,7 @@ def best_known(path: Path) -> float | None:
     return None
 
 
-def run_pyvrp(path: Path, seconds: float, seed: int) -> tuple[float, int] | None:
+def run_pyvrp(path: Path, seconds: float, seed: int, k: int | None = None) -> tuple[float, int] | None:
     """PyVRP's cost and route count, or None when unavailable or not applicable."""
     if path.suffix != ".vrp" or importlib.util.find_spec("pyvrp") is None:
         return None
@@ -55,6 +68,9 @@ def run_pyvrp(path: Path, seconds: float, seed: int) -> tuple[float, int] | None
     from pyvrp.stop import MaxRuntime
 
     data = pyvrp.read(str(path), round_func="round")
+    if k is not None:
+        vt = data.vehicle_type(0).replace(num_available=k)
+        data = data.replace(vehicle_types=[vt])
     res = pyvrp.Model.from_data(data).solve(MaxRuntime(seconds), seed=seed, display=False)
     return (float(res.cost()), int(res.best.num_routes())) if res.is_feasible() else None
 
@@ -68,7 +84,8 @@ def run_ortools(problem: RoutingProblem, path: Path, seconds: float) -> tuple[fl
     n = problem.n_nodes
     cap = int(problem.vehicle_types[0].capacity)
     k = math.ceil(problem.demand.sum() / cap)
-    vehicles = k + max(2, k // 5)
+    fixed = problem.vehicle_types[0].count
+    vehicles = fixed if fixed is not None else k + max(2, k // 5)
     dist = problem.distance.astype(int).tolist()
     demand = problem.demand.astype(int).tolist()
     manager = pywrapcp.RoutingIndexManager(n, vehicles, 0)
@@ -100,26 +117,71 @@ def fmt(x: float | None, digits: int = 2) -> str:
     return "-" if x is None else f"{x:.{digits}f}"
 
 
+def run_scenarios(names: list[str], seconds: float, seed: int) -> int:
+    """Place and route each bundled scenario; coaches against ceil(workers / seats); the plan checker's verdict."""
+    import scenarios
+    from planning.check import check_plan
+    from planning.placement import place
+    from planning.plan import ABSENT
+    from planning.routing.scenario import manifest_for, route_placement
+
+    print(f"# bundled scenarios, routing time limit {seconds:g} s seed {seed}", flush=True)
+    print(
+        f"{'scenario':<22}{'workers':>8}{'coaches':>8}{'lb':>5}{'trips':>6}{'lb':>5}{'late':>5}{'time s':>8}  "
+        f"{'check':<6}status",
+        flush=True,
+    )
+    fails = 0
+    for name in names or scenarios.bundled():
+        sc = scenarios.load(name)
+        plan = place(sc, time_limit=seconds)
+        pl = plan.placement
+        riding = pl[(pl["enterprise_id"] != "") & ~pl["reason"].astype(str).str.startswith(ABSENT)]
+        riding = riding[riding["enterprise_id"].isin(sc.coach_enterprises.index)]
+        t0 = time.perf_counter()
+        res = route_placement(sc, riding.groupby("enterprise_id").size(), seconds, seed, strict=False)
+        elapsed = time.perf_counter() - t0
+        routes = res.routes
+        errors = check_plan(sc, plan.with_routes(routes, manifest_for(routes, riding), res.info))
+        fails += bool(errors)
+        trips = routes.groupby(["coach_id", "trip"]).ngroups
+        print(
+            f"{name:<22}{int(routes['workers'].sum()):>8}{res.coaches:>8}{res.coaches_lower_bound:>5}{trips:>6}"
+            f"{res.trips_lower_bound:>5}{len(res.warnings):>5}{elapsed:>8.1f}  {'ok' if not errors else 'FAIL':<6}"
+            f"{res.info.describe()}",
+            flush=True,
+        )
+        for e in errors[:5]:
+            print(f"  check: {e}", file=sys.stderr)
+    print("late = trips no coach can make before policy.latest_arrival (scheduled anyway, with a warning)")
+    return 1 if fails else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("folder", type=Path)
+    ap.add_argument("folder", type=Path, nargs="?", default=Path("."))
     ap.add_argument("--time-limit", type=float, default=10.0)
     ap.add_argument("--csv", type=Path)
     ap.add_argument("--instances", default="*")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--max-customers", type=int, default=None)
     ap.add_argument("--solvers", default="ours,pyvrp,ortools", help="comma list of ours, pyvrp, ortools")
+    ap.add_argument("--fix-k", action="store_true", help="fleet = the k of the instance name (A and P sets)")
+    ap.add_argument("--scenarios", nargs="*", default=None, help="route bundled scenarios instead (names or all)")
     args = ap.parse_args(argv)
+    if args.scenarios is not None:
+        return run_scenarios(args.scenarios, args.time_limit, args.seed)
     solvers = set(args.solvers.split(","))
     files = instances(args.folder, args.instances)
     header = f"{'instance':<14}{'n':>5}{'cost':>11}{'bks':>11}{'gap%':>8}{'time s':>8}{'veh':>5} {'check':<6}"
     header += f"{'pyvrp':>11}{'gap%':>7}{'ortools':>11}{'gap%':>7}"
-    print(f"# {args.folder} time limit {args.time_limit:g} s seed {args.seed}", flush=True)
+    fleet = "fleet k from the name" if args.fix_k else "free fleet"
+    print(f"# {args.folder} time limit {args.time_limit:g} s seed {args.seed}, {fleet}", flush=True)
     print(header, flush=True)
     rows: list[dict[str, object]] = []
     for path in files:
-        problem = load(path)
+        problem = load(path, args.fix_k)
         n = len(problem.customers)
         if args.max_customers is not None and n > args.max_customers:
             continue
@@ -140,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             }
             for e in errors[:5]:
                 print(f"  check: {e}", file=sys.stderr)
-        py = run_pyvrp(path, args.time_limit, args.seed) if "pyvrp" in solvers else None
+        k = problem.vehicle_types[0].count
+        py = run_pyvrp(path, args.time_limit, args.seed, k) if "pyvrp" in solvers else None
         ot = run_ortools(problem, path, args.time_limit) if "ortools" in solvers else None
         row |= {
             "pyvrp": py[0] if py else None,
