@@ -108,7 +108,9 @@ def local_search(it: Items, rc: RouteCost, routes: Routes, seconds: float, neigh
     return [r for r in routes if r]
 
 
-def _try_moves(rc: RouteCost, routes: Routes, costs: list[float], where: dict, u: int, v: int) -> bool:
+def _try_moves(
+    rc: RouteCost, routes: Routes, costs: list[float], where: dict[int, tuple[int, int]], u: int, v: int
+) -> bool:
     """Try relocate, or-opt, swap, 2-opt and 2-opt* of u next to v; apply the first improving one."""
     ru, pu = where[u]
     rv, pv = where[v]
