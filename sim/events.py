@@ -21,7 +21,8 @@ EVENT_COLUMNS = ("replication", "minutes", "clock", "kind", "entity", "event", "
 #: Worker milestones, in the order they happen. ``left_station``: a worker with no vehicle leaves with the staff.
 MILESTONES = ("off_train", "at_hall", "past_desk", "gathered", "boarded", "departed", "arrived", "checked_in",
               "left_station")
-TIMELINE_COLUMNS = ("replication", "worker_id", "train", "enterprise_id", "deadline_min", "vehicle", *MILESTONES,
+TIMELINE_COLUMNS = ("replication", "worker_id", "train", "district", "enterprise_id", "deadline_min", "vehicle",
+                    *MILESTONES,
                     "not_delivered")
 TRIP_COLUMNS = ("replication", "vehicle", "trip", "kind", "seats", "at_station", "bay", "departed", "aboard",
                 "last_stop", "back")
@@ -83,7 +84,8 @@ def events_frame(chunks: list[tuple[int, list[tuple]]]) -> pd.DataFrame:
 
 
 def timelines_from_events(events: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
-    """Worker timelines derived from a full event log. ``roster``: worker_id, train, enterprise_id, deadline_min."""
+    """Worker timelines derived from a full event log. ``roster``: worker_id, train, district, enterprise_id,
+    deadline_min."""
     workers = events[events["kind"] == "worker"]
     marks = workers[workers["event"].isin(MILESTONES)]
     wide = marks.pivot_table(index=["replication", "entity"], columns="event", values="minutes", aggfunc="first")

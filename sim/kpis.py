@@ -78,6 +78,26 @@ def replication_kpis(timelines: pd.DataFrame, trips: pd.DataFrame, planned: pd.S
     return out[list(KPI_COLUMNS)].astype({"checked_in": int, "not_delivered": int, "largest_crowd": int})
 
 
+def district_table(timelines: pd.DataFrame) -> pd.DataFrame:
+    """Check-in times and waits per district, pooled over replications (see ``SimResult.by_district``)."""
+    tl = timelines[timelines["district"] != ""]
+    reps = max(int(timelines["replication"].nunique()), 1)
+    wait = tl["departed"] - tl["gathered"]
+    on_time = tl["checked_in"] <= tl["deadline_min"]
+    frame = tl.assign(wait=wait, on_time=on_time)
+    g = frame.groupby("district", sort=True)
+    out = pd.DataFrame({
+        "workers": g.size() / reps,
+        "mean_checkin_min": g["checked_in"].mean(),
+        "p95_checkin_min": g["checked_in"].quantile(0.95),
+        "last_checkin_min": g["checked_in"].max(),
+        "share_by_deadline": g["on_time"].mean(),
+        "mean_wait_min": g["wait"].mean(),
+        "longest_wait_min": g["wait"].max(),
+    })
+    return out.sort_values("p95_checkin_min", ascending=False).reset_index()
+
+
 def t_quantile(p: float, df: int) -> float:
     """Student's t quantile by a Cornish-Fisher expansion: within 0.004 of exact for df >= 3, 1e-5 for df >= 10."""
     z = NormalDist().inv_cdf(p)

@@ -24,7 +24,7 @@ from sim.events import (
     timelines_from_recorders,
     trips_from_events,
 )
-from sim.kpis import replication_kpis, summarize
+from sim.kpis import district_table, replication_kpis, summarize
 from sim.model import run_replication
 from sim.night import NONE, Night, compile_night
 
@@ -48,7 +48,7 @@ class SimResult:
     events: pd.DataFrame
     timelines: pd.DataFrame
     trips: pd.DataFrame
-    workers: pd.DataFrame  # worker_id, train, enterprise_id, deadline_min, planned
+    workers: pd.DataFrame  # worker_id, train, district, enterprise_id, deadline_min, planned
     arrival_min: float
     deadline_min: float
     wall_s: float
@@ -58,6 +58,12 @@ class SimResult:
     def summary(self, level: float = 0.95) -> pd.DataFrame:
         """Per KPI: mean, confidence interval at ``level`` (Student t over replications), std, min, max."""
         return summarize(self.kpis, level)
+
+    def by_district(self) -> pd.DataFrame:
+        """Per district (placement), over all replications: workers per replication, mean, 95th percentile and
+        latest check-in (minutes from midnight), share checked in by the deadline, mean and longest wait at the sign.
+        """
+        return district_table(self.timelines)
 
     def crowd(self, step_min: float = 1.0) -> pd.DataFrame:
         """People in the station per replication over time (replication, minutes, people)."""
@@ -122,6 +128,7 @@ def _rosters(nights: list[Night]) -> tuple[pd.DataFrame, pd.DataFrame]:
         frames.append(pd.DataFrame({
             "worker_id": night.worker_ids,
             "train": night.prefix.rstrip("/") or night.name,
+            "district": night.district,
             "enterprise_id": [night.enterprise_ids[e] if e >= 0 else "" for e in night.enterprise],
             "deadline_min": night.latest_arrival_min,
             "planned": night.mode != NONE,
@@ -129,7 +136,7 @@ def _rosters(nights: list[Night]) -> tuple[pd.DataFrame, pd.DataFrame]:
     workers = pd.concat(frames, ignore_index=True)
     if workers["worker_id"].duplicated().any():
         raise ScenarioError("two trains carry the same worker id.", fix="give workers unique ids across trains.")
-    return workers, workers[["worker_id", "train", "enterprise_id", "deadline_min"]]
+    return workers, workers[["worker_id", "train", "district", "enterprise_id", "deadline_min"]]
 
 
 def _run_chunk(nights: list[Night], config: SimConfig, seed: int, reps: Sequence[int], full_below: int,

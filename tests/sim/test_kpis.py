@@ -37,3 +37,13 @@ def test_summary_has_every_kpi_with_an_interval(two_enterprises_one_coach) -> No
     assert (result.kpis["largest_crowd"] == 8).all()
     assert result.kpis["seat_use"].tolist() == pytest.approx([8 / 12] * 5)
     assert (result.kpis["share_by_deadline"] == 1.0).all()
+
+
+def test_by_district(bundled_2023) -> None:
+    sc, plan = bundled_2023
+    result = simulate(sc, plan, replications=3, seed=2)
+    table = result.by_district()
+    assert set(table["district"]) == set(plan.placement["district"]) - {""}
+    assert table["workers"].sum() == len(sc.workers)
+    assert (table["share_by_deadline"].between(0, 1)).all()
+    assert table["p95_checkin_min"].is_monotonic_decreasing
