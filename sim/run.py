@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from planning.plan import Plan
+from scenarios.clock import format_clock
 from scenarios.errors import ScenarioError
 from scenarios.io import atomic_path
 from scenarios.scenario import Scenario
@@ -42,18 +43,36 @@ class SimResult:
     scenario: str
     seed: int
     replications: int
-    config: SimConfig
+    config: SimConfig = field(repr=False)
     log: str
-    kpis: pd.DataFrame
-    events: pd.DataFrame
-    timelines: pd.DataFrame
-    trips: pd.DataFrame
-    workers: pd.DataFrame  # worker_id, train, district, enterprise_id, deadline_min, planned
-    arrival_min: float
-    deadline_min: float
+    kpis: pd.DataFrame = field(repr=False)
+    events: pd.DataFrame = field(repr=False)
+    timelines: pd.DataFrame = field(repr=False)
+    trips: pd.DataFrame = field(repr=False)
+    workers: pd.DataFrame = field(repr=False)  # worker_id, train, district, enterprise_id, deadline_min, planned
+    arrival_min: float = field(repr=False)
+    deadline_min: float = field(repr=False)
     wall_s: float
-    sim_events: int
-    info: dict[str, Any] = field(default_factory=dict)
+    sim_events: int = field(repr=False)
+    info: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __str__(self) -> str:
+        """A few lines: what was run and the headline KPIs with their 95% intervals."""
+        k = self.summary().set_index("kpi")
+
+        def clock(name: str) -> str:
+            row = k.loc[name]
+            return f"{format_clock(row['mean'])} [{format_clock(row['ci_low'])}-{format_clock(row['ci_high'])}]" \
+                if pd.notna(row["ci_low"]) else format_clock(row["mean"])
+
+        lines = [f"{self.scenario}: {self.replications} replications, seed {self.seed}, log {self.log}, "
+                 f"{self.wall_s:.1f} s"]
+        if k.loc["checked_in", "mean"] > 0:
+            lines.append(f"last check-in {clock('last_checkin_min')}, 95% checked in by {clock('p95_checkin_min')}, "
+                         f"share by {format_clock(self.deadline_min)}: {k.loc['share_by_deadline', 'mean']:.1%}")
+        lines.append(f"longest wait {k.loc['longest_wait_min', 'mean']:.0f} min, largest crowd "
+                     f"{k.loc['largest_crowd', 'mean']:.0f}, not delivered {k.loc['not_delivered', 'mean']:.1f}")
+        return "\n".join(lines)
 
     def summary(self, level: float = 0.95) -> pd.DataFrame:
         """Per KPI: mean, confidence interval at ``level`` (Student t over replications), std, min, max."""

@@ -47,3 +47,10 @@ def test_by_district(bundled_2023) -> None:
     assert table["workers"].sum() == len(sc.workers)
     assert (table["share_by_deadline"].between(0, 1)).all()
     assert table["p95_checkin_min"].is_monotonic_decreasing
+
+
+def test_result_prints_briefly(two_enterprises_one_coach) -> None:
+    sc, plan = two_enterprises_one_coach
+    result = simulate(sc, plan, replications=3, seed=1)
+    assert "kpis=" not in repr(result) and "replications=3" in repr(result)
+    assert str(result).startswith("tiny: 3 replications, seed 1") and "last check-in" in str(result)
