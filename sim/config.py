@@ -104,7 +104,7 @@ class SimConfig:
     #: Gift-pack desk service around the scenario's ``desk_service_s``: "uniform" on [1 - s, 1 + s] x mean,
     #: "exponential", or "fixed".
     desk_distribution: str = "uniform"
-    desk_spread: float = 0.5  # estimate: a pack and a signature take 10 to 30 s around a 20 s mean
+    desk_spread: float = 0.5  # estimate: a pack and a signature take half to 1.5 times the mean (10-30 s at 20)
     #: When a vehicle pulls into a coach bay: "all_ready" once its whole present group is at the sign (staff hold
     #: groups at the district signs and call the coach; estimate of practice), or "first_ready" when the first is.
     bay_call: str = "all_ready"
@@ -119,7 +119,7 @@ class SimConfig:
     #: worker milestones go straight to the timelines, so KPIs and charts are the same) or "auto" (full for the
     #: first ``full_log_replications`` replications, lean for the rest: worker-level detail stays small).
     log: str = "auto"
-    full_log_replications: int = 20
+    full_log_replications: int = 20  # choice: ~5,000 rows a replication of 531 workers; 100,000 rows in all
     n_jobs: int = 2  # processes for many replications (this machine has 2 cores)
     parallel_min_replications: int = 100  # fewer replications run in this process (start-up costs ~1 s)
     disruptions: Disruptions = field(default_factory=Disruptions)
