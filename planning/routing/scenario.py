@@ -153,9 +153,12 @@ def route_placement(
         groups = {"": workers}
     total = max(1, int(workers.sum()))
     results: dict[str, RoutingResult] = {}
+    left = total
     for k, (name, group) in enumerate(groups.items()):
         problem = district_problem(sc, group, depart, name or "city", strict)
-        share = max(0.5, time_limit * 0.9 * int(group.sum()) / total)
+        remaining = time_limit * 0.9 - (time.perf_counter() - start)
+        share = max(0.3, remaining * int(group.sum()) / max(1, left))
+        left -= int(group.sum())
         iters = None if max_iterations is None else max(50, int(max_iterations * group.sum() / total))
         with quiet_stdout():
             results[name] = solve(problem, time_limit=share, seed=seed + k, max_iterations=iters)

@@ -153,7 +153,7 @@ def solve(
     if it.m == 1:
         return _result(problem, it, [], "optimal" if not it.direct else "feasible", None, start)
     if exact or (exact is None and exact_eligible(problem, it)):
-        ex_cols, res = solve_exact(problem, it, fleet, max(1.0, time_limit))
+        ex_cols, res = solve_exact(problem, it, fleet, max(0.3, time_limit - (time.perf_counter() - start)))
         if res is None:
             raise ValueError(f"{problem.name}: no feasible set of routes exists under the limits and fleet.")
         status = "optimal" if res.optimal and not pieces_fixed else "feasible"
