@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import time
+
 import pandas as pd
 import pulp
 
@@ -9,6 +12,7 @@ from planning.placement.explain import unplaced_reasons
 from planning.placement.extract import extract_placement
 from planning.placement.groups import make_groups
 from planning.placement.model import PlacementModel, build_model
+from planning.placement.start import start_values, with_start
 from planning.placement.weights import Weights
 from planning.plan import Plan
 from planning.solver import SolveInfo, make_solver, solve
@@ -19,6 +23,8 @@ from scenarios.scenario import Scenario
 DEFAULT_GAP = 1e-6
 #: Models with more variables than this are solved by HiGHS without its presolve (see ``solve_placement``).
 PRESOLVE_OFF_ABOVE = 15_000
+#: Share of the time limit for the district-level plan that starts the villagers-in-one-enterprise model.
+START_SHARE = 0.25
 
 
 def place(sc: Scenario, *, solver: str = "highs", time_limit: float = 60.0, gap: float | None = None,
@@ -42,8 +48,22 @@ def solve_placement(sc: Scenario, *, solver: str = "highs", time_limit: float = 
                     weights: Weights | None = None, grouped: bool = True,
                     threads: int | None = None) -> tuple[PlacementModel, SolveInfo]:
     """Build and solve the model; returns it with the honest solver status."""
-    model = build_model(sc, make_groups(sc, grouped=grouped), weights)
+    groups = make_groups(sc, grouped=grouped)
+    start = None
+    if sc.policy.keep_villagers == "enterprise" and solver == "highs":
+        # Start from the district-level plan: always a solution to report, however short the time limit.
+        quick = dataclasses.replace(sc, policy=dataclasses.replace(sc.policy, keep_villagers="district"))
+        budget = max(1.0, START_SHARE * time_limit)
+        t0 = time.perf_counter()
+        first, first_info = solve_placement(quick, solver=solver, time_limit=budget, gap=gap, weights=weights,
+                                            grouped=grouped, threads=threads)
+        time_limit = max(1.0, time_limit - (time.perf_counter() - t0))
+        if first_info.status in ("optimal", "feasible"):
+            start = extract_placement(quick, first)
+    model = build_model(sc, groups, weights)
     backend = make_solver(solver, time_limit=time_limit, gap=DEFAULT_GAP if gap is None else gap, threads=threads)
+    if start is not None:
+        backend = with_start(backend, start_values(sc, model, start))
     if isinstance(backend, pulp.HiGHS) and model.mode != "enterprise" and \
             model.problem.numVariables() > PRESOLVE_OFF_ABOVE:
         # Measured: on the big flow models HiGHS's MIP presolve takes most of the time (16 of 20 s at 50,000

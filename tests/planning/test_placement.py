@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pulp
 import pytest
 
 import scenarios
 from planning.check import check_plan
 from planning.placement import Weights, build_model, make_groups, place, score, shortfalls, unplaced_table
+from planning.placement.start import start_values
 from scenarios.loader import bundled as bundled_names
 from tests.planning.conftest import variant
 
@@ -133,3 +135,25 @@ def test_a_big_returning_weight_is_what_sends_workers_back(tiny) -> None:
     sc = variant(tiny, workers=workers)
     assert place(sc).placement.at["W1", "enterprise_id"] == "T3"
     assert place(sc, weights=Weights(returning=0)).placement.at["W1", "district"] == "chengyang"
+
+
+@pytest.mark.parametrize("name", ["tiny", "dingxi_qingdao_2025"])
+def test_a_district_plan_is_a_feasible_start_for_the_one_enterprise_model(name: str) -> None:
+    district = scenarios.load(name)
+    together = scenarios.load(name, {"policy.keep_villagers": "enterprise"})
+    plan = place(district)
+    model = build_model(together, make_groups(together))
+    values = start_values(together, model, plan.placement)
+    for var in model.problem.variables():
+        var.varValue = values.get(var, 0.0)
+    broken = [label for label, c in model.constraints.items() if not c.valid(1e-9)]
+    assert broken == []
+    assert pulp.value(model.problem.objective) <= score(together, plan.placement) + 1e-6
+
+
+def test_one_enterprise_model_returns_a_plan_within_a_short_time_limit() -> None:
+    sc = scenarios.load("dingxi_qingdao_2024", {"policy.keep_villagers": "enterprise"})
+    plan = place(sc, time_limit=3.0)
+    assert plan.placement_info.status in ("optimal", "feasible")
+    assert len(plan.placed) == len(sc.workers)
+    assert check_plan(sc, plan) == []
