@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
 
 from sim.events import largest_crowd
+from sim.stats import mean_ci
 
 #: KPI columns, their units and meaning (written down once; the summary and the charts use the same names).
 KPI_DOCS = {
@@ -96,35 +96,6 @@ def district_table(timelines: pd.DataFrame) -> pd.DataFrame:
         "longest_wait_min": g["wait"].max(),
     })
     return out.sort_values("p95_checkin_min", ascending=False).reset_index()
-
-
-def t_quantile(p: float, df: int) -> float:
-    """Student's t quantile by a Cornish-Fisher expansion: within 0.004 of exact for df >= 3, 1e-5 for df >= 10."""
-    z = NormalDist().inv_cdf(p)
-    if df <= 0:
-        return math.nan
-    if df == 1:
-        return math.tan(math.pi * (p - 0.5))
-    if df == 2:
-        return (2 * p - 1) * math.sqrt(2 / (4 * p * (1 - p)))
-    g1 = (z ** 3 + z) / 4
-    g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96
-    g3 = (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / 384
-    g4 = (79 * z ** 9 + 776 * z ** 7 + 1482 * z ** 5 - 1920 * z ** 3 - 945 * z) / 92160
-    return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4
-
-
-def mean_ci(values: np.ndarray, level: float = 0.95) -> tuple[float, float, float]:
-    """Mean and the two ends of its ``level`` confidence interval (Student t; NaN ends for one value)."""
-    x = np.asarray(values, dtype=float)
-    x = x[np.isfinite(x)]
-    if x.size == 0:
-        return math.nan, math.nan, math.nan
-    mean = float(x.mean())
-    if x.size < 2:
-        return mean, math.nan, math.nan
-    half = t_quantile(0.5 + level / 2, x.size - 1) * float(x.std(ddof=1)) / math.sqrt(x.size)
-    return mean, mean - half, mean + half
 
 
 def summarize(kpis: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:

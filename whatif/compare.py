@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from whatif.stats import mean_ci, t_cdf
+from sim.stats import mean_ci, t_cdf
 
 #: KPIs where more is better; for every other KPI less is better (minutes, crowd, workers not delivered).
 HIGHER_IS_BETTER = frozenset({"checked_in", "share_by_deadline", "seat_use"})

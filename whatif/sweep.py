@@ -11,8 +11,8 @@ import pandas as pd
 from planning import make_plan
 from planning.plan import Plan
 from scenarios import load
+from sim.stats import mean_ci
 from whatif.compare import compare
-from whatif.stats import mean_ci
 from whatif.variants import Variant, grid
 
 #: Routing iterations per variant in a sweep: a fixed count (not a wall-clock limit) keeps plans reproducible.

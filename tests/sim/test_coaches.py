@@ -8,33 +8,8 @@ import simpy
 
 from sim import simulate
 from sim.coaches import TripBoard, board_trip
-from sim.kpis import mean_ci
-
-
-def full_coach_mean_wait(seed: int, lam: float, seats: int, coaches: int) -> float:
-    """Poisson arrivals at a sign; coaches without limit, each leaving the moment its ``seats`` are aboard."""
-    rng = np.random.default_rng(seed)
-    n = seats * coaches
-    arrivals = np.cumsum(rng.exponential(1 / lam, n))
-    boards = [TripBoard(present=seats) for _ in range(coaches)]
-    departed = np.full(n, np.nan)
-    env = simpy.Environment()
-    no_time = [0.0] * n
-
-    def coach(board: TripBoard):
-        aboard = yield from board_trip(env, board, no_time, lambda i, t: None)
-        departed[aboard] = env.now
-
-    def source():
-        for i, t in enumerate(arrivals):
-            yield env.timeout(t - env.now)
-            boards[i // seats].arrive(i)
-
-    for board in boards:
-        env.process(coach(board))
-    env.process(source())
-    env.run()
-    return float(np.mean(departed - arrivals))
+from sim.stats import mean_ci
+from sim.theory import full_coach_mean_wait, leave_when_full_wait
 
 
 def test_leave_when_full_mean_wait_is_k_minus_1_over_2_lambda() -> None:
@@ -42,7 +17,7 @@ def test_leave_when_full_mean_wait_is_k_minus_1_over_2_lambda() -> None:
     seeds = np.random.SeedSequence(531).generate_state(30)
     means = [full_coach_mean_wait(int(s), lam, seats, coaches=200) for s in seeds]
     _mean, lo, hi = mean_ci(np.array(means), level=0.99)
-    theory = (seats - 1) / (2 * lam)
+    theory = leave_when_full_wait(seats, lam)
     assert lo <= theory <= hi, f"(K-1)/(2 lambda) = {theory} outside the 99% CI [{lo:.4f}, {hi:.4f}]"
 
 

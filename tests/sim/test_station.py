@@ -2,39 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pytest
 import simpy
 
-from sim.kpis import mean_ci
 from sim.station import DeskStage
-
-
-def erlang_c_wait(lam: float, mu: float, c: int) -> float:
-    """Mean wait in queue of an M/M/c queue (Erlang C)."""
-    a = lam / mu
-    rho = a / c
-    top = a ** c / math.factorial(c) / (1 - rho)
-    p_wait = top / (sum(a ** k / math.factorial(k) for k in range(c)) + top)
-    return p_wait / (c * mu - lam)
-
-
-def mmc_mean_wait(seed: int, lam: float, mu: float, c: int, customers: int, warmup: int) -> float:
-    """Mean wait in queue at a DeskStage driven by Poisson arrivals with exponential service."""
-    rng = np.random.default_rng(seed)
-    arrivals = np.cumsum(rng.exponential(1 / lam, customers)).tolist()
-    service = rng.exponential(1 / mu, customers).tolist()
-    waits = [math.nan] * customers
-    env = simpy.Environment()
-
-    def done(i: int, start: float, end: float) -> None:
-        waits[i] = start - arrivals[i]
-
-    DeskStage(env, c).feed(arrivals, range(customers), service, done)
-    env.run()
-    return float(np.mean(waits[warmup:]))
+from sim.stats import mean_ci
+from sim.theory import erlang_c_wait, mmc_mean_wait
 
 
 def test_erlang_c_reference_value() -> None:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from whatif.stats import mean_ci, t_cdf, t_quantile
+from sim.stats import mean_ci, t_cdf, t_quantile
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,11 @@ def test_mean_ci_covers_the_mean_at_the_stated_rate() -> None:
         _, low, high = mean_ci(rng.normal(5.0, 2.0, 8))
         hits += low <= 5.0 <= high
     assert 0.935 <= hits / 2000 <= 0.965
+
+
+def test_mean_ci_of_four_values() -> None:
+    mean, low, high = mean_ci(np.array([1.0, 2.0, 3.0, 4.0]))
+    assert mean == 2.5 and low == pytest.approx(2.5 - 3.182446 * np.sqrt(5 / 3) / 2, abs=1e-5) and high > mean
 
 
 def test_single_value_has_no_interval() -> None:

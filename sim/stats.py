@@ -1,4 +1,5 @@
-"""Small statistics without SciPy: Student's t quantiles and confidence intervals of means."""
+"""Small statistics without SciPy: Student's t distribution (exact, via the incomplete beta function) and
+confidence intervals of means, for the simulation's summaries and the what-if comparisons."""
 
 from __future__ import annotations
 
