@@ -8,7 +8,6 @@ leaves the earlier files intact.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -117,13 +116,6 @@ def sheet_name(text: str, taken: set[str]) -> str:
     return name
 
 
-def _readable(path: Path) -> None:
-    """Give the temporary file the usual permissions (mkstemp makes it private to the owner)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    path.chmod(0o666 & ~mask)
-
-
 def write_plan(sc: Scenario, plan: Plan, out_dir: str | Path, lang: str = "zh") -> list[Path]:
     """Write placement.xlsx and placement.csv (and routes.csv, manifest.csv when routed); returns the paths."""
     if lang not in LANGS:
@@ -136,14 +128,12 @@ def write_plan(sc: Scenario, plan: Plan, out_dir: str | Path, lang: str = "zh") 
     written = [out / "placement.xlsx"]
     with atomic_path(written[0]) as tmp:
         write_workbook(tmp, sc, plan, placement, routes, manifest, lang)
-        _readable(tmp)
     frames = {"placement.csv": placement, "routes.csv": routes, "manifest.csv": manifest}
     for name, frame in frames.items():
         if frame is None:
             continue
         with atomic_path(out / name) as tmp:
             _labelled(frame, lang).to_csv(tmp, index=False, encoding="utf-8-sig")
-            _readable(tmp)
         written.append(out / name)
     return written
 
