@@ -113,6 +113,9 @@ def main(argv: list[str] | None = None) -> None:
               f"# HiGHS limit {args.time_limit:.0f} s, CBC limit {args.cbc_limit:.0f} s; keep_villagers: "
               + (args.keep or "as in each scenario (all 'district')")
               + "; gap = relative gap when the solver stopped before proving optimality"]
+    if args.keep == "enterprise":
+        header.append("# villagers in one enterprise: 'build s' includes the district-level plan that starts the "
+                      "solver (a quarter of its time limit at most)")
     print("\n".join(header), flush=True)
     rows = []
     for name, sc in cases:
