@@ -17,7 +17,6 @@ import statistics
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -28,7 +27,7 @@ from planning.placement.groups import make_groups
 from planning.placement.place import plan_of, solve_placement
 from scenarios.bundled import city_spec, write_scenario
 from scenarios.io import write_text_atomic
-from scenarios.loader import bundled as bundled_names
+from scenarios.loader import bundled_names
 
 COLUMNS = ("scenario", "workers", "ents", "groups", "vars", "cons", "solver", "build s", "solve s", "extract s",
            "total s", "status", "gap", "placed", "objective", "check", "runs")
@@ -93,7 +92,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     parser.add_argument("--append", action="store_true", help="append to --out instead of replacing it")
     args = parser.parse_args(argv)
-    warnings.simplefilter("ignore", DeprecationWarning)  # PuLP 3.3 deprecates PULP_CBC_CMD
 
     overrides = {"policy.keep_villagers": args.keep} if args.keep else None
     cases: list[tuple[str, object]] = []

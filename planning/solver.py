@@ -30,10 +30,25 @@ class SolveInfo:
     seconds: float
 
     def describe(self) -> str:
+        if self.status == "optimal" and self.gap:
+            return f"optimal within gap {100 * self.gap:.2g}% ({self.solver}, {self.seconds:.1f} s)"
         if self.status == "feasible":
             gap = f"gap {100 * self.gap:.2f}%" if self.gap is not None else "gap unknown"
             return f"feasible, {gap} ({self.solver}, {self.seconds:.1f} s)"
         return f"{self.status} ({self.solver}, {self.seconds:.1f} s)"
+
+
+def cbc_path() -> str | None:
+    """A CBC executable: one on PATH, else the binary PuLP ships; None when there is neither."""
+    import shutil
+
+    from pulp.apis import coin_api
+
+    found = shutil.which("cbc")
+    bundled = getattr(coin_api, "pulp_cbc_path", None)
+    if found:
+        return found
+    return bundled if bundled and os.path.isfile(bundled) else None
 
 
 def make_solver(
@@ -43,14 +58,21 @@ def make_solver(
     msg: bool = False,
     threads: int | None = None,
 ) -> pulp.LpSolver:
-    """A PuLP solver; 'highs' falls back to CBC when highspy is not installed."""
+    """A PuLP solver: HiGHS through highspy, or CBC (also the fallback when highspy is not installed)."""
     if name not in SOLVERS:
         raise ScenarioError(f"unknown solver '{name}'.", field="solver", fix=f"use one of {', '.join(SOLVERS)}.")
     if name == "highs":
         solver = pulp.HiGHS(msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads)
         if solver.available():
             return solver
-    return pulp.PULP_CBC_CMD(msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads)
+    path = cbc_path()
+    if path is None:
+        raise ScenarioError(
+            "no MILP solver: highspy is not installed and no CBC executable was found.",
+            field="solver",
+            fix="pip install highspy (or install CBC: pip install 'pulp[cbc]').",
+        )
+    return pulp.COIN_CMD(path=path, msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads)
 
 
 @contextlib.contextmanager
@@ -102,8 +124,10 @@ def _read_highs(problem: pulp.LpProblem, seconds: float) -> SolveInfo:
     info = model.getInfo()
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     objective = pulp.value(problem.objective) if has_solution and problem.objective is not None else None
-    if status == highspy.HighsModelStatus.kOptimal:
-        return SolveInfo("optimal", "highs", objective, objective, 0.0, seconds)
+    if status == highspy.HighsModelStatus.kOptimal:  # proven within HiGHS's relative gap tolerance
+        gap = info.mip_gap if math.isfinite(info.mip_gap) and 0 <= info.mip_gap < 1 else 0.0
+        bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else objective
+        return SolveInfo("optimal", "highs", objective, bound, gap, seconds)
     if status in (highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible):
         return SolveInfo("infeasible", "highs", None, None, None, seconds)
     if not has_solution:

@@ -2,8 +2,17 @@
 
 from scenarios.clock import format_clock, parse_clock
 from scenarios.errors import ScenarioError
-from scenarios.loader import bundled, from_dict, load
+from scenarios.loader import bundled_names, from_dict, load
 from scenarios.scenario import Scenario
 from scenarios.travel import TravelModel
 
-__all__ = ["Scenario", "ScenarioError", "TravelModel", "bundled", "format_clock", "from_dict", "load", "parse_clock"]
+__all__ = [
+    "Scenario",
+    "ScenarioError",
+    "TravelModel",
+    "bundled_names",
+    "format_clock",
+    "from_dict",
+    "load",
+    "parse_clock",
+]

@@ -35,7 +35,7 @@ DEFAULT_JOBS = {
 }
 
 
-def bundled() -> list[str]:
+def bundled_names() -> list[str]:
     """Names of the bundled scenarios."""
     return sorted(p.parent.name for p in DATA_DIR.glob(f"*/{SCENARIO_FILE}"))
 
@@ -51,7 +51,7 @@ def resolve(name_or_path: str | Path) -> Path:
         path = path / SCENARIO_FILE
     if path.is_file():
         return path
-    names = bundled()
+    names = bundled_names()
     if "/" in text or "\\" in text or text.endswith((".yaml", ".yml")):
         raise ScenarioError(
             "file not found.", file=text, fix="check the path, or give a folder that holds scenario.yaml."

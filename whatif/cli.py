@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from scenarios import ScenarioError, bundled, load
+from scenarios import ScenarioError, bundled_names, load
 
 EXIT_BAD_INPUT = 2
 
@@ -21,7 +21,7 @@ def add_command(name: str, help_text: str, add_args: Callable[[argparse.Argument
 
 
 def scenario_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scenario", help=f"a bundled name ({', '.join(bundled())}) or a path to scenario.yaml")
+    parser.add_argument("scenario", help=f"a bundled name ({', '.join(bundled_names())}) or a path to scenario.yaml")
 
 
 def _check(args: argparse.Namespace) -> int:

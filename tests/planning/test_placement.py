@@ -9,7 +9,7 @@ import scenarios
 from planning.check import check_plan
 from planning.placement import Weights, build_model, make_groups, place, score, shortfalls, unplaced_table
 from planning.placement.start import start_values
-from scenarios.loader import bundled as bundled_names
+from scenarios.loader import bundled_names
 from tests.planning.conftest import variant
 
 
@@ -102,8 +102,7 @@ def test_returning_workers_beyond_their_employers_posts_go_elsewhere(tiny) -> No
 
 
 def test_cbc_gives_the_same_objective(tiny) -> None:
-    with pytest.warns(DeprecationWarning):  # PuLP 3.3 deprecates PULP_CBC_CMD (planning/solver.py)
-        plan = place(tiny, solver="cbc")
+    plan = place(tiny, solver="cbc")
     assert plan.placement_info.solver == "cbc"
     assert plan.placement_info.objective == pytest.approx(place(tiny).placement_info.objective)
 

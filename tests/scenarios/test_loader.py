@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 import scenarios
-from scenarios.loader import bundled
+from scenarios.loader import bundled_names
 
 
 def test_bundled_names() -> None:
-    assert set(bundled()) >= {"tiny", "dingxi_qingdao_2023", "dingxi_qingdao_2024", "dingxi_qingdao_2025"}
+    assert set(bundled_names()) >= {"tiny", "dingxi_qingdao_2023", "dingxi_qingdao_2024", "dingxi_qingdao_2025"}
 
 
 @pytest.mark.parametrize("name", ["tiny", "dingxi_qingdao_2023", "dingxi_qingdao_2024", "dingxi_qingdao_2025"])

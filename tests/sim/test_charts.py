@@ -53,7 +53,7 @@ def test_font_covers_labels_and_bundled_names() -> None:
     with TTFont(FONT_FILE) as font:
         cmap = font.getBestCmap()
     text = "".join(v for lang in LABELS.values() for v in lang.values())
-    for name in scenarios.bundled():
+    for name in scenarios.bundled_names():
         sc = scenarios.load(name)
         text += "".join(sc.enterprises["name"]) + "".join(sc.districts["name_zh"]) + "".join(sc.workers["name"])
     missing = sorted({c for c in text if not c.isspace() and ord(c) not in cmap and c not in "{}"})
