@@ -38,6 +38,7 @@ def save_plan(plan: Plan, out_dir: str | Path) -> Path:
         "manifest": _frame(plan.manifest, MANIFEST_COLUMNS),
         "placement_info": dataclasses.asdict(plan.placement_info) if plan.placement_info else None,
         "routing_info": dataclasses.asdict(plan.routing_info) if plan.routing_info else None,
+        "warnings": list(plan.warnings),
     }
     path = Path(out_dir) / PLAN_FILE
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, default=float))
@@ -61,7 +62,7 @@ def read_plan(folder: str | Path) -> Plan:
         manifest = pd.DataFrame(data["manifest"]) if data.get("manifest") is not None else None
         infos = [SolveInfo(**data[k]) if data.get(k) else None for k in ("placement_info", "routing_info")]
         return Plan(placement=placement, routes=routes, manifest=manifest, placement_info=infos[0],
-                    routing_info=infos[1])
+                    routing_info=infos[1], warnings=tuple(data.get("warnings", ())))
     except (ValueError, KeyError, TypeError) as exc:
         raise ScenarioError(f"not a plan file this version can read ({exc}).", file=str(path),
                             fix="make the plan again with `labor-transfer plan`.") from None

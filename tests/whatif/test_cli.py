@@ -62,3 +62,19 @@ def test_bad_input_exits_two_with_one_line(argv: list[str], planned: Path, capsy
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: ") and len(err.splitlines()) == 1
+
+
+def test_plan_json_round_trips(tmp_path: Path) -> None:
+    import pandas as pd
+
+    import scenarios
+    from planning import make_plan
+    from planning.store import read_plan, save_plan
+
+    sc = scenarios.load("tiny", overrides={"train.delay_min": 180})
+    plan = make_plan(sc, time_limit=5, strict=False)
+    back = read_plan(save_plan(plan, tmp_path))
+    pd.testing.assert_frame_equal(back.placement, plan.placement, check_dtype=False)
+    pd.testing.assert_frame_equal(back.routes, plan.routes, check_dtype=False)
+    pd.testing.assert_frame_equal(back.manifest, plan.manifest, check_dtype=False)
+    assert back.warnings == plan.warnings and back.routing_info == plan.routing_info
