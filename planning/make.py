@@ -40,7 +40,16 @@ def make_plan(
         max_iterations=max_iterations,
         strict=strict,
     )
-    plan = plan.with_routes(routed.routes, manifest_for(routed.routes, riding), routed.info, routed.warnings)
+    late = routed.routes[routed.routes["arrive_min"] > sc.latest_arrival_min + 1e-9]
+    summary = (
+        (
+            f"{int(late['workers'].sum())} workers arrive after {sc.policy.latest_arrival} "
+            f"(the last at {sc.clock(late['arrive_min'].max())})",
+        )
+        if len(late)
+        else ()
+    )
+    plan = plan.with_routes(routed.routes, manifest_for(routed.routes, riding), routed.info, summary + routed.warnings)
     violations = check_plan(sc, plan)
     if violations:
         raise PlanCheckError(f"{len(violations)} violations in the plan: " + "; ".join(violations[:5]))
