@@ -132,7 +132,9 @@ def run_scenarios(names: list[str], seconds: float, seed: int) -> int:
         flush=True,
     )
     fails = 0
-    for name in names or scenarios.bundled_names():
+    if not names or names == ["all"]:
+        names = list(scenarios.bundled_names())
+    for name in names:
         sc = scenarios.load(name)
         plan = place(sc, time_limit=seconds)
         pl = plan.placement

@@ -7,6 +7,10 @@ from planning.plan import Plan
 from planning.routing.scenario import manifest_for, route_placement
 from scenarios import Scenario
 
+#: Routing search iterations by default: a count, not a clock, so the same seed gives the same plan on any machine.
+#: On the 2023 scenario 10,000 take about 5 s and find a plan at least as good as 30 s of time-bound search.
+ROUTING_ITERATIONS = 10_000
+
 
 class PlanCheckError(RuntimeError):
     """The checker found a violation in a plan the solvers produced: a bug, never a planner's mistake."""
@@ -18,14 +22,16 @@ def make_plan(
     time_limit: float = 30.0,
     seed: int = 0,
     solver: str = "highs",
-    max_iterations: int | None = None,
+    max_iterations: int | None = ROUTING_ITERATIONS,
     strict: bool = True,
 ) -> Plan:
     """Place every worker, route the coaches, and check the result without trusting the solvers.
 
-    ``time_limit`` bounds each of placement and routing (seconds); ``max_iterations`` caps the routing search so
-    that the same seed gives the same plan on any machine (use it for sweeps). With ``strict``, a stop no coach can
-    reach before the latest arrival is an error; otherwise it is served late and listed in ``plan.warnings``.
+    ``time_limit`` bounds each of placement and routing (seconds). ``max_iterations`` sets the routing search's
+    length, so that the same seed gives the same plan on any machine (the time limit is then only a safety cap);
+    ``None`` searches until the time limit instead, which may find other plans on other runs. With ``strict``, a
+    stop no coach can reach before the latest arrival is an error; otherwise it is served late and listed in
+    ``plan.warnings``.
     """
     from planning.check import check_plan
 

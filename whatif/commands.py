@@ -23,7 +23,20 @@ def _seed(parser: argparse.ArgumentParser) -> None:
 
 
 def _time_limit(parser: argparse.ArgumentParser) -> None:
+    from planning.make import ROUTING_ITERATIONS
+
     parser.add_argument("--time-limit", type=float, default=30.0, help="seconds for placement and for routing")
+    parser.add_argument(
+        "--iterations",
+        type=int,
+        default=ROUTING_ITERATIONS,
+        help=f"routing search iterations (default {ROUTING_ITERATIONS}; the same seed gives the same plan); "
+        "0 searches until the time limit instead",
+    )
+
+
+def _iterations(args: argparse.Namespace) -> int | None:
+    return args.iterations if args.iterations > 0 else None
 
 
 def _plan_dir(parser: argparse.ArgumentParser, required: bool) -> None:
@@ -63,7 +76,7 @@ def _plan(args: argparse.Namespace) -> int:
     from planning import make_plan
 
     sc = load(args.scenario)
-    plan = make_plan(sc, time_limit=args.time_limit, seed=args.seed)
+    plan = make_plan(sc, time_limit=args.time_limit, seed=args.seed, max_iterations=_iterations(args))
     return _write_plan(sc, plan, args, plan.summary())
 
 
@@ -95,7 +108,7 @@ def _load_plan(sc, args: argparse.Namespace):
 
     if args.plan is not None:
         return read_plan(args.plan)
-    return make_plan(sc, time_limit=args.time_limit, seed=args.seed)
+    return make_plan(sc, time_limit=args.time_limit, seed=args.seed, max_iterations=_iterations(args))
 
 
 def _simulate(args: argparse.Namespace) -> int:
@@ -199,6 +212,7 @@ def _pack(args: argparse.Namespace) -> int:
         replications=args.replications,
         seed=args.seed,
         plan_time_limit=args.time_limit,
+        plan_iterations=_iterations(args),
         axes=_axes(args.set) if args.set else None,
     )
     for path in write_pack(pack, args.out):

@@ -12,6 +12,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from planning import Plan, make_plan
+from planning.make import ROUTING_ITERATIONS
 from scenarios import Scenario, load
 from scenarios.io import atomic_path
 from sim import SimResult, simulate
@@ -129,6 +130,7 @@ def build_pack(
     replications: int = 100,
     seed: int = 1,
     plan_time_limit: float = 30.0,
+    plan_iterations: int | None = ROUTING_ITERATIONS,
     axes: Mapping[str, Sequence[Any]] | None = None,
     sweep_replications: int = 30,
 ) -> Pack:
@@ -138,7 +140,7 @@ def build_pack(
 
         raise ScenarioError(f"unknown language '{lang}'.", field="--lang", fix="use zh or en.")
     sc = load(scenario)
-    plan = make_plan(sc, time_limit=plan_time_limit, seed=seed)
+    plan = make_plan(sc, time_limit=plan_time_limit, seed=seed, max_iterations=plan_iterations)
     result = simulate(sc, plan, replications=replications, seed=seed)
     figures = {
         "cover": cover_page(sc, plan, result, lang),

@@ -235,7 +235,8 @@ class Sisr:
     ) -> tuple[np.ndarray, float, int]:
         """Anneal from ``seq`` for ``seconds`` (or ``iterations``); return the best feasible seq, cost, iterations.
 
-        ``span`` is the part of the global cooling schedule this call covers.
+        ``span`` is the part of the global cooling schedule this call covers. With ``iterations``, the cooling
+        follows the iteration count (the same seed gives the same result) and ``seconds`` is only a safety cap.
         """
         st = self.state(seq)
         cur_cost = self.total(st)
@@ -252,6 +253,8 @@ class Sisr:
         while True:
             if iterations is not None:
                 frac = iters / iterations if iterations > 0 else 1.0
+                if iters and iters % 64 == 0 and time.perf_counter() - start > seconds:
+                    break
             else:
                 frac = (time.perf_counter() - start) / seconds if seconds > 0 else 1.0
             if frac >= 1.0:

@@ -142,7 +142,8 @@ def solve(
     """Best routes found within ``time_limit`` seconds; proven optimal only when the exact model says so.
 
     ``exact=None`` uses the exact model when the problem is small; True forces it; False never uses it.
-    ``max_iterations`` caps the search by iterations instead of time, so that a seed gives the same result.
+    ``max_iterations`` caps the search by iterations instead of time, so that a seed gives the same result
+    (``time_limit`` then only stops a search that would run far longer than planned).
     """
     start = time.perf_counter()
     rng = np.random.default_rng(seed)
@@ -185,7 +186,9 @@ def solve(
     done = 0.0
     scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
     for mark in marks:
-        seconds = max(0.0, time_limit * mark - (time.perf_counter() - start))
+        # With an iteration budget, time is only a cap: the whole search may use what is left before the last mark.
+        until = marks[-1] if max_iterations is not None else mark
+        seconds = max(0.0, time_limit * until - (time.perf_counter() - start))
         iters = None if max_iterations is None else int(max_iterations * (mark - done) / marks[-1])
         span = (done / marks[-1], mark / marks[-1])
         cand, cost, _ = search.run(seq, seconds, pool.add, scale, span, iters)
