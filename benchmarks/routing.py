@@ -121,11 +121,16 @@ def run_scenarios(names: list[str], seconds: float, seed: int) -> int:
     """Place and route each bundled scenario; coaches against ceil(workers / seats); the plan checker's verdict."""
     import scenarios
     from planning.check import check_plan
+    from planning.make import ROUTING_ITERATIONS
     from planning.placement import place
     from planning.plan import ABSENT
     from planning.routing.scenario import manifest_for, route_placement
 
-    print(f"# bundled scenarios, routing time limit {seconds:g} s seed {seed}", flush=True)
+    print(
+        f"# bundled scenarios, routing as make_plan does it: {ROUTING_ITERATIONS} iterations (time cap {seconds:g} s), "
+        f"seed {seed}; lb = ceil(workers / largest seats) for coaches, the sum of the district bounds for trips",
+        flush=True,
+    )
     print(
         f"{'scenario':<22}{'workers':>8}{'coaches':>8}{'lb':>5}{'trips':>6}{'lb':>5}{'late':>5}{'time s':>8}  "
         f"{'check':<6}status",
@@ -141,7 +146,9 @@ def run_scenarios(names: list[str], seconds: float, seed: int) -> int:
         riding = pl[(pl["enterprise_id"] != "") & ~pl["reason"].astype(str).str.startswith(ABSENT)]
         riding = riding[riding["enterprise_id"].isin(sc.coach_enterprises.index)]
         t0 = time.perf_counter()
-        res = route_placement(sc, riding.groupby("enterprise_id").size(), seconds, seed, strict=False)
+        res = route_placement(
+            sc, riding.groupby("enterprise_id").size(), seconds, seed, max_iterations=ROUTING_ITERATIONS, strict=False
+        )
         elapsed = time.perf_counter() - t0
         routes = res.routes
         errors = check_plan(sc, plan.with_routes(routes, manifest_for(routes, riding), res.info))

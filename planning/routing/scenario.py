@@ -220,7 +220,10 @@ def _schedule(
         if chain:
             choice = max(chain, key=lambda c: c["back"])
         elif fits:
-            tid = type_id if free.get(type_id, 0) > 0 else fits[0][1]
+            # The smallest free type that seats the load keeps big coaches for big trips; with the cost objective
+            # the type the solver priced comes first.
+            planned = sc.policy.objective == "cost" and free.get(type_id, 0) > 0
+            tid = type_id if planned else fits[0][1]
             if tid != type_id and sc.policy.objective == "cost":
                 notes.append(f"a trip planned for {type_id} runs on {tid}")
             choice = {"id": f"C{len(coaches) + 1:02d}", "type": tid, "back": depart, "trips": 0}

@@ -10,7 +10,8 @@ import pytest
 from planning.baseline import baseline_placement
 from planning.check import check_plan
 from planning.plan import Plan
-from planning.routing.scenario import _departure, manifest_for, plan_routes, route_placement
+from planning.routing.result import RoutingResult
+from planning.routing.scenario import _departure, _schedule, manifest_for, plan_routes, route_placement
 from scenarios import ScenarioError
 from scenarios.scenario import Scenario
 
@@ -83,3 +84,22 @@ def test_same_seed_same_routes_with_iteration_budget(tiny: Scenario) -> None:
     a = route_placement(tiny, counts, time_limit=30, seed=3, max_iterations=200, strict=False)
     b = route_placement(tiny, counts, time_limit=30, seed=3, max_iterations=200, strict=False)
     pd.testing.assert_frame_equal(a.routes, b.routes)
+
+
+@pytest.mark.parametrize("small", ["T1", "T3"])
+def test_each_trip_gets_the_smallest_coach_that_seats_it(tiny: Scenario, small: str) -> None:
+    """One minibus and one coach, a district each: the 8-worker trip takes the minibus, the 35-worker trip the coach.
+
+    Each district's solver sees the whole fleet and may type the small trip as the coach; the schedule must still
+    keep the coach for the trip that only it can seat.
+    """
+    ((tid, ct),) = tiny.fleet.items()
+    sc = dataclasses.replace(tiny, fleet={tid: ct, "big": dataclasses.replace(ct, seats=40, count=1)})
+    groups = {"a": pd.Series({small: 8}), "b": pd.Series({"T2": 35})}
+    typed_big = {
+        name: RoutingResult([[(1, float(n.iloc[0]))]], ["big"], 1.0, 1, 1.0, 1.0, "optimal", 1.0, 0.0, 0.0)
+        for name, n in groups.items()
+    }
+    routes = _schedule(sc, groups, typed_big, _departure(sc), True, [], [])
+    trips = routes.groupby(["coach_id", "trip"]).agg(type=("coach_type", "first"), workers=("workers", "sum"))
+    assert sorted(zip(trips["workers"], trips["type"], strict=True)) == [(8, tid), (35, "big")]
