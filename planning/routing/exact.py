@@ -116,16 +116,20 @@ def enumerate_columns(problem: RoutingProblem, it: Items) -> list[Column]:
                     score = ev.ride_minutes if problem.objective == "vehicles_then_ride" else ev.distance
                     if key not in best_order or score < best_order[key][0] - 1e-12:
                         best_order[key] = (score, perm)
-    columns: list[Column] = []
-    for _, order in best_order.values():
-        stops = merged_stops(it, order)
-        for vt in problem.vehicle_types:
-            if vt.count == 0:
-                continue
-            ev = evaluate_route(problem, stops, vt)
-            if ev.feasible:
-                cost = ev.cost + (it.route_fixed if problem.objective == "vehicles_then_ride" else 0.0)
-                columns.append(Column(tuple(order), vt.id, cost))
+    return [col for _, order in best_order.values() for col in typed_columns(problem, it, tuple(order))]
+
+
+def typed_columns(problem: RoutingProblem, it: Items, order: tuple[int, ...]) -> list[Column]:
+    """One column per vehicle type (in the fleet) that can drive the items ``order``, at its objective cost."""
+    stops = merged_stops(it, order)
+    extra = it.route_fixed if problem.objective == "vehicles_then_ride" else 0.0
+    columns = []
+    for vt in problem.vehicle_types:
+        if vt.count == 0:
+            continue
+        ev = evaluate_route(problem, stops, vt)
+        if ev.feasible:
+            columns.append(Column(order, vt.id, ev.cost + extra))
     return columns
 
 

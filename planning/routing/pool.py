@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from planning.routing.evaluate import evaluate_route
-from planning.routing.exact import merged_stops
+from planning.routing.exact import typed_columns
 from planning.routing.items import Items
 from planning.routing.master import Column
 from planning.routing.problem import RoutingProblem
@@ -50,8 +49,6 @@ class RoutePool:
 
 def columns_for(problem: RoutingProblem, it: Items, routes: list[tuple[float, tuple[int, ...]]]) -> list[Column]:
     """Columns for every usable vehicle type of every route."""
-    cols: list[Column] = []
-    extra = it.route_fixed if problem.objective == "vehicles_then_ride" else 0.0
     simple = (
         len(problem.vehicle_types) == 1
         and problem.ride_limit is None
@@ -61,12 +58,4 @@ def columns_for(problem: RoutingProblem, it: Items, routes: list[tuple[float, tu
     if simple:
         vid = problem.vehicle_types[0].id
         return [Column(route, vid, cost) for cost, route in routes]
-    for _, route in routes:
-        stops = merged_stops(it, route)
-        for vt in problem.vehicle_types:
-            if vt.count == 0:
-                continue
-            ev = evaluate_route(problem, stops, vt)
-            if ev.feasible:
-                cols.append(Column(route, vt.id, ev.cost + extra))
-    return cols
+    return [col for _, route in routes for col in typed_columns(problem, it, route)]
