@@ -62,11 +62,48 @@ def resolve(name_or_path: str | Path) -> Path:
     )
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, with a value it cannot construct (a date like 2023-02-30, '!!int abc') reported by line."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:  # PyYAML's own failures
+            raise _BadValue(node, exc) from None
+
+
+class _BadValue(yaml.YAMLError):
+    """A scalar PyYAML recognised (by its form or tag) but could not turn into a value."""
+
+    def __init__(self, node: yaml.Node, exc: Exception) -> None:
+        self.line = node.start_mark.line + 1
+        self.value = node.value if isinstance(node.value, str) else "..."
+        self.kind = str(node.tag).rsplit(":", 1)[-1]
+        self.reason = f" ({exc})" if isinstance(exc, ValueError) else ""
+        super().__init__(str(exc))
+
+
+def _value_error(path: Path, exc: _BadValue) -> ScenarioError:
+    if exc.kind == "timestamp":
+        return ScenarioError(
+            f"'{exc.value}' on line {exc.line} is not a calendar date{exc.reason}.",
+            file=str(path),
+            fix="write a real date as YYYY-MM-DD, e.g. 2023-02-01.",
+        )
+    return ScenarioError(
+        f"cannot read '{exc.value}' on line {exc.line} as {exc.kind}{exc.reason}.",
+        file=str(path),
+        fix=f"correct the value, or remove the '!!{exc.kind}' tag; quote text.",
+    )
+
+
 def read_yaml(path: Path) -> dict[str, Any]:
-    """The YAML file's top-level mapping, with syntax errors reported by line."""
+    """The YAML file's top-level mapping, with syntax errors and unreadable values reported by line."""
     text = read_text(path)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
+    except _BadValue as exc:
+        raise _value_error(path, exc) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" on line {mark.line + 1}" if mark is not None else ""

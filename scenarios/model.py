@@ -2,45 +2,30 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
 from scenarios.clock import parse_clock
 from scenarios.errors import require
+from scenarios.ranges import (
+    MAX_CARS,
+    MAX_COACHES,
+    MAX_DOORS_PER_CAR,
+    MAX_SEATS_PER_CAR,
+    MAX_VEHICLE_SEATS,
+    MAX_WORKERS,
+    known_zone,
+    non_negative,
+    positive,
+    range_pair,
+    share,
+    whole,
+)
 
 OBJECTIVES = ("coaches_then_ride", "cost")
 KEEP_VILLAGERS = ("none", "district", "enterprise")
 ROUTE_KINDS = ("open", "closed")
 DELAY_KINDS = ("mixture", "fixed", "none")
-
-
-def _positive(value: float, name: str) -> None:
-    require(
-        isinstance(value, int | float) and math.isfinite(value) and value > 0,
-        name,
-        f"expected a number > 0, got {value!r}.",
-    )
-
-
-def _non_negative(value: float, name: str) -> None:
-    require(
-        isinstance(value, int | float) and math.isfinite(value) and value >= 0,
-        name,
-        f"expected a number >= 0, got {value!r}.",
-    )
-
-
-def _share(value: float, name: str) -> None:
-    require(isinstance(value, int | float) and 0.0 <= value <= 1.0, name, f"expected a share in [0, 1], got {value!r}.")
-
-
-def _range_pair(pair: tuple[float, float], name: str) -> None:
-    require(
-        len(pair) == 2 and 0 <= pair[0] <= pair[1],
-        name,
-        f"expected [low, high] with 0 <= low <= high, got {list(pair)!r}.",
-    )
 
 
 @dataclass(frozen=True)
@@ -58,6 +43,12 @@ class Meta:
     def __post_init__(self) -> None:
         require(bool(self.name.strip()), "name", "must not be empty.")
         require(self.seed >= 0, "seed", f"expected a whole number >= 0, got {self.seed}.")
+        require(
+            known_zone(self.timezone),
+            "timezone",
+            f"unknown time zone {self.timezone!r}.",
+            "give an IANA time zone name, e.g. Asia/Shanghai.",
+        )
 
 
 @dataclass(frozen=True)
@@ -77,15 +68,15 @@ class TrainDelay:
 
     def __post_init__(self) -> None:
         require(self.kind in DELAY_KINDS, "kind", f"expected one of {', '.join(DELAY_KINDS)}, got {self.kind!r}.")
-        _share(self.p_on_time, "p_on_time")
-        _non_negative(self.on_time_max_min, "on_time_max_min")
-        _positive(self.late_median_min, "late_median_min")
+        share(self.p_on_time, "p_on_time")
+        non_negative(self.on_time_max_min, "on_time_max_min")
+        positive(self.late_median_min, "late_median_min")
         require(
             self.late_p95_min > self.late_median_min,
             "late_p95_min",
             f"expected more than late_median_min ({self.late_median_min}), got {self.late_p95_min}.",
         )
-        _non_negative(self.fixed_min, "fixed_min")
+        non_negative(self.fixed_min, "fixed_min")
 
 
 @dataclass(frozen=True)
@@ -105,10 +96,10 @@ class Train:
 
     def __post_init__(self) -> None:
         parse_clock(self.arrival, "arrival")
-        require(self.cars >= 1, "cars", f"expected at least 1 car, got {self.cars}.")
-        require(self.seats_per_car >= 1, "seats_per_car", f"expected a number > 0, got {self.seats_per_car}.")
-        require(self.doors_per_car >= 1, "doors_per_car", f"expected at least 1 door, got {self.doors_per_car}.")
-        _non_negative(self.delay_min, "delay_min")
+        whole(self.cars, "cars", 1, MAX_CARS, "give the number of cars of the train.")
+        whole(self.seats_per_car, "seats_per_car", 1, MAX_SEATS_PER_CAR, "give the seats of one car, e.g. 75.")
+        whole(self.doors_per_car, "doors_per_car", 1, MAX_DOORS_PER_CAR, "give the doors of one car, e.g. 2.")
+        non_negative(self.delay_min, "delay_min")
 
     @property
     def seats(self) -> int:
@@ -133,15 +124,10 @@ class CoachType:
     name_en: str = "coach"
 
     def __post_init__(self) -> None:
-        require(
-            self.seats >= 1,
-            "seats",
-            f"expected a whole number > 0, got {self.seats}.",
-            "give the coach's passenger seats, e.g. 53.",
-        )
-        require(self.count >= 0, "count", f"expected a whole number >= 0, got {self.count}.")
-        _non_negative(self.fixed_cost, "fixed_cost")
-        _non_negative(self.cost_per_km, "cost_per_km")
+        whole(self.seats, "seats", 1, MAX_VEHICLE_SEATS, "give the coach's passenger seats, e.g. 53.")
+        whole(self.count, "count", 0, MAX_COACHES, "give the number of coaches of this type, e.g. 10.")
+        non_negative(self.fixed_cost, "fixed_cost")
+        non_negative(self.cost_per_km, "cost_per_km")
         parse_clock(self.available_from, "available_from")
 
 
@@ -165,15 +151,15 @@ class Station:
     def __post_init__(self) -> None:
         require(-90 <= self.lat <= 90, "lat", f"expected a latitude in [-90, 90], got {self.lat}.")
         require(-180 <= self.lon <= 180, "lon", f"expected a longitude in [-180, 180], got {self.lon}.")
-        _non_negative(self.walk_m, "walk_m")
-        _range_pair(self.walk_speed_mps, "walk_speed_mps")
+        non_negative(self.walk_m, "walk_m")
+        range_pair(self.walk_speed_mps, "walk_speed_mps")
         require(self.walk_speed_mps[0] > 0, "walk_speed_mps", "walking speeds must be > 0.")
-        _range_pair(self.alight_s_per_person, "alight_s_per_person")
-        _non_negative(self.welcome_min, "welcome_min")
+        range_pair(self.alight_s_per_person, "alight_s_per_person")
+        non_negative(self.welcome_min, "welcome_min")
         require(self.desks >= 1, "desks", f"expected at least 1 gift-pack desk, got {self.desks}.")
-        _non_negative(self.desk_service_s, "desk_service_s")
+        non_negative(self.desk_service_s, "desk_service_s")
         require(self.bays >= 1, "bays", f"expected at least 1 coach bay, got {self.bays}.")
-        _range_pair(self.board_s_per_person, "board_s_per_person")
+        range_pair(self.board_s_per_person, "board_s_per_person")
 
 
 @dataclass(frozen=True)
@@ -196,8 +182,8 @@ class Travel:
         )
         require(self.road_factor >= 1.0, "road_factor", f"expected a factor >= 1, got {self.road_factor}.")
         for name in ("urban_kmh", "suburban_kmh", "expressway_kmh"):
-            _positive(getattr(self, name), name)
-        _non_negative(self.urban_km, "urban_km")
+            positive(getattr(self, name), name)
+        non_negative(self.urban_km, "urban_km")
         require(
             self.suburban_km >= self.urban_km,
             "suburban_km",
@@ -228,7 +214,7 @@ class Policy:
 
     def __post_init__(self) -> None:
         require(self.max_stops >= 1, "max_stops", f"expected at least 1 stop, got {self.max_stops}.")
-        _positive(self.max_ride_min, "max_ride_min")
+        positive(self.max_ride_min, "max_ride_min")
         parse_clock(self.latest_arrival, "latest_arrival")
         require(
             self.keep_villagers in KEEP_VILLAGERS,
@@ -241,7 +227,7 @@ class Policy:
             f"expected one of {', '.join(OBJECTIVES)}, got {self.objective!r}.",
         )
         require(self.routes in ROUTE_KINDS, "routes", f"expected 'open' or 'closed', got {self.routes!r}.")
-        _positive(self.max_coach_wait_min, "max_coach_wait_min")
+        positive(self.max_coach_wait_min, "max_coach_wait_min")
         for district, quota in self.district_quotas.items():
             require(
                 isinstance(quota, int) and quota >= 0,
@@ -272,16 +258,16 @@ class WorkerGenerator:
     villages_per_county: int = 6
 
     def __post_init__(self) -> None:
-        require(self.count >= 1, "count", f"expected at least 1 worker, got {self.count}.")
+        whole(self.count, "count", 1, MAX_WORKERS, "give the number of workers to generate.")
         require(bool(self.county_shares), "county_shares", "must name at least one county.")
-        for name, share in self.county_shares.items():
-            _share(share, f"county_shares.{name}")
+        for name, value in self.county_shares.items():
+            share(value, f"county_shares.{name}")
         total = sum(self.county_shares.values())
         require(abs(total - 1.0) < 1e-6, "county_shares", f"shares must sum to 1, got {total:.4f}.")
         for name in ("returning_share", "under40_share", "female_share", "wish_share"):
-            _share(getattr(self, name), name)
-        for name, share in self.skill_shares.items():
-            _share(share, f"skill_shares.{name}")
+            share(getattr(self, name), name)
+        for name, value in self.skill_shares.items():
+            share(value, f"skill_shares.{name}")
         require(
             self.villages_per_county >= 1,
             "villages_per_county",

@@ -62,6 +62,17 @@ class Scenario:
     def latest_arrival_min(self) -> float:
         return self.minutes(self.policy.latest_arrival)
 
+    def table_file(self, key: str) -> str:
+        """The path of the CSV behind 'workers' (the roster), 'enterprises', 'districts' or 'travel' (the matrix)."""
+        if key == "workers":
+            name = (self.raw.get("workers") or {}).get("roster", "")
+        elif key == "travel":
+            name = self.travel.matrix or ""
+        else:
+            name = self.raw.get(key, "")
+        base = self.source.parent if self.source else None
+        return str(base / name) if base and name else f"<{key}>"
+
     @property
     def coach_enterprises(self) -> pd.DataFrame:
         """Enterprises whose workers go by city coach (not collected by their own vehicle)."""

@@ -12,16 +12,22 @@ from pathlib import Path
 import pandas as pd
 
 from scenarios.errors import ScenarioError, suggest
+from scenarios.ranges import MAX_INT64, MAX_PER_ENTERPRISE, MAX_VEHICLE_SEATS
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its kind ('str', 'int', 'float', 'clock'), whether it is required, its default and meaning."""
+    """One column: its kind ('str', 'int', 'float', 'clock'), whether it is required, its default and meaning.
+
+    Whole numbers given (not blank) must lie in [low, high]; without bounds, they must fit in 64 bits.
+    """
 
     kind: str
     required: bool = False
     default: object = ""
     doc: str = ""
+    low: int | None = None
+    high: int | None = None
 
 
 WORKER_COLUMNS: dict[str, Column] = {
@@ -44,12 +50,18 @@ ENTERPRISE_COLUMNS: dict[str, Column] = {
     "district": Column("str", True, doc="district id"),
     "lat": Column("float", True, doc="latitude, degrees"),
     "lon": Column("float", True, doc="longitude, degrees"),
-    "max_female": Column("int", default=-1, doc="beds for women in the dormitory; blank = no limit"),
-    "max_male": Column("int", default=-1, doc="beds for men in the dormitory; blank = no limit"),
+    "max_female": Column(
+        "int", default=-1, doc="beds for women in the dormitory; blank = no limit", low=0, high=MAX_PER_ENTERPRISE
+    ),
+    "max_male": Column(
+        "int", default=-1, doc="beds for men in the dormitory; blank = no limit", low=0, high=MAX_PER_ENTERPRISE
+    ),
     "checkin_open": Column("clock", default="18:00", doc="dormitory check-in opens (clock time)"),
     "checkin_close": Column("clock", default="03:00", doc="dormitory check-in closes (clock time)"),
     "pickup": Column("str", default="coach", doc="'coach' (city coaches) or 'own' (the enterprise's vehicle)"),
-    "own_seats": Column("int", default=0, doc="seats of the enterprise's own vehicle when pickup is 'own'"),
+    "own_seats": Column(
+        "int", default=0, doc="seats of the enterprise's vehicle when pickup is 'own'", low=0, high=MAX_VEHICLE_SEATS
+    ),
     "own_arrival": Column("clock", default="", doc="when the enterprise's own vehicle is at the station"),
 }
 #: Enterprises also have one column ``posts_<job>`` (whole number >= 0) per job type of the scenario.
@@ -81,17 +93,31 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def _convert(kind: str, raw: str, default: object, parse_clock: Callable[[str], float]) -> object:
+def _whole(text: str, spec: Column) -> int:
+    """The whole number in ``text``, within the column's bounds (or 64 bits)."""
+    try:
+        value = int(text)
+    except ValueError:
+        number = float(text)
+        if not math.isfinite(number) or number != int(number):
+            raise ValueError(f"expected a whole number, got {text!r}.") from None
+        value = int(number)
+    if spec.low is not None and spec.high is not None and not spec.low <= value <= spec.high:
+        raise ValueError(f"expected a whole number from {spec.low} to {spec.high:,}, got {text!r}.")
+    if abs(value) > MAX_INT64:
+        raise ValueError(f"value {text!r} is out of range (a whole number here must lie within +-2^63).")
+    return value
+
+
+def _convert(spec: Column, raw: str, parse_clock: Callable[[str], float]) -> object:
+    kind = spec.kind
     text = raw.strip()
     if text == "":
-        return default
+        return spec.default
     if kind == "str":
         return text
     if kind == "int":
-        number = float(text)
-        if not math.isfinite(number) or number != int(number):
-            raise ValueError(f"expected a whole number, got {text!r}.")
-        return int(number)
+        return _whole(text, spec)
     if kind == "float":
         number = float(text)
         if not math.isfinite(number):
@@ -156,7 +182,9 @@ def read_table(
     all_columns = dict(columns)
     if extra_prefix:
         for n in extra_names:
-            all_columns[f"{extra_prefix}{n}"] = Column("int", default=0)
+            all_columns[f"{extra_prefix}{n}"] = Column(
+                "int", default=0, doc=f"number of posts for job '{n}'", low=0, high=MAX_PER_ENTERPRISE
+            )
     records: dict[str, list[object]] = {name: [] for name in all_columns}
     seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
@@ -182,7 +210,7 @@ def read_table(
             if spec.required and not raw.strip():
                 raise ScenarioError("is empty.", file=str(path), row=number, field=name, fix=f"give the {spec.doc}.")
             try:
-                records[name].append(_convert(spec.kind, raw, spec.default, parse_clock))
+                records[name].append(_convert(spec, raw, parse_clock))
             except ValueError as exc:
                 message = (
                     str(exc).split(": ", 1)[-1]

@@ -2,10 +2,13 @@
 
 From coordinates: great-circle distance times the road factor, driven at urban speed for the first ``urban_km``,
 suburban speed up to ``suburban_km`` and expressway speed beyond. Or from a matrix CSV (from, to, minutes, km).
+Places are named 'station', an enterprise id, or 'district:<id>' for a district centre; ``check_place_ids`` and
+``check_travel_matrix`` are the cross-checks ``validate()`` runs on them.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,14 +17,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from scenarios.errors import ScenarioError
+from scenarios.errors import ScenarioError, suggest
 from scenarios.model import Travel
+from scenarios.scenario import STATION_ID
 from scenarios.tables import Column, read_table
 
 if TYPE_CHECKING:
     from scenarios.scenario import Scenario
 
 EARTH_RADIUS_KM = 6371.0088
+#: A district centre is the place 'district:<district id>'.
+DISTRICT_PREFIX = "district:"
+PLACE_FIX = f"use '{STATION_ID}', an enterprise id or '{DISTRICT_PREFIX}<district id>'."
 
 MATRIX_COLUMNS = {
     "from": Column("str", True, doc="place id the leg starts at (station, an enterprise or a district)"),
@@ -63,7 +70,85 @@ def read_matrix(path: Path) -> pd.DataFrame:
             row=int(table.loc[bad, "row"].iloc[0]),
             fix="give minutes and km >= 0.",
         )
+    first: dict[tuple[str, str], int] = {}
+    for leg, row in zip(zip(table["from"], table["to"], strict=True), table["row"], strict=True):
+        if leg in first:
+            raise ScenarioError(
+                f"duplicate leg from '{leg[0]}' to '{leg[1]}' (first on row {first[leg]}).",
+                file=str(path),
+                row=int(row),
+                fix="keep one row per (from, to) pair.",
+            )
+        first[leg] = int(row)
     return table
+
+
+def place_ids(sc: Scenario) -> set[str]:
+    """The names of the places of the scenario: the station, its enterprises and its district centres."""
+    return {STATION_ID, *map(str, sc.enterprises.index), *(f"{DISTRICT_PREFIX}{d}" for d in sc.districts.index)}
+
+
+def needed_legs(sc: Scenario) -> list[tuple[str, str]]:
+    """The legs planning asks the travel model for, one direction each.
+
+    The station to every enterprise (placement), and every pair of coach enterprises with posts that one coach
+    trip may serve together (routing): those of one district when ``policy.one_district_per_coach``, else all.
+    """
+    ents = sc.enterprises
+    legs = [(STATION_ID, str(e)) for e in ents.index]
+    served = ents[(ents["pickup"] == "coach") & (sc.posts.sum(axis=1) > 0)]
+    groups = served.groupby("district").groups.values() if sc.policy.one_district_per_coach else [served.index]
+    for ids in groups:
+        legs.extend(itertools.combinations(sorted(map(str, ids)), 2))
+    return legs
+
+
+def check_place_ids(sc: Scenario, file: str) -> list[str]:
+    """No enterprise id is a name the travel model keeps for the station or a district centre."""
+    for ent in map(str, sc.enterprises.index):
+        if ent == STATION_ID or ent.startswith(DISTRICT_PREFIX):
+            raise ScenarioError(
+                f"enterprise id '{ent}' is reserved: the travel model calls the station '{STATION_ID}' and a "
+                f"district centre '{DISTRICT_PREFIX}<id>'.",
+                file=sc.table_file("enterprises"),
+                row=int(sc.enterprises.at[ent, "row"]),
+                field="id",
+                fix="give the enterprise another id (and change it in the roster's returning_employer).",
+            )
+    return []
+
+
+def check_travel_matrix(sc: Scenario, file: str) -> list[str]:
+    """The matrix names only known places; a warning lists the legs planning needs that it lacks."""
+    matrix = sc.travel_matrix
+    if matrix is None:
+        return []
+    path = sc.table_file("travel")
+    known = place_ids(sc)
+    for column in ("from", "to"):
+        bad = ~matrix[column].isin(known).to_numpy()
+        if bad.any():
+            i = int(bad.argmax())
+            name = str(matrix[column].iat[i])
+            hint = f"did you mean '{DISTRICT_PREFIX}{name}'?" if f"{DISTRICT_PREFIX}{name}" in known else None
+            raise ScenarioError(
+                f"unknown place '{name}'; {hint or suggest(name, known)}",
+                file=path,
+                row=int(matrix["row"].iat[i]),
+                field=column,
+                fix=PLACE_FIX,
+            )
+    given = set(zip(matrix["from"], matrix["to"], strict=True))
+    needed = needed_legs(sc)
+    missing = [(a, b) for a, b in needed if (a, b) not in given and (b, a) not in given]
+    if not missing:
+        return []
+    a, b = missing[0]
+    return [
+        f"{path}: the travel-time matrix has no leg between '{a}' and '{b}' ({len(missing)} of the {len(needed)} "
+        "legs planning asks for are missing), so planning will stop; simulating a given plan needs only its legs. "
+        "Fix: add a row from,to,minutes,km for each (one direction serves both)."
+    ]
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,9 +164,9 @@ class TravelModel:
         """Places: 'station', every enterprise id and every district id (district centres)."""
         places = pd.concat(
             [
-                pd.DataFrame({"lat": [sc.station.lat], "lon": [sc.station.lon]}, index=["station"]),
+                pd.DataFrame({"lat": [sc.station.lat], "lon": [sc.station.lon]}, index=[STATION_ID]),
                 sc.enterprises[["lat", "lon"]],
-                sc.districts[["lat", "lon"]].rename(index=lambda d: f"district:{d}"),
+                sc.districts[["lat", "lon"]].rename(index=lambda d: f"{DISTRICT_PREFIX}{d}"),
             ]
         )
         return cls(sc.travel, places.astype(float), sc.travel_matrix)
@@ -100,9 +185,7 @@ class TravelModel:
             return self.places.loc[list(ids), ["lat", "lon"]].to_numpy(dtype=float)
         except KeyError:
             missing = [i for i in ids if i not in self.places.index]
-            raise ScenarioError(
-                f"no coordinates for place(s) {missing[:5]}.", fix="use 'station', an enterprise id or 'district:<id>'."
-            ) from None
+            raise ScenarioError(f"no coordinates for place(s) {missing[:5]}.", fix=PLACE_FIX) from None
 
     def _from_matrix(self, origins: Sequence[str], destinations: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         assert self.matrix is not None
@@ -118,7 +201,7 @@ class TravelModel:
         if missing.any():
             o, d = pairs[int(np.flatnonzero(missing)[0])]
             raise ScenarioError(
-                f"the travel-time matrix has no leg from '{o}' to '{d}' ({int(missing.sum())} legs missing).",
+                f"the travel-time matrix has no leg from '{o}' to '{d}' ({int(missing.sum())} missing in all).",
                 field="travel.matrix",
                 fix="add a row for every pair of places the coaches may drive between.",
             )

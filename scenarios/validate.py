@@ -13,15 +13,10 @@ import pandas as pd
 
 from scenarios.errors import ScenarioError, suggest
 from scenarios.scenario import Scenario
+from scenarios.travel import check_place_ids, check_travel_matrix, haversine_km
 
 #: Enterprises farther than this from the station (straight line) are taken to be typos in the coordinates.
 MAX_KM_FROM_STATION = 250.0
-
-
-def _table_file(sc: Scenario, key: str, default: str) -> str:
-    base = sc.source.parent if sc.source else None
-    name = sc.raw.get(key, default) if key != "workers" else (sc.raw.get("workers") or {}).get("roster", "")
-    return str(base / name) if base and name else f"<{key}>"
 
 
 def check_enterprise_districts(sc: Scenario, file: str) -> list[str]:
@@ -32,7 +27,7 @@ def check_enterprise_districts(sc: Scenario, file: str) -> list[str]:
             raise ScenarioError(
                 f"district '{row['district']}' of enterprise {ent} is not a district; "
                 f"{suggest(row['district'], known)}",
-                file=_table_file(sc, "enterprises", ""),
+                file=sc.table_file("enterprises"),
                 row=int(row["row"]),
                 field="district",
                 fix="use a district id from the districts table.",
@@ -50,7 +45,7 @@ def _worker_row_error(
     wid = w.index[bad.to_numpy()][0]
     raise ScenarioError(
         message(wid, w.at[wid, field]),
-        file=_table_file(sc, "workers", ""),
+        file=sc.table_file("workers"),
         row=int(w.at[wid, "row"]) if "row" in w.columns else None,
         field=field,
         fix=fix,
@@ -132,7 +127,7 @@ def check_posts(sc: Scenario, file: str) -> list[str]:
         ent = sc.enterprises.index[negative][0]
         raise ScenarioError(
             f"enterprise {ent} has a negative number of posts.",
-            file=_table_file(sc, "enterprises", ""),
+            file=sc.table_file("enterprises"),
             row=int(sc.enterprises.at[ent, "row"]),
             field="posts",
             fix="give posts as whole numbers >= 0.",
@@ -145,7 +140,7 @@ def check_posts(sc: Scenario, file: str) -> list[str]:
 def check_own_vehicles(sc: Scenario, file: str) -> list[str]:
     """Enterprises that collect their own workers say with what and when; pickup is 'coach' or 'own'."""
     ents = sc.enterprises
-    path = _table_file(sc, "enterprises", "")
+    path = sc.table_file("enterprises")
     for ent, row in ents.iterrows():
         if row["pickup"] not in ("coach", "own"):
             raise ScenarioError(
@@ -199,8 +194,6 @@ def check_fleet_seats(sc: Scenario, file: str) -> list[str]:
 
 def check_coordinates(sc: Scenario, file: str) -> list[str]:
     """Enterprises and district centres lie within a plausible distance of the station."""
-    from scenarios.travel import haversine_km
-
     for key, table in (("enterprises", sc.enterprises), ("districts", sc.districts)):
         km = haversine_km(sc.station.lat, sc.station.lon, table["lat"].to_numpy(), table["lon"].to_numpy())
         bad = ~(km <= MAX_KM_FROM_STATION)
@@ -209,7 +202,7 @@ def check_coordinates(sc: Scenario, file: str) -> list[str]:
             raise ScenarioError(
                 f"{key[:-1]} {ident} at ({table.at[ident, 'lat']}, {table.at[ident, 'lon']}) is "
                 f"{km[bad][0]:.0f} km from the station (more than {MAX_KM_FROM_STATION:.0f}).",
-                file=_table_file(sc, key, ""),
+                file=sc.table_file(key),
                 row=int(table.at[ident, "row"]),
                 field="lat",
                 fix="check that lat and lon are not swapped and are in degrees.",
@@ -231,6 +224,7 @@ def check_quotas(sc: Scenario, file: str) -> list[str]:
 
 
 CHECKS: tuple[Callable[[Scenario, str], list[str]], ...] = (
+    check_place_ids,
     check_enterprise_districts,
     check_workers,
     check_train_capacity,
@@ -239,6 +233,7 @@ CHECKS: tuple[Callable[[Scenario, str], list[str]], ...] = (
     check_fleet_seats,
     check_coordinates,
     check_quotas,
+    check_travel_matrix,
 )
 
 

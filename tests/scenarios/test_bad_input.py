@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +34,31 @@ def _write(name: str, text: str, encoding: str = "utf-8") -> Callable[[Path], No
 def _delete(name: str) -> Callable[[Path], None]:
     return lambda folder: (folder / name).unlink()
 
+
+def _matrix(*rows: str) -> Callable[[Path], None]:
+    """Switch the scenario to a travel-time matrix times.csv with these rows."""
+
+    def change(folder: Path) -> None:
+        (folder / "times.csv").write_text("from,to,minutes,km\n" + "\n".join(rows) + "\n", encoding="utf-8")
+        edit_yaml(folder, lambda r: r["travel"].update(mode="matrix", matrix="times.csv"))
+
+    return change
+
+
+def _column(name: str, table: str, first: str) -> Callable[[Path], None]:
+    """Add a column to a table: ``first`` on its first row, blank below."""
+
+    def change(folder: Path) -> None:
+        lines = (folder / table).read_text(encoding="utf-8").splitlines()
+        cells = [name, first] + [""] * (len(lines) - 2)
+        text = "".join(f"{line},{c}\n" for line, c in zip(lines, cells, strict=True))
+        (folder / table).write_text(text, encoding="utf-8")
+
+    return change
+
+
+#: Every leg between the station and tiny's three enterprises, one direction each (rows 2 to 7 of times.csv).
+ALL_LEGS = [f"{a},{b},10,5" for a, b in itertools.combinations(["station", "T1", "T2", "T3"], 2)]
 
 WORKERS_HEADER = "id,name,county,village,car,gender,age,skills,returning_employer,wish_district,wish_job\n"
 
@@ -128,6 +154,79 @@ BAD: list[tuple[str, Callable[[Path], None], tuple[str, ...]]] = [
         ("workers.csv", "row 4", "never closed"),
     ),
     ("max ride not a number", _yaml(lambda r: r["policy"].update(max_ride_min="long")), ("policy.max_ride_min",)),
+    (
+        "impossible date, unquoted",
+        _replace("scenario.yaml", "date: 2023-02-01", "date: 2023-02-30"),
+        ("scenario.yaml", "'2023-02-30' on line 5", "not a calendar date", "YYYY-MM-DD"),
+    ),
+    ("month 13, unquoted", _replace("scenario.yaml", "date: 2023-02-01", "date: 2023-13-01"), ("2023-13-01", "line 5")),
+    (
+        "YAML tag that does not fit",
+        _replace("scenario.yaml", "  cars: 1\n", "  cars: !!int abc\n"),
+        ("scenario.yaml", "'abc' on line 16 as int", "'!!int' tag"),
+    ),
+    (
+        "unknown place in the travel matrix",
+        _matrix(*ALL_LEGS, "statoin,T1,10,5"),
+        ("times.csv", "row 8", "from", "'statoin'", "did you mean 'station'"),
+    ),
+    (
+        "bare district id in the travel matrix",
+        _matrix(*ALL_LEGS, "station,jimo,30,20"),
+        ("times.csv", "row 8", "to", "did you mean 'district:jimo'"),
+    ),
+    (
+        "duplicate leg in the travel matrix",
+        _matrix(*ALL_LEGS, "station,T1,12,6"),
+        ("times.csv", "row 8", "duplicate leg from 'station' to 'T1'", "first on row 2"),
+    ),
+    (
+        "enterprise id 'station'",
+        _replace("enterprises.csv", "T2,", "station,"),
+        ("enterprises.csv", "row 3", "id", "'station' is reserved"),
+    ),
+    (
+        "enterprise id of a district centre",
+        _replace("enterprises.csv", "T2,", "district:jimo,"),
+        ("enterprises.csv", "row 3", "'district:jimo' is reserved"),
+    ),
+    (
+        "car number beyond 64 bits",
+        _replace("workers.csv", "马家村,1,M,34", "马家村,99999999999999999999999,M,34"),
+        ("workers.csv", "row 2", "car", "out of range"),
+    ),
+    (
+        "absurd number of posts",
+        _replace("enterprises.csv", "120.3900,3,1", "120.3900,1e30,1"),
+        ("enterprises.csv", "row 2", "posts_general", "0 to 100,000", "'1e30'"),
+    ),
+    (
+        "absurd number of coaches",
+        _yaml(lambda r: r["fleet"]["minibus_12"].update(count=10**23)),
+        ("fleet.minibus_12.count", "0 to 10,000"),
+    ),
+    ("absurd number of cars", _yaml(lambda r: r["train"].update(cars=10**23)), ("train.cars", "1 to 1,000")),
+    ("absurd coach seats", _yaml(lambda r: r["fleet"]["minibus_12"].update(seats=530)), ("seats", "1 to 100")),
+    (
+        "absurd generated roster",
+        _yaml(lambda r: r.update(workers={"generate": {"count": 10**9, "county_shares": {"min": 1.0}}})),
+        ("workers.generate.count", "1 to 200,000"),
+    ),
+    (
+        "negative dormitory beds",
+        _column("max_female", "enterprises.csv", "-5"),
+        ("enterprises.csv", "row 2", "max_female", "'-5'", "blank = no limit"),
+    ),
+    (
+        "own vehicle with absurd seats",
+        _replace("enterprises.csv", "02:30,coach,,", "02:30,own,1e25,21:00"),
+        ("enterprises.csv", "row 4", "own_seats", "0 to 100"),
+    ),
+    (
+        "time zone that does not exist",
+        _yaml(lambda r: r["meta"].update(timezone="Mars/Olympus")),
+        ("meta.timezone", "'Mars/Olympus'", "IANA"),
+    ),
 ]
 
 

@@ -53,7 +53,29 @@ def test_travel_matrix_file(tiny_dir) -> None:
     (tiny_dir / "times.csv").write_text("from,to,minutes,km\n" + "\n".join(rows) + "\n", encoding="utf-8")
     edit_yaml(tiny_dir, lambda raw: raw["travel"].update(mode="matrix", matrix="times.csv"))
     sc = scenarios.load(tiny_dir)
+    assert not [w for w in sc.warnings if "travel-time matrix" in w]
     minutes, _km = sc.travel_model.legs(["station", "T2"], ["T1", "station"])
     assert minutes.tolist() == [[11.0, 0.0], [13.0, 12.0]]
     with pytest.raises(scenarios.ScenarioError, match="no leg from"):
         sc.travel_model.legs(["station"], ["district:jimo"])
+
+
+def test_travel_matrix_missing_legs_are_a_warning(tiny_dir) -> None:
+    """A partial matrix loads (a given plan may need only its legs) but says which legs planning lacks."""
+    from tests.scenarios.conftest import edit_yaml
+
+    (tiny_dir / "times.csv").write_text("from,to,minutes,km\nstation,T1,20,15\nT2,station,15,10\n", encoding="utf-8")
+    edit_yaml(tiny_dir, lambda raw: raw["travel"].update(mode="matrix", matrix="times.csv"))
+    sc = scenarios.load(tiny_dir)
+    (warning,) = [w for w in sc.warnings if "travel-time matrix" in w]
+    assert "times.csv" in warning and "no leg between 'station' and 'T3'" in warning
+    assert "4 of the 6 legs" in warning and "Fix:" in warning
+
+
+def test_needed_legs_follow_one_district_per_coach(tiny_dir) -> None:
+    """By district, tiny's three enterprises (three districts) need only their legs to the station."""
+    from scenarios.travel import needed_legs
+    from tests.scenarios.conftest import edit_yaml
+
+    edit_yaml(tiny_dir, lambda raw: raw["policy"].update(one_district_per_coach=True))
+    assert needed_legs(scenarios.load(tiny_dir)) == [("station", "T1"), ("station", "T2"), ("station", "T3")]
