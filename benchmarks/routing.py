@@ -151,7 +151,7 @@ def run_scenarios(names: list[str], seconds: float, seed: int) -> int:
         )
         elapsed = time.perf_counter() - t0
         routes = res.routes
-        errors = check_plan(sc, plan.with_routes(routes, manifest_for(routes, riding), res.info))
+        errors = check_plan(sc, plan.with_routes(routes, manifest_for(routes, riding), res.info), strict=False)
         fails += bool(errors)
         trips = routes.groupby(["coach_id", "trip"]).ngroups
         print(

@@ -10,6 +10,7 @@ from collections import Counter
 
 import pandas as pd
 
+from planning.check_schedule import check_schedule
 from planning.plan import ABSENT, Plan
 from scenarios.scenario import Scenario
 
@@ -218,6 +219,10 @@ def check_coaches(sc: Scenario, plan: Plan) -> list[str]:
 CHECKS = (check_rows, check_jobs, check_capacity, check_returning, check_unplaced, check_manifest, check_coaches)
 
 
-def check_plan(sc: Scenario, plan: Plan) -> list[str]:
-    """All violations of the plan against the scenario; empty when the plan is sound."""
-    return [message for check in CHECKS for message in check(sc, plan)]
+def check_plan(sc: Scenario, plan: Plan, strict: bool = True) -> list[str]:
+    """All violations of the plan against the scenario; empty when the plan is sound.
+
+    Not ``strict``: late trips and second trips on open routes are allowed (see ``check_schedule``).
+    """
+    found = [message for check in CHECKS for message in check(sc, plan)]
+    return found + _capped(check_schedule(sc, plan, strict), "schedule")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from planning.check import check_plan
+from planning.make import PlanCheckError
 from planning.plan import ABSENT, Plan
 from planning.timing import retime, trip_end
 from scenarios import Scenario, ScenarioError
@@ -89,17 +91,34 @@ def _spare_coach(
 
 
 def _trip_with_room(sc: Scenario, routes: pd.DataFrame, stop: pd.Series) -> tuple[str, int] | None:
-    """Another trip of the same district with seats and stops to spare for this stop; the one ending earliest."""
+    """Another trip of the same district with seats, stops and ride time to spare for this stop (added last);
+    of those, the one ending earliest. A coach's last trip only, so that its later trips keep their times."""
     candidates = []
+    last_trip = routes.groupby("coach_id")["trip"].max()
     for (coach, trip), t in routes.groupby(["coach_id", "trip"]):
+        if trip != last_trip[coach]:
+            continue
         if sc.policy.one_district_per_coach and (t["district"] != stop["district"]).any():
             continue
         seats = sc.fleet[t["coach_type"].iloc[0]].seats
         new_stop = not (t["enterprise_id"] == stop["enterprise_id"]).any()
         if t["workers"].sum() + stop["workers"] > seats or (new_stop and len(t) >= sc.policy.max_stops):
             continue
+        added = stop.to_frame().T.assign(coach_id=coach, trip=trip, stop_order=int(t["stop_order"].max()) + 1)
+        longer = pd.concat([t, added])
+        ride = retime(sc, longer.astype({"workers": int}))["arrive_min"].max() - float(t["depart_min"].iloc[0])
+        if ride > sc.policy.max_ride_min + 1e-9:
+            continue
         candidates.append((t["arrive_min"].max(), coach, int(trip)))
     return min(candidates)[1:] if candidates else None
+
+
+def _first_back(sc: Scenario, routes: pd.DataFrame) -> tuple[str, int, float]:
+    """The coach back at the station first after its last trip: its id, its next trip number, when it is back."""
+    ends = trip_end(sc, retime(sc, routes))
+    last = ends.groupby(level=0).max()
+    coach = str(last.idxmin())
+    return coach, int(routes.loc[routes["coach_id"] == coach, "trip"].max()) + 1, float(last.min())
 
 
 def _move_stop(
@@ -124,11 +143,15 @@ def _move_stop(
 
 
 def _replace_broken(
-    sc: Scenario, routes: pd.DataFrame, manifest: pd.DataFrame, broken: set[str], notes: list[str]
+    sc: Scenario,
+    routes: pd.DataFrame,
+    manifest: pd.DataFrame,
+    broken: set[str],
+    out_of_service: dict[str, int],
+    notes: list[str],
 ) -> set[tuple[str, int]]:
     """Give every trip of the broken coaches to a spare coach, other trips, or a further trip; in place."""
     changed: set[tuple[str, int]] = set()
-    out_of_service = routes[routes["coach_id"].isin(broken)].groupby("coach_type")["coach_id"].nunique().to_dict()
     for coach in sorted(broken):
         for trip, stops in routes[routes["coach_id"] == coach].groupby("trip"):
             source = (coach, int(trip))
@@ -147,10 +170,8 @@ def _replace_broken(
                 target = _trip_with_room(sc, working, stop)
                 depart = None
                 if target is None:
-                    ends = trip_end(sc, working)
-                    first_back = ends.idxmin()[0]
-                    target = (first_back, int(working.loc[working["coach_id"] == first_back, "trip"].max()) + 1)
-                    depart = float(ends.min())
+                    first_back, next_trip, depart = _first_back(sc, working)
+                    target = (first_back, next_trip)
                     notes.append(
                         f"{coach}: {stop['workers']} workers for {stop['enterprise_id']} go on "
                         f"{first_back}'s next trip, leaving at {sc.clock(depart)}."
@@ -186,9 +207,12 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
     if change.delay_min:
         routes[["depart_min", "arrive_min"]] += change.delay_min
         notes.append(f"train {change.delay_min:.0f} min late: every departure moves {change.delay_min:.0f} min later.")
-    if change.broken_coaches:
-        changed |= _replace_broken(sc, routes, manifest, set(change.broken_coaches), notes)
-    changed |= _late_trips_to_spares(sc, routes, manifest, set(change.broken_coaches), notes)
+    broken = set(change.broken_coaches)
+    # Broken coaches keep their place in the fleet count: a spare is a coach that the plan does not use at all.
+    out_of_service = routes[routes["coach_id"].isin(broken)].groupby("coach_type")["coach_id"].nunique().to_dict()
+    if broken:
+        changed |= _replace_broken(sc, routes, manifest, broken, out_of_service, notes)
+    changed |= _late_trips_to_spares(sc, routes, manifest, broken, out_of_service, notes)
     routes = _merge_same_stops(routes)
     routes = retime(sc, routes)
     manifest = _renumber_boarding(routes, manifest)
@@ -199,11 +223,19 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
             f"(last at {sc.clock(late['arrive_min'].max())}): call their dormitories."
         )
     new = dataclasses.replace(plan, placement=placement, routes=routes, manifest=manifest)
+    violations = check_plan(sc, new, strict=False)  # late arrivals are reported above, not errors
+    if violations:
+        raise PlanCheckError(f"{len(violations)} violations in the revised plan: " + "; ".join(violations[:5]))
     return Replan(plan=new, changed=tuple(sorted(changed)), notes=tuple(notes))
 
 
 def _late_trips_to_spares(
-    sc: Scenario, routes: pd.DataFrame, manifest: pd.DataFrame, broken: set[str], notes: list[str]
+    sc: Scenario,
+    routes: pd.DataFrame,
+    manifest: pd.DataFrame,
+    broken: set[str],
+    out_of_service: dict[str, int],
+    notes: list[str],
 ) -> set[tuple[str, int]]:
     """Later trips that would miss the latest arrival go to unused coaches of the fleet, leaving with the first
     wave; the latest first, while spares last. In place."""
@@ -212,7 +244,6 @@ def _late_trips_to_spares(
     first_wave = float(timed.loc[timed["trip"] == 1, "depart_min"].min())
     last = timed.groupby(["coach_id", "trip"]).agg(arrive=("arrive_min", "max"), load=("workers", "sum"))
     late = last[(last.index.get_level_values("trip") > 1) & (last["arrive"] > sc.latest_arrival_min)]
-    out_of_service = routes[routes["coach_id"].isin(broken)].groupby("coach_type")["coach_id"].nunique().to_dict()
     for (coach, trip), row in late.sort_values("arrive", ascending=False).iterrows():
         spare = _spare_coach(sc, routes[~routes["coach_id"].isin(broken)], int(row["load"]), out_of_service)
         if spare is None:

@@ -213,9 +213,12 @@ def _schedule(
     late: list[str] = []
     rows = []
     deadline = sc.latest_arrival_min
+    closed = sc.policy.routes == "closed"  # open routes end at the last stop: each coach makes one trip
     for stops, legs, type_id, duration, load in trips:
         last = legs[-1][0]
-        chain = [c for c in coaches if sc.fleet[c["type"]].seats >= load and c["back"] + last <= deadline + 1e-9]
+        chain = [
+            c for c in coaches if closed and sc.fleet[c["type"]].seats >= load and c["back"] + last <= deadline + 1e-9
+        ]
         fits = sorted((ct.seats, tid) for tid, ct in sc.fleet.items() if ct.seats >= load and free[tid] > 0)
         if chain:
             choice = max(chain, key=lambda c: c["back"])
@@ -238,11 +241,15 @@ def _schedule(
                     fix="add larger coaches or allow split deliveries over more stops.",
                 )
             choice = min(usable, key=lambda c: c["back"])
-            late.append(
-                f"the trip to {', '.join(e for e, _ in stops)} ({load} workers) has no coach free in time: "
-                f"on {choice['id']} after its trip {choice['trips']} it arrives "
-                f"{choice['back'] + last - deadline:.0f} min after {sc.policy.latest_arrival}"
-            )
+            where = f"the trip to {', '.join(e for e, _ in stops)} ({load} workers)"
+            after = f"on {choice['id']} after its trip {choice['trips']}"
+            if choice["back"] + last > deadline + 1e-9:
+                late.append(
+                    f"{where} has no coach free in time: {after} it arrives "
+                    f"{choice['back'] + last - deadline:.0f} min after {sc.policy.latest_arrival}"
+                )
+            else:
+                late.append(f"{where} finds no coach although routes are open (one trip each): it goes {after}")
         choice["trips"] += 1
         leave = choice["back"]
         for order, ((ent, q), (arr, km)) in enumerate(zip(stops, legs, strict=True), 1):
@@ -252,11 +259,15 @@ def _schedule(
         choice["back"] = leave + duration
     if late and strict:
         fleet = sum(ct.count for ct in sc.fleet.values())
+        closing = "" if closed else ", or set policy.routes: closed so that coaches make second trips"
         raise ScenarioError(
-            f"too few coaches: {len(trips)} trips are needed and {len(late)} of them find no coach back in time "
-            f"(fleet {fleet}); for example {late[0]}.",
+            f"too few coaches: {len(trips)} trips are needed and {len(late)} of them find no coach "
+            f"{'back in time' if closed else '(routes are open: one trip per coach)'} (fleet {fleet}); "
+            f"for example {late[0]}.",
             field="fleet",
-            fix=f"add about {len(late)} coaches, allow more stops or a longer ride, or move latest_arrival later.",
+            fix=f"add about {len(late)} coaches, allow more stops or a longer ride, or move latest_arrival later"
+            + closing
+            + ".",
         )
     warnings.extend(late)
     return pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))

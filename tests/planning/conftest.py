@@ -49,9 +49,15 @@ def tiny_plan(tiny: Scenario) -> Plan:
 
 
 def one_coach_routes(sc: Scenario, plan: Plan, coach_type: str = "minibus_12") -> Plan:
-    """``plan`` with one coach trip visiting every enterprise of its placed workers, in enterprise id order."""
+    """``plan`` with one coach trip visiting every enterprise of its placed workers, nearest to the station first.
+
+    Times come from the travel model (``retime``), so the trip passes the schedule checks.
+    """
+    from planning.timing import retime
+
     placed = plan.placed.sort_index()
-    stops = sorted(placed["enterprise_id"].unique())
+    minutes, _ = sc.travel_model.from_station(sorted(placed["enterprise_id"].unique()))
+    stops = [e for _, e in sorted(zip(minutes, sorted(placed["enterprise_id"].unique()), strict=True))]
     routes = pd.DataFrame({
         "coach_id": "C1", "coach_type": coach_type, "trip": 1, "depart_min": 1320.0,
         "stop_order": range(1, len(stops) + 1), "enterprise_id": stops,
@@ -62,7 +68,7 @@ def one_coach_routes(sc: Scenario, plan: Plan, coach_type: str = "minibus_12") -
     order = placed.sort_values("enterprise_id", kind="stable")
     manifest = pd.DataFrame({"worker_id": order.index, "coach_id": "C1", "trip": 1,
                              "boarding_order": range(1, len(order) + 1), "enterprise_id": order["enterprise_id"]})
-    return plan.with_routes(routes.reset_index(drop=True), manifest.reset_index(drop=True), None)
+    return plan.with_routes(retime(sc, routes), manifest.reset_index(drop=True), None)
 
 
 @pytest.fixture()

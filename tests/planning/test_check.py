@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from planning.check import check_plan
 from planning.plan import Plan
+from planning.timing import retime
 from scenarios.model import CoachType
 from tests.planning.conftest import one_coach_routes, variant
 
@@ -113,6 +114,7 @@ def test_fleet_count_exceeded_and_unknown_type(tiny, tiny_routed) -> None:
     man = tiny_routed.manifest.copy()
     routes.loc[routes["enterprise_id"] == "T3", "coach_id"] = "C2"
     man.loc[man["enterprise_id"] == "T3", "coach_id"] = "C2"
+    routes = retime(tiny, routes.assign(stop_order=routes.groupby(["coach_id", "trip"]).cumcount() + 1))
     found = check_plan(tiny, tiny_routed.with_routes(routes, man, None))
     assert found == ["2 coaches of type minibus_12 are used but the fleet has 1"]
     routes["coach_type"] = "coach_99"

@@ -7,7 +7,7 @@ import time
 import pytest
 
 import scenarios
-from planning.baseline import baseline_plan
+from planning import make_plan
 from planning.check import check_plan
 from planning.plan import Plan
 from scenarios import ScenarioError
@@ -16,13 +16,13 @@ from whatif.replan import Change, replan
 
 @pytest.fixture(scope="module")
 def night() -> tuple[scenarios.Scenario, Plan]:
-    """The 2023 scenario with its greedy plan (fast and deterministic)."""
+    """The 2023 scenario with an optimised plan (a short iteration budget: fast and deterministic)."""
     sc = scenarios.load("dingxi_qingdao_2023")
-    return sc, baseline_plan(sc)
+    return sc, make_plan(sc, max_iterations=3000)
 
 
 def _consistent(sc: scenarios.Scenario, plan: Plan) -> None:
-    assert check_plan(sc, plan) == []
+    assert check_plan(sc, plan, strict=False) == []  # late arrivals are allowed (and reported) on the night
     m = plan.manifest
     per_stop = m.groupby(["coach_id", "trip", "enterprise_id"]).size().sort_index()
     planned = plan.routes.set_index(["coach_id", "trip", "enterprise_id"])["workers"].sort_index()
@@ -46,10 +46,15 @@ def test_late_train_without_spares_moves_every_time_and_no_manifest(night) -> No
 
 
 def test_late_train_sends_late_second_trips_to_spare_coaches() -> None:
-    small = scenarios.load("dingxi_qingdao_2023", overrides={"fleet.coach_53.count": 10, "fleet.coach_35.count": 4})
-    plan = baseline_plan(small)  # 14 coaches: some make second trips
+    closed = {"policy.routes": "closed"}
+    small = scenarios.load(
+        "dingxi_qingdao_2023", overrides={**closed, "fleet.coach_53.count": 10, "fleet.coach_35.count": 4}
+    )
+    plan = make_plan(small, max_iterations=3000, strict=False)  # 14 coaches: some make second trips
     assert (plan.routes["trip"] > 1).any()
-    spare = scenarios.load("dingxi_qingdao_2023", overrides={"fleet.coach_53.count": 14, "fleet.coach_35.count": 8})
+    spare = scenarios.load(
+        "dingxi_qingdao_2023", overrides={**closed, "fleet.coach_53.count": 14, "fleet.coach_35.count": 8}
+    )
 
     def late(sc: scenarios.Scenario) -> int:
         routes = replan(sc, plan, Change(delay_min=90)).plan.routes
@@ -109,3 +114,17 @@ def test_bad_changes_are_named(night, change: Change, words: str) -> None:
     sc, plan = night
     with pytest.raises(ScenarioError, match=words):
         replan(sc, plan, change)
+
+
+@pytest.mark.parametrize("broken", [("C07",), ("C08", "C10", "C13")])
+def test_broken_coaches_keep_their_fleet_places_and_no_coach_is_in_two_places(night, broken) -> None:
+    """A broken coach still counts against its type's fleet; later trips leave after the coach is back."""
+    _, plan = night
+    exact = scenarios.load("dingxi_qingdao_2023", overrides=_fleet_of(plan, extra=0))
+    result = replan(exact, plan, Change(90, broken))
+    routes = result.plan.routes
+    out = plan.routes[plan.routes["coach_id"].isin(broken)].groupby("coach_type")["coach_id"].nunique()
+    used = routes.groupby("coach_type")["coach_id"].nunique()
+    for ctype, spec in exact.fleet.items():
+        assert used.get(ctype, 0) + out.get(ctype, 0) <= spec.count, ctype
+    _consistent(exact, result.plan)  # check_plan's schedule checks: trips of a coach in order, rides, stops

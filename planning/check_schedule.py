@@ -1,0 +1,91 @@
+"""``check_schedule``: the coach trips of a Plan against the policy, with times recomputed from the travel model.
+
+Nothing here trusts the planner's own times: each trip is driven again leg by leg from its departure (travel model,
+plus the planned minutes at each stop), and the stops, ride, deadline, districts and the order of a coach's trips
+are judged on those recomputed times.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pandas as pd
+
+from planning.timing import STOP_MIN, STOP_S_PER_WORKER
+from scenarios.scenario import Scenario
+
+#: Minutes by which a planned time may differ from the recomputed one (rounding in exports and plan.json).
+TOLERANCE_MIN = 0.5
+
+
+def _dwell(workers: int) -> float:
+    return STOP_MIN + STOP_S_PER_WORKER * workers / 60.0
+
+
+def _trip(sc: Scenario, coach: str, trip: int, stops: pd.DataFrame, strict: bool) -> tuple[list[str], float, float]:
+    """Violations of one trip, its departure and when it is back at the station (recomputed)."""
+    out = []
+    pol = sc.policy
+    name = f"coach {coach} trip {trip}"
+    ents = stops["enterprise_id"].tolist()
+    order = stops["stop_order"].astype(int).tolist()
+    if order != list(range(1, len(order) + 1)):
+        out.append(f"{name} numbers its stops {order}, expected 1 to {len(order)}")
+    if len(stops) > pol.max_stops:
+        out.append(f"{name} makes {len(stops)} stops, more than max_stops {pol.max_stops}")
+    districts = sorted(set(sc.enterprises.loc[ents, "district"].astype(str)))
+    if pol.one_district_per_coach and len(districts) > 1:
+        out.append(f"{name} serves {len(districts)} districts ({', '.join(districts)}) with one_district_per_coach")
+    if stops["depart_min"].nunique() > 1:
+        out.append(f"{name} lists {stops['depart_min'].nunique()} departure times")
+    depart = float(stops["depart_min"].iloc[0])
+    ctype = sc.fleet.get(str(stops["coach_type"].iloc[0]))
+    if ctype is not None and depart < sc.minutes(ctype.available_from) - TOLERANCE_MIN:
+        out.append(f"{name} leaves at {sc.clock(depart)}, before its coaches are available ({ctype.available_from})")
+    minutes, _ = sc.travel_model.legs(["station", *ents], ["station", *ents])
+    clock, prev, last = depart, 0, depart
+    for k, (ent, workers, planned) in enumerate(zip(ents, stops["workers"], stops["arrive_min"], strict=True), 1):
+        clock += float(minutes[prev, k])
+        if abs(clock - float(planned)) > TOLERANCE_MIN:
+            out.append(
+                f"{name} reaches {ent} at {sc.clock(clock)} by the travel model, not at {sc.clock(planned)} as planned"
+            )
+        last = clock
+        clock += _dwell(int(workers))
+        prev = k
+    if last - depart > pol.max_ride_min + TOLERANCE_MIN:
+        out.append(f"{name} rides {last - depart:.0f} min to its last stop, over max_ride_min {pol.max_ride_min:g}")
+    if strict and last > sc.latest_arrival_min + TOLERANCE_MIN:
+        out.append(f"{name} reaches its last stop at {sc.clock(last)}, after latest_arrival {pol.latest_arrival}")
+    return out, depart, clock + float(minutes[prev, 0])
+
+
+def check_schedule(sc: Scenario, plan: object, strict: bool = True) -> list[str]:
+    """Stops, ride time, deadline, districts, departures and each coach's trips in order (one trip if open).
+
+    Not ``strict``: trips after ``latest_arrival`` and second trips on open routes are allowed (a plan made with
+    ``strict=False`` lists them in its warnings).
+    """
+    routes = getattr(plan, "routes", None)
+    if routes is None or routes.empty:
+        return []
+    routes = routes.astype({"coach_id": str, "coach_type": str, "enterprise_id": str})
+    out: list[str] = []
+    spans: dict[str, list[tuple[int, float, float]]] = {}
+    for (coach, trip), stops in routes.groupby(["coach_id", "trip"], sort=True):
+        stops = stops.sort_values("stop_order")
+        if not stops["enterprise_id"].isin(sc.enterprises.index).all():
+            continue  # unknown enterprises are reported by check_rows and check_manifest
+        found, depart, back = _trip(sc, str(coach), int(trip), stops, strict)
+        out += found
+        spans.setdefault(str(coach), []).append((int(trip), depart, back))
+    for coach, trips in sorted(spans.items()):
+        if strict and sc.policy.routes == "open" and len(trips) > 1:
+            out.append(f"coach {coach} makes {len(trips)} trips, but routes are open (one trip per coach)")
+        for (t0, _, back), (t1, depart, _) in itertools.pairwise(trips):
+            if depart < back - TOLERANCE_MIN:
+                out.append(
+                    f"coach {coach} trip {t1} leaves at {sc.clock(depart)}, before trip {t0} is back "
+                    f"({sc.clock(back)})"
+                )
+    return out
