@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
-from planning.labels import LANGS, label, reason_text
+from planning.labels import LANGS, county_name, label, reason_text
 from planning.plan import Plan
 from scenarios.errors import ScenarioError
 from scenarios.io import atomic_path
@@ -47,7 +47,7 @@ def placement_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
         "name": w["name"].to_numpy(),
         "gender": w["gender"].to_numpy(),
         "age": w["age"].to_numpy(),
-        "county": w["county"].to_numpy(),
+        "county": w["county"].map(lambda c: county_name(c, lang)).to_numpy(),
         "village": w["village"].astype(str).str.split(":").str[-1].to_numpy(),
         "skills": w["skills"].map(lambda s: "/".join(jobs.get(j, j) for j in str(s).split(";") if j)).to_numpy(),
         "enterprise_id": e.to_numpy(),
@@ -62,8 +62,9 @@ def placement_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
     if plan.manifest is not None:
         ride = plan.manifest.astype({"worker_id": str}).drop_duplicates("worker_id").set_index("worker_id")
         for col in ("coach_id", "trip", "boarding_order"):
-            riding = frame["worker_id"].map(ride[col]).astype(object)
-            frame.insert(len(frame.columns) - 1, col, riding.where(riding.notna(), "").to_numpy())
+            riding = frame["worker_id"].map(ride[col])
+            whole = (lambda v: v) if col == "coach_id" else int  # trip and boarding order stay whole numbers
+            frame.insert(len(frame.columns) - 1, col, riding.map(lambda v, f=whole: "" if pd.isna(v) else f(v)))
     order = {d: k for k, d in enumerate(sc.districts.index)}
     frame["_placed"] = e.to_numpy() == ""
     frame["_d"] = p["district"].map(lambda d: order.get(d, len(order))).to_numpy()

@@ -71,6 +71,24 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The origin counties of the bundled scenarios (Dingxi's seven; ../shared/facts/places.csv): roster id -> names.
+COUNTIES: dict[str, tuple[str, str]] = {
+    "anding": ("安定区", "Anding"),
+    "tongwei": ("通渭县", "Tongwei"),
+    "longxi": ("陇西县", "Longxi"),
+    "weiyuan": ("渭源县", "Weiyuan"),
+    "lintao": ("临洮县", "Lintao"),
+    "zhang": ("漳县", "Zhang"),
+    "min": ("岷县", "Min"),
+}
+
+
+def county_name(county: object, lang: str = "zh") -> str:
+    """A county's name for people; an id not listed in ``COUNTIES`` is shown as written in the roster."""
+    names = COUNTIES.get(str(county))
+    return str(county) if names is None else names[LANGS.index(lang)]
+
+
 def label(key: str, lang: str = "zh") -> str:
     """The label of ``key`` in ``lang`` ('zh' or 'en'); the key itself when there is none."""
     pair = LABELS.get(key)

@@ -124,14 +124,18 @@ def _read_highs(problem: pulp.LpProblem, seconds: float) -> SolveInfo:
     info = model.getInfo()
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     objective = pulp.value(problem.objective) if has_solution and problem.objective is not None else None
+    # PuLP hands HiGHS a minimisation without the objective's constant: bring the bound back to the problem's terms.
+    mult = -1.0 if problem.sense == pulp.LpMaximize else 1.0
+    constant = float(problem.objective.constant) if problem.objective is not None else 0.0
+    dual = mult * info.mip_dual_bound + constant if math.isfinite(info.mip_dual_bound) else None
     if status == highspy.HighsModelStatus.kOptimal:  # proven within HiGHS's relative gap tolerance
         gap = info.mip_gap if math.isfinite(info.mip_gap) and 0 <= info.mip_gap < 1 else 0.0
-        bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else objective
+        bound = dual if dual is not None else objective
         return SolveInfo("optimal", "highs", objective, bound, gap, seconds)
     if status in (highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible):
         return SolveInfo("infeasible", "highs", None, None, None, seconds)
     if not has_solution:
         return SolveInfo("no_solution", "highs", None, None, None, seconds)
-    bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None
+    bound = dual
     gap = info.mip_gap if math.isfinite(info.mip_gap) and info.mip_gap < 1e9 else None
     return SolveInfo("feasible", "highs", objective, bound, gap, seconds)

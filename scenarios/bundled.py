@@ -129,7 +129,7 @@ BUNDLED: dict[str, dict[str, Any]] = {
         returning=345 / 530,
         under40=381 / 530,
         own_pickup=((35, "21:20"), (12, "21:40")),
-        policy={"max_stops": 8},
+        policy={"max_stops": 8, "routes": "closed"},  # 26 trips for 24 coaches: some come back
         description="G2096: 530 workers, 345 returning (65%), 381 under 40 (72%); one enterprise collects 20+ "
         "of its workers with its own vehicle.",
         real=[

@@ -8,7 +8,7 @@ import time
 import pandas as pd
 import pulp
 
-from planning.placement.explain import unplaced_reasons
+from planning.placement.explain import shortfalls, unplaced_reasons
 from planning.placement.extract import extract_placement
 from planning.placement.groups import make_groups
 from planning.placement.model import PlacementModel, build_model
@@ -23,6 +23,8 @@ from scenarios.scenario import Scenario
 DEFAULT_GAP = 1e-6
 #: Models with more variables than this are solved by HiGHS without its presolve (see ``solve_placement``).
 PRESOLVE_OFF_ABOVE = 15_000
+#: At most this many unmet hard limits go into a plan's warnings (``shortfalls`` gives them all).
+MAX_LIMIT_WARNINGS = 5
 #: Share of the time limit for the district-level plan that starts the villagers-in-one-enterprise model.
 START_SHARE = 0.25
 
@@ -81,7 +83,12 @@ def plan_of(sc: Scenario, model: PlacementModel, info: SolveInfo) -> Plan:
         placement.loc[reasons.index, "reason"] = reasons
     else:
         placement = extract_placement_empty(sc, info)
-    return Plan(placement=placement, placement_info=info)
+    # Where workers are left unplaced, say which hard limits cannot all be met, and by how much.
+    limits = shortfalls(sc) if (placement["enterprise_id"] == "").any() else []
+    if len(limits) > MAX_LIMIT_WARNINGS:
+        more = len(limits) - MAX_LIMIT_WARNINGS
+        limits = [*limits[:MAX_LIMIT_WARNINGS], f"... and {more} more limits (planning.placement.shortfalls lists all)"]
+    return Plan(placement=placement, placement_info=info, warnings=tuple(limits))
 
 
 def extract_placement_empty(sc: Scenario, info: SolveInfo) -> pd.DataFrame:

@@ -32,7 +32,7 @@ def test_placement_files_in_chinese(tiny, tiny_plan, tmp_path: Path) -> None:
     assert list(table.columns[:3]) == ["工号", "姓名", "性别"]
     assert len(table) == len(tiny.workers)
     row = table.set_index("工号").loc["W1"]
-    assert (row["企业编号"], row["区市"], row["返岗"]) == ("T1", "城阳区", "是")
+    assert (row["企业编号"], row["区市"], row["返岗"], row["县区"]) == ("T1", "城阳区", "是", "通渭县")
     assert "返岗" in row["安置说明"]
     assert "王建国" in _strings(tmp_path / "placement.xlsx")
 
@@ -86,3 +86,16 @@ def test_sheet_names_are_valid_and_unique() -> None:
     assert sheet_name("a/b:c", taken) == "a_b_c"
     assert sheet_name("A/B:C", taken) == "A_B_C (2)"
     assert len(sheet_name("x" * 40, taken)) == 31
+
+
+def test_trip_and_boarding_order_stay_whole_numbers_when_some_ride_no_coach(tiny) -> None:
+    """Workers of an own-pickup enterprise ride no coach; the others' trip and boarding order print as 1, 2, ..."""
+    from planning import make_plan
+    from planning.export import placement_table
+    from tests.planning.conftest import variant
+
+    own = variant(tiny, enterprise_changes={"T3": {"pickup": "own", "own_seats": 5}})
+    table = placement_table(own, make_plan(own))
+    riding = table[table["enterprise_id"] != "T3"]
+    assert riding["trip"].map(type).eq(int).all() and riding["boarding_order"].map(type).eq(int).all()
+    assert (table.loc[table["enterprise_id"] == "T3", "trip"] == "").all()

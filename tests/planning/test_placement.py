@@ -156,3 +156,20 @@ def test_one_enterprise_model_returns_a_plan_within_a_short_time_limit() -> None
     assert plan.placement_info.status in ("optimal", "feasible")
     assert len(plan.placed) == len(sc.workers)
     assert check_plan(sc, plan) == []
+
+
+def test_highs_bound_is_in_the_problems_terms(tiny) -> None:
+    """The maximised score's bound is reported as a score (not HiGHS's negated, constant-free minimum)."""
+    info = place(tiny).placement_info
+    assert info.status == "optimal"
+    assert info.bound is not None and abs(info.bound - info.objective) <= 1e-6 * abs(info.objective)
+
+
+def test_unmet_limits_go_into_the_plans_warnings(tiny) -> None:
+    """With T1's posts gone, the plan says which limit fails and by how much, not just 'placed 5 of 8'."""
+    sc = variant(tiny, posts={"T1": {}})
+    plan = place(sc)
+    assert len(plan.unplaced) > 0
+    assert plan.warnings and any("cannot go back to their employer" in w or "will be unplaced" in w
+                                 for w in plan.warnings)
+    assert place(tiny).warnings == ()

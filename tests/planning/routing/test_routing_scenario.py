@@ -103,3 +103,15 @@ def test_each_trip_gets_the_smallest_coach_that_seats_it(tiny: Scenario, small: 
     routes = _schedule(sc, groups, typed_big, _departure(sc), True, [], [])
     trips = routes.groupby(["coach_id", "trip"]).agg(type=("coach_type", "first"), workers=("workers", "sum"))
     assert sorted(zip(trips["workers"], trips["type"], strict=True)) == [(8, tid), (35, "big")]
+
+
+def test_open_routes_make_no_second_trips(tiny: Scenario) -> None:
+    """One 3-seat minibus for 8 workers: open routes cannot serve them (and say so); closed routes come back."""
+    sc = with_seats(tiny, 3)
+    counts = pd.Series({"T1": 4, "T2": 3, "T3": 1})
+    assert sc.policy.routes == "open"
+    with pytest.raises(ScenarioError, match=r"routes are open.*policy.routes: closed"):
+        route_placement(sc, counts, time_limit=2)
+    late = dataclasses.replace(sc.policy, routes="closed", latest_arrival="05:00")
+    res = route_placement(dataclasses.replace(sc, policy=late), counts, time_limit=2)
+    assert res.coaches == 1 and res.routes["trip"].max() == 3 and not res.warnings
