@@ -8,6 +8,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from scenarios.errors import ScenarioError
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -19,7 +21,14 @@ def _umask() -> int:
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces ``target``, on error it is removed."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as err:
+        raise ScenarioError(
+            f"cannot make the folder {target.parent}: a file of that name is in the way.",
+            field="--out",
+            fix="give the path of a folder (it is made when missing), not of a file.",
+        ) from err
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)

@@ -74,3 +74,13 @@ def test_windows_line_endings_load(tiny_dir) -> None:
         path = tiny_dir / name
         path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     assert len(scenarios.load(tiny_dir).workers) == 8
+
+
+def test_output_folder_that_is_a_file_is_a_clear_error(tmp_path) -> None:
+    """--out naming a file gives the project's error, not a FileExistsError traceback."""
+    from scenarios import ScenarioError
+    from scenarios.io import write_text_atomic
+
+    (tmp_path / "plan").write_text("not a folder")
+    with pytest.raises(ScenarioError, match="a file of that name is in the way"):
+        write_text_atomic(tmp_path / "plan" / "routes.csv", "x")
