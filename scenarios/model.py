@@ -60,9 +60,9 @@ class TrainDelay:
     """
 
     kind: str = "mixture"
-    p_on_time: float = 0.93
+    p_on_time: float = 0.93  # issue 5: share of trains within on_time_max_min (China Railway punctuality ~93%)
     on_time_max_min: float = 5.0
-    late_median_min: float = 8.0
+    late_median_min: float = 8.0  # issue 5: a late train is lognormal, median ~8 min, 95th percentile ~30 min
     late_p95_min: float = 30.0
     fixed_min: float = 0.0
 
@@ -139,14 +139,14 @@ class Station:
     name_en: str
     lat: float
     lon: float
-    walk_m: float = 300.0
-    walk_speed_mps: tuple[float, float] = (1.0, 1.2)
-    alight_s_per_person: tuple[float, float] = (1.5, 2.5)
-    welcome_min: float = 15.0
-    desks: int = 4
-    desk_service_s: float = 20.0
-    bays: int = 4
-    board_s_per_person: tuple[float, float] = (4.0, 8.0)
+    walk_m: float = 300.0  # estimate: platform to the arrival hall at Qingdao North
+    walk_speed_mps: tuple[float, float] = (1.0, 1.2)  # issue 5: walking with luggage (uniform range)
+    alight_s_per_person: tuple[float, float] = (1.5, 2.5)  # issue 5: seconds per person per door
+    welcome_min: float = 15.0  # estimate: the welcome ceremony as reported, a fixed block
+    desks: int = 4  # estimate: gift-pack desks
+    desk_service_s: float = 20.0  # estimate: seconds to hand over a gift pack and tick a name
+    bays: int = 4  # estimate: coach bays in the station forecourt
+    board_s_per_person: tuple[float, float] = (4.0, 8.0)  # issue 5: boarding with luggage, seconds
 
     def __post_init__(self) -> None:
         require(-90 <= self.lat <= 90, "lat", f"expected a latitude in [-90, 90], got {self.lat}.")
@@ -167,13 +167,13 @@ class Travel:
     """How long the roads take at night: coordinates with a road factor and speed bands, or a matrix CSV."""
 
     mode: str = "coordinates"
-    road_factor: float = 1.35
-    urban_kmh: float = 28.0
+    road_factor: float = 1.35  # estimate: road km per great-circle km (common circuity for Chinese cities)
+    urban_kmh: float = 28.0  # estimates: coach speeds at night by band (urban, suburban, expressway)
     suburban_kmh: float = 45.0
     expressway_kmh: float = 72.0
     urban_km: float = 6.0
     suburban_km: float = 25.0
-    cv: float = 0.15
+    cv: float = 0.15  # estimate: coefficient of variation of a leg's travel time at night
     matrix: str | None = None
 
     def __post_init__(self) -> None:
