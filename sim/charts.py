@@ -63,6 +63,14 @@ def _clock_axis(ax, span_min: float) -> None:
     ax.grid(axis="x", alpha=0.3)
 
 
+def _legend_below(fig: Figure, ax, handles: list | None = None) -> None:
+    """The legend in one row under the axes, outside the plot, so it hides no data (constrained layout makes room)."""
+    handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
+    if handles:
+        fig.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 4), fontsize="small",
+                   frameon=False)
+
+
 def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicles: int = 60) -> Figure:
     """One bar per vehicle: waiting at the station, boarding at a bay, driving its stops, returning.
 
@@ -103,8 +111,7 @@ def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicle
         finite = trips[["at_station", "back", "last_stop"]].to_numpy(dtype=float)
         span = float(np.nanmax(finite) - np.nanmin(finite)) if np.isfinite(finite).any() else 60.0
         _clock_axis(ax, span)
-        ax.legend(handles=[Patch(color=c, label=text[k]) for k, c in COLORS.items()], loc="lower right",
-                  fontsize="small")
+        _legend_below(fig, ax, [Patch(color=c, label=text[k]) for k, c in COLORS.items()])
     return fig
 
 
@@ -149,7 +156,7 @@ def checkin_chart(result: SimResult, lang: str = "zh") -> Figure:
         ax.set_xlabel(text["clock"])
         ax.set_ylabel(text["checked_in"])
         ax.set_title(text["checkin_title"].format(n=result.replications))
-        ax.legend(loc="upper left", fontsize="small")
+        _legend_below(fig, ax)
     return fig
 
 
@@ -171,8 +178,7 @@ def crowd_chart(result: SimResult, lang: str = "zh") -> Figure:
         ax.set_xlabel(text["clock"])
         ax.set_ylabel(text["people"])
         ax.set_title(text["crowd_title"].format(n=result.replications))
-        if ax.get_legend_handles_labels()[0]:
-            ax.legend(loc="upper right", fontsize="small")
+        _legend_below(fig, ax)
     return fig
 
 

@@ -16,6 +16,7 @@ from planning.plan import Plan
 from scenarios.errors import ScenarioError
 from scenarios.model import Station, Train
 from scenarios.scenario import STATION_ID, Scenario
+from sim.fit import check_fit
 
 COACH, OWN, NONE = 0, 1, 2  # how a worker leaves the station
 
@@ -99,24 +100,16 @@ def _doors(sc: Scenario) -> np.ndarray:
 
 
 def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
-    """Check the plan against the scenario and build the Night; a ScenarioError names what does not fit."""
-    if plan.routes is None or plan.manifest is None:
-        raise _fail("the plan has placement but no routes.", "route it first (planning.make_plan does both).")
+    """Check the plan against the scenario (``sim.fit.check_fit``) and build the Night; a ScenarioError names what
+    does not fit."""
+    check_fit(sc, plan)
     workers = sc.workers
     worker_ids = [str(w) for w in workers.index]
     windex = {w: i for i, w in enumerate(worker_ids)}
     ent_ids = [str(e) for e in sc.enterprises.index]
     eindex = {e: i for i, e in enumerate(ent_ids)}
     placement = plan.placement.reindex(workers.index)
-    if placement["enterprise_id"].isna().any():
-        missing = [w for w, e in placement["enterprise_id"].items() if pd.isna(e)]
-        raise _fail(f"{len(missing)} roster workers are missing from the placement, e.g. {missing[:3]}.",
-                    "place (or list as unplaced) every worker of the scenario's roster.", "plan.placement")
     placed_at = placement["enterprise_id"].astype(str).tolist()
-    unknown = sorted({e for e in placed_at if e and e not in eindex})
-    if unknown:
-        raise _fail(f"placement names unknown enterprises {unknown[:5]}.", "use enterprise ids of the scenario.",
-                    "plan.placement")
     n = len(worker_ids)
     enterprise = np.array([eindex[e] if e else -1 for e in placed_at], dtype=int)
     mode = np.full(n, NONE, dtype=int)
@@ -125,14 +118,6 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
 
     routes = plan.routes.sort_values(["coach_id", "trip", "stop_order"], kind="stable")
     manifest = plan.manifest.sort_values(["coach_id", "trip", "boarding_order"], kind="stable")
-    dup = manifest["worker_id"].duplicated()
-    if dup.any():
-        raise _fail(f"worker {manifest['worker_id'][dup].iloc[0]} is on more than one coach.",
-                    "give every worker one manifest row.", "plan.manifest")
-    stray = [w for w in manifest["worker_id"] if str(w) not in windex]
-    if stray:
-        raise _fail(f"manifest names workers not on the roster, e.g. {stray[:3]}.", "use roster worker ids.",
-                    "plan.manifest")
 
     vehicles: list[Vehicle] = []
     trips: list[Trip] = []
@@ -141,23 +126,13 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
     n_stops = 0
     for (coach_id, trip_no), stops in routes.groupby(["coach_id", "trip"], sort=True):
         coach_type = str(stops["coach_type"].iloc[0])
-        if coach_type not in sc.fleet:
-            raise _fail(f"coach {coach_id} has type '{coach_type}', not in the fleet.",
-                        f"use one of {', '.join(sc.fleet)}.", "plan.routes")
         ctype = sc.fleet[coach_type]
         if coach_id not in vindex:
             vindex[coach_id] = len(vehicles)
             vehicles.append(Vehicle(str(coach_id), coach_type, ctype.seats, False, sc.minutes(ctype.available_from)))
         places = [str(e) for e in stops["enterprise_id"]]
-        bad = [e for e in places if e not in eindex]
-        if bad:
-            raise _fail(f"coach {coach_id} trip {trip_no} stops at unknown enterprise {bad[0]}.",
-                        "use enterprise ids of the scenario.", "plan.routes")
         rows = manifest[(manifest["coach_id"] == coach_id) & (manifest["trip"] == trip_no)]
         aboard = [windex[str(w)] for w in rows["worker_id"]]
-        if len(aboard) > ctype.seats:
-            raise _fail(f"coach {coach_id} trip {trip_no} carries {len(aboard)} workers on {ctype.seats} seats.",
-                        "split the trip or use a bigger coach.", "plan.manifest")
         stop_workers: list[list[int]] = [[] for _ in places]
         for w in aboard:
             dest = ent_ids[enterprise[w]] if enterprise[w] >= 0 else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import operator
 import time
 from collections.abc import Sequence
@@ -126,11 +127,19 @@ class SimResult:
                             ("events.csv.gz", self.events), ("timelines.csv.gz", self.timelines),
                             ("trips.csv", self.trips)):
             with atomic_path(out / name) as tmp:
-                frame.to_csv(tmp, index=False, compression={"method": "gzip", "mtime": 0}
-                             if name.endswith(".gz") else None)
+                if name.endswith(".gz"):
+                    write_gzip(tmp, frame.to_csv(index=False).encode("utf-8"))
+                else:
+                    frame.to_csv(tmp, index=False)
             written.append(out / name)
         written.extend(save_charts(self, out, lang))
         return written
+
+
+def write_gzip(path: Path, data: bytes) -> None:
+    """Gzip ``data`` into ``path`` with no file name and mtime 0 in the header, so equal data gives equal bytes."""
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+        gz.write(data)
 
 
 def _full_log_replications(config: SimConfig, replications: int) -> tuple[int, str]:

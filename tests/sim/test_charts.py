@@ -32,6 +32,18 @@ def test_charts_draw_without_missing_glyphs(result, lang: str) -> None:
     assert not [w for w in caught if "missing from font" in str(w.message)], [str(w.message) for w in caught]
 
 
+
+@pytest.mark.parametrize("chart", ["gantt", "checkin_chart", "crowd_chart"])
+def test_legends_sit_outside_the_plot(result, chart: str) -> None:
+    fig = getattr(result, chart)(lang="en")
+    with mpl.rc_context(rc("en")):
+        fig.savefig(io.BytesIO(), format="png", dpi=50)  # lays the figure out
+    (ax,) = fig.axes
+    assert ax.get_legend() is None and len(fig.legends) == 1
+    legend, plot, page = fig.legends[0].get_window_extent(), ax.get_window_extent(), fig.bbox
+    assert legend.y1 <= plot.y0 and not legend.overlaps(plot), (legend, plot)
+    assert page.x0 <= legend.x0 and legend.x1 <= page.x1 and page.y0 <= legend.y0  # kept inside the saved image
+
 def test_pdf_embeds_the_vendored_font(result) -> None:
     from pypdf import PdfReader
 

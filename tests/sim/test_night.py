@@ -23,17 +23,6 @@ def test_plan_without_routes(tiny) -> None:
         simulate(tiny, plan)
 
 
-def test_trip_over_its_seats(tiny) -> None:
-    small = dataclasses.replace(tiny, fleet={"minibus_12": dataclasses.replace(tiny.fleet["minibus_12"], seats=3)})
-    with pytest.raises(ScenarioError, match="carries 4 workers on 3 seats"):
-        compile_night(small, hand_plan(small, [("T1", ["W1", "W2", "W3", "W4"])]))
-
-
-def test_unknown_coach_type(tiny) -> None:
-    with pytest.raises(ScenarioError, match="not in the fleet"):
-        compile_night(tiny, hand_plan(tiny, [("T1", ["W1"])], coach_type="coach_99"))
-
-
 def test_worker_on_a_coach_that_does_not_stop_at_their_enterprise(tiny) -> None:
     plan = hand_plan(tiny, [("T1", ["W1"])])
     plan.placement.loc["W1", "enterprise_id"] = "T2"

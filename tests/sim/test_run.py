@@ -166,3 +166,14 @@ def test_invariant_checks_catch_a_broken_run(two_enterprises_one_coach) -> None:
     trips = result.trips.assign(aboard=99)
     with pytest.raises(SimulationInvariantError, match=r"both checked in.*neither.*over their seats"):
         assert_sound(broken, trips, 8, 2)
+
+
+def test_same_seed_writes_byte_identical_files(tiny, tmp_path) -> None:
+    from planning.baseline import baseline_plan
+
+    plan = baseline_plan(tiny)
+    a = simulate(tiny, plan, replications=2, seed=5).write(tmp_path / "a", lang="en")
+    b = simulate(tiny, plan, replications=2, seed=5).write(tmp_path / "b", lang="en")
+    assert [p.name for p in a] == [p.name for p in b] and any(p.suffix == ".gz" for p in a)
+    differ = [p.name for p, q in zip(a, b, strict=True) if p.read_bytes() != q.read_bytes()]
+    assert not differ, differ
