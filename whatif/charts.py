@@ -5,15 +5,17 @@ from __future__ import annotations
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MultipleLocator, PercentFormatter
 
 from planning.plan import Plan
-from scenarios import Scenario
+from scenarios import Scenario, format_clock
 from sim.fonts import rc
+from whatif.labels import CLOCK_KPIS, SHARE_KPIS, format_kpi
 
 TEXT = {
     "routes": {"zh": "大巴线路（{n} 辆次）", "en": "Coach routes ({n} trips)"},
-    "station": {"zh": "青岛北站", "en": "Qingdao North station"},
     "enterprise": {"zh": "企业（点大小=人数）", "en": "Enterprise (size = workers)"},
     "lon": {"zh": "经度", "en": "Longitude"},
     "lat": {"zh": "纬度", "en": "Latitude"},
@@ -76,7 +78,7 @@ def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Figure:
         color="crimson",
         edgecolors="black",
         zorder=6,
-        label=_t("station", lang),
+        label=sc.station.name_zh if lang == "zh" else sc.station.name_en,
     )
     ax.set_aspect(1.0 / np.cos(np.radians(sc.station.lat)))
     ax.set_xlabel(_t("lon", lang))
@@ -95,16 +97,53 @@ def options_chart(
         return _options_chart(summary, kpis, lang, kpi_labels)
 
 
+def _clock_step(span: float) -> float:
+    """A tick step in minutes that puts at most five ticks on ``span`` minutes (a panel is narrow)."""
+    return next((step for step in (5, 10, 15, 30, 60, 120, 180, 360) if span / step <= 5), 720)
+
+
+def _clock_axis(ax: Axes, low: np.ndarray, high: np.ndarray) -> None:
+    """An x axis of clock times (HH:MM; minutes past 1440 are the next day) around the data, not from midnight."""
+    values = np.concatenate([low, high])
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return
+    lo, hi = float(values.min()), float(values.max())
+    margin = max(5.0, 0.15 * (hi - lo))
+    ax.set_xlim(lo - margin, hi + margin)
+    ax.xaxis.set_major_locator(MultipleLocator(_clock_step(hi - lo + 2 * margin)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_clock(x)))
+
+
 def _options_chart(summary: pd.DataFrame, kpis: list[str], lang: str, kpi_labels: dict[str, str] | None) -> Figure:
     fig = Figure(figsize=(4.5 * len(kpis), 5), layout="constrained")
-    axes = fig.subplots(1, len(kpis), squeeze=False)[0]
+    axes = fig.subplots(1, len(kpis), squeeze=False, sharey=True)[0]
     for ax, kpi in zip(axes, kpis, strict=True):
         rows = summary[summary["kpi"] == kpi]
         y = np.arange(len(rows))
-        err = np.vstack([rows["mean"] - rows["ci_low"], rows["ci_high"] - rows["mean"]])
-        ax.barh(y, rows["mean"], xerr=np.nan_to_num(err), color="C0", alpha=0.8, capsize=3)
-        ax.set_yticks(y, rows["variant"], fontsize=8)
-        ax.invert_yaxis()
+        mean = rows["mean"].to_numpy(dtype=float)
+        low = np.where(np.isfinite(rows["ci_low"]), rows["ci_low"], mean)
+        high = np.where(np.isfinite(rows["ci_high"]), rows["ci_high"], mean)
+        err = np.nan_to_num(np.vstack([mean - low, high - mean]))
+        clock = kpi in CLOCK_KPIS
+        if clock:  # a clock time: a bar from midnight would hide hours of difference
+            ax.errorbar(mean, y, xerr=err, fmt="o", color="C0", ecolor="C0", capsize=4, markersize=7)
+            _clock_axis(ax, low, high)
+        else:
+            ax.barh(y, mean, xerr=err, color="C0", alpha=0.8, capsize=3)
+            if kpi in SHARE_KPIS:
+                ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+        for yi, value in zip(y, mean, strict=True):
+            if np.isfinite(value):
+                where = (
+                    dict(xy=(value, yi), xytext=(0, 8), ha="center")
+                    if clock
+                    else dict(xy=(0, yi), xytext=(4, 0), ha="left", va="center", color="white")
+                )
+                ax.annotate(format_kpi(kpi, value), textcoords="offset points", fontsize=8, **where)
+        if ax is axes[0]:
+            ax.set_yticks(y, rows["variant"], fontsize=8)
+        ax.set_ylim(len(rows) - 0.5, -0.7)  # first variant on top, room for the value labels
         label = (kpi_labels or {}).get(kpi, kpi)
         ax.set_title(label, fontsize=10)
         ax.grid(axis="x", alpha=0.3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 
 from scenarios import ScenarioError, load
@@ -36,7 +37,21 @@ def _time_limit(parser: argparse.ArgumentParser) -> None:
 
 
 def _iterations(args: argparse.Namespace) -> int | None:
+    """The routing iteration budget (None: search until the time limit), after checking both options."""
+    if not math.isfinite(args.time_limit) or args.time_limit <= 0:
+        raise ScenarioError(
+            f"a time limit of {args.time_limit} seconds.", field="--time-limit", fix="give seconds > 0, e.g. 30."
+        )
+    if args.iterations < 0:
+        raise ScenarioError(
+            f"{args.iterations} iterations.", field="--iterations", fix="give 0 (search until --time-limit) or more."
+        )
     return args.iterations if args.iterations > 0 else None
+
+
+def _check_replications(args: argparse.Namespace) -> None:
+    if args.replications < 1:
+        raise ScenarioError(f"{args.replications} replications.", field="--replications", fix="give at least 1.")
 
 
 def _plan_dir(parser: argparse.ArgumentParser, required: bool) -> None:
@@ -59,9 +74,19 @@ def _sets(parser: argparse.ArgumentParser) -> None:
 
 
 def _axes(options: list[str]) -> dict[str, list]:
+    """The sweep axes of the --set options; a path set twice is refused (the first axis would be lost)."""
     from whatif.variants import parse_set
 
-    return dict(parse_set(o) for o in options)
+    axes: dict[str, list] = {}
+    for option in options:
+        path, values = parse_set(option)
+        if path in axes:
+            joined = ",".join(str(v) for v in [*axes[path], *values])
+            raise ScenarioError(
+                f"{path} is given twice.", field=f"--set {path}", fix=f"give all its values once: --set {path}={joined}"
+            )
+        axes[path] = values
+    return axes
 
 
 def _plan_args(p: argparse.ArgumentParser) -> None:
@@ -75,8 +100,9 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
 def _plan(args: argparse.Namespace) -> int:
     from planning import make_plan
 
+    iterations = _iterations(args)
     sc = load(args.scenario)
-    plan = make_plan(sc, time_limit=args.time_limit, seed=args.seed, max_iterations=_iterations(args))
+    plan = make_plan(sc, time_limit=args.time_limit, seed=args.seed, max_iterations=iterations)
     return _write_plan(sc, plan, args, plan.summary())
 
 
@@ -115,8 +141,8 @@ def _simulate(args: argparse.Namespace) -> int:
     from sim import simulate
     from whatif.labels import kpi_table
 
-    if args.replications < 1:
-        raise ScenarioError(f"{args.replications} replications.", field="--replications", fix="give at least 1.")
+    _check_replications(args)
+    _iterations(args)
     sc = load(args.scenario)
     plan = _load_plan(sc, args)
     result = simulate(sc, plan, replications=args.replications, seed=args.seed)
@@ -147,9 +173,11 @@ def _sweep(args: argparse.Namespace) -> int:
 
     if not args.set:
         raise ScenarioError("no axes to sweep.", field="--set", fix="add e.g. --set train.delay_min=0,60,120")
+    _check_replications(args)
+    axes = _axes(args.set)
     result = sweep(
         args.scenario,
-        _axes(args.set),
+        axes,
         replications=args.replications,
         seed=args.seed,
         replan=not args.fixed_plan,
@@ -186,10 +214,18 @@ def _replan(args: argparse.Namespace) -> int:
     from planning.store import read_plan
     from whatif.replan import Change, replan
 
+    if not math.isfinite(args.delay) or args.delay < 0:
+        raise ScenarioError(f"a delay of {args.delay} minutes.", field="--delay", fix="give minutes >= 0, e.g. 90.")
     sc = load(args.scenario)
     plan = read_plan(args.plan)
     split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
-    result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
+    try:
+        result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
+    except ScenarioError as exc:  # name the command-line option, not the field of Change
+        options = {"delay_min": "--delay", "broken_coaches": "--broken", "missing_workers": "--missing"}
+        if exc.field not in options:
+            raise
+        raise ScenarioError(exc.message, field=options[exc.field], fix=exc.fix) from None
     return _write_plan(sc, result.plan, args, result.summary())
 
 
@@ -206,13 +242,15 @@ def _pack_args(p: argparse.ArgumentParser) -> None:
 def _pack(args: argparse.Namespace) -> int:
     from whatif.pack import build_pack, write_pack
 
+    _check_replications(args)
+    iterations = _iterations(args)
     pack = build_pack(
         args.scenario,
         lang=args.lang,
         replications=args.replications,
         seed=args.seed,
         plan_time_limit=args.time_limit,
-        plan_iterations=_iterations(args),
+        plan_iterations=iterations,
         axes=_axes(args.set) if args.set else None,
     )
     for path in write_pack(pack, args.out):

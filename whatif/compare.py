@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from scenarios import ScenarioError
 from sim.stats import mean_ci, t_cdf
 
 #: KPIs where more is better; for every other KPI less is better (minutes, crowd, workers not delivered).
@@ -29,6 +30,22 @@ def _kpi_frame(result: object) -> pd.DataFrame:
     return frame.select_dtypes("number")
 
 
+def _span(index: pd.Index) -> str:
+    return f"{index.min()}..{index.max()} ({len(index)})" if len(index) else "none"
+
+
+def _check_paired(a: object, b: object, names: tuple[str, str]) -> None:
+    """Results that say how they were simulated must share the seed and the replication count."""
+    for attr, what in (("seed", "seed"), ("replications", "number of replications")):
+        va, vb = getattr(a, attr, None), getattr(b, attr, None)
+        if va is not None and vb is not None and va != vb:
+            raise ScenarioError(
+                f"{names[0]} was simulated with {what} {va} and {names[1]} with {vb}; paired differences need "
+                "common random numbers.",
+                fix="simulate both with the same --seed and --replications.",
+            )
+
+
 def compare(a: object, b: object, level: float = 0.95, names: tuple[str, str] = ("A", "B")) -> pd.DataFrame:
     """Per KPI: mean of A, mean of B, the paired difference B - A with its confidence interval, which option is
     better and at what confidence (1 - the two-sided p-value of the paired t-test).
@@ -36,9 +53,14 @@ def compare(a: object, b: object, level: float = 0.95, names: tuple[str, str] = 
     A and B must be simulated with the same seed and replications, so that replication i of each shares its random
     numbers; the pairing is what makes the difference precise.
     """
+    _check_paired(a, b, names)
     ka, kb = _kpi_frame(a), _kpi_frame(b)
     if not ka.index.equals(kb.index):
-        raise ValueError("A and B must have the same replications (simulate both with the same seed and count)")
+        raise ScenarioError(
+            f"{names[0]} has replications {_span(ka.index)} and {names[1]} {_span(kb.index)}: "
+            "they must have the same replications to be paired.",
+            fix="simulate both with the same seed and the same number of replications.",
+        )
     rows = []
     for kpi in [c for c in ka.columns if c in kb.columns]:
         diff = (kb[kpi] - ka[kpi]).to_numpy(dtype=float)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +20,9 @@ from scenarios.io import atomic_path
 from sim import SimResult, simulate
 from sim.fonts import rc
 from whatif.charts import options_chart, routes_map
-from whatif.labels import KPI_LABELS, format_kpi
+from whatif.labels import KPI_LABELS, format_kpi, place_name
 from whatif.sweep import SweepResult, sweep
+from whatif.variants import check_paths, grid
 
 COVER_KPIS = (
     "p50_checkin_min",
@@ -81,7 +84,7 @@ def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") ->
             text["train"].format(
                 date=sc.meta.date,
                 number=sc.train.number,
-                origin=sc.train.origin,
+                origin=place_name(sc.train.origin, lang),
                 station=sc.station.name_zh if lang == "zh" else sc.station.name_en,
                 arrival=sc.train.arrival,
             ),
@@ -139,6 +142,9 @@ def build_pack(
         from scenarios import ScenarioError
 
         raise ScenarioError(f"unknown language '{lang}'.", field="--lang", fix="use zh or en.")
+    if axes:  # bad axes fail now, not after the plan and the simulation
+        grid(axes)
+        check_paths(scenario, axes)
     sc = load(scenario)
     plan = make_plan(sc, time_limit=plan_time_limit, seed=seed, max_iterations=plan_iterations)
     result = simulate(sc, plan, replications=replications, seed=seed)
@@ -157,31 +163,33 @@ def build_pack(
     return Pack(scenario=sc, plan=plan, result=result, lang=lang, figures=figures, sweep=swept)
 
 
+def _for_readers(sc: Scenario, lang: str) -> Scenario:
+    """The scenario as the workbook should show it: in English the train's origin by its Latin name only."""
+    origin = place_name(sc.train.origin, lang)
+    if origin == sc.train.origin:
+        return sc
+    return dataclasses.replace(sc, train=dataclasses.replace(sc.train, origin=origin))
+
+
 def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
-    """Write the PNG charts, ``meeting_pack.pdf`` and ``transport_plan.xlsx``, each atomically."""
+    """Write ``transport_plan.xlsx``, the PNG charts, ``sweep.csv`` and ``meeting_pack.pdf``.
+
+    Every file is first written to a temporary file beside its target; only when all of them are written are they
+    renamed into place, so a failure anywhere leaves the earlier pack as it was.
+    """
     from planning.export import manifest_table, placement_table, routes_table, write_workbook
 
     out = Path(out_dir)
-    written = []
-    for name, fig in pack.figures.items():
-        if name == "cover":
-            continue
-        with atomic_path(out / f"{name}.png") as tmp:
-            fig.savefig(tmp, dpi=130, format="png")
-        written.append(out / f"{name}.png")
-    metadata = {"Title": COVER_TEXT[pack.lang]["title"], "Creator": "labor-transfer"}
-    with (
-        mpl.rc_context(rc(pack.lang)),
-        atomic_path(out / "meeting_pack.pdf") as tmp,
-        PdfPages(tmp, metadata=metadata) as pdf,
-    ):
-        for fig in pack.figures.values():
-            pdf.savefig(fig)
-    written.append(out / "meeting_pack.pdf")
-    sc, plan, lang = pack.scenario, pack.plan, pack.lang
-    with atomic_path(out / "transport_plan.xlsx") as tmp:
+    written: list[Path] = []
+    with contextlib.ExitStack() as staged:
+
+        def stage(name: str) -> Path:
+            written.append(out / name)
+            return staged.enter_context(atomic_path(out / name))
+
+        sc, plan, lang = _for_readers(pack.scenario, pack.lang), pack.plan, pack.lang
         write_workbook(
-            tmp,
+            stage("transport_plan.xlsx"),
             sc,
             plan,
             placement_table(sc, plan, lang),
@@ -189,9 +197,13 @@ def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
             manifest_table(sc, plan, lang),
             lang,
         )
-    written.append(out / "transport_plan.xlsx")
-    if pack.sweep is not None:
-        with atomic_path(out / "sweep.csv") as tmp:
-            pack.sweep.table.to_csv(tmp, index=False)
-        written.append(out / "sweep.csv")
+        for name, fig in pack.figures.items():
+            if name != "cover":
+                fig.savefig(stage(f"{name}.png"), dpi=130, format="png")
+        if pack.sweep is not None:
+            pack.sweep.table.to_csv(stage("sweep.csv"), index=False)
+        metadata = {"Title": COVER_TEXT[pack.lang]["title"], "Creator": "labor-transfer"}
+        with mpl.rc_context(rc(pack.lang)), PdfPages(stage("meeting_pack.pdf"), metadata=metadata) as pdf:
+            for fig in pack.figures.values():
+                pdf.savefig(fig)
     return written

@@ -8,6 +8,7 @@ stops to spare; else the coach back at the station first makes a further trip. E
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -59,7 +60,7 @@ def _check_change(plan: Plan, change: Change) -> None:
                 field="missing_workers",
                 fix="give worker ids as in the roster's id column.",
             )
-    if change.delay_min < 0:
+    if not math.isfinite(change.delay_min) or change.delay_min < 0:
         raise ScenarioError(f"a delay of {change.delay_min} minutes.", field="delay_min", fix="give minutes >= 0.")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,13 +10,15 @@ import pandas as pd
 
 from planning import make_plan
 from planning.plan import Plan
-from scenarios import load
+from scenarios import Scenario, ScenarioError, load
 from sim.stats import mean_ci
 from whatif.compare import compare
 from whatif.variants import Variant, grid
 
 #: Routing iterations per variant in a sweep: a fixed count (not a wall-clock limit) keeps plans reproducible.
 SWEEP_ROUTING_ITERATIONS = 3000
+#: Seconds to wait for a Dask scheduler before giving up.
+SCHEDULER_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,25 +71,60 @@ def _simulate_variant(base: str, overrides: dict[str, Any], plan: Plan, replicat
     return result.kpis
 
 
-def _executor(backend: str | Any, n_jobs: int) -> Callable[[list[tuple]], list[pd.DataFrame]]:
+def _is_local(backend: str | Any) -> bool:
+    return isinstance(backend, str) and backend in ("serial", "local")
+
+
+def connect(address: str, timeout_s: float | None = None) -> Any:
+    """A ``distributed.Client`` on the scheduler at ``address``; an unreachable one is a clean error, soon."""
+    timeout_s = SCHEDULER_TIMEOUT_S if timeout_s is None else timeout_s
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise ScenarioError(
+            "Dask is not installed.", field="--scheduler", fix="pip install 'dask[distributed]', or leave it out."
+        ) from None
+    try:
+        return Client(address, timeout=timeout_s)
+    except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ScenarioError(
+            f"cannot reach a Dask scheduler at '{address}' within {timeout_s:g} s ({reason}).",
+            field="--scheduler",
+            fix="start one (dask scheduler) and give its address, e.g. tcp://host:8786, or leave --scheduler out.",
+        ) from None
+
+
+def _run(tasks: list[tuple], backend: str | Any, n_jobs: int) -> list[pd.DataFrame]:
+    """Every task on the backend: "serial", "local" (joblib processes) or a ``distributed.Client``."""
     if backend == "serial":
-        return lambda tasks: [_simulate_variant(*t) for t in tasks]
+        return [_simulate_variant(*t) for t in tasks]
     if backend == "local":
         from joblib import Parallel, delayed
 
-        return lambda tasks: Parallel(n_jobs=n_jobs)(delayed(_simulate_variant)(*t) for t in tasks)
-    from dask.distributed import Client
+        return Parallel(n_jobs=n_jobs)(delayed(_simulate_variant)(*t) for t in tasks)
+    futures = [backend.submit(_simulate_variant, *t, pure=False) for t in tasks]
+    return backend.gather(futures)
 
-    def on_dask(tasks: list[tuple]) -> list[pd.DataFrame]:
-        client = backend if isinstance(backend, Client) else Client(backend)
-        try:
-            futures = [client.submit(_simulate_variant, *t, pure=False) for t in tasks]
-            return client.gather(futures)
-        finally:
-            if client is not backend:
-                client.close()
 
-    return on_dask
+def _plans(
+    base: str, variants: list[Variant], scenarios: list[Scenario], replan: bool, seed: int, time_limit: float
+) -> list[Plan]:
+    """One plan per variant (made in order; variants with the same overrides, or all when not replanning, share)."""
+    plans: dict[Any, Plan] = {}
+    out = []
+    for variant, sc in zip(variants, scenarios, strict=True):
+        key = tuple(sorted(variant.overrides.items())) if replan else ()
+        if key not in plans:
+            plans[key] = make_plan(
+                sc if replan else load(base),
+                time_limit=time_limit,
+                seed=seed,
+                max_iterations=SWEEP_ROUTING_ITERATIONS,
+                strict=False,
+            )
+        out.append(plans[key])
+    return out
 
 
 def sweep(
@@ -109,19 +146,15 @@ def sweep(
     """
     variants: list[Variant] = grid(axes)
     scenarios = [v.build(base) for v in variants]  # validates every variant before any work starts
-    plans: dict[Any, Plan] = {}
-
-    def plan_for(i: int) -> Plan:
-        key = tuple(sorted(variants[i].overrides.items())) if replan else ()
-        if key not in plans:
-            sc = scenarios[i] if replan else load(base)
-            plans[key] = make_plan(
-                sc, time_limit=plan_time_limit, seed=seed, max_iterations=SWEEP_ROUTING_ITERATIONS, strict=False
-            )
-        return plans[key]
-
-    tasks = [(base, v.overrides, plan_for(i), replications, seed) for i, v in enumerate(variants)]
-    results = _executor(backend, n_jobs)(tasks)
+    # Reach the scheduler before the plans are made, so an unreachable one fails in seconds, not minutes.
+    client = backend if _is_local(backend) or not isinstance(backend, str) else connect(backend)
+    try:
+        plans = _plans(base, variants, scenarios, replan, seed, plan_time_limit)
+        tasks = [(base, v.overrides, plan, replications, seed) for v, plan in zip(variants, plans, strict=True)]
+        results = _run(tasks, client, n_jobs)
+    finally:
+        if client is not backend:
+            client.close()
     frames = []
     for variant, kpis in zip(variants, results, strict=True):
         wide = kpis.reset_index() if "replication" not in kpis.columns else kpis

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-import yaml
-
 from scenarios import Scenario, ScenarioError, load
+from scenarios.build import CLOCK_FIELDS
+from scenarios.loader import read_yaml, resolve
+from scenarios.overrides import valid_paths
+
+_INT = re.compile(r"[+-]?\d+")
+_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+#: How many valid paths an unknown path is answered with, nearest first.
+SUGGESTED_PATHS = 6
+#: A path at least this alike (0 to 1) is offered as "did you mean"; else the nearest several are listed.
+CLOSE_ENOUGH = 0.75
+SECTIONS = ("train", "station", "travel", "policy", "fleet")
 
 
 @dataclass(frozen=True)
@@ -22,34 +34,152 @@ class Variant:
     def label(self) -> str:
         return ", ".join(f"{k}={v}" for k, v in self.overrides.items()) or "base"
 
-    def build(self, base: str) -> Scenario:
-        """Load the base scenario with these overrides, validated like any other scenario."""
-        return load(base, overrides=self.overrides)
+    def build(self, base: str | Path) -> Scenario:
+        """Load the base scenario with these overrides, validated like any other scenario.
+
+        Errors caused by an override name it as ``--set PATH=VALUE``, not the scenario file.
+        """
+        check_paths(base, self.overrides)
+        for path, value in self.overrides.items():
+            check_clock(path, value)
+        try:
+            return load(base, overrides=self.overrides)
+        except ScenarioError as exc:
+            if not self.overrides:
+                raise
+            raise _from_override(exc, self.overrides) from None
 
 
 def parse_value(text: str) -> Any:
-    """A command-line value as YAML reads it: 60 -> 60, 0.5 -> 0.5, true -> True, 21:30 stays text."""
-    if ":" in text:
-        return text
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
-        return text
+    """A command-line value: 60 -> 60, 0.5 or 1e9 -> float, true/false -> bool, null -> None, else the text.
+
+    Unlike YAML 1.1, 99 stays 99 (not a clock time), 1e9 is a number and 2023-02-30 is plain text.
+    """
+    text = text.strip()
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    lower = text.lower()
+    if lower in ("true", "false"):
+        return lower == "true"
+    if lower in ("null", "none", "~"):
+        return None
+    return text
+
+
+def is_clock_path(path: str) -> bool:
+    """Whether the dotted path names a clock-time field (train.arrival, policy.latest_arrival, ...)."""
+    return path.rsplit(".", 1)[-1] in CLOCK_FIELDS
+
+
+def check_clock(path: str, value: Any) -> None:
+    """A clock-time field takes "HH:MM" text; a bare number (minutes? hours?) is refused."""
+    if is_clock_path(path) and not isinstance(value, str):
+        raise ScenarioError(
+            f"{path} is a clock time, got {value!r}.",
+            field=f"--set {path}={value}",
+            fix=f"write HH:MM, e.g. --set {path}=02:00 (or 01:30+1 for the next day).",
+        )
+
+
+def _key(value: Any) -> Any:
+    """What makes two values of an axis the same option (0 and 0.0 are)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return ("number", float(value))
+    return (type(value).__name__, str(value))
+
+
+def check_axis(path: str, values: Sequence[Any]) -> None:
+    """An axis needs at least one value and no value twice (identical variants would be pooled)."""
+    if not values:
+        raise ScenarioError("no values.", field=f"--set {path}", fix=f"give values, e.g. --set {path}=V1,V2")
+    seen: dict[Any, Any] = {}
+    for value in values:
+        if _key(value) in seen:
+            first = seen[_key(value)]
+            also = f" (as {first!r} and {value!r})" if repr(first) != repr(value) else ""
+            raise ScenarioError(
+                f"the value {value!r} is given twice{also}; identical variants would be pooled.",
+                field=f"--set {path}",
+                fix="give each value once.",
+            )
+        seen[_key(value)] = value
+        check_clock(path, value)
 
 
 def parse_set(option: str) -> tuple[str, list[Any]]:
     """'train.delay_min=0,60,120' -> ('train.delay_min', [0, 60, 120])."""
     path, sep, values = option.partition("=")
-    if not sep or not path.strip() or not values.strip():
+    path = path.strip()
+    if not sep or not path or not values.strip():
         raise ScenarioError(
             f"cannot read --set '{option}'.",
             field="--set",
             fix="write PATH=VALUE[,VALUE...], e.g. --set train.delay_min=0,60,120",
         )
-    return path.strip(), [parse_value(v.strip()) for v in values.split(",")]
+    parsed = [parse_value(v) for v in values.split(",")]
+    if any(v == "" for v in parsed):
+        raise ScenarioError(
+            f"an empty value in '{values}'.", field=f"--set {path}", fix="separate values by single commas."
+        )
+    check_axis(path, parsed)
+    return path, parsed
 
 
 def grid(axes: Mapping[str, Sequence[Any]]) -> list[Variant]:
     """Every combination of the axes' values, in order (the first axis varies slowest)."""
     names = list(axes)
+    for name in names:
+        check_axis(name, list(axes[name]))
     return [Variant(dict(zip(names, combo, strict=True))) for combo in itertools.product(*(axes[n] for n in names))]
+
+
+def _likeness(path: str, candidate: str) -> float:
+    """How alike two dotted paths are, as a whole or by their last part (0 to 1); a cut-short name is alike."""
+    mine, theirs = path.rsplit(".", 1)[-1], candidate.rsplit(".", 1)[-1]
+    whole = difflib.SequenceMatcher(None, path, candidate).ratio()
+    last = difflib.SequenceMatcher(None, mine, theirs).ratio()
+    prefix = 0.9 if len(mine) >= 3 and theirs.startswith(mine) else 0.0
+    return max(whole, last, prefix)
+
+
+def nearest_paths(path: str, valid: Sequence[str], n: int = SUGGESTED_PATHS) -> list[str]:
+    """The ``n`` valid paths most like ``path``, nearest first."""
+    return sorted(valid, key=lambda c: (-_likeness(path, c), c))[:n]
+
+
+def check_paths(base: str | Path, overrides: Mapping[str, Any]) -> None:
+    """Every override path exists in the base scenario; else the nearest valid paths are named."""
+    if not overrides:
+        return
+    valid = valid_paths(read_yaml(resolve(base)))
+    unknown = [str(p) for p in overrides if p not in valid]
+    if not unknown:
+        return
+    path = unknown[0]
+    near = nearest_paths(path, valid)
+    if near and _likeness(path, near[0]) >= CLOSE_ENOUGH:
+        hint = f"did you mean '{near[0]}'?"
+    else:
+        hint = f"nearest valid paths: {', '.join(near)}."
+    raise ScenarioError(
+        f"unknown override path '{path}'; {hint}",
+        field=f"--set {path}",
+        fix=f"use a dotted path under {', '.join(SECTIONS)}, such as train.delay_min or fleet.<coach type>.count.",
+    )
+
+
+def _from_override(exc: ScenarioError, overrides: Mapping[str, Any]) -> ScenarioError:
+    """The error re-told as coming from the --set value that caused it (not from the scenario file)."""
+    where = exc.field or ""
+    for path, value in overrides.items():
+        if where == path or where.startswith((f"{path}.", f"{path}[")):
+            fix = exc.fix
+            if not fix or "scenario file" in fix:
+                fix = f"give another value in --set {path}=..."
+            return ScenarioError(exc.message, field=f"--set {path}={value}", row=exc.row, fix=fix)
+    label = ", ".join(f"{k}={v}" for k, v in overrides.items())
+    return ScenarioError(
+        f"{exc.message} (with --set {label})", file=exc.file, field=exc.field, row=exc.row, fix=exc.fix
+    )

@@ -56,12 +56,35 @@ def test_sweep_and_pack(tmp_path: Path) -> None:
     ["replan", "tiny", "--plan", "PLAN", "--broken", "C99", "--out", "/tmp/x"],
     ["simulate", "tiny", "--replications", "0", "--out", "/tmp/x"],
     ["plan", "no_such_scenario", "--out", "/tmp/x"],
+    ["plan", "tiny", "--time-limit", "0", "--out", "/tmp/x"],
+    ["plan", "tiny", "--time-limit", "-5", "--out", "/tmp/x"],
+    ["plan", "tiny", "--time-limit", "nan", "--out", "/tmp/x"],
+    ["simulate", "tiny", "--iterations", "-1", "--out", "/tmp/x"],
+    ["pack", "tiny", "--time-limit", "0", "--out", "/tmp/x"],
+    ["replan", "tiny", "--plan", "PLAN", "--delay", "nan", "--out", "/tmp/x"],
+    ["replan", "tiny", "--plan", "PLAN", "--delay", "inf", "--out", "/tmp/x"],
+    ["sweep", "tiny", "--set", "train.delay_min=0,0", "--out", "/tmp/x"],
+    ["sweep", "tiny", "--set", "train.delay_min=0", "--set", "train.delay_min=30", "--out", "/tmp/x"],
+    ["sweep", "tiny", "--set", "policy.latest_arrival=99", "--out", "/tmp/x"],
+    ["sweep", "tiny", "--set", "meta.date=2023-02-30", "--out", "/tmp/x"],
+    ["sweep", "tiny", "--set", "train.delay_min=0,30", "--replications", "0", "--out", "/tmp/x"],
+    ["pack", "tiny", "--set", "train.delay_min=0,0", "--out", "/tmp/x"],
 ])
 def test_bad_input_exits_two_with_one_line(argv: list[str], planned: Path, capsys) -> None:
     argv = [str(planned) if a == "PLAN" else a for a in argv]
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: ") and len(err.splitlines()) == 1
+    options = [a.split("=")[0] for a in argv if a.startswith("--") and a not in ("--out", "--plan")]
+    if options:  # the line names the option (or the --set path) at fault
+        assert any(o in err for o in options), err
+
+
+def test_set_values_are_read_as_written(tmp_path: Path, capsys) -> None:
+    """1e9 is a number (not text), and a bad value names --set, not the bundled scenario.yaml."""
+    assert main(["sweep", "tiny", "--set", "train.delay_min=-1e9", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "--set train.delay_min=-1000000000.0: expected a number >= 0" in err and "scenario.yaml" not in err
 
 
 def test_plan_json_round_trips(tmp_path: Path) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from scenarios import ScenarioError
 from whatif.compare import compare
 
 
@@ -34,3 +37,14 @@ def test_no_difference_is_not_called_better() -> None:
 def test_mismatched_replications_are_refused() -> None:
     with pytest.raises(ValueError, match="same replications"):
         compare(_kpis(np.arange(5.0), np.ones(5)), _kpis(np.arange(6.0), np.ones(6)))
+
+
+@pytest.mark.parametrize(("seeds", "counts", "words"), [((1, 2), (5, 5), "seed 1"), ((1, 1), (5, 6), "replications")])
+def test_results_of_different_seeds_or_counts_are_refused(seeds, counts, words) -> None:
+    """Paired differences need common random numbers: the same seed and the same replications."""
+    a = SimpleNamespace(kpis=_kpis(np.arange(5.0), np.ones(5)), seed=seeds[0], replications=counts[0])
+    b = SimpleNamespace(kpis=_kpis(np.arange(5.0), np.ones(5)), seed=seeds[1], replications=counts[1])
+    with pytest.raises(ScenarioError, match=words):
+        compare(a, b)
+    a_same = SimpleNamespace(kpis=a.kpis, seed=seeds[0], replications=counts[0])
+    assert (compare(a, a_same)["better"] == "same").all()

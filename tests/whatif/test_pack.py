@@ -5,7 +5,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from matplotlib.figure import Figure
 from pypdf import PdfReader
 
 from whatif.pack import Pack, build_pack, write_pack
@@ -59,17 +61,49 @@ def test_english_pack(tmp_path: Path) -> None:
     write_pack(pack, tmp_path)
     text = PdfReader(str(tmp_path / "meeting_pack.pdf")).pages[0].extract_text()
     assert "meeting pack" in text
+    assert pack.scenario.train.origin == "定西 Dingxi"  # the data holds both; English readers see the Latin part
+    assert "Dingxi" in text and "定西" not in text
+    with zipfile.ZipFile(tmp_path / "transport_plan.xlsx") as book:
+        strings = book.read("xl/sharedStrings.xml").decode("utf-8")
+    assert "Dingxi" in strings and "定西" not in strings
 
 
-def test_failed_run_leaves_earlier_outputs(tiny_pack: Pack, tmp_path: Path, monkeypatch) -> None:
-    write_pack(tiny_pack, tmp_path)
-    before = (tmp_path / "transport_plan.xlsx").read_bytes()
+def _fail_workbook(monkeypatch) -> None:
+    monkeypatch.setattr("planning.export.write_workbook", _disk_full)
 
-    def broken(*args, **kwargs):
-        raise OSError("disk full")
 
-    monkeypatch.setattr("planning.export.write_workbook", broken)
+def _fail_png(monkeypatch) -> None:
+    savefig = Figure.savefig
+
+    def png_full(self, fname, *args, **kwargs):
+        if kwargs.get("format") == "png":
+            _disk_full()
+        return savefig(self, fname, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", png_full)
+
+
+def _fail_csv(monkeypatch) -> None:
+    monkeypatch.setattr(pd.DataFrame, "to_csv", _disk_full)
+
+
+def _fail_pdf(monkeypatch) -> None:
+    monkeypatch.setattr("whatif.pack.PdfPages", _disk_full)
+
+
+def _disk_full(*args, **kwargs):
+    raise OSError("disk full")
+
+
+@pytest.mark.parametrize("fail", [_fail_workbook, _fail_png, _fail_csv, _fail_pdf])
+def test_failed_run_leaves_earlier_outputs(tiny_pack: Pack, tmp_path: Path, monkeypatch, fail) -> None:
+    """Whichever output fails, every earlier output is intact: no new file replaced an old one."""
+    names = [p.name for p in write_pack(tiny_pack, tmp_path)]
+    for name in names:  # mark the earlier outputs so that any replacement shows
+        (tmp_path / name).write_bytes(f"earlier {name}".encode())
+    fail(monkeypatch)
     with pytest.raises(OSError, match="disk full"):
         write_pack(tiny_pack, tmp_path)
-    assert (tmp_path / "transport_plan.xlsx").read_bytes() == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no temporary files left behind"
+    for name in names:
+        assert (tmp_path / name).read_bytes() == f"earlier {name}".encode(), name
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names), "no temporary files left behind"

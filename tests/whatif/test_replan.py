@@ -108,6 +108,8 @@ def test_everything_at_once_within_ten_seconds(night) -> None:
         (Change(broken_coaches=("C99",)), "C99"),
         (Change(missing_workers=("nobody",)), "nobody"),
         (Change(delay_min=-5), "delay"),
+        (Change(delay_min=float("nan")), "delay"),
+        (Change(delay_min=float("inf")), "delay"),
     ],
 )
 def test_bad_changes_are_named(night, change: Change, words: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import pytest
 
@@ -58,3 +60,21 @@ def test_dask_local_cluster_gives_identical_numbers(serial: SweepResult) -> None
 def test_unknown_path_fails_before_any_work() -> None:
     with pytest.raises(ScenarioError, match=r"did you mean 'train\.delay_min'"):
         sweep("tiny", {"train.dealy_min": [0, 1]}, replications=2, backend="serial")
+
+
+def test_a_value_twice_on_an_axis_fails_before_any_work() -> None:
+    """Identical variants would be pooled under one label, with a falsely narrow interval."""
+    with pytest.raises(ScenarioError, match="twice"):
+        sweep("tiny", {"train.delay_min": [0, 0]}, replications=2, backend="serial")
+
+
+def test_unreachable_scheduler_fails_fast_before_any_plan(monkeypatch) -> None:
+    def no_planning(*args, **kwargs):
+        raise AssertionError("plans were made before the scheduler was reached")
+
+    monkeypatch.setattr("whatif.sweep.SCHEDULER_TIMEOUT_S", 1.0)
+    monkeypatch.setattr("whatif.sweep.make_plan", no_planning)
+    start = time.perf_counter()
+    with pytest.raises(ScenarioError, match=r"--scheduler: cannot reach .*tcp://127\.0\.0\.1:1"):
+        sweep("tiny", AXES, replications=2, backend="tcp://127.0.0.1:1")
+    assert time.perf_counter() - start < 8
