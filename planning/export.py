@@ -8,13 +8,14 @@ leaves the earlier files intact.
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 import pandas as pd
 import xlsxwriter
 
-from planning.labels import LANGS, county_name, label, reason_text
+from planning.labels import LANGS, county_name, label, place_name, reason_text
 from planning.plan import Plan
 from scenarios.errors import ScenarioError
 from scenarios.io import atomic_path
@@ -143,6 +144,8 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
                    manifest: pd.DataFrame | None, lang: str) -> None:
     """The workbook: summary, one sheet per district, unplaced, coaches and a manifest per coach."""
     book = xlsxwriter.Workbook(str(path))
+    # Dated by the scenario, not the clock, so the same plan gives the same bytes.
+    book.set_properties({"created": datetime.datetime.combine(sc.meta.date, datetime.time())})
     try:
         sheets = Sheets(book, sc, lang)
         sheets.summary(plan, placement)
@@ -205,7 +208,8 @@ class Sheets:
         sheet = self._sheet(label("sheet_summary", lang))
         placed = placement[placement["enterprise_id"] != ""]
         items = [
-            ("scenario", sc.name), ("date", str(sc.meta.date)), ("train", f"{sc.train.number} {sc.train.origin}"),
+            ("scenario", sc.name), ("date", str(sc.meta.date)),
+            ("train", f"{sc.train.number} {place_name(sc.train.origin, lang)}"),
             ("arrival", sc.train.arrival), ("station", sc.station.name_zh if lang == "zh" else sc.station.name_en),
             ("workers_total", len(placement)), ("placed", len(placed)), ("unplaced", len(placement) - len(placed)),
             ("returning_placed", int((placed["returning"] == label("yes", lang)).sum())),

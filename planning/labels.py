@@ -89,6 +89,17 @@ def county_name(county: object, lang: str = "zh") -> str:
     return str(county) if names is None else names[LANGS.index(lang)]
 
 
+_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]+")
+
+
+def place_name(text: str, lang: str) -> str:
+    """A place name as data often holds it ("定西 Dingxi"): in English only its Latin part, when it has one."""
+    if lang != "en":
+        return text
+    latin = " ".join(re.sub(r"\(\s*\)", " ", _CJK.sub(" ", text)).split())
+    return latin if re.search(r"[A-Za-z]", latin) else text
+
+
 def label(key: str, lang: str = "zh") -> str:
     """The label of ``key`` in ``lang`` ('zh' or 'en'); the key itself when there is none."""
     pair = LABELS.get(key)

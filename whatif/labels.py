@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 
@@ -41,17 +40,6 @@ KPI_LABELS = {
 }
 CLOCK_KPIS = ("last_checkin_min", "p50_checkin_min", "p95_checkin_min")
 SHARE_KPIS = ("share_by_deadline", "seat_use")
-
-
-_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]+")
-
-
-def place_name(text: str, lang: str) -> str:
-    """A place name as data often holds it ("定西 Dingxi"): in English only its Latin part, when it has one."""
-    if lang != "en":
-        return text
-    latin = " ".join(re.sub(r"\(\s*\)", " ", _CJK.sub(" ", text)).split())
-    return latin if re.search(r"[A-Za-z]", latin) else text
 
 
 def format_kpi(kpi: str, value: float) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,13 +13,14 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from planning import Plan, make_plan
+from planning.labels import place_name
 from planning.make import ROUTING_ITERATIONS
 from scenarios import Scenario, load
 from scenarios.io import atomic_path
 from sim import SimResult, simulate
 from sim.fonts import rc
 from whatif.charts import options_chart, routes_map
-from whatif.labels import KPI_LABELS, format_kpi, place_name
+from whatif.labels import KPI_LABELS, format_kpi
 from whatif.sweep import SweepResult, sweep
 from whatif.variants import check_paths, grid
 
@@ -163,14 +163,6 @@ def build_pack(
     return Pack(scenario=sc, plan=plan, result=result, lang=lang, figures=figures, sweep=swept)
 
 
-def _for_readers(sc: Scenario, lang: str) -> Scenario:
-    """The scenario as the workbook should show it: in English the train's origin by its Latin name only."""
-    origin = place_name(sc.train.origin, lang)
-    if origin == sc.train.origin:
-        return sc
-    return dataclasses.replace(sc, train=dataclasses.replace(sc.train, origin=origin))
-
-
 def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
     """Write ``transport_plan.xlsx``, the PNG charts, ``sweep.csv`` and ``meeting_pack.pdf``.
 
@@ -187,7 +179,7 @@ def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
             written.append(out / name)
             return staged.enter_context(atomic_path(out / name))
 
-        sc, plan, lang = _for_readers(pack.scenario, pack.lang), pack.plan, pack.lang
+        sc, plan, lang = pack.scenario, pack.plan, pack.lang
         write_workbook(
             stage("transport_plan.xlsx"),
             sc,
@@ -202,7 +194,7 @@ def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
                 fig.savefig(stage(f"{name}.png"), dpi=130, format="png")
         if pack.sweep is not None:
             pack.sweep.table.to_csv(stage("sweep.csv"), index=False)
-        metadata = {"Title": COVER_TEXT[pack.lang]["title"], "Creator": "labor-transfer"}
+        metadata = {"Title": COVER_TEXT[pack.lang]["title"], "Creator": "labor-transfer", "CreationDate": None}
         with mpl.rc_context(rc(pack.lang)), PdfPages(stage("meeting_pack.pdf"), metadata=metadata) as pdf:
             for fig in pack.figures.values():
                 pdf.savefig(fig)
