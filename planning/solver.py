@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pulp
 
@@ -97,13 +100,16 @@ def quiet_stdout() -> Iterator[None]:
 def solve(problem: pulp.LpProblem, solver: pulp.LpSolver) -> SolveInfo:
     """Solve and read the status honestly: a time-limited stop is 'feasible', never 'optimal'."""
     start = time.perf_counter()
+    name = "highs" if isinstance(solver, pulp.HiGHS) else "cbc"
+    log = ""
     if solver.msg:
         problem.solve(solver)
+    elif name == "cbc":
+        log = _solve_with_log(problem, solver)
     else:
         with quiet_stdout():
             problem.solve(solver)
     seconds = time.perf_counter() - start
-    name = "highs" if isinstance(solver, pulp.HiGHS) else "cbc"
     objective = pulp.value(problem.objective) if problem.objective is not None else None
     if name == "highs" and getattr(problem, "solverModel", None) is not None:
         return _read_highs(problem, seconds)
@@ -112,8 +118,41 @@ def solve(problem: pulp.LpProblem, solver: pulp.LpSolver) -> SolveInfo:
     if problem.sol_status == pulp.LpSolutionOptimal:
         return SolveInfo("optimal", name, objective, objective, 0.0, seconds)
     if problem.sol_status == pulp.LpSolutionIntegerFeasible:
-        return SolveInfo("feasible", name, objective, None, None, seconds)
+        bound, gap = cbc_bound(log, objective)
+        return SolveInfo("feasible", name, objective, bound, gap, seconds)
     return SolveInfo("no_solution", name, None, None, None, seconds)
+
+
+def _solve_with_log(problem: pulp.LpProblem, solver: pulp.LpSolver) -> str:
+    """Solve with CBC writing its log to a temporary file; return the log's text (it holds the bound)."""
+    fd, path = tempfile.mkstemp(prefix="cbc-", suffix=".log")
+    os.close(fd)
+    solver.optionsDict["logPath"] = path
+    try:
+        problem.solve(solver)
+        return Path(path).read_text(errors="replace")
+    finally:
+        solver.optionsDict.pop("logPath", None)
+        Path(path).unlink(missing_ok=True)
+
+
+def cbc_bound(log: str, objective: float | None) -> tuple[float | None, float | None]:
+    """The best bound and relative gap from CBC's closing summary, in the problem's terms; (None, None) if absent.
+
+    CBC prints "Objective value:" and "Upper bound:" (maximising) or "Lower bound:"; its objective may lack the
+    problem's constant, so the bound is shifted by the difference between PuLP's objective and CBC's.
+    """
+    value = re.search(r"^Objective value:\s*(\S+)", log, re.MULTILINE)
+    bound = re.search(r"^(?:Upper|Lower) bound:\s*(\S+)", log, re.MULTILINE)
+    if objective is None or value is None or bound is None:
+        return None, None
+    try:
+        shifted = float(bound.group(1)) + objective - float(value.group(1))
+    except ValueError:
+        return None, None
+    if not math.isfinite(shifted):
+        return None, None
+    return shifted, abs(shifted - objective) / max(abs(objective), 1e-9)
 
 
 def _read_highs(problem: pulp.LpProblem, seconds: float) -> SolveInfo:
