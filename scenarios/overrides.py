@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import difflib
 import typing
+from collections.abc import Sequence
 from typing import Any
 
-from scenarios.errors import ScenarioError, suggest
+from scenarios.errors import ScenarioError
 from scenarios.model import CoachType, Policy, Station, Train, TrainDelay, Travel
 
 _SECTION_TYPES: dict[str, type] = {"train": Train, "station": Station, "travel": Travel, "policy": Policy}
+#: The sections an override may set.
+SECTIONS = (*_SECTION_TYPES, "fleet")
+#: How many valid paths an unknown path is answered with, nearest first.
+SUGGESTED_PATHS = 6
+#: A path at least this alike (0 to 1) is offered as "did you mean"; else the nearest several are listed.
+CLOSE_ENOUGH = 0.75
 
 
 def valid_paths(raw: dict[str, Any]) -> list[str]:
@@ -36,15 +44,36 @@ def valid_paths(raw: dict[str, Any]) -> list[str]:
     return sorted(set(paths))
 
 
+def _likeness(path: str, candidate: str) -> float:
+    """How alike two dotted paths are, as a whole or by their last part (0 to 1); a cut-short name is alike."""
+    mine, theirs = path.rsplit(".", 1)[-1], candidate.rsplit(".", 1)[-1]
+    whole = difflib.SequenceMatcher(None, path, candidate).ratio()
+    last = difflib.SequenceMatcher(None, mine, theirs).ratio()
+    prefix = 0.9 if len(mine) >= 3 and theirs.startswith(mine) else 0.0
+    return max(whole, last, prefix)
+
+
+def nearest_paths(path: str, valid: Sequence[str], n: int = SUGGESTED_PATHS) -> list[str]:
+    """The ``n`` valid paths most like ``path``, nearest first."""
+    return sorted(valid, key=lambda c: (-_likeness(path, c), c))[:n]
+
+
+def unknown_path_hint(path: str, valid: Sequence[str]) -> str:
+    """"did you mean X?" for a close path, else the nearest valid paths."""
+    near = nearest_paths(path, valid)
+    if near and _likeness(path, near[0]) >= CLOSE_ENOUGH:
+        return f"did you mean '{near[0]}'?"
+    return f"nearest valid paths: {', '.join(near)}."
+
+
 def apply_overrides(raw: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``raw`` with each dotted path set; an unknown path names the nearest valid ones."""
     result = copy.deepcopy(raw)
     valid = valid_paths(raw)
     for path, value in overrides.items():
         if path not in valid:
-            close = suggest(path, valid)
             raise ScenarioError(
-                f"unknown override path '{path}'; {close}",
+                f"unknown override path '{path}'; {unknown_path_hint(path, valid)}",
                 field=path,
                 fix="use a dotted path such as train.delay_min or fleet.coach_53.count.",
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections.abc import Mapping, Sequence
@@ -13,15 +12,10 @@ from typing import Any
 from scenarios import Scenario, ScenarioError, load
 from scenarios.build import CLOCK_FIELDS
 from scenarios.loader import read_yaml, resolve
-from scenarios.overrides import valid_paths
+from scenarios.overrides import SECTIONS, unknown_path_hint, valid_paths
 
 _INT = re.compile(r"[+-]?\d+")
 _FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-#: How many valid paths an unknown path is answered with, nearest first.
-SUGGESTED_PATHS = 6
-#: A path at least this alike (0 to 1) is offered as "did you mean"; else the nearest several are listed.
-CLOSE_ENOUGH = 0.75
-SECTIONS = ("train", "station", "travel", "policy", "fleet")
 
 
 @dataclass(frozen=True)
@@ -135,39 +129,19 @@ def grid(axes: Mapping[str, Sequence[Any]]) -> list[Variant]:
     return [Variant(dict(zip(names, combo, strict=True))) for combo in itertools.product(*(axes[n] for n in names))]
 
 
-def _likeness(path: str, candidate: str) -> float:
-    """How alike two dotted paths are, as a whole or by their last part (0 to 1); a cut-short name is alike."""
-    mine, theirs = path.rsplit(".", 1)[-1], candidate.rsplit(".", 1)[-1]
-    whole = difflib.SequenceMatcher(None, path, candidate).ratio()
-    last = difflib.SequenceMatcher(None, mine, theirs).ratio()
-    prefix = 0.9 if len(mine) >= 3 and theirs.startswith(mine) else 0.0
-    return max(whole, last, prefix)
-
-
-def nearest_paths(path: str, valid: Sequence[str], n: int = SUGGESTED_PATHS) -> list[str]:
-    """The ``n`` valid paths most like ``path``, nearest first."""
-    return sorted(valid, key=lambda c: (-_likeness(path, c), c))[:n]
-
-
 def check_paths(base: str | Path, overrides: Mapping[str, Any]) -> None:
     """Every override path exists in the base scenario; else the nearest valid paths are named."""
     if not overrides:
         return
     valid = valid_paths(read_yaml(resolve(base)))
     unknown = [str(p) for p in overrides if p not in valid]
-    if not unknown:
-        return
-    path = unknown[0]
-    near = nearest_paths(path, valid)
-    if near and _likeness(path, near[0]) >= CLOSE_ENOUGH:
-        hint = f"did you mean '{near[0]}'?"
-    else:
-        hint = f"nearest valid paths: {', '.join(near)}."
-    raise ScenarioError(
-        f"unknown override path '{path}'; {hint}",
-        field=f"--set {path}",
-        fix=f"use a dotted path under {', '.join(SECTIONS)}, such as train.delay_min or fleet.<coach type>.count.",
-    )
+    if unknown:
+        path = unknown[0]
+        raise ScenarioError(
+            f"unknown override path '{path}'; {unknown_path_hint(path, valid)}",
+            field=f"--set {path}",
+            fix=f"use a dotted path under {', '.join(SECTIONS)}, such as train.delay_min or fleet.<coach type>.count.",
+        )
 
 
 def _from_override(exc: ScenarioError, overrides: Mapping[str, Any]) -> ScenarioError:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from scenarios import ScenarioError
-from whatif.variants import Variant, grid, nearest_paths, parse_set, parse_value
+from scenarios.overrides import nearest_paths
+from whatif.variants import Variant, grid, parse_set, parse_value
 
 
 def test_parse_set_reads_numbers_and_text() -> None:
