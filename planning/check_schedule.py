@@ -11,15 +11,11 @@ import itertools
 
 import pandas as pd
 
-from planning.timing import STOP_MIN, STOP_S_PER_WORKER
+from planning.timing import stop_minutes
 from scenarios.scenario import Scenario
 
 #: Minutes by which a planned time may differ from the recomputed one (rounding in exports and plan.json).
 TOLERANCE_MIN = 0.5
-
-
-def _dwell(workers: int) -> float:
-    return STOP_MIN + STOP_S_PER_WORKER * workers / 60.0
 
 
 def _trip(sc: Scenario, coach: str, trip: int, stops: pd.DataFrame, strict: bool) -> tuple[list[str], float, float]:
@@ -51,7 +47,7 @@ def _trip(sc: Scenario, coach: str, trip: int, stops: pd.DataFrame, strict: bool
                 f"{name} reaches {ent} at {sc.clock(clock)} by the travel model, not at {sc.clock(planned)} as planned"
             )
         last = clock
-        clock += _dwell(int(workers))
+        clock += stop_minutes(int(workers))
         prev = k
     if last - depart > pol.max_ride_min + TOLERANCE_MIN:
         out.append(f"{name} rides {last - depart:.0f} min to its last stop, over max_ride_min {pol.max_ride_min:g}")
