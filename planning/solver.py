@@ -32,13 +32,16 @@ class SolveInfo:
     gap: float | None
     seconds: float
 
-    def describe(self) -> str:
+    def describe(self, seconds: bool = False) -> str:
+        """The status in a few words; ``seconds`` adds the solver's time (for a run log: it differs run to run, so
+        files that should be the same for the same seed leave it out)."""
+        took = f", {self.seconds:.1f} s" if seconds and math.isfinite(self.seconds) else ""
         if self.status == "optimal" and self.gap:
-            return f"optimal within gap {100 * self.gap:.2g}% ({self.solver}, {self.seconds:.1f} s)"
+            return f"optimal within gap {100 * self.gap:.2g}% ({self.solver}{took})"
         if self.status == "feasible":
             gap = f"gap {100 * self.gap:.2f}%" if self.gap is not None else "gap unknown"
-            return f"feasible, {gap} ({self.solver}, {self.seconds:.1f} s)"
-        return f"{self.status} ({self.solver}, {self.seconds:.1f} s)"
+            return f"feasible, {gap} ({self.solver}{took})"
+        return f"{self.status} ({self.solver}{took})"
 
 
 def cbc_path() -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from scenarios import ScenarioError, bundled_names, load
 
@@ -64,9 +65,16 @@ def _load_subcommands() -> None:
                 raise
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad argument told in one line (exit 2) rather than the usage block and a line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {self.prog}: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     _load_subcommands()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="labor-transfer", description="Plan, simulate and stress-test point-to-point labor transfers."
     )
     parser.add_argument("--version", action="version", version=f"labor-transfer {version()}")
@@ -80,7 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a bad argument (already told in one line)
+        return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     try:
         return int(args.run(args) or 0)
     except ScenarioError as exc:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import math
 import re
-from pathlib import Path
 
 from planning.options import PlanOptions
 from scenarios import ScenarioError, load
-from scenarios.io import atomic_path
+from scenarios.io import atomic_folder, check_writable
+from whatif import cli_args as a
 from whatif.cli import add_command, scenario_arg
 
 #: The library's field names (of make_plan, sweep, simulate, replan, ...) and the command-line flags that set them.
@@ -47,62 +46,9 @@ def to_cli(exc: ScenarioError) -> ScenarioError:
     return exc
 
 
-def _out(parser: argparse.ArgumentParser, default: str | None = None) -> None:
-    parser.add_argument("--out", type=Path, required=default is None, default=default, help="output folder")
-
-
-def _lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
-
-
-def _seed(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same result)")
-
-
-def _time_limit(parser: argparse.ArgumentParser) -> None:
-    from planning.make import ROUTING_ITERATIONS
-
-    parser.add_argument("--time-limit", type=float, default=30.0, help="seconds for placement and for routing")
-    parser.add_argument(
-        "--iterations",
-        type=int,
-        default=ROUTING_ITERATIONS,
-        help=f"routing search iterations (default {ROUTING_ITERATIONS}; the same seed gives the same plan); "
-        "0 searches until the time limit instead",
-    )
-
-
 def _options(args: argparse.Namespace) -> PlanOptions:
     """How to plan: --seed, --iterations (0: until the time limit) and --time-limit, checked."""
     return PlanOptions(seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit)
-
-
-def _check_replications(args: argparse.Namespace) -> None:
-    if args.replications < 1:
-        raise ScenarioError(f"{args.replications} replications.", field="replications", fix="give at least 1.")
-
-
-def _jobs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", type=int, default=2, help="worker processes run in parallel (default 2)")
-
-
-def _plan_dir(parser: argparse.ArgumentParser, required: bool) -> None:
-    parser.add_argument(
-        "--plan",
-        type=Path,
-        required=required,
-        help="a folder written by `labor-transfer plan` (placement.csv, routes.csv, manifest.csv)",
-    )
-
-
-def _sets(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="PATH=V1,V2",
-        help="an axis of the sweep, e.g. train.delay_min=0,60,120 (repeat for more axes)",
-    )
 
 
 def _axes(options: list[str]) -> dict[str, list]:
@@ -123,50 +69,64 @@ def _axes(options: list[str]) -> dict[str, list]:
 
 def _plan_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
-    _out(p)
-    _lang(p)
-    _seed(p)
-    _time_limit(p)
+    a.out(p)
+    a.lang(p)
+    a.seed(p)
+    a.time_limit(p)
 
 
 def _plan(args: argparse.Namespace) -> int:
     from planning import make_plan
 
     options = _options(args)
+    check_writable(args.out)
     sc = load(args.scenario)
     plan = make_plan(sc, options)
-    return _write_plan(sc, plan, args, plan.summary())
-
-
-def _write_plan(sc, plan, args: argparse.Namespace, summary: str) -> int:
-    """The exports for people and plan.json for later commands, then the summary."""
-    from planning.export import write_plan
-    from planning.store import save_plan
-
-    write_plan(sc, plan, args.out, lang=args.lang)
-    save_plan(plan, args.out)
-    print(summary)
+    _write_plan(sc, plan, args, strict=options.strict)
+    print(plan.summary())
     print(f"written to {args.out}")
     return 0
 
 
+def _run_log(plan) -> None:
+    """The solver's status and seconds, on stderr: they differ run to run, so no output file holds them."""
+    import sys
+
+    parts = [f"{what} {info.describe(seconds=True)}" for what, info in
+             (("placement", plan.placement_info), ("routing", plan.routing_info)) if info is not None]
+    if parts:
+        print("run log: " + "; ".join(parts), file=sys.stderr)
+
+
+def _write_plan(sc, plan, args: argparse.Namespace, strict: bool) -> None:
+    """The exports for people and plan.json (with their hashes), swapped in as one folder."""
+    from planning.export import write_plan
+    from planning.store import save_plan
+
+    with atomic_folder(args.out) as stage:
+        write_plan(sc, plan, stage, lang=args.lang)
+        save_plan(plan, stage, sc=sc, strict=strict)
+    _run_log(plan)
+
+
 def _simulate_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
-    _out(p)
-    _lang(p)
-    _seed(p)
-    _time_limit(p)
-    _plan_dir(p, required=False)
-    p.add_argument("--replications", type=int, default=100, help="replications (default 100)")
-    _jobs(p)
+    a.out(p)
+    a.lang(p)
+    a.seed(p)
+    a.time_limit(p)
+    a.plan_dir(p, required=False)
+    a.replications(p, 100)
+    a.jobs(p)
 
 
 def _load_plan(sc, args: argparse.Namespace):
+    """The plan of --plan, checked against the scenario (or a new plan when none is given)."""
     from planning import make_plan
     from planning.store import read_plan
 
     if args.plan is not None:
-        return read_plan(args.plan)
+        return read_plan(args.plan, sc)
     return make_plan(sc, _options(args))
 
 
@@ -174,12 +134,13 @@ def _simulate(args: argparse.Namespace) -> int:
     from sim import simulate
     from whatif.labels import kpi_table
 
-    _check_replications(args)
     _options(args)
+    check_writable(args.out)
     sc = load(args.scenario)
     plan = _load_plan(sc, args)
     result = simulate(sc, plan, replications=args.replications, seed=args.seed, options={"n_jobs": args.jobs})
-    result.write(args.out, lang=args.lang)
+    with atomic_folder(args.out) as stage:
+        result.write(stage, lang=args.lang)
     print(kpi_table(result.summary(), args.lang).to_string(index=False))
     print(f"written to {args.out}")
     return 0
@@ -187,14 +148,14 @@ def _simulate(args: argparse.Namespace) -> int:
 
 def _sweep_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
-    _out(p)
-    _lang(p)
-    _seed(p)
-    _sets(p)
-    p.add_argument("--replications", type=int, default=50)
+    a.out(p)
+    a.lang(p)
+    a.seed(p)
+    a.sets(p)
+    a.replications(p, 50)
     p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
     p.add_argument("--fixed-plan", action="store_true", help="hold the base scenario's plan fixed (no re-planning)")
-    _jobs(p)
+    a.jobs(p)
 
 
 SWEEP_SHOWN = ("p50_checkin_min", "p95_checkin_min", "share_by_deadline", "longest_wait_min")
@@ -207,10 +168,10 @@ def _sweep(args: argparse.Namespace) -> int:
 
     if not args.set:
         raise ScenarioError("no axes to sweep.", field="overrides", fix="add e.g. --set train.delay_min=0,60,120")
-    _check_replications(args)
     axes = _axes(args.set)
+    check_writable(args.out)
     result = sweep(
-        args.scenario,
+        load(args.scenario),
         axes,
         replications=args.replications,
         seed=args.seed,
@@ -222,11 +183,10 @@ def _sweep(args: argparse.Namespace) -> int:
     fig = options_chart(
         summary, ["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang, KPI_LABELS[args.lang]
     )
-    for name, frame in (("sweep.csv", result.table), ("sweep_summary.csv", summary)):
-        with atomic_path(args.out / name) as tmp:
-            frame.to_csv(tmp, index=False)
-    with atomic_path(args.out / "options.png") as tmp:
-        fig.savefig(tmp, dpi=130, format="png")
+    with atomic_folder(args.out) as stage:
+        result.table.to_csv(stage / "sweep.csv", index=False)
+        summary.to_csv(stage / "sweep_summary.csv", index=False)
+        fig.savefig(stage / "options.png", dpi=130, format="png")
     shown = summary[summary["kpi"].isin(SWEEP_SHOWN)].pivot(index="variant", columns="kpi", values="mean")
     shown = shown.reindex(index=result.variants, columns=list(SWEEP_SHOWN))
     labels = KPI_LABELS[args.lang]
@@ -237,10 +197,10 @@ def _sweep(args: argparse.Namespace) -> int:
 
 def _replan_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
-    _out(p)
-    _lang(p)
-    _plan_dir(p, required=True)
-    p.add_argument("--delay", type=float, default=0.0, help="minutes the train is late")
+    a.out(p)
+    a.lang(p)
+    a.plan_dir(p, required=True)
+    a.delay(p)
     p.add_argument("--broken", default="", help="coach ids that broke down, comma-separated (e.g. C07)")
     p.add_argument("--missing", default="", help="worker ids not on the train, comma-separated")
 
@@ -249,42 +209,46 @@ def _replan(args: argparse.Namespace) -> int:
     from planning.store import read_plan
     from whatif.replan import Change, replan
 
-    if not math.isfinite(args.delay) or args.delay < 0:
-        raise ScenarioError(f"a delay of {args.delay} minutes.", field="delay_min", fix="give minutes >= 0, e.g. 90.")
+    check_writable(args.out)
     sc = load(args.scenario)
-    plan = read_plan(args.plan)
+    plan = read_plan(args.plan, sc)
     split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
     result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
-    return _write_plan(sc, result.plan, args, result.summary())
+    _write_plan(sc, result.plan, args, strict=False)
+    print(result.summary())
+    print(f"written to {args.out}")
+    return 0
 
 
 def _pack_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
-    _out(p)
-    _lang(p)
-    _seed(p)
-    _time_limit(p)
-    _sets(p)
-    p.add_argument("--replications", type=int, default=100)
-    _jobs(p)
+    a.out(p)
+    a.lang(p)
+    a.seed(p)
+    a.time_limit(p)
+    a.sets(p)
+    a.replications(p, 100)
+    a.jobs(p)
 
 
 def _pack(args: argparse.Namespace) -> int:
     from whatif.pack import build_pack, write_pack
 
-    _check_replications(args)
     options = _options(args)
+    axes = _axes(args.set) if args.set else None
+    check_writable(args.out)
     pack = build_pack(
-        args.scenario,
+        load(args.scenario),
         lang=args.lang,
         replications=args.replications,
         seed=args.seed,
         plan_options=options,
-        axes=_axes(args.set) if args.set else None,
+        axes=axes,
         n_jobs=args.jobs,
     )
     for path in write_pack(pack, args.out):
         print(path)
+    _run_log(pack.plan)
     return 0
 
 

@@ -116,6 +116,12 @@ def _trip_with_room(sc: Scenario, routes: pd.DataFrame, stop: pd.Series) -> tupl
 
 def _first_back(sc: Scenario, routes: pd.DataFrame) -> tuple[str, int, float]:
     """The coach back at the station first after its last trip: its id, its next trip number, when it is back."""
+    if routes.empty:
+        raise ScenarioError(
+            "every coach of the plan is broken and the fleet has no spare coach with the seats.",
+            field="broken_coaches",
+            fix="leave a working coach out of the list, or add a coach to the fleet and plan again.",
+        )
     ends = trip_end(sc, retime(sc, routes))
     last = ends.groupby(level=0).max()
     coach = str(last.idxmin())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +96,22 @@ def _is_local(backend: str | Any) -> bool:
     return isinstance(backend, str) and backend in ("serial", "local")
 
 
+async def _identity(address: str, timeout_s: float) -> Any:
+    """Ask whatever listens at ``address`` who it is, within ``timeout_s`` in all (a plain TCP listener that
+    accepts and says nothing would otherwise hold ``Client`` for minutes)."""
+    from distributed.comm import connect as open_comm
+
+    async def ask() -> Any:
+        comm = await open_comm(address, timeout=timeout_s)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            await comm.close()
+
+    return await asyncio.wait_for(ask(), timeout_s)
+
+
 def connect(address: str, timeout_s: float | None = None) -> Any:
     """A ``distributed.Client`` on the scheduler at ``address``; an unreachable one is a clean error, soon."""
     timeout_s = SCHEDULER_TIMEOUT_S if timeout_s is None else timeout_s
@@ -105,9 +122,12 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
             "Dask is not installed.", field="scheduler", fix="pip install 'dask[distributed]', or leave it out."
         ) from None
     try:
+        identity = asyncio.run(_identity(address, timeout_s))
+        if not isinstance(identity, dict) or identity.get("type") != "Scheduler":
+            raise ValueError(f"it answers, but not as a Dask scheduler: {str(identity)[:60]}")
         return Client(address, timeout=timeout_s)
     except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         raise ScenarioError(
             f"cannot reach a Dask scheduler at '{address}' within {timeout_s:g} s ({reason}).",
             field="scheduler",
