@@ -7,6 +7,7 @@ on coaches back at the station, as long as the last drop stays before ``policy.l
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from planning.routing.problem import RoutingProblem, VehicleType
 from planning.routing.result import RoutingResult
 from planning.routing.solver import solve
 from planning.solver import SolveInfo, quiet_stdout
-from planning.timing import STOP_MIN, STOP_S_PER_WORKER, planned_departure
+from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order, planned_departure, walk_trip
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 
@@ -199,14 +200,11 @@ def _schedule(
         problem_minutes, problem_km = sc.travel_model.legs(["station", *ents], ["station", *ents])
         for route, type_id in zip(res.routes, res.route_types, strict=True):
             stops = [(ents[n - 1], round(q)) for n, q in route]
-            clock, prev, legs = 0.0, 0, []
-            for n, q in route:
-                clock += float(problem_minutes[prev, n])
-                legs.append((clock, float(problem_km[prev, n])))
-                clock += STOP_MIN + STOP_S_PER_WORKER * q / 60.0
-                prev = n
-            back = float(problem_minutes[prev, 0])
-            trips.append((stops, legs, type_id, clock + back, sum(q for _, q in stops)))
+            hops = list(itertools.pairwise([0, *(n for n, _ in route)]))
+            clock = walk_trip(0.0, [problem_minutes[a, b] for a, b in hops], [q for _, q in stops])
+            legs = [(arr, float(problem_km[a, b])) for arr, (a, b) in zip(clock.arrive, hops, strict=True)]
+            duration = clock.back(float(problem_minutes[hops[-1][1], 0]))
+            trips.append((stops, legs, type_id, duration, sum(q for _, q in stops)))
     trips.sort(key=lambda t: (-t[1][-1][0], -t[4]))
     free = {tid: ct.count for tid, ct in sc.fleet.items()}
     coaches: list[dict] = []
@@ -282,7 +280,7 @@ def manifest_for(routes: pd.DataFrame, placement: pd.DataFrame) -> pd.DataFrame:
         for ent, n in stops.sort_values("stop_order")[["enterprise_id", "workers"]].itertuples(index=False):
             take, pending[ent] = pending[ent][: int(n)], pending[ent][int(n) :]
             load.append((ent, take))
-        boarding = [(w, ent) for ent, ws in reversed(load) for w in ws]
+        boarding = boarding_order(load)
         rows.extend((w, coach, int(trip), i + 1, ent) for i, (w, ent) in enumerate(boarding))
     return pd.DataFrame(rows, columns=list(MANIFEST_COLUMNS))
 
