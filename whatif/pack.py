@@ -13,14 +13,16 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from planning import Plan, make_plan
-from planning.labels import place_name
 from planning.make import ROUTING_ITERATIONS
+from planning.map import routes_map
+from present.fonts import rc
+from present.kpis import KPI_LABELS, format_kpi
+from present.labels import place_name
+from present.lang import check_lang
 from scenarios import Scenario, load
 from scenarios.io import atomic_path
 from sim import SimResult, simulate
-from sim.fonts import rc
-from whatif.charts import options_chart, routes_map
-from whatif.labels import KPI_LABELS, format_kpi
+from whatif.charts import options_chart
 from whatif.sweep import SweepResult, sweep
 from whatif.variants import check_paths, grid
 
@@ -138,10 +140,7 @@ def build_pack(
     sweep_replications: int = 30,
 ) -> Pack:
     """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory."""
-    if lang not in ("zh", "en"):
-        from scenarios import ScenarioError
-
-        raise ScenarioError(f"unknown language '{lang}'.", field="--lang", fix="use zh or en.")
+    check_lang(lang)
     if axes:  # bad axes fail now, not after the plan and the simulation
         grid(axes)
         check_paths(scenario, axes)
