@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from planning.plan import Plan
-from scenarios.clock import format_clock
+from present.clock import format_clock
 from scenarios.errors import ScenarioError
 from scenarios.io import atomic_path
 from scenarios.scenario import Scenario

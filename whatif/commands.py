@@ -131,8 +131,8 @@ def _load_plan(sc, args: argparse.Namespace):
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    from present.kpis import kpi_table
     from sim import simulate
-    from whatif.labels import kpi_table
 
     _options(args)
     check_writable(args.out)
@@ -162,8 +162,8 @@ SWEEP_SHOWN = ("p50_checkin_min", "p95_checkin_min", "share_by_deadline", "longe
 
 
 def _sweep(args: argparse.Namespace) -> int:
+    from present.kpis import KPI_LABELS, format_kpi
     from whatif.charts import options_chart
-    from whatif.labels import KPI_LABELS, format_kpi
     from whatif.sweep import sweep
 
     if not args.set:

@@ -12,14 +12,16 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from planning import Plan, PlanOptions, make_plan
-from planning.labels import place_name
 from planning.make import ROUTING_ITERATIONS
+from planning.map import routes_map
+from present.fonts import rc
+from present.kpis import KPI_LABELS, format_kpi
+from present.labels import place_name
+from present.lang import check_lang
 from scenarios import Scenario, load
 from scenarios.io import atomic_folder
 from sim import SimResult, simulate
-from sim.fonts import rc
-from whatif.charts import options_chart, routes_map
-from whatif.labels import KPI_LABELS, format_kpi
+from whatif.charts import options_chart
 from whatif.sweep import SweepResult, sweep
 from whatif.variants import check_paths, grid
 
@@ -144,10 +146,7 @@ def build_pack(
     (default: ``seed``, ``plan_time_limit`` and ``plan_iterations``) says how the plan is searched for;
     ``n_jobs`` is the number of worker processes of the simulation and the sweep.
     """
-    if lang not in ("zh", "en"):
-        from scenarios import ScenarioError
-
-        raise ScenarioError(f"unknown language '{lang}'.", field="lang", fix="use zh or en.")
+    check_lang(lang)
     sc = scenario if isinstance(scenario, Scenario) else load(scenario)
     if axes:  # bad axes fail now, not after the plan and the simulation
         grid(axes)
