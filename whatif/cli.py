@@ -25,12 +25,26 @@ def scenario_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenario", help=f"a bundled name ({', '.join(bundled_names())}) or a path to scenario.yaml")
 
 
+def _check_args(parser: argparse.ArgumentParser) -> None:
+    scenario_arg(parser)
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh",
+                        help="the summary in Chinese (zh) or English (en)")
+
+
 def _check(args: argparse.Namespace) -> int:
-    print(load(args.scenario).summary())
+    from whatif.messages import say
+    from whatif.report import check_lines
+
+    sc = load(args.scenario)
+    if args.lang == "en":  # the scenario's own summary, with its table of districts
+        print(sc.summary())
+        print(say("en", "check_ok"))
+    else:
+        print("\n".join(check_lines(sc, args.lang)))
     return 0
 
 
-add_command("check", "load and validate a scenario and print a short summary", scenario_arg, _check)
+add_command("check", "load and validate a scenario and print a short summary", _check_args, _check)
 
 
 def version() -> str:

@@ -6,10 +6,14 @@ import argparse
 import re
 
 from planning.options import PlanOptions
+from present.kpis import KPI_LABELS
 from scenarios import ScenarioError, load
 from scenarios.io import atomic_folder, check_writable
 from whatif import cli_args as a
 from whatif.cli import add_command, scenario_arg
+from whatif.messages import say
+from whatif.progress import steps
+from whatif.report import plan_lines, sim_lines, warning_lines, where_line
 
 #: The library's field names (of make_plan, sweep, simulate, replan, ...) and the command-line flags that set them.
 FLAGS = {
@@ -80,22 +84,29 @@ def _plan(args: argparse.Namespace) -> int:
 
     options = _options(args)
     check_writable(args.out)
-    sc = load(args.scenario)
-    plan = make_plan(sc, options)
-    _write_plan(sc, plan, args, strict=options.strict)
-    print(plan.summary())
-    print(f"written to {args.out}")
+    with steps([say(args.lang, k) for k in ("step_load", "step_plan", "step_write")]) as step:
+        step(say(args.lang, "step_load"))
+        sc = load(args.scenario)
+        step(say(args.lang, "step_plan"))
+        plan = make_plan(sc, options)
+        step(say(args.lang, "step_write"))
+        _write_plan(sc, plan, args, strict=options.strict)
+    _tell([*plan_lines(sc, plan, args.lang), *warning_lines(plan, args.lang), where_line(args.out, args.lang)])
     return 0
 
 
-def _run_log(plan) -> None:
+def _tell(lines: list[str]) -> None:
+    print("\n".join(lines))
+
+
+def _run_log(plan, lang: str) -> None:
     """The solver's status and seconds, on stderr: they differ run to run, so no output file holds them."""
     import sys
 
     parts = [f"{what} {info.describe(seconds=True)}" for what, info in
              (("placement", plan.placement_info), ("routing", plan.routing_info)) if info is not None]
     if parts:
-        print("run log: " + "; ".join(parts), file=sys.stderr)
+        print(say(lang, "run_log", parts="; ".join(parts)), file=sys.stderr)
 
 
 def _write_plan(sc, plan, args: argparse.Namespace, strict: bool) -> None:
@@ -106,7 +117,7 @@ def _write_plan(sc, plan, args: argparse.Namespace, strict: bool) -> None:
     with atomic_folder(args.out) as stage:
         write_plan(sc, plan, stage, lang=args.lang)
         save_plan(plan, stage, sc=sc, strict=strict)
-    _run_log(plan)
+    _run_log(plan, args.lang)
 
 
 def _simulate_args(p: argparse.ArgumentParser) -> None:
@@ -131,18 +142,24 @@ def _load_plan(sc, args: argparse.Namespace):
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from present.kpis import kpi_table
     from sim import simulate
 
     _options(args)
     check_writable(args.out)
-    sc = load(args.scenario)
-    plan = _load_plan(sc, args)
-    result = simulate(sc, plan, replications=args.replications, seed=args.seed, options={"n_jobs": args.jobs})
-    with atomic_folder(args.out) as stage:
-        result.write(stage, lang=args.lang)
-    print(kpi_table(result.summary(), args.lang).to_string(index=False))
-    print(f"written to {args.out}")
+    plan_step = "step_read_plan" if args.plan is not None else "step_plan"
+    keys = ("step_load", plan_step, "step_simulate", "step_write")
+    with steps([say(args.lang, k, n=args.replications) for k in keys]) as step:
+        step(say(args.lang, "step_load"))
+        sc = load(args.scenario)
+        step(say(args.lang, plan_step))
+        plan = _load_plan(sc, args)
+        step(say(args.lang, "step_simulate", n=args.replications))
+        result = simulate(sc, plan, replications=args.replications, seed=args.seed, options={"n_jobs": args.jobs})
+        step(say(args.lang, "step_write"))
+        with atomic_folder(args.out) as stage:
+            result.write(stage, lang=args.lang)
+    _tell([*plan_lines(sc, plan, args.lang), *sim_lines(sc, result.kpis, args.lang),
+           *warning_lines(plan, args.lang), where_line(args.out, args.lang)])
     return 0
 
 
@@ -158,11 +175,7 @@ def _sweep_args(p: argparse.ArgumentParser) -> None:
     a.jobs(p)
 
 
-SWEEP_SHOWN = ("p50_checkin_min", "p95_checkin_min", "share_by_deadline", "longest_wait_min")
-
-
 def _sweep(args: argparse.Namespace) -> int:
-    from present.kpis import KPI_LABELS, format_kpi
     from whatif.charts import options_chart
     from whatif.sweep import sweep
 
@@ -178,6 +191,7 @@ def _sweep(args: argparse.Namespace) -> int:
         replan=not args.fixed_plan,
         backend=args.scheduler or "local",
         n_jobs=args.jobs,
+        progress=args.lang,
     )
     summary = result.summary_table()
     fig = options_chart(
@@ -187,11 +201,7 @@ def _sweep(args: argparse.Namespace) -> int:
         result.table.to_csv(stage / "sweep.csv", index=False)
         summary.to_csv(stage / "sweep_summary.csv", index=False)
         fig.savefig(stage / "options.png", dpi=130, format="png")
-    shown = summary[summary["kpi"].isin(SWEEP_SHOWN)].pivot(index="variant", columns="kpi", values="mean")
-    shown = shown.reindex(index=result.variants, columns=list(SWEEP_SHOWN))
-    labels = KPI_LABELS[args.lang]
-    print(shown.apply(lambda col: col.map(lambda v: format_kpi(col.name, v))).rename(columns=labels).to_string())
-    print(f"written to {args.out}")
+    _tell([result.summary(args.lang), where_line(args.out, args.lang)])
     return 0
 
 
@@ -210,13 +220,20 @@ def _replan(args: argparse.Namespace) -> int:
     from whatif.replan import Change, replan
 
     check_writable(args.out)
-    sc = load(args.scenario)
-    plan = read_plan(args.plan, sc)
-    split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
-    result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
-    _write_plan(sc, result.plan, args, strict=False)
-    print(result.summary())
-    print(f"written to {args.out}")
+    keys = ("step_load", "step_read_plan", "step_replan", "step_write")
+    with steps([say(args.lang, k) for k in keys]) as step:
+        step(say(args.lang, "step_load"))
+        sc = load(args.scenario)
+        step(say(args.lang, "step_read_plan"))
+        plan = read_plan(args.plan, sc)
+        split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
+        step(say(args.lang, "step_replan"))
+        result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
+        step(say(args.lang, "step_write"))
+        _write_plan(sc, result.plan, args, strict=False)
+    which = ", ".join(f"{c}/{t}" for c, t in result.changed) or "-"
+    _tell([*plan_lines(sc, result.plan, args.lang), say(args.lang, "changed", n=len(result.changed), which=which),
+           result.summary(), where_line(args.out, args.lang)])
     return 0
 
 
@@ -237,18 +254,20 @@ def _pack(args: argparse.Namespace) -> int:
     options = _options(args)
     axes = _axes(args.set) if args.set else None
     check_writable(args.out)
-    pack = build_pack(
-        load(args.scenario),
-        lang=args.lang,
-        replications=args.replications,
-        seed=args.seed,
-        plan_options=options,
-        axes=axes,
-        n_jobs=args.jobs,
-    )
-    for path in write_pack(pack, args.out):
-        print(path)
-    _run_log(pack.plan)
+    keys = ("step_load", "step_plan", "step_write")
+    with steps([say(args.lang, k) for k in keys]) as step:
+        step(say(args.lang, "step_load"))
+        sc = load(args.scenario)
+        step(say(args.lang, "step_plan"))
+        pack = build_pack(sc, lang=args.lang, replications=args.replications, seed=args.seed, plan_options=options,
+                          axes=axes, n_jobs=args.jobs)
+        step(say(args.lang, "step_write"))
+        write_pack(pack, args.out)
+    _run_log(pack.plan, args.lang)
+    lines = [*plan_lines(sc, pack.plan, args.lang, "transport_plan.xlsx"), *sim_lines(sc, pack.result.kpis, args.lang)]
+    if pack.sweep is not None:
+        lines.append(pack.sweep.summary(args.lang))
+    _tell([*lines, *warning_lines(pack.plan, args.lang), where_line(args.out, args.lang)])
     return 0
 
 

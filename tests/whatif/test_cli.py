@@ -30,7 +30,8 @@ def test_simulate_a_saved_plan(planned: Path, tmp_path: Path, capsys) -> None:
     assert main(["simulate", "tiny", "--plan", str(planned), "--out", str(tmp_path), "--replications", "5",
                  "--lang", "en"]) == 0
     assert {"kpis.csv", "summary.csv", "events.csv.gz", "gantt.png"} <= {p.name for p in tmp_path.iterdir()}
-    assert "Last check-in" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "last check-in over 5 simulated nights: median " in out and f"files in {tmp_path}" in out
 
 
 def test_replan_a_saved_plan(planned: Path, tmp_path: Path, capsys) -> None:
