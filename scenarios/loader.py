@@ -179,29 +179,8 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
     for key in ("meta", "train", "station", "fleet"):
         if key not in raw:
             raise ScenarioError("section is missing.", file=file, field=key, fix=f"add a '{key}:' section.")
-    meta = build(Meta, raw["meta"], "meta", file)
-    train = build(Train, raw["train"], "train", file)
-    station = build(Station, raw["station"], "station", file)
-    travel = build(Travel, raw.get("travel"), "travel", file)
-    policy = build(Policy, raw.get("policy"), "policy", file)
-    jobs_raw = raw.get("jobs", DEFAULT_JOBS)
-    if not isinstance(jobs_raw, dict) or not jobs_raw:
-        raise ScenarioError(
-            "expected a mapping of job ids to names.",
-            file=file,
-            field="jobs",
-            fix="e.g. jobs: {general: {name_zh: 普工, name_en: General worker}}",
-        )
-    jobs = {str(k): build(Job, v, f"jobs.{k}", file) for k, v in jobs_raw.items()}
-    fleet_raw = raw["fleet"]
-    if not isinstance(fleet_raw, dict) or not fleet_raw:
-        raise ScenarioError(
-            "expected at least one coach type.",
-            file=file,
-            field="fleet",
-            fix="e.g. fleet: {coach_53: {seats: 53, count: 10}}",
-        )
-    fleet = {str(k): build(CoachType, v, f"fleet.{k}", file) for k, v in fleet_raw.items()}
+    sections = _sections(raw, file)
+    meta, train, travel, jobs = sections["meta"], sections["train"], sections["travel"], sections["jobs"]
 
     anchor = train.arrival_min
 
@@ -224,8 +203,7 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
     )
     tables = [districts, enterprises]
     notes = resolve_enterprises(enterprises, districts, matrix=travel.mode == "matrix")
-    for column in ("checkin_open", "checkin_close", "own_arrival"):
-        enterprises[f"{column}_min"] = [clock(t) if t else np.nan for t in enterprises[column]]
+    _clock_minutes(enterprises, anchor)
     workers = _read_workers(raw.get("workers"), base_dir, file, meta, train, enterprises, districts, jobs, clock)
     tables.append(workers)
     matrix = None
@@ -234,13 +212,7 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
 
         matrix = read_matrix((base_dir / str(travel.matrix)).resolve())
     scenario = Scenario(
-        meta=meta,
-        train=train,
-        station=station,
-        fleet=fleet,
-        travel=travel,
-        policy=policy,
-        jobs=jobs,
+        **sections,
         workers=workers,
         enterprises=enterprises,
         districts=districts,
@@ -267,6 +239,75 @@ def as_written(exc: ScenarioError, tables: list[pd.DataFrame]) -> ScenarioError:
             where = f"{exc.file}, sheet '{attrs['sheet']}'" if attrs.get("sheet") else exc.file
             return ScenarioError(exc.message, file=where, row=exc.row, field=written, fix=exc.fix)
     return exc
+
+
+#: The enterprises' clock columns, each with a ``<column>_min`` twin in minutes from midnight.
+ENTERPRISE_CLOCKS = ("checkin_open", "checkin_close", "own_arrival")
+
+
+def _clock_minutes(enterprises: pd.DataFrame, anchor: float) -> None:
+    """Fill the ``*_min`` twins of the enterprises' clock columns, in place (times read near ``anchor``)."""
+    for column in ENTERPRISE_CLOCKS:
+        enterprises[f"{column}_min"] = [parse_clock(t, "clock", anchor_min=anchor) if t else np.nan
+                                        for t in enterprises[column]]
+
+
+def _sections(raw: dict[str, Any], file: str) -> dict[str, Any]:
+    """The parameter sections (meta, train, station, travel, policy, jobs, fleet) built from the YAML mapping."""
+    meta = build(Meta, raw["meta"], "meta", file)
+    train = build(Train, raw["train"], "train", file)
+    station = build(Station, raw["station"], "station", file)
+    travel = build(Travel, raw.get("travel"), "travel", file)
+    policy = build(Policy, raw.get("policy"), "policy", file)
+    jobs_raw = raw.get("jobs", DEFAULT_JOBS)
+    if not isinstance(jobs_raw, dict) or not jobs_raw:
+        raise ScenarioError(
+            "expected a mapping of job ids to names.",
+            file=file,
+            field="jobs",
+            fix="e.g. jobs: {general: {name_zh: 普工, name_en: General worker}}",
+        )
+    jobs = {str(k): build(Job, v, f"jobs.{k}", file) for k, v in jobs_raw.items()}
+    fleet_raw = raw["fleet"]
+    if not isinstance(fleet_raw, dict) or not fleet_raw:
+        raise ScenarioError(
+            "expected at least one coach type.",
+            file=file,
+            field="fleet",
+            fix="e.g. fleet: {coach_53: {seats: 53, count: 10}}",
+        )
+    fleet = {str(k): build(CoachType, v, f"fleet.{k}", file) for k, v in fleet_raw.items()}
+    return {"meta": meta, "train": train, "station": station, "fleet": fleet, "travel": travel, "policy": policy,
+            "jobs": jobs}
+
+
+def rebuild(sc: Scenario, overrides: dict[str, Any]) -> Scenario:
+    """``sc`` with dotted-path overrides applied to its raw document, rebuilt and validated again.
+
+    The parameter sections are built anew; the tables are the scenario's own, as they are in memory (an edited
+    roster stays edited), with their clock minutes re-read around a changed arrival. Nothing is read from disk
+    but a travel matrix whose file name an override changes.
+    """
+    from scenarios.overrides import apply_overrides
+    from scenarios.validate import validate
+
+    raw = apply_overrides(sc.raw, overrides) if overrides else copy.deepcopy(sc.raw)
+    file = str(sc.source) if sc.source is not None else "<scenario>"
+    sections = _sections(raw, file)
+    enterprises = sc.enterprises.copy()
+    _clock_minutes(enterprises, sections["train"].arrival_min)
+    matrix = sc.travel_matrix
+    travel = sections["travel"]
+    if travel.mode == "matrix" and (matrix is None or travel.matrix != sc.travel.matrix):
+        from scenarios.travel import read_matrix
+
+        base_dir = sc.source.parent if sc.source is not None else Path.cwd()
+        matrix = read_matrix((base_dir / str(travel.matrix)).resolve())
+    scenario = dataclasses.replace(
+        sc, **sections, enterprises=enterprises, workers=sc.workers.copy(), districts=sc.districts.copy(),
+        raw=raw, warnings=(), travel_matrix=matrix,
+    )
+    return dataclasses.replace(scenario, warnings=tuple(validate(scenario, file=file)))
 
 
 def _read_workers(
