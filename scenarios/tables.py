@@ -9,10 +9,8 @@ its group) applies to each of those rows. Blank rows are skipped. Rows are numbe
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,26 +18,14 @@ from pathlib import Path
 import pandas as pd
 
 from scenarios.aliases import IGNORED, header_map, normal, shown_header
+from scenarios.cells import MAX_SHOWN, CellProblem, Column, cell_text, convert
 from scenarios.encoding import NotText, decode
 from scenarios.errors import ScenarioError
-from scenarios.ranges import MAX_INT64, MAX_PER_ENTERPRISE, MAX_VEHICLE_SEATS
+from scenarios.ranges import MAX_PER_ENTERPRISE, MAX_VEHICLE_SEATS
 from scenarios.texts import WHAT_ZH, TableError
 from scenarios.workbook import Grid, read_grid
 
-
-@dataclass(frozen=True)
-class Column:
-    """One column: its kind ('str', 'int', 'float', 'clock'), whether it is required, its default and meaning.
-
-    Whole numbers given (not blank) must lie in [low, high]; without bounds, they must fit in 64 bits.
-    """
-
-    kind: str
-    required: bool = False
-    default: object = ""
-    doc: str = ""
-    low: int | None = None
-    high: int | None = None
+__all__ = ["Column", "read_table", "read_text"]
 
 
 WORKER_COLUMNS: dict[str, Column] = {
@@ -95,9 +81,6 @@ DISTRICT_COLUMNS: dict[str, Column] = {
 
 #: The header is looked for in this many rows at the top of a sheet.
 MAX_TITLE_ROWS = 30
-#: A value quoted in a message is cut to this many characters.
-MAX_SHOWN = 40
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(\s*\+\s*\d\s*d?)?$")
 
 
 def read_text(path: Path) -> str:
@@ -110,118 +93,18 @@ def read_text(path: Path) -> str:
         raise TableError("not_text", file=str(path), byte=f"{exc.byte:02x}", line=exc.line) from None
 
 
-def shown(value: object) -> str:
-    """A value as a message quotes it: in quotes, cut to MAX_SHOWN characters."""
-    text = str(value).strip()
-    return "'" + (text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 3] + "...") + "'"
-
-
-class CellProblem(ValueError):
-    """A value that does not fit its column: a ``scenarios.texts`` key and its parameters."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key, self.params = key, params
-        super().__init__(key)
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and math.isfinite(value) and value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    return str(value).strip()
-
-
-def _whole(value: object, spec: Column) -> int:
-    """The whole number in a cell, within the column's bounds (or 64 bits)."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise CellProblem("v.whole", value=shown(value))
-    if isinstance(value, int):
-        number = value
-    else:
-        text = str(value).strip()
-        try:
-            number = int(text)
-        except ValueError:
-            try:
-                real = float(text)
-            except ValueError:
-                raise CellProblem("v.whole", value=shown(value)) from None
-            if not math.isfinite(real) or real != int(real):
-                raise CellProblem("v.whole", value=shown(value)) from None
-            number = int(real)
-    if spec.low is not None and spec.high is not None and not spec.low <= number <= spec.high:
-        raise CellProblem("v.range", low=spec.low, high=spec.high, value=shown(value))
-    if abs(number) > MAX_INT64:
-        raise CellProblem("v.int64", value=shown(value))
-    return number
-
-
-def _real(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise CellProblem("v.number", value=shown(value))
+def readcell_text(path: Path) -> str:
+    """The file's text in whichever of UTF-8 (with or without BOM), GBK, GB18030 or UTF-16 it is written."""
+    if not path.is_file():
+        raise TableError("not_found", file=str(path))
     try:
-        number = float(str(value).strip()) if isinstance(value, str) else float(value)
-    except ValueError:
-        raise CellProblem("v.number", value=shown(value)) from None
-    if not math.isfinite(number):
-        raise CellProblem("v.finite", value=shown(value))
-    return number
-
-
-def clock_text(value: object) -> str:
-    """'HH:MM' for a time cell, a date-time cell's time, a fraction of a day, or text such as '18:00:00'."""
-    if isinstance(value, dt.datetime):
-        if value.year > 1900 and value.time() == dt.time(0):
-            raise CellProblem("v.date", value=shown(value.date()))
-        value = value.time()
-    if isinstance(value, dt.date):
-        raise CellProblem("v.date", value=shown(value))
-    if isinstance(value, dt.time):
-        return f"{value.hour:02d}:{value.minute:02d}"
-    if isinstance(value, dt.timedelta):
-        minutes = round(value.total_seconds() / 60)
-        if not 0 <= minutes < 24 * 60:
-            raise CellProblem("v.not_clock", value=shown(f"{minutes // 60}:{minutes % 60:02d}"))
-        return f"{minutes // 60:02d}:{minutes % 60:02d}"
-    if isinstance(value, float | int) and not isinstance(value, bool) and 0 <= value < 1:
-        minutes = round(float(value) * 24 * 60)
-        return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
-    text = normal(value).replace("：", ":")
-    match = _TIME.match(text)
-    if not match:
-        raise CellProblem("v.clock", value=shown(value))
-    hours, minutes = int(match.group(1)), int(match.group(2))
-    if hours > 23 or minutes > 59 or (match.group(3) and int(match.group(3)) > 59):
-        raise CellProblem("v.not_clock", value=shown(value))
-    return f"{hours:02d}:{minutes:02d}" + (match.group(4) or "").replace(" ", "")
-
-
-def _convert(spec: Column, value: object, parse_clock: Callable[[str], float]) -> object:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return spec.default
-    if spec.kind == "str":
-        return _text(value)
-    if spec.kind == "int":
-        return _whole(value, spec)
-    if spec.kind == "float":
-        return _real(value)
-    if spec.kind == "clock":
-        text = clock_text(value)
-        try:
-            parse_clock(text)
-        except ValueError:
-            raise CellProblem("v.not_clock", value=shown(value)) from None
-        return text
-    raise AssertionError(spec.kind)
+        return decode(path.read_bytes()).text
+    except NotText as exc:
+        raise TableError("not_text", file=str(path), byte=f"{exc.byte:02x}", line=exc.line) from None
 
 
 def _blank(row: list[object]) -> bool:
-    return not any(_text(c) for c in row)
+    return not any(cell_text(c) for c in row)
 
 
 def _cell_name(row: int, col: int) -> str:
@@ -239,7 +122,7 @@ def _find_header(grid: Grid, names: dict[str, str]) -> int:
         if _blank(row):
             continue
         first = index if first is None else first
-        if len({names[k] for k in (normal(c) for c in row if _text(c)) if k in names}) >= 2:
+        if len({names[k] for k in (normal(c) for c in row if cell_text(c)) if k in names}) >= 2:
             return index
     return 0 if first is None else first
 
@@ -260,7 +143,7 @@ def _header(grid: Grid, top: int, names: dict[str, str], what: str) -> Header:
     skip = {normal(n) for n in IGNORED}
     spelled = {key: column for key, column in names.items()}
     for index, cell in enumerate(grid.rows[top]):
-        name = _text(cell)
+        name = cell_text(cell)
         if not name:
             continue
         key = normal(name)
@@ -304,7 +187,7 @@ def _merges(grid: Grid, top: int) -> None:
                 sheet=grid.sheet,
                 row=r1,
                 cells=cells,
-                column=_text(grid.rows[top][c1 - 1]) if c1 - 1 < len(grid.rows[top]) else None,
+                column=cell_text(grid.rows[top][c1 - 1]) if c1 - 1 < len(grid.rows[top]) else None,
             )
         if c2 > c1:
             raise TableError("merged_across", file=grid.file, sheet=grid.sheet, row=r1, cells=cells)
@@ -395,10 +278,10 @@ def read_table(
         for name, spec in all_columns.items():
             value = values.get(name)
             column = header.written.get(name, name)
-            if spec.required and not _text(value):
+            if spec.required and not cell_text(value):
                 raise TableError("required", doc=spec.doc, row=number, column=column, **where)
             try:
-                records[name].append(_convert(spec, value, parse_clock))
+                records[name].append(convert(spec, value, parse_clock))
             except CellProblem as exc:
                 raise TableError(
                     exc.key, fix="v.fix", doc=spec.doc or name, row=number, column=column, **exc.params, **where
