@@ -272,3 +272,24 @@ add_command(
     "replan", "revise a plan on the night: a late train, broken coaches, missing workers", _replan_args, _replan
 )
 add_command("pack", "the meeting pack: charts (PNG and PDF) and the transport plan (Excel)", _pack_args, _pack)
+
+
+def _template_args(p: argparse.ArgumentParser) -> None:
+    _out(p)
+    _lang(p)
+
+
+def _template(args: argparse.Namespace) -> int:
+    from scenarios.template import write_template
+
+    for path in write_template(args.out, args.lang):
+        print(path)
+    return 0
+
+
+add_command(
+    "template",
+    "write a fill-in scenario folder: scenario.yaml, workers.xlsx and enterprises.xlsx with drop-down lists",
+    _template_args,
+    _template,
+)
