@@ -115,6 +115,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{what_zh}“{value}”对应 {count} 家企业：{candidates}。",
     ),
     "ambiguous.fix": ("write the enterprise id instead of its name.", "请改填企业编号。"),
+    "worker_twice": ("worker '{ident}' is on two rows (first on {first}).", "工号“{ident}”出现两次（首次在{first}）。"),
+    "worker_twice.fix": ("keep one row per worker (delete the other).", "每人只保留一行（删除另一行）。"),
+    "id_name_differ": (
+        "enterprise id {ident} but the name '{name}' is enterprise {other}.",
+        "企业编号为 {ident}，但企业名称“{name}”是 {other}。",
+    ),
+    "id_name_differ.fix": (
+        "make the id and the name agree (or clear one of them).",
+        "使企业编号与名称一致（或清空其中一个）。",
+    ),
+    "no_placement": ("no placement rows (a header with 工号 / Worker ID).", "没有安置数据（表头需含“工号”）。"),
+    "no_placement.fix": (
+        "give the placement.xlsx or placement.csv that plan wrote, edited.",
+        "请使用 plan 输出并修改过的 placement.xlsx 或 placement.csv。",
+    ),
     "half_location": ("gives {given} but not {other}.", "只填了{given_zh}，没有{other_zh}。"),
     "half_location.fix": (
         "give both latitude and longitude, or neither (the district centre is used).",

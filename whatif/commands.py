@@ -95,6 +95,12 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
     _lang(p)
     _seed(p)
     _time_limit(p)
+    p.add_argument(
+        "--placement",
+        type=Path,
+        default=None,
+        help="an exported placement.xlsx or placement.csv, edited by hand: kept as it is and routed",
+    )
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -102,8 +108,28 @@ def _plan(args: argparse.Namespace) -> int:
 
     iterations = _iterations(args)
     sc = load(args.scenario)
+    if args.placement is not None:
+        from planning.fixed import route_edited
+        from scenarios.placement_in import read_placement
+
+        edited = read_placement(args.placement, sc, _exported(args.placement))
+        plan = route_edited(sc, edited, time_limit=args.time_limit, seed=args.seed, max_iterations=iterations)
+        return _write_plan(sc, plan, args, plan.summary())
     plan = make_plan(sc, time_limit=args.time_limit, seed=args.seed, max_iterations=iterations)
     return _write_plan(sc, plan, args, plan.summary())
+
+
+def _exported(placement: Path) -> dict[str, str] | None:
+    """Worker -> enterprise of the plan saved beside an exported placement (plan.json), when it is there."""
+    from planning.store import PLAN_FILE, read_plan
+
+    if not (placement.parent / PLAN_FILE).is_file():
+        return None
+    try:
+        before = read_plan(placement.parent).placement
+    except ScenarioError:
+        return None
+    return before["enterprise_id"].astype(str).to_dict()
 
 
 def _write_plan(sc, plan, args: argparse.Namespace, summary: str) -> int:
