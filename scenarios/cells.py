@@ -96,8 +96,17 @@ def _real(value: object) -> float:
     return number
 
 
+#: Excel's day 0 as openpyxl reads serial numbers below 60; a date-time before March 1900 in a clock column is a
+#: time of a day or more (25:00 typed into an [h]:mm cell), not a date.
+EXCEL_EPOCH = dt.datetime(1899, 12, 31)
+EXCEL_DAY_ONE = dt.datetime(1900, 3, 1)
+
+
 def clock_text(value: object) -> str:
     """'HH:MM' for a time cell, a date-time cell's time, a fraction of a day, or text such as '18:00:00'."""
+    if isinstance(value, dt.datetime) and value < EXCEL_DAY_ONE:  # a duration cell ([h]:mm) of a day or more
+        minutes = round((value - EXCEL_EPOCH).total_seconds() / 60)
+        raise CellProblem("v.not_clock", value=shown(f"{minutes // 60}:{minutes % 60:02d}"))
     if isinstance(value, dt.datetime):
         if value.year > 1900 and value.time() == dt.time(0):
             raise CellProblem("v.date", value=shown(value.date()))

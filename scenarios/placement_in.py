@@ -18,9 +18,8 @@ import pandas as pd
 
 from scenarios.aliases import header_map, normal
 from scenarios.cells import cell_text
-from scenarios.errors import suggest
 from scenarios.scenario import Scenario
-from scenarios.texts import TableError
+from scenarios.texts import TableError, hints
 from scenarios.values import employer_code, job_lookup
 from scenarios.workbook import Grid, read_grid, sheet_names
 
@@ -106,7 +105,7 @@ def read_placement(path: str | Path, sc: Scenario, original: dict[str, str] | No
                     what="worker",
                     what_zh="工号",
                     value=wid[:40],
-                    hint=suggest(wid, sc.workers.index),
+                    **hints(wid, sc.workers.index),
                     valid="a worker id of the roster",
                     **where,
                 )
@@ -158,7 +157,7 @@ def _enterprise(
                 what="enterprise",
                 what_zh="企业编号",
                 value=ident[:40],
-                hint=suggest(ident, ents.index),
+                **hints(ident, ents.index),
                 valid="an enterprise id",
                 **where,
             )
@@ -194,7 +193,7 @@ def _enterprise(
             what="enterprise",
             what_zh="企业名称",
             value=name[:40],
-            hint=suggest(name, ents["name"].astype(str)),
+            **hints(name, ents["name"].astype(str)),
             valid="an enterprise id or its exact name",
             **where,
         )
@@ -211,7 +210,7 @@ def _job(text: str, ent: str, skills: list[str], ents: pd.DataFrame, jobs, writt
                 what="job type",
                 what_zh="岗位",
                 value=text[:40],
-                hint=suggest(text, jobs.shown),
+                **hints(text, jobs.shown),
                 valid=jobs.valid,
                 **where,
             )

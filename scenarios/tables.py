@@ -158,7 +158,9 @@ def _header(grid: Grid, top: int, names: dict[str, str], what: str) -> Header:
         close = [] if key in skip else difflib.get_close_matches(key, list(spelled), n=1, cutoff=0.5 if cjk else 0.7)
         if close:
             hint_word = _spelling(close[0], names, what)
-            raise TableError("near_header", hint=f"did you mean '{hint_word}'?", **where)
+            raise TableError(
+                "near_header", hint=f"did you mean '{hint_word}'?", hint_zh=f"是否应为“{hint_word}”？", **where
+            )
         ignored.append(name)
     return Header(at, written, tuple(ignored))
 
@@ -230,18 +232,17 @@ def read_table(
     required = [c for c, s in columns.items() if s.required]
     if not grid.rows:
         header_line = ", ".join(shown_header(what, c, "en") for c in required)
-        raise TableError("empty", what=what, what_zh=WHAT_ZH.get(what, what), header=header_line, **where)
+        header_zh = "、".join(shown_header(what, c, "zh") for c in required)
+        raise TableError(
+            "empty", what=what, what_zh=WHAT_ZH.get(what, what), header=header_line, header_zh=header_zh, **where
+        )
     top = _find_header(grid, names)
     _merges(grid, top)
     header = _header(grid, top, names, what)
     for name in required:
         if name not in header.written:
-            zh, aliases = (
-                shown_header(what, name, "zh"),
-                ", ".join(
-                    f"'{a}'" for a in (name, shown_header(what, name, "en")) if a != shown_header(what, name, "zh")
-                ),
-            )
+            zh, en = shown_header(what, name, "zh"), shown_header(what, name, "en")
+            aliases = ", ".join(f"'{a}'" for a in dict.fromkeys((en, name)) if a != zh)
             raise TableError(
                 "missing_column",
                 name=name,

@@ -57,7 +57,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "工作簿解压后 {size:,} 字节，超过上限 {limit:,}。",
     ),
     "too_big.fix": ("split the table, or save only the needed sheet.", "拆分表格，或只保留需要的工作表。"),
-    "no_sheet": ("has no sheet '{sheet}'; {hint}", "没有名为「{sheet}」的工作表；{hint}"),
+    "no_sheet": ("has no sheet '{wanted}'; {hint}", "没有名为「{wanted}」的工作表；{hint_zh}"),
     "no_sheet.fix": ("give one of the sheets: {sheets}.", "请使用以下工作表之一：{sheets}。"),
     "did_you_mean": ("did you mean '{word}'?", "是否应为“{word}”？"),
     "choices": ("valid values: {words}.", "可用的值：{words}。"),
@@ -76,13 +76,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "merged_across": ("cells {cells} are merged across columns.", "单元格 {cells} 跨列合并。"),
     "merged_across.fix": ("unmerge them: one value per column.", "取消合并：每列一个值。"),
-    "near_header": ("unknown column '{column}'; {hint}", "未知的列「{column}」；{hint}"),
+    "near_header": ("unknown column '{column}'; {hint}", "未知的列「{column}」；{hint_zh}"),
     "near_header.fix": ("rename the column (or remove it).", "修改列名（或删除该列）。"),
     "twice": ("column given twice (also as '{other}').", "该列重复出现（另有「{other}」）。"),
     "twice.fix": ("keep one of them.", "保留其中一列。"),
-    "missing_column": ("missing column '{name}' ({doc}).", "缺少「{name_zh}」列（{doc}）。"),
+    "missing_column": ("missing column '{name}' ({doc}).", "缺少「{name_zh}」列。"),
     "missing_column.fix": (
-        "add a column headed '{name}' (or {aliases}).",
+        "add a column headed '{name_zh}' (or {aliases}).",
         "添加表头为「{name_zh}」的列（或 {aliases}）。",
     ),
     # values
@@ -108,7 +108,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "编号“{ident}”重复（首次出现在第 {first} 行）。",
     ),
     "duplicate_id.fix": ("give every row its own id.", "每行使用不同的编号。"),
-    "unknown_value": ("{what} '{value}' is not known; {hint}", "{what_zh}“{value}”不存在；{hint}"),
+    "unknown_value": ("{what} '{value}' is not known; {hint}", "{what_zh}“{value}”不存在；{hint_zh}"),
     "unknown_value.fix": ("use {valid}.", "请使用{valid_zh}。"),
     "ambiguous": (
         "{what} '{value}' names {count} enterprises: {candidates}.",
@@ -151,6 +151,18 @@ WHAT_ZH = {
     "gender": "性别",
     "pickup": "接站方式",
 }
+
+
+def hints(word: object, choices: object) -> dict[str, str]:
+    """'did you mean X?' (or the valid values) in both languages, as the ``hint`` and ``hint_zh`` parameters."""
+    import difflib
+
+    options = sorted(str(c) for c in choices)  # type: ignore[attr-defined]
+    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.5)
+    if close:
+        return {"hint": f"did you mean '{close[0]}'?", "hint_zh": f"是否应为“{close[0]}”？"}
+    shown = ", ".join(options[:12]) + (", ..." if len(options) > 12 else "")
+    return {"hint": f"valid values: {shown}.", "hint_zh": f"可用的值：{shown}。"}
 
 
 def text(key: str, lang: str = "en", **params: object) -> str:

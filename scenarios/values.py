@@ -13,16 +13,18 @@ from collections.abc import Iterable
 import pandas as pd
 
 from scenarios.aliases import COUNTIES, GENDER, PICKUP, SKILL_SEPARATORS, normal, place_keys
-from scenarios.errors import suggest
 from scenarios.model import Job
-from scenarios.texts import WHAT_ZH, TableError
+from scenarios.texts import WHAT_ZH, TableError, hints
 
 
 class Lookup:
     """Names (folded by ``normal``) -> code, for one kind of thing; ``shown`` are the names offered in hints."""
 
-    def __init__(self, what: str, valid: str, entries: dict[str, Iterable[str]], shown: Iterable[str]) -> None:
+    def __init__(
+        self, what: str, valid: str, entries: dict[str, Iterable[str]], shown: Iterable[str], valid_zh: str = ""
+    ) -> None:
         self.what, self.valid, self.shown = what, valid, sorted(set(shown))
+        self.valid_zh = valid_zh or valid
         self.codes: dict[str, str] = {}
         for code, names in entries.items():
             for name in names:
@@ -42,6 +44,7 @@ def district_lookup(districts: pd.DataFrame) -> Lookup:
         "a district id or name from the districts table",
         entries,
         [*map(str, districts.index), *districts["name_zh"].astype(str)],
+        "区市表中的区市名称或编号",
     )
 
 
@@ -52,6 +55,7 @@ def county_lookup(counties: dict[str, tuple[str, str]]) -> Lookup:
         "a county of the origin (id or name, e.g. 安定区 or anding)",
         entries,
         [*counties, *(zh for zh, _ in counties.values())],
+        "来源地县区的名称或编号（如 安定区）",
     )
 
 
@@ -62,18 +66,19 @@ def job_lookup(jobs: dict[str, Job]) -> Lookup:
         "a job of the scenario's jobs (id or name)",
         entries,
         [*jobs, *(job.name_zh for job in jobs.values())],
+        "方案 jobs 中的工种名称或编号",
     )
 
 
-def _fixed(what: str, table: dict[str, str], valid: str) -> Lookup:
+def _fixed(what: str, table: dict[str, str], valid: str, valid_zh: str) -> Lookup:
     entries: dict[str, set[str]] = {}
     for name, code in table.items():
         entries.setdefault(code, {code}).add(name)
-    return Lookup(what, valid, entries, table)
+    return Lookup(what, valid, entries, table, valid_zh)
 
 
-GENDERS = _fixed("gender", GENDER, "男 or 女 (M or F), or leave it blank")
-PICKUPS = _fixed("pickup", PICKUP, "统一派车 (coach) or 企业自接 (own)")
+GENDERS = _fixed("gender", GENDER, "男 or 女 (M or F), or leave it blank", "男 或 女（不知道可不填）")
+PICKUPS = _fixed("pickup", PICKUP, "统一派车 (coach) or 企业自接 (own)", "统一派车 或 企业自接")
 
 
 def cell_error(frame: pd.DataFrame, index: object, column: str, key: str, **params: object) -> TableError:
@@ -95,8 +100,9 @@ def _unknown(frame: pd.DataFrame, index: object, column: str, lookup: Lookup, va
         what=lookup.what,
         what_zh=WHAT_ZH.get(lookup.what, lookup.what),
         value=value[:40],
-        hint=suggest(value, lookup.shown),
+        **hints(value, lookup.shown),
         valid=lookup.valid,
+        valid_zh=lookup.valid_zh,
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scenarios.encoding import NotText, decode
-from scenarios.texts import TableError
+from scenarios.texts import TableError, hints
 
 #: A workbook may unpack to at most this many bytes (a zip bomb is refused before it is parsed).
 MAX_UNPACKED_BYTES = 400_000_000
@@ -56,7 +56,7 @@ def read_grid(path: Path, sheet: str | None = None, label: str | None = None) ->
     if suffix not in TEXT_SUFFIXES:
         raise TableError("suffix", file=name, suffix=suffix)
     if sheet is not None:
-        raise TableError("no_sheet", file=name, sheet=sheet, hint="a CSV has no sheets.", sheets="(none)")
+        raise TableError("no_sheet", file=name, wanted=sheet, hint="a CSV has no sheets.", sheets="(none)")
     return _read_csv(path, name)
 
 
@@ -117,9 +117,8 @@ def _read_workbook(path: Path, name: str, sheet: str | None) -> Grid:
     else:
         found = [n for n in names if n == sheet] or [n for n in names if n.strip().lower() == sheet.strip().lower()]
         if not found:
-            from scenarios.errors import suggest
 
-            raise TableError("no_sheet", file=name, sheet=sheet, hint=suggest(sheet, names), sheets=", ".join(names))
+            raise TableError("no_sheet", file=name, wanted=sheet, **hints(sheet, names), sheets=", ".join(names))
         ws = book[found[0]]
     cells = ws._cells  # only the cells that exist: a sheet formatted to column XFD is not 16,384 columns wide
     height = max((r for r, _ in cells), default=0)
