@@ -7,10 +7,12 @@ cannot do) become the plan's warnings, each naming the rows of the edited file i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from planning.options import PlanOptions
 from planning.plan import Plan
-from planning.routing.scenario import plan_routes
+from planning.routing.scenario import manifest_for, route_placement
 from scenarios import Scenario
 from scenarios.placement_in import EditedPlacement
 
@@ -33,36 +35,38 @@ def _rows_of(message: str, edited: EditedPlacement, sc: Scenario) -> list[str]:
     return [w for w in re.findall(r"worker (\S+)", message) if w in t.index]
 
 
-def route_edited(
-    sc: Scenario,
-    edited: EditedPlacement,
-    *,
-    time_limit: float = 30.0,
-    seed: int = 0,
-    max_iterations: int | None = None,
-) -> Plan:
-    """Routes and manifests for the edited placement; the checker's findings as warnings naming rows."""
+def route_edited(sc: Scenario, edited: EditedPlacement, options: PlanOptions | None = None) -> Plan:
+    """Routes and manifests for the edited placement; the checker's findings as warnings naming rows.
+
+    Routing is not strict (a stop past the latest arrival is served late and reported), since the placement is
+    the planner's decision.
+    """
     from planning.check import check_plan
 
+    opts = options or PlanOptions()
     placement = edited.table[["enterprise_id", "district", "job", "reason"]].copy()
-    plan = Plan(placement=placement, warnings=edited.notes)
-    routes, manifest, info = plan_routes(sc, placement, time_limit, seed, max_iterations, strict=False)
-    late = routes[routes["arrive_min"] > sc.latest_arrival_min + 1e-9]
+    own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
+    riding = placement[(placement["enterprise_id"] != "") & ~placement["enterprise_id"].isin(own)]
+    routed = route_placement(
+        sc,
+        riding.groupby("enterprise_id").size(),
+        time_limit=opts.seconds,
+        seed=opts.seed,
+        max_iterations=opts.iterations,
+        strict=False,
+    )
+    late = routed.routes[routed.routes["arrive_min"] > sc.latest_arrival_min + 1e-9]
     notes = []
     if len(late):
         notes.append(
             f"{int(late['workers'].sum())} workers arrive after {sc.policy.latest_arrival} "
             f"(the last at {sc.clock(late['arrive_min'].max())})"
         )
-    plan = plan.with_routes(routes, manifest, info, tuple(notes))
+    plan = Plan(placement=placement, warnings=edited.notes).with_routes(
+        routed.routes, manifest_for(routed.routes, riding), routed.info, (*notes, *routed.warnings)
+    )
     found = []
     for message in check_plan(sc, plan, strict=False):
         where = edited.where(_rows_of(message, edited, sc))
         found.append(f"{where}: {message}" if where else message)
-    return Plan(
-        placement=plan.placement,
-        routes=plan.routes,
-        manifest=plan.manifest,
-        routing_info=info,
-        warnings=plan.warnings + tuple(found),
-    )
+    return dataclasses.replace(plan, warnings=plan.warnings + tuple(found))
