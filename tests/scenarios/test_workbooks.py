@@ -115,3 +115,22 @@ def test_district_names_as_people_write_them(tmp_path: Path) -> None:
     write_book(folder / "企业需求.xlsx", "企业", "需求", ENTERPRISE_HEADER, rows)
     sc = scenarios.load(folder)
     assert list(sc.enterprises["district"]) == ["huangdao", "licang", "huangdao"]
+
+
+def test_phones_on_the_manifest_and_approximate_times_marked(tmp_path: Path) -> None:
+    """The roster's phone numbers reach the coach manifest; an enterprise without coordinates has ≈ times."""
+    folder = bureau_workbooks(tmp_path)
+    rows = [list(r) for r in ENTERPRISES]
+    rows[2][4] = rows[2][5] = None
+    write_book(folder / "企业需求.xlsx", "企业", "需求", ENTERPRISE_HEADER, rows)
+    out = tmp_path / "out"
+    assert main(["plan", str(folder), "--out", str(out), "--time-limit", "5"]) == 0
+    manifest = pd.read_csv(out / "manifest.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert manifest.set_index("工号").at["1001", "联系电话"] == "13800000001"
+    routes = pd.read_csv(out / "routes.csv", encoding="utf-8-sig", dtype=str)
+    assert (routes["企业编号"] == "3").any()
+    assert routes.loc[routes["企业编号"] == "3", "到达时间"].str.startswith("≈").all()
+    assert not routes.loc[routes["企业编号"] != "3", "到达时间"].str.startswith("≈").any()
+    book = openpyxl.load_workbook(out / "placement.xlsx")
+    coach = next(ws for ws in book.worksheets if ws.title.startswith("车C"))
+    assert "13800000001" in {str(c.value) for row in coach.iter_rows() for c in row}
