@@ -134,3 +134,28 @@ def test_phones_on_the_manifest_and_approximate_times_marked(tmp_path: Path) -> 
     book = openpyxl.load_workbook(out / "placement.xlsx")
     coach = next(ws for ws in book.worksheets if ws.title.startswith("车C"))
     assert "13800000001" in {str(c.value) for row in coach.iter_rows() for c in row}
+
+
+def test_travel_matrix_workbook_instead_of_coordinates(tmp_path: Path) -> None:
+    """Addresses only: no coordinates at all, and the times from the bureau's routing service as a workbook."""
+    import itertools
+
+    import yaml
+
+    folder = bureau_workbooks(tmp_path)
+    rows = [list(r) for r in ENTERPRISES]
+    for row in rows:
+        row[4] = row[5] = None
+    write_book(folder / "企业需求.xlsx", "企业", "需求", ENTERPRISE_HEADER, rows)
+    legs = [[a, b, 10 + 3 * k, 8 + 2 * k] for k, (a, b) in enumerate(itertools.combinations(
+        ["station", "1", "2", "3"], 2))]
+    write_book(folder / "行车时间.xlsx", "时间", "导航服务导出", ["起点", "终点", "分钟", "公里"], legs)
+    raw = yaml.safe_load((folder / "scenario.yaml").read_text(encoding="utf-8"))
+    raw["travel"] = {"mode": "matrix", "matrix": "行车时间.xlsx"}
+    (folder / "scenario.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    sc = scenarios.load(folder)
+    assert sc.enterprises["approx_location"].all()
+    assert any("come from the travel matrix" in w for w in sc.warnings)
+    minutes, km = sc.travel_model.from_station(["2"])
+    assert (minutes[0], km[0]) == (13, 10)
+    assert main(["plan", str(folder), "--out", str(tmp_path / "out"), "--time-limit", "5"]) == 0
