@@ -8,7 +8,7 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
-from sim.fonts import rc
+from present.fonts import rc
 from whatif.fleet import MEETS, NO_PLAN
 from whatif.sequential import wilson
 

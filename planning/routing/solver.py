@@ -298,7 +298,8 @@ def _split_recombine(
     for i in range(1, it.m):
         demand[int(it.node[i])] = demand.get(int(it.node[i]), 0.0) + float(it.qty[i])
     integral = all(float(q).is_integer() for q in demand.values()) and float(vt.capacity).is_integer()
-    res = solve_split_master(routes, demand, vt.capacity, max(0.5, seconds), start_routes, start_qty, integral, node_limit)
+    res = solve_split_master(routes, demand, vt.capacity, max(0.5, seconds), start_routes, start_qty, integral,
+                             node_limit)
     if res is None:
         return None
     old = sum(by_nodes[tuple(n for n, _ in st)] for st in incumbent)
