@@ -128,8 +128,10 @@ def _solve_info(data: dict[str, Any], key: str) -> SolveInfo | None:
             raise ValueError(f"{key}.{name} holds {type(block[name]).__name__}, not a number")
     if not isinstance(block.get("status"), str) or not isinstance(block.get("solver"), str):
         raise ValueError(f"{key} lacks its status or solver")
+    if not isinstance(block.get("timed_out", False), bool):
+        raise ValueError(f"{key}.timed_out is not true or false")
     return SolveInfo(block["status"], block["solver"], block.get("objective"), block.get("bound"), block.get("gap"),
-                     math.nan)
+                     math.nan, timed_out=block.get("timed_out", False))
 
 
 def _parse(path: Path) -> dict[str, Any]:
@@ -159,10 +161,11 @@ def _verify_files(data: dict[str, Any], folder: Path) -> None:
             )
 
 
-def read_plan(folder: str | Path, sc: Scenario | None = None) -> Plan:
+def read_plan(folder: str | Path, sc: Scenario | None = None, verify_files: bool = True) -> Plan:
     """The Plan saved in ``folder/plan.json`` (or the file itself), with errors that say how to fix them.
 
-    The folder's files are checked against the hashes in plan.json. With ``sc``, the plan is also checked against
+    The folder's files are checked against the hashes in plan.json (``verify_files=False`` skips it, for a reader
+    that wants plan.json alone, e.g. beside a placement edited by hand). With ``sc``, the plan is also checked against
     the scenario by ``planning.check.check_plan`` and refused with the first violation and their count; a plan
     made for another scenario (or another version of it) is named as such.
     """
@@ -174,7 +177,8 @@ def read_plan(folder: str | Path, sc: Scenario | None = None) -> Plan:
                             fix="give the folder written by `labor-transfer plan --out DIR`.")
     try:
         data = _parse(path)
-        _verify_files(data, path.parent)
+        if verify_files:
+            _verify_files(data, path.parent)
         placement = _table(data, "placement", ("worker_id", *PLACEMENT_COLUMNS))
         assert placement is not None
         warnings = data.get("warnings", [])
@@ -200,7 +204,8 @@ def _fits(sc: Scenario, plan: Plan, data: dict[str, Any], path: Path) -> Plan:
     from planning.check import check_plan, check_returning
 
     made_for = data.get("scenario") if isinstance(data.get("scenario"), dict) else {}
-    same = made_for.get("fingerprint") == scenario_fingerprint(sc)
+    recorded = made_for.get("fingerprint")
+    same = recorded is None or recorded == scenario_fingerprint(sc)  # None: saved without its scenario
     strict = data.get("strict", True) is not False
     violations = check_plan(sc, plan, strict=strict)
     if plan.placement_info is not None and plan.placement_info.status != "optimal":

@@ -71,7 +71,7 @@ def _load_subcommands() -> None:
     """Import the modules that register further subcommands (plan, simulate, sweep, ...), when present."""
     import importlib
 
-    for module in ("whatif.commands",):
+    for module in ("whatif.commands", "whatif.fleet_cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -109,7 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except ScenarioError as exc:
-        print(f"error: {_as_flags(exc)}", file=sys.stderr)
+        from scenarios.texts import render
+
+        print(f"error: {render(_as_flags(exc), getattr(args, 'lang', 'zh'))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from pathlib import Path
 
 from planning.options import PlanOptions
 from present.kpis import KPI_LABELS
@@ -77,6 +78,12 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
     a.lang(p)
     a.seed(p)
     a.time_limit(p)
+    p.add_argument(
+        "--placement",
+        type=Path,
+        default=None,
+        help="an exported placement.xlsx or placement.csv, edited by hand: kept as it is and routed",
+    )
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -88,11 +95,31 @@ def _plan(args: argparse.Namespace) -> int:
         step(say(args.lang, "step_load"))
         sc = load(args.scenario)
         step(say(args.lang, "step_plan"))
-        plan = make_plan(sc, options)
+        if args.placement is not None:
+            from planning.fixed import route_edited
+            from scenarios.placement_in import read_placement
+
+            edited = read_placement(args.placement, sc, _exported(args.placement))
+            plan = route_edited(sc, edited, options)
+        else:
+            plan = make_plan(sc, options)
         step(say(args.lang, "step_write"))
         _write_plan(sc, plan, args, strict=options.strict)
     _tell([*plan_lines(sc, plan, args.lang), *warning_lines(plan, args.lang), where_line(args.out, args.lang)])
     return 0
+
+
+def _exported(placement: Path) -> dict[str, str] | None:
+    """Worker -> enterprise of the plan saved beside an exported placement (plan.json), when it is there."""
+    from planning.store import PLAN_FILE, read_plan
+
+    if not (placement.parent / PLAN_FILE).is_file():
+        return None
+    try:
+        before = read_plan(placement.parent, verify_files=False).placement  # the file beside it was edited
+    except ScenarioError:
+        return None
+    return before["enterprise_id"].astype(str).to_dict()
 
 
 def _tell(lines: list[str]) -> None:
