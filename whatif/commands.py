@@ -281,11 +281,11 @@ def _pack(args: argparse.Namespace) -> int:
     options = _options(args)
     axes = _axes(args.set) if args.set else None
     check_writable(args.out)
-    keys = ("step_load", "step_plan", "step_write")
+    keys = ("step_load", "step_pack", "step_write")
     with steps([say(args.lang, k) for k in keys]) as step:
         step(say(args.lang, "step_load"))
         sc = load(args.scenario)
-        step(say(args.lang, "step_plan"))
+        step(say(args.lang, "step_pack"))
         pack = build_pack(sc, lang=args.lang, replications=args.replications, seed=args.seed, plan_options=options,
                           axes=axes, n_jobs=args.jobs)
         step(say(args.lang, "step_write"))
