@@ -136,16 +136,21 @@ def dispatch(model: StationModel, trips: Sequence[StationTrip]) -> dict[TripKey,
     A trip is waiting from when its group is at the sign and its coach is there (its first trip: from the coach's
     availability; a later one: from when the coach is back from the trip before).
     """
+    return {key: depart for key, (depart, _) in _dispatch(model, trips).items()}
+
+
+def _dispatch(model: StationModel, trips: Sequence[StationTrip]) -> dict[TripKey, tuple[float, int]]:
+    """``dispatch`` with the bay (1 to ``bays``) each trip boards at."""
     by_coach: dict[str, list[StationTrip]] = {}
     for t in sorted(trips, key=lambda t: (t.coach, t.number)):
         by_coach.setdefault(t.coach, []).append(t)
     released: dict[TripKey, tuple[float, StationTrip]] = {
         (c, ts[0].number): (max(model.at_sign(ts[0].load), ts[0].available_min), ts[0]) for c, ts in by_coach.items()
     }
-    bays = [-math.inf] * model.bays
-    out: dict[TripKey, float] = {}
+    bays = [(-math.inf, b) for b in range(1, model.bays + 1)]  # (free from, bay number), a heap
+    out: dict[TripKey, tuple[float, int]] = {}
     while released:
-        free = bays[0]
+        free, bay = bays[0]
         waiting = [k for k, (ready, _) in released.items() if ready <= free]
         if waiting:
             key = min(waiting, key=lambda k: (released[k][1].load, released[k][0], k))
@@ -155,8 +160,8 @@ def dispatch(model: StationModel, trips: Sequence[StationTrip]) -> dict[TripKey,
             start = released[key][0]
         _, trip = released.pop(key)
         depart = start + model.boarding(trip.load)
-        heapq.heapreplace(bays, depart)
-        out[key] = depart
+        heapq.heapreplace(bays, (depart, bay))
+        out[key] = (depart, bay)
         later = [t for t in by_coach[trip.coach] if t.number > trip.number]
         if later:
             nxt = later[0]
@@ -173,10 +178,8 @@ def planned_departure(sc: Scenario) -> float:
     return StationModel.of(sc).last_first_departure(seats, ready)
 
 
-def depart_by_station(sc: Scenario, routes: pd.DataFrame) -> pd.DataFrame:
-    """``routes`` with every trip's ``depart_min`` from the station model (``dispatch``), arrivals re-timed."""
-    if routes.empty:
-        return routes
+def _station_trips(sc: Scenario, routes: pd.DataFrame) -> tuple[pd.DataFrame, list[StationTrip]]:
+    """The routes re-timed from their departures, and each trip as the station sees it."""
     timed = retime(sc, routes)
     back = trip_end(sc, timed)
     first = timed.groupby(["coach_id", "trip"]).agg(
@@ -187,6 +190,25 @@ def depart_by_station(sc: Scenario, routes: pd.DataFrame) -> pd.DataFrame:
                     float(back[(c, t)] - row.depart))
         for (c, t), row in first.iterrows()
     ]
+    return timed, trips
+
+
+def depart_by_station(sc: Scenario, routes: pd.DataFrame) -> pd.DataFrame:
+    """``routes`` with every trip's ``depart_min`` from the station model (``dispatch``), arrivals re-timed."""
+    if routes.empty:
+        return routes
+    timed, trips = _station_trips(sc, routes)
     departs = dispatch(StationModel.of(sc), trips)
     keys = zip(timed["coach_id"].astype(str), timed["trip"].astype(int), strict=True)
     return retime(sc, timed.assign(depart_min=[departs[k] for k in keys]))
+
+
+def station_bays(sc: Scenario, routes: pd.DataFrame) -> pd.Series:
+    """The bay (1 to ``station.bays``) each (coach_id, trip) boards at in the station model's dispatch; for the
+    printed plan, so that the bay on a manifest is the one the planned departure assumes."""
+    if routes.empty:
+        return pd.Series(dtype=int, name="bay")
+    _, trips = _station_trips(sc, routes)
+    given = _dispatch(StationModel.of(sc), trips)
+    index = pd.MultiIndex.from_tuples(sorted(given), names=["coach_id", "trip"])
+    return pd.Series([given[k][1] for k in index], index=index, name="bay")

@@ -23,6 +23,7 @@ from planning.station import (
     door_positions,
     median_train_delay,
     planned_departure,
+    station_bays,
 )
 from scenarios import Scenario, ScenarioError
 from scenarios.model import TrainDelay
@@ -83,6 +84,20 @@ def test_bays_go_to_the_waiting_trip_that_boards_quickest() -> None:
     trips = [StationTrip("A", 1, 10, 0.0, 30.0), StationTrip("B", 1, 2, 0.0, 5.0), StationTrip("C", 1, 4, 0.0, 5.0),
              StationTrip("B", 2, 3, 0.0, 5.0)]
     assert dispatch(model, trips) == {("B", 1): 2.0, ("C", 1): 4.0, ("A", 1): 12.0, ("B", 2): 10.0}
+
+
+def test_each_trip_boards_at_a_bay_free_when_it_boards() -> None:
+    """2023: the bays of the dispatch are 1 to 4, and no two trips board at one bay at once."""
+    sc = scenarios.load("dingxi_qingdao_2023")
+    routes = make_plan(sc, max_iterations=300).routes
+    bays = station_bays(sc, routes)
+    assert set(bays) <= set(range(1, sc.station.bays + 1)) and len(bays) == routes.groupby(["coach_id", "trip"]).ngroups
+    model = StationModel.of(sc)
+    trips = routes.groupby(["coach_id", "trip"]).agg(depart=("depart_min", "first"), load=("workers", "sum"))
+    trips["start"] = trips["depart"] - trips["load"] * model.board_min
+    for _, at_bay in trips.join(bays).groupby("bay"):
+        at_bay = at_bay.sort_values("start")
+        assert (at_bay["start"].iloc[1:].to_numpy() >= at_bay["depart"].iloc[:-1].to_numpy() - 1e-9).all()
 
 
 def test_baseline_departures_come_from_the_station(tiny: Scenario) -> None:
