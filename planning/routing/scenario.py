@@ -20,7 +20,8 @@ from planning.routing.result import RoutingResult
 from planning.routing.schedule import schedule_trips
 from planning.routing.solver import solve
 from planning.solver import SolveInfo, quiet_stdout
-from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order, planned_departure
+from planning.station import planned_departure
+from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 
