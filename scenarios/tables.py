@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from scenarios.errors import ScenarioError, suggest
+from scenarios.errors import ScenarioError, shown, suggest
+from scenarios.files import TOO_BIG_FIX, active_limits, read_limited
 from scenarios.ranges import MAX_INT64, MAX_PER_ENTERPRISE, MAX_VEHICLE_SEATS
 
 
@@ -79,9 +80,7 @@ DISTRICT_COLUMNS: dict[str, Column] = {
 
 def read_text(path: Path) -> str:
     """The file's text, or a ScenarioError that says how to fix a missing or non-UTF-8 file."""
-    if not path.is_file():
-        raise ScenarioError("file not found.", file=str(path), fix="check the path, relative to the scenario file.")
-    data = path.read_bytes()
+    data = read_limited(path, active_limits().max_bytes, what="table", fix=TOO_BIG_FIX)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -100,12 +99,12 @@ def _whole(text: str, spec: Column) -> int:
     except ValueError:
         number = float(text)
         if not math.isfinite(number) or number != int(number):
-            raise ValueError(f"expected a whole number, got {text!r}.") from None
+            raise ValueError(f"expected a whole number, got {shown(text)}.") from None
         value = int(number)
     if spec.low is not None and spec.high is not None and not spec.low <= value <= spec.high:
-        raise ValueError(f"expected a whole number from {spec.low} to {spec.high:,}, got {text!r}.")
+        raise ValueError(f"expected a whole number from {spec.low} to {spec.high:,}, got {shown(text)}.")
     if abs(value) > MAX_INT64:
-        raise ValueError(f"value {text!r} is out of range (a whole number here must lie within +-2^63).")
+        raise ValueError(f"value {shown(text)} is out of range (a whole number here must lie within +-2^63).")
     return value
 
 
@@ -121,7 +120,7 @@ def _convert(spec: Column, raw: str, parse_clock: Callable[[str], float]) -> obj
     if kind == "float":
         number = float(text)
         if not math.isfinite(number):
-            raise ValueError(f"expected a finite number, got {text!r}.")
+            raise ValueError(f"expected a finite number, got {shown(text)}.")
         return number
     if kind == "clock":
         parse_clock(text)
@@ -163,11 +162,13 @@ def read_table(
     for name in header:
         if name not in known:
             raise ScenarioError(
-                f"unknown column '{name}'; {suggest(name, known)}", file=str(path), fix="rename or remove the column."
+                f"unknown column {shown(name)}; {suggest(name, known)}",
+                file=str(path),
+                fix="rename or remove the column.",
             )
     if len(set(header)) != len(header):
         dup = next(h for h in header if header.count(h) > 1)
-        raise ScenarioError(f"column '{dup}' appears twice.", file=str(path), fix="keep one of them.")
+        raise ScenarioError(f"column {shown(dup)} appears twice.", file=str(path), fix="keep one of them.")
     for name, spec in columns.items():
         if spec.required and name not in header:
             raise ScenarioError(
@@ -215,7 +216,7 @@ def read_table(
                 message = (
                     str(exc).split(": ", 1)[-1]
                     if "could not convert" not in str(exc)
-                    else (f"expected a number, got {raw.strip()!r}.")
+                    else (f"expected a number, got {shown(raw.strip())}.")
                 )
                 raise ScenarioError(
                     message, file=str(path), row=number, field=name, fix=f"give the {spec.doc or name}."
@@ -223,7 +224,7 @@ def read_table(
         ident = str(records["id"][-1]) if keyed else str(number)
         if ident in seen:
             raise ScenarioError(
-                f"duplicate id '{ident}' (first on row {seen[ident]}).",
+                f"duplicate id {shown(ident)} (first on row {seen[ident]}).",
                 file=str(path),
                 row=number,
                 field="id",
