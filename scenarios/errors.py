@@ -34,6 +34,11 @@ def shown(value: Any) -> str:
     return text if len(text) <= 2 * SHOWN_CHARS else text[: 2 * SHOWN_CHARS] + "..."
 
 
+def quoted(value: Any) -> str:
+    """A value read from a table, in quotes and cut to SHOWN_CHARS characters: 'chengyan'."""
+    return f"'{cut(str(value))}'"
+
+
 def cut(text: str, limit: int = SHOWN_CHARS) -> str:
     """``text`` cut to ``limit`` characters (with '...'), for names read from a file."""
     text = str(text)
