@@ -1,4 +1,4 @@
-"""The project's one error type for bad input."""
+"""Errors for bad input: ``ScenarioError`` (defined in ``present.errors``), ``FieldError`` and helpers."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import reprlib
 from collections.abc import Iterable
 from typing import Any
 
+from present.errors import ScenarioError
+
+__all__ = ["FieldError", "ScenarioError", "cut", "quoted", "require", "shown", "suggest"]
+
 #: At most this many characters of a value (or a header name) read from a file are quoted in a message.
 SHOWN_CHARS = 40
-#: A message longer than this is cut (a safety net: values are cut where they are quoted).
-MAX_MESSAGE_CHARS = 600
 
 _REPR = reprlib.Repr()
 _REPR.maxstring = SHOWN_CHARS
@@ -43,51 +45,6 @@ def cut(text: str, limit: int = SHOWN_CHARS) -> str:
     """``text`` cut to ``limit`` characters (with '...'), for names read from a file."""
     text = str(text)
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-class ScenarioError(ValueError):
-    """Bad input: names the file, the field or row, and how to fix it.
-
-    Every layer raises this (or a subclass) for input a planner can correct, so the command line can print one
-    line and exit with code 2 instead of showing a traceback.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        file: str | None = None,
-        field: str | None = None,
-        row: int | None = None,
-        fix: str | None = None,
-    ) -> None:
-        self.message = message
-        self.file = file
-        self.field = field
-        self.row = row
-        self.fix = fix
-        super().__init__(self._render())
-
-    def _render(self) -> str:
-        where = []
-        if self.file:
-            where.append(str(self.file))
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.field:
-            where.append(self.field)
-        message = cut(self.message, MAX_MESSAGE_CHARS)
-        text = (": ".join(where) + ": " if where else "") + message
-        if self.fix:
-            text += f" Fix: {self.fix}"
-        return text.replace("\n", " ")
-
-    def located(self, *, file: str | None = None, prefix: str | None = None) -> ScenarioError:
-        """The same error with a file name and/or a field prefix filled in."""
-        field = self.field
-        if prefix:
-            field = f"{prefix}.{field}" if field else prefix
-        return ScenarioError(self.message, file=self.file or file, field=field, row=self.row, fix=self.fix)
 
 
 class FieldError(ValueError):

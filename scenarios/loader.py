@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from scenarios.aliases import post_aliases
 from scenarios.build import build
 from scenarios.clock import parse_clock
 from scenarios.errors import ScenarioError, shown, suggest
@@ -31,6 +32,8 @@ from scenarios.tables import (
     WORKER_COLUMNS,
     read_table,
 )
+from scenarios.texts import TableError
+from scenarios.values import resolve_enterprises, resolve_workers
 from scenarios.yamlsafe import parse_yaml, read_yaml_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -104,20 +107,42 @@ def load(
 
 
 def _table_path(
-    raw: dict[str, Any], key: str, base_dir: Path, file: str, default: str, allow_dirs: Iterable[str | Path]
-) -> Path:
-    """The checked path of the table named at ``key`` (see ``scenarios.files`` for the rules), within the limits."""
+    raw: dict[str, Any], key: str, base_dir: Path, file: str, default: str, allow_dirs: Iterable[str | Path] = ()
+) -> tuple[Path, str | None, str]:
+    """The table file, its sheet (None: the first, or a CSV) and its name for messages, of ``key: FILE`` or
+    ``key: {file: FILE.xlsx, sheet: NAME}``; the file follows the rules of ``scenarios.files`` and its limits."""
     value = raw.get(key, default)
+    sheet = None
+    if isinstance(value, dict):
+        for k in value:
+            if k not in ("file", "sheet"):
+                raise ScenarioError(
+                    f"unknown key {shown(k)}; {suggest(str(k), ['file', 'sheet'])}",
+                    file=file,
+                    field=f"{key}.{k}",
+                    fix=f"write e.g. '{key}: {{file: {default.replace('.csv', '.xlsx')}, sheet: Sheet1}}'.",
+                )
+        sheet = value.get("sheet")
+        if sheet is not None and (not isinstance(sheet, str | int) or not str(sheet).strip()):
+            raise ScenarioError(
+                f"expected the name of a sheet, got {shown(sheet)}.",
+                file=file,
+                field=f"{key}.sheet",
+                fix="name a sheet.",
+            )
+        sheet = None if sheet is None else str(sheet)
+        value = value.get("file")
     if not isinstance(value, str) or not value.strip():
         raise ScenarioError(
-            f"expected the name of a CSV file, got {shown(value)}.",
+            f"expected the name of a CSV or .xlsx file, got {shown(value)}.",
             file=file,
             field=key,
-            fix=f"write e.g. '{key}: {default}'.",
+            fix=f"write e.g. '{key}: {default}' or '{key}: {{file: {default.replace('.csv', '.xlsx')}, sheet: 1}}'.",
         )
     path = resolve_table(value, base_dir, file=file, field=key, allow_dirs=allow_dirs)
-    check_table_size(path, active_limits(), shown_as=str(base_dir / value))
-    return path
+    label = str(base_dir / value)
+    check_table_size(path, active_limits(), shown_as=label)
+    return path, sheet, label
 
 
 def from_dict(
@@ -128,7 +153,10 @@ def from_dict(
     allow_dirs: Iterable[str | Path] | None = None,
     limits: TableLimits | None = None,
 ) -> Scenario:
-    """Build and validate a Scenario from the parsed YAML mapping; tables are read relative to ``base_dir``."""
+    """Build and validate a Scenario from the parsed YAML mapping; tables are read relative to ``base_dir``.
+
+    ``allow_dirs`` and ``limits`` as for ``load``.
+    """
     with use_limits(limits):
         return _from_dict(raw, base_dir, file, allowed_dirs_from_env() if allow_dirs is None else tuple(allow_dirs))
 
@@ -148,6 +176,83 @@ def _from_dict(raw: dict[str, Any], base_dir: Path, file: str, allow_dirs: tuple
     for key in ("meta", "train", "station", "fleet"):
         if key not in raw:
             raise ScenarioError("section is missing.", file=file, field=key, fix=f"add a '{key}:' section.")
+    sections = _sections(raw, file)
+    meta, train, travel, jobs = sections["meta"], sections["train"], sections["travel"], sections["jobs"]
+
+    anchor = train.arrival_min
+
+    def clock(text: str) -> float:
+        return parse_clock(text, "clock", anchor_min=anchor)
+
+    path, sheet, label = _table_path(raw, "districts", base_dir, file, "districts.csv", allow_dirs)
+    districts = read_table(path, DISTRICT_COLUMNS, parse_clock=clock, what="district", sheet=sheet, label=label)
+    path, sheet, label = _table_path(raw, "enterprises", base_dir, file, "enterprises.csv", allow_dirs)
+    enterprises = read_table(
+        path,
+        ENTERPRISE_COLUMNS,
+        extra_prefix=POSTS_PREFIX,
+        extra_names=tuple(jobs),
+        extra_aliases={f"{POSTS_PREFIX}{j}": post_aliases(j, job.name_zh, job.name_en) for j, job in jobs.items()},
+        parse_clock=clock,
+        what="enterprise",
+        sheet=sheet,
+        label=label,
+    )
+    tables = [districts, enterprises]
+    notes = resolve_enterprises(enterprises, districts, matrix=travel.mode == "matrix")
+    _clock_minutes(enterprises, anchor)
+    workers = _read_workers(
+        raw.get("workers"), base_dir, file, meta, train, enterprises, districts, jobs, clock, allow_dirs
+    )
+    tables.append(workers)
+    matrix = None
+    if travel.mode == "matrix":
+        from scenarios.travel import read_matrix
+
+        matrix = read_matrix(_matrix_path(travel.matrix, base_dir, file, allow_dirs))
+    scenario = Scenario(
+        **sections,
+        workers=workers,
+        enterprises=enterprises,
+        districts=districts,
+        source=Path(file) if file != "<scenario>" else None,
+        raw=raw,
+        travel_matrix=matrix,
+    )
+    from scenarios.validate import validate
+
+    try:
+        warnings = validate(scenario, file=file)
+    except ScenarioError as exc:
+        raise as_written(exc, tables) from None
+    notes = [n for t in tables for n in t.attrs.get("notes", [])] + notes
+    return dataclasses.replace(scenario, warnings=tuple(notes + warnings))
+
+
+def as_written(exc: ScenarioError, tables: list[pd.DataFrame]) -> ScenarioError:
+    """A cross-check's error on a table, with the table's sheet and the column as its header wrote it."""
+    for table in tables:
+        attrs = table.attrs
+        if exc.file and exc.file == attrs.get("file") and not isinstance(exc, TableError):
+            written = attrs.get("written", {}).get(exc.field or "", exc.field)
+            where = f"{exc.file}, sheet '{attrs['sheet']}'" if attrs.get("sheet") else exc.file
+            return ScenarioError(exc.message, file=where, row=exc.row, field=written, fix=exc.fix)
+    return exc
+
+
+#: The enterprises' clock columns, each with a ``<column>_min`` twin in minutes from midnight.
+ENTERPRISE_CLOCKS = ("checkin_open", "checkin_close", "own_arrival")
+
+
+def _clock_minutes(enterprises: pd.DataFrame, anchor: float) -> None:
+    """Fill the ``*_min`` twins of the enterprises' clock columns, in place (times read near ``anchor``)."""
+    for column in ENTERPRISE_CLOCKS:
+        enterprises[f"{column}_min"] = [parse_clock(t, "clock", anchor_min=anchor) if t else np.nan
+                                        for t in enterprises[column]]
+
+
+def _sections(raw: dict[str, Any], file: str) -> dict[str, Any]:
+    """The parameter sections (meta, train, station, travel, policy, jobs, fleet) built from the YAML mapping."""
     meta = build(Meta, raw["meta"], "meta", file)
     train = build(Train, raw["train"], "train", file)
     station = build(Station, raw["station"], "station", file)
@@ -171,56 +276,42 @@ def _from_dict(raw: dict[str, Any], base_dir: Path, file: str, allow_dirs: tuple
             fix="e.g. fleet: {coach_53: {seats: 53, count: 10}}",
         )
     fleet = {str(k): build(CoachType, v, f"fleet.{k}", file) for k, v in fleet_raw.items()}
+    return {"meta": meta, "train": train, "station": station, "fleet": fleet, "travel": travel, "policy": policy,
+            "jobs": jobs}
 
-    anchor = train.arrival_min
 
-    def clock(text: str) -> float:
-        return parse_clock(text, "clock", anchor_min=anchor)
+def rebuild(sc: Scenario, overrides: dict[str, Any]) -> Scenario:
+    """``sc`` with dotted-path overrides applied to its raw document, rebuilt and validated again.
 
-    districts = read_table(
-        _table_path(raw, "districts", base_dir, file, "districts.csv", allow_dirs),
-        DISTRICT_COLUMNS,
-        parse_clock=clock,
-        what="district",
-    )
-    enterprises = read_table(
-        _table_path(raw, "enterprises", base_dir, file, "enterprises.csv", allow_dirs),
-        ENTERPRISE_COLUMNS,
-        extra_prefix=POSTS_PREFIX,
-        extra_names=tuple(jobs),
-        parse_clock=clock,
-        what="enterprise",
-    )
-    for column in ("checkin_open", "checkin_close", "own_arrival"):
-        enterprises[f"{column}_min"] = [clock(t) if t else np.nan for t in enterprises[column]]
-    workers = _read_workers(
-        raw.get("workers"), base_dir, file, meta, train, enterprises, districts, jobs, clock, allow_dirs
-    )
-    matrix = None
-    if travel.mode == "matrix":
-        from scenarios.travel import read_matrix
-
-        where = {"travel.matrix": travel.matrix}
-        matrix = read_matrix(_table_path(where, "travel.matrix", base_dir, file, "times.csv", allow_dirs))
-    scenario = Scenario(
-        meta=meta,
-        train=train,
-        station=station,
-        fleet=fleet,
-        travel=travel,
-        policy=policy,
-        jobs=jobs,
-        workers=workers,
-        enterprises=enterprises,
-        districts=districts,
-        source=Path(file) if file != "<scenario>" else None,
-        raw=raw,
-        travel_matrix=matrix,
-    )
+    The parameter sections are built anew; the tables are the scenario's own, as they are in memory (an edited
+    roster stays edited), with their clock minutes re-read around a changed arrival. Nothing is read from disk
+    but a travel matrix whose file name an override changes.
+    """
+    from scenarios.overrides import apply_overrides
     from scenarios.validate import validate
 
-    warnings = validate(scenario, file=file)
-    return dataclasses.replace(scenario, warnings=tuple(warnings))
+    raw = apply_overrides(sc.raw, overrides) if overrides else copy.deepcopy(sc.raw)
+    file = str(sc.source) if sc.source is not None else "<scenario>"
+    sections = _sections(raw, file)
+    enterprises = sc.enterprises.copy()
+    _clock_minutes(enterprises, sections["train"].arrival_min)
+    matrix = sc.travel_matrix
+    travel = sections["travel"]
+    if travel.mode == "matrix" and (matrix is None or travel.matrix != sc.travel.matrix):
+        from scenarios.travel import read_matrix
+
+        base_dir = sc.source.parent if sc.source is not None else Path.cwd()
+        matrix = read_matrix(_matrix_path(travel.matrix, base_dir, file, allowed_dirs_from_env()))
+    scenario = dataclasses.replace(
+        sc, **sections, enterprises=enterprises, workers=sc.workers.copy(), districts=sc.districts.copy(),
+        raw=raw, warnings=(), travel_matrix=matrix,
+    )
+    return dataclasses.replace(scenario, warnings=tuple(validate(scenario, file=file)))
+
+
+def _matrix_path(name: str | None, base_dir: Path, file: str, allow_dirs: Iterable[str | Path]) -> Path:
+    """The checked path of ``travel.matrix`` (the same rules and limits as every table)."""
+    return _table_path({"travel.matrix": name}, "travel.matrix", base_dir, file, "times.csv", allow_dirs)[0]
 
 
 def _read_workers(
@@ -233,7 +324,7 @@ def _read_workers(
     districts: pd.DataFrame,
     jobs: dict[str, Job],
     clock: Any,
-    allow_dirs: tuple[str | Path, ...],
+    allow_dirs: tuple[str | Path, ...] = (),
 ) -> pd.DataFrame:
     if not isinstance(spec, dict) or not ({"roster", "generate"} & set(spec)):
         raise ScenarioError(
@@ -243,12 +334,12 @@ def _read_workers(
             fix="add 'workers: {roster: workers.csv}'.",
         )
     for key in spec:
-        if key not in ("roster", "generate"):
+        if key not in ("roster", "generate", "counties"):
             raise ScenarioError(
-                f"unknown key {shown(key)}; {suggest(str(key), ['roster', 'generate'])}",
+                f"unknown key {shown(key)}; {suggest(str(key), ['roster', 'generate', 'counties'])}",
                 file=file,
                 field=f"workers.{key}",
-                fix="use 'roster' or 'generate'.",
+                fix="use 'roster' or 'generate' (and 'counties' for origin counties beyond Dingxi's seven).",
             )
     if "roster" in spec and "generate" in spec:
         raise ScenarioError(
@@ -258,8 +349,9 @@ def _read_workers(
             fix="remove one of 'roster' and 'generate'.",
         )
     if "roster" in spec:
-        path = _table_path(spec, "roster", base_dir, file, "workers.csv", allow_dirs)
-        workers = read_table(path, WORKER_COLUMNS, parse_clock=clock, what="worker")
+        path, sheet, label = _table_path(spec, "roster", base_dir, file, "workers.csv", allow_dirs)
+        workers = read_table(path, WORKER_COLUMNS, parse_clock=clock, what="worker", sheet=sheet, label=label)
+        resolve_workers(workers, enterprises, districts, jobs, _counties(spec.get("counties"), file))
     else:
         from scenarios.generate import generate_workers
 
@@ -271,4 +363,24 @@ def _read_workers(
         order = np.flatnonzero(unknown_car.to_numpy())
         workers.loc[unknown_car, "car"] = order // train.seats_per_car + 1
     workers["car"] = workers["car"].astype(int)
+    if "phone" not in workers.columns:
+        workers["phone"] = ""
     return workers
+
+
+def _counties(spec: Any, file: str) -> dict[str, tuple[str, str]] | None:
+    """``workers.counties``: origin counties beyond Dingxi's seven, as {id: {name_zh: .., name_en: ..}}."""
+    if spec is None:
+        return None
+    if not isinstance(spec, dict) or not spec:
+        raise ScenarioError(
+            "expected a mapping of county ids to names.",
+            file=file,
+            field="workers.counties",
+            fix="e.g. counties: {dachuan: {name_zh: 达川区, name_en: Dachuan}}",
+        )
+    out = {}
+    for key, names in spec.items():
+        names = names if isinstance(names, dict) else {"name_zh": names}
+        out[str(key)] = (str(names.get("name_zh", key)), str(names.get("name_en", key)))
+    return out
