@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scenarios.encoding import NotText, decode
+from scenarios.files import TOO_BIG_FIX, active_limits, read_limited
 from scenarios.texts import TableError, hints
 
 #: A workbook may unpack to at most this many bytes (a zip bomb is refused before it is parsed).
@@ -61,7 +62,7 @@ def read_grid(path: Path, sheet: str | None = None, label: str | None = None) ->
 
 
 def _read_csv(path: Path, name: str) -> Grid:
-    data = path.read_bytes()
+    data = read_limited(path, active_limits().max_bytes, what="table", fix=TOO_BIG_FIX, shown_as=name)
     try:
         decoded = decode(data)
     except NotText as exc:
