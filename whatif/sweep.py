@@ -45,7 +45,7 @@ class SweepResult:
     def summary(self, lang: str = "en") -> str:
         """A few lines for people: per variant, the 95% check-in time, the share in by the deadline, the longest
         wait (means over the replications)."""
-        from whatif.labels import KPI_LABELS, format_kpi
+        from present.kpis import KPI_LABELS, format_kpi
 
         labels = KPI_LABELS["zh" if lang == "zh" else "en"]
         table = self.summary_table().set_index(["variant", "kpi"])["mean"]
