@@ -160,7 +160,7 @@ def _table_path(raw: dict[str, Any], key: str, base_dir: Path, file: str, defaul
             f"expected the name of a CSV or .xlsx file, got {value!r}.",
             file=file,
             field=key,
-            fix=f"write e.g. '{key}: {default}' or '{key}: {{file: {default.replace('.csv', '.xlsx')}, sheet: 1}}'.",
+            fix=f"write e.g. '{key}: {default}' or '{key}: {{file: {Path(default).stem}.xlsx, sheet: Sheet1}}'.",
         )
     return (base_dir / value).resolve(), sheet, str(base_dir / value)
 

@@ -146,6 +146,8 @@ def _read_workbook(path: Path, name: str, sheet: str | None) -> Grid:
             ws = book.worksheets[0]
         else:
             found = [n for n in names if n == sheet] or [n for n in names if n.strip().lower() == sheet.strip().lower()]
+            if not found and sheet.strip().isdigit() and 1 <= int(sheet) <= len(names):
+                found = [names[int(sheet) - 1]]  # sheet: 2 is the second sheet
             if not found:
                 raise TableError("no_sheet", file=name, wanted=sheet, **hints(sheet, names), sheets=", ".join(names))
             ws = book[found[0]]
