@@ -197,8 +197,8 @@ def _merges(grid: Grid, top: int) -> None:
         value = grid.rows[r1 - 1][c1 - 1] if c1 - 1 < len(grid.rows[r1 - 1]) else None
         for r in range(r1 + 1, min(r2, len(grid.rows)) + 1):
             row = grid.rows[r - 1]
-            if c1 - 1 < len(row):
-                row[c1 - 1] = value
+            row.extend([None] * (c1 - len(row)))  # Excel may leave the covered cells out of the file
+            row[c1 - 1] = value
 
 
 def read_table(
