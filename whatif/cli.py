@@ -29,14 +29,39 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-add_command("check", "load and validate a scenario and print a short summary", scenario_arg, _check)
+def _check_args(parser: argparse.ArgumentParser) -> None:
+    scenario_arg(parser)
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="messages in Chinese (zh) or English (en)")
+
+
+add_command("check", "load and validate a scenario and print a short summary", _check_args, _check)
+
+
+def version() -> str:
+    """The installed package's version (the source tree's when it is not installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("labor-transfer")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _as_flags(exc: ScenarioError) -> ScenarioError:
+    """The library's field names told as the command's flags (the translator lives in whatif.commands)."""
+    try:
+        from whatif.commands import to_cli
+    except ModuleNotFoundError:
+        return exc
+    return to_cli(exc)
 
 
 def _load_subcommands() -> None:
     """Import the modules that register further subcommands (plan, simulate, sweep, ...), when present."""
     import importlib
 
-    for module in ("whatif.commands",):
+    for module in ("whatif.commands", "whatif.fleet_cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -49,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="labor-transfer", description="Plan, simulate and stress-test point-to-point labor transfers."
     )
+    parser.add_argument("--version", action="version", version=f"labor-transfer {version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (add_args, run, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -63,7 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except ScenarioError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from scenarios.texts import render
+
+        print(f"error: {render(_as_flags(exc), getattr(args, 'lang', 'zh'))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -1,10 +1,10 @@
-"""Chinese and English labels for the exported plan: column headers, sheet names and reason codes."""
+"""Words for people in Chinese and English: table columns, sheet names, reason codes, county and place names."""
 
 from __future__ import annotations
 
 import re
 
-LANGS = ("zh", "en")
+from present.lang import LANGS
 
 LABELS: dict[str, tuple[str, str]] = {
     # columns
@@ -31,6 +31,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "workers": ("人数", "Workers"),
     "km": ("里程（公里）", "km"),
     "boarding_order": ("上车顺序", "Boarding order"),
+    "phone": ("联系电话", "Phone"),
     "stops": ("停靠站数", "Stops"),
     "last_arrive": ("最后到达", "Last arrival"),
     "enterprises": ("企业数", "Enterprises"),
