@@ -19,6 +19,7 @@ from whatif.report import plan_lines, sim_lines, warning_lines, where_line
 #: The library's field names (of make_plan, sweep, simulate, replan, ...) and the command-line flags that set them.
 FLAGS = {
     "time_limit": "--time-limit",
+    "objective": "--objective",
     "iterations": "--iterations",
     "seed": "--seed",
     "replications": "--replications",
@@ -52,8 +53,11 @@ def to_cli(exc: ScenarioError) -> ScenarioError:
 
 
 def _options(args: argparse.Namespace) -> PlanOptions:
-    """How to plan: --seed, --iterations (0: until the time limit) and --time-limit, checked."""
-    return PlanOptions(seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit)
+    """How to plan: --seed, --iterations (0: until the time limit), --time-limit (and --objective), checked."""
+    objective = getattr(args, "objective", None)
+    return PlanOptions(
+        seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit, objective=objective
+    )
 
 
 def _axes(options: list[str]) -> dict[str, list]:
@@ -83,6 +87,15 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         help="an exported placement.xlsx or placement.csv, edited by hand: kept as it is and routed",
+    )
+    from scenarios.model import OBJECTIVES
+
+    p.add_argument(
+        "--objective",
+        choices=OBJECTIVES,
+        default=None,
+        help="routing objective after the fewest coaches: workers' ride minutes, km, both weighted, or cost "
+        "(default: the scenario's policy.objective)",
     )
 
 
