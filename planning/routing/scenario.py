@@ -20,7 +20,7 @@ from planning.routing.result import RoutingResult
 from planning.routing.schedule import schedule_trips
 from planning.routing.solver import solve
 from planning.solver import SolveInfo, quiet_stdout
-from planning.station import planned_departure
+from planning.station import planned_departure, station_schedule
 from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
@@ -165,10 +165,10 @@ def route_placement(
         with quiet_stdout():
             results[name] = solve(problem, time_limit=share, seed=seed + k, max_iterations=iters)
     schedule = schedule_trips(sc, groups, results, depart, strict)
-    routes = schedule.routes
+    routes, held = station_schedule(sc, schedule.routes, strict)  # each trip leaves when the station lets it
     seats = max(ct.seats for ct in sc.fleet.values() if ct.count > 0) if total else 1
     info = _info(results, routes, time.perf_counter() - start, proven=not schedule.notes)
-    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), schedule.late)
+    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), schedule.late + held)
 
 
 def _info(results: dict[str, RoutingResult], routes: pd.DataFrame, seconds: float, proven: bool) -> SolveInfo:
