@@ -104,7 +104,7 @@ class Plan:
             f"{self.placed['enterprise_id'].nunique()} enterprises"
         ]
         if self.placement_info:
-            lines[-1] += f"; placement {self.placement_info.describe()}"
+            lines[-1] += f"; placement {self.placement_info.describe(seconds=True)}"
         if self.routes is not None:
             coaches = self.coaches
             lines.append(
@@ -112,6 +112,6 @@ class Plan:
                 f"{int(coaches['workers'].sum())} workers by coach, {coaches['km'].sum():.0f} km"
             )
             if self.routing_info:
-                lines[-1] += f"; routing {self.routing_info.describe()}"
+                lines[-1] += f"; routing {self.routing_info.describe(seconds=True)}"
         lines.extend(f"warning: {w}" for w in self.warnings)
         return "\n".join(lines)
