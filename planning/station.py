@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from planning.timing import retime, trip_end
+from scenarios.errors import ScenarioError
 from scenarios.model import TrainDelay
 from scenarios.scenario import Scenario
 
@@ -212,3 +213,34 @@ def station_bays(sc: Scenario, routes: pd.DataFrame) -> pd.Series:
     given = _dispatch(StationModel.of(sc), trips)
     index = pd.MultiIndex.from_tuples(sorted(given), names=["coach_id", "trip"])
     return pd.Series([given[k][1] for k in index], index=index, name="bay")
+
+
+def station_schedule(sc: Scenario, routes: pd.DataFrame, strict: bool = True) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Routes whose trips leave when the station lets them (``depart_by_station``), and the trips that this makes
+    arrive after ``policy.latest_arrival`` although they were planned in time, in words.
+
+    With ``strict`` such trips are a ScenarioError naming the station's bays and desks.
+    """
+    timed = depart_by_station(sc, routes)
+    if routes.empty:
+        return timed, ()
+    keys = ["coach_id", "trip"]
+    before = routes.groupby(keys)["arrive_min"].max()
+    after = timed.groupby(keys).agg(depart=("depart_min", "first"), last=("arrive_min", "max"),
+                                    load=("workers", "sum"), stops=("enterprise_id", ", ".join))
+    deadline, st = sc.latest_arrival_min, sc.station
+    held = after[(after["last"] > deadline + 1e-9) & (before.reindex(after.index) <= deadline + 1e-9)]
+    notes = tuple(
+        f"{coach} trip {trip} to {row.stops} ({row.load} workers) leaves at {sc.clock(row.depart)}, when the "
+        f"station's {st.bays} bays and {st.desks} desks let it go, and arrives {row.last - deadline:.0f} min after "
+        f"{sc.policy.latest_arrival}"
+        for (coach, trip), row in held.iterrows()
+    )
+    if notes and strict:
+        raise ScenarioError(
+            f"{len(notes)} trips cannot leave the station in time: for example {notes[0]}.",
+            field="station.bays",
+            fix="add coach bays or gift-pack desks, move latest_arrival later, or plan with strict off to serve "
+            "them late.",
+        )
+    return timed, notes
