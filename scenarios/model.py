@@ -8,6 +8,7 @@ from datetime import date
 from scenarios.clock import parse_clock
 from scenarios.errors import require
 from scenarios.ranges import (
+    MAX_BAY_MINUTES,
     MAX_CARS,
     MAX_COACHES,
     MAX_DOORS_PER_CAR,
@@ -26,6 +27,8 @@ OBJECTIVES = ("coaches_then_ride", "cost")
 KEEP_VILLAGERS = ("none", "district", "enterprise")
 ROUTE_KINDS = ("open", "closed")
 DELAY_KINDS = ("mixture", "fixed", "none")
+DESK_ORDERS = ("arrival", "coach", "sign")
+LATE_CHECKIN_POLICIES = ("kept_up", "morning")
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,11 @@ class Station:
     desk_service_s: float = 20.0  # estimate: seconds to hand over a gift pack and tick a name
     bays: int = 4  # estimate: coach bays in the station forecourt
     board_s_per_person: tuple[float, float] = (4.0, 8.0)  # issue 5: boarding with luggage, seconds
+    #: Who the gift-pack desks serve next (issue 13): "arrival" (one line in hall order), "coach" (groups called in
+    #: planned departure order) or "sign" (district by district). Default "arrival": the practice reported so far.
+    desk_order: str = "arrival"
+    bay_pull_in_min: float = 1.0  # estimate: a coach pulling into a forecourt bay and opening its doors
+    bay_pull_out_min: float = 0.5  # estimate: closing the doors and leaving the bay free for the next coach
 
     def __post_init__(self) -> None:
         require(-90 <= self.lat <= 90, "lat", f"expected a latitude in [-90, 90], got {self.lat}.")
@@ -160,6 +168,12 @@ class Station:
         non_negative(self.desk_service_s, "desk_service_s")
         require(self.bays >= 1, "bays", f"expected at least 1 coach bay, got {self.bays}.")
         range_pair(self.board_s_per_person, "board_s_per_person")
+        require(self.desk_order in DESK_ORDERS, "desk_order",
+                f"expected one of {', '.join(DESK_ORDERS)}, got {self.desk_order!r}.")
+        for name in ("bay_pull_in_min", "bay_pull_out_min"):
+            non_negative(getattr(self, name), name)
+            require(getattr(self, name) <= MAX_BAY_MINUTES, name,
+                    f"expected at most {MAX_BAY_MINUTES} minutes, got {getattr(self, name)}.")
 
 
 @dataclass(frozen=True)
@@ -174,6 +188,12 @@ class Travel:
     urban_km: float = 6.0
     suburban_km: float = 25.0
     cv: float = 0.15  # estimate: coefficient of variation of a leg's travel time at night
+    #: How much of that variation (share of its log-variance) is common (issue 13): to every leg of the night
+    #: (snow, an accident on an expressway, police checks) and to every leg in one district; the rest is the leg's
+    #: own. Estimates: empty roads at night vary little leg by leg, so most of it is the night's; two legs of one
+    #: night then correlate 0.7 (0.85 in one district).
+    night_share: float = 0.7
+    district_share: float = 0.15
     matrix: str | None = None
 
     def __post_init__(self) -> None:
@@ -190,6 +210,10 @@ class Travel:
             f"expected at least urban_km ({self.urban_km}), got {self.suburban_km}.",
         )
         require(0 <= self.cv <= 2, "cv", f"expected a coefficient of variation in [0, 2], got {self.cv}.")
+        share(self.night_share, "night_share")
+        share(self.district_share, "district_share")
+        require(self.night_share + self.district_share <= 1, "district_share",
+                f"expected night_share + district_share <= 1, got {self.night_share} + {self.district_share}.")
         require(
             self.mode != "matrix" or bool(self.matrix),
             "matrix",
@@ -211,6 +235,11 @@ class Policy:
     routes: str = "open"
     max_coach_wait_min: float = 40.0
     district_quotas: dict[str, int] = field(default_factory=dict)
+    #: A worker who reaches a closed dormitory (issue 13) is a late check-in either way; then "kept_up": the
+    #: enterprise keeps someone up and checks them in on arrival (default: enterprises are told the train), or
+    #: "morning": they wait until ``morning_checkin``.
+    late_checkin: str = "kept_up"
+    morning_checkin: str = "07:00"  # estimate: a dormitory office opening in the morning
 
     def __post_init__(self) -> None:
         require(self.max_stops >= 1, "max_stops", f"expected at least 1 stop, got {self.max_stops}.")
@@ -228,6 +257,9 @@ class Policy:
         )
         require(self.routes in ROUTE_KINDS, "routes", f"expected 'open' or 'closed', got {self.routes!r}.")
         positive(self.max_coach_wait_min, "max_coach_wait_min")
+        require(self.late_checkin in LATE_CHECKIN_POLICIES, "late_checkin",
+                f"expected one of {', '.join(LATE_CHECKIN_POLICIES)}, got {self.late_checkin!r}.")
+        parse_clock(self.morning_checkin, "morning_checkin")
         for district, quota in self.district_quotas.items():
             require(
                 isinstance(quota, int) and quota >= 0,

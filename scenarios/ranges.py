@@ -26,6 +26,8 @@ MAX_COACHES = 10_000
 MAX_WORKERS = 200_000
 #: Posts of one job type, or dormitory beds of one gender, at one enterprise.
 MAX_PER_ENTERPRISE = 100_000
+#: Minutes a coach may take to pull into or out of a station bay (more is a typo for seconds or hours).
+MAX_BAY_MINUTES = 60
 #: Whole numbers in CSV cells must fit in 64 bits (pandas' int64); anything larger is out of range.
 MAX_INT64 = 2**63 - 1
 

@@ -10,7 +10,8 @@ import math
 import numpy as np
 import simpy
 
-from sim.coaches import TripBoard, board_trip
+from sim.coaches import board_trip
+from sim.state import TripBoard
 from sim.station import DeskStage
 
 

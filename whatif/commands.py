@@ -126,6 +126,8 @@ def _simulate_args(p: argparse.ArgumentParser) -> None:
     _time_limit(p)
     _plan_dir(p, required=False)
     p.add_argument("--replications", type=int, default=100, help="replications (default 100)")
+    p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
+                   help="change the scenario first, e.g. train.delay_min=90 or station.desk_order=coach")
 
 
 def _load_plan(sc, args: argparse.Namespace):
@@ -143,13 +145,27 @@ def _simulate(args: argparse.Namespace) -> int:
 
     _check_replications(args)
     _iterations(args)
-    sc = load(args.scenario)
+    sc = _variant(args)
     plan = _load_plan(sc, args)
     result = simulate(sc, plan, replications=args.replications, seed=args.seed)
     result.write(args.out, lang=args.lang)
-    print(kpi_table(result.summary(), args.lang).to_string(index=False))
+    print(result.summary(args.lang))
+    print(kpi_table(result.kpi_table(), args.lang).to_string(index=False))
     print(f"written to {args.out}")
     return 0
+
+
+def _variant(args: argparse.Namespace):
+    """The scenario with the --set overrides (one value per path) of ``simulate``."""
+    from whatif.variants import Variant
+
+    overrides = {}
+    for path, values in _axes(args.set).items():
+        if len(values) != 1:
+            raise ScenarioError(f"{path} has {len(values)} values.", field=f"--set {path}",
+                                fix="simulate takes one value per path; use `labor-transfer sweep` for several.")
+        overrides[path] = values[0]
+    return Variant(overrides).build(args.scenario) if overrides else load(args.scenario)
 
 
 def _sweep_args(p: argparse.ArgumentParser) -> None:

@@ -22,6 +22,9 @@ KPI_LABELS = {
         "not_delivered": "未送达人数",
         "checked_in": "已入住人数",
         "train_delay_min": "列车晚点（分钟）",
+        "late_checkins": "宿舍关门后到达人数",
+        "p_on_time": "全员按时入住的夜晚比例",
+        "p_last_after_deadline": "最后一人晚于最晚到达的概率",
     },
     "en": {
         "last_checkin_min": "Last check-in",
@@ -36,10 +39,13 @@ KPI_LABELS = {
         "not_delivered": "Workers not delivered",
         "checked_in": "Workers checked in",
         "train_delay_min": "Train delay (min)",
+        "late_checkins": "Late check-ins (dormitory closed)",
+        "p_on_time": "Nights with every check-in on time",
+        "p_last_after_deadline": "P(last check-in after the deadline)",
     },
 }
 CLOCK_KPIS = ("last_checkin_min", "p50_checkin_min", "p95_checkin_min")
-SHARE_KPIS = ("share_by_deadline", "seat_use")
+SHARE_KPIS = ("share_by_deadline", "seat_use", "p_on_time", "p_last_after_deadline")
 
 
 def format_kpi(kpi: str, value: float) -> str:
@@ -50,7 +56,7 @@ def format_kpi(kpi: str, value: float) -> str:
         return format_clock(value)
     if kpi in SHARE_KPIS:
         return f"{100 * value:.1f}%"
-    return f"{value:.1f}" if kpi.endswith("_min") else f"{value:.0f}"
+    return f"{value:.1f}" if kpi.endswith("_min") or kpi == "late_checkins" else f"{value:.0f}"
 
 
 def kpi_table(summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
