@@ -20,7 +20,8 @@ from sim.kpis import district_table, summarize
 class SimResult:
     """The replications of one simulation: KPIs per replication, the event log and what derives from it.
 
-    ``scenario``: the Scenario simulated (the first train's for a day of trains); ``name`` says what was run.
+    ``scenario``: the Scenario simulated (the first train's for a day of trains); ``scenario_name`` says what was
+    run (the scenario's name, or the day's).
     ``events``: the event log: every event of the replications with a full log (``log`` says which; by default the
     first 20), train and vehicle rows of the others;
     ``timelines``: one row per worker and replication; ``trips``: one row per vehicle trip and replication.
@@ -28,7 +29,7 @@ class SimResult:
     """
 
     scenario: Scenario = field(repr=False)
-    name: str
+    scenario_name: str
     seed: int
     replications: int
     config: SimConfig = field(repr=False)

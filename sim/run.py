@@ -106,8 +106,8 @@ def _simulate(nights: list[Night], scenario: Scenario, name: str, replications: 
     trips = trips_from_events(events)
     assert_sound(timelines, trips, len(workers), replications)
     kpis = replication_kpis(timelines, trips, workers.set_index("worker_id")["planned"], delays)
-    return SimResult(scenario=scenario, name=name, seed=seed, replications=replications, config=config, log=mode,
-                     kpis=kpis, events=events, timelines=timelines, trips=trips, workers=workers,
+    return SimResult(scenario=scenario, scenario_name=name, seed=seed, replications=replications, config=config,
+                     log=mode, kpis=kpis, events=events, timelines=timelines, trips=trips, workers=workers,
                      arrival_min=arrival_min, deadline_min=deadline_min, wall_s=time.perf_counter() - start,
                      sim_events=sum(p[2] for p in parts), info={"jobs": jobs})
 

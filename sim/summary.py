@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from scenarios.clock import format_clock
+from present.clock import format_clock
 from scenarios.errors import ScenarioError
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def summary_text(result: SimResult, lang: str = "zh", level: float = 0.95) -> st
         raise ScenarioError(f"expected 'zh' or 'en', got {lang!r}.", field="lang")
     text = TEXT[lang]
     k = result.kpi_table(level).set_index("kpi")
-    lines = [text["head"].format(name=result.name, n=result.replications, seed=result.seed, log=result.log,
+    lines = [text["head"].format(name=result.scenario_name, n=result.replications, seed=result.seed, log=result.log,
                                  wall=result.wall_s)]
     if k.loc["checked_in", "mean"] > 0:
         on = k.loc["p_on_time"]

@@ -13,15 +13,17 @@ import matplotlib as mpl
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from planning import Plan, make_plan
-from planning.labels import place_name
+from planning import Plan, PlanOptions, make_plan
 from planning.make import ROUTING_ITERATIONS
+from planning.map import routes_map
+from present.fonts import rc
+from present.kpis import KPI_LABELS, format_kpi
+from present.labels import place_name
+from present.lang import check_lang
 from scenarios import Scenario, load
 from scenarios.io import atomic_path
 from sim import SimResult, simulate
-from sim.fonts import rc
-from whatif.charts import options_chart, routes_map
-from whatif.labels import KPI_LABELS, format_kpi
+from whatif.charts import options_chart
 from whatif.sweep import SweepResult, sweep
 from whatif.variants import check_paths, grid
 
@@ -134,27 +136,32 @@ def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") ->
 
 
 def build_pack(
-    scenario: str | Path,
+    scenario: Scenario | str | Path,
     *,
     lang: str = "zh",
     replications: int = 100,
     seed: int = 1,
     plan_time_limit: float = 30.0,
     plan_iterations: int | None = ROUTING_ITERATIONS,
+    plan_options: PlanOptions | None = None,
+    n_jobs: int = 2,
     axes: Mapping[str, Sequence[Any]] | None = None,
     sweep_replications: int = 30,
 ) -> Pack:
-    """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory."""
-    if lang not in ("zh", "en"):
-        from scenarios import ScenarioError
+    """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory.
 
-        raise ScenarioError(f"unknown language '{lang}'.", field="--lang", fix="use zh or en.")
+    ``scenario`` is a Scenario (a name or path is loaded once); the sweep gets the same object. ``plan_options``
+    (default: ``seed``, ``plan_time_limit`` and ``plan_iterations``) says how the plan is searched for;
+    ``n_jobs`` is the number of worker processes of the simulation and the sweep.
+    """
+    check_lang(lang)
+    sc = scenario if isinstance(scenario, Scenario) else load(scenario)
     if axes:  # bad axes fail now, not after the plan and the simulation
         grid(axes)
-        check_paths(scenario, axes)
-    sc = load(scenario)
-    plan = make_plan(sc, time_limit=plan_time_limit, seed=seed, max_iterations=plan_iterations)
-    result = simulate(sc, plan, replications=replications, seed=seed)
+        check_paths(sc, axes)
+    options = plan_options or PlanOptions(seed=seed, time_limit=plan_time_limit, iterations=plan_iterations)
+    plan = make_plan(sc, options)
+    result = simulate(sc, plan, replications=replications, seed=seed, options={"n_jobs": n_jobs})
     figures = {
         "cover": cover_page(sc, plan, result, lang),
         "coach_gantt": result.gantt(lang=lang),
@@ -165,9 +172,9 @@ def build_pack(
     }
     swept = None
     if axes:
-        swept = sweep(str(scenario), axes, replications=sweep_replications, seed=seed)
+        swept = sweep(sc, axes, replications=sweep_replications, seed=seed, n_jobs=n_jobs)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
-        figures["options"] = options_chart(swept.summary(), kpis, lang, KPI_LABELS[lang])
+        figures["options"] = options_chart(swept.summary_table(), kpis, lang, KPI_LABELS[lang])
     return Pack(scenario=sc, plan=plan, result=result, lang=lang, figures=figures, sweep=swept)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pandas as pd
@@ -37,8 +38,15 @@ def test_delay_moves_check_in_later_on_shared_random_numbers(serial: SweepResult
     assert table.loc["p95_checkin_min", "diff"] > 0
 
 
-def test_summary_has_intervals(serial: SweepResult) -> None:
-    s = serial.summary()
+def test_summary_is_text_for_people(serial: SweepResult) -> None:
+    text = serial.summary()
+    assert text.splitlines()[0] == "4 variants, 3 replications each" and len(text.splitlines()) == 5
+    assert "train.delay_min=60, fleet.minibus_12.count=1: 95% checked in " in text
+    assert serial.summary("zh").startswith("4 个方案")
+
+
+def test_summary_table_has_intervals(serial: SweepResult) -> None:
+    s = serial.summary_table()
     assert {"variant", "kpi", "mean", "ci_low", "ci_high"} <= set(s.columns)
     assert (s["ci_low"] <= s["mean"] + 1e-9).all()
 
@@ -75,6 +83,41 @@ def test_unreachable_scheduler_fails_fast_before_any_plan(monkeypatch) -> None:
     monkeypatch.setattr("whatif.sweep.SCHEDULER_TIMEOUT_S", 1.0)
     monkeypatch.setattr("whatif.sweep.make_plan", no_planning)
     start = time.perf_counter()
-    with pytest.raises(ScenarioError, match=r"--scheduler: cannot reach .*tcp://127\.0\.0\.1:1"):
+    with pytest.raises(ScenarioError, match=r"scheduler: cannot reach .*tcp://127\.0\.0\.1:1"):
         sweep("tiny", AXES, replications=2, backend="tcp://127.0.0.1:1")
     assert time.perf_counter() - start < 8
+
+
+def test_a_scenario_edited_in_memory_is_swept_as_it_is(tmp_path) -> None:
+    """Its files are gone and its table edited: the workers get the scenario itself, never a path."""
+    import shutil
+
+    import scenarios
+    from scenarios.loader import DATA_DIR
+
+    folder = tmp_path / "data" / "copy"
+    shutil.copytree(DATA_DIR / "tiny", folder)
+    shutil.copy(DATA_DIR / "qingdao_districts.csv", folder.parent)
+    sc = scenarios.load(folder)
+    shutil.rmtree(tmp_path / "data")
+    first = sc.enterprises.index[0]
+    edited = sc.workers[sc.workers["returning_employer"] != first].iloc[:-1]  # one worker fewer
+    edited_sc = dataclasses.replace(sc, workers=edited)
+    result = sweep(edited_sc, {"train.delay_min": [0, 30]}, replications=2, seed=3, backend="local",
+                   plan_time_limit=5)
+    delivered = result.table[result.table["kpi"] == "checked_in"]
+    assert (delivered["value"] == len(edited)).all()
+    assert len(edited) < len(sc.workers)
+
+
+def test_with_overrides_matches_loading_with_overrides() -> None:
+    import scenarios
+
+    sc = scenarios.load("tiny")
+    a = sc.with_overrides({"train.arrival": "22:30", "fleet.minibus_12.count": 1})
+    b = scenarios.load("tiny", overrides={"train.arrival": "22:30", "fleet.minibus_12.count": 1})
+    assert a.train == b.train and a.fleet == b.fleet and a.raw == b.raw
+    pd.testing.assert_frame_equal(a.enterprises, b.enterprises)
+    assert sc.train.arrival != "22:30"  # the original is untouched
+    with pytest.raises(ScenarioError, match=r"did you mean 'train\.delay_min'"):
+        sc.with_overrides({"train.dealy_min": 5})
