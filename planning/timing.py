@@ -19,17 +19,19 @@ def reception_minutes(sc: Scenario) -> float:
     """Planned minutes from the train's arrival until the coaches can leave, from the station's own figures.
 
     Alighting (the busiest door, mean seconds per person), the walk (mean speed), the welcome, the gift-pack desks
-    (everyone through ``desks`` parallel desks) and boarding the largest coach. The simulation plays each of these
-    out with its randomness; this is the plan's deterministic estimate of the same.
+    (``station.desk_order`` "arrival": everyone through ``desks`` parallel desks in one line, groups mixed; "coach"
+    or "sign": the first group called, a coach load), pulling into a bay, boarding the largest coach and pulling
+    out. The simulation plays each of these out with its randomness; this is the plan's deterministic estimate.
     """
     st, train = sc.station, sc.train
     per_door = len(sc.workers) / (train.cars * train.doors_per_car)
     alight = per_door * sum(st.alight_s_per_person) / 2 / 60
     walk = st.walk_m / (sum(st.walk_speed_mps) / 2) / 60
-    desks = len(sc.workers) * st.desk_service_s / st.desks / 60
     seats = max((c.seats for c in sc.fleet.values() if c.count > 0), default=0)
+    called = len(sc.workers) if st.desk_order == "arrival" else min(seats, len(sc.workers))
+    desks = called * st.desk_service_s / st.desks / 60
     board = seats * sum(st.board_s_per_person) / 2 / 60
-    return alight + walk + st.welcome_min + desks + board
+    return alight + walk + st.welcome_min + desks + st.bay_pull_in_min + board + st.bay_pull_out_min
 
 
 def planned_departure(sc: Scenario) -> float:

@@ -104,6 +104,8 @@ def summarize(kpis: pd.DataFrame, level: float = 0.95, deadline_min: float = mat
         mean, lo, hi = mean_ci(x, level)
         if name in SHARE_KPIS:
             lo, hi = max(lo, 0.0), min(hi, 1.0)
+        elif KPIS[name].kind == "count":
+            lo = max(lo, 0.0)  # a count's mean is never below 0
         finite = x[np.isfinite(x)]
         q = np.quantile(finite, [0.05, 0.5, 0.95]) if finite.size else [math.nan] * 3
         rows.append({"kpi": name, "mean": mean, "ci_low": lo, "ci_high": hi,

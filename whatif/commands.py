@@ -159,7 +159,8 @@ def _simulate_args(p: argparse.ArgumentParser) -> None:
     _plan_dir(p, required=False)
     p.add_argument("--replications", type=int, default=100, help="replications (default 100)")
     p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
-                   help="change the scenario first, e.g. train.delay_min=90 or station.desk_order=coach")
+                   help="change the night simulated, not the plan: e.g. train.delay_min=90 (the plan's train is "
+                   "90 minutes late) or station.desk_order=coach")
     _jobs(p)
 
 
@@ -178,8 +179,8 @@ def _simulate(args: argparse.Namespace) -> int:
 
     _check_replications(args)
     _options(args)
+    plan = _load_plan(load(args.scenario), args)  # the plan as made for the scenario; --set changes the night
     sc = _variant(args)
-    plan = _load_plan(sc, args)
     result = simulate(sc, plan, replications=args.replications, seed=args.seed, options={"n_jobs": args.jobs})
     result.write(args.out, lang=args.lang)
     print(result.summary(args.lang))
@@ -189,7 +190,7 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _variant(args: argparse.Namespace):
-    """The scenario with the --set overrides (one value per path) of ``simulate``."""
+    """The scenario with the --set overrides (one value per path) of ``simulate``: the night the plan meets."""
     from whatif.variants import Variant
 
     overrides = {}

@@ -74,3 +74,12 @@ def bundled_2025() -> tuple[Scenario, Plan]:
 
     sc = scenarios.load("dingxi_qingdao_2025")
     return sc, baseline_plan(sc)
+
+
+@pytest.fixture(scope="session")
+def optimised_2023() -> tuple[Scenario, Plan]:
+    """The 2023 scenario with its optimised plan (placement and routing, a fixed search length)."""
+    from planning import make_plan
+
+    sc = scenarios.load("dingxi_qingdao_2023")
+    return sc, make_plan(sc, max_iterations=3000)
