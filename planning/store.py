@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, ROUTE_COLUMNS, Plan
+from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, PLACEMENT_FLAGS, ROUTE_COLUMNS, Plan
 from planning.solver import SolveInfo
 from scenarios import ScenarioError
 from scenarios.io import write_text_atomic
@@ -33,7 +33,7 @@ def save_plan(plan: Plan, out_dir: str | Path) -> Path:
     placement = plan.placement.reset_index(names="worker_id")
     data: dict[str, Any] = {
         "version": VERSION,
-        "placement": _frame(placement, ("worker_id", *PLACEMENT_COLUMNS)),
+        "placement": _frame(placement, ("worker_id", *PLACEMENT_COLUMNS, *PLACEMENT_FLAGS)),
         "routes": _frame(plan.routes, ROUTE_COLUMNS),
         "manifest": _frame(plan.manifest, MANIFEST_COLUMNS),
         "placement_info": dataclasses.asdict(plan.placement_info) if plan.placement_info else None,

@@ -66,7 +66,7 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
     u_train = np.r_[draws.uniform("train", tk, 0), draws.uniform("train", tk, 1)]
     delay = train_delay(night.train, config, u_train, float(draws.normal("train", tk, 0)[0])) + d.extra_delay_min
     arrival = night.arrival_min + night.train.delay_min + delay
-    present = ~d.missed
+    present = ~d.missed & ~night.absent
     off = alight_times(arrival, night.door, present,
                        alight_seconds(station.alight_s_per_person, _uniform(draws, "alighting", wk, rnd)))
     hall = off + walk_minutes(station, _uniform(draws, "walking", wk, rnd))

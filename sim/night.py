@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from planning.plan import Plan
+from planning.plan import Plan, absent_workers
 from scenarios.errors import ScenarioError
 from scenarios.model import Station, Train
 from scenarios.scenario import STATION_ID, Scenario
@@ -70,6 +70,7 @@ class Night:
     enterprise: np.ndarray  # enterprise index per worker, -1 when unplaced
     mode: np.ndarray  # COACH, OWN or NONE
     reason: list[str]  # why a NONE worker is not delivered
+    absent: np.ndarray  # known before the night not to be on the train (the plan's ``absent`` column)
     trip_of: np.ndarray  # trip index per worker, -1 when none
     door: np.ndarray  # door number per worker (car-major)
     enterprise_ids: list[str]
@@ -210,7 +211,8 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
         late_checkin=sc.policy.late_checkin, morning_min=sc.minutes(sc.policy.morning_checkin),
         worker_ids=[prefix + w for w in worker_ids],
         district=[str(d) for d in placement["district"].fillna("")], enterprise=enterprise, mode=mode,
-        reason=reason, trip_of=trip_of, door=_doors(sc), enterprise_ids=ent_ids,
+        reason=reason, absent=absent_workers(placement).to_numpy(dtype=bool), trip_of=trip_of, door=_doors(sc),
+        enterprise_ids=ent_ids,
         checkin_open_min=sc.enterprises["checkin_open_min"].to_numpy(dtype=float),
         checkin_close_min=sc.enterprises["checkin_close_min"].to_numpy(dtype=float),
         vehicles=vehicles, trips=trips, n_legs=len(legs), n_stops=n_stops,

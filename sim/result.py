@@ -47,7 +47,7 @@ class SimResult:
     info: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __str__(self) -> str:
-        return self.summary(lang="en")
+        return self.summary(lang="en") + f"\n({self.wall_s:.1f} s)"
 
     def summary(self, lang: str = "zh", level: float = 0.95) -> str:
         """A few lines for people: what was run and the headline risk figures with their intervals."""

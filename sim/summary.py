@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 TEXT = {
     "zh": {
-        "head": "{name}：模拟 {n} 个夜晚（随机种子 {seed}），用时 {wall:.1f} 秒",
+        "head": "{name}：模拟 {n} 个夜晚（随机种子 {seed}）",
         "on_time": "准时率（所有工人在宿舍开放时间内入住的夜晚比例）：{p}（95% 区间 {lo}–{hi}）",
         "late": "宿舍关门后才到的工人（迟到入住）：平均每晚 {mean:.1f} 人，最多 {max:.0f} 人",
         "last": "最后一人入住：平均 {mean}（95% 区间 {lo}–{hi}）；各夜 5%/50%/95%：{p5} / {p50} / {p95}",
@@ -23,7 +23,7 @@ TEXT = {
         "none": "没有工人入住。",
     },
     "en": {
-        "head": "{name}: {n} replications, seed {seed}, log {log}, {wall:.1f} s",
+        "head": "{name}: {n} replications, seed {seed}, log {log}",
         "on_time": "on time (share of nights in which every worker checked in within their dormitory's window): "
                    "{p} (95% CI {lo}-{hi})",
         "late": "late check-ins (reached a closed dormitory): {mean:.1f} per night on average, at most {max:.0f}",
@@ -41,13 +41,13 @@ def _pct(x: float) -> str:
 
 
 def summary_text(result: SimResult, lang: str = "zh", level: float = 0.95) -> str:
-    """The headline figures of ``result`` as lines of text in ``lang`` ("zh" or "en")."""
+    """The headline figures of ``result`` as lines of text in ``lang`` ("zh" or "en"); no wall time, so the same
+    seed gives the same text."""
     if lang not in TEXT:
         raise ScenarioError(f"expected 'zh' or 'en', got {lang!r}.", field="lang")
     text = TEXT[lang]
     k = result.kpi_table(level).set_index("kpi")
-    lines = [text["head"].format(name=result.scenario_name, n=result.replications, seed=result.seed, log=result.log,
-                                 wall=result.wall_s)]
+    lines = [text["head"].format(name=result.scenario_name, n=result.replications, seed=result.seed, log=result.log)]
     if k.loc["checked_in", "mean"] > 0:
         on = k.loc["p_on_time"]
         lines.append(text["on_time"].format(p=_pct(on["mean"]), lo=_pct(on["ci_low"]), hi=_pct(on["ci_high"])))
