@@ -16,6 +16,7 @@ import pandas as pd
 import xlsxwriter
 
 from planning.plan import Plan
+from planning.revision import WORDS, Revision, revision_table
 from present.labels import county_name, label, place_name, reason_text
 from present.lang import check_lang
 from scenarios.io import atomic_path
@@ -88,8 +89,20 @@ def routes_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
         "depart": r["depart_min"].map(sc.clock), "stop_order": r["stop_order"], "enterprise_id": r["enterprise_id"],
         "enterprise": r["enterprise_id"].map(sc.enterprises["name"]).fillna(""),
         "district": r["district"].map(lambda d: districts.get(d, d)), "workers": r["workers"],
-        "arrive": r["arrive_min"].map(sc.clock), "km": r["km"].round(1),
+        "arrive": _arrive(sc, r["enterprise_id"], r["arrive_min"].map(sc.clock)), "km": r["km"].round(1),
     })
+
+
+#: Marks an arrival time at an enterprise placed at its district's centre (no coordinates given): approximate.
+APPROX = "≈"
+
+
+def _arrive(sc: Scenario, enterprises: pd.Series, clocks: pd.Series) -> pd.Series:
+    """Clock times, marked approximate where the enterprise has no coordinates of its own."""
+    if "approx_location" not in sc.enterprises.columns:
+        return clocks
+    approx = enterprises.map(sc.enterprises["approx_location"]).fillna(False).astype(bool)
+    return clocks.where(~approx | (clocks == ""), APPROX + clocks.astype(str))
 
 
 def manifest_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
@@ -103,7 +116,9 @@ def manifest_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
         "worker_id": m["worker_id"], "name": m["worker_id"].map(sc.workers["name"]).fillna(""),
         "enterprise_id": m["enterprise_id"], "enterprise": m["enterprise_id"].map(sc.enterprises["name"]).fillna(""),
         "stop_order": [stops.loc[k, "stop_order"] if ok else "" for k, ok in zip(keys, found, strict=True)],
-        "arrive": [sc.clock(stops.loc[k, "arrive_min"]) if ok else "" for k, ok in zip(keys, found, strict=True)],
+        "arrive": _arrive(sc, m["enterprise_id"], pd.Series(
+            [sc.clock(stops.loc[k, "arrive_min"]) if ok else "" for k, ok in zip(keys, found, strict=True)])),
+        "phone": m["worker_id"].map(sc.workers["phone"]).fillna("") if "phone" in sc.workers.columns else "",
     })
 
 
@@ -147,7 +162,10 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
     book.set_properties({"created": datetime.datetime.combine(sc.meta.date, datetime.time())})
     try:
         sheets = Sheets(book, sc, lang)
+        sheets.revision = plan.revision
         sheets.summary(plan, placement)
+        if plan.revision is not None:  # a plan revised on the night: why, and who is affected, right after the summary
+            sheets.table(WORDS[lang]["sheet"], revision_table(sc, plan.revision, lang))
         placed = placement[placement["enterprise_id"] != ""]
         for d, rows in placed.groupby("_district_id", sort=False):
             sheets.table(sheets.district_title(str(d)), rows.drop(columns=["district"]))
@@ -173,6 +191,7 @@ class Sheets:
         self.head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.bold = book.add_format({"bold": True})
+        self.revision: Revision | None = None
 
     def district_title(self, district: str) -> str:
         col = "name_zh" if self.lang == "zh" else "name_en"
@@ -219,7 +238,8 @@ class Sheets:
             items.append(("coaches_used", int(plan.routes["coach_id"].nunique())))
             if plan.routing_info is not None:
                 items.append(("routing_status", plan.routing_info.describe()))
-        sheet.write(0, 0, f"{sc.name}: {label('sheet_summary', lang)}", self.title)
+        title = f"{sc.name}: {label('sheet_summary', lang)}"
+        sheet.write(0, 0, title if plan.revision is None else f"{plan.revision.title(lang)} · {title}", self.title)
         top = self._rows(sheet, 2, pd.DataFrame({"item": [label(k, lang) for k, _ in items],
                                                  "value": [v for _, v in items]}), widths=False)
         posts = sc.posts.sum(axis=1).groupby(sc.enterprises["district"]).sum()
@@ -252,18 +272,19 @@ class Sheets:
         lang = self.lang
         sheet = self._sheet(f"{label('sheet_coach', lang)}{coach}")
         kind = self._type_name(str(stops["coach_type"].iloc[0]))
-        sheet.write(0, 0, f"{label('coach_id', lang)} {coach} · {kind}", self.title)
+        mark = (lambda trip=None: self.revision.mark(coach, lang, trip)) if self.revision else (lambda trip=None: "")
+        sheet.write(0, 0, f"{label('coach_id', lang)} {coach} · {kind}{mark()}", self.title)
         top = 2
         for trip, legs in stops.groupby("trip", sort=True):
-            sheet.write(top, 0, f"{label('trip', lang)} {trip}", self.bold)
+            sheet.write(top, 0, f"{label('trip', lang)} {trip}{mark(int(trip))}", self.bold)
             sheet.write(top, 1, f"{label('depart', lang)} {legs['depart'].iloc[0]}", self.bold)
             cols = ["stop_order", "enterprise", "district", "arrive", "workers"]
             top = self._rows(sheet, top + 1, legs[cols], widths=False) + 1
             if riders is not None:
                 on = riders[riders["trip"] == trip]
-                cols = ["boarding_order", "worker_id", "name", "enterprise", "stop_order", "arrive"]
+                cols = ["boarding_order", "worker_id", "name", "enterprise", "stop_order", "arrive", "phone"]
                 top = self._rows(sheet, top, on[cols], widths=False) + 1
             top += 1
         sheet.write(top + 1, 0, f"{label('signature', lang)}: ____________", self.bold)
-        for c, width in enumerate([10, 12, 14, 34, 8, 10]):
+        for c, width in enumerate([10, 12, 14, 34, 8, 10, 14]):
             sheet.set_column(c, c, width)

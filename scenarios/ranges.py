@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from zoneinfo import ZoneInfo
 
-from scenarios.errors import require
+from scenarios.errors import require, shown
 
 #: Cars of the train (a real one has up to about 20; a synthetic city of 75,000 workers needs 1,000).
 MAX_CARS = 1000
@@ -26,8 +26,6 @@ MAX_COACHES = 10_000
 MAX_WORKERS = 200_000
 #: Posts of one job type, or dormitory beds of one gender, at one enterprise.
 MAX_PER_ENTERPRISE = 100_000
-#: Minutes a coach may take to pull into or out of a station bay (more is a typo for seconds or hours).
-MAX_BAY_MINUTES = 60
 #: Whole numbers in CSV cells must fit in 64 bits (pandas' int64); anything larger is out of range.
 MAX_INT64 = 2**63 - 1
 
@@ -66,7 +64,7 @@ def range_pair(pair: tuple[float, float], name: str) -> None:
 
 def whole(value: int, name: str, low: int, high: int, fix: str | None = None) -> None:
     """A whole number in [low, high]; the message states both bounds."""
-    require(low <= value <= high, name, f"expected a whole number from {low} to {high:,}, got {value}.", fix)
+    require(low <= value <= high, name, f"expected a whole number from {low} to {high:,}, got {shown(value)}.", fix)
 
 
 def known_zone(name: str) -> bool:
