@@ -69,6 +69,8 @@ _REGISTRY: tuple[Kpi, ...] = (
     Kpi("train_delay_min", "列车晚点", "Train delay", "minutes", "neutral",
         "minutes the train was late (known, random and disruption delay)"),
     Kpi("checked_in", "已入住人数", "Workers checked in", "count", "higher", "workers checked in at their dormitory"),
+    Kpi("late_checkins", "宿舍关门后到达人数", "Late check-ins (dormitory closed)", "count", "lower",
+        "workers who reached their dormitory after it had closed (late check-ins)"),
     Kpi("not_delivered", "未送达人数", "Workers not delivered", "count", "lower",
         "workers not delivered (missed the train, unplaced, not in the plan); 0 unless a reason says why"),
     Kpi("last_checkin_min", "最后一人入住", "Last check-in", "clock", "lower",
@@ -89,6 +91,11 @@ _REGISTRY: tuple[Kpi, ...] = (
         "workers carried over seats offered, over the city coaches' trips that left with workers"),
     Kpi("coaches_used", "使用车辆", "Coaches used", "count", "lower",
         "city coaches (and standby coaches) that drove at least one trip"),
+    Kpi("p_on_time", "全员按时入住的夜晚比例", "Nights with every check-in on time", "share", "higher",
+        "share of nights in which every worker checked in within their dormitory's window (no late check-in)",
+        per_night=False),
+    Kpi("p_last_after_deadline", "最后一人晚于最晚到达的概率", "P(last check-in after the deadline)", "share",
+        "lower", "share of nights whose last check-in is after the policy's latest arrival", per_night=False),
 )
 
 #: Every KPI by its column name, in the order of the simulation's KPI table.

@@ -32,6 +32,9 @@ LABELS = {
         "median": "中位数", "band": "5%–95% 区间", "deadline": "最晚到达 {t}", "train": "列车到站 {t}",
         "crowd_title": "车站内人数（{n} 次重复）", "people": "站内人数", "one_run": "第 1 次重复",
         "first_of": "，最先发车的 {k} 辆（共 {n} 辆）",
+        "nights_title": "最后一人入住时间在 {n} 个夜晚中的分布", "nights": "夜晚数",
+        "last_checkin": "最后一人入住时间", "quantiles": "5% / 50% / 95% 夜晚",
+        "late_share": "晚于 {t} 的夜晚：{p}",
     },
     "en": {
         "gantt_title": "Coach Gantt chart (replication {r})", "vehicle": "Vehicle", "clock": "Clock time",
@@ -42,6 +45,9 @@ LABELS = {
         "deadline": "latest arrival {t}", "train": "train due {t}",
         "crowd_title": "People in the station ({n} replications)", "people": "People in the station",
         "one_run": "replication 1", "first_of": ", first {k} of {n} vehicles to leave",
+        "nights_title": "Last check-in over {n} simulated nights", "nights": "Nights",
+        "last_checkin": "Last check-in", "quantiles": "5% / 50% / 95% of nights",
+        "late_share": "nights after {t}: {p}",
     },
 }
 
@@ -180,12 +186,38 @@ def crowd_chart(result: SimResult, lang: str = "zh") -> Figure:
     return fig
 
 
+def nights_chart(result: SimResult, lang: str = "zh") -> Figure:
+    """The spread of the nights: a histogram of the last check-in, its 5%/50%/95% and the latest arrival."""
+    text = labels(lang)
+    with mpl.rc_context(rc(lang)):
+        last = result.kpis["last_checkin_min"].to_numpy(dtype=float)
+        last = last[np.isfinite(last)]
+        fig = Figure(figsize=(10, 4.5), layout="constrained")
+        ax = fig.add_subplot()
+        if last.size:
+            ax.hist(last, bins=min(40, max(5, last.size // 5)), color="#2c7bb6", alpha=0.7)
+            for k, q in enumerate(np.quantile(last, [0.05, 0.5, 0.95])):
+                ax.axvline(q, color="black", ls="-" if k == 1 else ":", lw=1,
+                           label=text["quantiles"] if k == 0 else None)
+            span = float(max(last.max(), result.deadline_min) - min(last.min(), result.deadline_min))
+            _clock_axis(ax, max(span, 30.0))
+        share = float((last > result.deadline_min).mean()) if last.size else float("nan")
+        ax.axvline(result.deadline_min, color="#d7191c", ls="--",
+                   label=text["deadline"].format(t=format_clock(result.deadline_min)) + "; "
+                   + text["late_share"].format(t=format_clock(result.deadline_min), p=f"{share:.1%}"))
+        ax.set_xlabel(text["last_checkin"])
+        ax.set_ylabel(text["nights"])
+        ax.set_title(text["nights_title"].format(n=result.replications))
+        _legend_below(fig, ax)
+    return fig
+
+
 def save_charts(result: SimResult, out_dir: str | Path, lang: str = "zh", dpi: int = 120) -> list[Path]:
-    """Write gantt.png, checkins.png and crowd.png into ``out_dir`` atomically; returns their paths."""
+    """Write gantt.png, checkins.png, crowd.png and nights.png into ``out_dir`` atomically; returns their paths."""
     out = Path(out_dir)
     written = []
     for name, fig in (("gantt.png", gantt(result, 0, lang)), ("checkins.png", checkin_chart(result, lang)),
-                      ("crowd.png", crowd_chart(result, lang))):
+                      ("crowd.png", crowd_chart(result, lang)), ("nights.png", nights_chart(result, lang))):
         with mpl.rc_context(rc(lang)), atomic_path(out / name) as tmp:
             fig.savefig(tmp, format="png", dpi=dpi)
         written.append(out / name)

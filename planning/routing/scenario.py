@@ -317,9 +317,9 @@ def plan_routes(
     strict: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame, SolveInfo]:
     """Routes, manifest and solve info for a placement (the Plan's frames); absent workers ride no coach."""
-    from planning.plan import ABSENT
+    from planning.plan import absent_workers
 
-    riding = placement[(placement["enterprise_id"] != "") & ~placement["reason"].astype(str).str.startswith(ABSENT)]
+    riding = placement[(placement["enterprise_id"] != "") & ~absent_workers(placement)]
     counts = riding.groupby("enterprise_id").size()
     own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
     riding = riding[~riding["enterprise_id"].isin(own)]
