@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+import yaml.cyaml
 
 from scenarios.errors import ScenarioError, cut, shown
 from scenarios.files import read_limited
@@ -47,47 +47,64 @@ class BadValue(yaml.YAMLError):
         super().__init__(cut(str(exc), 80))
 
 
-class LimitedLoader(yaml.SafeLoader):
-    """The safe loader with limits on depth and expanded size, refusing duplicate keys and recursive aliases."""
+class _Frame:
+    """An open list or mapping during the check of the events."""
 
-    def __init__(self, stream: Any) -> None:
-        super().__init__(stream)
-        self._depth = 0
-        self._nodes = 0
-        self._sizes: dict[int, int] = {}  # id(node) -> nodes it stands for, aliases expanded (finished nodes only)
+    __slots__ = ("anchor", "is_map", "keys", "next_is_key", "start")
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            node = super().compose_node(parent, index)
-            size = self._sizes.get(id(node))
-            if size is None:
-                raise YamlLimitError(
-                    f"the alias *{cut(event.anchor, 20)} refers to a list or mapping that contains it",
-                    event.start_mark.line + 1,
-                )
-            self._count(size, event.start_mark.line + 1)
-            return node
-        event = self.peek_event()
+    def __init__(self, is_map: bool, start: int, anchor: str | None) -> None:
+        self.is_map, self.start, self.anchor = is_map, start, anchor
+        self.next_is_key = True
+        self.keys: dict[str, int] = {}
+
+
+def check_events(text: str) -> None:
+    """Refuse nesting past MAX_DEPTH, more than MAX_NODES nodes with aliases expanded, and recursive aliases.
+
+    Reads the parser's events only (libyaml's parser when installed: fast, and not recursive), so nothing is built
+    before the document is known to be small; raises YamlLimitError (or PyYAML's own error for bad syntax).
+    """
+    stack: list[_Frame] = []
+    sizes: dict[str, int] = {}  # anchor -> nodes it stands for (finished nodes only)
+    count = 0
+    for event in yaml.parse(text, Loader=_PARSER):
         line = event.start_mark.line + 1
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise YamlLimitError(f"lists and mappings nest more than {MAX_DEPTH} levels deep", line)
-        before = self._nodes
-        self._count(1, line)
-        try:
-            node = super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-        self._sizes[id(node)] = self._nodes - before
-        return node
-
-    def _count(self, size: int, line: int) -> None:
-        self._nodes += size
-        if self._nodes > MAX_NODES:
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            frame = stack.pop()
+            if frame.anchor is not None:
+                sizes[frame.anchor] = count - frame.start
+            continue
+        if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+            continue
+        parent = stack[-1] if stack else None
+        if parent is not None and parent.is_map:
+            parent.next_is_key = not parent.next_is_key
+        if isinstance(event, yaml.AliasEvent):
+            size = sizes.get(event.anchor)
+            if size is None and any(f.anchor == event.anchor for f in stack):
+                raise YamlLimitError(
+                    f"the alias *{cut(event.anchor, 20)} refers to a list or mapping that contains it", line
+                )
+            count += size or 1
+        else:
+            count += 1
+            if event.anchor is not None:
+                sizes.pop(event.anchor, None)
+        if count > MAX_NODES:
             raise YamlLimitError(
-                f"the file stands for more than {MAX_NODES:,} values once its aliases (*name) are expanded", line
+                f"the file holds more than {MAX_NODES:,} values (an alias *name counts as all it stands for)", line
             )
+        if isinstance(event, yaml.ScalarEvent):
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise YamlLimitError(f"lists and mappings nest more than {MAX_DEPTH} levels deep", line)
+            stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), count, event.anchor))
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """The safe constructor, refusing a key given twice and reporting a value it cannot build by its line."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, yaml.MappingNode):
@@ -111,6 +128,39 @@ class LimitedLoader(yaml.SafeLoader):
             return super().construct_object(node, deep)
         except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:  # PyYAML's own failures
             raise BadValue(node, exc) from None
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    _PARSER: Any = yaml.CSafeLoader
+
+    class LimitedLoader(yaml.cyaml.CParser, _Constructor, yaml.resolver.Resolver):  # type: ignore[misc]
+        """libyaml's parser and composer (the document is checked first), this module's constructor."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            _Constructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+else:  # pragma: no cover - libyaml ships with the PyYAML wheels
+    _PARSER = yaml.SafeLoader
+
+    class LimitedLoader(  # type: ignore[no-redef]
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        _Constructor,
+        yaml.resolver.Resolver,
+    ):
+        """PyYAML's pure-Python parser and composer (the document is checked first), this module's constructor."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _Constructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
 
 
 def _hashable(value: Any) -> bool:
@@ -138,6 +188,7 @@ def _value_error(path: Path, exc: BadValue) -> ScenarioError:
 def parse_yaml(text: str, path: Path) -> Any:
     """The document in ``text`` (read from ``path``), within the limits; errors are one ScenarioError line."""
     try:
+        check_events(text)
         loader = LimitedLoader(text)
         try:
             return loader.get_single_data()
@@ -151,6 +202,14 @@ def parse_yaml(text: str, path: Path) -> Any:
             f"{exc.message}{where}.",
             file=str(path),
             fix="write each value out once; a scenario needs neither deep nesting nor repeated keys.",
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: int(exc.position or 0)].count("\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise ScenarioError(
+            f"a control character (code {code:#04x}) on line {line}; YAML allows none.",
+            file=str(path),
+            fix="remove it (the file may have been saved by a program that is not a text editor).",
         ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
