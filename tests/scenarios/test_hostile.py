@@ -72,3 +72,28 @@ def test_plan_in_a_subprocess_gives_one_line_and_exit_2(tmp_path: Path, name: st
     assert done.returncode == 2, done.stderr[-2000:]
     _one_clean_line(done.stderr, done.stdout)
     assert not (out / "plan.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "zh", "en"),
+    [
+        ("roster /etc/passwd", "是绝对路径", "is absolute"),
+        ("roster symlink out", "指向方案文件夹之外", "leads outside the scenario's folder"),
+        ("roster symlink loop", "循环的符号链接", "symlink loop"),
+        ("billion laughs", "超过 100,000 个值", "more than 100,000 values"),
+        ("duplicate key", "出现两次（第 16 行和第 17 行）", "appears twice in one mapping, on lines 16 and 17"),
+        ("nesting 900 deep", "嵌套超过 64 层", "nest more than 64 levels"),
+        ("road_factor 1e11", "5 倍已是绕海湾", "detour round a bay"),
+        ("desk_service_s 1e308", "应为 0 到 600 秒之间的数", "0 to 600 seconds"),
+        ("csv 1 TB sparse", "超过上限 64.0 MB", "more than the limit of 64.0 MB"),
+        ("yaml NUL", "控制字符", "control character"),
+    ],
+)
+def test_messages_speak_chinese_first_and_english_on_request(tmp_path: Path, capsys, name, zh, en) -> None:
+    folder = _folder(tmp_path, dict(CASES)[name])
+    assert main(["check", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert zh in err and "修改：" in err, err
+    assert main(["check", str(folder), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert en in err and "Fix:" in err, err
