@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from planning.solver import SolveInfo
+
+if TYPE_CHECKING:
+    from planning.revision import Revision
 
 #: One row per worker, indexed by worker id. ``enterprise_id`` is "" for an unplaced worker; ``reason`` holds
 #: ';'-separated codes: returning, skill, wish_district, wish_job, villagers, near; or why the worker is unplaced.
@@ -32,6 +36,11 @@ ROUTE_COLUMNS = (
 MANIFEST_COLUMNS = ("worker_id", "coach_id", "trip", "boarding_order", "enterprise_id")
 
 
+def ride_minutes(routes: pd.DataFrame) -> float:
+    """Workers' ride minutes of a routes frame: each worker from their trip's departure to their stop."""
+    return float(((routes["arrive_min"] - routes["depart_min"]) * routes["workers"]).sum())
+
+
 @dataclass(frozen=True, eq=False)
 class Plan:
     """Placement plus (optionally) routes; build one with ``planning.make_plan`` or by hand for tests."""
@@ -42,6 +51,7 @@ class Plan:
     placement_info: SolveInfo | None = None
     routing_info: SolveInfo | None = None
     warnings: tuple[str, ...] = ()
+    revision: Revision | None = None  # set on a plan revised on the night (whatif.replan): why, and what changed
 
     def __post_init__(self) -> None:
         missing = [c for c in PLACEMENT_COLUMNS if c not in self.placement.columns]
@@ -99,14 +109,15 @@ class Plan:
             f"{self.placed['enterprise_id'].nunique()} enterprises"
         ]
         if self.placement_info:
-            lines[-1] += f"; placement {self.placement_info.describe()}"
+            lines[-1] += f"; placement {self.placement_info.describe(seconds=True)}"
         if self.routes is not None:
             coaches = self.coaches
             lines.append(
                 f"routes: {coaches['coach_id'].nunique()} coaches, {len(coaches)} trips, "
-                f"{int(coaches['workers'].sum())} workers by coach, {coaches['km'].sum():.0f} km"
+                f"{int(coaches['workers'].sum())} workers by coach, {coaches['km'].sum():.0f} km, "
+                f"{ride_minutes(self.routes):,.0f} worker ride minutes"
             )
             if self.routing_info:
-                lines[-1] += f"; routing {self.routing_info.describe()}"
+                lines[-1] += f"; routing {self.routing_info.describe(seconds=True)}"
         lines.extend(f"warning: {w}" for w in self.warnings)
         return "\n".join(lines)

@@ -137,7 +137,7 @@ def _table_path(
             f"expected the name of a CSV or .xlsx file, got {shown(value)}.",
             file=file,
             field=key,
-            fix=f"write e.g. '{key}: {default}' or '{key}: {{file: {default.replace('.csv', '.xlsx')}, sheet: 1}}'.",
+            fix=f"write e.g. '{key}: {default}' or '{key}: {{file: {Path(default).stem}.xlsx, sheet: Sheet1}}'.",
         )
     path = resolve_table(value, base_dir, file=file, field=key, allow_dirs=allow_dirs)
     label = str(base_dir / value)

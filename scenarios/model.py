@@ -23,7 +23,7 @@ from scenarios.ranges import (
     whole,
 )
 
-OBJECTIVES = ("coaches_then_ride", "cost")
+OBJECTIVES = ("coaches_then_ride", "coaches_then_km", "coaches_then_weighted", "cost")
 KEEP_VILLAGERS = ("none", "district", "enterprise")
 ROUTE_KINDS = ("open", "closed")
 DELAY_KINDS = ("mixture", "fixed", "none")

@@ -54,6 +54,20 @@ class _WarmHiGHS(pulp.HiGHS):  # type: ignore[misc,name-defined]
             lp.solverModel.setSolution(len(idx), idx, val)
         lp.solverModel.run()
 
+    def findSolutionValues(self, lp: pulp.LpProblem) -> tuple[int, int]:
+        """PuLP's reading, plus HiGHS's node-limit stop (kSolutionLimit), which PuLP does not know."""
+        import highspy
+
+        model = lp.solverModel
+        if model.getModelStatus() != highspy.HighsModelStatus.kSolutionLimit:
+            return super().findSolutionValues(lp)  # type: ignore[no-any-return]
+        values = list(model.getSolution().col_value)
+        for var in lp.variables():
+            var.varValue = values[var.index]
+        if model.getInfo().primal_solution_status == 2:
+            return pulp.LpStatusOptimal, pulp.LpSolutionIntegerFeasible
+        return pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound
+
 
 def build_master(
     columns: Sequence[Column], items: Sequence[int], fleet: dict[str, int | None]
@@ -96,9 +110,16 @@ def solve_master(
     return run_master(prob, x, [c.cost for c in columns], time_limit, start, exact, node_limit)
 
 
-def master_solver(time_limit: float, exact: bool = False, node_limit: int | None = None) -> _WarmHiGHS:
+#: HiGHS options for a light branch and bound (pseudocosts instead of strong branching, no RINS/RENS sub-MIPs):
+#: with a node limit it keeps the best solution of the first nodes, found in a fraction of the work.
+LIGHT = {"mip_pscost_minreliable": 0, "mip_heuristic_run_rins": False, "mip_heuristic_run_rens": False}
+
+
+def master_solver(
+    time_limit: float, exact: bool = False, node_limit: int | None = None, options: dict[str, object] | None = None
+) -> _WarmHiGHS:
     """HiGHS with a node limit (deterministic) and the time limit as a safety cap."""
-    options: dict[str, float] = {"gapRel": 0.0, "gapAbs": 0.0} if exact else {}
+    options = {**({"gapRel": 0.0, "gapAbs": 0.0} if exact else {}), **(options or {})}
     if node_limit is not None:
         options["mip_max_nodes"] = int(node_limit)
     return _WarmHiGHS(msg=False, timeLimit=max(0.3, time_limit), **options)
@@ -122,14 +143,17 @@ def run_master(
     start: Sequence[int] | None = None,
     exact: bool = False,
     node_limit: int | None = None,
+    options: dict[str, object] | None = None,
 ) -> MasterResult | None:
     """Solve a built master (binary ``x`` with ``costs``) and read back the chosen columns."""
-    solver = master_solver(time_limit, exact, node_limit)
+    solver = master_solver(time_limit, exact, node_limit, options)
     if start is not None:
         chosen = set(start)
         solver.start = [(v, 1.0 if k in chosen else 0.0) for k, v in enumerate(x)]
     prob.solve(solver)
     if prob.sol_status not in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible):
+        return None
+    if prob.solverModel.getInfo().primal_solution_status != 2:  # stopped before an integer solution
         return None
     chosen_cols = [k for k, v in enumerate(x) if (v.varValue or 0) > 0.5]
     objective = sum(costs[k] for k in chosen_cols)

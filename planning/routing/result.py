@@ -29,8 +29,10 @@ class RoutingResult:
     vehicles_lower_bound: int | None = None
     #: True when the time limit stopped the search before its iteration budget (or a master before its nodes).
     timed_out: bool = False
-    #: The search's route pool as stops (only when asked for, for a master over several problems).
-    pool: tuple[list[Stop], ...] = field(default=(), repr=False)
+    #: The search's route pool as (items, stops), the chosen routes first (only when asked for, for a master over
+    #: several problems); item keys are the solve's own, the first ``direct_routes`` routes (full loads) are not in it.
+    pool: tuple[tuple[tuple[int, ...], list[Stop]], ...] = field(default=(), repr=False)
+    direct_routes: int = 0
 
     def summary(self) -> str:
         """A few lines for people."""

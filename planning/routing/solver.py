@@ -11,6 +11,8 @@ import numpy as np
 
 from planning.routing.evaluate import best_type, evaluate_route
 from planning.routing.exact import exact_eligible, merged_stops, solve_exact
+from planning.routing.generator import available as generator_available
+from planning.routing.generator import pyvrp_routes
 from planning.routing.items import Items, build_items
 from planning.routing.local_search import RouteCost, local_search, savings
 from planning.routing.master import Column, MasterResult, solve_master
@@ -22,6 +24,8 @@ from planning.routing.split_master import solve_split_master
 from planning.routing.tour import routes_of, seq_of
 
 MASTER_AT = (0.45, 0.75)
+#: Share of the iterations (or of the time) PyVRP gets as route generator before our own search.
+GENERATOR_SHARE = 0.35
 #: Branch-and-bound nodes of the master in a search with an iteration budget: the middle masters, the last one.
 #: A node count, not seconds, so that the same seed gives the same routes however busy the machine is.
 MASTER_NODES = (300, 3000)
@@ -150,6 +154,8 @@ def solve(
     max_iterations: int | None = None,
     seeds: Sequence[Sequence[Sequence[int]]] = (),
     keep_pool: bool = False,
+    generator: bool | None = None,
+    reloads: int = 0,
 ) -> RoutingResult:
     """Best routes found within ``time_limit`` seconds; proven optimal only when the exact model says so.
 
@@ -158,6 +164,9 @@ def solve(
     (``time_limit`` then only stops a search that would run far longer than planned, and the result's
     ``timed_out`` says so). ``seeds`` are extra solutions (routes of items) for the pool and the start;
     ``keep_pool`` returns the pool's routes in the result, for a master over several problems.
+    ``generator`` (None: when installed) runs PyVRP first as a route generator for the pool and the start: for
+    GENERATOR_SHARE of ``max_iterations`` (our search runs the rest), else for 2 x GENERATOR_SHARE of the time;
+    ``reloads`` lets its vehicles make that many more trips (coaches back at the depot), to suit chained trips.
     """
     start = time.perf_counter()
     rng = np.random.default_rng(seed)
@@ -166,7 +175,8 @@ def solve(
     pieces_fixed = bool(it.direct) or len(set(it.node.tolist())) != it.m
     _check_alone(problem)
     if it.m == 1:
-        return _result(problem, it, [], "optimal" if not it.direct else "feasible", None, start)
+        only = _result(problem, it, [], "optimal" if not it.direct else "feasible", None, start)
+        return _with_pool(only, it, []) if keep_pool else only
     budget = max_iterations is not None
     if exact or (exact is None and exact_eligible(problem, it)):
         nodes = EXACT_NODES if budget else None
@@ -175,13 +185,28 @@ def solve(
             raise ValueError(f"{problem.name}: no feasible set of routes exists under the limits and fleet.")
         status = "optimal" if res.optimal and not pieces_fixed else "feasible"
         lower = res.bound if not pieces_fixed else None
-        return _result(problem, it, _from_master(res, ex_cols), status, lower, start, res.timed_out)
+        chosen = _from_master(res, ex_cols)
+        result = _result(problem, it, chosen, status, lower, start, res.timed_out)
+        if keep_pool:
+            rest = [c.items for c in ex_cols]
+            return _with_pool(result, it, [items for items, _ in chosen] + rest)
+        return result
     fleet_total = None if any(v is None for v in fleet.values()) else sum(int(v or 0) for v in fleet.values())
     search = Sisr(it, rng, problem.max_stops, problem.ride_limit, fleet_total)
     pool = RoutePool()
     rc = RouteCost(it, problem.max_stops, problem.ride_limit)
     # With an iteration budget the local searches run to the end, so that a seed gives the same plan.
     ls_seconds = 3600.0 if budget else min(2.0, 0.03 * time_limit)
+    timed_out = False
+    if generator or (generator is None and generator_available()):
+        share = time_limit if budget else 2 * GENERATOR_SHARE * time_limit
+        count = int(GENERATOR_SHARE * max_iterations) if max_iterations is not None else 10**9
+        got = pyvrp_routes(problem, it, max(1, count), share, seed, reloads)
+        if got is not None:
+            if max_iterations is not None:
+                max_iterations -= count
+            seeds = [*seeds, got[0]]
+            timed_out = budget and got[1]
     seq = _start(search, it, rc, ls_seconds)
     st = search.state(seq)
     pool.add(st, search.total(st))
@@ -206,7 +231,6 @@ def solve(
     marks = [0.5] if split_mode else [*MASTER_AT, 0.93]
     overhead = 0.0
     done = 0.0
-    timed_out = False
     scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
     for mark in marks:
         # With an iteration budget, time is only a cap: the whole search may use what is left before the last mark.
@@ -260,13 +284,22 @@ def solve(
             return _result(problem, it, better, "feasible", None, start, timed_out)
     result = _result(problem, it, chosen, "feasible", None, start, timed_out)
     if keep_pool:
-        return dataclasses.replace(result, pool=tuple(_pool_routes(problem, it, pool)))
+        offered = [tuple(r) for routes in seeds for r in routes]
+        best = [r for _, r in pool.best(POOL_COLUMNS)]
+        return _with_pool(result, it, [tuple(items) for items, _ in chosen] + offered + best)
     return result
 
 
-def _pool_routes(problem: RoutingProblem, it: Items, pool: RoutePool) -> list[list[Stop]]:
-    """The pool's routes as merged stops (node, quantity), best solutions first."""
-    return [merged_stops(it, items) for _, items in pool.best(POOL_COLUMNS)]
+def _with_pool(result: RoutingResult, it: Items, routes: list[tuple[int, ...]]) -> RoutingResult:
+    """The result with the pool's routes as (items, merged stops), each item set once, in the given order."""
+    seen: set[frozenset[int]] = set()
+    pool = []
+    for items in routes:
+        key = frozenset(items)
+        if key not in seen:
+            seen.add(key)
+            pool.append((tuple(items), merged_stops(it, items)))
+    return dataclasses.replace(result, pool=tuple(pool), direct_routes=len(it.direct))
 
 
 def _split_recombine(
@@ -298,8 +331,8 @@ def _split_recombine(
     for i in range(1, it.m):
         demand[int(it.node[i])] = demand.get(int(it.node[i]), 0.0) + float(it.qty[i])
     integral = all(float(q).is_integer() for q in demand.values()) and float(vt.capacity).is_integer()
-    res = solve_split_master(routes, demand, vt.capacity, max(0.5, seconds), start_routes, start_qty, integral,
-                             node_limit)
+    seconds = max(0.5, seconds)
+    res = solve_split_master(routes, demand, vt.capacity, seconds, start_routes, start_qty, integral, node_limit)
     if res is None:
         return None
     old = sum(by_nodes[tuple(n for n, _ in st)] for st in incumbent)
