@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import matplotlib as mpl
 import numpy as np
-from matplotlib.figure import Figure
 
 from planning.plan import Plan
+from present.figure import Chart, figure
 from present.fonts import rc
 from scenarios import Scenario
 
@@ -22,14 +22,14 @@ def _t(key: str, lang: str, **kw: object) -> str:
     return TEXT[key][lang].format(**kw)
 
 
-def routes_map(sc: Scenario, plan: Plan, lang: str = "zh") -> Figure:
+def routes_map(sc: Scenario, plan: Plan, lang: str = "zh") -> Chart:
     """District centres, enterprises sized by their workers, and every coach trip as a line from the station."""
     with mpl.rc_context(rc(lang)):
         return _routes_map(sc, plan, lang)
 
 
-def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Figure:
-    fig = Figure(figsize=(9, 9), layout="constrained")
+def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Chart:
+    fig = figure(lang, figsize=(9, 9), layout="constrained")
     ax = fig.add_subplot()
     ents = sc.enterprises
     workers = plan.workers_per_enterprise().reindex(ents.index).fillna(0)

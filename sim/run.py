@@ -75,6 +75,12 @@ class SimResult:
                      f"{k.loc['largest_crowd', 'mean']:.0f}, not delivered {k.loc['not_delivered', 'mean']:.1f}")
         return "\n".join(lines)
 
+    def _repr_html_(self) -> str:
+        """Jupyter's display: the headline KPIs in clock times, their intervals and the spread over the nights."""
+        from sim.display import sim_html
+
+        return sim_html(self)
+
     def summary(self, level: float = 0.95) -> pd.DataFrame:
         """Per KPI: mean, confidence interval at ``level`` (Student t over replications), std, min, max."""
         return summarize(self.kpis, level)

@@ -167,8 +167,7 @@ SWEEP_SHOWN = ("p50_checkin_min", "p95_checkin_min", "share_by_deadline", "longe
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    from present.kpis import KPI_LABELS, format_kpi
-    from whatif.charts import options_chart
+    from whatif.display import sweep_table
     from whatif.sweep import sweep
 
     if not args.set:
@@ -184,18 +183,13 @@ def _sweep(args: argparse.Namespace) -> int:
         backend=args.scheduler or "local",
     )
     summary = result.summary()
-    fig = options_chart(
-        summary, ["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang, KPI_LABELS[args.lang]
-    )
+    fig = result.options_chart(["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang)
     for name, frame in (("sweep.csv", result.table), ("sweep_summary.csv", summary)):
         with atomic_path(args.out / name) as tmp:
             frame.to_csv(tmp, index=False)
     with atomic_path(args.out / "options.png") as tmp:
         fig.savefig(tmp, dpi=130, format="png")
-    shown = summary[summary["kpi"].isin(SWEEP_SHOWN)].pivot(index="variant", columns="kpi", values="mean")
-    shown = shown.reindex(index=result.variants, columns=list(SWEEP_SHOWN))
-    labels = KPI_LABELS[args.lang]
-    print(shown.apply(lambda col: col.map(lambda v: format_kpi(col.name, v))).rename(columns=labels).to_string())
+    print(sweep_table(result, args.lang, SWEEP_SHOWN).to_string(index=False))
     print(f"written to {args.out}")
     return 0
 
