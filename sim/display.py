@@ -34,7 +34,7 @@ def kpi_display_table(result: SimResult, lang: str = "zh") -> pd.DataFrame:
 def sim_html(result: SimResult, lang: str | None = None) -> str:
     """HTML for Jupyter: what was simulated, when the train is due and the deadline, then the KPI table."""
     lang = lang or display_lang()
-    page = Page(words("sim_title", lang, scenario=result.scenario, n=result.replications, seed=result.seed))
+    page = Page(words("sim_title", lang, scenario=result.scenario_name, n=result.replications, seed=result.seed))
     page.facts([(words("train_due", lang), format_clock(result.arrival_min)),
                 (words("latest_arrival", lang), format_clock(result.deadline_min))])
     page.table(kpi_display_table(result, lang), max_rows=40)

@@ -22,7 +22,7 @@ NOTE = ("说明", "Note")
 
 def sweep_table(result: SweepResult, lang: str = "zh", kpis: tuple[str, ...] = SWEEP_KPIS) -> pd.DataFrame:
     """One row per option: its words, the mean of each KPI as people read it, or why it has no valid plan."""
-    summary = result.summary()
+    summary = result.summary_table()
     means = summary.pivot(index="variant", columns="kpi", values="mean") if len(summary) else pd.DataFrame()
     shown = [k for k in kpis if k in means.columns] or list(kpis)
     rows = []

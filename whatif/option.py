@@ -106,7 +106,7 @@ def try_option(base: Scenario, overrides: Mapping[str, Any], *, replications: in
         sc = Variant(overrides).build(base)
     except ScenarioError as exc:
         return Option(overrides, names, problem=error_problem(exc))
-    plan, problem = plan_or_problem(sc, seed=seed, max_iterations=iterations, time_limit=time_limit)
+    plan, problem = plan_or_problem(sc, seed=seed, iterations=iterations, time_limit=time_limit)
     if problem is not None:
         return Option(overrides, names, plan=plan, problem=problem, scenario=sc)
     from sim import simulate

@@ -12,7 +12,7 @@ import matplotlib as mpl
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from planning import Plan, make_plan
+from planning import Plan, PlanOptions, make_plan
 from planning.make import ROUTING_ITERATIONS
 from planning.map import routes_map
 from present.figure import figure
@@ -136,20 +136,25 @@ def build_pack(
     seed: int = 1,
     plan_time_limit: float = 30.0,
     plan_iterations: int | None = ROUTING_ITERATIONS,
+    plan_options: PlanOptions | None = None,
+    n_jobs: int = 2,
     axes: Mapping[str, Sequence[Any]] | None = None,
     sweep_replications: int = 30,
 ) -> Pack:
     """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory.
 
-    ``scenario`` is a Scenario (a name or path is loaded once); the sweep gets the same object.
+    ``scenario`` is a Scenario (a name or path is loaded once); the sweep gets the same object. ``plan_options``
+    (default: ``seed``, ``plan_time_limit`` and ``plan_iterations``) says how the plan is searched for;
+    ``n_jobs`` is the number of worker processes of the simulation and the sweep.
     """
     check_lang(lang)
     sc = scenario if isinstance(scenario, Scenario) else load(scenario)
     if axes:  # bad axes fail now, not after the plan and the simulation
         grid(axes)
         check_paths(sc, axes)
-    plan = make_plan(sc, time_limit=plan_time_limit, seed=seed, max_iterations=plan_iterations)
-    result = simulate(sc, plan, replications=replications, seed=seed)
+    options = plan_options or PlanOptions(seed=seed, time_limit=plan_time_limit, iterations=plan_iterations)
+    plan = make_plan(sc, options)
+    result = simulate(sc, plan, replications=replications, seed=seed, options={"n_jobs": n_jobs})
     figures = {
         "cover": cover_page(sc, plan, result, lang),
         "coach_gantt": result.gantt(lang=lang),
@@ -159,7 +164,7 @@ def build_pack(
     }
     swept = None
     if axes:
-        swept = sweep(sc, axes, replications=sweep_replications, seed=seed)
+        swept = sweep(sc, axes, replications=sweep_replications, seed=seed, n_jobs=n_jobs)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
         figures["options"] = swept.options_chart(kpis, lang)
     return Pack(scenario=sc, plan=plan, result=result, lang=lang, figures=figures, sweep=swept)
