@@ -88,8 +88,20 @@ def routes_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
         "depart": r["depart_min"].map(sc.clock), "stop_order": r["stop_order"], "enterprise_id": r["enterprise_id"],
         "enterprise": r["enterprise_id"].map(sc.enterprises["name"]).fillna(""),
         "district": r["district"].map(lambda d: districts.get(d, d)), "workers": r["workers"],
-        "arrive": r["arrive_min"].map(sc.clock), "km": r["km"].round(1),
+        "arrive": _arrive(sc, r["enterprise_id"], r["arrive_min"].map(sc.clock)), "km": r["km"].round(1),
     })
+
+
+#: Marks an arrival time at an enterprise placed at its district's centre (no coordinates given): approximate.
+APPROX = "≈"
+
+
+def _arrive(sc: Scenario, enterprises: pd.Series, clocks: pd.Series) -> pd.Series:
+    """Clock times, marked approximate where the enterprise has no coordinates of its own."""
+    if "approx_location" not in sc.enterprises.columns:
+        return clocks
+    approx = enterprises.map(sc.enterprises["approx_location"]).fillna(False).astype(bool)
+    return clocks.where(~approx | (clocks == ""), APPROX + clocks.astype(str))
 
 
 def manifest_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
@@ -103,7 +115,9 @@ def manifest_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
         "worker_id": m["worker_id"], "name": m["worker_id"].map(sc.workers["name"]).fillna(""),
         "enterprise_id": m["enterprise_id"], "enterprise": m["enterprise_id"].map(sc.enterprises["name"]).fillna(""),
         "stop_order": [stops.loc[k, "stop_order"] if ok else "" for k, ok in zip(keys, found, strict=True)],
-        "arrive": [sc.clock(stops.loc[k, "arrive_min"]) if ok else "" for k, ok in zip(keys, found, strict=True)],
+        "arrive": _arrive(sc, m["enterprise_id"], pd.Series(
+            [sc.clock(stops.loc[k, "arrive_min"]) if ok else "" for k, ok in zip(keys, found, strict=True)])),
+        "phone": m["worker_id"].map(sc.workers["phone"]).fillna("") if "phone" in sc.workers.columns else "",
     })
 
 
@@ -261,9 +275,9 @@ class Sheets:
             top = self._rows(sheet, top + 1, legs[cols], widths=False) + 1
             if riders is not None:
                 on = riders[riders["trip"] == trip]
-                cols = ["boarding_order", "worker_id", "name", "enterprise", "stop_order", "arrive"]
+                cols = ["boarding_order", "worker_id", "name", "enterprise", "stop_order", "arrive", "phone"]
                 top = self._rows(sheet, top, on[cols], widths=False) + 1
             top += 1
         sheet.write(top + 1, 0, f"{label('signature', lang)}: ____________", self.bold)
-        for c, width in enumerate([10, 12, 14, 34, 8, 10]):
+        for c, width in enumerate([10, 12, 14, 34, 8, 10, 14]):
             sheet.set_column(c, c, width)

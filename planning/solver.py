@@ -31,14 +31,17 @@ class SolveInfo:
     bound: float | None
     gap: float | None
     seconds: float
+    #: True when the time limit, not the planned work (iterations, nodes), ended the search.
+    timed_out: bool = False
 
     def describe(self) -> str:
+        clock = ", stopped at the time limit" if self.timed_out else ""
         if self.status == "optimal" and self.gap:
-            return f"optimal within gap {100 * self.gap:.2g}% ({self.solver}, {self.seconds:.1f} s)"
+            return f"optimal within gap {100 * self.gap:.2g}% ({self.solver}, {self.seconds:.1f} s{clock})"
         if self.status == "feasible":
             gap = f"gap {100 * self.gap:.2f}%" if self.gap is not None else "gap unknown"
-            return f"feasible, {gap} ({self.solver}, {self.seconds:.1f} s)"
-        return f"{self.status} ({self.solver}, {self.seconds:.1f} s)"
+            return f"feasible, {gap} ({self.solver}, {self.seconds:.1f} s{clock})"
+        return f"{self.status} ({self.solver}, {self.seconds:.1f} s{clock})"
 
 
 def cbc_path() -> str | None:

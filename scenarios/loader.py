@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from scenarios.aliases import post_aliases
 from scenarios.build import build
 from scenarios.clock import parse_clock
 from scenarios.errors import ScenarioError, suggest
@@ -24,6 +25,8 @@ from scenarios.tables import (
     read_table,
     read_text,
 )
+from scenarios.texts import TableError
+from scenarios.values import resolve_enterprises, resolve_workers
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCENARIO_FILE = "scenario.yaml"
@@ -131,16 +134,35 @@ def load(name_or_path: str | Path, overrides: dict[str, Any] | None = None) -> S
     return from_dict(raw, base_dir=path.parent, file=str(path))
 
 
-def _table_path(raw: dict[str, Any], key: str, base_dir: Path, file: str, default: str) -> Path:
+def _table_path(raw: dict[str, Any], key: str, base_dir: Path, file: str, default: str) -> tuple[Path, str | None, str]:
+    """The table file, its sheet (None: the first, or a CSV) and its name for messages, of ``key: FILE`` or
+    ``key: {file: FILE.xlsx, sheet: NAME}``."""
     value = raw.get(key, default)
+    sheet = None
+    if isinstance(value, dict):
+        for k in value:
+            if k not in ("file", "sheet"):
+                raise ScenarioError(
+                    f"unknown key '{k}'; {suggest(str(k), ['file', 'sheet'])}",
+                    file=file,
+                    field=f"{key}.{k}",
+                    fix=f"write e.g. '{key}: {{file: {default.replace('.csv', '.xlsx')}, sheet: Sheet1}}'.",
+                )
+        sheet = value.get("sheet")
+        if sheet is not None and (not isinstance(sheet, str | int) or not str(sheet).strip()):
+            raise ScenarioError(
+                f"expected the name of a sheet, got {sheet!r}.", file=file, field=f"{key}.sheet", fix="name a sheet."
+            )
+        sheet = None if sheet is None else str(sheet)
+        value = value.get("file")
     if not isinstance(value, str) or not value.strip():
         raise ScenarioError(
-            f"expected the name of a CSV file, got {value!r}.",
+            f"expected the name of a CSV or .xlsx file, got {value!r}.",
             file=file,
             field=key,
-            fix=f"write e.g. '{key}: {default}'.",
+            fix=f"write e.g. '{key}: {default}' or '{key}: {{file: {default.replace('.csv', '.xlsx')}, sheet: 1}}'.",
         )
-    return (base_dir / value).resolve()
+    return (base_dir / value).resolve(), sheet, str(base_dir / value)
 
 
 def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> Scenario:
@@ -165,22 +187,25 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
     def clock(text: str) -> float:
         return parse_clock(text, "clock", anchor_min=anchor)
 
-    districts = read_table(
-        _table_path(raw, "districts", base_dir, file, "districts.csv"),
-        DISTRICT_COLUMNS,
-        parse_clock=clock,
-        what="district",
-    )
+    path, sheet, label = _table_path(raw, "districts", base_dir, file, "districts.csv")
+    districts = read_table(path, DISTRICT_COLUMNS, parse_clock=clock, what="district", sheet=sheet, label=label)
+    path, sheet, label = _table_path(raw, "enterprises", base_dir, file, "enterprises.csv")
     enterprises = read_table(
-        _table_path(raw, "enterprises", base_dir, file, "enterprises.csv"),
+        path,
         ENTERPRISE_COLUMNS,
         extra_prefix=POSTS_PREFIX,
         extra_names=tuple(jobs),
+        extra_aliases={f"{POSTS_PREFIX}{j}": post_aliases(j, job.name_zh, job.name_en) for j, job in jobs.items()},
         parse_clock=clock,
         what="enterprise",
+        sheet=sheet,
+        label=label,
     )
+    tables = [districts, enterprises]
+    notes = resolve_enterprises(enterprises, districts, matrix=travel.mode == "matrix")
     _clock_minutes(enterprises, anchor)
     workers = _read_workers(raw.get("workers"), base_dir, file, meta, train, enterprises, districts, jobs, clock)
+    tables.append(workers)
     matrix = None
     if travel.mode == "matrix":
         from scenarios.travel import read_matrix
@@ -197,8 +222,23 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
     )
     from scenarios.validate import validate
 
-    warnings = validate(scenario, file=file)
-    return dataclasses.replace(scenario, warnings=tuple(warnings))
+    try:
+        warnings = validate(scenario, file=file)
+    except ScenarioError as exc:
+        raise as_written(exc, tables) from None
+    notes = [n for t in tables for n in t.attrs.get("notes", [])] + notes
+    return dataclasses.replace(scenario, warnings=tuple(notes + warnings))
+
+
+def as_written(exc: ScenarioError, tables: list[pd.DataFrame]) -> ScenarioError:
+    """A cross-check's error on a table, with the table's sheet and the column as its header wrote it."""
+    for table in tables:
+        attrs = table.attrs
+        if exc.file and exc.file == attrs.get("file") and not isinstance(exc, TableError):
+            written = attrs.get("written", {}).get(exc.field or "", exc.field)
+            where = f"{exc.file}, sheet '{attrs['sheet']}'" if attrs.get("sheet") else exc.file
+            return ScenarioError(exc.message, file=where, row=exc.row, field=written, fix=exc.fix)
+    return exc
 
 
 #: The enterprises' clock columns, each with a ``<column>_min`` twin in minutes from midnight.
@@ -289,12 +329,12 @@ def _read_workers(
             fix="add 'workers: {roster: workers.csv}'.",
         )
     for key in spec:
-        if key not in ("roster", "generate"):
+        if key not in ("roster", "generate", "counties"):
             raise ScenarioError(
-                f"unknown key '{key}'; {suggest(str(key), ['roster', 'generate'])}",
+                f"unknown key '{key}'; {suggest(str(key), ['roster', 'generate', 'counties'])}",
                 file=file,
                 field=f"workers.{key}",
-                fix="use 'roster' or 'generate'.",
+                fix="use 'roster' or 'generate' (and 'counties' for origin counties beyond Dingxi's seven).",
             )
     if "roster" in spec and "generate" in spec:
         raise ScenarioError(
@@ -304,8 +344,9 @@ def _read_workers(
             fix="remove one of 'roster' and 'generate'.",
         )
     if "roster" in spec:
-        path = _table_path(spec, "roster", base_dir, file, "workers.csv")
-        workers = read_table(path, WORKER_COLUMNS, parse_clock=clock, what="worker")
+        path, sheet, label = _table_path(spec, "roster", base_dir, file, "workers.csv")
+        workers = read_table(path, WORKER_COLUMNS, parse_clock=clock, what="worker", sheet=sheet, label=label)
+        resolve_workers(workers, enterprises, districts, jobs, _counties(spec.get("counties"), file))
     else:
         from scenarios.generate import generate_workers
 
@@ -317,4 +358,24 @@ def _read_workers(
         order = np.flatnonzero(unknown_car.to_numpy())
         workers.loc[unknown_car, "car"] = order // train.seats_per_car + 1
     workers["car"] = workers["car"].astype(int)
+    if "phone" not in workers.columns:
+        workers["phone"] = ""
     return workers
+
+
+def _counties(spec: Any, file: str) -> dict[str, tuple[str, str]] | None:
+    """``workers.counties``: origin counties beyond Dingxi's seven, as {id: {name_zh: .., name_en: ..}}."""
+    if spec is None:
+        return None
+    if not isinstance(spec, dict) or not spec:
+        raise ScenarioError(
+            "expected a mapping of county ids to names.",
+            file=file,
+            field="workers.counties",
+            fix="e.g. counties: {dachuan: {name_zh: 达川区, name_en: Dachuan}}",
+        )
+    out = {}
+    for key, names in spec.items():
+        names = names if isinstance(names, dict) else {"name_zh": names}
+        out[str(key)] = (str(names.get("name_zh", key)), str(names.get("name_en", key)))
+    return out

@@ -29,7 +29,12 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-add_command("check", "load and validate a scenario and print a short summary", scenario_arg, _check)
+def _check_args(parser: argparse.ArgumentParser) -> None:
+    scenario_arg(parser)
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="messages in Chinese (zh) or English (en)")
+
+
+add_command("check", "load and validate a scenario and print a short summary", _check_args, _check)
 
 
 def version() -> str:
@@ -56,7 +61,7 @@ def _load_subcommands() -> None:
     """Import the modules that register further subcommands (plan, simulate, sweep, ...), when present."""
     import importlib
 
-    for module in ("whatif.commands",):
+    for module in ("whatif.commands", "whatif.fleet_cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -84,7 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except ScenarioError as exc:
-        print(f"error: {_as_flags(exc)}", file=sys.stderr)
+        from scenarios.texts import render
+
+        print(f"error: {render(_as_flags(exc), getattr(args, 'lang', 'zh'))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -127,6 +127,12 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
     _lang(p)
     _seed(p)
     _time_limit(p)
+    p.add_argument(
+        "--placement",
+        type=Path,
+        default=None,
+        help="an exported placement.xlsx or placement.csv, edited by hand: kept as it is and routed",
+    )
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -134,8 +140,28 @@ def _plan(args: argparse.Namespace) -> int:
 
     options = _options(args)
     sc = load(args.scenario)
+    if args.placement is not None:
+        from planning.fixed import route_edited
+        from scenarios.placement_in import read_placement
+
+        edited = read_placement(args.placement, sc, _exported(args.placement))
+        plan = route_edited(sc, edited, options)
+        return _write_plan(sc, plan, args, plan.summary())
     plan = make_plan(sc, options)
     return _write_plan(sc, plan, args, plan.summary())
+
+
+def _exported(placement: Path) -> dict[str, str] | None:
+    """Worker -> enterprise of the plan saved beside an exported placement (plan.json), when it is there."""
+    from planning.store import PLAN_FILE, read_plan
+
+    if not (placement.parent / PLAN_FILE).is_file():
+        return None
+    try:
+        before = read_plan(placement.parent).placement
+    except ScenarioError:
+        return None
+    return before["enterprise_id"].astype(str).to_dict()
 
 
 def _write_plan(sc, plan, args: argparse.Namespace, summary: str) -> int:
@@ -296,3 +322,24 @@ add_command(
     "replan", "revise a plan on the night: a late train, broken coaches, missing workers", _replan_args, _replan
 )
 add_command("pack", "the meeting pack: charts (PNG and PDF) and the transport plan (Excel)", _pack_args, _pack)
+
+
+def _template_args(p: argparse.ArgumentParser) -> None:
+    _out(p)
+    _lang(p)
+
+
+def _template(args: argparse.Namespace) -> int:
+    from scenarios.template import write_template
+
+    for path in write_template(args.out, args.lang):
+        print(path)
+    return 0
+
+
+add_command(
+    "template",
+    "write a fill-in scenario folder: scenario.yaml, workers.xlsx and enterprises.xlsx with drop-down lists",
+    _template_args,
+    _template,
+)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -20,6 +22,11 @@ from planning.routing.split_master import solve_split_master
 from planning.routing.tour import routes_of, seq_of
 
 MASTER_AT = (0.45, 0.75)
+#: Branch-and-bound nodes of the master in a search with an iteration budget: the middle masters, the last one.
+#: A node count, not seconds, so that the same seed gives the same routes however busy the machine is.
+MASTER_NODES = (300, 3000)
+#: Nodes of the exact model (every feasible route enumerated) in a search with an iteration budget.
+EXACT_NODES = 20_000
 
 
 def _fleet_left(problem: RoutingProblem, it: Items) -> dict[str, int | None]:
@@ -38,7 +45,8 @@ def _bounds(problem: RoutingProblem) -> tuple[int, float | None]:
     veh = math.ceil(total / problem.max_capacity - 1e-9) if total > 0 else 0
     if problem.max_stops is not None:
         veh = max(veh, math.ceil(len(problem.customers) / problem.max_stops))
-    if problem.objective == "vehicles_then_ride":
+    if problem.objective in ("vehicles_then_ride", "vehicles_then_weighted"):
+        # everyone riding direct; plus km_weight x the km bound is not cheap, so only the ride part
         return veh, float((problem.demand * problem.times[0]).sum())
     if problem.objective == "cost":
         return veh, veh * min(v.fixed_cost for v in problem.vehicle_types)
@@ -52,6 +60,7 @@ def _result(
     status: str,
     lower: float | None,
     start: float,
+    timed_out: bool = False,
 ) -> RoutingResult:
     """Build the result: merged stops, types, recomputed cost, gap."""
     routes: list[list[Stop]] = []
@@ -78,7 +87,7 @@ def _result(
         lower = cost
     elif lower is None:
         lower = obj_lb
-    if status != "optimal" and problem.objective == "vehicles_then_ride" and len(routes) > veh_lb:
+    if status != "optimal" and problem.vehicles_first and len(routes) > veh_lb:
         lower = obj_lb
     gap: float | None = None
     if lower is not None:
@@ -96,6 +105,7 @@ def _result(
         runtime=time.perf_counter() - start,
         objective=problem.objective,
         vehicles_lower_bound=veh_lb,
+        timed_out=timed_out,
     )
 
 
@@ -138,12 +148,16 @@ def solve(
     seed: int = 0,
     exact: bool | None = None,
     max_iterations: int | None = None,
+    seeds: Sequence[Sequence[Sequence[int]]] = (),
+    keep_pool: bool = False,
 ) -> RoutingResult:
     """Best routes found within ``time_limit`` seconds; proven optimal only when the exact model says so.
 
     ``exact=None`` uses the exact model when the problem is small; True forces it; False never uses it.
     ``max_iterations`` caps the search by iterations instead of time, so that a seed gives the same result
-    (``time_limit`` then only stops a search that would run far longer than planned).
+    (``time_limit`` then only stops a search that would run far longer than planned, and the result's
+    ``timed_out`` says so). ``seeds`` are extra solutions (routes of items) for the pool and the start;
+    ``keep_pool`` returns the pool's routes in the result, for a master over several problems.
     """
     start = time.perf_counter()
     rng = np.random.default_rng(seed)
@@ -153,22 +167,30 @@ def solve(
     _check_alone(problem)
     if it.m == 1:
         return _result(problem, it, [], "optimal" if not it.direct else "feasible", None, start)
+    budget = max_iterations is not None
     if exact or (exact is None and exact_eligible(problem, it)):
-        ex_cols, res = solve_exact(problem, it, fleet, max(0.3, time_limit - (time.perf_counter() - start)))
+        nodes = EXACT_NODES if budget else None
+        ex_cols, res = solve_exact(problem, it, fleet, max(0.3, time_limit - (time.perf_counter() - start)), nodes)
         if res is None:
             raise ValueError(f"{problem.name}: no feasible set of routes exists under the limits and fleet.")
         status = "optimal" if res.optimal and not pieces_fixed else "feasible"
         lower = res.bound if not pieces_fixed else None
-        return _result(problem, it, _from_master(res, ex_cols), status, lower, start)
+        return _result(problem, it, _from_master(res, ex_cols), status, lower, start, res.timed_out)
     fleet_total = None if any(v is None for v in fleet.values()) else sum(int(v or 0) for v in fleet.values())
     search = Sisr(it, rng, problem.max_stops, problem.ride_limit, fleet_total)
     pool = RoutePool()
     rc = RouteCost(it, problem.max_stops, problem.ride_limit)
     # With an iteration budget the local searches run to the end, so that a seed gives the same plan.
-    ls_seconds = 3600.0 if max_iterations is not None else min(2.0, 0.03 * time_limit)
+    ls_seconds = 3600.0 if budget else min(2.0, 0.03 * time_limit)
     seq = _start(search, it, rc, ls_seconds)
     st = search.state(seq)
     pool.add(st, search.total(st))
+    for routes in seeds:
+        seeded = seq_of([list(r) for r in routes])
+        sst = search.state(seeded)
+        pool.add(sst, search.total(sst))
+        if search.feasible(sst) and search.total(sst) < search.total(st):
+            seq, st = seeded, sst
     multi = len(problem.vehicle_types) > 1 or any(v is not None for v in fleet.values())
     best_seq: np.ndarray | None = seq if search.feasible(st) else None
     best_cost = search.total(st) if best_seq is not None else math.inf
@@ -176,7 +198,7 @@ def solve(
     split_mode = (
         problem.split_delivery
         and len(problem.vehicle_types) == 1
-        and problem.objective != "vehicles_then_ride"
+        and not problem.vehicles_first
         and (problem.ride_limit is None or problem.service_per_unit == 0)
         and pieces_fixed
         and all(v is None for v in fleet.values())
@@ -184,14 +206,16 @@ def solve(
     marks = [0.5] if split_mode else [*MASTER_AT, 0.93]
     overhead = 0.0
     done = 0.0
+    timed_out = False
     scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
     for mark in marks:
         # With an iteration budget, time is only a cap: the whole search may use what is left before the last mark.
-        until = marks[-1] if max_iterations is not None else mark
+        until = marks[-1] if budget else mark
         seconds = max(0.0, time_limit * until - (time.perf_counter() - start))
         iters = None if max_iterations is None else int(max_iterations * (mark - done) / marks[-1])
         span = (done / marks[-1], mark / marks[-1])
-        cand, cost, _ = search.run(seq, seconds, pool.add, scale, span, iters)
+        cand, cost, ran = search.run(seq, seconds, pool.add, scale, span, iters)
+        timed_out |= iters is not None and ran < iters
         done = mark
         if cost < best_cost:
             best_seq, best_cost, seq = cand, cost, cand
@@ -203,10 +227,15 @@ def solve(
             keys = {frozenset(r) for r in routes_of(best_seq)}
             warm = [k for k, c in enumerate(cols) if frozenset(c.items) in keys]
         last = mark == marks[-1] and not split_mode
-        limit = remaining - 2 * overhead - 0.02 * time_limit if last else min(remaining, 0.05 * time_limit)
+        if budget:
+            limit, nodes = max(0.3, remaining), MASTER_NODES[1 if last else 0]
+        else:
+            limit = remaining - 2 * overhead - 0.02 * time_limit if last else min(remaining, 0.05 * time_limit)
+            nodes = None
         t_master = time.perf_counter()
-        res = solve_master(cols, list(range(1, it.m)), fleet, max(0.3, limit), start=None if multi else warm)
+        res = solve_master(cols, list(range(1, it.m)), fleet, max(0.3, limit), None if multi else warm, False, nodes)
         overhead = max(overhead, time.perf_counter() - t_master - max(0.3, limit))
+        timed_out |= budget and res is not None and res.timed_out
         if res is not None and (best_master is None or res.objective < best_master[0].objective - 1e-9):
             best_master = (res, cols)
             if res.objective < best_cost - 1e-9:
@@ -220,15 +249,24 @@ def solve(
     else:
         raise ValueError(f"{problem.name}: no feasible routes found in {time_limit} s (limits or fleet too tight).")
     if not multi and not split_mode and chosen:
-        polish = 3600.0 if max_iterations is not None else min(1.0, 0.01 * time_limit)
+        polish = 3600.0 if budget else min(1.0, 0.01 * time_limit)
         routes = local_search(it, rc, [list(items) for items, _ in chosen], polish)
         if sum(rc(r) for r in routes) < sum(rc(list(items)) for items, _ in chosen) - 1e-9:
             chosen = [(tuple(r), None) for r in routes]
     if split_mode:
-        better = _split_recombine(problem, it, pool, chosen, time_limit - (time.perf_counter() - start) - 0.2)
+        left = time_limit - (time.perf_counter() - start) - 0.2
+        better = _split_recombine(problem, it, pool, chosen, left, MASTER_NODES[1] if budget else None)
         if better is not None:
-            return _result(problem, it, better, "feasible", None, start)
-    return _result(problem, it, chosen, "feasible", None, start)
+            return _result(problem, it, better, "feasible", None, start, timed_out)
+    result = _result(problem, it, chosen, "feasible", None, start, timed_out)
+    if keep_pool:
+        return dataclasses.replace(result, pool=tuple(_pool_routes(problem, it, pool)))
+    return result
+
+
+def _pool_routes(problem: RoutingProblem, it: Items, pool: RoutePool) -> list[list[Stop]]:
+    """The pool's routes as merged stops (node, quantity), best solutions first."""
+    return [merged_stops(it, items) for _, items in pool.best(POOL_COLUMNS)]
 
 
 def _split_recombine(
@@ -237,9 +275,10 @@ def _split_recombine(
     pool: RoutePool,
     chosen: list[tuple[tuple[int, ...], str | None]],
     seconds: float,
+    node_limit: int | None = None,
 ) -> list[tuple[list[Stop], str | None]] | None:
     """Re-choose routes and split quantities over the pool; None unless it beats ``chosen``."""
-    if seconds < 0.5:
+    if seconds < 0.5 and node_limit is None:
         return None
     vt = problem.vehicle_types[0]
     by_nodes: dict[tuple[int, ...], float] = {}
@@ -259,7 +298,8 @@ def _split_recombine(
     for i in range(1, it.m):
         demand[int(it.node[i])] = demand.get(int(it.node[i]), 0.0) + float(it.qty[i])
     integral = all(float(q).is_integer() for q in demand.values()) and float(vt.capacity).is_integer()
-    res = solve_split_master(routes, demand, vt.capacity, seconds, start_routes, start_qty, integral)
+    res = solve_split_master(routes, demand, vt.capacity, max(0.5, seconds), start_routes, start_qty, integral,
+                             node_limit)
     if res is None:
         return None
     old = sum(by_nodes[tuple(n for n, _ in st)] for st in incumbent)

@@ -90,9 +90,11 @@ BAD: list[tuple[str, Callable[[Path], None], tuple[str, ...]]] = [
         ("enterprises.csv", "missing column 'lat'"),
     ),
     (
-        "CSV not UTF-8",
-        _write("workers.csv", WORKERS_HEADER + "W1,王建国,tongwei,,1,M,34,general,,,\n", "gbk"),
-        ("workers.csv", "not UTF-8", "line 2"),
+        "CSV in no known encoding",
+        lambda folder: (folder / "workers.csv").write_bytes(
+            WORKERS_HEADER.encode() + b"W1,\x81 \xff,tongwei,,1,M,34,general,,,\n"
+        ),
+        ("workers.csv", "not text in UTF-8, GBK or GB18030", "line 2"),
     ),
     ("unknown section", _yaml(lambda r: r.update(polcy={})), ("polcy", "did you mean 'policy'")),
     (
