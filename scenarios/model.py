@@ -175,6 +175,9 @@ class Travel:
     suburban_km: float = 25.0
     cv: float = 0.15  # estimate: coefficient of variation of a leg's travel time at night
     matrix: str | None = None
+    #: The datum of every lon/lat in the scenario: "wgs84" (GPS, OpenStreetMap; the default) or "gcj02" (copied from
+    #: Chinese map services such as AMap or Tencent). Maps over a basemap convert to the basemap's datum.
+    crs: str = "wgs84"
 
     def __post_init__(self) -> None:
         require(
@@ -189,6 +192,8 @@ class Travel:
             "suburban_km",
             f"expected at least urban_km ({self.urban_km}), got {self.suburban_km}.",
         )
+        require(self.crs in ("wgs84", "gcj02"), "crs", f"expected 'wgs84' or 'gcj02', got {self.crs!r}.",
+                "write wgs84 for GPS or OpenStreetMap coordinates, gcj02 for ones copied from AMap or Tencent maps.")
         require(0 <= self.cv <= 2, "cv", f"expected a coefficient of variation in [0, 2], got {self.cv}.")
         require(
             self.mode != "matrix" or bool(self.matrix),
