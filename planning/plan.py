@@ -132,3 +132,9 @@ class Plan:
                 lines[-1] += f"; routing {self.routing_info.describe(seconds=True)}"
         lines.extend(f"warning: {w}" for w in self.warnings)
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: placed and not placed, coaches, clock times (``present.html.set_display_lang``)."""
+        from planning.display import plan_html
+
+        return plan_html(self)

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from planning.options import PlanOptions
-from present.kpis import KPI_LABELS
 from scenarios import ScenarioError, load
 from scenarios.io import atomic_folder, check_writable
 from whatif import cli_args as a
@@ -233,7 +232,6 @@ def _sweep_args(p: argparse.ArgumentParser) -> None:
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    from whatif.charts import options_chart
     from whatif.sweep import sweep
 
     if not args.set:
@@ -251,9 +249,7 @@ def _sweep(args: argparse.Namespace) -> int:
         progress=args.lang,
     )
     summary = result.summary_table()
-    fig = options_chart(
-        summary, ["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang, KPI_LABELS[args.lang]
-    )
+    fig = result.options_chart(["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang)
     with atomic_folder(args.out) as stage:
         result.table.to_csv(stage / "sweep.csv", index=False)
         summary.to_csv(stage / "sweep_summary.csv", index=False)
