@@ -6,6 +6,7 @@ import pytest
 
 from planning.options import MAX_SEED, PlanOptions
 from scenarios import ScenarioError
+from scenarios.model import OBJECTIVES
 
 
 @pytest.mark.parametrize(
@@ -24,7 +25,7 @@ from scenarios import ScenarioError
         ({"time_limit": "30"}, "time_limit", "got '30'"),
         ({"iterations": None, "time_limit": None}, "iterations", "no stop criterion"),
         ({"solver": "gurobi"}, "solver", "highs, cbc"),
-        ({"objective": "fastest"}, "objective", "coaches_then_ride, cost"),
+        ({"objective": "fastest"}, "objective", ", ".join(OBJECTIVES)),
         ({"strict": "yes"}, "strict", "got 'yes'"),
     ],
 )
