@@ -14,10 +14,15 @@ from scenarios import ScenarioError
 
 
 def test_same_seed_same_plan_on_the_2023_scenario() -> None:
-    """Two runs with the default settings give identical routes and manifests, checked clean, honestly 'feasible'."""
+    """Two runs stopped by the default iteration count give identical routes and manifests, checked clean, honestly
+    'feasible'."""
     sc = scenarios.load("dingxi_qingdao_2023")
-    a = make_plan(sc, seed=0)
-    b = make_plan(sc, seed=0)
+    # Stopped by the iteration count alone: on a loaded machine the default 30 s cap can bind first (timed_out),
+    # and then two runs may differ; the count is what makes the plan reproducible.
+    options = PlanOptions(seed=0, time_limit=None)
+    a = make_plan(sc, options)
+    b = make_plan(sc, options)
+    assert not a.routing_info.timed_out
     assert a.routes.equals(b.routes) and a.manifest.equals(b.manifest)
     assert check_plan(sc, a) == []
     assert a.routes["workers"].sum() == len(sc.workers)
