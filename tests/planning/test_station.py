@@ -95,7 +95,7 @@ def test_each_trip_boards_at_a_bay_free_when_it_boards() -> None:
     assert set(bays) <= set(range(1, sc.station.bays + 1)) and len(bays) == routes.groupby(["coach_id", "trip"]).ngroups
     model = StationModel.of(sc)
     trips = routes.groupby(["coach_id", "trip"]).agg(depart=("depart_min", "first"), load=("workers", "sum"))
-    trips["start"] = trips["depart"] - trips["load"] * model.board_min
+    trips["start"] = trips["depart"] - trips["load"] * model.board_min - model.bay_min
     for _, at_bay in trips.join(bays).groupby("bay"):
         at_bay = at_bay.sort_values("start")
         assert (at_bay["start"].iloc[1:].to_numpy() >= at_bay["depart"].iloc[:-1].to_numpy() - 1e-9).all()
