@@ -102,7 +102,7 @@ class StationModel:
 
         last = off.max(initial=arrival)
         in_hall = _bisect(all_in, last, last + st.walk_m / lo / 60 + 1, math.log(0.5)) if len(off) else arrival
-        return cls(arrival, in_hall + st.welcome_min, len(off), st.desks, st.desk_service_s / 60,
+        return cls(float(arrival), float(in_hall) + st.welcome_min, len(off), st.desks, st.desk_service_s / 60,
                    sum(st.board_s_per_person) / 2 / 60, st.bays, st.desk_order,
                    st.bay_pull_in_min + st.bay_pull_out_min)
 
