@@ -45,6 +45,11 @@ ROUTE_COLUMNS = (
 MANIFEST_COLUMNS = ("worker_id", "coach_id", "trip", "boarding_order", "enterprise_id")
 
 
+def ride_minutes(routes: pd.DataFrame) -> float:
+    """Workers' ride minutes of a routes frame: each worker from their trip's departure to their stop."""
+    return float(((routes["arrive_min"] - routes["depart_min"]) * routes["workers"]).sum())
+
+
 @dataclass(frozen=True, eq=False)
 class Plan:
     """Placement plus (optionally) routes; build one with ``planning.make_plan`` or by hand for tests."""
@@ -120,9 +125,16 @@ class Plan:
             coaches = self.coaches
             lines.append(
                 f"routes: {coaches['coach_id'].nunique()} coaches, {len(coaches)} trips, "
-                f"{int(coaches['workers'].sum())} workers by coach, {coaches['km'].sum():.0f} km"
+                f"{int(coaches['workers'].sum())} workers by coach, {coaches['km'].sum():.0f} km, "
+                f"{ride_minutes(self.routes):,.0f} worker ride minutes"
             )
             if self.routing_info:
                 lines[-1] += f"; routing {self.routing_info.describe(seconds=True)}"
         lines.extend(f"warning: {w}" for w in self.warnings)
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: placed and not placed, coaches, clock times (``present.html.set_display_lang``)."""
+        from planning.display import plan_html
+
+        return plan_html(self)

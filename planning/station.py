@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from planning.timing import retime, trip_end
+from scenarios.errors import ScenarioError
 from scenarios.model import TrainDelay
 from scenarios.scenario import Scenario
 
@@ -84,9 +85,7 @@ class StationModel:
     bays: int
     #: ``station.desk_order``: "arrival" (one line, groups mixed) or "coach"/"sign" (groups called in turn)
     desk_order: str = "arrival"
-    #: Pulling into and out of a bay (``station.bay_pull_in_min`` + ``bay_pull_out_min``): not yet planned for; the
-    #: dispatch would need the bound of ``last_first_departure`` to count it per trip.
-    bay_min: float = 0.0
+    bay_min: float = 0.0  # pulling into and out of a bay (``station.bay_pull_in_min`` + ``bay_pull_out_min``)
 
     @classmethod
     def of(cls, sc: Scenario) -> StationModel:
@@ -104,7 +103,8 @@ class StationModel:
         last = off.max(initial=arrival)
         in_hall = _bisect(all_in, last, last + st.walk_m / lo / 60 + 1, math.log(0.5)) if len(off) else arrival
         return cls(arrival, in_hall + st.welcome_min, len(off), st.desks, st.desk_service_s / 60,
-                   sum(st.board_s_per_person) / 2 / 60, st.bays, st.desk_order)
+                   sum(st.board_s_per_person) / 2 / 60, st.bays, st.desk_order,
+                   st.bay_pull_in_min + st.bay_pull_out_min)
 
     def at_sign(self, load: int, before: int | None = None) -> float:
         """When the last of a trip's ``load`` workers reaches the district sign, on a median night. Groups called
@@ -124,7 +124,9 @@ class StationModel:
         aboard some coach), coaches at the station from ``ready_min``: the last group at its sign, then everyone's
         boarding shared by the bays, and one more coach (list scheduling's bound)."""
         ready = max(self.at_sign(seats, self.workers - seats), ready_min)
-        return ready + self.boarding(self.workers) / self.bays + self.boarding(seats)
+        trips = math.ceil(self.workers / max(seats, 1))  # at least this many trips pull in and out of the bays
+        shared = self.workers * self.board_min + trips * self.bay_min
+        return ready + shared / self.bays + self.boarding(seats)
 
 
 @dataclass(frozen=True)
@@ -225,3 +227,34 @@ def station_bays(sc: Scenario, routes: pd.DataFrame) -> pd.Series:
     given = _dispatch(StationModel.of(sc), trips)
     index = pd.MultiIndex.from_tuples(sorted(given), names=["coach_id", "trip"])
     return pd.Series([given[k][1] for k in index], index=index, name="bay")
+
+
+def station_schedule(sc: Scenario, routes: pd.DataFrame, strict: bool = True) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Routes whose trips leave when the station lets them (``depart_by_station``), and the trips that this makes
+    arrive after ``policy.latest_arrival`` although they were planned in time, in words.
+
+    With ``strict`` such trips are a ScenarioError naming the station's bays and desks.
+    """
+    timed = depart_by_station(sc, routes)
+    if routes.empty:
+        return timed, ()
+    keys = ["coach_id", "trip"]
+    before = routes.groupby(keys)["arrive_min"].max()
+    after = timed.groupby(keys).agg(depart=("depart_min", "first"), last=("arrive_min", "max"),
+                                    load=("workers", "sum"), stops=("enterprise_id", ", ".join))
+    deadline, st = sc.latest_arrival_min, sc.station
+    held = after[(after["last"] > deadline + 1e-9) & (before.reindex(after.index) <= deadline + 1e-9)]
+    notes = tuple(
+        f"{coach} trip {trip} to {row.stops} ({row.load} workers) leaves at {sc.clock(row.depart)}, when the "
+        f"station's {st.bays} bays and {st.desks} desks let it go, and arrives {row.last - deadline:.0f} min after "
+        f"{sc.policy.latest_arrival}"
+        for (coach, trip), row in held.iterrows()
+    )
+    if notes and strict:
+        raise ScenarioError(
+            f"{len(notes)} trips cannot leave the station in time: for example {notes[0]}.",
+            field="station.bays",
+            fix="add coach bays or gift-pack desks, move latest_arrival later, or plan with strict off to serve "
+            "them late.",
+        )
+    return timed, notes

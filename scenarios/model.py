@@ -23,7 +23,7 @@ from scenarios.ranges import (
     whole,
 )
 
-OBJECTIVES = ("coaches_then_ride", "cost")
+OBJECTIVES = ("coaches_then_ride", "coaches_then_km", "coaches_then_weighted", "cost")
 KEEP_VILLAGERS = ("none", "district", "enterprise")
 ROUTE_KINDS = ("open", "closed")
 DELAY_KINDS = ("mixture", "fixed", "none")
@@ -197,6 +197,9 @@ class Travel:
     night_share: float = 0.7
     district_share: float = 0.15
     matrix: str | None = None
+    #: The datum of every lon/lat in the scenario: "wgs84" (GPS, OpenStreetMap; the default) or "gcj02" (copied from
+    #: Chinese map services such as AMap or Tencent). Maps over a basemap convert to the basemap's datum.
+    crs: str = "wgs84"
 
     def __post_init__(self) -> None:
         require(
@@ -215,6 +218,9 @@ class Travel:
         )
         require(self.night_share + self.district_share <= 1, "district_share",
                 f"expected night_share + district_share <= 1, got {self.night_share} + {self.district_share}.")
+        require(self.crs in ("wgs84", "gcj02"), "crs", f"expected 'wgs84' or 'gcj02', got {self.crs!r}.",
+                "write wgs84 for GPS or OpenStreetMap coordinates, gcj02 for ones copied from AMap or Tencent maps.")
+        require(0 <= self.cv <= 2, "cv", f"expected a coefficient of variation in [0, 2], got {self.cv}.")
         require(
             self.mode != "matrix" or bool(self.matrix),
             "matrix",

@@ -1,7 +1,8 @@
 """Charts of a SimResult (matplotlib, no pyplot state): coach Gantt, check-ins over time, crowd in the station.
 
 Labels are Chinese (``lang="zh"``, drawn with the vendored font) or English (``lang="en"``). Figures are
-``matplotlib.figure.Figure`` objects; ``save_charts`` writes them as PNG atomically.
+``present.figure.Chart`` objects (matplotlib Figures that display inline in Jupyter); ``save_charts`` writes them
+as PNG atomically.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from typing import TYPE_CHECKING
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
 from present.clock import format_clock
+from present.figure import Chart, figure
 from present.fonts import rc
 from present.lang import check_lang
 from scenarios.io import atomic_path
@@ -67,7 +68,7 @@ def _clock_axis(ax, span_min: float) -> None:
     ax.grid(axis="x", alpha=0.3)
 
 
-def _legend_below(fig: Figure, ax, handles: list | None = None) -> None:
+def _legend_below(fig: Chart, ax, handles: list | None = None) -> None:
     """The legend in one row under the axes, outside the plot, so it hides no data (constrained layout makes room)."""
     handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
     if handles:
@@ -75,7 +76,7 @@ def _legend_below(fig: Figure, ax, handles: list | None = None) -> None:
                    frameon=False)
 
 
-def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicles: int = 60) -> Figure:
+def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicles: int = 60) -> Chart:
     """One bar per vehicle: waiting at the station, boarding at a bay, driving its stops, returning.
 
     At most ``max_vehicles`` vehicles (those leaving first) are drawn; the title says when some are left out.
@@ -88,7 +89,7 @@ def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicle
         if len(vehicles) > max_vehicles:
             vehicles = vehicles[:max_vehicles]
             trips = trips[trips["vehicle"].isin(vehicles)]
-        fig = Figure(figsize=(11, max(3.0, 0.32 * len(vehicles) + 1.5)), layout="constrained")
+        fig = figure(lang, figsize=(11, max(3.0, 0.32 * len(vehicles) + 1.5)), layout="constrained")
         ax = fig.add_subplot()
         rows = {v: k for k, v in enumerate(vehicles)}
         for t in trips.itertuples(index=False):
@@ -141,12 +142,12 @@ def _band(frame: pd.DataFrame, value: str) -> pd.DataFrame:
     return frame.groupby("minutes")[value].quantile([0.05, 0.5, 0.95]).unstack()
 
 
-def checkin_chart(result: SimResult, lang: str = "zh") -> Figure:
+def checkin_chart(result: SimResult, lang: str = "zh") -> Chart:
     """Workers checked in over clock time: the median over replications and the 5-95% band."""
     text = labels(lang)
     with mpl.rc_context(rc(lang)):
         curves = checkin_curves(result)
-        fig = Figure(figsize=(10, 5), layout="constrained")
+        fig = figure(lang, figsize=(10, 5), layout="constrained")
         ax = fig.add_subplot()
         if len(curves):
             band = _band(curves, "checked_in")
@@ -164,12 +165,12 @@ def checkin_chart(result: SimResult, lang: str = "zh") -> Figure:
     return fig
 
 
-def crowd_chart(result: SimResult, lang: str = "zh") -> Figure:
+def crowd_chart(result: SimResult, lang: str = "zh") -> Chart:
     """People in the station over clock time: median and 5-95% band over replications, and replication 1."""
     text = labels(lang)
     with mpl.rc_context(rc(lang)):
         frame = result.crowd(step_min=1.0)
-        fig = Figure(figsize=(10, 4.5), layout="constrained")
+        fig = figure(lang, figsize=(10, 4.5), layout="constrained")
         ax = fig.add_subplot()
         if len(frame):
             band = _band(frame, "people")
@@ -186,13 +187,13 @@ def crowd_chart(result: SimResult, lang: str = "zh") -> Figure:
     return fig
 
 
-def nights_chart(result: SimResult, lang: str = "zh") -> Figure:
+def nights_chart(result: SimResult, lang: str = "zh") -> Chart:
     """The spread of the nights: a histogram of the last check-in, its 5%/50%/95% and the latest arrival."""
     text = labels(lang)
     with mpl.rc_context(rc(lang)):
         last = result.kpis["last_checkin_min"].to_numpy(dtype=float)
         last = last[np.isfinite(last)]
-        fig = Figure(figsize=(10, 4.5), layout="constrained")
+        fig = figure(lang, figsize=(10, 4.5), layout="constrained")
         ax = fig.add_subplot()
         if last.size:
             ax.hist(last, bins=min(40, max(5, last.size // 5)), color="#2c7bb6", alpha=0.7)

@@ -49,6 +49,12 @@ class SimResult:
     def __str__(self) -> str:
         return self.summary(lang="en") + f"\n({self.wall_s:.1f} s)"
 
+    def _repr_html_(self) -> str:
+        """Jupyter's display: the headline KPIs in clock times, their intervals and the spread over the nights."""
+        from sim.display import sim_html
+
+        return sim_html(self)
+
     def summary(self, lang: str = "zh", level: float = 0.95) -> str:
         """A few lines for people: what was run and the headline risk figures with their intervals."""
         from sim.summary import summary_text

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from planning.options import PlanOptions
-from present.kpis import KPI_LABELS
 from scenarios import ScenarioError, load
 from scenarios.io import atomic_folder, check_writable
 from whatif import cli_args as a
@@ -19,6 +18,7 @@ from whatif.report import plan_lines, sim_lines, warning_lines, where_line
 #: The library's field names (of make_plan, sweep, simulate, replan, ...) and the command-line flags that set them.
 FLAGS = {
     "time_limit": "--time-limit",
+    "objective": "--objective",
     "iterations": "--iterations",
     "seed": "--seed",
     "replications": "--replications",
@@ -52,8 +52,11 @@ def to_cli(exc: ScenarioError) -> ScenarioError:
 
 
 def _options(args: argparse.Namespace) -> PlanOptions:
-    """How to plan: --seed, --iterations (0: until the time limit) and --time-limit, checked."""
-    return PlanOptions(seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit)
+    """How to plan: --seed, --iterations (0: until the time limit), --time-limit (and --objective), checked."""
+    objective = getattr(args, "objective", None)
+    return PlanOptions(
+        seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit, objective=objective
+    )
 
 
 def _axes(options: list[str]) -> dict[str, list]:
@@ -83,6 +86,15 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         help="an exported placement.xlsx or placement.csv, edited by hand: kept as it is and routed",
+    )
+    from scenarios.model import OBJECTIVES
+
+    p.add_argument(
+        "--objective",
+        choices=OBJECTIVES,
+        default=None,
+        help="routing objective after the fewest coaches: workers' ride minutes, km, both weighted, or cost "
+        "(default: the scenario's policy.objective)",
     )
 
 
@@ -220,7 +232,6 @@ def _sweep_args(p: argparse.ArgumentParser) -> None:
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    from whatif.charts import options_chart
     from whatif.sweep import sweep
 
     if not args.set:
@@ -238,9 +249,7 @@ def _sweep(args: argparse.Namespace) -> int:
         progress=args.lang,
     )
     summary = result.summary_table()
-    fig = options_chart(
-        summary, ["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang, KPI_LABELS[args.lang]
-    )
+    fig = result.options_chart(["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang)
     with atomic_folder(args.out) as stage:
         result.table.to_csv(stage / "sweep.csv", index=False)
         summary.to_csv(stage / "sweep_summary.csv", index=False)
@@ -298,11 +307,11 @@ def _pack(args: argparse.Namespace) -> int:
     options = _options(args)
     axes = _axes(args.set) if args.set else None
     check_writable(args.out)
-    keys = ("step_load", "step_plan", "step_write")
+    keys = ("step_load", "step_pack", "step_write")
     with steps([say(args.lang, k) for k in keys]) as step:
         step(say(args.lang, "step_load"))
         sc = load(args.scenario)
-        step(say(args.lang, "step_plan"))
+        step(say(args.lang, "step_pack"))
         pack = build_pack(sc, lang=args.lang, replications=args.replications, seed=args.seed, plan_options=options,
                           axes=axes, n_jobs=args.jobs)
         step(say(args.lang, "step_write"))

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from planning import Plan, PlanOptions, make_plan
 from planning.make import ROUTING_ITERATIONS
 from planning.map import routes_map
+from present.figure import figure
 from present.fonts import rc
 from present.kpis import KPI_LABELS, format_kpi
 from present.labels import place_name
@@ -22,7 +23,6 @@ from present.lang import check_lang
 from scenarios import Scenario, load
 from scenarios.io import atomic_folder
 from sim import SimResult, simulate
-from whatif.charts import options_chart
 from whatif.sweep import SweepResult, sweep
 from whatif.variants import check_paths, grid
 
@@ -84,7 +84,7 @@ def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") ->
     """A page with the train, the plan and the key figures with their confidence intervals."""
     text, labels = COVER_TEXT[lang], KPI_LABELS[lang]
     with mpl.rc_context(rc(lang)):
-        fig = Figure(figsize=(8.27, 11.69))  # A4 portrait
+        fig = figure(lang, figsize=(8.27, 11.69))  # A4 portrait
         fig.text(0.5, 0.94, text["title"], ha="center", fontsize=20)
         coaches = plan.coaches
         lines = [
@@ -173,7 +173,7 @@ def build_pack(
     if axes:
         swept = sweep(sc, axes, replications=sweep_replications, seed=seed, n_jobs=n_jobs)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
-        figures["options"] = options_chart(swept.summary_table(), kpis, lang, KPI_LABELS[lang])
+        figures["options"] = swept.options_chart(kpis, lang)
     return Pack(scenario=sc, plan=plan, result=result, lang=lang, figures=figures, sweep=swept)
 
 

@@ -24,6 +24,7 @@ from planning.station import (
     median_train_delay,
     planned_departure,
     station_bays,
+    station_schedule,
 )
 from scenarios import Scenario, ScenarioError
 from scenarios.model import TrainDelay
@@ -121,8 +122,12 @@ def test_a_trip_the_station_holds_past_the_deadline_is_named(tiny: Scenario) -> 
     policy = dataclasses.replace(tiny.policy, routes="closed", latest_arrival=tiny.clock(deadline))
     tight = dataclasses.replace(tiny, policy=policy)
     assert tight.latest_arrival_min == deadline
-    loose = schedule_trips(tight, groups, results, early, strict=False)
-    assert loose.routes["trip"].max() == 2
-    assert any("bays" in w and "after" in w for w in loose.late), loose.late
+    routes = schedule_trips(tight, groups, results, early, strict=True).routes  # in time, leaving at `early`
+    assert routes["trip"].max() == 2 and (routes["arrive_min"] <= deadline).all()
+    timed, held = station_schedule(tight, routes, strict=False)
+    assert (timed["depart_min"] > early).all() and held
+    assert all("bays" in w and f"after {tight.policy.latest_arrival}" in w for w in held), held
+    late = timed.groupby(["coach_id", "trip"])["arrive_min"].max()
+    assert len(held) == int((late > deadline).sum())
     with pytest.raises(ScenarioError, match="cannot leave the station in time"):
-        schedule_trips(tight, groups, results, early, strict=True)
+        station_schedule(tight, routes, strict=True)
