@@ -85,7 +85,7 @@ class StationModel:
     bays: int
     #: ``station.desk_order``: "arrival" (one line, groups mixed) or "coach"/"sign" (groups called in turn)
     desk_order: str = "arrival"
-    bay_min: float = 0.0  # pulling into and out of a bay
+    bay_min: float = 0.0  # pulling into and out of a bay (``station.bay_pull_in_min`` + ``bay_pull_out_min``)
 
     @classmethod
     def of(cls, sc: Scenario) -> StationModel:
@@ -124,7 +124,9 @@ class StationModel:
         aboard some coach), coaches at the station from ``ready_min``: the last group at its sign, then everyone's
         boarding shared by the bays, and one more coach (list scheduling's bound)."""
         ready = max(self.at_sign(seats, self.workers - seats), ready_min)
-        return ready + self.boarding(self.workers) / self.bays + self.boarding(seats)
+        trips = math.ceil(self.workers / max(seats, 1))  # at least this many trips pull in and out of the bays
+        shared = self.workers * self.board_min + trips * self.bay_min
+        return ready + shared / self.bays + self.boarding(seats)
 
 
 @dataclass(frozen=True)

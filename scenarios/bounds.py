@@ -133,6 +133,8 @@ FIELD_BOUNDS: dict[str, dict[str, Bound]] = {
 #: Every reason above in Chinese (a test checks that none is missing).
 REASONS_ZH: dict[str, str] = {
     "a share": "比例",
+    "an hour to pull into a bay is a typo for seconds": "进车位要一小时，应是把秒写成了分钟",
+    "an hour to pull out of a bay is a typo for seconds": "出车位要一小时，应是把秒写成了分钟",
     "a day; beyond it the night is another night": "一天；超过就是另一个夜晚了",
     "seeds are kept as 64-bit numbers in plans and tables": "种子在方案和表格中按 64 位整数保存",
     "a train more than an hour behind is late, not on time": "晚点超过一小时就不算准点",
