@@ -8,7 +8,6 @@ leaves the earlier files intact.
 
 from __future__ import annotations
 
-import datetime
 import re
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from planning.plan import Plan
 from scenarios.errors import ScenarioError
 from scenarios.io import atomic_path
 from scenarios.scenario import Scenario
+from scenarios.writers import CellWriter, new_workbook, write_csv
 
 FILES = ("placement.xlsx", "placement.csv", "routes.csv", "manifest.csv")
 
@@ -135,7 +135,7 @@ def write_plan(sc: Scenario, plan: Plan, out_dir: str | Path, lang: str = "zh") 
         if frame is None:
             continue
         with atomic_path(out / name) as tmp:
-            _labelled(frame, lang).to_csv(tmp, index=False, encoding="utf-8-sig")
+            write_csv(_labelled(frame, lang), tmp, encoding="utf-8-sig")
         written.append(out / name)
     return written
 
@@ -143,9 +143,8 @@ def write_plan(sc: Scenario, plan: Plan, out_dir: str | Path, lang: str = "zh") 
 def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame, routes: pd.DataFrame | None,
                    manifest: pd.DataFrame | None, lang: str) -> None:
     """The workbook: summary, one sheet per district, unplaced, coaches and a manifest per coach."""
-    book = xlsxwriter.Workbook(str(path))
-    # Dated by the scenario, not the clock, so the same plan gives the same bytes.
-    book.set_properties({"created": datetime.datetime.combine(sc.meta.date, datetime.time())})
+    # Dated by the scenario, not the clock, so the same plan gives the same bytes; strings never become formulas.
+    book = new_workbook(path, sc.meta.date)
     try:
         sheets = Sheets(book, sc, lang)
         sheets.summary(plan, placement)
@@ -170,10 +169,11 @@ class Sheets:
 
     def __init__(self, book: xlsxwriter.Workbook, sc: Scenario, lang: str) -> None:
         self.book, self.sc, self.lang = book, sc, lang
+        self.cells = CellWriter(book)
         self.taken: set[str] = set()
-        self.head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
-        self.title = book.add_format({"bold": True, "font_size": 14})
-        self.bold = book.add_format({"bold": True})
+        self.head = {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
+        self.title = {"bold": True, "font_size": 14}
+        self.bold = {"bold": True}
 
     def district_title(self, district: str) -> str:
         col = "name_zh" if self.lang == "zh" else "name_en"
@@ -187,9 +187,9 @@ class Sheets:
 
     def _rows(self, sheet, top: int, frame: pd.DataFrame, widths: bool = True) -> int:
         shown = _labelled(frame, self.lang)
-        sheet.write_row(top, 0, list(shown.columns), self.head)
+        self.cells.write_row(sheet, top, 0, list(shown.columns), self.head)
         for k, row in enumerate(shown.itertuples(index=False, name=None), start=top + 1):
-            sheet.write_row(k, 0, ["" if pd.isna(v) else v for v in row])
+            self.cells.write_row(sheet, k, 0, list(row))
         if widths:
             for c, name in enumerate(shown.columns):
                 longest = max([len(str(name))] + [len(str(v)) for v in shown.iloc[:200, c]])
@@ -220,7 +220,7 @@ class Sheets:
             items.append(("coaches_used", int(plan.routes["coach_id"].nunique())))
             if plan.routing_info is not None:
                 items.append(("routing_status", plan.routing_info.describe()))
-        sheet.write(0, 0, f"{sc.name}: {label('sheet_summary', lang)}", self.title)
+        self.cells.write(sheet, 0, 0, f"{sc.name}: {label('sheet_summary', lang)}", self.title)
         top = self._rows(sheet, 2, pd.DataFrame({"item": [label(k, lang) for k, _ in items],
                                                  "value": [v for _, v in items]}), widths=False)
         posts = sc.posts.sum(axis=1).groupby(sc.enterprises["district"]).sum()
@@ -253,11 +253,11 @@ class Sheets:
         lang = self.lang
         sheet = self._sheet(f"{label('sheet_coach', lang)}{coach}")
         kind = self._type_name(str(stops["coach_type"].iloc[0]))
-        sheet.write(0, 0, f"{label('coach_id', lang)} {coach} · {kind}", self.title)
+        self.cells.write(sheet, 0, 0, f"{label('coach_id', lang)} {coach} · {kind}", self.title)
         top = 2
         for trip, legs in stops.groupby("trip", sort=True):
-            sheet.write(top, 0, f"{label('trip', lang)} {trip}", self.bold)
-            sheet.write(top, 1, f"{label('depart', lang)} {legs['depart'].iloc[0]}", self.bold)
+            self.cells.write(sheet, top, 0, f"{label('trip', lang)} {trip}", self.bold)
+            self.cells.write(sheet, top, 1, f"{label('depart', lang)} {legs['depart'].iloc[0]}", self.bold)
             cols = ["stop_order", "enterprise", "district", "arrive", "workers"]
             top = self._rows(sheet, top + 1, legs[cols], widths=False) + 1
             if riders is not None:
@@ -265,6 +265,6 @@ class Sheets:
                 cols = ["boarding_order", "worker_id", "name", "enterprise", "stop_order", "arrive"]
                 top = self._rows(sheet, top, on[cols], widths=False) + 1
             top += 1
-        sheet.write(top + 1, 0, f"{label('signature', lang)}: ____________", self.bold)
+        self.cells.write(sheet, top + 1, 0, f"{label('signature', lang)}: ____________", self.bold)
         for c, width in enumerate([10, 12, 14, 34, 8, 10]):
             sheet.set_column(c, c, width)

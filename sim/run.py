@@ -17,6 +17,7 @@ from scenarios.clock import format_clock
 from scenarios.errors import ScenarioError
 from scenarios.io import atomic_path
 from scenarios.scenario import Scenario
+from scenarios.writers import write_csv
 from sim.checks import assert_sound
 from sim.config import SimConfig, as_config
 from sim.events import (
@@ -127,10 +128,7 @@ class SimResult:
                             ("events.csv.gz", self.events), ("timelines.csv.gz", self.timelines),
                             ("trips.csv", self.trips)):
             with atomic_path(out / name) as tmp:
-                if name.endswith(".gz"):
-                    write_gzip(tmp, frame.to_csv(index=False).encode("utf-8"))
-                else:
-                    frame.to_csv(tmp, index=False)
+                write_csv(frame, tmp)  # formula-safe cells; .gz gzipped with mtime 0
             written.append(out / name)
         written.extend(save_charts(self, out, lang))
         return written

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from scenarios import ScenarioError, load
 from scenarios.io import atomic_path
+from scenarios.writers import write_csv
 from whatif.cli import add_command, scenario_arg
 
 
@@ -189,7 +190,7 @@ def _sweep(args: argparse.Namespace) -> int:
     )
     for name, frame in (("sweep.csv", result.table), ("sweep_summary.csv", summary)):
         with atomic_path(args.out / name) as tmp:
-            frame.to_csv(tmp, index=False)
+            write_csv(frame, tmp)
     with atomic_path(args.out / "options.png") as tmp:
         fig.savefig(tmp, dpi=130, format="png")
     shown = summary[summary["kpi"].isin(SWEEP_SHOWN)].pivot(index="variant", columns="kpi", values="mean")

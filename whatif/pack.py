@@ -17,6 +17,7 @@ from planning.labels import place_name
 from planning.make import ROUTING_ITERATIONS
 from scenarios import Scenario, load
 from scenarios.io import atomic_path
+from scenarios.writers import write_csv
 from sim import SimResult, simulate
 from sim.fonts import rc
 from whatif.charts import options_chart, routes_map
@@ -193,7 +194,7 @@ def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
             if name != "cover":
                 fig.savefig(stage(f"{name}.png"), dpi=130, format="png")
         if pack.sweep is not None:
-            pack.sweep.table.to_csv(stage("sweep.csv"), index=False)
+            write_csv(pack.sweep.table, stage("sweep.csv"))
         metadata = {"Title": COVER_TEXT[pack.lang]["title"], "Creator": "labor-transfer", "CreationDate": None}
         with mpl.rc_context(rc(pack.lang)), PdfPages(stage("meeting_pack.pdf"), metadata=metadata) as pdf:
             for fig in pack.figures.values():

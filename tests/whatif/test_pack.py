@@ -107,3 +107,13 @@ def test_failed_run_leaves_earlier_outputs(tiny_pack: Pack, tmp_path: Path, monk
     for name in names:
         assert (tmp_path / name).read_bytes() == f"earlier {name}".encode(), name
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names), "no temporary files left behind"
+
+
+def test_formula_like_names_stay_text_in_the_transport_plan(tmp_path: Path) -> None:
+    """Issue 12: transport_plan.xlsx holds the formula-like names as strings, with no formula element."""
+    from tests.hostile import FORMULAS, hostile_tiny
+    from tests.planning.test_export import read_back_strings
+
+    pack = build_pack(hostile_tiny(tmp_path, personal=False), replications=2, seed=1, plan_time_limit=5)
+    write_pack(pack, tmp_path / "pack")
+    assert set(FORMULAS) <= read_back_strings(tmp_path / "pack" / "transport_plan.xlsx")
