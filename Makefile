@@ -7,7 +7,7 @@ SCENARIO ?= dingxi_qingdao_2023
 OUT ?= out/$(SCENARIO)
 LANG_PACK ?= zh
 
-.PHONY: demo test lint lab bench clean
+.PHONY: demo test lint floors lab bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,19 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+	$(MAKE) floors
+
+# The declared floors, installed exactly (.ci/floors.py reads them from pyproject.toml), must plan and simulate tiny.
+FLOORS := .venv-floors
+floors:
+	rm -rf $(FLOORS) out/floors
+	$(PYTHON) -m venv $(FLOORS)
+	$(PYTHON) .ci/floors.py > $(FLOORS)/floors.txt
+	$(FLOORS)/bin/python -m pip install --quiet -r $(FLOORS)/floors.txt
+	$(FLOORS)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(FLOORS)/bin/labor-transfer plan tiny --out out/floors/plan
+	$(FLOORS)/bin/labor-transfer simulate tiny --replications 5 --out out/floors/sim
+	@echo "floors ok: $$(tr '\n' ' ' < $(FLOORS)/floors.txt)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -36,4 +49,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/routing.py ../shared/benchmarks/cvrplib/A --time-limit 10
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(FLOORS) out .pytest_cache .ruff_cache

@@ -157,6 +157,63 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
     for key in ("meta", "train", "station", "fleet"):
         if key not in raw:
             raise ScenarioError("section is missing.", file=file, field=key, fix=f"add a '{key}:' section.")
+    sections = _sections(raw, file)
+    meta, train, travel, jobs = sections["meta"], sections["train"], sections["travel"], sections["jobs"]
+
+    anchor = train.arrival_min
+
+    def clock(text: str) -> float:
+        return parse_clock(text, "clock", anchor_min=anchor)
+
+    districts = read_table(
+        _table_path(raw, "districts", base_dir, file, "districts.csv"),
+        DISTRICT_COLUMNS,
+        parse_clock=clock,
+        what="district",
+    )
+    enterprises = read_table(
+        _table_path(raw, "enterprises", base_dir, file, "enterprises.csv"),
+        ENTERPRISE_COLUMNS,
+        extra_prefix=POSTS_PREFIX,
+        extra_names=tuple(jobs),
+        parse_clock=clock,
+        what="enterprise",
+    )
+    _clock_minutes(enterprises, anchor)
+    workers = _read_workers(raw.get("workers"), base_dir, file, meta, train, enterprises, districts, jobs, clock)
+    matrix = None
+    if travel.mode == "matrix":
+        from scenarios.travel import read_matrix
+
+        matrix = read_matrix((base_dir / str(travel.matrix)).resolve())
+    scenario = Scenario(
+        **sections,
+        workers=workers,
+        enterprises=enterprises,
+        districts=districts,
+        source=Path(file) if file != "<scenario>" else None,
+        raw=raw,
+        travel_matrix=matrix,
+    )
+    from scenarios.validate import validate
+
+    warnings = validate(scenario, file=file)
+    return dataclasses.replace(scenario, warnings=tuple(warnings))
+
+
+#: The enterprises' clock columns, each with a ``<column>_min`` twin in minutes from midnight.
+ENTERPRISE_CLOCKS = ("checkin_open", "checkin_close", "own_arrival")
+
+
+def _clock_minutes(enterprises: pd.DataFrame, anchor: float) -> None:
+    """Fill the ``*_min`` twins of the enterprises' clock columns, in place (times read near ``anchor``)."""
+    for column in ENTERPRISE_CLOCKS:
+        enterprises[f"{column}_min"] = [parse_clock(t, "clock", anchor_min=anchor) if t else np.nan
+                                        for t in enterprises[column]]
+
+
+def _sections(raw: dict[str, Any], file: str) -> dict[str, Any]:
+    """The parameter sections (meta, train, station, travel, policy, jobs, fleet) built from the YAML mapping."""
     meta = build(Meta, raw["meta"], "meta", file)
     train = build(Train, raw["train"], "train", file)
     station = build(Station, raw["station"], "station", file)
@@ -180,53 +237,37 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
             fix="e.g. fleet: {coach_53: {seats: 53, count: 10}}",
         )
     fleet = {str(k): build(CoachType, v, f"fleet.{k}", file) for k, v in fleet_raw.items()}
+    return {"meta": meta, "train": train, "station": station, "fleet": fleet, "travel": travel, "policy": policy,
+            "jobs": jobs}
 
-    anchor = train.arrival_min
 
-    def clock(text: str) -> float:
-        return parse_clock(text, "clock", anchor_min=anchor)
+def rebuild(sc: Scenario, overrides: dict[str, Any]) -> Scenario:
+    """``sc`` with dotted-path overrides applied to its raw document, rebuilt and validated again.
 
-    districts = read_table(
-        _table_path(raw, "districts", base_dir, file, "districts.csv"),
-        DISTRICT_COLUMNS,
-        parse_clock=clock,
-        what="district",
-    )
-    enterprises = read_table(
-        _table_path(raw, "enterprises", base_dir, file, "enterprises.csv"),
-        ENTERPRISE_COLUMNS,
-        extra_prefix=POSTS_PREFIX,
-        extra_names=tuple(jobs),
-        parse_clock=clock,
-        what="enterprise",
-    )
-    for column in ("checkin_open", "checkin_close", "own_arrival"):
-        enterprises[f"{column}_min"] = [clock(t) if t else np.nan for t in enterprises[column]]
-    workers = _read_workers(raw.get("workers"), base_dir, file, meta, train, enterprises, districts, jobs, clock)
-    matrix = None
-    if travel.mode == "matrix":
-        from scenarios.travel import read_matrix
-
-        matrix = read_matrix((base_dir / str(travel.matrix)).resolve())
-    scenario = Scenario(
-        meta=meta,
-        train=train,
-        station=station,
-        fleet=fleet,
-        travel=travel,
-        policy=policy,
-        jobs=jobs,
-        workers=workers,
-        enterprises=enterprises,
-        districts=districts,
-        source=Path(file) if file != "<scenario>" else None,
-        raw=raw,
-        travel_matrix=matrix,
-    )
+    The parameter sections are built anew; the tables are the scenario's own, as they are in memory (an edited
+    roster stays edited), with their clock minutes re-read around a changed arrival. Nothing is read from disk
+    but a travel matrix whose file name an override changes.
+    """
+    from scenarios.overrides import apply_overrides
     from scenarios.validate import validate
 
-    warnings = validate(scenario, file=file)
-    return dataclasses.replace(scenario, warnings=tuple(warnings))
+    raw = apply_overrides(sc.raw, overrides) if overrides else copy.deepcopy(sc.raw)
+    file = str(sc.source) if sc.source is not None else "<scenario>"
+    sections = _sections(raw, file)
+    enterprises = sc.enterprises.copy()
+    _clock_minutes(enterprises, sections["train"].arrival_min)
+    matrix = sc.travel_matrix
+    travel = sections["travel"]
+    if travel.mode == "matrix" and (matrix is None or travel.matrix != sc.travel.matrix):
+        from scenarios.travel import read_matrix
+
+        base_dir = sc.source.parent if sc.source is not None else Path.cwd()
+        matrix = read_matrix((base_dir / str(travel.matrix)).resolve())
+    scenario = dataclasses.replace(
+        sc, **sections, enterprises=enterprises, workers=sc.workers.copy(), districts=sc.districts.copy(),
+        raw=raw, warnings=(), travel_matrix=matrix,
+    )
+    return dataclasses.replace(scenario, warnings=tuple(validate(scenario, file=file)))
 
 
 def _read_workers(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -43,6 +44,16 @@ class Scenario:
     @property
     def name(self) -> str:
         return self.meta.name
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Scenario:
+        """A variant: this scenario with dotted-path overrides (``{"train.delay_min": 60}``), validated again.
+
+        Built from the scenario's own document and tables in memory, so an edited copy (in a notebook) or one whose
+        files are gone makes variants too; an unknown path names the nearest valid ones.
+        """
+        from scenarios.loader import rebuild
+
+        return rebuild(self, dict(overrides))
 
     @property
     def arrival_min(self) -> float:

@@ -128,7 +128,7 @@ def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") ->
 
 
 def build_pack(
-    scenario: str | Path,
+    scenario: Scenario | str | Path,
     *,
     lang: str = "zh",
     replications: int = 100,
@@ -138,15 +138,18 @@ def build_pack(
     axes: Mapping[str, Sequence[Any]] | None = None,
     sweep_replications: int = 30,
 ) -> Pack:
-    """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory."""
+    """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory.
+
+    ``scenario`` is a Scenario (a name or path is loaded once); the sweep gets the same object.
+    """
     if lang not in ("zh", "en"):
         from scenarios import ScenarioError
 
         raise ScenarioError(f"unknown language '{lang}'.", field="--lang", fix="use zh or en.")
+    sc = scenario if isinstance(scenario, Scenario) else load(scenario)
     if axes:  # bad axes fail now, not after the plan and the simulation
         grid(axes)
-        check_paths(scenario, axes)
-    sc = load(scenario)
+        check_paths(sc, axes)
     plan = make_plan(sc, time_limit=plan_time_limit, seed=seed, max_iterations=plan_iterations)
     result = simulate(sc, plan, replications=replications, seed=seed)
     figures = {
@@ -158,7 +161,7 @@ def build_pack(
     }
     swept = None
     if axes:
-        swept = sweep(str(scenario), axes, replications=sweep_replications, seed=seed)
+        swept = sweep(sc, axes, replications=sweep_replications, seed=seed)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
         figures["options"] = options_chart(swept.summary(), kpis, lang, KPI_LABELS[lang])
     return Pack(scenario=sc, plan=plan, result=result, lang=lang, figures=figures, sweep=swept)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -62,11 +63,10 @@ class SweepResult:
         return compare(self.kpis(a), self.kpis(b), names=(a, b))
 
 
-def _simulate_variant(base: str, overrides: dict[str, Any], plan: Plan, replications: int, seed: int) -> pd.DataFrame:
-    """One variant's per-replication KPIs (runs in a worker process)."""
+def _simulate_variant(sc: Scenario, plan: Plan, replications: int, seed: int) -> pd.DataFrame:
+    """One variant's per-replication KPIs (runs in a worker process, which gets the scenario itself, pickled)."""
     from sim import simulate
 
-    sc = load(base, overrides=overrides)
     result = simulate(sc, plan, replications=replications, seed=seed, options={"n_jobs": 1})
     return result.kpis
 
@@ -108,7 +108,7 @@ def _run(tasks: list[tuple], backend: str | Any, n_jobs: int) -> list[pd.DataFra
 
 
 def _plans(
-    base: str, variants: list[Variant], scenarios: list[Scenario], replan: bool, seed: int, time_limit: float
+    base: Scenario, variants: list[Variant], scenarios: list[Scenario], replan: bool, seed: int, time_limit: float
 ) -> list[Plan]:
     """One plan per variant (made in order; variants with the same overrides, or all when not replanning, share)."""
     plans: dict[Any, Plan] = {}
@@ -117,7 +117,7 @@ def _plans(
         key = tuple(sorted(variant.overrides.items())) if replan else ()
         if key not in plans:
             plans[key] = make_plan(
-                sc if replan else load(base),
+                sc if replan else base,
                 time_limit=time_limit,
                 seed=seed,
                 max_iterations=SWEEP_ROUTING_ITERATIONS,
@@ -128,7 +128,7 @@ def _plans(
 
 
 def sweep(
-    base: str,
+    base: Scenario | str | Path,
     axes: Mapping[str, Sequence[Any]],
     *,
     replications: int = 50,
@@ -143,14 +143,18 @@ def sweep(
     ``replan``: each variant gets its own plan (placement and routes); False holds the base scenario's plan fixed.
     ``backend``: "local" (joblib processes), "serial", or a Dask scheduler address / ``distributed.Client``.
     Plans are made here, in order, so every backend simulates the same plans and gives the same numbers.
+    ``base`` is a Scenario (a name or path is loaded once); each worker gets its variant's Scenario, pickled, so
+    a scenario edited in memory sweeps as it is and no worker needs the scenario's files.
     """
+    if not isinstance(base, Scenario):
+        base = load(base)
     variants: list[Variant] = grid(axes)
     scenarios = [v.build(base) for v in variants]  # validates every variant before any work starts
     # Reach the scheduler before the plans are made, so an unreachable one fails in seconds, not minutes.
     client = backend if _is_local(backend) or not isinstance(backend, str) else connect(backend)
     try:
         plans = _plans(base, variants, scenarios, replan, seed, plan_time_limit)
-        tasks = [(base, v.overrides, plan, replications, seed) for v, plan in zip(variants, plans, strict=True)]
+        tasks = [(sc, plan, replications, seed) for sc, plan in zip(scenarios, plans, strict=True)]
         results = _run(tasks, client, n_jobs)
     finally:
         if client is not backend:

@@ -28,16 +28,17 @@ class Variant:
     def label(self) -> str:
         return ", ".join(f"{k}={v}" for k, v in self.overrides.items()) or "base"
 
-    def build(self, base: str | Path) -> Scenario:
-        """Load the base scenario with these overrides, validated like any other scenario.
+    def build(self, base: Scenario | str | Path) -> Scenario:
+        """The base scenario (an object, or a name or path to load) with these overrides, validated again.
 
         Errors caused by an override name it as ``--set PATH=VALUE``, not the scenario file.
         """
-        check_paths(base, self.overrides)
+        sc = base if isinstance(base, Scenario) else load(base)
+        check_paths(sc, self.overrides)
         for path, value in self.overrides.items():
             check_clock(path, value)
         try:
-            return load(base, overrides=self.overrides)
+            return sc.with_overrides(self.overrides)
         except ScenarioError as exc:
             if not self.overrides:
                 raise
@@ -129,11 +130,11 @@ def grid(axes: Mapping[str, Sequence[Any]]) -> list[Variant]:
     return [Variant(dict(zip(names, combo, strict=True))) for combo in itertools.product(*(axes[n] for n in names))]
 
 
-def check_paths(base: str | Path, overrides: Mapping[str, Any]) -> None:
+def check_paths(base: Scenario | str | Path, overrides: Mapping[str, Any]) -> None:
     """Every override path exists in the base scenario; else the nearest valid paths are named."""
     if not overrides:
         return
-    valid = valid_paths(read_yaml(resolve(base)))
+    valid = valid_paths(base.raw if isinstance(base, Scenario) else read_yaml(resolve(base)))
     unknown = [str(p) for p in overrides if p not in valid]
     if unknown:
         path = unknown[0]

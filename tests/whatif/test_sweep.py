@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pandas as pd
@@ -78,3 +79,38 @@ def test_unreachable_scheduler_fails_fast_before_any_plan(monkeypatch) -> None:
     with pytest.raises(ScenarioError, match=r"--scheduler: cannot reach .*tcp://127\.0\.0\.1:1"):
         sweep("tiny", AXES, replications=2, backend="tcp://127.0.0.1:1")
     assert time.perf_counter() - start < 8
+
+
+def test_a_scenario_edited_in_memory_is_swept_as_it_is(tmp_path) -> None:
+    """Its files are gone and its table edited: the workers get the scenario itself, never a path."""
+    import shutil
+
+    import scenarios
+    from scenarios.loader import DATA_DIR
+
+    folder = tmp_path / "data" / "copy"
+    shutil.copytree(DATA_DIR / "tiny", folder)
+    shutil.copy(DATA_DIR / "qingdao_districts.csv", folder.parent)
+    sc = scenarios.load(folder)
+    shutil.rmtree(tmp_path / "data")
+    first = sc.enterprises.index[0]
+    edited = sc.workers[sc.workers["returning_employer"] != first].iloc[:-1]  # one worker fewer
+    edited_sc = dataclasses.replace(sc, workers=edited)
+    result = sweep(edited_sc, {"train.delay_min": [0, 30]}, replications=2, seed=3, backend="local",
+                   plan_time_limit=5)
+    delivered = result.table[result.table["kpi"] == "checked_in"]
+    assert (delivered["value"] == len(edited)).all()
+    assert len(edited) < len(sc.workers)
+
+
+def test_with_overrides_matches_loading_with_overrides() -> None:
+    import scenarios
+
+    sc = scenarios.load("tiny")
+    a = sc.with_overrides({"train.arrival": "22:30", "fleet.minibus_12.count": 1})
+    b = scenarios.load("tiny", overrides={"train.arrival": "22:30", "fleet.minibus_12.count": 1})
+    assert a.train == b.train and a.fleet == b.fleet and a.raw == b.raw
+    pd.testing.assert_frame_equal(a.enterprises, b.enterprises)
+    assert sc.train.arrival != "22:30"  # the original is untouched
+    with pytest.raises(ScenarioError, match=r"did you mean 'train\.delay_min'"):
+        sc.with_overrides({"train.dealy_min": 5})
