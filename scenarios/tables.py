@@ -42,6 +42,8 @@ WORKER_COLUMNS: dict[str, Column] = {
     "returning_employer": Column("str", doc="enterprise id of last year's employer; blank if new"),
     "wish_district": Column("str", doc="district id the worker asked for; blank if none"),
     "wish_job": Column("str", doc="job type the worker asked for; blank if none"),
+    "phone": Column("str", doc="mobile phone; printed only on the coach manifests for the station team"),
+    "id_number": Column("str", doc="identity-card number; never printed in full (masked 6211**********1234)"),
 }
 
 ENTERPRISE_COLUMNS: dict[str, Column] = {
@@ -63,6 +65,8 @@ ENTERPRISE_COLUMNS: dict[str, Column] = {
         "int", default=0, doc="seats of the enterprise's vehicle when pickup is 'own'", low=0, high=MAX_VEHICLE_SEATS
     ),
     "own_arrival": Column("clock", default="", doc="when the enterprise's own vehicle is at the station"),
+    "contact": Column("str", doc="who receives the workers at the enterprise (printed on the coach manifest)"),
+    "contact_phone": Column("str", doc="that person's phone (printed only on the coach manifests)"),
 }
 #: Enterprises also have one column ``posts_<job>`` (whole number >= 0) per job type of the scenario.
 POSTS_PREFIX = "posts_"

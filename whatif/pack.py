@@ -173,7 +173,8 @@ def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
     Every file is first written to a temporary file beside its target; only when all of them are written are they
     renamed into place, so a failure anywhere leaves the earlier pack as it was.
     """
-    from planning.export import manifest_table, placement_table, routes_table, write_workbook
+    from planning.export import manifest_table, placement_table, routes_table
+    from planning.workbook import write_workbook
 
     out = Path(out_dir)
     written: list[Path] = []

@@ -69,7 +69,7 @@ def test_english_pack(tmp_path: Path) -> None:
 
 
 def _fail_workbook(monkeypatch) -> None:
-    monkeypatch.setattr("planning.export.write_workbook", _disk_full)
+    monkeypatch.setattr("planning.workbook.write_workbook", _disk_full)
 
 
 def _fail_png(monkeypatch) -> None:
