@@ -24,6 +24,15 @@ from scenarios.scenario import Scenario
 from scenarios.writers import write_csv
 
 FILES = ("placement.xlsx", "placement.csv", "routes.csv", "manifest.csv")
+#: Column labels of the printed plan beyond the shared ones.
+EXTRA_LABELS = {"bay": ("车位", "Bay"), "seats": ("座位数", "Seats"), "phone": ("电话", "Phone"),
+                "id_number": ("身份证号", "ID card")}
+
+
+def column_label(key: str, lang: str) -> str:
+    """A column's header in ``lang``."""
+    pair = EXTRA_LABELS.get(key)
+    return label(key, lang) if pair is None else pair[0 if lang == "zh" else 1]
 
 
 def _district_name(sc: Scenario, lang: str) -> dict[str, str]:
@@ -78,7 +87,7 @@ def placement_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
 
 def _labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     shown = frame[[c for c in frame.columns if not c.startswith("_")]]
-    return shown.rename(columns=lambda c: label(c, lang))
+    return shown.rename(columns=lambda c: column_label(c, lang))
 
 
 def clock_times(sc: Scenario, minutes: pd.Series) -> pd.Series:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from planning.export import column_label
 from planning.labels import label
 from scenarios.personal import column
 
@@ -108,7 +109,7 @@ def coach_manifest(sheets, sheet, stops: pd.DataFrame, riders: pd.DataFrame | No
 def _table(sheets, sheet, top: int, frame: pd.DataFrame, words: dict[str, str]) -> int:
     """A bordered table with its header; headers from the plan's labels or this page's words."""
     lang, cells = sheets.lang, sheets.cells
-    heads = [words.get(c) or label(c, lang) for c in frame.columns]
+    heads = [words.get(c) or column_label(c, lang) for c in frame.columns]
     cells.write_row(sheet, top, 0, heads, sheets.head)
     props = [sheets.col_props(frame[c], c) for c in frame.columns]
     for k, row in enumerate(frame.itertuples(index=False, name=None), start=top + 1):
