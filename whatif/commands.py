@@ -238,6 +238,8 @@ def _pack_args(p: argparse.ArgumentParser) -> None:
     _time_limit(p)
     _sets(p)
     p.add_argument("--replications", type=int, default=100)
+    p.add_argument("--redact", action="store_true",
+                   help="a pack fit to share: names reduced to surname plus 某, no phone numbers (ids kept)")
 
 
 def _pack(args: argparse.Namespace) -> int:
@@ -253,6 +255,7 @@ def _pack(args: argparse.Namespace) -> int:
         plan_time_limit=args.time_limit,
         plan_iterations=iterations,
         axes=_axes(args.set) if args.set else None,
+        redact=args.redact,
     )
     for path in write_pack(pack, args.out):
         print(path)
