@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, ROUTE_COLUMNS, Plan
-from planning.timing import planned_departure, stop_minutes
+from planning.timing import boarding_order, planned_departure, trip_legs, walk_trip
 from scenarios.scenario import Scenario
 
 
@@ -86,30 +86,15 @@ def baseline_routes(sc: Scenario, placement: pd.DataFrame) -> tuple[pd.DataFrame
                 else:
                     queue.pop(0)
             stops = [e for e, _ in load]
-            leg_min, leg_km = sc.travel_model.legs(["station", *stops[:-1]], stops)
-            clock = start
-            for order, (ent, workers) in enumerate(load, start=1):
-                clock += float(leg_min[order - 1, order - 1])
-                route_rows.append(
-                    (
-                        coach_id,
-                        coach_type,
-                        trip,
-                        start,
-                        order,
-                        ent,
-                        sc.enterprises.at[ent, "district"],
-                        len(workers),
-                        clock,
-                        float(leg_km[order - 1, order - 1]),
-                    )
-                )
-                clock += stop_minutes(len(workers))
+            legs, kms = trip_legs(sc, stops)
+            clock = walk_trip(start, legs, [len(workers) for _, workers in load])
+            for order, ((ent, workers), arrive, km) in enumerate(zip(load, clock.arrive, kms, strict=True), start=1):
+                district = sc.enterprises.at[ent, "district"]
+                route_rows.append((coach_id, coach_type, trip, start, order, ent, district, len(workers), arrive, km))
             back, _ = sc.travel_model.legs([stops[-1]], ["station"])
-            available_at[coach_id] = clock + float(back[0, 0])
-            boarding = [w for _, workers in reversed(load) for w in workers]  # last stop boards first
+            available_at[coach_id] = clock.back(float(back[0, 0]))
             manifest_rows.extend(
-                (w, coach_id, trip, i + 1, placement.at[w, "enterprise_id"]) for i, w in enumerate(boarding)
+                (w, coach_id, trip, i + 1, ent) for i, (w, ent) in enumerate(boarding_order(load))
             )
     routes = pd.DataFrame(route_rows, columns=list(ROUTE_COLUMNS))
     manifest = pd.DataFrame(manifest_rows, columns=list(MANIFEST_COLUMNS))

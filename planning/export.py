@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from planning.labels import LANGS, county_name, label, reason_text
 from planning.plan import Plan
-from scenarios.errors import ScenarioError
+from present.labels import county_name, label, reason_text
+from present.lang import check_lang
 from scenarios.io import atomic_path
 from scenarios.personal import column, mask_id
 from scenarios.scenario import Scenario
@@ -177,8 +177,7 @@ def write_plan(sc: Scenario, plan: Plan, out_dir: str | Path, lang: str = "zh") 
     """Write placement.xlsx and placement.csv (and routes.csv, manifest.csv when routed); returns the paths."""
     from planning.workbook import write_workbook
 
-    if lang not in LANGS:
-        raise ScenarioError(f"unknown language '{lang}'.", field="lang", fix="use 'zh' or 'en'.")
+    check_lang(lang)
     out = Path(out_dir)
     placement = placement_table(sc, plan, lang)
     routes = routes_table(sc, plan, lang) if plan.routes is not None else None

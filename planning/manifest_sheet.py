@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from planning.export import column_label
-from planning.labels import label
+from present.labels import label
 from scenarios.personal import column
 
 WORDS = {

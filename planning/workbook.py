@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from planning.export import _labelled, bays, clock_times, sheet_name
-from planning.labels import label, place_name
 from planning.plan import Plan
 from planning.solver import SolveInfo
+from present.labels import label, place_name
 from scenarios.scenario import Scenario
 from scenarios.writers import CellWriter, new_workbook
 

@@ -9,6 +9,7 @@ import types
 import typing
 from typing import Any, TypeVar
 
+from present.clock import format_clock
 from scenarios.errors import FieldError, ScenarioError, suggest
 
 T = TypeVar("T")
@@ -56,7 +57,7 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
                     file,
                     'write HH:MM in quotes, e.g. "21:30".',
                 )
-            return f"{value // 60:02d}:{value % 60:02d}"
+            return format_clock(value)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
         if not isinstance(value, str):

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from present.clock import format_clock
 from scenarios.errors import FieldError
+
+__all__ = ["NEXT_DAY_BEFORE_ARRIVAL_MIN", "format_clock", "parse_clock", "to_datetime"]
 
 _CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})(?:\s*\+\s*(\d)\s*d?)?\s*$")
 
@@ -38,16 +41,6 @@ def parse_clock(text: object, field: str, anchor_min: float | None = None) -> fl
     if anchor_min is not None and value < anchor_min - NEXT_DAY_BEFORE_ARRIVAL_MIN:
         value += 1440.0
     return value
-
-
-def format_clock(minutes: float, with_day: bool = False) -> str:
-    """'HH:MM' for minutes from midnight of the scenario date (past midnight wraps; '+1' when with_day)."""
-    total = round(minutes)
-    day, rest = divmod(total, 1440)
-    text = f"{rest // 60:02d}:{rest % 60:02d}"
-    if with_day and day:
-        text += f"+{day}"
-    return text
 
 
 def to_datetime(day: date, minutes: float) -> datetime:

@@ -26,7 +26,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     except (FileExistsError, NotADirectoryError) as err:
         raise ScenarioError(
             f"cannot make the folder {target.parent}: a file of that name is in the way.",
-            field="--out",
+            field="out_dir",
             fix="give the path of a folder (it is made when missing), not of a file.",
         ) from err
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=target.parent)

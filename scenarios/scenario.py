@@ -24,6 +24,8 @@ class Scenario:
     """One arrival event. Tables are DataFrames indexed by id (see ``scenarios.tables`` for their columns).
 
     Times are minutes from midnight of ``meta.date`` (scenario time zone); ``clock()`` and ``minutes()`` convert.
+    Throughout the toolkit a parameter or attribute named ``scenario`` (or ``sc``) is one of these objects; a
+    bundled name or a path is ``name_or_path``, and a name alone ``scenario_name``.
     """
 
     meta: Meta

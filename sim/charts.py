@@ -16,10 +16,10 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-from scenarios.clock import format_clock
-from scenarios.errors import ScenarioError
+from present.clock import format_clock
+from present.fonts import rc
+from present.lang import check_lang
 from scenarios.io import atomic_path
-from sim.fonts import rc
 
 if TYPE_CHECKING:
     from sim.run import SimResult
@@ -48,9 +48,7 @@ LABELS = {
 
 def labels(lang: str) -> dict[str, str]:
     """The chart labels in ``lang`` ("zh" or "en")."""
-    if lang not in LABELS:
-        raise ScenarioError(f"expected 'zh' or 'en', got {lang!r}.", field="lang")
-    return LABELS[lang]
+    return LABELS[check_lang(lang)]
 
 
 COLORS = {"waiting": "#d9d9d9", "boarding": "#fdae61", "driving": "#2c7bb6", "returning": "#abd9e9"}

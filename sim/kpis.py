@@ -8,24 +8,12 @@ import math
 import numpy as np
 import pandas as pd
 
+from present.kpis import KPIS, NIGHT_KPIS
 from sim.events import largest_crowd
 from sim.stats import mean_ci
 
-#: KPI columns, their units and meaning (written down once; the summary and the charts use the same names).
-KPI_DOCS = {
-    "train_delay_min": "minutes the train was late (known, random and disruption delay)",
-    "checked_in": "workers checked in at their dormitory",
-    "not_delivered": "workers not delivered (missed the train, unplaced, not in the plan); 0 unless a reason says why",
-    "last_checkin_min": "when the last worker checked in, minutes from midnight of the scenario date",
-    "p50_checkin_min": "median check-in time, minutes from midnight",
-    "p95_checkin_min": "95th percentile of check-in time, minutes from midnight",
-    "share_by_deadline": "share of the workers the plan delivers who checked in by the policy's latest arrival",
-    "longest_wait_min": "longest wait of a worker from reaching the sign to the vehicle driving off, minutes",
-    "longest_station_min": "longest time a worker spent in the station (off the train to driven off), minutes",
-    "largest_crowd": "most workers in the station at once",
-    "seat_use": "workers carried over seats offered, over the city coaches' trips that left with workers",
-    "coaches_used": "city coaches (and standby coaches) that drove at least one trip",
-}
+#: KPI columns and their meaning, from the registry (``present.kpis``: names, units, kinds written down once).
+KPI_DOCS = {key: KPIS[key].doc for key in NIGHT_KPIS}
 KPI_COLUMNS = ("replication", *KPI_DOCS)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from planning.plan import Plan
-from scenarios.clock import format_clock
+from present.clock import format_clock
 from scenarios.errors import ScenarioError
 from scenarios.io import atomic_path
 from scenarios.scenario import Scenario
@@ -42,7 +42,7 @@ class SimResult:
     Times are minutes from midnight of the (first) scenario's date.
     """
 
-    scenario: str
+    scenario_name: str  # `scenario` is always a Scenario object in this toolkit; a name is `scenario_name`
     seed: int
     replications: int
     config: SimConfig = field(repr=False)
@@ -67,7 +67,7 @@ class SimResult:
             return f"{format_clock(row['mean'])} [{format_clock(row['ci_low'])}-{format_clock(row['ci_high'])}]" \
                 if pd.notna(row["ci_low"]) else format_clock(row["mean"])
 
-        lines = [f"{self.scenario}: {self.replications} replications, seed {self.seed}, log {self.log}, "
+        lines = [f"{self.scenario_name}: {self.replications} replications, seed {self.seed}, log {self.log}, "
                  f"{self.wall_s:.1f} s"]
         if k.loc["checked_in", "mean"] > 0:
             lines.append(f"last check-in {clock('last_checkin_min')}, 95% checked in by {clock('p95_checkin_min')}, "
@@ -220,7 +220,7 @@ def _simulate(nights: list[Night], name: str, replications: int, seed: int, conf
     trips = trips_from_events(events)
     assert_sound(timelines, trips, len(workers), replications)
     kpis = replication_kpis(timelines, trips, workers.set_index("worker_id")["planned"], delays)
-    return SimResult(scenario=name, seed=seed, replications=replications, config=config, log=mode, kpis=kpis,
+    return SimResult(scenario_name=name, seed=seed, replications=replications, config=config, log=mode, kpis=kpis,
                      events=events, timelines=timelines, trips=trips, workers=workers, arrival_min=arrival_min,
                      deadline_min=deadline_min, wall_s=time.perf_counter() - start,
                      sim_events=sum(p[2] for p in parts), info={"jobs": jobs})

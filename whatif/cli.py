@@ -32,6 +32,26 @@ def _check(args: argparse.Namespace) -> int:
 add_command("check", "load and validate a scenario and print a short summary", scenario_arg, _check)
 
 
+def version() -> str:
+    """The installed package's version (the source tree's when it is not installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("labor-transfer")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _as_flags(exc: ScenarioError) -> ScenarioError:
+    """The library's field names told as the command's flags (the translator lives in whatif.commands)."""
+    try:
+        from whatif.commands import to_cli
+    except ModuleNotFoundError:
+        return exc
+    return to_cli(exc)
+
+
 def _load_subcommands() -> None:
     """Import the modules that register further subcommands (plan, simulate, sweep, ...), when present."""
     import importlib
@@ -49,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="labor-transfer", description="Plan, simulate and stress-test point-to-point labor transfers."
     )
+    parser.add_argument("--version", action="version", version=f"labor-transfer {version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (add_args, run, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -63,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except ScenarioError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_as_flags(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -4,12 +4,48 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 from pathlib import Path
 
+from planning.options import PlanOptions
 from scenarios import ScenarioError, load
 from scenarios.io import atomic_path
 from scenarios.writers import write_csv
 from whatif.cli import add_command, scenario_arg
+
+#: The library's field names (of make_plan, sweep, simulate, replan, ...) and the command-line flags that set them.
+FLAGS = {
+    "time_limit": "--time-limit",
+    "iterations": "--iterations",
+    "seed": "--seed",
+    "replications": "--replications",
+    "out_dir": "--out",
+    "plan_dir": "--plan",
+    "overrides": "--set",
+    "lang": "--lang",
+    "scheduler": "--scheduler",
+    "n_jobs": "--jobs",
+    "options.n_jobs": "--jobs",
+    "delay_min": "--delay",
+    "broken_coaches": "--broken",
+    "missing_workers": "--missing",
+}
+
+
+def to_cli(exc: ScenarioError) -> ScenarioError:
+    """The error with the library's field name (``time_limit``, ``overrides PATH=V``) told as its flag.
+
+    Errors about a file (a scenario, a plan) keep their own fields: only arguments of the library are flags.
+    """
+    if exc.file is not None or not exc.field:
+        return exc
+    head = re.match(r"[A-Za-z_.]+", exc.field)
+    word = head.group(0) if head else ""
+    for key in (word, word.split(".")[0]):
+        if key in FLAGS:
+            field = FLAGS[key] + exc.field[len(key):]
+            return ScenarioError(exc.message, field=field, row=exc.row, fix=exc.fix)
+    return exc
 
 
 def _out(parser: argparse.ArgumentParser, default: str | None = None) -> None:
@@ -37,22 +73,18 @@ def _time_limit(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _iterations(args: argparse.Namespace) -> int | None:
-    """The routing iteration budget (None: search until the time limit), after checking both options."""
-    if not math.isfinite(args.time_limit) or args.time_limit <= 0:
-        raise ScenarioError(
-            f"a time limit of {args.time_limit} seconds.", field="--time-limit", fix="give seconds > 0, e.g. 30."
-        )
-    if args.iterations < 0:
-        raise ScenarioError(
-            f"{args.iterations} iterations.", field="--iterations", fix="give 0 (search until --time-limit) or more."
-        )
-    return args.iterations if args.iterations > 0 else None
+def _options(args: argparse.Namespace) -> PlanOptions:
+    """How to plan: --seed, --iterations (0: until the time limit) and --time-limit, checked."""
+    return PlanOptions(seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit)
 
 
 def _check_replications(args: argparse.Namespace) -> None:
     if args.replications < 1:
-        raise ScenarioError(f"{args.replications} replications.", field="--replications", fix="give at least 1.")
+        raise ScenarioError(f"{args.replications} replications.", field="replications", fix="give at least 1.")
+
+
+def _jobs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes run in parallel (default 2)")
 
 
 def _plan_dir(parser: argparse.ArgumentParser, required: bool) -> None:
@@ -84,7 +116,7 @@ def _axes(options: list[str]) -> dict[str, list]:
         if path in axes:
             joined = ",".join(str(v) for v in [*axes[path], *values])
             raise ScenarioError(
-                f"{path} is given twice.", field=f"--set {path}", fix=f"give all its values once: --set {path}={joined}"
+                f"{path} is given twice.", field=f"overrides {path}", fix=f"give all its values once: {path}={joined}"
             )
         axes[path] = values
     return axes
@@ -101,9 +133,9 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
 def _plan(args: argparse.Namespace) -> int:
     from planning import make_plan
 
-    iterations = _iterations(args)
+    options = _options(args)
     sc = load(args.scenario)
-    plan = make_plan(sc, time_limit=args.time_limit, seed=args.seed, max_iterations=iterations)
+    plan = make_plan(sc, options)
     return _write_plan(sc, plan, args, plan.summary())
 
 
@@ -127,6 +159,7 @@ def _simulate_args(p: argparse.ArgumentParser) -> None:
     _time_limit(p)
     _plan_dir(p, required=False)
     p.add_argument("--replications", type=int, default=100, help="replications (default 100)")
+    _jobs(p)
 
 
 def _load_plan(sc, args: argparse.Namespace):
@@ -135,18 +168,18 @@ def _load_plan(sc, args: argparse.Namespace):
 
     if args.plan is not None:
         return read_plan(args.plan)
-    return make_plan(sc, time_limit=args.time_limit, seed=args.seed, max_iterations=_iterations(args))
+    return make_plan(sc, _options(args))
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    from present.kpis import kpi_table
     from sim import simulate
-    from whatif.labels import kpi_table
 
     _check_replications(args)
-    _iterations(args)
+    _options(args)
     sc = load(args.scenario)
     plan = _load_plan(sc, args)
-    result = simulate(sc, plan, replications=args.replications, seed=args.seed)
+    result = simulate(sc, plan, replications=args.replications, seed=args.seed, options={"n_jobs": args.jobs})
     result.write(args.out, lang=args.lang)
     print(kpi_table(result.summary(), args.lang).to_string(index=False))
     print(f"written to {args.out}")
@@ -162,18 +195,19 @@ def _sweep_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--replications", type=int, default=50)
     p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
     p.add_argument("--fixed-plan", action="store_true", help="hold the base scenario's plan fixed (no re-planning)")
+    _jobs(p)
 
 
 SWEEP_SHOWN = ("p50_checkin_min", "p95_checkin_min", "share_by_deadline", "longest_wait_min")
 
 
 def _sweep(args: argparse.Namespace) -> int:
+    from present.kpis import KPI_LABELS, format_kpi
     from whatif.charts import options_chart
-    from whatif.labels import KPI_LABELS, format_kpi
     from whatif.sweep import sweep
 
     if not args.set:
-        raise ScenarioError("no axes to sweep.", field="--set", fix="add e.g. --set train.delay_min=0,60,120")
+        raise ScenarioError("no axes to sweep.", field="overrides", fix="add e.g. --set train.delay_min=0,60,120")
     _check_replications(args)
     axes = _axes(args.set)
     result = sweep(
@@ -183,8 +217,9 @@ def _sweep(args: argparse.Namespace) -> int:
         seed=args.seed,
         replan=not args.fixed_plan,
         backend=args.scheduler or "local",
+        n_jobs=args.jobs,
     )
-    summary = result.summary()
+    summary = result.summary_table()
     fig = options_chart(
         summary, ["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang, KPI_LABELS[args.lang]
     )
@@ -216,17 +251,11 @@ def _replan(args: argparse.Namespace) -> int:
     from whatif.replan import Change, replan
 
     if not math.isfinite(args.delay) or args.delay < 0:
-        raise ScenarioError(f"a delay of {args.delay} minutes.", field="--delay", fix="give minutes >= 0, e.g. 90.")
+        raise ScenarioError(f"a delay of {args.delay} minutes.", field="delay_min", fix="give minutes >= 0, e.g. 90.")
     sc = load(args.scenario)
     plan = read_plan(args.plan)
     split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
-    try:
-        result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
-    except ScenarioError as exc:  # name the command-line option, not the field of Change
-        options = {"delay_min": "--delay", "broken_coaches": "--broken", "missing_workers": "--missing"}
-        if exc.field not in options:
-            raise
-        raise ScenarioError(exc.message, field=options[exc.field], fix=exc.fix) from None
+    result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
     return _write_plan(sc, result.plan, args, result.summary())
 
 
@@ -240,22 +269,23 @@ def _pack_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--replications", type=int, default=100)
     p.add_argument("--redact", action="store_true",
                    help="a pack fit to share: names reduced to surname plus 某, no phone numbers (ids kept)")
+    _jobs(p)
 
 
 def _pack(args: argparse.Namespace) -> int:
     from whatif.pack import build_pack, write_pack
 
     _check_replications(args)
-    iterations = _iterations(args)
+    options = _options(args)
     pack = build_pack(
         args.scenario,
         lang=args.lang,
         replications=args.replications,
         seed=args.seed,
-        plan_time_limit=args.time_limit,
-        plan_iterations=iterations,
+        plan_options=options,
         axes=_axes(args.set) if args.set else None,
         redact=args.redact,
+        n_jobs=args.jobs,
     )
     for path in write_pack(pack, args.out):
         print(path)

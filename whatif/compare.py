@@ -7,17 +7,9 @@ import math
 import numpy as np
 import pandas as pd
 
+from present.kpis import NEUTRAL, higher_is_better
 from scenarios import ScenarioError
 from sim.stats import mean_ci, t_cdf
-
-#: KPIs where more is better; for every other KPI less is better (minutes, crowd, workers not delivered).
-HIGHER_IS_BETTER = frozenset({"checked_in", "share_by_deadline", "seat_use"})
-#: KPIs that describe the conditions, not the option: never called better or worse.
-NEUTRAL = frozenset({"train_delay_min"})
-
-
-def higher_is_better(kpi: str) -> bool:
-    return kpi in HIGHER_IS_BETTER
 
 
 def _kpi_frame(result: object) -> pd.DataFrame:

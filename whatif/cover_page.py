@@ -17,12 +17,12 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from planning.workbook import local_name
+from present.clock import format_clock
+from present.fonts import rc
+from present.kpis import KPI_LABELS, format_kpi
 from scenarios import Scenario
-from scenarios.clock import format_clock
 from sim import SimResult
-from sim.fonts import rc
 from whatif.cover import CoverFacts
-from whatif.labels import KPI_LABELS, format_kpi
 
 A4 = (8.27, 11.69)
 TEXT = {

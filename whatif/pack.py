@@ -17,19 +17,21 @@ import matplotlib as mpl
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from planning import Plan, make_plan
+from planning import Plan, PlanOptions, make_plan
 from planning.make import ROUTING_ITERATIONS
+from planning.map import routes_map
 from planning.workbook import solve_words
+from present.fonts import rc
+from present.kpis import KPI_LABELS
+from present.lang import check_lang
 from scenarios import Scenario, load
 from scenarios.io import atomic_path
 from scenarios.personal import redact as redact_scenario
 from scenarios.writers import write_csv
 from sim import SimResult, simulate
-from sim.fonts import rc
-from whatif.charts import options_chart, routes_map
+from whatif.charts import options_chart
 from whatif.cover import cover_facts
 from whatif.cover_page import COVER_LIST, TEXT, chart_page, cover_page, figures_page, list_page, number_pages
-from whatif.labels import KPI_LABELS
 from whatif.sweep import SweepResult, sweep
 from whatif.variants import check_paths, grid
 
@@ -75,25 +77,27 @@ def build_pack(
     seed: int = 1,
     plan_time_limit: float = 30.0,
     plan_iterations: int | None = ROUTING_ITERATIONS,
+    plan_options: PlanOptions | None = None,
+    n_jobs: int = 2,
     axes: Mapping[str, Sequence[Any]] | None = None,
     sweep_replications: int = 30,
     redact: bool = False,
 ) -> Pack:
     """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory.
 
-    ``scenario`` is a Scenario (a name or path is loaded once); the sweep gets the same object. ``redact``: a pack
-    fit to share (names reduced to surname plus 某, no phones, ids kept).
+    ``scenario`` is a Scenario (a name or path is loaded once); the sweep gets the same object. ``plan_options``
+    (default: ``seed``, ``plan_time_limit`` and ``plan_iterations``) says how the plan is searched for;
+    ``n_jobs`` is the number of worker processes of the simulation and the sweep. ``redact``: a pack fit to share
+    (names reduced to surname plus 某, no phones, ids kept).
     """
-    if lang not in ("zh", "en"):
-        from scenarios import ScenarioError
-
-        raise ScenarioError(f"unknown language '{lang}'.", field="--lang", fix="use zh or en.")
+    check_lang(lang)
     sc = scenario if isinstance(scenario, Scenario) else load(scenario)
     if axes:  # bad axes fail now, not after the plan and the simulation
         grid(axes)
         check_paths(sc, axes)
-    plan = make_plan(sc, time_limit=plan_time_limit, seed=seed, max_iterations=plan_iterations)
-    result = simulate(sc, plan, replications=replications, seed=seed)
+    options = plan_options or PlanOptions(seed=seed, time_limit=plan_time_limit, iterations=plan_iterations)
+    plan = make_plan(sc, options)
+    result = simulate(sc, plan, replications=replications, seed=seed, options={"n_jobs": n_jobs})
     shown = redact_scenario(sc) if redact else sc
     figures = {
         "coach_gantt": result.gantt(lang=lang),
@@ -103,9 +107,9 @@ def build_pack(
     }
     swept = None
     if axes:
-        swept = sweep(sc, axes, replications=sweep_replications, seed=seed)
+        swept = sweep(sc, axes, replications=sweep_replications, seed=seed, n_jobs=n_jobs)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
-        figures["options"] = options_chart(swept.summary(), kpis, lang, KPI_LABELS[lang])
+        figures["options"] = options_chart(swept.summary_table(), kpis, lang, KPI_LABELS[lang])
     pages = pack_pages(sc, plan, result, figures, lang)
     return Pack(scenario=shown, plan=plan, result=result, lang=lang, figures=figures, sweep=swept, pages=pages,
                 redacted=redact)

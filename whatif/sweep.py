@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from planning import make_plan
+from planning.options import PlanOptions
 from planning.plan import Plan
 from scenarios import Scenario, ScenarioError, load
 from sim.stats import mean_ci
@@ -18,6 +19,8 @@ from whatif.variants import Variant, grid
 
 #: Routing iterations per variant in a sweep: a fixed count (not a wall-clock limit) keeps plans reproducible.
 SWEEP_ROUTING_ITERATIONS = 3000
+#: The KPIs of a sweep's text summary.
+SUMMARY_KPIS = ("p95_checkin_min", "share_by_deadline", "longest_wait_min")
 #: Seconds to wait for a Dask scheduler before giving up.
 SCHEDULER_TIMEOUT_S = 10.0
 
@@ -39,8 +42,25 @@ class SweepResult:
         rows = self.table[self.table["variant"] == variant]
         return rows.pivot(index="replication", columns="kpi", values="value")
 
-    def summary(self, level: float = 0.95) -> pd.DataFrame:
-        """Mean and confidence interval of every KPI for every variant."""
+    def summary(self, lang: str = "en") -> str:
+        """A few lines for people: per variant, the 95% check-in time, the share in by the deadline, the longest
+        wait (means over the replications)."""
+        from present.kpis import KPI_LABELS, format_kpi
+
+        labels = KPI_LABELS["zh" if lang == "zh" else "en"]
+        table = self.summary_table().set_index(["variant", "kpi"])["mean"]
+        n = int(self.table["replication"].nunique())
+        head = (f"{len(self.variants)} 个方案，每个 {n} 次重复" if lang == "zh"
+                else f"{len(self.variants)} variants, {n} replications each")
+        lines = [head]
+        for variant in self.variants:
+            shown = [f"{labels[k]} {format_kpi(k, table[(variant, k)])}" for k in SUMMARY_KPIS
+                     if (variant, k) in table.index]
+            lines.append(f"{variant}: " + ", ".join(shown))
+        return "\n".join(lines)
+
+    def summary_table(self, level: float = 0.95) -> pd.DataFrame:
+        """Mean and confidence interval of every KPI for every variant (one row per variant and KPI)."""
         rows = []
         for (variant, kpi), group in self.table.groupby(["variant", "kpi"], sort=False):
             mean, low, high = mean_ci(group["value"].to_numpy(), level)
@@ -82,7 +102,7 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
         from dask.distributed import Client
     except ImportError:
         raise ScenarioError(
-            "Dask is not installed.", field="--scheduler", fix="pip install 'dask[distributed]', or leave it out."
+            "Dask is not installed.", field="scheduler", fix="pip install 'dask[distributed]', or leave it out."
         ) from None
     try:
         return Client(address, timeout=timeout_s)
@@ -90,8 +110,8 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ScenarioError(
             f"cannot reach a Dask scheduler at '{address}' within {timeout_s:g} s ({reason}).",
-            field="--scheduler",
-            fix="start one (dask scheduler) and give its address, e.g. tcp://host:8786, or leave --scheduler out.",
+            field="scheduler",
+            fix="start one (dask scheduler) and give its address, e.g. tcp://host:8786, or leave the scheduler out.",
         ) from None
 
 
@@ -118,10 +138,7 @@ def _plans(
         if key not in plans:
             plans[key] = make_plan(
                 sc if replan else base,
-                time_limit=time_limit,
-                seed=seed,
-                max_iterations=SWEEP_ROUTING_ITERATIONS,
-                strict=False,
+                PlanOptions(seed=seed, iterations=SWEEP_ROUTING_ITERATIONS, time_limit=time_limit, strict=False),
             )
         out.append(plans[key])
     return out
@@ -148,6 +165,8 @@ def sweep(
     """
     if not isinstance(base, Scenario):
         base = load(base)
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
+        raise ScenarioError(f"expected at least 1 worker process, got {n_jobs!r}.", field="n_jobs", fix="give e.g. 2.")
     variants: list[Variant] = grid(axes)
     scenarios = [v.build(base) for v in variants]  # validates every variant before any work starts
     # Reach the scheduler before the plans are made, so an unreachable one fails in seconds, not minutes.

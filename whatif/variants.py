@@ -31,7 +31,7 @@ class Variant:
     def build(self, base: Scenario | str | Path) -> Scenario:
         """The base scenario (an object, or a name or path to load) with these overrides, validated again.
 
-        Errors caused by an override name it as ``--set PATH=VALUE``, not the scenario file.
+        Errors caused by an override name it as ``overrides PATH=VALUE``, not the scenario file.
         """
         sc = base if isinstance(base, Scenario) else load(base)
         check_paths(sc, self.overrides)
@@ -73,8 +73,8 @@ def check_clock(path: str, value: Any) -> None:
     if is_clock_path(path) and not isinstance(value, str):
         raise ScenarioError(
             f"{path} is a clock time, got {value!r}.",
-            field=f"--set {path}={value}",
-            fix=f"write HH:MM, e.g. --set {path}=02:00 (or 01:30+1 for the next day).",
+            field=f"overrides {path}={value}",
+            fix=f"write HH:MM, e.g. {path}=02:00 (or 01:30+1 for the next day).",
         )
 
 
@@ -88,7 +88,7 @@ def _key(value: Any) -> Any:
 def check_axis(path: str, values: Sequence[Any]) -> None:
     """An axis needs at least one value and no value twice (identical variants would be pooled)."""
     if not values:
-        raise ScenarioError("no values.", field=f"--set {path}", fix=f"give values, e.g. --set {path}=V1,V2")
+        raise ScenarioError("no values.", field=f"overrides {path}", fix=f"give values, e.g. {path}=V1,V2")
     seen: dict[Any, Any] = {}
     for value in values:
         if _key(value) in seen:
@@ -96,7 +96,7 @@ def check_axis(path: str, values: Sequence[Any]) -> None:
             also = f" (as {first!r} and {value!r})" if repr(first) != repr(value) else ""
             raise ScenarioError(
                 f"the value {value!r} is given twice{also}; identical variants would be pooled.",
-                field=f"--set {path}",
+                field=f"overrides {path}",
                 fix="give each value once.",
             )
         seen[_key(value)] = value
@@ -109,14 +109,14 @@ def parse_set(option: str) -> tuple[str, list[Any]]:
     path = path.strip()
     if not sep or not path or not values.strip():
         raise ScenarioError(
-            f"cannot read --set '{option}'.",
-            field="--set",
-            fix="write PATH=VALUE[,VALUE...], e.g. --set train.delay_min=0,60,120",
+            f"cannot read '{option}'.",
+            field="overrides",
+            fix="write PATH=VALUE[,VALUE...], e.g. train.delay_min=0,60,120",
         )
     parsed = [parse_value(v) for v in values.split(",")]
     if any(v == "" for v in parsed):
         raise ScenarioError(
-            f"an empty value in '{values}'.", field=f"--set {path}", fix="separate values by single commas."
+            f"an empty value in '{values}'.", field=f"overrides {path}", fix="separate values by single commas."
         )
     check_axis(path, parsed)
     return path, parsed
@@ -140,21 +140,21 @@ def check_paths(base: Scenario | str | Path, overrides: Mapping[str, Any]) -> No
         path = unknown[0]
         raise ScenarioError(
             f"unknown override path '{path}'; {unknown_path_hint(path, valid)}",
-            field=f"--set {path}",
+            field=f"overrides {path}",
             fix=f"use a dotted path under {', '.join(SECTIONS)}, such as train.delay_min or fleet.<coach type>.count.",
         )
 
 
 def _from_override(exc: ScenarioError, overrides: Mapping[str, Any]) -> ScenarioError:
-    """The error re-told as coming from the --set value that caused it (not from the scenario file)."""
+    """The error re-told as coming from the override that caused it (not from the scenario file)."""
     where = exc.field or ""
     for path, value in overrides.items():
         if where == path or where.startswith((f"{path}.", f"{path}[")):
             fix = exc.fix
             if not fix or "scenario file" in fix:
-                fix = f"give another value in --set {path}=..."
-            return ScenarioError(exc.message, field=f"--set {path}={value}", row=exc.row, fix=fix)
+                fix = f"give another value for {path}."
+            return ScenarioError(exc.message, field=f"overrides {path}={value}", row=exc.row, fix=fix)
     label = ", ".join(f"{k}={v}" for k, v in overrides.items())
     return ScenarioError(
-        f"{exc.message} (with --set {label})", file=exc.file, field=exc.field, row=exc.row, fix=exc.fix
+        f"{exc.message} (with overrides {label})", file=exc.file, field=exc.field, row=exc.row, fix=exc.fix
     )

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from planning.plan import MANIFEST_COLUMNS, ROUTE_COLUMNS
+from planning.plan import MANIFEST_COLUMNS
 from planning.routing.problem import RoutingProblem, VehicleType
 from planning.routing.result import RoutingResult
+from planning.routing.schedule import schedule_trips
 from planning.routing.solver import solve
 from planning.solver import SolveInfo, quiet_stdout
-from planning.timing import STOP_MIN, STOP_S_PER_WORKER, planned_departure
+from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order, planned_departure
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 
@@ -162,12 +163,11 @@ def route_placement(
         iters = None if max_iterations is None else max(50, int(max_iterations * group.sum() / total))
         with quiet_stdout():
             results[name] = solve(problem, time_limit=share, seed=seed + k, max_iterations=iters)
-    warnings: list[str] = []
-    notes: list[str] = []
-    routes = _schedule(sc, groups, results, depart, strict, warnings, notes)
+    schedule = schedule_trips(sc, groups, results, depart, strict)
+    routes = schedule.routes
     seats = max(ct.seats for ct in sc.fleet.values() if ct.count > 0) if total else 1
-    info = _info(results, routes, time.perf_counter() - start, proven=not notes)
-    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), tuple(warnings))
+    info = _info(results, routes, time.perf_counter() - start, proven=not schedule.notes)
+    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), schedule.late)
 
 
 def _info(results: dict[str, RoutingResult], routes: pd.DataFrame, seconds: float, proven: bool) -> SolveInfo:
@@ -183,96 +183,6 @@ def _info(results: dict[str, RoutingResult], routes: pd.DataFrame, seconds: floa
     return SolveInfo("feasible", "routing", objective, bound, gap, seconds)
 
 
-def _schedule(
-    sc: Scenario,
-    groups: dict[str, pd.Series],
-    results: dict[str, RoutingResult],
-    depart: float,
-    strict: bool,
-    warnings: list[str],
-    notes: list[str],
-) -> pd.DataFrame:
-    """Put every trip on a physical coach and build one row per stop."""
-    trips = []
-    for name, res in results.items():
-        ents = list(groups[name].index)
-        problem_minutes, problem_km = sc.travel_model.legs(["station", *ents], ["station", *ents])
-        for route, type_id in zip(res.routes, res.route_types, strict=True):
-            stops = [(ents[n - 1], round(q)) for n, q in route]
-            clock, prev, legs = 0.0, 0, []
-            for n, q in route:
-                clock += float(problem_minutes[prev, n])
-                legs.append((clock, float(problem_km[prev, n])))
-                clock += STOP_MIN + STOP_S_PER_WORKER * q / 60.0
-                prev = n
-            back = float(problem_minutes[prev, 0])
-            trips.append((stops, legs, type_id, clock + back, sum(q for _, q in stops)))
-    trips.sort(key=lambda t: (-t[1][-1][0], -t[4]))
-    free = {tid: ct.count for tid, ct in sc.fleet.items()}
-    coaches: list[dict] = []
-    late: list[str] = []
-    rows = []
-    deadline = sc.latest_arrival_min
-    closed = sc.policy.routes == "closed"  # open routes end at the last stop: each coach makes one trip
-    for stops, legs, type_id, duration, load in trips:
-        last = legs[-1][0]
-        chain = [
-            c for c in coaches if closed and sc.fleet[c["type"]].seats >= load and c["back"] + last <= deadline + 1e-9
-        ]
-        fits = sorted((ct.seats, tid) for tid, ct in sc.fleet.items() if ct.seats >= load and free[tid] > 0)
-        if chain:
-            choice = max(chain, key=lambda c: c["back"])
-        elif fits:
-            # The smallest free type that seats the load keeps big coaches for big trips; with the cost objective
-            # the type the solver priced comes first.
-            planned = sc.policy.objective == "cost" and free.get(type_id, 0) > 0
-            tid = type_id if planned else fits[0][1]
-            if tid != type_id and sc.policy.objective == "cost":
-                notes.append(f"a trip planned for {type_id} runs on {tid}")
-            choice = {"id": f"C{len(coaches) + 1:02d}", "type": tid, "back": depart, "trips": 0}
-            free[tid] -= 1
-            coaches.append(choice)
-        else:
-            usable = [c for c in coaches if sc.fleet[c["type"]].seats >= load]
-            if not usable:
-                raise ScenarioError(
-                    f"too few seats: a trip of {load} workers finds no coach with that many seats.",
-                    field="fleet",
-                    fix="add larger coaches or allow split deliveries over more stops.",
-                )
-            choice = min(usable, key=lambda c: c["back"])
-            where = f"the trip to {', '.join(e for e, _ in stops)} ({load} workers)"
-            after = f"on {choice['id']} after its trip {choice['trips']}"
-            if choice["back"] + last > deadline + 1e-9:
-                late.append(
-                    f"{where} has no coach free in time: {after} it arrives "
-                    f"{choice['back'] + last - deadline:.0f} min after {sc.policy.latest_arrival}"
-                )
-            else:
-                late.append(f"{where} finds no coach although routes are open (one trip each): it goes {after}")
-        choice["trips"] += 1
-        leave = choice["back"]
-        for order, ((ent, q), (arr, km)) in enumerate(zip(stops, legs, strict=True), 1):
-            district = sc.enterprises.at[ent, "district"]
-            row = (choice["id"], choice["type"], choice["trips"], leave, order, ent, district, q, leave + arr, km)
-            rows.append(row)
-        choice["back"] = leave + duration
-    if late and strict:
-        fleet = sum(ct.count for ct in sc.fleet.values())
-        closing = "" if closed else ", or set policy.routes: closed so that coaches make second trips"
-        raise ScenarioError(
-            f"too few coaches: {len(trips)} trips are needed and {len(late)} of them find no coach "
-            f"{'back in time' if closed else '(routes are open: one trip per coach)'} (fleet {fleet}); "
-            f"for example {late[0]}.",
-            field="fleet",
-            fix=f"add about {len(late)} coaches, allow more stops or a longer ride, or move latest_arrival later"
-            + closing
-            + ".",
-        )
-    warnings.extend(late)
-    return pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))
-
-
 def manifest_for(routes: pd.DataFrame, placement: pd.DataFrame) -> pd.DataFrame:
     """Give each placed worker a seat: stops at an enterprise take its workers in id order; last stop boards first."""
     pending = {e: sorted(map(str, group.index)) for e, group in placement.groupby("enterprise_id") if e != ""}
@@ -282,7 +192,7 @@ def manifest_for(routes: pd.DataFrame, placement: pd.DataFrame) -> pd.DataFrame:
         for ent, n in stops.sort_values("stop_order")[["enterprise_id", "workers"]].itertuples(index=False):
             take, pending[ent] = pending[ent][: int(n)], pending[ent][int(n) :]
             load.append((ent, take))
-        boarding = [(w, ent) for ent, ws in reversed(load) for w in ws]
+        boarding = boarding_order(load)
         rows.extend((w, coach, int(trip), i + 1, ent) for i, (w, ent) in enumerate(boarding))
     return pd.DataFrame(rows, columns=list(MANIFEST_COLUMNS))
 

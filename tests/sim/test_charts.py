@@ -10,9 +10,9 @@ import pytest
 from fontTools.ttLib import TTFont
 
 import scenarios
+from present.fonts import FONT_FILE, rc
 from sim import simulate
 from sim.charts import LABELS
-from sim.fonts import FONT_FILE, rc
 
 
 @pytest.fixture(scope="module")

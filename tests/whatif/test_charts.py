@@ -1,15 +1,11 @@
-"""What-if charts: clock-time KPIs on a clock axis around the data, the scenario's own station on the map."""
+"""What-if charts: clock-time KPIs on a clock axis around the data."""
 
 from __future__ import annotations
-
-import dataclasses
 
 import pandas as pd
 import pytest
 
-import scenarios
-from planning import make_plan
-from whatif.charts import options_chart, routes_map
+from whatif.charts import options_chart
 
 
 def _summary(kpi: str, means: list[float]) -> pd.DataFrame:
@@ -38,13 +34,3 @@ def test_clock_kpis_sit_on_a_clock_axis_near_the_data(lang: str) -> None:
 def test_other_kpis_keep_their_bars_from_zero() -> None:
     ax = options_chart(_summary("longest_wait_min", [30.0, 60.0]), ["longest_wait_min"], "en").axes[0]
     assert ax.get_xlim()[0] == 0
-
-
-def test_routes_map_names_the_scenarios_station() -> None:
-    sc = scenarios.load("tiny")
-    sc = dataclasses.replace(sc, station=dataclasses.replace(sc.station, name_en="Somewhere Central"))
-    plan = make_plan(sc, time_limit=5)
-    labels = [t.get_text() for t in routes_map(sc, plan, "en").axes[0].get_legend().get_texts()]
-    assert "Somewhere Central" in labels
-    labels = [t.get_text() for t in routes_map(sc, plan, "zh").axes[0].get_legend().get_texts()]
-    assert sc.station.name_zh in labels

@@ -101,3 +101,67 @@ def test_plan_json_round_trips(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(back.routes, plan.routes, check_dtype=False)
     pd.testing.assert_frame_equal(back.manifest, plan.manifest, check_dtype=False)
     assert back.warnings == plan.warnings and back.routing_info == plan.routing_info
+
+
+def test_plan_files_hold_the_plan(planned: Path, capsys) -> None:
+    """Every worker of tiny is in placement.csv and plan.json once; the routes carry the placed workers."""
+    import pandas as pd
+
+    import scenarios
+
+    sc = scenarios.load("tiny")
+    placement = pd.read_csv(planned / "placement.csv", encoding="utf-8-sig")
+    assert sorted(placement["工号"]) == sorted(sc.workers.index)
+    data = json.loads((planned / "plan.json").read_text(encoding="utf-8"))
+    assert sorted(data["placement"]["worker_id"]) == sorted(sc.workers.index)
+    routes = pd.read_csv(planned / "routes.csv", encoding="utf-8-sig")
+    assert routes["人数"].sum() == len(sc.workers) == len(pd.read_csv(planned / "manifest.csv"))
+
+
+def test_simulate_files_hold_the_replications(planned: Path, tmp_path: Path, capsys) -> None:
+    import pandas as pd
+
+    assert main(["simulate", "tiny", "--plan", str(planned), "--out", str(tmp_path), "--replications", "3",
+                 "--jobs", "1", "--seed", "4"]) == 0
+    kpis = pd.read_csv(tmp_path / "kpis.csv")
+    assert len(kpis) == 3 and (kpis["checked_in"] == 8).all()
+
+
+def test_sweep_files_hold_every_variant_and_replication(tmp_path: Path) -> None:
+    import pandas as pd
+
+    assert main(["sweep", "tiny", "--set", "train.delay_min=0,45", "--replications", "2", "--jobs", "1",
+                 "--out", str(tmp_path)]) == 0
+    table = pd.read_csv(tmp_path / "sweep.csv")
+    assert sorted(table["train.delay_min"].unique()) == [0, 45]
+    assert table.groupby("variant")["replication"].nunique().tolist() == [2, 2]
+    delay = table[table["kpi"] == "train_delay_min"].pivot(index="replication", columns="variant", values="value")
+    assert ((delay["train.delay_min=45"] - delay["train.delay_min=0"]).round(9) == 45).all()
+
+
+@pytest.mark.parametrize(("argv", "line"), [
+    (["plan", "tiny", "--time-limit", "0"], "error: --time-limit: expected seconds in (0, 86400], got 0.0."),
+    (["simulate", "tiny", "--replications", "2", "--jobs", "0"], "error: --jobs: expected at least 1, got 0."),
+    (["sweep", "tiny", "--set", "train.delay_min=0,30", "--jobs", "0"],
+     "error: --jobs: expected at least 1 worker process, got 0."),
+    (["sweep", "tiny", "--set", "train.dealy_min=0,30"], "error: --set train.dealy_min: unknown override path"),
+])
+def test_library_fields_are_told_as_flags(argv: list[str], line: str, tmp_path: Path, capsys) -> None:
+    assert main([*argv, "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith(line)
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("labor-transfer ")
+
+
+def test_the_translator_leaves_file_errors_alone() -> None:
+    from scenarios import ScenarioError
+    from whatif.commands import to_cli
+
+    assert str(to_cli(ScenarioError("bad.", field="seed"))) == "--seed: bad."
+    assert str(to_cli(ScenarioError("bad.", field="overrides train.delay_min=5"))) == "--set train.delay_min=5: bad."
+    on_file = ScenarioError("bad.", file="scenario.yaml", field="jobs")
+    assert to_cli(on_file) is on_file

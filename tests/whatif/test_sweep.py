@@ -38,8 +38,15 @@ def test_delay_moves_check_in_later_on_shared_random_numbers(serial: SweepResult
     assert table.loc["p95_checkin_min", "diff"] > 0
 
 
-def test_summary_has_intervals(serial: SweepResult) -> None:
-    s = serial.summary()
+def test_summary_is_text_for_people(serial: SweepResult) -> None:
+    text = serial.summary()
+    assert text.splitlines()[0] == "4 variants, 3 replications each" and len(text.splitlines()) == 5
+    assert "train.delay_min=60, fleet.minibus_12.count=1: 95% checked in " in text
+    assert serial.summary("zh").startswith("4 个方案")
+
+
+def test_summary_table_has_intervals(serial: SweepResult) -> None:
+    s = serial.summary_table()
     assert {"variant", "kpi", "mean", "ci_low", "ci_high"} <= set(s.columns)
     assert (s["ci_low"] <= s["mean"] + 1e-9).all()
 
@@ -76,7 +83,7 @@ def test_unreachable_scheduler_fails_fast_before_any_plan(monkeypatch) -> None:
     monkeypatch.setattr("whatif.sweep.SCHEDULER_TIMEOUT_S", 1.0)
     monkeypatch.setattr("whatif.sweep.make_plan", no_planning)
     start = time.perf_counter()
-    with pytest.raises(ScenarioError, match=r"--scheduler: cannot reach .*tcp://127\.0\.0\.1:1"):
+    with pytest.raises(ScenarioError, match=r"scheduler: cannot reach .*tcp://127\.0\.0\.1:1"):
         sweep("tiny", AXES, replications=2, backend="tcp://127.0.0.1:1")
     assert time.perf_counter() - start < 8
 

@@ -17,7 +17,7 @@ def test_parse_set_reads_numbers_and_text() -> None:
 
 @pytest.mark.parametrize("bad", ["train.delay_min", "=1", "train.delay_min="])
 def test_parse_set_rejects_malformed(bad: str) -> None:
-    with pytest.raises(ScenarioError, match="--set"):
+    with pytest.raises(ScenarioError, match="overrides"):
         parse_set(bad)
 
 
@@ -61,7 +61,7 @@ def test_parse_value_has_its_own_rules(text: str, value: object) -> None:
 
 
 def test_a_bare_number_for_a_clock_time_is_refused() -> None:
-    with pytest.raises(ScenarioError, match=r"--set policy\.latest_arrival=99: .*HH:MM"):
+    with pytest.raises(ScenarioError, match=r"overrides policy\.latest_arrival=99: .*HH:MM"):
         parse_set("policy.latest_arrival=99")
     with pytest.raises(ScenarioError, match="HH:MM"):
         Variant({"fleet.coach_53.available_from": 1290}).build("dingxi_qingdao_2023")
@@ -69,7 +69,7 @@ def test_a_bare_number_for_a_clock_time_is_refused() -> None:
 
 @pytest.mark.parametrize("option", ["train.delay_min=0,0", "train.delay_min=60,0,60.0"])
 def test_a_value_twice_on_an_axis_is_refused(option: str) -> None:
-    with pytest.raises(ScenarioError, match=r"--set train\.delay_min: .*twice"):
+    with pytest.raises(ScenarioError, match=r"overrides train\.delay_min: .*twice"):
         parse_set(option)
     with pytest.raises(ScenarioError, match="twice"):
         grid({"fleet.coach_53.count": [8, 10], "train.delay_min": [5, 5.0]})
@@ -84,13 +84,13 @@ def test_errors_from_a_set_value_name_the_option_not_the_scenario_file() -> None
     with pytest.raises(ScenarioError) as info:
         Variant({"train.delay_min": -5}).build("tiny")
     text = str(info.value)
-    assert text.startswith("--set train.delay_min=-5: ") and "scenario" not in text
+    assert text.startswith("overrides train.delay_min=-5: ") and "scenario" not in text
 
 
 @pytest.mark.parametrize("path", ["foo", "meta.seed"])
 def test_unknown_path_lists_the_nearest_paths(path: str) -> None:
     """Not the first paths in alphabetical order (fleet.*), but those most like the path."""
-    with pytest.raises(ScenarioError, match=f"--set {path}: unknown override path") as info:
+    with pytest.raises(ScenarioError, match=f"overrides {path}: unknown override path") as info:
         Variant({path: parse_value("2023-02-30")}).build("tiny")
     shown = str(info.value).split("nearest valid paths: ")[1].split(".")[0]
     assert shown != "fleet" and len(str(info.value).splitlines()) == 1

@@ -11,7 +11,8 @@ from planning.baseline import baseline_placement
 from planning.check import check_plan
 from planning.plan import Plan
 from planning.routing.result import RoutingResult
-from planning.routing.scenario import _departure, _schedule, manifest_for, plan_routes, route_placement
+from planning.routing.scenario import _departure, manifest_for, plan_routes, route_placement
+from planning.routing.schedule import schedule_trips
 from scenarios import ScenarioError
 from scenarios.scenario import Scenario
 
@@ -100,7 +101,7 @@ def test_each_trip_gets_the_smallest_coach_that_seats_it(tiny: Scenario, small: 
         name: RoutingResult([[(1, float(n.iloc[0]))]], ["big"], 1.0, 1, 1.0, 1.0, "optimal", 1.0, 0.0, 0.0)
         for name, n in groups.items()
     }
-    routes = _schedule(sc, groups, typed_big, _departure(sc), True, [], [])
+    routes = schedule_trips(sc, groups, typed_big, _departure(sc), True).routes
     trips = routes.groupby(["coach_id", "trip"]).agg(type=("coach_type", "first"), workers=("workers", "sum"))
     assert sorted(zip(trips["workers"], trips["type"], strict=True)) == [(8, tid), (35, "big")]
 

@@ -3,11 +3,11 @@
 Not run by the tests. Source: NotoSansSC-Regular.otf from the PyPI wheel ``pylopdf-fonts-zh-cn`` 0.1.1 (Noto Sans
 CJK SC 2.004 by Adobe and Google). Steps: keep ASCII, Latin-1, general and CJK punctuation, arrows, maths operators,
 geometric shapes, full-width forms, every GB2312 character (all 2-byte GB2312 code points, decoded) and every
-character of the bundled scenarios and of the ``scenarios`` and ``sim`` sources; convert the CFF outlines to
+character of the bundled scenarios and of the sources (chart and table words); convert the CFF outlines to
 TrueType quadratic curves (cu2qu, as fontTools' ``otf2ttf`` snippet does), so matplotlib can embed the font in PDF
 (Type 42) and PostScript; rename the family (the OFL asks that a modified font not pass for the original). Run::
 
-    python sim/fonts/make_font.py /tmp/dl/pylopdf-fonts-zh-cn/pylopdf_fonts_zh_cn-0.1.1-py3-none-any.whl
+    python present/fonts/make_font.py /tmp/dl/pylopdf-fonts-zh-cn/pylopdf_fonts_zh_cn-0.1.1-py3-none-any.whl
 
 (or the path of NotoSansSC-Regular.otf taken out of the wheel).
 """
@@ -46,9 +46,11 @@ def gb2312_chars() -> set[str]:
 
 
 def project_chars() -> set[str]:
-    """Characters of the bundled scenario files and of the scenarios and sim sources (chart labels)."""
+    """Characters of the bundled scenario files and of the sources (chart and table words)."""
     chars: set[str] = set()
-    for pattern in ("scenarios/data/**/*.csv", "scenarios/data/**/*.yaml", "scenarios/*.py", "sim/**/*.py"):
+    patterns = ("scenarios/data/**/*.csv", "scenarios/data/**/*.yaml", "scenarios/*.py", "sim/**/*.py",
+                "present/**/*.py", "planning/**/*.py", "whatif/**/*.py")
+    for pattern in patterns:
         for path in ROOT.glob(pattern):
             chars.update(path.read_text(encoding="utf-8"))
     return {c for c in chars if ord(c) >= 0x20}

@@ -1,10 +1,10 @@
-"""Chinese and English labels for the exported plan: column headers, sheet names and reason codes."""
+"""Words for people in Chinese and English: table columns, sheet names, reason codes, county and place names."""
 
 from __future__ import annotations
 
 import re
 
-LANGS = ("zh", "en")
+from present.lang import LANGS
 
 LABELS: dict[str, tuple[str, str]] = {
     # columns

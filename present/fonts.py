@@ -1,14 +1,16 @@
-"""The vendored CJK font (a subset of Noto Sans SC, SIL OFL 1.1; see ``sim/fonts/OFL.txt``) for matplotlib.
+"""The vendored CJK font (a subset of Noto Sans SC, SIL OFL 1.1; see ``present/fonts/OFL.txt``) for matplotlib.
 
 Charts draw Chinese on a machine with no CJK font installed: ``register()`` adds the font file to matplotlib's font
 manager, and ``rc(lang)`` gives the settings to draw with it (font fallback: the vendored font, then DejaVu Sans).
-``sim/fonts/make_font.py`` rebuilds the font file.
+``present/fonts/make_font.py`` rebuilds the font file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+from present.lang import check_lang
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FILE = FONT_DIR / "NotoSansSC-LT.ttf"
@@ -33,7 +35,6 @@ def rc(lang: str = "zh") -> dict[str, Any]:
 
     PDF and PostScript embed the font as Type 42 (TrueType), so saved PDFs show the same glyphs everywhere.
     """
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang(={lang!r}) must be 'zh' or 'en'.")
+    check_lang(lang)
     register()
     return {"font.family": [FAMILY, FALLBACK], "axes.unicode_minus": False, "pdf.fonttype": 42, "ps.fonttype": 42}

@@ -1,0 +1,84 @@
+"""The coach routes on a map: district centres, enterprises sized by their workers, every trip from the station."""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.figure import Figure
+
+from planning.plan import Plan
+from present.fonts import rc
+from scenarios import Scenario
+
+TEXT = {
+    "routes": {"zh": "大巴线路（{n} 辆次）", "en": "Coach routes ({n} trips)"},
+    "enterprise": {"zh": "企业（点大小=人数）", "en": "Enterprise (size = workers)"},
+    "lon": {"zh": "经度", "en": "Longitude"},
+    "lat": {"zh": "纬度", "en": "Latitude"},
+}
+
+
+def _t(key: str, lang: str, **kw: object) -> str:
+    return TEXT[key][lang].format(**kw)
+
+
+def routes_map(sc: Scenario, plan: Plan, lang: str = "zh") -> Figure:
+    """District centres, enterprises sized by their workers, and every coach trip as a line from the station."""
+    with mpl.rc_context(rc(lang)):
+        return _routes_map(sc, plan, lang)
+
+
+def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Figure:
+    fig = Figure(figsize=(9, 9), layout="constrained")
+    ax = fig.add_subplot()
+    ents = sc.enterprises
+    workers = plan.workers_per_enterprise().reindex(ents.index).fillna(0)
+    districts = list(sc.districts.index)
+    colors = {d: f"C{i % 10}" for i, d in enumerate(districts)}
+    if plan.routes is not None and not plan.routes.empty:
+        for (_, _), trip in plan.routes.sort_values("stop_order").groupby(["coach_id", "trip"]):
+            pts = ents.loc[trip["enterprise_id"], ["lon", "lat"]].to_numpy()
+            line = np.vstack([[sc.station.lon, sc.station.lat], pts])
+            ax.plot(line[:, 0], line[:, 1], color=colors.get(trip["district"].iloc[0], "grey"), lw=0.9, alpha=0.6)
+        trips = plan.routes.groupby(["coach_id", "trip"]).ngroups
+    else:
+        trips = 0
+    ax.scatter(
+        ents["lon"],
+        ents["lat"],
+        s=8 + 6 * workers.to_numpy(),
+        c=[colors[d] for d in ents["district"]],
+        alpha=0.75,
+        edgecolors="white",
+        linewidths=0.4,
+        label=_t("enterprise", lang),
+        zorder=3,
+    )
+    name = "name_zh" if lang == "zh" else "name_en"
+    for d, row in sc.districts.iterrows():
+        ax.scatter(row["lon"], row["lat"], marker="s", s=40, color=colors[d], edgecolors="black", zorder=4)
+        ax.annotate(
+            row[name],
+            (row["lon"], row["lat"]),
+            xytext=(5, 5),
+            textcoords="offset points",
+            fontsize=10,
+            zorder=5,
+        )
+    ax.scatter(
+        [sc.station.lon],
+        [sc.station.lat],
+        marker="*",
+        s=320,
+        color="crimson",
+        edgecolors="black",
+        zorder=6,
+        label=sc.station.name_zh if lang == "zh" else sc.station.name_en,
+    )
+    ax.set_aspect(1.0 / np.cos(np.radians(sc.station.lat)))
+    ax.set_xlabel(_t("lon", lang))
+    ax.set_ylabel(_t("lat", lang))
+    ax.set_title(_t("routes", lang, n=trips))
+    ax.legend(loc="lower right")
+    ax.grid(alpha=0.3)
+    return fig

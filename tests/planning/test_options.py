@@ -1,0 +1,43 @@
+"""PlanOptions check their ranges when built and name the field at fault."""
+
+from __future__ import annotations
+
+import pytest
+
+from planning.options import MAX_SEED, PlanOptions
+from scenarios import ScenarioError
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "shown"),
+    [
+        ({"seed": -1}, "seed", "got -1"),
+        ({"seed": MAX_SEED + 1}, "seed", "0..4294967295"),
+        ({"seed": 1.5}, "seed", "got 1.5"),
+        ({"seed": True}, "seed", "got True"),
+        ({"iterations": 0}, "iterations", "1..10000000"),
+        ({"iterations": 10**20}, "iterations", "got 100000000000000000000"),
+        ({"iterations": int("9" * 400)}, "iterations", "got 999999999999999999999999999999... (400 characters)."),
+        ({"time_limit": 0}, "time_limit", "got 0"),
+        ({"time_limit": float("nan")}, "time_limit", "got nan"),
+        ({"time_limit": float("inf")}, "time_limit", "got inf"),
+        ({"time_limit": "30"}, "time_limit", "got '30'"),
+        ({"iterations": None, "time_limit": None}, "iterations", "no stop criterion"),
+        ({"solver": "gurobi"}, "solver", "highs, cbc"),
+        ({"objective": "fastest"}, "objective", "coaches_then_ride, cost"),
+        ({"strict": "yes"}, "strict", "got 'yes'"),
+    ],
+)
+def test_out_of_range_options_are_refused_by_name(changes: dict, field: str, shown: str) -> None:
+    with pytest.raises(ScenarioError) as info:
+        PlanOptions(**changes)
+    assert info.value.field == field and shown in str(info.value)
+    assert len(str(info.value)) < 240  # a 400-digit number is not repeated whole
+
+
+def test_the_stop_criterion_is_iterations_or_seconds_or_both() -> None:
+    assert PlanOptions().describe_stop() == "20000 iterations (at most 30 s)"
+    assert PlanOptions(iterations=None, time_limit=5).describe_stop() == "after 5 s"
+    only_count = PlanOptions(iterations=300, time_limit=None)
+    assert only_count.describe_stop() == "300 iterations" and only_count.reproducible
+    assert only_count.seconds == 86_400 and not PlanOptions(iterations=None).reproducible
