@@ -25,8 +25,7 @@ from scenarios.writers import write_csv
 
 FILES = ("placement.xlsx", "placement.csv", "routes.csv", "manifest.csv")
 #: Column labels of the printed plan beyond the shared ones.
-EXTRA_LABELS = {"bay": ("车位", "Bay"), "seats": ("座位数", "Seats"), "phone": ("电话", "Phone"),
-                "id_number": ("身份证号", "ID card")}
+EXTRA_LABELS = {"bay": ("车位", "Bay"), "seats": ("座位数", "Seats"), "id_number": ("身份证号", "ID card")}
 
 
 def column_label(key: str, lang: str) -> str:
@@ -97,25 +96,39 @@ def clock_times(sc: Scenario, minutes: pd.Series) -> pd.Series:
     return minutes.map(lambda m: pd.NaT if pd.isna(m) else day + pd.Timedelta(minutes=round(float(m))))
 
 
+#: Marks an arrival time at an enterprise placed at its district's centre (no coordinates given): approximate.
+APPROX = "≈"
+
+
+def approximate(sc: Scenario, enterprises: pd.Series) -> list[bool]:
+    """Whether each enterprise's times are approximate (no coordinates of its own: placed at its district centre)."""
+    if "approx_location" not in sc.enterprises.columns:
+        return [False] * len(enterprises)
+    return [bool(v) for v in enterprises.map(sc.enterprises["approx_location"]).fillna(False)]
+
+
 def for_csv(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with its clock-time columns as 'HH:MM' text, as the CSVs show them."""
+    """The frame with its clock-time columns as 'HH:MM' text (arrivals marked ≈ where approximate)."""
     out = frame.copy()
+    approx = out["_approx"].to_numpy(dtype=bool) if "_approx" in out.columns else None
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].dt.strftime("%H:%M").fillna("")
+            text = out[col].dt.strftime("%H:%M").fillna("")
+            if approx is not None and col == "arrive":
+                text = text.where(~approx | (text == ""), APPROX + text)
+            out[col] = text
     return out
 
 
 def bays(sc: Scenario, plan: Plan) -> pd.Series:
-    """The bay each (coach_id, trip) boards at: the plan's ``bay`` column when it has one, else the planned order of
-    departure filling the station's bays in turn (the first ``bays`` trips take bays 1..n, the next ones follow)."""
+    """The bay each (coach_id, trip) boards at: the plan's ``bay`` column when it has one, else the station model's
+    dispatch (``planning.station.station_bays``), the one the planned departures assume."""
+    from planning.station import station_bays
+
     r = plan.routes
     if "bay" in r.columns:
         return r.groupby(["coach_id", "trip"])["bay"].first().astype(int)
-    trips = r.groupby(["coach_id", "trip"])["depart_min"].first().reset_index()
-    trips = trips.sort_values(["depart_min", "coach_id", "trip"], kind="stable")
-    trips["bay"] = [k % sc.station.bays + 1 for k in range(len(trips))]
-    return trips.set_index(["coach_id", "trip"])["bay"]
+    return station_bays(sc, r)
 
 
 def routes_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
@@ -130,7 +143,7 @@ def routes_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
         "enterprise_id": r["enterprise_id"], "enterprise": r["enterprise_id"].map(sc.enterprises["name"]).fillna(""),
         "district": r["district"].map(lambda d: districts.get(d, d)), "workers": r["workers"],
         "arrive": clock_times(sc, r["arrive_min"]), "km": r["km"].round(1),
-        "_district_id": r["district"],
+        "_district_id": r["district"], "_approx": approximate(sc, r["enterprise_id"]),
     })
 
 
@@ -158,6 +171,7 @@ def manifest_table(sc: Scenario, plan: Plan, lang: str = "zh", phones: bool = Tr
         enterprise_id=m["enterprise_id"], enterprise=m["enterprise_id"].map(sc.enterprises["name"]).fillna(""),
         stop_order=[int(stops.loc[k, "stop_order"]) if ok else "" for k, ok in zip(keys, found, strict=True)],
         arrive=clock_times(sc, pd.Series(arrive, dtype=float)),
+        _approx=approximate(sc, m["enterprise_id"]),
     )
     return frame
 

@@ -17,7 +17,7 @@ from scenarios.personal import column
 WORDS = {
     "zh": {"trip": "第 {trip} 趟", "sign": "引导牌", "bay": "车位", "depart": "发车", "bay_no": "{bay} 号",
            "train": "车次", "seats": "座位", "riders": "乘车人数", "stops": "停靠企业", "list": "乘车人员",
-           "contact": "联系人", "contact_phone": "联系电话", "phone": "电话", "id_number": "身份证号",
+           "contact": "联系人", "contact_phone": "联系电话", "phone": "本人电话", "id_number": "身份证号",
            "checkin_close": "入住截止", "received": "企业签收", "boarded": "上车签到",
            "lead": "接站负责人签字", "driver": "司机签字", "time": "实际发车时间", "meeting": "集合点"},
     "en": {"trip": "trip {trip}", "sign": "District sign", "bay": "Bay", "depart": "Departs", "bay_no": "bay {bay}",
@@ -54,8 +54,9 @@ def coach_manifest(sheets, sheet, stops: pd.DataFrame, riders: pd.DataFrame | No
     bold = sheets.bold
     big = {"bold": True, "font_size": 13}
 
-    cells.write(sheet, 0, 0, f"{label('coach_id', lang)} {coach} · {sheets.type_name(kind)} · "
-                f"{words['trip'].format(trip=trip)}", sheets.title)
+    mark = sheets.revision.mark(coach, lang, trip) if sheets.revision is not None else ""
+    cells.write(sheet, 0, 0, f"{label('coach_id', lang)} {coach} · {sheets.type_name(kind)} "
+                f"{words['trip'].format(trip=trip)}{mark}", sheets.title)
     cells.write_row(sheet, 1, 0, [words["sign"], sign], [bold, big])
     cells.write(sheet, 2, 0, words["depart"], bold)
     cells.write(sheet, 2, 1, first["depart"], {**big, "num_format": "hh:mm", "align": "left"})
@@ -69,10 +70,11 @@ def coach_manifest(sheets, sheet, stops: pd.DataFrame, riders: pd.DataFrame | No
     e = sc.enterprises.reindex(stops["enterprise_id"].astype(str))
     stop_rows = pd.DataFrame({
         "stop_order": stops["stop_order"].to_numpy(), "arrive": stops["arrive"].to_numpy(),
-        "workers": stops["workers"].to_numpy(), "contact_phone": column(e, "contact_phone").to_numpy(),
+        "workers": stops["workers"].to_numpy(), "contact_phone": column(e, "phone").to_numpy(),
         "contact": column(e, "contact").to_numpy(),
         "checkin_close": e["checkin_close"].fillna("").astype(str).to_numpy(),
         "enterprise": stops["enterprise"].to_numpy(), "received": "",
+        "_approx": stops["_approx"].to_numpy() if "_approx" in stops.columns else False,
     })
     top = 5
     cells.write(sheet, top, 0, words["stops"], bold)
@@ -109,9 +111,12 @@ def coach_manifest(sheets, sheet, stops: pd.DataFrame, riders: pd.DataFrame | No
 def _table(sheets, sheet, top: int, frame: pd.DataFrame, words: dict[str, str]) -> int:
     """A bordered table with its header; headers from the plan's labels or this page's words."""
     lang, cells = sheets.lang, sheets.cells
-    heads = [words.get(c) or column_label(c, lang) for c in frame.columns]
+    keys = [c for c in frame.columns if not c.startswith("_")]
+    heads = [words.get(c) or column_label(c, lang) for c in keys]
     cells.write_row(sheet, top, 0, heads, sheets.head)
-    props = [sheets.col_props(frame[c], c) for c in frame.columns]
-    for k, row in enumerate(frame.itertuples(index=False, name=None), start=top + 1):
-        cells.write_row(sheet, k, 0, list(row), props)
+    props = [sheets.col_props(frame[c], c) for c in keys]
+    approx = frame["_approx"].tolist() if "_approx" in frame.columns else [False] * len(frame)
+    for k, (row, rough) in enumerate(zip(frame[keys].itertuples(index=False, name=None), approx, strict=True),
+                                     start=top + 1):
+        cells.write_row(sheet, k, 0, list(row), [sheets.approx(p, c, rough) for p, c in zip(props, keys, strict=True)])
     return top + len(frame) + 1

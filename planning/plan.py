@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from planning.solver import SolveInfo
+
+if TYPE_CHECKING:
+    from planning.revision import Revision
 
 #: One row per worker, indexed by worker id. ``enterprise_id`` is "" for an unplaced worker; ``reason`` holds
 #: ';'-separated codes: returning, skill, wish_district, wish_job, villagers, near; or why the worker is unplaced.
@@ -42,6 +46,7 @@ class Plan:
     placement_info: SolveInfo | None = None
     routing_info: SolveInfo | None = None
     warnings: tuple[str, ...] = ()
+    revision: Revision | None = None  # set on a plan revised on the night (whatif.replan): why, and what changed
 
     def __post_init__(self) -> None:
         missing = [c for c in PLACEMENT_COLUMNS if c not in self.placement.columns]
@@ -99,7 +104,7 @@ class Plan:
             f"{self.placed['enterprise_id'].nunique()} enterprises"
         ]
         if self.placement_info:
-            lines[-1] += f"; placement {self.placement_info.describe()}"
+            lines[-1] += f"; placement {self.placement_info.describe(seconds=True)}"
         if self.routes is not None:
             coaches = self.coaches
             lines.append(
@@ -107,6 +112,6 @@ class Plan:
                 f"{int(coaches['workers'].sum())} workers by coach, {coaches['km'].sum():.0f} km"
             )
             if self.routing_info:
-                lines[-1] += f"; routing {self.routing_info.describe()}"
+                lines[-1] += f"; routing {self.routing_info.describe(seconds=True)}"
         lines.extend(f"warning: {w}" for w in self.warnings)
         return "\n".join(lines)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from planning.export import _labelled, bays, clock_times, sheet_name
+from planning.export import APPROX, _labelled, bays, clock_times, sheet_name
 from planning.plan import Plan
+from planning.revision import WORDS, revision_table
 from planning.solver import SolveInfo
 from present.labels import label, place_name
 from scenarios.scenario import Scenario
@@ -74,7 +75,10 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
     book = new_workbook(path, sc.meta.date, title=title)
     try:
         sheets = Sheets(book, sc, lang, title)
+        sheets.revision = plan.revision
         sheets.summary(plan, placement)
+        if plan.revision is not None:  # a plan revised on the night: why, and who is affected, right after the summary
+            sheets.table(WORDS[lang]["sheet"], revision_table(sc, plan.revision, lang), landscape=True)
         placed = placement[placement["enterprise_id"] != ""]
         for d, rows in placed.groupby("_district_id", sort=False):
             sheets.table(sheets.district_title(str(d)), rows.drop(columns=["district"]), landscape=True)
@@ -106,6 +110,7 @@ class Sheets:
         self.body = {"border": 1, "valign": "vcenter"}
         self.title = {"bold": True, "font_size": 16}
         self.bold = {"bold": True}
+        self.revision = None  # a planning.revision.Revision when the plan was revised on the night
 
     def district_title(self, district: str) -> str:
         col = "name_zh" if self.lang == "zh" else "name_en"
@@ -136,12 +141,20 @@ class Sheets:
         keys = [c for c in frame.columns if not c.startswith("_")]
         self.cells.write_row(sheet, top, 0, list(shown.columns), self.head)
         props = [self.col_props(frame[k], k) for k in keys]
-        for k, row in enumerate(shown.itertuples(index=False, name=None), start=top + 1):
-            self.cells.write_row(sheet, k, 0, list(row), props)
+        approx = frame["_approx"].tolist() if "_approx" in frame.columns else [False] * len(frame)
+        for k, (row, rough) in enumerate(zip(shown.itertuples(index=False, name=None), approx, strict=True),
+                                         start=top + 1):
+            self.cells.write_row(sheet, k, 0, list(row), [self.approx(p, key, rough) for p, key in zip(props, keys,
+                                                                                                       strict=True)])
         if fit:
             for c, key in enumerate(keys):
                 sheet.set_column(c, c, self.width(shown.columns[c], frame[key], key))
         return top + len(shown) + 1
+
+    @staticmethod
+    def approx(props: dict, key: str, rough: bool) -> dict:
+        """An arrival at an enterprise without coordinates shows as '≈23:40' (still a real time)."""
+        return {**props, "num_format": f'"{APPROX}"hh:mm'} if rough and key == "arrive" else props
 
     def col_props(self, values: pd.Series, key: str) -> dict:
         if pd.api.types.is_datetime64_any_dtype(values):
@@ -185,7 +198,8 @@ class Sheets:
             items.append(("coaches_used", int(plan.routes["coach_id"].nunique())))
             if plan.routing_info is not None:
                 items.append(("routing_status", solve_words(plan.routing_info, lang)))
-        self.cells.write(sheet, 0, 0, self.title_text, self.title)
+        heading = self.title_text if plan.revision is None else f"{plan.revision.title(lang)} · {self.title_text}"
+        self.cells.write(sheet, 0, 0, heading, self.title)
         top = self.rows(sheet, 2, pd.DataFrame({"item": [label(k, lang) for k, _ in items],
                                                 "value": [v for _, v in items]}), fit=False)
         posts = sc.posts.sum(axis=1).groupby(sc.enterprises["district"]).sum()

@@ -31,6 +31,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "workers": ("人数", "Workers"),
     "km": ("里程（公里）", "km"),
     "boarding_order": ("上车顺序", "Boarding order"),
+    "phone": ("联系电话", "Phone"),
     "stops": ("停靠站数", "Stops"),
     "last_arrive": ("最后到达", "Last arrival"),
     "enterprises": ("企业数", "Enterprises"),

@@ -52,8 +52,8 @@ def redact(sc: Scenario) -> Scenario:
     enterprises = sc.enterprises.copy()
     if "contact" in enterprises.columns:
         enterprises["contact"] = enterprises["contact"].map(redact_name)
-    if "contact_phone" in enterprises.columns:
-        enterprises["contact_phone"] = ""
+    if "phone" in enterprises.columns:
+        enterprises["phone"] = ""
     return dataclasses.replace(sc, workers=workers, enterprises=enterprises)
 
 

@@ -83,6 +83,8 @@ class Scenario:
             name = self.travel.matrix or ""
         else:
             name = self.raw.get(key, "")
+        if isinstance(name, dict):  # {file: plan.xlsx, sheet: 人员名单}
+            name = name.get("file", "")
         base = self.source.parent if self.source else None
         return str(base / name) if base and name else f"<{key}>"
 

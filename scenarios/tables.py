@@ -1,9 +1,15 @@
-"""The CSV tables of a scenario: their columns written down once, read with row-level errors."""
+"""The tables of a scenario (CSV or ``.xlsx``): their columns written down once, read with row-level errors.
+
+How a table is read: the header is the first row, among the first 30, in which at least two cells name known
+columns (in Chinese or English, see ``scenarios.aliases``); rows above it (a merged title, a date line) are skipped,
+and when no row has two known names the first non-blank row is the header (so its unknown names are reported).
+Header cells that are merged are an error; a value merged down over several data rows (a county written once for
+its group) applies to each of those rows. Blank rows are skipped. Rows are numbered as Excel shows them.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+import difflib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,23 +17,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from scenarios.errors import ScenarioError, suggest
-from scenarios.ranges import MAX_INT64, MAX_PER_ENTERPRISE, MAX_VEHICLE_SEATS
+from scenarios.aliases import IGNORED, header_map, normal, shown_header
+from scenarios.cells import MAX_SHOWN, CellProblem, Column, cell_text, convert
+from scenarios.encoding import NotText, decode
+from scenarios.errors import ScenarioError
+from scenarios.files import TOO_BIG_FIX, active_limits, read_limited
+from scenarios.ranges import MAX_PER_ENTERPRISE, MAX_VEHICLE_SEATS
+from scenarios.texts import WHAT_ZH, TableError
+from scenarios.workbook import Grid, read_grid
 
-
-@dataclass(frozen=True)
-class Column:
-    """One column: its kind ('str', 'int', 'float', 'clock'), whether it is required, its default and meaning.
-
-    Whole numbers given (not blank) must lie in [low, high]; without bounds, they must fit in 64 bits.
-    """
-
-    kind: str
-    required: bool = False
-    default: object = ""
-    doc: str = ""
-    low: int | None = None
-    high: int | None = None
+__all__ = ["Column", "read_table", "read_text"]
 
 
 WORKER_COLUMNS: dict[str, Column] = {
@@ -42,16 +41,15 @@ WORKER_COLUMNS: dict[str, Column] = {
     "returning_employer": Column("str", doc="enterprise id of last year's employer; blank if new"),
     "wish_district": Column("str", doc="district id the worker asked for; blank if none"),
     "wish_job": Column("str", doc="job type the worker asked for; blank if none"),
-    "phone": Column("str", doc="mobile phone; printed only on the coach manifests for the station team"),
-    "id_number": Column("str", doc="identity-card number; never printed in full (masked 6211**********1234)"),
+    "phone": Column("str", doc="phone number (printed on the coach manifest for the station team)"),
 }
 
 ENTERPRISE_COLUMNS: dict[str, Column] = {
     "id": Column("str", True, doc="unique enterprise id"),
     "name": Column("str", True, doc="enterprise name"),
     "district": Column("str", True, doc="district id"),
-    "lat": Column("float", True, doc="latitude, degrees"),
-    "lon": Column("float", True, doc="longitude, degrees"),
+    "lat": Column("float", doc="latitude, degrees; blank = the district centre (times approximate)", default=math.nan),
+    "lon": Column("float", doc="longitude, degrees; blank = the district centre", default=math.nan),
     "max_female": Column(
         "int", default=-1, doc="beds for women in the dormitory; blank = no limit", low=0, high=MAX_PER_ENTERPRISE
     ),
@@ -65,8 +63,9 @@ ENTERPRISE_COLUMNS: dict[str, Column] = {
         "int", default=0, doc="seats of the enterprise's vehicle when pickup is 'own'", low=0, high=MAX_VEHICLE_SEATS
     ),
     "own_arrival": Column("clock", default="", doc="when the enterprise's own vehicle is at the station"),
-    "contact": Column("str", doc="who receives the workers at the enterprise (printed on the coach manifest)"),
-    "contact_phone": Column("str", doc="that person's phone (printed only on the coach manifests)"),
+    "address": Column("str", doc="street address (kept for people; coordinates or a travel matrix place it)"),
+    "contact": Column("str", doc="contact person"),
+    "phone": Column("str", doc="contact phone number"),
 }
 #: Enterprises also have one column ``posts_<job>`` (whole number >= 0) per job type of the scenario.
 POSTS_PREFIX = "posts_"
@@ -81,56 +80,125 @@ DISTRICT_COLUMNS: dict[str, Column] = {
 }
 
 
+#: The header is looked for in this many rows at the top of a sheet.
+MAX_TITLE_ROWS = 30
+
+
 def read_text(path: Path) -> str:
-    """The file's text, or a ScenarioError that says how to fix a missing or non-UTF-8 file."""
+    """The file's text in whichever of UTF-8 (with or without BOM), GBK, GB18030 or UTF-16 it is written."""
     if not path.is_file():
-        raise ScenarioError("file not found.", file=str(path), fix="check the path, relative to the scenario file.")
-    data = path.read_bytes()
+        raise TableError("not_found", file=str(path))
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ScenarioError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}).",
-            file=str(path),
-            fix="save the file as 'CSV UTF-8' (Excel) or convert it with iconv -f GBK -t UTF-8.",
-        ) from None
+        return decode(read_limited(path, active_limits().max_bytes, what="table", fix=TOO_BIG_FIX)).text
+    except NotText as exc:
+        raise TableError("not_text", file=str(path), byte=f"{exc.byte:02x}", line=exc.line) from None
 
 
-def _whole(text: str, spec: Column) -> int:
-    """The whole number in ``text``, within the column's bounds (or 64 bits)."""
+def readcell_text(path: Path) -> str:
+    """The file's text in whichever of UTF-8 (with or without BOM), GBK, GB18030 or UTF-16 it is written."""
+    if not path.is_file():
+        raise TableError("not_found", file=str(path))
     try:
-        value = int(text)
-    except ValueError:
-        number = float(text)
-        if not math.isfinite(number) or number != int(number):
-            raise ValueError(f"expected a whole number, got {text!r}.") from None
-        value = int(number)
-    if spec.low is not None and spec.high is not None and not spec.low <= value <= spec.high:
-        raise ValueError(f"expected a whole number from {spec.low} to {spec.high:,}, got {text!r}.")
-    if abs(value) > MAX_INT64:
-        raise ValueError(f"value {text!r} is out of range (a whole number here must lie within +-2^63).")
-    return value
+        return decode(read_limited(path, active_limits().max_bytes, what="table", fix=TOO_BIG_FIX)).text
+    except NotText as exc:
+        raise TableError("not_text", file=str(path), byte=f"{exc.byte:02x}", line=exc.line) from None
 
 
-def _convert(spec: Column, raw: str, parse_clock: Callable[[str], float]) -> object:
-    kind = spec.kind
-    text = raw.strip()
-    if text == "":
-        return spec.default
-    if kind == "str":
-        return text
-    if kind == "int":
-        return _whole(text, spec)
-    if kind == "float":
-        number = float(text)
-        if not math.isfinite(number):
-            raise ValueError(f"expected a finite number, got {text!r}.")
-        return number
-    if kind == "clock":
-        parse_clock(text)
-        return text
-    raise AssertionError(kind)
+def _blank(row: list[object]) -> bool:
+    return not any(cell_text(c) for c in row)
+
+
+def _cell_name(row: int, col: int) -> str:
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+def _find_header(grid: Grid, names: dict[str, str]) -> int:
+    """The index of the header row (see the module docstring)."""
+    first = None
+    for index, row in enumerate(grid.rows[:MAX_TITLE_ROWS]):
+        if _blank(row):
+            continue
+        first = index if first is None else first
+        if len({names[k] for k in (normal(c) for c in row if cell_text(c)) if k in names}) >= 2:
+            return index
+    return 0 if first is None else first
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where each known column is (index -> canonical name), how it is written, and the columns ignored."""
+
+    at: dict[int, str]
+    written: dict[str, str]
+    ignored: tuple[str, ...]
+
+
+def _header(grid: Grid, top: int, names: dict[str, str], what: str) -> Header:
+    at: dict[int, str] = {}
+    written: dict[str, str] = {}
+    ignored: list[str] = []
+    skip = {normal(n) for n in IGNORED}
+    spelled = {key: column for key, column in names.items()}
+    for index, cell in enumerate(grid.rows[top]):
+        name = cell_text(cell)
+        if not name:
+            continue
+        key = normal(name)
+        where = {"file": grid.file, "sheet": grid.sheet, "row": top + 1, "column": name}
+        if key in names:
+            column = names[key]
+            if column in written:
+                raise TableError("twice", other=written[column], **where)
+            at[index], written[column] = column, name
+            continue
+        cjk = any(ord(ch) > 0x2E80 for ch in key)
+        close = [] if key in skip else difflib.get_close_matches(key, list(spelled), n=1, cutoff=0.5 if cjk else 0.7)
+        if close:
+            hint_word = _spelling(close[0], names, what)
+            raise TableError(
+                "near_header", hint=f"did you mean '{hint_word}'?", hint_zh=f"是否应为“{hint_word}”？", **where
+            )
+        ignored.append(name)
+    return Header(at, written, tuple(ignored))
+
+
+def _spelling(key: str, names: dict[str, str], what: str) -> str:
+    """The alias as written in ``scenarios.aliases`` for a normalised key (or the canonical column name)."""
+    from scenarios.aliases import HEADERS
+
+    column = names[key]
+    for alias in (column, *HEADERS.get(what, {}).get(column, ())):
+        if normal(alias) == key:
+            return alias
+    return column
+
+
+def _merges(grid: Grid, top: int) -> None:
+    """Refuse merged header cells; copy a value merged down a column into each of its rows."""
+    for r1, c1, r2, c2 in grid.merged:
+        if r2 < top + 1:
+            continue  # a title above the header
+        cells = f"{_cell_name(r1, c1)}:{_cell_name(r2, c2)}"
+        if r1 <= top + 1 <= r2:
+            raise TableError(
+                "merged_header",
+                file=grid.file,
+                sheet=grid.sheet,
+                row=r1,
+                cells=cells,
+                column=cell_text(grid.rows[top][c1 - 1]) if c1 - 1 < len(grid.rows[top]) else None,
+            )
+        if c2 > c1:
+            raise TableError("merged_across", file=grid.file, sheet=grid.sheet, row=r1, cells=cells)
+        value = grid.rows[r1 - 1][c1 - 1] if c1 - 1 < len(grid.rows[r1 - 1]) else None
+        for r in range(r1 + 1, min(r2, len(grid.rows)) + 1):
+            row = grid.rows[r - 1]
+            row.extend([None] * (c1 - len(row)))  # Excel may leave the covered cells out of the file
+            row[c1 - 1] = value
 
 
 def read_table(
@@ -139,101 +207,127 @@ def read_table(
     *,
     extra_prefix: str | None = None,
     extra_names: tuple[str, ...] = (),
+    extra_aliases: dict[str, tuple[str, ...]] | None = None,
     parse_clock: Callable[[str], float],
     what: str,
     keyed: bool = True,
+    sheet: str | None = None,
+    label: str | None = None,
 ) -> pd.DataFrame:
-    """Read one table, checking the header, every row's values and unique ids; indexed by ``id`` when keyed."""
-    text = read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise ScenarioError(
-            f"cannot read line {reader.line_num} as CSV ({exc}).",
-            file=str(path),
-            fix="check quotes and line breaks on that line; save the file again as CSV UTF-8.",
-        ) from None
-    while rows and not any(cell.strip() for cell in rows[-1]):
-        rows.pop()
-    if not rows:
-        raise ScenarioError(
-            f"the {what} table is empty (no header).",
-            file=str(path),
-            fix=f"start with a header line: {','.join(c for c, s in columns.items() if s.required)}",
-        )
-    header = [h.strip() for h in rows[0]]
-    known = set(columns) | {f"{extra_prefix}{n}" for n in extra_names} if extra_prefix else set(columns)
-    for name in header:
-        if name not in known:
-            raise ScenarioError(
-                f"unknown column '{name}'; {suggest(name, known)}", file=str(path), fix="rename or remove the column."
-            )
-    if len(set(header)) != len(header):
-        dup = next(h for h in header if header.count(h) > 1)
-        raise ScenarioError(f"column '{dup}' appears twice.", file=str(path), fix="keep one of them.")
-    for name, spec in columns.items():
-        if spec.required and name not in header:
-            raise ScenarioError(
-                f"missing column '{name}' ({spec.doc}).",
-                file=str(path),
-                fix=f"add a '{name}' column to the header line.",
-            )
-    if len(rows) == 1:
-        raise ScenarioError(
-            f"the {what} table has a header but no rows.", file=str(path), fix=f"add at least one {what} row."
-        )
+    """Read one table (CSV or a workbook's sheet), checking the header, every row's values and unique ids.
+
+    Indexed by ``id`` when keyed. Column ``row`` holds the row as Excel shows it. ``frame.attrs`` holds ``file``,
+    ``sheet``, ``written`` (column -> header as written), ``ignored`` (headers not used) and ``notes`` (for people).
+    """
     all_columns = dict(columns)
     if extra_prefix:
         for n in extra_names:
             all_columns[f"{extra_prefix}{n}"] = Column(
                 "int", default=0, doc=f"number of posts for job '{n}'", low=0, high=MAX_PER_ENTERPRISE
             )
+    names = header_map(what, list(all_columns), extra_aliases)
+    grid = read_grid(Path(path), sheet, label)
+    while grid.rows and _blank(grid.rows[-1]):
+        grid.rows.pop()
+    where = {"file": grid.file, "sheet": grid.sheet}
+    required = [c for c, s in columns.items() if s.required]
+    if not grid.rows:
+        header_line = ", ".join(shown_header(what, c, "en") for c in required)
+        header_zh = "、".join(shown_header(what, c, "zh") for c in required)
+        raise TableError(
+            "empty", what=what, what_zh=WHAT_ZH.get(what, what), header=header_line, header_zh=header_zh, **where
+        )
+    top = _find_header(grid, names)
+    _merges(grid, top)
+    header = _header(grid, top, names, what)
+    for name in required:
+        if name not in header.written:
+            zh, en = shown_header(what, name, "zh"), shown_header(what, name, "en")
+            aliases = ", ".join(f"'{a}'" for a in dict.fromkeys((en, name)) if a != zh)
+            raise TableError(
+                "missing_column",
+                name=name,
+                name_zh=zh,
+                doc=all_columns[name].doc,
+                aliases=aliases,
+                row=top + 1,
+                **where,
+            )
+    if ("lat" in header.written) != ("lon" in header.written) and {"lat", "lon"} <= set(all_columns):
+        name = "lat" if "lat" not in header.written else "lon"
+        raise TableError(
+            "missing_column",
+            name=name,
+            name_zh=shown_header(what, name, "zh"),
+            doc=all_columns[name].doc,
+            aliases=f"'{shown_header(what, name, 'en')}'",
+            row=top + 1,
+            **where,
+        )
+    body = grid.rows[top + 1 :]
+    if all(_blank(r) for r in body):
+        raise TableError("no_rows", what=what, what_zh=WHAT_ZH.get(what, what), **where)
+    width = len(grid.rows[top])
     records: dict[str, list[object]] = {name: [] for name in all_columns}
+    numbers: list[int] = []
     seen: dict[str, int] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
+    for number, row in enumerate(body, start=top + 2):
+        if _blank(row):
             continue
-        if any("\n" in cell for cell in row):
-            raise ScenarioError(
-                'a quote (") opened on this row is never closed, so the rest of the file is read as one value.',
-                file=str(path),
-                row=number,
-                fix="close the quote, or remove it (quotes are only needed around values with commas).",
-            )
-        if len(row) != len(header):
-            raise ScenarioError(
-                f"expected {len(header)} values, found {len(row)}.",
-                file=str(path),
-                row=number,
-                fix="check for a missing or extra comma (quote values that contain commas).",
-            )
-        values = dict(zip(header, row, strict=True))
+        if grid.sheet is None:
+            _csv_row_shape(grid, row, number, width)
+        values = {column: (row[i] if i < len(row) else None) for i, column in header.at.items()}
         for name, spec in all_columns.items():
-            raw = values.get(name, "")
-            if spec.required and not raw.strip():
-                raise ScenarioError("is empty.", file=str(path), row=number, field=name, fix=f"give the {spec.doc}.")
+            value = values.get(name)
+            column = header.written.get(name, name)
+            if spec.required and not cell_text(value):
+                raise TableError("required", doc=spec.doc, row=number, column=column, **where)
             try:
-                records[name].append(_convert(spec, raw, parse_clock))
-            except ValueError as exc:
-                message = (
-                    str(exc).split(": ", 1)[-1]
-                    if "could not convert" not in str(exc)
-                    else (f"expected a number, got {raw.strip()!r}.")
-                )
-                raise ScenarioError(
-                    message, file=str(path), row=number, field=name, fix=f"give the {spec.doc or name}."
+                records[name].append(convert(spec, value, parse_clock))
+            except CellProblem as exc:
+                raise TableError(
+                    exc.key, fix="v.fix", doc=spec.doc or name, row=number, column=column, **exc.params, **where
                 ) from None
-        ident = str(records["id"][-1]) if keyed else str(number)
-        if ident in seen:
-            raise ScenarioError(
-                f"duplicate id '{ident}' (first on row {seen[ident]}).",
-                file=str(path),
-                row=number,
-                field="id",
-                fix="give every row its own id.",
-            )
-        seen[ident] = number
+        numbers.append(number)
+        if keyed:
+            ident = str(records["id"][-1])
+            if ident in seen:
+                raise TableError(
+                    "duplicate_id",
+                    ident=ident[:MAX_SHOWN],
+                    first=seen[ident],
+                    row=number,
+                    column=header.written["id"],
+                    **where,
+                )
+            seen[ident] = number
     frame = pd.DataFrame(records)
-    frame["row"] = list(seen.values())
-    return frame.set_index("id", drop=False).rename_axis(None) if keyed else frame
+    frame["row"] = numbers
+    notes = []
+    if grid.encoding:
+        notes.append(f"{grid.file}: read as {grid.encoding} (not UTF-8).")
+    if header.ignored:
+        notes.append(f"{_where(grid)}: columns not used: {', '.join(header.ignored)}.")
+    frame = frame.set_index("id", drop=False).rename_axis(None) if keyed else frame
+    frame.attrs.update(file=grid.file, sheet=grid.sheet, written=header.written, ignored=header.ignored, notes=notes)
+    return frame
+
+
+def _where(grid: Grid) -> str:
+    return f"{grid.file}, sheet '{grid.sheet}'" if grid.sheet else grid.file
+
+
+def _csv_row_shape(grid: Grid, row: list[object], number: int, width: int) -> None:
+    where = {"file": grid.file, "row": number}
+    if any("\n" in str(cell) for cell in row):
+        raise ScenarioError(
+            'a quote (") opened on this row is never closed, so the rest of the file is read as one value.',
+            fix="close the quote, or remove it (quotes are only needed around values with commas).",
+            **where,
+        )
+    if len(row) != width:
+        raise ScenarioError(
+            f"expected {width} values, found {len(row)}.",
+            fix="check for a missing or extra comma (quote values that contain commas).",
+            **where,
+        )

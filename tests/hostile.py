@@ -36,14 +36,14 @@ def hostile_tiny(root: Path, *, personal: bool = True) -> Path:
     def worker(row: dict) -> None:
         if personal:
             row["phone"] = PHONE if row["id"] == "W1" else ""
-            row["id_number"] = ID_NUMBER if row["id"] == "W1" else ""
+            row["身份证号"] = ID_NUMBER if row["id"] == "W1" else ""  # read by no one: ignored on input
         if row["id"] == "W3":
             row["name"] = FORMULAS[0]
 
     def enterprise(row: dict) -> None:
         if personal:
             row["contact"] = "孙经理" if row["id"] == "T1" else ""
-            row["contact_phone"] = "0532-88886666" if row["id"] == "T1" else ""
+            row["phone"] = "0532-88886666" if row["id"] == "T1" else ""
         if row["id"] == "T2":
             row["name"] = FORMULAS[1]
 

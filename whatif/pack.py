@@ -7,7 +7,6 @@ pack fit to share: in its workbook the names are reduced to surname plus 某 and
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from present.fonts import rc
 from present.kpis import KPI_LABELS
 from present.lang import check_lang
 from scenarios import Scenario, load
-from scenarios.io import atomic_path
+from scenarios.io import atomic_folder
 from scenarios.personal import redact as redact_scenario
 from scenarios.writers import write_csv
 from sim import SimResult, simulate
@@ -118,19 +117,19 @@ def build_pack(
 def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
     """Write ``transport_plan.xlsx``, the PNG charts, ``sweep.csv`` and ``meeting_pack.pdf``.
 
-    Every file is first written to a temporary file beside its target; only when all of them are written are they
-    renamed into place, so a failure anywhere leaves the earlier pack as it was.
+    The files are written into a staging folder beside ``out_dir``, which replaces it whole only when all of them
+    are written (``scenarios.io.atomic_folder``), so a failure anywhere leaves the earlier pack as it was.
     """
     from planning.export import manifest_table, placement_table, routes_table
     from planning.workbook import write_workbook
 
     out = Path(out_dir)
     written: list[Path] = []
-    with contextlib.ExitStack() as staged:
+    with atomic_folder(out) as staged:
 
         def stage(name: str) -> Path:
             written.append(out / name)
-            return staged.enter_context(atomic_path(out / name))
+            return staged / name
 
         sc, plan, lang = pack.scenario, pack.plan, pack.lang
         write_workbook(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,8 +92,36 @@ def _simulate_variant(sc: Scenario, plan: Plan, replications: int, seed: int) ->
     return result.kpis
 
 
+def _bar(total: int, key: str, lang: str | None) -> Any:
+    """A progress bar on stderr (silent unless ``lang`` is given and stderr is a terminal)."""
+    from tqdm import tqdm
+
+    from whatif.messages import say
+    from whatif.progress import bar
+
+    if lang is None:
+        return tqdm(total=total, disable=True)
+    return bar(total, say(lang, key))
+
+
 def _is_local(backend: str | Any) -> bool:
     return isinstance(backend, str) and backend in ("serial", "local")
+
+
+async def _identity(address: str, timeout_s: float) -> Any:
+    """Ask whatever listens at ``address`` who it is, within ``timeout_s`` in all (a plain TCP listener that
+    accepts and says nothing would otherwise hold ``Client`` for minutes)."""
+    from distributed.comm import connect as open_comm
+
+    async def ask() -> Any:
+        comm = await open_comm(address, timeout=timeout_s)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            await comm.close()
+
+    return await asyncio.wait_for(ask(), timeout_s)
 
 
 def connect(address: str, timeout_s: float | None = None) -> Any:
@@ -105,9 +134,12 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
             "Dask is not installed.", field="scheduler", fix="pip install 'dask[distributed]', or leave it out."
         ) from None
     try:
+        identity = asyncio.run(_identity(address, timeout_s))
+        if not isinstance(identity, dict) or identity.get("type") != "Scheduler":
+            raise ValueError(f"it answers, but not as a Dask scheduler: {str(identity)[:60]}")
         return Client(address, timeout=timeout_s)
     except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         raise ScenarioError(
             f"cannot reach a Dask scheduler at '{address}' within {timeout_s:g} s ({reason}).",
             field="scheduler",
@@ -115,20 +147,32 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
         ) from None
 
 
-def _run(tasks: list[tuple], backend: str | Any, n_jobs: int) -> list[pd.DataFrame]:
-    """Every task on the backend: "serial", "local" (joblib processes) or a ``distributed.Client``."""
+def _run(tasks: list[tuple], backend: str | Any, n_jobs: int, tick: Any) -> list[pd.DataFrame]:
+    """Every task on the backend: "serial", "local" (joblib processes) or a ``distributed.Client``, in order;
+    ``tick()`` after each one that is done."""
     if backend == "serial":
-        return [_simulate_variant(*t) for t in tasks]
+        out = []
+        for t in tasks:
+            out.append(_simulate_variant(*t))
+            tick()
+        return out
     if backend == "local":
         from joblib import Parallel, delayed
 
-        return Parallel(n_jobs=n_jobs)(delayed(_simulate_variant)(*t) for t in tasks)
+        out = []
+        for frame in Parallel(n_jobs=n_jobs, return_as="generator")(delayed(_simulate_variant)(*t) for t in tasks):
+            out.append(frame)
+            tick()
+        return out
     futures = [backend.submit(_simulate_variant, *t, pure=False) for t in tasks]
-    return backend.gather(futures)
+    results = backend.gather(futures)
+    tick(len(results))
+    return results
 
 
 def _plans(
-    base: Scenario, variants: list[Variant], scenarios: list[Scenario], replan: bool, seed: int, time_limit: float
+    base: Scenario, variants: list[Variant], scenarios: list[Scenario], replan: bool, seed: int, time_limit: float,
+    tick: Any,
 ) -> list[Plan]:
     """One plan per variant (made in order; variants with the same overrides, or all when not replanning, share)."""
     plans: dict[Any, Plan] = {}
@@ -141,6 +185,7 @@ def _plans(
                 PlanOptions(seed=seed, iterations=SWEEP_ROUTING_ITERATIONS, time_limit=time_limit, strict=False),
             )
         out.append(plans[key])
+        tick()
     return out
 
 
@@ -154,6 +199,7 @@ def sweep(
     backend: str | Any = "local",
     n_jobs: int = 2,
     plan_time_limit: float = 30.0,
+    progress: str | None = None,
 ) -> SweepResult:
     """Simulate every combination of ``axes`` with common random numbers; one tidy table back.
 
@@ -161,7 +207,8 @@ def sweep(
     ``backend``: "local" (joblib processes), "serial", or a Dask scheduler address / ``distributed.Client``.
     Plans are made here, in order, so every backend simulates the same plans and gives the same numbers.
     ``base`` is a Scenario (a name or path is loaded once); each worker gets its variant's Scenario, pickled, so
-    a scenario edited in memory sweeps as it is and no worker needs the scenario's files.
+    a scenario edited in memory sweeps as it is and no worker needs the scenario's files. ``progress``: a language
+    ("zh" or "en") to show progress bars in on stderr when it is a terminal; None shows none.
     """
     if not isinstance(base, Scenario):
         base = load(base)
@@ -172,9 +219,11 @@ def sweep(
     # Reach the scheduler before the plans are made, so an unreachable one fails in seconds, not minutes.
     client = backend if _is_local(backend) or not isinstance(backend, str) else connect(backend)
     try:
-        plans = _plans(base, variants, scenarios, replan, seed, plan_time_limit)
+        with _bar(len(variants), "sweep_plans", progress) as b:
+            plans = _plans(base, variants, scenarios, replan, seed, plan_time_limit, b.update)
         tasks = [(sc, plan, replications, seed) for sc, plan in zip(scenarios, plans, strict=True)]
-        results = _run(tasks, client, n_jobs)
+        with _bar(len(tasks), "sweep_runs", progress) as b:
+            results = _run(tasks, client, n_jobs, b.update)
     finally:
         if client is not backend:
             client.close()

@@ -61,10 +61,12 @@ def check_routes(problem: RoutingProblem, result: RoutingResult) -> list[str]:
             errors.append(f"route {k}: last drop at {last_arrival:.1f} min, deadline {problem.deadline:g}")
         total_dist += dist
         total_ride += ride
-        if problem.objective == "distance":
+        if problem.objective in ("distance", "vehicles_then_km"):
             total_cost += dist
         elif problem.objective == "cost":
             total_cost += vt.fixed_cost + vt.cost_per_distance * dist
+        elif problem.objective == "vehicles_then_weighted":
+            total_cost += ride + problem.km_weight * dist
         else:
             total_cost += ride
     for node in range(1, n):

@@ -49,12 +49,7 @@ def evaluate_route(problem: RoutingProblem, stops: Sequence[Stop], vtype: Vehicl
     limit = problem.ride_limit
     if limit is not None and arrivals and arrivals[-1] > limit + EPS:
         feasible = False
-    if problem.objective == "distance":
-        cost = total
-    elif problem.objective == "cost":
-        cost = vtype.fixed_cost + vtype.cost_per_distance * total
-    else:
-        cost = ride
+    cost = problem.route_cost(total, ride, vtype)
     return RouteEval(float(total), tuple(arrivals), float(ride), float(load), float(cost), feasible)
 
 

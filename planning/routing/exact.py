@@ -10,7 +10,7 @@ import numpy as np
 from planning.routing.evaluate import evaluate_route
 from planning.routing.items import Items
 from planning.routing.master import Column, MasterResult, solve_master
-from planning.routing.problem import RoutingProblem
+from planning.routing.problem import RIDE_OBJECTIVES, RoutingProblem
 from planning.routing.result import Stop
 
 MAX_DP_ITEMS = 30
@@ -40,7 +40,7 @@ def permutation_work(n: int, max_stops: int | None) -> int:
 def exact_eligible(problem: RoutingProblem, it: Items) -> bool:
     """True when every feasible route can be enumerated quickly."""
     n = it.m - 1
-    timed = problem.ride_limit is not None or problem.objective == "vehicles_then_ride"
+    timed = problem.ride_limit is not None or problem.objective in RIDE_OBJECTIVES
     if not timed and n <= MAX_DP_ITEMS:
         return feasible_masks(it, problem.max_capacity, problem.max_stops) is not None
     return permutation_work(n, problem.max_stops) <= MAX_PERMUTATIONS
@@ -95,7 +95,7 @@ def enumerate_columns(problem: RoutingProblem, it: Items) -> list[Column]:
     """Every feasible route (best order per item set) for every vehicle type that can drive it."""
     n = it.m - 1
     cap = max(v.capacity for v in problem.vehicle_types)
-    timed = problem.ride_limit is not None or problem.objective == "vehicles_then_ride"
+    timed = problem.ride_limit is not None or problem.objective in RIDE_OBJECTIVES
     best_order: dict[frozenset[int], tuple[float, tuple[int, ...]]] = {}
     masks = feasible_masks(it, cap, problem.max_stops) if not timed and n <= MAX_DP_ITEMS else None
     if masks is not None:
@@ -113,7 +113,7 @@ def enumerate_columns(problem: RoutingProblem, it: Items) -> list[Column]:
                     if not ev.feasible:
                         continue
                     key = frozenset(perm)
-                    score = ev.ride_minutes if problem.objective == "vehicles_then_ride" else ev.distance
+                    score = ev.cost if problem.objective in RIDE_OBJECTIVES else ev.distance
                     if key not in best_order or score < best_order[key][0] - 1e-12:
                         best_order[key] = (score, perm)
     return [col for _, order in best_order.values() for col in typed_columns(problem, it, tuple(order))]
@@ -122,7 +122,7 @@ def enumerate_columns(problem: RoutingProblem, it: Items) -> list[Column]:
 def typed_columns(problem: RoutingProblem, it: Items, order: tuple[int, ...]) -> list[Column]:
     """One column per vehicle type (in the fleet) that can drive the items ``order``, at its objective cost."""
     stops = merged_stops(it, order)
-    extra = it.route_fixed if problem.objective == "vehicles_then_ride" else 0.0
+    extra = it.route_fixed if problem.vehicles_first else 0.0
     columns = []
     for vt in problem.vehicle_types:
         if vt.count == 0:
@@ -134,9 +134,9 @@ def typed_columns(problem: RoutingProblem, it: Items, order: tuple[int, ...]) ->
 
 
 def solve_exact(
-    problem: RoutingProblem, it: Items, fleet: dict[str, int | None], time_limit: float
+    problem: RoutingProblem, it: Items, fleet: dict[str, int | None], time_limit: float, nodes: int | None = None
 ) -> tuple[list[Column], MasterResult | None]:
-    """Enumerate all feasible routes and solve the set-partitioning model to proven optimality."""
+    """Enumerate all feasible routes and solve the set-partitioning model to proven optimality (or ``nodes``)."""
     columns = enumerate_columns(problem, it)
-    res = solve_master(columns, list(range(1, it.m)), fleet, time_limit, exact=True)
+    res = solve_master(columns, list(range(1, it.m)), fleet, time_limit, exact=True, node_limit=nodes)
     return columns, res

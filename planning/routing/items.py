@@ -27,6 +27,11 @@ class Items:
     route_fixed: float
     ride_weight: float
     direct: list[tuple[int, float]]
+    pairs: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.pairs is None:
+            object.__setattr__(self, "pairs", sibling_pairs(self.node))
 
     @property
     def m(self) -> int:
@@ -45,6 +50,20 @@ def split_pieces(demand: float, capacity: float, halve: bool) -> tuple[list[floa
         first = math.ceil(rest / 2) if float(rest).is_integer() else rest / 2
         return direct, [first, rest - first]
     return direct, [rest]
+
+
+def sibling_pairs(node: np.ndarray) -> np.ndarray:
+    """(first, other) item pairs that are pieces of one node: on one route they are one stop."""
+    first: dict[int, int] = {}
+    pairs = []
+    for i, n in enumerate(node.tolist()):
+        if i == 0:
+            continue
+        if n in first:
+            pairs.append((first[n], i))
+        else:
+            first[n] = i
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
 
 def build_items(problem: RoutingProblem, halve: bool = False) -> Items:
@@ -73,6 +92,10 @@ def build_items(problem: RoutingProblem, halve: bool = False) -> Items:
         cost, route_fixed, ride_weight = dist, 0.0, 0.0
     elif problem.objective == "cost":
         cost, route_fixed, ride_weight = dist * big.cost_per_distance, big.fixed_cost, 0.0
+    elif problem.objective == "vehicles_then_km":
+        cost, route_fixed, ride_weight = dist, BIG_ROUTE, 0.0
+    elif problem.objective == "vehicles_then_weighted":
+        cost, route_fixed, ride_weight = dist * problem.km_weight, BIG_ROUTE, 1.0
     else:
         cost, route_fixed, ride_weight = dist * 0.0, BIG_ROUTE, 1.0
     service = np.where(node == 0, 0.0, problem.service_fixed + problem.service_per_unit * qty)

@@ -25,6 +25,7 @@ class RouteCost:
         self.cost = it.cost.tolist()
         self.time = it.time.tolist()
         self.qty = it.qty.tolist()
+        self.node = it.node.tolist()
         self.service = it.service.tolist()
         self.max_stops = max_stops
         self.limit = ride_limit
@@ -37,7 +38,9 @@ class RouteCost:
         if sum(qty[i] for i in route) > self.it.capacity + 1e-9:
             return math.inf
         if self.max_stops is not None and len(route) > self.max_stops:
-            return math.inf
+            node = self.node
+            if len({node[i] for i in route}) > self.max_stops:  # pieces of one node are one stop
+                return math.inf
         c = self.cost
         prev, total = 0, self.it.route_fixed
         for i in route:

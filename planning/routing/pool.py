@@ -52,7 +52,7 @@ def columns_for(problem: RoutingProblem, it: Items, routes: list[tuple[float, tu
     simple = (
         len(problem.vehicle_types) == 1
         and problem.ride_limit is None
-        and problem.objective != "vehicles_then_ride"
+        and not problem.vehicles_first
         and len(set(it.node.tolist())) == it.m
     )
     if simple:

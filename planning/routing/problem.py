@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-OBJECTIVES = ("distance", "cost", "vehicles_then_ride")
+OBJECTIVES = ("distance", "cost", "vehicles_then_ride", "vehicles_then_km", "vehicles_then_weighted")
+#: Objectives that count vehicles first (a large fixed cost per route), then the named figure.
+VEHICLES_FIRST = ("vehicles_then_ride", "vehicles_then_km", "vehicles_then_weighted")
+#: Objectives that need travel times because the workers' ride minutes are in them.
+RIDE_OBJECTIVES = ("vehicles_then_ride", "vehicles_then_weighted")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,9 @@ class RoutingProblem:
 
     Arrival at a stop = departure + travel times + service times of the earlier stops; a passenger's ride
     time is the arrival time at their stop. Service at a stop takes ``service_fixed + service_per_unit * qty``.
+    Objectives: "distance", "cost" (fixed plus per-distance), and vehicles first, then the passengers' ride
+    minutes ("vehicles_then_ride"), the distance ("vehicles_then_km") or ride minutes + ``km_weight`` x distance
+    ("vehicles_then_weighted").
     """
 
     demand: np.ndarray
@@ -48,6 +55,7 @@ class RoutingProblem:
     open_routes: bool = False
     split_delivery: bool = False
     objective: str = "distance"
+    km_weight: float = 0.0
     name: str = "problem"
     labels: tuple[str, ...] | None = field(default=None)
 
@@ -73,7 +81,7 @@ class RoutingProblem:
             object.__setattr__(self, "travel_time", tt)
             if tt.shape != (n, n) or (tt < 0).any() or not np.isfinite(tt).all():
                 raise ValueError(f"Expected a finite, non-negative {n}x{n} travel time matrix.")
-        elif self.max_ride is not None or self.deadline is not None or self.objective == "vehicles_then_ride":
+        elif self.max_ride is not None or self.deadline is not None or self.objective in RIDE_OBJECTIVES:
             raise ValueError("Expected a travel_time matrix: ride limits, deadlines and ride objectives need it.")
         if not self.vehicle_types:
             raise ValueError("Expected at least one vehicle type.")
@@ -84,7 +92,7 @@ class RoutingProblem:
             raise ValueError(f"Expected objective in {OBJECTIVES}, got {self.objective!r}.")
         if self.max_stops is not None and self.max_stops < 1:
             raise ValueError(f"Expected max_stops >= 1 (or None), got {self.max_stops}.")
-        for key in ("max_ride", "deadline", "service_fixed", "service_per_unit"):
+        for key in ("max_ride", "deadline", "service_fixed", "service_per_unit", "km_weight"):
             value = getattr(self, key)
             if value is not None and value < 0:
                 raise ValueError(f"Expected {key} >= 0, got {value}.")
@@ -97,6 +105,21 @@ class RoutingProblem:
                 f"Node {bad} has demand {demand[bad]} above the largest capacity {cap}; "
                 "set split_delivery=True to split it over vehicles."
             )
+
+    @property
+    def vehicles_first(self) -> bool:
+        """True when the objective counts vehicles before anything else."""
+        return self.objective in VEHICLES_FIRST
+
+    def route_cost(self, distance: float, ride: float, vtype: VehicleType) -> float:
+        """The objective's cost of one route (without the vehicles-first count)."""
+        if self.objective == "distance" or self.objective == "vehicles_then_km":
+            return distance
+        if self.objective == "cost":
+            return vtype.fixed_cost + vtype.cost_per_distance * distance
+        if self.objective == "vehicles_then_weighted":
+            return ride + self.km_weight * distance
+        return ride
 
     @property
     def n_nodes(self) -> int:

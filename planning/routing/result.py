@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Stop = tuple[int, float]
 
@@ -27,6 +27,12 @@ class RoutingResult:
     runtime: float
     objective: str = "distance"
     vehicles_lower_bound: int | None = None
+    #: True when the time limit stopped the search before its iteration budget (or a master before its nodes).
+    timed_out: bool = False
+    #: The search's route pool as (items, stops), the chosen routes first (only when asked for, for a master over
+    #: several problems); item keys are the solve's own, the first ``direct_routes`` routes (full loads) are not in it.
+    pool: tuple[tuple[tuple[int, ...], list[Stop]], ...] = field(default=(), repr=False)
+    direct_routes: int = 0
 
     def summary(self) -> str:
         """A few lines for people."""
@@ -35,7 +41,8 @@ class RoutingResult:
         lines = [
             f"status {self.status}, objective {self.objective}, cost {self.cost:.6g}, lower bound {lb}, gap {gap}",
             f"vehicles {self.vehicles} (lower bound {self.vehicles_lower_bound}), distance {self.distance:.6g}, "
-            f"ride minutes {self.ride_minutes:.6g}, runtime {self.runtime:.1f} s",
+            f"ride minutes {self.ride_minutes:.6g}, runtime {self.runtime:.1f} s"
+            + (", stopped at the time limit" if self.timed_out else ""),
         ]
         for k, (route, vt) in enumerate(zip(self.routes, self.route_types, strict=True), 1):
             stops = " ".join(f"{n}x{q:g}" for n, q in route)

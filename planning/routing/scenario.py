@@ -7,6 +7,7 @@ on coaches back at the station, as long as the last drop stays before ``policy.l
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 from dataclasses import dataclass
@@ -15,16 +16,25 @@ import numpy as np
 import pandas as pd
 
 from planning.plan import MANIFEST_COLUMNS
+from planning.routing.coaches import FLEET_NODES, fleet_plan
 from planning.routing.problem import RoutingProblem, VehicleType
 from planning.routing.result import RoutingResult
 from planning.routing.schedule import schedule_trips
 from planning.routing.solver import solve
 from planning.solver import SolveInfo, quiet_stdout
-from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order, planned_departure
+from planning.station import planned_departure
+from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 
-OBJECTIVE = {"coaches_then_ride": "vehicles_then_ride", "cost": "cost"}
+OBJECTIVE = {
+    "coaches_then_ride": "vehicles_then_ride",
+    "coaches_then_km": "vehicles_then_km",
+    "coaches_then_weighted": "vehicles_then_weighted",
+    "cost": "cost",
+}
+#: Ride minutes one km is worth in the weighted objective (ride minutes + KM_WEIGHT x km), when none is given.
+KM_WEIGHT = 20.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,7 +106,15 @@ def _check_servable(sc: Scenario, workers: pd.Series, depart: float, strict: boo
             )
 
 
-def district_problem(sc: Scenario, workers: pd.Series, depart: float, name: str, strict: bool = True) -> RoutingProblem:
+def district_problem(
+    sc: Scenario,
+    workers: pd.Series,
+    depart: float,
+    name: str,
+    strict: bool = True,
+    objective: str | None = None,
+    km_weight: float = KM_WEIGHT,
+) -> RoutingProblem:
     """The routing problem of ``workers`` (enterprise id -> count): station first, then the enterprises.
 
     Not ``strict``: where some stop cannot be reached before the deadline even directly, the district is routed
@@ -122,7 +140,8 @@ def district_problem(sc: Scenario, workers: pd.Series, depart: float, name: str,
         deadline=deadline,
         open_routes=sc.policy.routes == "open",
         split_delivery=True,
-        objective=OBJECTIVE[sc.policy.objective],
+        objective=OBJECTIVE[objective or sc.policy.objective],
+        km_weight=km_weight,
         name=name,
         labels=tuple(places),
     )
@@ -135,12 +154,21 @@ def route_placement(
     seed: int = 0,
     max_iterations: int | None = None,
     strict: bool = True,
+    objective: str | None = None,
+    km_weight: float = KM_WEIGHT,
 ) -> ScenarioRoutes:
     """Route the coach-served workers (enterprise id -> workers); own-pickup enterprises are left out.
 
     With ``strict``, a trip that no coach can make before the latest arrival raises ScenarioError; otherwise it
-    goes on the coach back first and is listed in ``warnings``.
+    goes on the coach back first and is listed in ``warnings``. ``objective`` (default the policy's):
+    coaches_then_ride, coaches_then_km, coaches_then_weighted (ride minutes + ``km_weight`` x km) or cost.
+    Each district is searched; then the fleet master chooses trips from all the districts' pools and puts them on
+    coaches (second trips on closed routes), counting physical coaches first.
     """
+    if objective is not None and objective not in OBJECTIVE:
+        raise ScenarioError(
+            f"unknown routing objective {objective!r}.", field="objective", fix=f"use one of {', '.join(OBJECTIVE)}."
+        )
     start = time.perf_counter()
     workers = workers_per_enterprise[workers_per_enterprise > 0].astype(int)
     own = sc.enterprises.index[sc.enterprises["pickup"] == "own"]
@@ -154,20 +182,60 @@ def route_placement(
         groups = {"": workers}
     total = max(1, int(workers.sum()))
     results: dict[str, RoutingResult] = {}
+    problems: dict[str, RoutingProblem] = {}
     left = total
     for k, (name, group) in enumerate(groups.items()):
-        problem = district_problem(sc, group, depart, name or "city", strict)
-        remaining = time_limit * 0.9 - (time.perf_counter() - start)
-        share = max(0.3, remaining * int(group.sum()) / max(1, left))
+        problem = district_problem(sc, group, depart, name or "city", strict, objective, km_weight)
+        problems[name] = problem
+        remaining = time_limit * 0.8 - (time.perf_counter() - start)
+        # With an iteration budget each district may use what is left (time only caps the whole); else its share.
+        share = max(0.3, remaining if max_iterations is not None else remaining * int(group.sum()) / max(1, left))
         left -= int(group.sum())
         iters = None if max_iterations is None else max(50, int(max_iterations * group.sum() / total))
         with quiet_stdout():
-            results[name] = solve(problem, time_limit=share, seed=seed + k, max_iterations=iters)
-    schedule = schedule_trips(sc, groups, results, depart, strict)
-    routes = schedule.routes
+            reloads = 1 if sc.policy.routes == "closed" else 0
+            results[name] = solve(
+                problem, time_limit=share, seed=seed + k, max_iterations=iters, keep_pool=True, reloads=reloads
+            )
+    routes, late, notes, fleet_timed_out = _coaches(
+        sc, groups, problems, results, depart, strict, time_limit, start, max_iterations is not None
+    )
     seats = max(ct.seats for ct in sc.fleet.values() if ct.count > 0) if total else 1
-    info = _info(results, routes, time.perf_counter() - start, proven=not schedule.notes)
-    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), schedule.late)
+    info = _info(results, routes, time.perf_counter() - start, proven=not notes)
+    if fleet_timed_out or any(r.timed_out for r in results.values()):
+        info = dataclasses.replace(info, timed_out=True)
+    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), late)
+
+
+def _coaches(
+    sc: Scenario,
+    groups: dict[str, pd.Series],
+    problems: dict[str, RoutingProblem],
+    results: dict[str, RoutingResult],
+    depart: float,
+    strict: bool,
+    time_limit: float,
+    start: float,
+    budget: bool,
+) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ...], bool]:
+    """Trips on coaches (rows, late trips, notes, whether the clock stopped the fleet master): the fleet master's
+    plan unless the trip-by-trip schedule of the districts' own routes needs fewer coaches (it may chain three
+    trips); when the fleet master finds nothing, the schedule explains why."""
+    seconds = max(1.0, time_limit - (time.perf_counter() - start))
+    with quiet_stdout():
+        planned = fleet_plan(sc, problems, results, depart, seconds, FLEET_NODES if budget else None)
+    if planned is None:
+        schedule = schedule_trips(sc, groups, results, depart, strict)
+        return schedule.routes, schedule.late, schedule.notes, False
+    routes, choice = planned
+    try:
+        greedy = schedule_trips(sc, groups, results, depart, strict)
+    except ScenarioError:
+        return routes, (), () if choice.optimal else ("fleet master not proven optimal",), choice.timed_out
+    if greedy.routes["coach_id"].nunique() < routes["coach_id"].nunique():
+        return greedy.routes, greedy.late, greedy.notes, choice.timed_out
+    unproven = () if choice.optimal else ("the fleet master stopped before proving its choice optimal",)
+    return routes, (), unproven, choice.timed_out
 
 
 def _info(results: dict[str, RoutingResult], routes: pd.DataFrame, seconds: float, proven: bool) -> SolveInfo:

@@ -56,6 +56,10 @@ class Sisr:
         self.adj = cust[np.argsort(d, axis=1, kind="stable")] if len(cust) else np.zeros((0, 0), np.int64)
         self.cost_t = np.ascontiguousarray(it.cost.T)
         self.penalty = 10.0 * (it.route_fixed + 2 * float(it.cost.max()) + 1.0) + 1e6
+        self.sibling = np.full(it.m, -1, dtype=np.int64)
+        if it.pairs is not None and it.pairs.shape[0]:
+            self.sibling[it.pairs[:, 0]] = it.pairs[:, 1]
+            self.sibling[it.pairs[:, 1]] = it.pairs[:, 0]
 
     # ----- evaluation -------------------------------------------------------------------------------
     def state(self, seq: np.ndarray) -> State:
@@ -87,7 +91,11 @@ class Sisr:
         delta = cost[c, a] + cost[c, b] - st.ew
         ok = st.load[st.er] + it.qty[c] <= it.capacity + 1e-9
         if self.max_stops is not None:
-            ok &= st.nst[st.er] < self.max_stops
+            room = st.nst[st.er] < self.max_stops
+            sib = int(self.sibling[c])
+            if sib >= 0 and st.route_of is not None and st.route_of[sib] >= 0:
+                room |= st.er == st.route_of[sib]  # joining its own other piece adds no stop
+            ok &= room
         if self.timed:
             assert st.arr is not None
             arr_c = st.arr[:-1] + it.service[a] + it.time[a, c]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
+from collections.abc import Sequence
 
 import numpy as np
 
 from planning.routing.evaluate import best_type, evaluate_route
 from planning.routing.exact import exact_eligible, merged_stops, solve_exact
+from planning.routing.generator import available as generator_available
+from planning.routing.generator import pyvrp_routes
 from planning.routing.items import Items, build_items
 from planning.routing.local_search import RouteCost, local_search, savings
 from planning.routing.master import Column, MasterResult, solve_master
@@ -20,6 +24,13 @@ from planning.routing.split_master import solve_split_master
 from planning.routing.tour import routes_of, seq_of
 
 MASTER_AT = (0.45, 0.75)
+#: Share of the iterations (or of the time) PyVRP gets as route generator before our own search.
+GENERATOR_SHARE = 0.35
+#: Branch-and-bound nodes of the master in a search with an iteration budget: the middle masters, the last one.
+#: A node count, not seconds, so that the same seed gives the same routes however busy the machine is.
+MASTER_NODES = (300, 3000)
+#: Nodes of the exact model (every feasible route enumerated) in a search with an iteration budget.
+EXACT_NODES = 20_000
 
 
 def _fleet_left(problem: RoutingProblem, it: Items) -> dict[str, int | None]:
@@ -38,7 +49,8 @@ def _bounds(problem: RoutingProblem) -> tuple[int, float | None]:
     veh = math.ceil(total / problem.max_capacity - 1e-9) if total > 0 else 0
     if problem.max_stops is not None:
         veh = max(veh, math.ceil(len(problem.customers) / problem.max_stops))
-    if problem.objective == "vehicles_then_ride":
+    if problem.objective in ("vehicles_then_ride", "vehicles_then_weighted"):
+        # everyone riding direct; plus km_weight x the km bound is not cheap, so only the ride part
         return veh, float((problem.demand * problem.times[0]).sum())
     if problem.objective == "cost":
         return veh, veh * min(v.fixed_cost for v in problem.vehicle_types)
@@ -52,6 +64,7 @@ def _result(
     status: str,
     lower: float | None,
     start: float,
+    timed_out: bool = False,
 ) -> RoutingResult:
     """Build the result: merged stops, types, recomputed cost, gap."""
     routes: list[list[Stop]] = []
@@ -78,7 +91,7 @@ def _result(
         lower = cost
     elif lower is None:
         lower = obj_lb
-    if status != "optimal" and problem.objective == "vehicles_then_ride" and len(routes) > veh_lb:
+    if status != "optimal" and problem.vehicles_first and len(routes) > veh_lb:
         lower = obj_lb
     gap: float | None = None
     if lower is not None:
@@ -96,6 +109,7 @@ def _result(
         runtime=time.perf_counter() - start,
         objective=problem.objective,
         vehicles_lower_bound=veh_lb,
+        timed_out=timed_out,
     )
 
 
@@ -138,12 +152,21 @@ def solve(
     seed: int = 0,
     exact: bool | None = None,
     max_iterations: int | None = None,
+    seeds: Sequence[Sequence[Sequence[int]]] = (),
+    keep_pool: bool = False,
+    generator: bool | None = None,
+    reloads: int = 0,
 ) -> RoutingResult:
     """Best routes found within ``time_limit`` seconds; proven optimal only when the exact model says so.
 
     ``exact=None`` uses the exact model when the problem is small; True forces it; False never uses it.
     ``max_iterations`` caps the search by iterations instead of time, so that a seed gives the same result
-    (``time_limit`` then only stops a search that would run far longer than planned).
+    (``time_limit`` then only stops a search that would run far longer than planned, and the result's
+    ``timed_out`` says so). ``seeds`` are extra solutions (routes of items) for the pool and the start;
+    ``keep_pool`` returns the pool's routes in the result, for a master over several problems.
+    ``generator`` (None: when installed) runs PyVRP first as a route generator for the pool and the start: for
+    GENERATOR_SHARE of ``max_iterations`` (our search runs the rest), else for 2 x GENERATOR_SHARE of the time;
+    ``reloads`` lets its vehicles make that many more trips (coaches back at the depot), to suit chained trips.
     """
     start = time.perf_counter()
     rng = np.random.default_rng(seed)
@@ -152,23 +175,47 @@ def solve(
     pieces_fixed = bool(it.direct) or len(set(it.node.tolist())) != it.m
     _check_alone(problem)
     if it.m == 1:
-        return _result(problem, it, [], "optimal" if not it.direct else "feasible", None, start)
+        only = _result(problem, it, [], "optimal" if not it.direct else "feasible", None, start)
+        return _with_pool(only, it, []) if keep_pool else only
+    budget = max_iterations is not None
     if exact or (exact is None and exact_eligible(problem, it)):
-        ex_cols, res = solve_exact(problem, it, fleet, max(0.3, time_limit - (time.perf_counter() - start)))
+        nodes = EXACT_NODES if budget else None
+        ex_cols, res = solve_exact(problem, it, fleet, max(0.3, time_limit - (time.perf_counter() - start)), nodes)
         if res is None:
             raise ValueError(f"{problem.name}: no feasible set of routes exists under the limits and fleet.")
         status = "optimal" if res.optimal and not pieces_fixed else "feasible"
         lower = res.bound if not pieces_fixed else None
-        return _result(problem, it, _from_master(res, ex_cols), status, lower, start)
+        chosen = _from_master(res, ex_cols)
+        result = _result(problem, it, chosen, status, lower, start, res.timed_out)
+        if keep_pool:
+            rest = [c.items for c in ex_cols]
+            return _with_pool(result, it, [items for items, _ in chosen] + rest)
+        return result
     fleet_total = None if any(v is None for v in fleet.values()) else sum(int(v or 0) for v in fleet.values())
     search = Sisr(it, rng, problem.max_stops, problem.ride_limit, fleet_total)
     pool = RoutePool()
     rc = RouteCost(it, problem.max_stops, problem.ride_limit)
     # With an iteration budget the local searches run to the end, so that a seed gives the same plan.
-    ls_seconds = 3600.0 if max_iterations is not None else min(2.0, 0.03 * time_limit)
+    ls_seconds = 3600.0 if budget else min(2.0, 0.03 * time_limit)
+    timed_out = False
+    if generator or (generator is None and generator_available()):
+        share = time_limit if budget else 2 * GENERATOR_SHARE * time_limit
+        count = int(GENERATOR_SHARE * max_iterations) if max_iterations is not None else 10**9
+        got = pyvrp_routes(problem, it, max(1, count), share, seed, reloads)
+        if got is not None:
+            if max_iterations is not None:
+                max_iterations -= count
+            seeds = [*seeds, got[0]]
+            timed_out = budget and got[1]
     seq = _start(search, it, rc, ls_seconds)
     st = search.state(seq)
     pool.add(st, search.total(st))
+    for routes in seeds:
+        seeded = seq_of([list(r) for r in routes])
+        sst = search.state(seeded)
+        pool.add(sst, search.total(sst))
+        if search.feasible(sst) and search.total(sst) < search.total(st):
+            seq, st = seeded, sst
     multi = len(problem.vehicle_types) > 1 or any(v is not None for v in fleet.values())
     best_seq: np.ndarray | None = seq if search.feasible(st) else None
     best_cost = search.total(st) if best_seq is not None else math.inf
@@ -176,7 +223,7 @@ def solve(
     split_mode = (
         problem.split_delivery
         and len(problem.vehicle_types) == 1
-        and problem.objective != "vehicles_then_ride"
+        and not problem.vehicles_first
         and (problem.ride_limit is None or problem.service_per_unit == 0)
         and pieces_fixed
         and all(v is None for v in fleet.values())
@@ -187,11 +234,12 @@ def solve(
     scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
     for mark in marks:
         # With an iteration budget, time is only a cap: the whole search may use what is left before the last mark.
-        until = marks[-1] if max_iterations is not None else mark
+        until = marks[-1] if budget else mark
         seconds = max(0.0, time_limit * until - (time.perf_counter() - start))
         iters = None if max_iterations is None else int(max_iterations * (mark - done) / marks[-1])
         span = (done / marks[-1], mark / marks[-1])
-        cand, cost, _ = search.run(seq, seconds, pool.add, scale, span, iters)
+        cand, cost, ran = search.run(seq, seconds, pool.add, scale, span, iters)
+        timed_out |= iters is not None and ran < iters
         done = mark
         if cost < best_cost:
             best_seq, best_cost, seq = cand, cost, cand
@@ -203,10 +251,15 @@ def solve(
             keys = {frozenset(r) for r in routes_of(best_seq)}
             warm = [k for k, c in enumerate(cols) if frozenset(c.items) in keys]
         last = mark == marks[-1] and not split_mode
-        limit = remaining - 2 * overhead - 0.02 * time_limit if last else min(remaining, 0.05 * time_limit)
+        if budget:
+            limit, nodes = max(0.3, remaining), MASTER_NODES[1 if last else 0]
+        else:
+            limit = remaining - 2 * overhead - 0.02 * time_limit if last else min(remaining, 0.05 * time_limit)
+            nodes = None
         t_master = time.perf_counter()
-        res = solve_master(cols, list(range(1, it.m)), fleet, max(0.3, limit), start=None if multi else warm)
+        res = solve_master(cols, list(range(1, it.m)), fleet, max(0.3, limit), None if multi else warm, False, nodes)
         overhead = max(overhead, time.perf_counter() - t_master - max(0.3, limit))
+        timed_out |= budget and res is not None and res.timed_out
         if res is not None and (best_master is None or res.objective < best_master[0].objective - 1e-9):
             best_master = (res, cols)
             if res.objective < best_cost - 1e-9:
@@ -220,15 +273,33 @@ def solve(
     else:
         raise ValueError(f"{problem.name}: no feasible routes found in {time_limit} s (limits or fleet too tight).")
     if not multi and not split_mode and chosen:
-        polish = 3600.0 if max_iterations is not None else min(1.0, 0.01 * time_limit)
+        polish = 3600.0 if budget else min(1.0, 0.01 * time_limit)
         routes = local_search(it, rc, [list(items) for items, _ in chosen], polish)
         if sum(rc(r) for r in routes) < sum(rc(list(items)) for items, _ in chosen) - 1e-9:
             chosen = [(tuple(r), None) for r in routes]
     if split_mode:
-        better = _split_recombine(problem, it, pool, chosen, time_limit - (time.perf_counter() - start) - 0.2)
+        left = time_limit - (time.perf_counter() - start) - 0.2
+        better = _split_recombine(problem, it, pool, chosen, left, MASTER_NODES[1] if budget else None)
         if better is not None:
-            return _result(problem, it, better, "feasible", None, start)
-    return _result(problem, it, chosen, "feasible", None, start)
+            return _result(problem, it, better, "feasible", None, start, timed_out)
+    result = _result(problem, it, chosen, "feasible", None, start, timed_out)
+    if keep_pool:
+        offered = [tuple(r) for routes in seeds for r in routes]
+        best = [r for _, r in pool.best(POOL_COLUMNS)]
+        return _with_pool(result, it, [tuple(items) for items, _ in chosen] + offered + best)
+    return result
+
+
+def _with_pool(result: RoutingResult, it: Items, routes: list[tuple[int, ...]]) -> RoutingResult:
+    """The result with the pool's routes as (items, merged stops), each item set once, in the given order."""
+    seen: set[frozenset[int]] = set()
+    pool = []
+    for items in routes:
+        key = frozenset(items)
+        if key not in seen:
+            seen.add(key)
+            pool.append((tuple(items), merged_stops(it, items)))
+    return dataclasses.replace(result, pool=tuple(pool), direct_routes=len(it.direct))
 
 
 def _split_recombine(
@@ -237,9 +308,10 @@ def _split_recombine(
     pool: RoutePool,
     chosen: list[tuple[tuple[int, ...], str | None]],
     seconds: float,
+    node_limit: int | None = None,
 ) -> list[tuple[list[Stop], str | None]] | None:
     """Re-choose routes and split quantities over the pool; None unless it beats ``chosen``."""
-    if seconds < 0.5:
+    if seconds < 0.5 and node_limit is None:
         return None
     vt = problem.vehicle_types[0]
     by_nodes: dict[tuple[int, ...], float] = {}
@@ -259,7 +331,8 @@ def _split_recombine(
     for i in range(1, it.m):
         demand[int(it.node[i])] = demand.get(int(it.node[i]), 0.0) + float(it.qty[i])
     integral = all(float(q).is_integer() for q in demand.values()) and float(vt.capacity).is_integer()
-    res = solve_split_master(routes, demand, vt.capacity, seconds, start_routes, start_qty, integral)
+    seconds = max(0.5, seconds)
+    res = solve_split_master(routes, demand, vt.capacity, seconds, start_routes, start_qty, integral, node_limit)
     if res is None:
         return None
     old = sum(by_nodes[tuple(n for n, _ in st)] for st in incumbent)

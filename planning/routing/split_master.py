@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 import pulp
 
-from planning.routing.master import _WarmHiGHS
+from planning.routing.master import master_solver
 
 
 def solve_split_master(
@@ -22,6 +22,7 @@ def solve_split_master(
     start: Sequence[int] | None = None,
     start_qty: dict[tuple[int, int], float] | None = None,
     integral: bool = True,
+    node_limit: int | None = None,
 ) -> tuple[list[tuple[tuple[int, ...], list[float]]], float] | None:
     """Routes (node tuples with costs) chosen with their drop quantities, and the objective; None when none found.
 
@@ -45,7 +46,7 @@ def solve_split_master(
     for i, vs in serving.items():
         prob += pulp.lpSum(vs) == demand[i], f"demand_{i}"
     started = time.perf_counter()
-    solver = _WarmHiGHS(msg=False, timeLimit=max(0.3, time_limit))
+    solver = master_solver(time_limit, node_limit=node_limit)
     if start is not None and start_qty is not None:
         chosen = set(start)
         solver.start = [(v, 1.0 if k in chosen else 0.0) for k, v in enumerate(x)]

@@ -22,6 +22,19 @@ class State:
             return
         self.load = np.add.reduceat(qs, self.zi[:-1])
         self.nst = np.diff(self.zi) - 1
+        self.route_of = None
+        pairs = it.pairs
+        if pairs is not None and pairs.shape[0]:
+            # Pieces of one node on one route are one stop.
+            pos = np.full(it.m, -1, dtype=np.int64)
+            pos[seq] = np.arange(seq.shape[0])
+            route_of = np.where(pos >= 0, rid[np.maximum(pos, 0)], -1)
+            route_of[0] = -1
+            a, b = route_of[pairs[:, 0]], route_of[pairs[:, 1]]
+            same = (a >= 0) & (a == b)
+            if same.any():
+                self.nst = self.nst - np.bincount(a[same], minlength=self.nst.shape[0])
+            self.route_of = route_of
         a, b = seq[:-1], seq[1:]
         self.ew = it.cost[a, b]
         self.arr: np.ndarray | None = None
@@ -44,6 +57,7 @@ class State:
     def _empty(self, seq: np.ndarray) -> None:
         """A solution without routes (only the depot)."""
         none = np.zeros(0)
+        self.route_of = None
         self.er = np.zeros(0, dtype=np.int64)
         self.load, self.nst, self.ew, self.route_cost, self.last = none, none, none, none, none
         self.arr, self.suffix = np.zeros(seq.shape[0]), np.zeros(seq.shape[0])

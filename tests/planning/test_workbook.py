@@ -55,9 +55,9 @@ def test_manifest_is_one_a4_page_with_its_heading_repeated(full_coach, full_book
     footer = page.oddFooter
     assert plan_title(sc, "zh") in footer.center.text and "&P" in footer.right.text and "&N" in footer.right.text
     cells = [(c.row, c.value) for row in page.iter_rows() for c in row if c.value is not None]
-    assert cells[0][1].startswith("车号 C01 · 大巴（53座） · 第 1 趟")
+    assert cells[0][1].startswith("车号 C01 · 大巴（53座） 第 1 趟")
     texts = {v for _, v in cells if isinstance(v, str)}
-    assert {"引导牌", "车位", "发车", "停靠企业", "乘车人员", "联系人", "联系电话", "电话", "上车签到"} <= texts
+    assert {"引导牌", "车位", "发车", "停靠企业", "乘车人员", "联系人", "联系电话", "本人电话", "上车签到"} <= texts
     assert {f"王{k}" for k in range(1, 54)} <= texts and {f"139{k:08d}" for k in range(1, 54)} <= texts
     sign = next(r for r, v in cells if isinstance(v, str) and v.startswith("接站负责人签字"))
     last = max(r for r, v in cells if v == "王53" or (isinstance(v, str) and v.startswith("王")))

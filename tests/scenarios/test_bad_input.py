@@ -90,9 +90,11 @@ BAD: list[tuple[str, Callable[[Path], None], tuple[str, ...]]] = [
         ("enterprises.csv", "missing column 'lat'"),
     ),
     (
-        "CSV not UTF-8",
-        _write("workers.csv", WORKERS_HEADER + "W1,王建国,tongwei,,1,M,34,general,,,\n", "gbk"),
-        ("workers.csv", "not UTF-8", "line 2"),
+        "CSV in no known encoding",
+        lambda folder: (folder / "workers.csv").write_bytes(
+            WORKERS_HEADER.encode() + b"W1,\x81 \xff,tongwei,,1,M,34,general,,,\n"
+        ),
+        ("workers.csv", "not text in UTF-8, GBK or GB18030", "line 2"),
     ),
     ("unknown section", _yaml(lambda r: r.update(polcy={})), ("polcy", "did you mean 'policy'")),
     (
@@ -255,6 +257,6 @@ def test_cli_exit_code_two(tiny_dir: Path, capsys, name: str, breaker, words) ->
 
 
 def test_cli_check_prints_summary(capsys) -> None:
-    assert main(["check", "dingxi_qingdao_2023"]) == 0
+    assert main(["check", "dingxi_qingdao_2023", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "531" in out and "Jiaozhou" in out and "coach seats in all" in out

@@ -121,3 +121,22 @@ def test_with_overrides_matches_loading_with_overrides() -> None:
     assert sc.train.arrival != "22:30"  # the original is untouched
     with pytest.raises(ScenarioError, match=r"did you mean 'train\.delay_min'"):
         sc.with_overrides({"train.dealy_min": 5})
+
+
+def test_a_listener_that_is_not_a_scheduler_fails_within_the_timeout(monkeypatch) -> None:
+    """A plain TCP listener accepts and says nothing: the sweep gives up within the stated timeout."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    held = []
+    threading.Thread(target=lambda: held.extend(listener.accept() for _ in range(3)), daemon=True).start()
+    monkeypatch.setattr("whatif.sweep.SCHEDULER_TIMEOUT_S", 2.0)
+    monkeypatch.setattr("whatif.sweep.make_plan", lambda *a, **k: pytest.fail("planned before the scheduler"))
+    start = time.perf_counter()
+    with pytest.raises(ScenarioError, match=r"scheduler: cannot reach a Dask scheduler at .* within 2 s"):
+        sweep("tiny", AXES, replications=2, backend=f"tcp://127.0.0.1:{listener.getsockname()[1]}")
+    assert time.perf_counter() - start < 6
+    listener.close()

@@ -1,0 +1,114 @@
+"""PyVRP as a route generator: its best solution of the same items feeds the pool of the set-partitioning masters.
+
+PyVRP (hybrid genetic search) is far stronger than our own search at short routes in few seconds, but it cannot
+count a worker's ride minutes, split a delivery or chain trips across districts. So it only proposes routes: the
+same items (pieces of a split enterprise are clients at one location), seats and stops as two load dimensions, the
+ride limit as every client's latest arrival, zero-cost returns on open routes, and, when coaches may make a second
+trip, one reload at the station. The iteration count is fixed, so the same seed gives the same routes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import warnings
+
+import numpy as np
+
+from planning.routing.items import Items
+from planning.routing.problem import RoutingProblem
+
+#: Integer units PyVRP works in: hundredths of a minute, and distance x 1000 (metres for km).
+TIME_SCALE = 100
+DIST_SCALE = 1000
+
+
+def available() -> bool:
+    """True when PyVRP can be imported."""
+    return importlib.util.find_spec("pyvrp") is not None
+
+
+def pyvrp_routes(
+    problem: RoutingProblem,
+    it: Items,
+    iterations: int,
+    seconds: float,
+    seed: int = 0,
+    reloads: int = 0,
+) -> tuple[list[list[int]], bool] | None:
+    """PyVRP's best routes (lists of items; each trip of a reloading vehicle is one route) and whether the clock
+    stopped it; None when PyVRP is missing, the data are not whole numbers, or it found nothing feasible."""
+    if not available() or it.m <= 2 or not np.allclose(it.qty, np.round(it.qty)):
+        return None
+    import pyvrp
+    from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria
+
+    model = pyvrp.Model()
+    nodes = sorted(set(int(n) for n in it.node.tolist()))
+    where = {n: k for k, n in enumerate(nodes)}
+    locations = [model.add_location(float(n), 0.0) for n in nodes]
+    depot = model.add_depot(locations[0])
+    limit = problem.ride_limit
+    stops = problem.max_stops
+    late = math.floor(limit * TIME_SCALE) if limit is not None else np.iinfo(np.int64).max
+    for i in range(1, it.m):
+        delivery = [round(float(it.qty[i]))] + ([1] if stops is not None else [])
+        service = math.ceil(float(it.service[i]) * TIME_SCALE - 1e-9)
+        model.add_client(locations[where[int(it.node[i])]], delivery=delivery, service_duration=service, tw_late=late)
+    weights = _costs(problem)
+    for vt in problem.vehicle_types:
+        if vt.count == 0:
+            continue
+        capacity = [int(vt.capacity)] + ([stops] if stops is not None else [])
+        model.add_vehicle_type(
+            num_available=vt.count if vt.count is not None else it.m,
+            capacity=capacity,
+            fixed_cost=weights[vt.id][0],
+            unit_distance_cost=weights[vt.id][1],
+            reload_depots=[depot] if reloads else [],
+            max_reloads=reloads,
+            name=vt.id,
+        )
+    dist = problem.distance
+    times = problem.times
+    for a, na in zip(locations, nodes, strict=True):
+        for b, nb in zip(locations, nodes, strict=True):
+            if na == nb:
+                model.add_edge(a, b, 0, 0)
+                continue
+            back = nb == 0 and problem.open_routes
+            d = 0 if back else round(float(dist[na, nb]) * DIST_SCALE)
+            t = 0 if back else math.ceil(float(times[na, nb]) * TIME_SCALE - 1e-9)
+            model.add_edge(a, b, d, t)
+    stop = MultipleCriteria([MaxIterations(iterations), MaxRuntime(max(0.1, seconds))])
+    with warnings.catch_warnings():
+        # PyVRP warns when its penalties reach their bound (vehicles-first fixed costs are large): not our reader's
+        # concern, the routes are checked by our own evaluation before any use.
+        warnings.simplefilter("ignore")
+        res = model.solve(stop, seed=seed, display=False, collect_stats=False)
+    if not res.is_feasible():
+        return None
+    routes: list[list[int]] = []
+    for route in res.best.routes():
+        trips: dict[int, list[int]] = {}
+        for act in route.schedule():
+            if act.is_client():
+                trips.setdefault(int(act.trip), []).append(int(act.idx) + 1)
+        routes.extend(trips[k] for k in sorted(trips))
+    return routes, res.num_iterations < iterations
+
+
+def _costs(problem: RoutingProblem) -> dict[str, tuple[int, int]]:
+    """(fixed cost, cost per distance unit) per vehicle type, in PyVRP's integers, for the problem's objective."""
+    out: dict[str, tuple[int, int]] = {}
+    if problem.objective == "cost":
+        for vt in problem.vehicle_types:
+            out[vt.id] = (round(vt.fixed_cost * DIST_SCALE), max(1, round(vt.cost_per_distance)))
+        return out
+    fixed = 0
+    if problem.vehicles_first:
+        # a vehicle costs more than any plan's distance: vehicles first
+        fixed = round(2 * float(problem.distance[0].sum() + problem.distance[:, 0].sum() + 1.0) * DIST_SCALE)
+    for vt in problem.vehicle_types:
+        out[vt.id] = (fixed, 1)
+    return out

@@ -1,0 +1,116 @@
+"""The fleet search: the sequential rule, the answer against exhaustive simulation, local and Dask agree."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import planning
+import scenarios
+import sim
+from whatif.fleet import FLEET_UNCERTAINTY, MEETS, NO_PLAN, night_ok, size_fleet
+from whatif.sequential import FAILS, SequentialRule, clopper_pearson, wilson
+
+#: Four-seat minibuses for eight workers, a tight deadline and a coach that fails to come in 90% of nights:
+#: a standby is what makes the night safe (the answer, found by exhaustive simulation below).
+TIGHT = {"fleet.minibus_12.seats": 4, "fleet.minibus_12.count": 3, "policy.max_stops": 2,
+         "policy.latest_arrival": "23:15"}
+OFTEN_MISSING = {"disruptions.coach_no_show.p": 0.9}
+
+
+@pytest.fixture(scope="module")
+def tight() -> scenarios.Scenario:
+    """tiny, made tight: three 4-seat minibuses, at most two stops, everyone in by 23:15."""
+    return scenarios.load("tiny").with_overrides(TIGHT)
+
+
+@pytest.fixture(scope="module")
+def searched(tight: scenarios.Scenario):
+    """The fleet search on the tight scenario with up to two standbys."""
+    return size_fleet(tight, 0.95, standby=2, seed=3, iterations=2000, options=OFTEN_MISSING, backend="serial")
+
+
+def test_clopper_pearson_matches_known_values() -> None:
+    low, high = clopper_pearson(95, 100, 0.95)
+    assert low == pytest.approx(0.88717, abs=1e-4) and high == pytest.approx(0.98357, abs=1e-4)
+    assert clopper_pearson(0, 10, 0.95) == (0.0, pytest.approx(0.30850, abs=1e-4))
+    assert clopper_pearson(10, 10, 0.95)[1] == 1.0
+
+
+def test_wilson_stays_inside_zero_one() -> None:
+    for good, n in ((0, 5), (5, 5), (199, 200)):
+        low, high = wilson(good, n)
+        assert 0.0 <= low <= good / n <= high <= 1.0
+
+
+def test_rule_settles_clear_cases_at_the_first_looks() -> None:
+    rule = SequentialRule(target=0.95, alpha=0.05, batch=40, max_batches=10)
+    assert rule.verdict(40, 40) is None  # 40 of 40 is not yet proof of 95% at 99.5% per look
+    assert rule.verdict(120, 120) == MEETS
+    assert rule.verdict(30, 40) == FAILS
+    assert rule.verdict(380, 400) == "undecided"
+
+
+def test_rule_refuses_nonsense() -> None:
+    with pytest.raises(ValueError, match="target"):
+        SequentialRule(target=1.0)
+
+
+def test_search_finds_the_answer_of_exhaustive_simulation(tight: scenarios.Scenario, searched) -> None:
+    plan = planning.make_plan(tight, max_iterations=2000)
+    shares = {}
+    for standby, rule in ((0, "second_trip"), (1, "standby")):
+        run = sim.simulate(tight, plan, 600, seed=11, options={**FLEET_UNCERTAINTY, **OFTEN_MISSING, "log": "lean",
+                                                             "disruptions.coach_no_show.rule": rule})
+        shares[standby] = night_ok(run).mean()
+    # Exhaustively: without a standby the night fails too often; with one it is safe; fewer coaches cannot plan.
+    assert shares[0] < 0.92 and shares[1] > 0.98, shares
+    with pytest.raises(scenarios.ScenarioError):
+        planning.make_plan(tight.with_overrides({"fleet.minibus_12.count": 2}), max_iterations=2000)
+    rec = searched.recommended
+    assert rec is not None and rec.candidate.counts == (("minibus_12", 3),) and rec.candidate.standby == 1
+    table = searched.table()
+    assert table["recommended"].sum() == 1
+    assert set(table["verdict"]) >= {MEETS, NO_PLAN}
+
+
+def test_sequential_rule_spends_fewer_nights_than_a_fixed_sample(searched) -> None:
+    simulated = [ev for ev in searched.evaluations if ev.nights]
+    assert simulated and all(ev.nights < searched.rule.batch * searched.rule.max_batches for ev in simulated)
+
+
+def test_summary_is_a_statement_a_planner_can_sign(searched) -> None:
+    zh, en = searched.summary("zh"), searched.summary("en")
+    assert "建议预订" in zh and "备用 1 辆" in zh and "95%" in zh
+    assert en.startswith("Book 3 x 12-seat minibus + 1 standby")
+    assert "The next cheaper fleet, 3 x 12-seat minibus" in en and "reaches only" in en
+
+
+def test_no_fleet_meets_an_impossible_target_and_says_so(tight: scenarios.Scenario) -> None:
+    result = size_fleet(tight, 0.95, standby=0, seed=3, iterations=2000, options=OFTEN_MISSING, backend="serial",
+                        max_nights=120)
+    assert result.recommended is None
+    assert "No fleet within what can be booked meets 95%" in result.summary("en")
+    assert "Closest: 3 x 12-seat minibus" in result.summary("en")
+    assert not result.table()["recommended"].any()
+
+
+def test_outputs_are_written(searched, tmp_path) -> None:
+    written = searched.write(tmp_path, lang="zh")
+    names = {p.name for p in written}
+    assert {"fleet.csv", "fleet.png", "recommendation.txt", "plan.json"} <= names
+    table = pd.read_csv(tmp_path / "fleet.csv")
+    assert {"n_minibus_12", "cost", "nights", "p_on_time", "p_low", "p_high", "meets_target", "recommended"} \
+        <= set(table.columns)
+    assert (tmp_path / "fleet.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_same_answer_on_dask(tight: scenarios.Scenario, searched) -> None:
+    from dask.distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        on_dask = size_fleet(tight, 0.95, standby=2, seed=3, iterations=2000, options=OFTEN_MISSING, backend=client)
+    pd.testing.assert_frame_equal(on_dask.table(), searched.table())
+    assert np.isclose(on_dask.recommended.p_on_time, searched.recommended.p_on_time)

@@ -1,0 +1,274 @@
+"""How many coaches to book: the cheapest fleet whose chance of a good night meets a target (simulation-optimisation).
+
+``size_fleet`` starts from the fleet the deterministic plan uses when every bookable coach is offered, then walks
+down: one coach fewer of a type, or a small coach in place of a big one, re-planning the routes for each candidate
+fleet (``planning.make_plan``) and simulating its nights with common random numbers (batch k of every candidate
+uses the same seeds). Each candidate is settled by the sequential rule of ``whatif.sequential`` (Clopper-Pearson
+bounds after each batch, Bonferroni over the planned looks), so a clear case takes few nights and a close one
+more. Standby coaches (``standby``: 0..N, of the largest type, booked but kept back) are tried in turn on a fleet
+that misses the target. A good night is one in which every worker the plan carries checks in within their
+dormitory's window (``night_ok``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from planning import make_plan
+from planning.plan import Plan
+from scenarios.errors import ScenarioError
+from scenarios.scenario import Scenario
+from whatif.sequential import FAILS, MEETS, UNDECIDED, SequentialRule, clopper_pearson
+
+#: Routing iterations per candidate fleet: fewer than a final plan's 20,000, since many fleets are tried.
+FLEET_ITERATIONS = 5_000
+NO_PLAN = "no plan"
+#: What can go wrong on the night, switched on for the search (the train's usual random delay is the scenario's
+#: own): a coach that does not come and workers who miss the train. The rare long hold-up of the train
+#: (``disruptions.late_train``) is left to ``--delays``: no fleet can make up for it.
+FLEET_UNCERTAINTY = {"disruptions.coach_no_show.enabled": True, "disruptions.missed_train.enabled": True}
+
+
+def night_ok(run: Any) -> np.ndarray:
+    """Per replication of a ``SimResult``: every worker the plan carries checked in within their dormitory's window.
+
+    Uses the simulation's ``late_checkins`` KPI (workers who reached a closed dormitory) where it reports one;
+    otherwise a night is good when every planned worker who came on the train checked in by the latest arrival.
+    A worker who missed the train is not a failure of the fleet.
+    """
+    kpis = run.kpis.sort_values("replication")
+    if "late_checkins" in kpis.columns:
+        return kpis["late_checkins"].to_numpy() == 0
+    tl = run.timelines
+    planned = tl["worker_id"].map(run.workers.set_index("worker_id")["planned"]).fillna(False).to_numpy(bool)
+    came = tl["not_delivered"].to_numpy() != "missed_train"
+    in_time = np.nan_to_num(tl["checked_in"].to_numpy(float), nan=np.inf) <= tl["deadline_min"].to_numpy() + 1e-9
+    bad = pd.Series(planned & came & ~in_time).groupby(tl["replication"].to_numpy()).any()
+    return ~bad.reindex(kpis["replication"].to_numpy(), fill_value=False).to_numpy(bool)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fleet to book: coaches per type for the plan, plus standby coaches of the largest type."""
+
+    counts: tuple[tuple[str, int], ...]
+    standby: int = 0
+
+    @property
+    def coaches(self) -> int:
+        return sum(n for _, n in self.counts) + self.standby
+
+    def label(self, sc: Scenario, lang: str = "zh") -> str:
+        """E.g. ``53座大巴 17 辆 + 35座中巴 5 辆 + 备用 1 辆``."""
+        parts = []
+        for tid, n in self.counts:
+            ct = sc.fleet[tid]
+            name = ct.name_zh if lang == "zh" else ct.name_en
+            parts.append(f"{name} {n} 辆" if lang == "zh" else f"{n} x {name}")
+        if self.standby:
+            parts.append(f"备用 {self.standby} 辆" if lang == "zh" else f"{self.standby} standby")
+        return " + ".join(parts)
+
+
+@dataclass
+class Evaluation:
+    """One candidate fleet: its plan, cost and the nights simulated so far."""
+
+    candidate: Candidate
+    plan: Plan | None
+    cost: float
+    reason: str = ""
+    good: int = 0
+    nights: int = 0
+    verdict: str = NO_PLAN
+
+    @property
+    def p_on_time(self) -> float:
+        return self.good / self.nights if self.nights else float("nan")
+
+    def interval(self, level: float = 0.95) -> tuple[float, float]:
+        return clopper_pearson(self.good, self.nights, level) if self.nights else (float("nan"), float("nan"))
+
+
+@dataclass
+class FleetSearch:
+    """The state of one search; ``whatif.fleet_report.FleetResult`` presents it."""
+
+    scenario: Scenario
+    rule: SequentialRule
+    seed: int
+    iterations: int
+    standby: Sequence[int]
+    n_jobs: int = 2
+    backend: str | Any = "local"
+    options: dict[str, Any] = field(default_factory=dict)
+    evaluations: dict[Candidate, Evaluation] = field(default_factory=dict)
+    plans: dict[tuple[tuple[str, int], ...], tuple[Plan | None, str]] = field(default_factory=dict)
+
+    def fleet_of(self, candidate: Candidate) -> Scenario:
+        """The scenario with the candidate's counts as the bookable fleet (types left out: count 0)."""
+        counts = dict(candidate.counts)
+        return self.scenario.with_overrides({f"fleet.{tid}.count": counts.get(tid, 0) for tid in self.scenario.fleet})
+
+    def cost(self, candidate: Candidate, plan: Plan | None) -> float:
+        """Fixed cost of every booked coach (standbys included) plus cost per km of the plan's routes."""
+        fleet = self.scenario.fleet
+        total = sum(fleet[tid].fixed_cost * n for tid, n in candidate.counts)
+        total += candidate.standby * fleet[_largest(self.scenario)].fixed_cost
+        if plan is not None and plan.routes is not None and len(plan.routes):
+            per_km = plan.routes["coach_type"].map({tid: ct.cost_per_km for tid, ct in fleet.items()})
+            total += float((plan.routes["km"] * per_km).sum())
+        return round(total, 2)
+
+    def plan(self, candidate: Candidate) -> Evaluation:
+        """Plan the routes for the candidate's fleet (once per fleet; the standby does not change the plan)."""
+        if candidate.counts not in self.plans:
+            try:
+                made = make_plan(self.fleet_of(candidate), seed=self.seed, max_iterations=self.iterations)
+                self.plans[candidate.counts] = (made, "")
+            except ScenarioError as exc:
+                self.plans[candidate.counts] = (None, str(exc).splitlines()[0].split("; for example")[0][:160])
+        plan, reason = self.plans[candidate.counts]
+        return Evaluation(candidate, plan, self.cost(candidate, plan), reason, verdict=NO_PLAN if plan is None else "")
+
+    def evaluate(self, candidate: Candidate) -> Evaluation:
+        """Plan, then simulate batches of nights until the sequential rule settles the candidate."""
+        if candidate in self.evaluations:
+            return self.evaluations[candidate]
+        ev = self.plan(candidate)
+        self.evaluations[candidate] = ev
+        if ev.plan is None:
+            return ev
+        variant = self.fleet_of(candidate)
+        k = 0
+        while ev.verdict == "":
+            ok = self._batch(variant, ev.plan, candidate.standby, k)
+            ev.good += int(ok.sum())
+            ev.nights += len(ok)
+            ev.verdict = self.rule.verdict(ev.good, ev.nights) or ""
+            k += 1
+        return ev
+
+    def _batch(self, sc: Scenario, plan: Plan, standby: int, k: int) -> np.ndarray:
+        """Night outcomes of batch ``k``: the same seed for every candidate (common random numbers)."""
+        from sim import simulate
+
+        seed = int(np.random.SeedSequence([self.seed, 7919, k]).generate_state(1)[0])
+        config = {**FLEET_UNCERTAINTY, **self.options,
+                  "disruptions.coach_no_show.rule": "standby" if standby > 0 else "second_trip",
+                  "n_jobs": self.n_jobs, "log": "lean"}
+        if self.backend == "local" or self.backend == "serial":
+            if self.backend == "serial":
+                config["n_jobs"] = 1
+            run = simulate(sc, plan, replications=self.rule.batch, seed=seed, options=config)
+            return night_ok(run)
+        future = self.backend.submit(_remote_batch, sc, plan, self.rule.batch, seed, {**config, "n_jobs": 1},
+                                     pure=False)
+        return future.result()
+
+
+def _remote_batch(sc: Scenario, plan: Plan, nights: int, seed: int, config: dict[str, Any]) -> np.ndarray:
+    """One batch on a Dask worker (the scenario and plan travel pickled)."""
+    from sim import simulate
+
+    return night_ok(simulate(sc, plan, replications=nights, seed=seed, options=config))
+
+
+def _largest(sc: Scenario) -> str:
+    return max(sc.fleet, key=lambda tid: (sc.fleet[tid].seats, tid))
+
+
+def used_counts(sc: Scenario, plan: Plan) -> tuple[tuple[str, int], ...]:
+    """Coaches per type that the plan drives, in the scenario's fleet order (types it does not use left out)."""
+    assert plan.routes is not None
+    used = plan.routes.groupby("coach_type")["coach_id"].nunique()
+    return tuple((tid, int(used[tid])) for tid in sc.fleet if tid in used.index and used[tid] > 0)
+
+
+def cheaper_neighbours(sc: Scenario, counts: tuple[tuple[str, int], ...]) -> list[tuple[tuple[str, int], ...]]:
+    """One coach fewer of a type, or one coach of a type swapped for a cheaper type, within what can be booked."""
+    current = dict(counts)
+    out: list[dict[str, int]] = []
+    for tid, n in counts:
+        if n > 0:
+            out.append({**current, tid: n - 1})
+        for other, ct in sc.fleet.items():
+            if other != tid and n > 0 and ct.fixed_cost < sc.fleet[tid].fixed_cost \
+                    and current.get(other, 0) < ct.count:
+                out.append({**current, tid: n - 1, other: current.get(other, 0) + 1})
+    ordered = []
+    for d in out:
+        vec = tuple((t, d[t]) for t in sc.fleet if d.get(t, 0) > 0)
+        if vec and vec not in ordered:
+            ordered.append(vec)
+    return ordered
+
+
+def search(fs: FleetSearch) -> tuple[Evaluation | None, list[Evaluation]]:
+    """The walk down from the deterministic plan's fleet; returns the recommendation (or None) and all evaluated."""
+    bookable = tuple((tid, ct.count) for tid, ct in fs.scenario.fleet.items() if ct.count > 0)
+    first = fs.plan(Candidate(bookable))
+    if first.plan is None:
+        fs.evaluations[first.candidate] = first
+        return None, list(fs.evaluations.values())
+    start = used_counts(fs.scenario, first.plan)
+    best = _settle(fs, start)
+    frontier = [start] if best is not None else []
+    while frontier:
+        counts = frontier.pop()
+        for nb in sorted(cheaper_neighbours(fs.scenario, counts), key=lambda c: fs.cost(Candidate(c), None)):
+            ev = _settle(fs, nb)
+            if ev is not None and (best is None or ev.cost < best.cost):
+                best = ev
+                frontier = [nb]
+                break
+    return best, list(fs.evaluations.values())
+
+
+def _settle(fs: FleetSearch, counts: tuple[tuple[str, int], ...]) -> Evaluation | None:
+    """The cheapest standby level at which this fleet meets the target, or None."""
+    for s in fs.standby:
+        ev = fs.evaluate(Candidate(counts, s))
+        if ev.plan is None:
+            return None
+        if ev.verdict == MEETS:
+            return ev
+    return None
+
+
+def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: float = 0.95,
+               standby: int | Iterable[int] = 0, batch: int = 40, max_nights: int = 400, seed: int = 0,
+               iterations: int = FLEET_ITERATIONS, n_jobs: int = 2, backend: str | Any = "local",
+               overrides: dict[str, Any] | None = None, options: dict[str, Any] | None = None):
+    """The cheapest fleet whose share of good nights is at least ``target`` with ``confidence``.
+
+    ``standby``: the most standby coaches to consider (0..N) or the levels to try; ``batch`` nights per look and at
+    most ``max_nights`` per candidate; ``backend``: "local" (processes), "serial", or a ``distributed.Client``;
+    ``overrides``: dotted paths of the scenario (``{"train.delay_min": 60}``); ``options``: of the simulation
+    (``{"disruptions.coach_no_show.p": 0.1}``), on top of ``FLEET_UNCERTAINTY``.
+    Returns a ``whatif.fleet_report.FleetResult`` (``summary()``, ``table()``, ``chart()``, ``write()``).
+    """
+    from scenarios import load
+    from whatif.fleet_report import FleetResult
+
+    sc = load(scenario) if isinstance(scenario, str) else scenario
+    if overrides:
+        sc = sc.with_overrides(overrides)
+    levels = list(range(int(standby) + 1)) if isinstance(standby, int | np.integer) else sorted(set(standby))
+    if not levels or min(levels) < 0 or max(levels) > 10:
+        raise ScenarioError(f"standby(={standby!r}) must be whole numbers in 0..10.", field="standby")
+    if not 1 <= batch <= max_nights <= 100_000:
+        raise ScenarioError(f"batch ({batch}) and max_nights ({max_nights}) must satisfy 1 <= batch <= max_nights "
+                            "<= 100000.", field="max_nights")
+    rule = SequentialRule(target=target, alpha=1.0 - confidence, batch=batch, max_batches=max(1, max_nights // batch))
+    fs = FleetSearch(sc, rule, seed, iterations, levels, n_jobs=n_jobs, backend=backend, options=dict(options or {}))
+    best, evaluated = search(fs)
+    return FleetResult(scenario=sc, rule=rule, seed=seed, evaluations=evaluated, recommended=best)
+
+
+__all__ = ["FAILS", "MEETS", "NO_PLAN", "UNDECIDED", "Candidate", "Evaluation", "size_fleet"]

@@ -1,0 +1,75 @@
+"""The fleet search's chart: cost against the share of good nights, with intervals, the target and the choice."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, PercentFormatter
+
+from present.fonts import rc
+from whatif.fleet import MEETS, NO_PLAN
+from whatif.sequential import wilson
+
+if TYPE_CHECKING:
+    from whatif.fleet_report import FleetResult
+
+WORDS = {
+    "zh": {"title": "车队方案：费用与按时入住的把握", "x": "所有人都在宿舍开放时间内入住的夜晚占比",
+           "y": "费用（元）", "target": "目标 {t}", "meets": "达到目标", "fails": "未达到或未定",
+           "rec": "建议方案", "noplan": "排不出路线：{names}"},
+    "en": {"title": "Fleets: cost against the chance of a good night", "x": "share of nights with every worker "
+           "checked in while the dormitory is open", "y": "cost (CNY)", "target": "target {t}", "meets": "meets target",
+           "fails": "misses or undecided", "rec": "recommended", "noplan": "no plan within the rules: {names}"},
+}
+
+
+def fleet_chart(result: FleetResult, lang: str = "zh") -> Figure:
+    """One point per simulated candidate (Wilson 95% interval as a bar), the target as a line, the choice ringed."""
+    with mpl.rc_context(rc(lang)):
+        return _draw(result, lang)
+
+
+def _draw(result: FleetResult, lang: str) -> Figure:
+    w = WORDS[lang]
+    fig = Figure(figsize=(9, 5.5), layout="constrained")
+    ax = fig.add_subplot()
+    sc = result.scenario
+    for ev in result.evaluations:
+        if ev.verdict == NO_PLAN or not ev.nights:
+            continue
+        low, high = wilson(ev.good, ev.nights)
+        colour = "#2a7f3f" if ev.verdict == MEETS else "#c0392b"
+        ax.errorbar([ev.p_on_time], [ev.cost], xerr=[[ev.p_on_time - low], [high - ev.p_on_time]], fmt="o",
+                    color=colour, capsize=3)
+        right = ev.p_on_time > 0.9  # label to the left near 100%, so it stays inside the axes
+        ax.annotate(ev.candidate.label(sc, lang), (ev.p_on_time, ev.cost), textcoords="offset points",
+                    xytext=(-6 if right else 6, 6), ha="right" if right else "left", fontsize=8)
+    rec = result.recommended
+    if rec is not None:
+        ax.scatter([rec.p_on_time], [rec.cost], s=260, facecolors="none", edgecolors="black", linewidths=1.8,
+                   zorder=5)
+    ax.axvline(result.rule.target, color="grey", linestyle="--")
+    handles = [
+        mpl.lines.Line2D([], [], color="#2a7f3f", marker="o", linestyle="", label=w["meets"]),
+        mpl.lines.Line2D([], [], color="#c0392b", marker="o", linestyle="", label=w["fails"]),
+        mpl.lines.Line2D([], [], color="grey", linestyle="--", label=w["target"].format(t=f"{result.rule.target:.0%}")),
+    ]
+    if rec is not None:
+        handles.append(mpl.lines.Line2D([], [], marker="o", markerfacecolor="none", markeredgecolor="black",
+                                        markersize=12, linestyle="", label=w["rec"]))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=len(handles), frameon=False)
+    ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_xlim(max(0.0, min([ev.p_on_time for ev in result.evaluations if ev.nights] + [result.rule.target]) - 0.1),
+                1.01)
+    ax.set_xlabel(w["x"])
+    ax.set_ylabel(w["y"])
+    ax.set_title(w["title"])
+    ax.grid(alpha=0.3)
+    none = [ev.candidate.label(sc, lang) for ev in result.evaluations if ev.verdict == NO_PLAN]
+    if none:
+        fig.text(0.01, 0.005, w["noplan"].format(names="；".join(none) if lang == "zh" else "; ".join(none)),
+                 fontsize=7, color="#555555")
+    return fig

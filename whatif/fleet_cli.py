@@ -1,0 +1,109 @@
+"""``labor-transfer fleet``: how many coaches to book, for one train delay or several."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+from scenarios import ScenarioError, load
+from whatif.cli import add_command, scenario_arg
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0.0 < value < 1.0:
+        raise argparse.ArgumentTypeError(f"expected a share strictly between 0 and 1 (e.g. 0.95), got {text!r}")
+    return value
+
+
+def _delays(text: str) -> list[float]:
+    try:
+        values = [float(v) for v in text.split(",") if v.strip()]
+    except ValueError:
+        values = []
+    if not values or any(not math.isfinite(v) or not 0 <= v <= 24 * 60 for v in values) \
+            or len(set(values)) != len(values):
+        raise argparse.ArgumentTypeError(f"expected distinct minutes in 0..1440 separated by commas, got {text!r}")
+    return values
+
+
+def _whole(low: int, high: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number in {low}..{high}, got {text!r}")
+        return value
+
+    return parse
+
+
+def _fleet_args(p: argparse.ArgumentParser) -> None:
+    from whatif.fleet import FLEET_ITERATIONS
+
+    scenario_arg(p)
+    p.add_argument("--out", type=Path, required=True, help="output folder")
+    p.add_argument("--target", type=_share, default=0.95,
+                   help="the share of nights in which every worker checks in on time (default 0.95)")
+    p.add_argument("--confidence", type=_share, default=0.95, help="confidence of the verdict (default 0.95)")
+    p.add_argument("--standby", type=_whole(0, 10), default=0, help="the most standby coaches to consider (0..10)")
+    p.add_argument("--delays", type=_delays, default=None, metavar="M1,M2",
+                   help="known train delays in minutes, e.g. 0,60,120: a recommendation for each")
+    p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
+                   help="a scenario value for the search, e.g. train.delay_min=60 (repeatable)")
+    p.add_argument("--max-nights", type=_whole(40, 100_000), default=400, help="most nights per candidate")
+    p.add_argument("--iterations", type=_whole(100, 10_000_000), default=FLEET_ITERATIONS,
+                   help=f"routing iterations per candidate fleet (default {FLEET_ITERATIONS})")
+    p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
+    p.add_argument("--seed", type=_whole(0, 2**32 - 1), default=1, help="random seed (same seed, same answer)")
+
+
+def _overrides(options: list[str]) -> dict[str, object]:
+    from whatif.variants import parse_set
+
+    out: dict[str, object] = {}
+    for option in options:
+        path, values = parse_set(option)
+        if len(values) != 1:
+            raise ScenarioError(f"{path} has {len(values)} values.", field=f"--set {path}",
+                                fix="give one value per path here (a sweep takes several: labor-transfer sweep).")
+        if path in out:
+            raise ScenarioError(f"{path} is given twice.", field=f"--set {path}", fix="give it once.")
+        out[path] = values[0]
+    return out
+
+
+def _fleet(args: argparse.Namespace) -> int:
+    from whatif.fleet import size_fleet
+    from whatif.sweep import connect
+
+    overrides = _overrides(args.set)
+    if args.delays is not None and "train.delay_min" in overrides:
+        raise ScenarioError("train.delay_min is given by --set and by --delays.", field="--delays",
+                            fix="use one of them.")
+    sc = load(args.scenario)
+    backend = connect(args.scheduler) if args.scheduler else "local"
+    delays = args.delays if args.delays is not None else [None]
+    for delay in delays:
+        extra = {**overrides, **({} if delay is None else {"train.delay_min": delay})}
+        result = size_fleet(sc, args.target, confidence=args.confidence, standby=args.standby,
+                            max_nights=args.max_nights, seed=args.seed, iterations=args.iterations,
+                            backend=backend, overrides=extra)
+        out = args.out if delay is None else args.out / f"delay_{delay:g}"
+        result.write(out, lang=args.lang)
+        if delay is not None:
+            print(f"晚点 {delay:g} 分钟：" if args.lang == "zh" else f"Train {delay:g} min late: ")
+        print(result.summary(args.lang))
+        print(("结果写入 " if args.lang == "zh" else "written to ") + str(out))
+    return 0
+
+
+add_command("fleet", "how many coaches to book: the cheapest fleet that meets a target share of good nights",
+            _fleet_args, _fleet)

@@ -1,0 +1,148 @@
+"""The fleet search's result: the statement a planner can sign, the table of candidates, the chart, the files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from scenarios.scenario import Scenario
+from whatif.fleet import MEETS, NO_PLAN, UNDECIDED, Evaluation
+from whatif.sequential import SequentialRule, wilson
+
+FLEET_COLUMNS = ("fleet", "coaches", "standby", "cost", "nights", "p_on_time", "p_low", "p_high", "verdict",
+                 "meets_target", "recommended", "note")
+
+
+def _pct(x: float) -> str:
+    """A share in whole percent, with one decimal near the ends (so 199 of 200 is not shown as 100%)."""
+    return f"{100 * x:.1f}%" if 0 < x < 0.01 or 0.99 < x < 1 else f"{100 * x:.0f}%"
+
+
+@dataclass(frozen=True, eq=False)
+class FleetResult:
+    """Every candidate fleet evaluated, and the recommended one (None when none meets the target)."""
+
+    scenario: Scenario
+    rule: SequentialRule
+    seed: int
+    evaluations: list[Evaluation]
+    recommended: Evaluation | None
+
+    @property
+    def nights(self) -> int:
+        """Nights simulated over all candidates."""
+        return sum(ev.nights for ev in self.evaluations)
+
+    def table(self, lang: str = "en") -> pd.DataFrame:
+        """One row per candidate, cheapest first: counts per coach type, cost, nights, p_on_time and its interval."""
+        rows = []
+        for ev in sorted(self.evaluations, key=lambda e: (e.cost, e.candidate.coaches)):
+            low, high = wilson(ev.good, ev.nights) if ev.nights else (float("nan"), float("nan"))
+            row = {"fleet": ev.candidate.label(self.scenario, lang)}
+            for tid in self.scenario.fleet:
+                row[f"n_{tid}"] = dict(ev.candidate.counts).get(tid, 0)
+            row |= {"coaches": ev.candidate.coaches, "standby": ev.candidate.standby, "cost": ev.cost,
+                    "nights": ev.nights, "p_on_time": ev.p_on_time if ev.nights else float("nan"),
+                    "p_low": low, "p_high": high, "verdict": ev.verdict, "meets_target": ev.verdict == MEETS,
+                    "recommended": ev is self.recommended, "note": ev.reason}
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def next_cheaper(self) -> Evaluation | None:
+        """The dearest evaluated candidate that is cheaper than the recommendation (what saving it would risk)."""
+        if self.recommended is None:
+            return None
+        cheaper = [ev for ev in self.evaluations if ev.cost < self.recommended.cost]
+        return max(cheaper, key=lambda e: e.cost) if cheaper else None
+
+    def closest(self) -> Evaluation | None:
+        """With no recommendation: the simulated candidate with the highest share of good nights."""
+        tried = [ev for ev in self.evaluations if ev.nights]
+        return max(tried, key=lambda e: (e.p_on_time, -e.cost)) if tried else None
+
+    def summary(self, lang: str = "zh") -> str:
+        """The recommendation in words, with the evidence."""
+        t, conf = self.rule.target, 1 - self.rule.alpha
+        zh = lang == "zh"
+        rec = self.recommended
+        lines = []
+        if rec is not None:
+            low, high = wilson(rec.good, rec.nights)
+            lines.append(
+                f"建议预订：{rec.candidate.label(self.scenario, lang)}，费用 {rec.cost:,.0f} 元。"
+                f"在 {rec.nights} 个模拟夜晚中 "
+                f"{_pct(rec.p_on_time)}（{_pct(low)}-{_pct(high)}）的夜晚所有人都在宿舍开放时间内入住；"
+                f"以 {_pct(conf)} 的把握达到 {_pct(t)} 的目标。"
+                if zh else
+                f"Book {rec.candidate.label(self.scenario, lang)}, cost {rec.cost:,.0f} CNY: in {rec.nights} simulated "
+                f"nights, {_pct(rec.p_on_time)} ({_pct(low)}-{_pct(high)}) had every worker checked in while their "
+                f"dormitory was open; it meets {_pct(t)} with confidence {_pct(conf)}.")
+            nxt = self.next_cheaper()
+            if nxt is not None:
+                lines.append(self._cheaper_line(nxt, lang))
+        else:
+            best = self.closest()
+            lines.append(f"可预订的车队范围内没有方案能以 {_pct(conf)} 的把握达到 {_pct(t)}。" if zh else
+                         f"No fleet within what can be booked meets {_pct(t)} with confidence {_pct(conf)}.")
+            if best is not None:
+                low, high = wilson(best.good, best.nights)
+                lines.append(f"最接近的是 {best.candidate.label(self.scenario, lang)}：{_pct(best.p_on_time)}"
+                             f"（{_pct(low)}-{_pct(high)}），费用 {best.cost:,.0f} 元。" if zh else
+                             f"Closest: {best.candidate.label(self.scenario, lang)} at {_pct(best.p_on_time)} "
+                             f"({_pct(low)}-{_pct(high)}), cost {best.cost:,.0f} CNY.")
+        lines.append(f"共评估 {len(self.evaluations)} 个车队方案，模拟 {self.nights} 个夜晚。" if zh else
+                     f"{len(self.evaluations)} fleets evaluated, {self.nights} nights simulated.")
+        return "\n".join(lines)
+
+    def _cheaper_line(self, ev: Evaluation, lang: str) -> str:
+        zh = lang == "zh"
+        name = ev.candidate.label(self.scenario, lang)
+        if ev.verdict == NO_PLAN:
+            return (f"更便宜的 {name}（{ev.cost:,.0f} 元）排不出满足规则的路线：{ev.reason}" if zh else
+                    f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY), has no plan within the rules: {ev.reason}")
+        low, high = wilson(ev.good, ev.nights)
+        if ev.verdict == UNDECIDED:
+            return (f"更便宜的 {name}（{ev.cost:,.0f} 元）为 {_pct(ev.p_on_time)}（{_pct(low)}-{_pct(high)}），"
+                    "与目标的差别在模拟误差之内。" if zh else
+                    f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY), reaches {_pct(ev.p_on_time)} "
+                    f"({_pct(low)}-{_pct(high)}): within noise of the target.")
+        return (f"更便宜的 {name}（{ev.cost:,.0f} 元）只有 {_pct(ev.p_on_time)}"
+                f"（{_pct(low)}-{_pct(high)}）。" if zh else
+                f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY), reaches only {_pct(ev.p_on_time)} "
+                f"({_pct(low)}-{_pct(high)}).")
+
+    def __str__(self) -> str:
+        return self.summary("en")
+
+    def chart(self, lang: str = "zh"):
+        """Cost against p_on_time with intervals, the target line and the recommendation marked."""
+        from whatif.fleet_chart import fleet_chart
+
+        return fleet_chart(self, lang)
+
+    def write(self, out_dir: str | Path, lang: str = "zh") -> list[Path]:
+        """fleet.csv, fleet.png, recommendation.txt and, when there is one, the recommended plan in ``plan/``."""
+        from planning.export import write_plan
+        from planning.store import save_plan
+        from scenarios.io import atomic_path
+
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        with atomic_path(out / "fleet.csv") as tmp:
+            self.table(lang).to_csv(tmp, index=False, encoding="utf-8")
+        written.append(out / "fleet.csv")
+        fig = self.chart(lang)
+        with atomic_path(out / "fleet.png") as tmp:
+            fig.savefig(tmp, format="png", dpi=120, metadata={"Software": None})
+        written.append(out / "fleet.png")
+        with atomic_path(out / "recommendation.txt") as tmp:
+            Path(tmp).write_text(self.summary(lang) + "\n", encoding="utf-8")
+        written.append(out / "recommendation.txt")
+        if self.recommended is not None and self.recommended.plan is not None:
+            plan_dir = out / "plan"
+            written += write_plan(self.scenario, self.recommended.plan, plan_dir, lang=lang)
+            written.append(save_plan(self.recommended.plan, plan_dir))
+        return written
