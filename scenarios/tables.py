@@ -307,7 +307,9 @@ def read_table(
     if grid.encoding:
         notes.append(f"{grid.file}: read as {grid.encoding} (not UTF-8).")
     if header.ignored:
-        notes.append(f"{_where(grid)}: columns not used: {', '.join(header.ignored)}.")
+        shown = [n if len(n) <= MAX_SHOWN else n[: MAX_SHOWN - 3] + "..." for n in header.ignored[:20]]
+        more = f" and {len(header.ignored) - 20} more" if len(header.ignored) > 20 else ""
+        notes.append(f"{_where(grid)}: columns not used: {', '.join(shown)}{more}.")
     frame = frame.set_index("id", drop=False).rename_axis(None) if keyed else frame
     frame.attrs.update(file=grid.file, sheet=grid.sheet, written=header.written, ignored=header.ignored, notes=notes)
     return frame

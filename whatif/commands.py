@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from planning.options import PlanOptions
-from present.kpis import KPI_LABELS
 from scenarios import ScenarioError, load
 from scenarios.io import atomic_folder, check_writable
 from scenarios.writers import write_csv
@@ -20,6 +19,7 @@ from whatif.report import plan_lines, sim_lines, warning_lines, where_line
 #: The library's field names (of make_plan, sweep, simulate, replan, ...) and the command-line flags that set them.
 FLAGS = {
     "time_limit": "--time-limit",
+    "objective": "--objective",
     "iterations": "--iterations",
     "seed": "--seed",
     "replications": "--replications",
@@ -53,8 +53,11 @@ def to_cli(exc: ScenarioError) -> ScenarioError:
 
 
 def _options(args: argparse.Namespace) -> PlanOptions:
-    """How to plan: --seed, --iterations (0: until the time limit) and --time-limit, checked."""
-    return PlanOptions(seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit)
+    """How to plan: --seed, --iterations (0: until the time limit), --time-limit (and --objective), checked."""
+    objective = getattr(args, "objective", None)
+    return PlanOptions(
+        seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit, objective=objective
+    )
 
 
 def _axes(options: list[str]) -> dict[str, list]:
@@ -84,6 +87,15 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         help="an exported placement.xlsx or placement.csv, edited by hand: kept as it is and routed",
+    )
+    from scenarios.model import OBJECTIVES
+
+    p.add_argument(
+        "--objective",
+        choices=OBJECTIVES,
+        default=None,
+        help="routing objective after the fewest coaches: workers' ride minutes, km, both weighted, or cost "
+        "(default: the scenario's policy.objective)",
     )
 
 
@@ -156,6 +168,9 @@ def _simulate_args(p: argparse.ArgumentParser) -> None:
     a.time_limit(p)
     a.plan_dir(p, required=False)
     a.replications(p, 100)
+    p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
+                   help="change the night simulated, not the plan: e.g. train.delay_min=90 (the plan's train is "
+                   "90 minutes late) or station.desk_order=coach")
     a.jobs(p)
 
 
@@ -178,9 +193,10 @@ def _simulate(args: argparse.Namespace) -> int:
     keys = ("step_load", plan_step, "step_simulate", "step_write")
     with steps([say(args.lang, k, n=args.replications) for k in keys]) as step:
         step(say(args.lang, "step_load"))
-        sc = load(args.scenario)
+        base = load(args.scenario)
+        sc = _variant(args)  # --set changes the night the plan meets, not the plan
         step(say(args.lang, plan_step))
-        plan = _load_plan(sc, args)
+        plan = _load_plan(base, args)
         step(say(args.lang, "step_simulate", n=args.replications))
         result = simulate(sc, plan, replications=args.replications, seed=args.seed, options={"n_jobs": args.jobs})
         step(say(args.lang, "step_write"))
@@ -189,6 +205,19 @@ def _simulate(args: argparse.Namespace) -> int:
     _tell([*plan_lines(sc, plan, args.lang), *sim_lines(sc, result.kpis, args.lang),
            *warning_lines(plan, args.lang), where_line(args.out, args.lang)])
     return 0
+
+
+def _variant(args: argparse.Namespace):
+    """The scenario with the --set overrides (one value per path) of ``simulate``: the night the plan meets."""
+    from whatif.variants import Variant
+
+    overrides = {}
+    for path, values in _axes(args.set).items():
+        if len(values) != 1:
+            raise ScenarioError(f"{path} has {len(values)} values.", field=f"--set {path}",
+                                fix="simulate takes one value per path; use `labor-transfer sweep` for several.")
+        overrides[path] = values[0]
+    return Variant(overrides).build(args.scenario) if overrides else load(args.scenario)
 
 
 def _sweep_args(p: argparse.ArgumentParser) -> None:
@@ -204,7 +233,6 @@ def _sweep_args(p: argparse.ArgumentParser) -> None:
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    from whatif.charts import options_chart
     from whatif.sweep import sweep
 
     if not args.set:
@@ -222,9 +250,7 @@ def _sweep(args: argparse.Namespace) -> int:
         progress=args.lang,
     )
     summary = result.summary_table()
-    fig = options_chart(
-        summary, ["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang, KPI_LABELS[args.lang]
-    )
+    fig = result.options_chart(["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang)
     with atomic_folder(args.out) as stage:
         write_csv(result.table, stage / "sweep.csv")
         write_csv(summary, stage / "sweep_summary.csv")
@@ -284,11 +310,11 @@ def _pack(args: argparse.Namespace) -> int:
     options = _options(args)
     axes = _axes(args.set) if args.set else None
     check_writable(args.out)
-    keys = ("step_load", "step_plan", "step_write")
+    keys = ("step_load", "step_pack", "step_write")
     with steps([say(args.lang, k) for k in keys]) as step:
         step(say(args.lang, "step_load"))
         sc = load(args.scenario)
-        step(say(args.lang, "step_plan"))
+        step(say(args.lang, "step_pack"))
         pack = build_pack(sc, lang=args.lang, replications=args.replications, seed=args.seed, plan_options=options,
                           axes=axes, n_jobs=args.jobs, redact=args.redact)
         step(say(args.lang, "step_write"))

@@ -148,7 +148,7 @@ def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words) -> Co
     c = plan.coaches
     seats = [sc.fleet[t].seats if t in sc.fleet else 0 for t in c["coach_type"]]
     low = sum(1 for w, s in zip(c["workers"], seats, strict=True) if s and w < s / 2)
-    summary = result.summary().set_index("kpi")
+    summary = result.kpi_table().set_index("kpi")
     seat_use = float(summary.loc["seat_use", "mean"]) if "seat_use" in summary.index else math.nan
     return CoverFacts(
         workers=len(plan.placement), placed=len(placed), unplaced=len(plan.unplaced),

@@ -253,7 +253,7 @@ def figures_page(result: SimResult, lang: str) -> Figure:
     """The key figures over the simulated nights: typical value, the 5%-95% spread and the mean with its interval."""
     t, labels = TEXT[lang], KPI_LABELS[lang]
     k = result.kpis
-    summary = result.summary().set_index("kpi")
+    summary = result.kpi_table().set_index("kpi")
     rows = []
     for kpi in FIGURE_KPIS:
         if kpi not in k.columns or kpi not in summary.index:

@@ -21,14 +21,12 @@ from planning.make import ROUTING_ITERATIONS
 from planning.map import routes_map
 from planning.workbook import solve_words
 from present.fonts import rc
-from present.kpis import KPI_LABELS
 from present.lang import check_lang
 from scenarios import Scenario, load
 from scenarios.io import atomic_folder
 from scenarios.personal import redact as redact_scenario
 from scenarios.writers import write_csv
 from sim import SimResult, simulate
-from whatif.charts import options_chart
 from whatif.cover import cover_facts
 from whatif.cover_page import COVER_LIST, TEXT, chart_page, cover_page, figures_page, list_page, number_pages
 from whatif.sweep import SweepResult, sweep
@@ -102,13 +100,14 @@ def build_pack(
         "coach_gantt": result.gantt(lang=lang),
         "checkins": result.checkin_chart(lang=lang),
         "station_crowd": result.crowd_chart(lang=lang),
+        "last_checkin_nights": result.nights_chart(lang=lang),
         "routes_map": routes_map(sc, plan, lang),
     }
     swept = None
     if axes:
         swept = sweep(sc, axes, replications=sweep_replications, seed=seed, n_jobs=n_jobs)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
-        figures["options"] = options_chart(swept.summary_table(), kpis, lang, KPI_LABELS[lang])
+        figures["options"] = swept.options_chart(kpis, lang)
     pages = pack_pages(sc, plan, result, figures, lang)
     return Pack(scenario=shown, plan=plan, result=result, lang=lang, figures=figures, sweep=swept, pages=pages,
                 redacted=redact)

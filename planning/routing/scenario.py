@@ -22,7 +22,7 @@ from planning.routing.result import RoutingResult
 from planning.routing.schedule import schedule_trips
 from planning.routing.solver import solve
 from planning.solver import SolveInfo, quiet_stdout
-from planning.station import planned_departure
+from planning.station import planned_departure, station_schedule
 from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
@@ -57,6 +57,17 @@ class ScenarioRoutes:
         return int(self.routes["coach_id"].nunique()) if not self.routes.empty else 0
 
     @property
+    def km(self) -> float:
+        """Coach-km of all trips (legs to each stop; on closed routes the drive back is not a stop's leg)."""
+        return float(self.routes["km"].sum()) if not self.routes.empty else 0.0
+
+    @property
+    def ride_minutes(self) -> float:
+        """Workers' ride minutes: each worker from their trip's departure to their stop."""
+        r = self.routes
+        return float(((r["arrive_min"] - r["depart_min"]) * r["workers"]).sum()) if not r.empty else 0.0
+
+    @property
     def trips_lower_bound(self) -> int:
         """Sum over the routing problems of their vehicle bounds (by seats and by stops)."""
         return sum(int(r.vehicles_lower_bound or 0) for r in self.results.values())
@@ -67,7 +78,8 @@ class ScenarioRoutes:
         return (
             f"{self.coaches} coaches (lower bound {self.coaches_lower_bound}), {trips} trips (lower bound "
             f"{self.trips_lower_bound}), "
-            f"{int(self.routes['workers'].sum()) if trips else 0} workers, routing {self.info.describe()}"
+            f"{int(self.routes['workers'].sum()) if trips else 0} workers, {self.km:.0f} km, "
+            f"{self.ride_minutes:,.0f} worker ride minutes, routing {self.info.describe()}"
         ) + "".join(f"\nwarning: {w}" for w in self.warnings)
 
 
@@ -147,7 +159,18 @@ def district_problem(
     )
 
 
-def route_placement(
+@dataclass(frozen=True, eq=False)
+class DistrictSearch:
+    """The districts' routing problems and search results (with their route pools), before trips meet coaches."""
+
+    workers: pd.Series
+    groups: dict[str, pd.Series]
+    problems: dict[str, RoutingProblem]
+    results: dict[str, RoutingResult]
+    depart: float
+
+
+def search_districts(
     sc: Scenario,
     workers_per_enterprise: pd.Series,
     time_limit: float = 30.0,
@@ -156,15 +179,8 @@ def route_placement(
     strict: bool = True,
     objective: str | None = None,
     km_weight: float = KM_WEIGHT,
-) -> ScenarioRoutes:
-    """Route the coach-served workers (enterprise id -> workers); own-pickup enterprises are left out.
-
-    With ``strict``, a trip that no coach can make before the latest arrival raises ScenarioError; otherwise it
-    goes on the coach back first and is listed in ``warnings``. ``objective`` (default the policy's):
-    coaches_then_ride, coaches_then_km, coaches_then_weighted (ride minutes + ``km_weight`` x km) or cost.
-    Each district is searched; then the fleet master chooses trips from all the districts' pools and puts them on
-    coaches (second trips on closed routes), counting physical coaches first.
-    """
+) -> DistrictSearch:
+    """One routing problem per district (or the city), each searched with its pool kept for the fleet master."""
     if objective is not None and objective not in OBJECTIVE:
         raise ScenarioError(
             f"unknown routing objective {objective!r}.", field="objective", fix=f"use one of {', '.join(OBJECTIVE)}."
@@ -184,6 +200,7 @@ def route_placement(
     results: dict[str, RoutingResult] = {}
     problems: dict[str, RoutingProblem] = {}
     left = total
+    reloads = 1 if sc.policy.routes == "closed" else 0
     for k, (name, group) in enumerate(groups.items()):
         problem = district_problem(sc, group, depart, name or "city", strict, objective, km_weight)
         problems[name] = problem
@@ -193,18 +210,44 @@ def route_placement(
         left -= int(group.sum())
         iters = None if max_iterations is None else max(50, int(max_iterations * group.sum() / total))
         with quiet_stdout():
-            reloads = 1 if sc.policy.routes == "closed" else 0
             results[name] = solve(
                 problem, time_limit=share, seed=seed + k, max_iterations=iters, keep_pool=True, reloads=reloads
             )
+    return DistrictSearch(workers, groups, problems, results, depart)
+
+
+def route_placement(
+    sc: Scenario,
+    workers_per_enterprise: pd.Series,
+    time_limit: float = 30.0,
+    seed: int = 0,
+    max_iterations: int | None = None,
+    strict: bool = True,
+    objective: str | None = None,
+    km_weight: float = KM_WEIGHT,
+) -> ScenarioRoutes:
+    """Route the coach-served workers (enterprise id -> workers); own-pickup enterprises are left out.
+
+    With ``strict``, a trip that no coach can make before the latest arrival raises ScenarioError; otherwise it
+    goes on the coach back first and is listed in ``warnings``. ``objective`` (default the policy's):
+    coaches_then_ride, coaches_then_km, coaches_then_weighted (ride minutes + ``km_weight`` x km) or cost.
+    Each district is searched; then the fleet master chooses trips from all the districts' pools and puts them on
+    coaches (second trips on closed routes), counting physical coaches first.
+    """
+    start = time.perf_counter()
+    found = search_districts(sc, workers_per_enterprise, time_limit, seed, max_iterations, strict, objective, km_weight)
+    groups, problems, results, depart = found.groups, found.problems, found.results, found.depart
+    workers = found.workers
+    total = max(1, int(workers.sum()))
     routes, late, notes, fleet_timed_out = _coaches(
         sc, groups, problems, results, depart, strict, time_limit, start, max_iterations is not None
     )
+    routes, held = station_schedule(sc, routes, strict)  # each trip leaves when the station lets it
     seats = max(ct.seats for ct in sc.fleet.values() if ct.count > 0) if total else 1
     info = _info(results, routes, time.perf_counter() - start, proven=not notes)
     if fleet_timed_out or any(r.timed_out for r in results.values()):
         info = dataclasses.replace(info, timed_out=True)
-    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), late)
+    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), late + held)
 
 
 def _coaches(
@@ -274,9 +317,9 @@ def plan_routes(
     strict: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame, SolveInfo]:
     """Routes, manifest and solve info for a placement (the Plan's frames); absent workers ride no coach."""
-    from planning.plan import ABSENT
+    from planning.plan import absent_workers
 
-    riding = placement[(placement["enterprise_id"] != "") & ~placement["reason"].astype(str).str.startswith(ABSENT)]
+    riding = placement[(placement["enterprise_id"] != "") & ~absent_workers(placement)]
     counts = riding.groupby("enterprise_id").size()
     own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
     riding = riding[~riding["enterprise_id"].isin(own)]

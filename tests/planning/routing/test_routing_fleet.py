@@ -1,0 +1,87 @@
+"""Fewest physical coaches: stops are stops, trips chained onto coaches, the trade-off of km and ride minutes."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import scenarios
+from planning.check import check_plan
+from planning.placement import place
+from planning.routing.fleet import Trip, solve_fleet
+from planning.routing.scenario import manifest_for, route_placement
+from planning.routing.tradeoff import tradeoff_chart, tradeoff_plans
+
+
+@pytest.fixture(scope="module")
+def placed_2023() -> tuple[scenarios.Scenario, object]:
+    """The 2023 scenario and its placement."""
+    sc = scenarios.load("dingxi_qingdao_2023")
+    return sc, place(sc)
+
+
+def test_huangdao_2023_needs_three_coaches_not_four(placed_2023: tuple) -> None:
+    """The 38-worker enterprise is one stop (not two halves counted twice against max_stops): 3 coaches."""
+    sc, plan = placed_2023
+    placed = plan.placed
+    ents = sc.enterprises.index[sc.enterprises["district"] == "huangdao"]
+    counts = placed[placed["enterprise_id"].isin(ents)].groupby("enterprise_id").size()
+    assert counts.max() == 38
+    res = route_placement(sc, counts, time_limit=300, seed=0, max_iterations=2000)
+    assert res.coaches == 3
+    per_trip = res.routes.groupby(["coach_id", "trip"])["enterprise_id"]
+    assert (per_trip.size() <= sc.policy.max_stops).all() and (per_trip.nunique() == per_trip.size()).all()
+
+
+def test_second_trip_waits_for_a_short_first_trip() -> None:
+    """Hall's condition: a second trip goes only after a first trip back in time (duration + its last drop within
+    the window); here a then b, and c then d (exactly on time), so two coaches; one coach cannot."""
+    trips = [
+        Trip(("a",), "bus", 10.0, last=20.0, duration=40.0),
+        Trip(("b",), "bus", 10.0, last=90.0, duration=200.0),
+        Trip(("c",), "bus", 10.0, last=50.0, duration=100.0),
+        Trip(("d",), "bus", 10.0, last=50.0, duration=100.0),
+    ]
+    choice = solve_fleet(trips, ["a", "b", "c", "d"], {"bus": 5}, 150.0, 30.0, None)
+    assert choice is not None and len(choice.coaches) == 2
+    for coach in choice.coaches:
+        first, second = (trips[k] for k in coach)
+        assert first.duration + second.last <= 150.0
+    assert solve_fleet(trips, ["a", "b", "c", "d"], {"bus": 1}, 150.0, 30.0, None) is None
+    tighter = solve_fleet(trips, ["a", "b", "c", "d"], {"bus": 5}, 140.0, 30.0, None)  # c then d is 10 min late
+    assert tighter is not None and len(tighter.coaches) == 3
+    open_routes = solve_fleet(trips, ["a", "b", "c", "d"], {"bus": 5}, None, 30.0, None)
+    assert open_routes is not None and len(open_routes.coaches) == 4
+
+
+def test_tradeoff_same_coaches_from_ride_minutes_to_km(placed_2023: tuple) -> None:
+    """Plans from ride-only to km-only keep the coaches; the km-only plan drives fewer km and rides longer; every
+    plan passes the checker; the chart draws in Chinese without missing glyphs."""
+    sc, plan = placed_2023
+    result = tradeoff_plans(sc, plan, weights=(0.0, 30.0, None), max_iterations=3000, time_limit=300)
+    t = result.table
+    assert len(t) == 3 and t["coaches"].nunique() == 1
+    ride_only, km_only = t.iloc[0], t.iloc[-1]
+    assert km_only["km"] < ride_only["km"] and km_only["ride_minutes"] > ride_only["ride_minutes"]
+    assert all(check_plan(sc, p, strict=True) == [] for p in result.plans)
+    assert t["max_ride_min"].max() <= sc.policy.max_ride_min
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = tradeoff_chart(result, "zh")
+        fig.canvas.draw() if hasattr(fig.canvas, "draw") else None
+        fig.savefig(__import__("io").BytesIO(), format="png")
+    assert fig.axes[0].get_title().startswith("同样的车辆数")
+
+
+def test_manifest_follows_fleet_routes(placed_2023: tuple) -> None:
+    """The fleet master's rows give a manifest with every riding worker once."""
+    sc, plan = placed_2023
+    placed = plan.placed[plan.placed["enterprise_id"].isin(sc.coach_enterprises.index)]
+    counts = placed.groupby("enterprise_id").size()
+    laixi = sc.enterprises.index[sc.enterprises["district"].isin(["laixi", "pingdu"])]
+    res = route_placement(sc, counts[counts.index.isin(laixi)], time_limit=300, max_iterations=800)
+    man = manifest_for(res.routes, placed[placed["enterprise_id"].isin(laixi)])
+    assert man["worker_id"].is_unique and len(man) == int(counts[counts.index.isin(laixi)].sum())
+    assert isinstance(res.routes, pd.DataFrame) and res.ride_minutes > 0 and res.km > 0
