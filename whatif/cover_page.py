@@ -137,6 +137,9 @@ FIGURE_KPIS = ("last_checkin_min", "p95_checkin_min", "p50_checkin_min", "share_
                "largest_crowd", "coaches_used", "seat_use", "late_checkins", "not_delivered")
 
 
+NO_LINE_START = set("，。；：、）》」’”！？%")
+
+
 def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -147,7 +150,8 @@ def wrap(text: str, columns: int, lang: str) -> list[str]:
         return textwrap.wrap(text, columns) or [""]
     lines, line = [], ""
     for ch in text:
-        if width(line + ch) > columns:
+        # A line may run a few characters long rather than start with a closing mark ('，', '%', '）', ...).
+        if width(line + ch) > columns and not (ch in NO_LINE_START and width(line) <= columns + 4):
             lines.append(line)
             line = ""
         line += ch

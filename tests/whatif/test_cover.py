@@ -76,3 +76,12 @@ def test_risk_reads_late_checkins_when_the_simulation_has_them() -> None:
     assert r.last_p5 == pytest.approx(1500.95) and r.last_p95 == pytest.approx(1518.05)
     older = night_risk(SimpleNamespace(kpis=kpis.drop(columns="late_checkins")))
     assert older.source == "deadline" and older.p_ok == 1.0
+
+
+def test_chinese_lines_never_start_with_a_closing_mark() -> None:
+    from whatif.cover_page import NO_LINE_START, wrap
+
+    text = "这种夜晚的比例不超过 3.7%）。原因是每车最多停靠 8 家企业且只去一个区市，企业分散、每家人数不多；"
+    for columns in range(10, 40):
+        lines = wrap(text, columns, "zh")
+        assert "".join(lines) == text and not any(line[:1] in NO_LINE_START for line in lines[1:]), columns
