@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 from planning.workbook import local_name
 from present.clock import format_clock
+from present.figure import figure
 from present.fonts import rc
 from present.kpis import KPI_LABELS, format_kpi
 from scenarios import Scenario
@@ -228,7 +229,8 @@ def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str) -
 
 
 def _page(lang: str) -> Figure:
-    return Figure(figsize=A4)
+    """An A4 portrait page that also displays itself in a notebook."""
+    return figure(lang, figsize=A4)
 
 
 def text_page(title: str, lines: list[tuple[str, str]], lang: str) -> Figure:

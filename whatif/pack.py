@@ -28,7 +28,8 @@ from scenarios.personal import redact as redact_scenario
 from scenarios.writers import write_csv
 from sim import SimResult, simulate
 from whatif.cover import cover_facts
-from whatif.cover_page import COVER_LIST, TEXT, chart_page, cover_page, figures_page, list_page, number_pages
+from whatif.cover_page import COVER_LIST, TEXT, chart_page, figures_page, list_page, number_pages
+from whatif.cover_page import cover_page as _cover_page
 from whatif.sweep import SweepResult, sweep
 from whatif.variants import check_paths, grid
 
@@ -54,11 +55,16 @@ class Pack:
     redacted: bool = False
 
 
+def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") -> Figure:
+    """The pack's cover for this plan and simulation (``whatif.cover_page`` draws it)."""
+    return _cover_page(sc, cover_facts(sc, plan, result, lambda info: solve_words(info, lang)), result, lang)
+
+
 def pack_pages(sc: Scenario, plan: Plan, result: SimResult, figures: dict[str, Figure], lang: str) -> list[Figure]:
     """The PDF's pages: cover, key figures, one page per chart, and the full list of enterprises receiving nobody
     when the cover has no room for all of them; numbered 'page k of n'."""
     facts = cover_facts(sc, plan, result, lambda info: solve_words(info, lang))
-    pages = [cover_page(sc, facts, result, lang), figures_page(result, lang)]
+    pages = [_cover_page(sc, facts, result, lang), figures_page(result, lang)]
     pages += [chart_page(name, fig, lang) for name, fig in figures.items()]
     if len(facts.unserved) > COVER_LIST:
         pages.append(list_page(TEXT[lang]["appendix"].format(n=len(facts.unserved)), list(facts.unserved), lang))
