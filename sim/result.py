@@ -11,6 +11,7 @@ import pandas as pd
 
 from scenarios.io import atomic_path
 from scenarios.scenario import Scenario
+from scenarios.writers import write_csv
 from sim.config import SimConfig
 from sim.events import crowd
 from sim.kpis import district_table, summarize
@@ -134,10 +135,7 @@ class SimResult:
                             ("events.csv.gz", self.events), ("timelines.csv.gz", self.timelines),
                             ("trips.csv", self.trips)):
             with atomic_path(out / name) as tmp:
-                if name.endswith(".gz"):
-                    write_gzip(tmp, frame.to_csv(index=False).encode("utf-8"))
-                else:
-                    frame.to_csv(tmp, index=False)
+                write_csv(frame, tmp)  # formula-safe cells; .gz gzipped with mtime 0
             written.append(out / name)
         with atomic_path(out / "summary.txt") as tmp:
             tmp.write_text(self.summary(lang) + "\n", encoding="utf-8")

@@ -9,6 +9,7 @@ from pathlib import Path
 from planning.options import PlanOptions
 from scenarios import ScenarioError, load
 from scenarios.io import atomic_folder, check_writable
+from scenarios.writers import write_csv
 from whatif import cli_args as a
 from whatif.cli import add_command, scenario_arg
 from whatif.messages import say
@@ -251,8 +252,8 @@ def _sweep(args: argparse.Namespace) -> int:
     summary = result.summary_table()
     fig = result.options_chart(["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang)
     with atomic_folder(args.out) as stage:
-        result.table.to_csv(stage / "sweep.csv", index=False)
-        summary.to_csv(stage / "sweep_summary.csv", index=False)
+        write_csv(result.table, stage / "sweep.csv")
+        write_csv(summary, stage / "sweep_summary.csv")
         fig.savefig(stage / "options.png", dpi=130, format="png")
     _tell([result.summary(args.lang), where_line(args.out, args.lang)])
     return 0
@@ -299,6 +300,8 @@ def _pack_args(p: argparse.ArgumentParser) -> None:
     a.sets(p)
     a.replications(p, 100)
     a.jobs(p)
+    p.add_argument("--redact", action="store_true",
+                   help="a pack fit to share: names reduced to surname plus 某, no phone numbers (ids kept)")
 
 
 def _pack(args: argparse.Namespace) -> int:
@@ -313,7 +316,7 @@ def _pack(args: argparse.Namespace) -> int:
         sc = load(args.scenario)
         step(say(args.lang, "step_pack"))
         pack = build_pack(sc, lang=args.lang, replications=args.replications, seed=args.seed, plan_options=options,
-                          axes=axes, n_jobs=args.jobs)
+                          axes=axes, n_jobs=args.jobs, redact=args.redact)
         step(say(args.lang, "step_write"))
         write_pack(pack, args.out)
     _run_log(pack.plan, args.lang)

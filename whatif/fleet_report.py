@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from scenarios.scenario import Scenario
+from scenarios.writers import write_csv
 from whatif.fleet import MEETS, NO_PLAN, UNDECIDED, Evaluation
 from whatif.sequential import SequentialRule, wilson
 
@@ -132,7 +133,7 @@ class FleetResult:
         out.mkdir(parents=True, exist_ok=True)
         written = []
         with atomic_path(out / "fleet.csv") as tmp:
-            self.table(lang).to_csv(tmp, index=False, encoding="utf-8")
+            write_csv(self.table(lang), tmp)
         written.append(out / "fleet.csv")
         fig = self.chart(lang)
         with atomic_path(out / "fleet.png") as tmp:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import zipfile
 from pathlib import Path
@@ -48,7 +49,12 @@ def test_routed_plan_gets_routes_manifest_and_a_sheet_per_coach_in_english(tiny,
     assert list(manifest["Boarding order"].astype(int)) == list(range(1, 9))
     assert set(manifest["Worker ID"]) == set(tiny.workers.index)
     strings = _strings(tmp_path / "placement.xlsx")
-    assert "Departs 22:00" in strings and "Boarding order" in strings and "王建国" in strings
+    assert "Departs" in strings and "Boarding order" in strings and "王建国" in strings
+    import openpyxl
+
+    page = openpyxl.load_workbook(tmp_path / "placement.xlsx")["Coach C1"]
+    depart = next(c for row in page.iter_rows() for c in row if c.value == "Departs").offset(column=1)
+    assert depart.value == datetime.datetime(2023, 2, 1, 22, 0) and depart.number_format == "hh:mm"
 
 
 def test_failed_export_leaves_the_earlier_file_intact(tiny, tiny_plan, tmp_path, monkeypatch) -> None:
@@ -99,3 +105,46 @@ def test_trip_and_boarding_order_stay_whole_numbers_when_some_ride_no_coach(tiny
     riding = table[table["enterprise_id"] != "T3"]
     assert riding["trip"].map(type).eq(int).all() and riding["boarding_order"].map(type).eq(int).all()
     assert (table.loc[table["enterprise_id"] == "T3", "trip"] == "").all()
+
+
+def _formula_free(path: Path) -> dict[str, str]:
+    """Every sheet's XML of the workbook, after asserting that none holds a formula element."""
+    with zipfile.ZipFile(path) as z:
+        sheets = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/sheet")}
+    for name, xml in sheets.items():
+        assert not re.search(r"<f[ >]", xml), name
+    return sheets
+
+
+def read_back_strings(path: Path) -> set[str]:
+    """The workbook's string cells as openpyxl reads them (formula cells would come back as formulas)."""
+    import openpyxl
+
+    _formula_free(path)
+    found = set()
+    for sheet in openpyxl.load_workbook(path).worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    found.add(cell.value)
+    return found
+
+
+def test_formula_like_names_stay_text_in_the_workbook_and_csvs(tmp_path: Path) -> None:
+    """Issue 12: a worker and an enterprise named like formulas read back as strings; escaped in the CSVs."""
+    import scenarios
+    from planning import make_plan
+    from tests.hostile import FORMULAS, hostile_tiny
+
+    sc = scenarios.load(hostile_tiny(tmp_path, personal=False))
+    write_plan(sc, make_plan(sc, seed=1), tmp_path / "out")
+    strings = read_back_strings(tmp_path / "out" / "placement.xlsx")
+    assert set(FORMULAS) <= strings
+    worker, enterprise = FORMULAS
+    for name, column in (("placement.csv", "姓名"), ("manifest.csv", "姓名")):
+        table = pd.read_csv(tmp_path / "out" / name, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        assert "'" + worker in set(table[column]) and worker not in set(table[column]), name
+        assert "'" + enterprise in set(table["企业名称"]) and enterprise not in set(table["企业名称"]), name
+    routes = pd.read_csv(tmp_path / "out" / "routes.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert "'" + enterprise in set(routes["企业名称"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -42,7 +43,8 @@ def test_pack_writes_everything(tiny_pack: Pack, tmp_path: Path) -> None:
     written = {p.name for p in write_pack(tiny_pack, tmp_path)}
     assert {"meeting_pack.pdf", "transport_plan.xlsx", "coach_gantt.png", "checkins.png", "station_crowd.png",
             "routes_map.png", "options.png", "sweep.csv"} <= written
-    assert len(PdfReader(str(tmp_path / "meeting_pack.pdf")).pages) == len(tiny_pack.figures)
+    pages = len(PdfReader(str(tmp_path / "meeting_pack.pdf")).pages)
+    assert pages == len(tiny_pack.pages) == len(tiny_pack.figures) + 2  # cover, key figures, a page per chart
     with zipfile.ZipFile(tmp_path / "transport_plan.xlsx") as book:
         workbook = book.read("xl/workbook.xml").decode("utf-8")
     assert "sheet" in workbook and workbook.count("<sheet ") >= 3
@@ -70,7 +72,7 @@ def test_english_pack(tmp_path: Path) -> None:
 
 
 def _fail_workbook(monkeypatch) -> None:
-    monkeypatch.setattr("planning.export.write_workbook", _disk_full)
+    monkeypatch.setattr("planning.workbook.write_workbook", _disk_full)
 
 
 def _fail_png(monkeypatch) -> None:
@@ -122,3 +124,101 @@ def test_failed_run_leaves_earlier_outputs(tiny_pack: Pack, tmp_path: Path, monk
     for name in names:
         assert (tmp_path / name).read_bytes() == f"earlier {name}".encode(), name
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names), "no temporary files left behind"
+
+
+def test_formula_like_names_stay_text_in_the_transport_plan(tmp_path: Path) -> None:
+    """Issue 12: transport_plan.xlsx holds the formula-like names as strings, with no formula element."""
+    from tests.hostile import FORMULAS, hostile_tiny
+    from tests.planning.test_export import read_back_strings
+
+    pack = build_pack(hostile_tiny(tmp_path, personal=False), replications=2, seed=1, plan_time_limit=5)
+    write_pack(pack, tmp_path / "pack")
+    assert set(FORMULAS) <= read_back_strings(tmp_path / "pack" / "transport_plan.xlsx")
+
+
+SOLVER_WORDS = re.compile(r"optimal|feasible|gap|highs|cbc|\bmip\b|solver|求解|\w+\.\w+_\w+|\.ya?ml", re.IGNORECASE)
+
+
+def pdf_text(pdf: Path) -> list[str]:
+    """Each page's text, by pdftotext when it is installed (as the issue checks), else by pypdf."""
+    import shutil
+    import subprocess
+
+    reader = PdfReader(str(pdf))
+    if shutil.which("pdftotext"):
+        return [subprocess.run(["pdftotext", "-f", str(k), "-l", str(k), str(pdf), "-"], capture_output=True,
+                               text=True, check=True).stdout for k in range(1, len(reader.pages) + 1)]
+    return [page.extract_text() for page in reader.pages]
+
+
+@pytest.fixture(scope="module")
+def short_pack(tmp_path_factory) -> tuple[Pack, Path]:
+    """Tiny where T3 (即墨) has no posts left: one enterprise gets nobody and one worker is not placed."""
+    import scenarios
+    from tests.planning.conftest import variant
+
+    tiny = scenarios.load("tiny")
+    sc = variant(tiny, posts={"T3": {}, "T1": {"general": 3, "operator": 1}, "T2": {"general": 2, "operator": 1}})
+    pack = build_pack(sc, lang="zh", replications=5, seed=3, plan_time_limit=5)
+    out = tmp_path_factory.mktemp("short")
+    write_pack(pack, out)
+    return pack, out
+
+
+def test_cover_in_plain_words(short_pack) -> None:
+    """The Chinese cover: placed and not placed with where the list is, the enterprise that gets nobody by name,
+    coaches and cost, why that many, the risk and the spread of the last arrival; no solver terms or paths."""
+    pack, out = short_pack
+    pages = pdf_text(out / "meeting_pack.pdf")
+    text = "".join(pages)
+    assert not SOLVER_WORDS.search(text), SOLVER_WORDS.search(text)
+    cover = pages[0].replace("\n", "")
+    unplaced = len(pack.plan.unplaced)
+    assert unplaced == 1
+    assert "务工人员 8 名：已安置 7 名，未安置 1 名" in cover and "“未安置人员”表" in cover
+    assert "用工企业 3 家：已安排人员 2 家，未安排人员 1 家" in cover
+    assert "未安排人员的企业：青岛瑞丰食品有限公司" in cover
+    assert "用车 1 辆，共 1 车次" in cover and "费用合计约" in cover
+    assert "为什么需要这么多车" in cover and "至少需要 1 车次" in cover
+    assert "个夜晚中有 90% 落在" in cover and "95% 区间" in cover
+    assert "线路方案：" in cover
+
+
+def test_pages_are_a4_of_one_size_and_numbered(short_pack) -> None:
+    _, out = short_pack
+    reader = PdfReader(str(out / "meeting_pack.pdf"))
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
+    assert sizes == {(595, 842)}
+    n = len(reader.pages)
+    for k, text in enumerate(pdf_text(out / "meeting_pack.pdf"), start=1):
+        assert f"第 {k} 页，共 {n} 页" in text, k
+
+
+def test_pdf_carries_no_personal_data(tmp_path: Path) -> None:
+    """No worker's name, phone or identity-card number in the meeting pack's PDF (text or metadata)."""
+    import scenarios
+    from tests.hostile import ID_NUMBER, PHONE, hostile_tiny
+
+    path = hostile_tiny(tmp_path)
+    sc = scenarios.load(path)
+    pack = build_pack(sc, replications=2, seed=1, plan_time_limit=5)
+    write_pack(pack, tmp_path / "pack")
+    pdf = tmp_path / "pack" / "meeting_pack.pdf"
+    text = "".join(pdf_text(pdf))
+    raw = pdf.read_bytes()
+    for name in sc.workers["name"]:
+        assert name not in text
+    for secret in (PHONE, ID_NUMBER, ID_NUMBER[-4:] + "\n"):
+        assert secret not in text and secret.encode() not in raw
+    meta = PdfReader(str(pdf)).metadata
+    assert "CreationDate" not in (meta or {}) and "/CreationDate" not in (meta or {})
+
+
+def test_english_cover_speaks_english_without_solver_terms(tmp_path: Path) -> None:
+    pack = build_pack("tiny", lang="en", replications=3, seed=2, plan_time_limit=5)
+    write_pack(pack, tmp_path)
+    pages = pdf_text(tmp_path / "meeting_pack.pdf")
+    assert not SOLVER_WORDS.search("".join(pages))
+    cover = " ".join(pages[0].split())
+    assert "8 workers on the train: 8 placed, 0 not placed." in cover
+    assert "Why that many coaches" in cover and "Page 1 of" in cover

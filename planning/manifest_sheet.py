@@ -1,0 +1,122 @@
+"""One coach trip's manifest: a single A4 page for the station team, up to the largest coach (53 workers).
+
+The page carries the coach and its type, the district sign to gather at, the bay and the departure, the stops in
+order with each enterprise's contact and the time the coach is due there, the workers in boarding order (with their
+phone where the roster has one, and a masked identity-card number), and signature lines. The page is scaled to fit
+one sheet of paper; its heading rows repeat should a printer ever split it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from planning.export import column_label
+from present.labels import label
+from scenarios.personal import column
+
+WORDS = {
+    "zh": {"trip": "第 {trip} 趟", "sign": "引导牌", "bay": "车位", "depart": "发车", "bay_no": "{bay} 号",
+           "train": "车次", "seats": "座位", "riders": "乘车人数", "stops": "停靠企业", "list": "乘车人员",
+           "contact": "联系人", "contact_phone": "联系电话", "phone": "本人电话", "id_number": "身份证号",
+           "checkin_close": "入住截止", "received": "企业签收", "boarded": "上车签到",
+           "lead": "接站负责人签字", "driver": "司机签字", "time": "实际发车时间", "meeting": "集合点"},
+    "en": {"trip": "trip {trip}", "sign": "District sign", "bay": "Bay", "depart": "Departs", "bay_no": "bay {bay}",
+           "train": "Train", "seats": "Seats", "riders": "Riders", "stops": "Stops", "list": "Riders",
+           "contact": "Contact", "contact_phone": "Contact phone", "phone": "Phone", "id_number": "ID card",
+           "checkin_close": "Check-in closes", "received": "Received by", "boarded": "Boarded",
+           "lead": "Station lead signature", "driver": "Driver signature", "time": "Actual departure",
+           "meeting": "meeting point"},
+}
+#: Column widths of the page (Excel units; a Chinese character is about two).
+WIDTHS = (7, 9, 10, 13, 20, 9, 30, 9)
+
+
+def meeting_point(text: object, lang: str) -> str:
+    """The district's meeting point as the data holds it ('北广场 1 号牌 / North square, sign 1') in one language."""
+    parts = [p.strip() for p in str(text or "").split(" / ")]
+    if len(parts) == 2:
+        return parts[0] if lang == "zh" else parts[1]
+    return parts[0]
+
+
+def coach_manifest(sheets, sheet, stops: pd.DataFrame, riders: pd.DataFrame | None) -> None:
+    """Write one trip's manifest page onto ``sheet`` (``sheets`` is the workbook's ``planning.workbook.Sheets``)."""
+    sc, lang, cells = sheets.sc, sheets.lang, sheets.cells
+    words = WORDS[lang]
+    first = stops.iloc[0]
+    coach, trip, kind = str(first["coach_id"]), int(first["trip"]), str(first["coach_type"])
+    seats = sc.fleet[kind].seats if kind in sc.fleet else ""
+    districts = list(dict.fromkeys(stops["_district_id"]))
+    names = "、".join(sheets.district_title(d) for d in districts)
+    points = [meeting_point(sc.districts.at[d, "meeting_point"], lang) for d in districts
+              if d in sc.districts.index and "meeting_point" in sc.districts.columns]
+    sign = names + (f"（{words['meeting']}：{'；'.join(p for p in points if p)}）" if any(points) else "")
+    bold = sheets.bold
+    big = {"bold": True, "font_size": 13}
+
+    mark = sheets.revision.mark(coach, lang, trip) if sheets.revision is not None else ""
+    cells.write(sheet, 0, 0, f"{label('coach_id', lang)} {coach} · {sheets.type_name(kind)} "
+                f"{words['trip'].format(trip=trip)}{mark}", sheets.title)
+    cells.write_row(sheet, 1, 0, [words["sign"], sign], [bold, big])
+    cells.write(sheet, 2, 0, words["depart"], bold)
+    cells.write(sheet, 2, 1, first["depart"], {**big, "num_format": "hh:mm", "align": "left"})
+    cells.write_row(sheet, 2, 2, [words["bay"], words["bay_no"].format(bay=int(first["bay"]))], [bold, big])
+    n = 0 if riders is None else len(riders)
+    cells.write_row(sheet, 2, 5, [words["seats"], seats], [bold, {"align": "left"}])
+    cells.write_row(sheet, 3, 0, [words["train"], f"{sc.meta.date} {sc.train.number}"], [bold, None])
+    cells.write_row(sheet, 3, 5, [words["riders"], n], [bold, {"align": "left"}])
+
+    # The stops, in order: who receives the workers and when the coach is due.
+    e = sc.enterprises.reindex(stops["enterprise_id"].astype(str))
+    stop_rows = pd.DataFrame({
+        "stop_order": stops["stop_order"].to_numpy(), "arrive": stops["arrive"].to_numpy(),
+        "workers": stops["workers"].to_numpy(), "contact_phone": column(e, "phone").to_numpy(),
+        "contact": column(e, "contact").to_numpy(),
+        "checkin_close": e["checkin_close"].fillna("").astype(str).to_numpy(),
+        "enterprise": stops["enterprise"].to_numpy(), "received": "",
+        "_approx": stops["_approx"].to_numpy() if "_approx" in stops.columns else False,
+    })
+    top = 5
+    cells.write(sheet, top, 0, words["stops"], bold)
+    top = _table(sheets, sheet, top + 1, stop_rows, words)
+
+    # The riders in boarding order.
+    top += 1
+    cells.write(sheet, top, 0, words["list"], bold)
+    on = riders if riders is not None else pd.DataFrame(columns=["boarding_order", "worker_id", "name"])
+    rider_rows = pd.DataFrame({
+        "boarding_order": on["boarding_order"].to_numpy(), "worker_id": on["worker_id"].to_numpy(),
+        "name": on["name"].to_numpy(),
+        "phone": on["phone"].to_numpy() if "phone" in on.columns else "",
+        "id_number": on["id_number"].to_numpy() if "id_number" in on.columns else "",
+        "stop_order": on["stop_order"].to_numpy() if "stop_order" in on.columns else "",
+        "enterprise": on["enterprise"].to_numpy() if "enterprise" in on.columns else "",
+        "boarded": "",
+    })
+    top = _table(sheets, sheet, top + 1, rider_rows, words)
+
+    top += 1
+    line = "________________"
+    cells.write_row(sheet, top, 0, [f"{words['lead']}：{line}", "", "", "", f"{words['driver']}：{line}"],
+                    [bold, None, None, None, bold])
+    cells.write(sheet, top, 6, f"{words['time']}：________", bold)
+    for c, width in enumerate(WIDTHS):
+        sheet.set_column(c, c, width)
+    sheet.set_default_row(15)
+    sheet.repeat_rows(0, 3)
+    sheet.print_area(0, 0, top, len(WIDTHS) - 1)
+    sheet.fit_to_pages(1, 1)
+
+
+def _table(sheets, sheet, top: int, frame: pd.DataFrame, words: dict[str, str]) -> int:
+    """A bordered table with its header; headers from the plan's labels or this page's words."""
+    lang, cells = sheets.lang, sheets.cells
+    keys = [c for c in frame.columns if not c.startswith("_")]
+    heads = [words.get(c) or column_label(c, lang) for c in keys]
+    cells.write_row(sheet, top, 0, heads, sheets.head)
+    props = [sheets.col_props(frame[c], c) for c in keys]
+    approx = frame["_approx"].tolist() if "_approx" in frame.columns else [False] * len(frame)
+    for k, (row, rough) in enumerate(zip(frame[keys].itertuples(index=False, name=None), approx, strict=True),
+                                     start=top + 1):
+        cells.write_row(sheet, k, 0, list(row), [sheets.approx(p, c, rough) for p, c in zip(props, keys, strict=True)])
+    return top + len(frame) + 1

@@ -1,0 +1,232 @@
+"""The plan's workbook, laid out for print: A4, the title and page numbers in every footer, header rows repeated.
+
+Sheets: a summary; one landscape sheet per district (its workers, one page wide); the unplaced workers; once routed,
+a coach overview and one portrait page per coach trip (``planning.manifest_sheet``). Strings are written as strings
+(``scenarios.writers``), clock times as real Excel datetimes shown ``HH:MM``, widths fitted to Chinese text, in a
+font that Chinese Windows and WPS have (宋体).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from planning.export import APPROX, _labelled, bays, clock_times, sheet_name
+from planning.plan import Plan
+from planning.revision import WORDS, revision_table
+from planning.solver import SolveInfo
+from present.labels import label, place_name
+from scenarios.scenario import Scenario
+from scenarios.writers import CellWriter, new_workbook
+
+A4 = 9
+#: Columns whose text is long: wrapped within a capped width rather than widened.
+WRAPPED = {"reason": 30, "enterprise": 26, "skills": 14, "village": 12}
+TITLE = {"zh": "{date} {number} 次列车 {origin} → {station} 接站输送计划",
+         "en": "Transport plan: {date} train {number}, {origin} → {station}"}
+PAGES = {"zh": "第 &P 页，共 &N 页", "en": "Page &P of &N"}
+SOLVE_WORDS = {
+    "zh": {"optimal": "已找到最优方案", "feasible": "给定时间内找到的最佳方案", "infeasible": "无可行方案",
+           "no_solution": "给定时间内未找到方案"},
+    "en": {"optimal": "the best possible plan", "feasible": "the best plan found in the time given",
+           "infeasible": "no plan meets every rule", "no_solution": "no plan found in the time given"},
+}
+
+
+def local_name(text: str, lang: str) -> str:
+    """A place name in one language: '定西 Dingxi' is '定西' in Chinese and 'Dingxi' in English."""
+    if lang == "en":
+        return place_name(text, lang)
+    chinese = " ".join(w for w in str(text).split() if not re.fullmatch(r"[A-Za-z][A-Za-z.'-]*", w))
+    return chinese or str(text)
+
+
+def plan_title(sc: Scenario, lang: str) -> str:
+    """The plan's title as printed in every footer."""
+    station = sc.station.name_zh if lang == "zh" else sc.station.name_en
+    return TITLE[lang].format(date=sc.meta.date, number=sc.train.number, origin=local_name(sc.train.origin, lang),
+                              station=station)
+
+
+def solve_words(info: SolveInfo | None, lang: str) -> str:
+    """A solve's outcome in words a planner reads (no solver names, no seconds, so the same plan prints the same)."""
+    if info is None:
+        return "-"
+    return SOLVE_WORDS[lang].get(info.status, info.status)
+
+
+def text_width(value: object) -> int:
+    """Width of ``value`` in Excel column units: a Chinese (wide) character counts two."""
+    if isinstance(value, pd.Timestamp):
+        return 5
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(value))
+
+
+def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame, routes: pd.DataFrame | None,
+                   manifest: pd.DataFrame | None, lang: str) -> None:
+    """The workbook: summary, one sheet per district, unplaced, coaches and a manifest per coach trip."""
+    from planning.manifest_sheet import coach_manifest
+
+    title = plan_title(sc, lang)
+    # Dated by the scenario, not the clock, so the same plan gives the same bytes; strings never become formulas.
+    book = new_workbook(path, sc.meta.date, title=title)
+    try:
+        sheets = Sheets(book, sc, lang, title)
+        sheets.revision = plan.revision
+        sheets.summary(plan, placement)
+        if plan.revision is not None:  # a plan revised on the night: why, and who is affected, right after the summary
+            sheets.table(WORDS[lang]["sheet"], revision_table(sc, plan.revision, lang), landscape=True)
+        placed = placement[placement["enterprise_id"] != ""]
+        for d, rows in placed.groupby("_district_id", sort=False):
+            sheets.table(sheets.district_title(str(d)), rows.drop(columns=["district"]), landscape=True)
+        unplaced = placement[placement["enterprise_id"] == ""]
+        if len(unplaced):
+            cols = ["worker_id", "name", "gender", "county", "village", "skills", "reason"]
+            sheets.table(label("sheet_unplaced", lang), unplaced[cols], landscape=True)
+        if routes is not None:
+            sheets.coaches(plan, routes)
+            trips = routes.groupby(["coach_id", "trip"], sort=True)
+            many = routes.groupby("coach_id")["trip"].nunique()
+            for (coach, trip), stops in trips:
+                riders = manifest[(manifest["coach_id"] == coach) & (manifest["trip"] == trip)] \
+                    if manifest is not None else None
+                name = f"{label('sheet_coach', lang)}{coach}" + (f"-{trip}" if many[coach] > 1 else "")
+                coach_manifest(sheets, sheets.sheet(name), stops, riders)
+    finally:
+        book.close()
+
+
+class Sheets:
+    """Writes the workbook's sheets with shared formats and print setup."""
+
+    def __init__(self, book, sc: Scenario, lang: str, title: str) -> None:
+        self.book, self.sc, self.lang, self.title_text = book, sc, lang, title
+        self.cells = CellWriter(book)
+        self.taken: set[str] = set()
+        self.head = {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "vcenter"}
+        self.body = {"border": 1, "valign": "vcenter"}
+        self.title = {"bold": True, "font_size": 16}
+        self.bold = {"bold": True}
+        self.revision = None  # a planning.revision.Revision when the plan was revised on the night
+
+    def district_title(self, district: str) -> str:
+        col = "name_zh" if self.lang == "zh" else "name_en"
+        return str(self.sc.districts.at[district, col]) if district in self.sc.districts.index else district
+
+    def type_name(self, coach_type: str) -> str:
+        t = self.sc.fleet.get(coach_type)
+        return coach_type if t is None else (t.name_zh if self.lang == "zh" else t.name_en)
+
+    def sheet(self, title: str, *, landscape: bool = False):
+        """A new A4 sheet with the plan's title, the sheet's name and the page number in its footer."""
+        sheet = self.book.add_worksheet(sheet_name(title, self.taken))
+        sheet.set_paper(A4)
+        if landscape:
+            sheet.set_landscape()
+        else:
+            sheet.set_portrait()
+        sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+        # A space after each font size: '&82023' would be read as size 82023.
+        footer = f"&L&8 &A&C&8 {self.title_text.replace('&', '&&')}&R&8 {PAGES[self.lang]}"
+        sheet.set_footer(footer, {"margin": 0.3})
+        sheet.center_horizontally()
+        return sheet
+
+    def rows(self, sheet, top: int, frame: pd.DataFrame, *, fit: bool = True) -> int:
+        """The frame's labelled header and rows from row ``top``; returns the row after the last."""
+        shown = _labelled(frame, self.lang)
+        keys = [c for c in frame.columns if not c.startswith("_")]
+        self.cells.write_row(sheet, top, 0, list(shown.columns), self.head)
+        props = [self.col_props(frame[k], k) for k in keys]
+        approx = frame["_approx"].tolist() if "_approx" in frame.columns else [False] * len(frame)
+        for k, (row, rough) in enumerate(zip(shown.itertuples(index=False, name=None), approx, strict=True),
+                                         start=top + 1):
+            self.cells.write_row(sheet, k, 0, list(row), [self.approx(p, key, rough) for p, key in zip(props, keys,
+                                                                                                       strict=True)])
+        if fit:
+            for c, key in enumerate(keys):
+                sheet.set_column(c, c, self.width(shown.columns[c], frame[key], key))
+        return top + len(shown) + 1
+
+    @staticmethod
+    def approx(props: dict, key: str, rough: bool) -> dict:
+        """An arrival at an enterprise without coordinates shows as '≈23:40' (still a real time)."""
+        return {**props, "num_format": f'"{APPROX}"hh:mm'} if rough and key == "arrive" else props
+
+    def col_props(self, values: pd.Series, key: str) -> dict:
+        if pd.api.types.is_datetime64_any_dtype(values):
+            return {**self.body, "num_format": "hh:mm", "align": "center"}
+        if key in WRAPPED:
+            return {**self.body, "text_wrap": True}
+        return self.body
+
+    @staticmethod
+    def width(header: str, values: pd.Series, key: str) -> float:
+        """A column width that fits its text (Chinese counted double) and its header on at most two lines."""
+        longest = max([0, *(text_width(v) for v in values.iloc[:500])])
+        head = text_width(header)
+        width = max(longest, min(head, 14), 4) + 2
+        return float(min(width, WRAPPED.get(key, 40)))
+
+    def table(self, title: str, frame: pd.DataFrame, *, landscape: bool = False) -> None:
+        """A list sheet: header repeated on every printed page, one page wide, filter and frozen header."""
+        sheet = self.sheet(title, landscape=landscape)
+        self.rows(sheet, 0, frame)
+        sheet.freeze_panes(1, 0)
+        ncols = len(_labelled(frame, self.lang).columns)
+        sheet.autofilter(0, 0, len(frame), ncols - 1)
+        sheet.repeat_rows(0)
+        sheet.fit_to_pages(1, 0)
+
+    def summary(self, plan: Plan, placement: pd.DataFrame) -> None:
+        sc, lang = self.sc, self.lang
+        sheet = self.sheet(label("sheet_summary", lang))
+        placed = placement[placement["enterprise_id"] != ""]
+        items = [
+            ("scenario", sc.name), ("date", str(sc.meta.date)),
+            ("train", f"{sc.train.number} {place_name(sc.train.origin, lang)}"),
+            ("arrival", sc.train.arrival), ("station", sc.station.name_zh if lang == "zh" else sc.station.name_en),
+            ("workers_total", len(placement)), ("placed", len(placed)), ("unplaced", len(placement) - len(placed)),
+            ("returning_placed", int((placed["returning"] == label("yes", lang)).sum())),
+        ]
+        if plan.placement_info is not None:
+            items.append(("placement_status", solve_words(plan.placement_info, lang)))
+        if plan.routes is not None:
+            items.append(("coaches_used", int(plan.routes["coach_id"].nunique())))
+            if plan.routing_info is not None:
+                items.append(("routing_status", solve_words(plan.routing_info, lang)))
+        heading = self.title_text if plan.revision is None else f"{plan.revision.title(lang)} · {self.title_text}"
+        self.cells.write(sheet, 0, 0, heading, self.title)
+        top = self.rows(sheet, 2, pd.DataFrame({"item": [label(k, lang) for k, _ in items],
+                                                "value": [v for _, v in items]}), fit=False)
+        posts = sc.posts.sum(axis=1).groupby(sc.enterprises["district"]).sum()
+        by = placed.groupby("_district_id").agg(enterprises=("enterprise_id", "nunique"), workers=("worker_id", "size"))
+        table = pd.DataFrame({
+            "district": [self.district_title(d) for d in sc.districts.index],
+            "enterprises": by["enterprises"].reindex(sc.districts.index).fillna(0).astype(int).to_numpy(),
+            "posts": posts.reindex(sc.districts.index).fillna(0).astype(int).to_numpy(),
+            "placed": by["workers"].reindex(sc.districts.index).fillna(0).astype(int).to_numpy(),
+        })
+        self.rows(sheet, top + 1, table, fit=False)
+        sheet.set_column(0, 0, 30)
+        sheet.set_column(1, 3, 24)
+        sheet.fit_to_pages(1, 0)
+
+    def coaches(self, plan: Plan, routes: pd.DataFrame) -> None:
+        """One row per coach trip: type, district sign, bay, departure, stops, workers of seats, last arrival, km."""
+        c = plan.coaches
+        sc = self.sc
+        district = routes.groupby(["coach_id", "trip"])["district"].agg(lambda d: "、".join(dict.fromkeys(d)))
+        bay = bays(sc, plan)
+        keys = list(zip(c["coach_id"], c["trip"], strict=True))
+        frame = pd.DataFrame({
+            "coach_id": c["coach_id"], "coach_type": c["coach_type"].map(self.type_name), "trip": c["trip"],
+            "district": [district[k] for k in keys], "bay": [int(bay[k]) for k in keys],
+            "depart": clock_times(sc, c["depart_min"]), "stops": c["stops"], "workers": c["workers"],
+            "seats": [sc.fleet[t].seats if t in sc.fleet else "" for t in c["coach_type"]],
+            "last_arrive": clock_times(sc, c["last_arrive_min"]), "km": c["km"].round(1),
+        })
+        self.table(label("sheet_coaches", self.lang), frame, landscape=True)

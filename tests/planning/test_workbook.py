@@ -1,0 +1,141 @@
+"""The plan's workbook prints: A4, a page per coach manifest (53 riders too), titles, page numbers, real times."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from planning import make_plan
+from planning.export import clock_times, write_plan
+from planning.workbook import plan_title, text_width
+from scenarios.scenario import Scenario
+from tests.planning.conftest import variant
+
+
+def fit(sheet) -> tuple[int, int]:
+    """Pages wide and tall the sheet is fitted to (OOXML's default for a missing attribute is 1)."""
+    setup = sheet.page_setup
+    return (1 if setup.fitToWidth is None else setup.fitToWidth, 1 if setup.fitToHeight is None else setup.fitToHeight)
+
+
+@pytest.fixture(scope="module")
+def full_coach(tiny: Scenario) -> tuple[Scenario, object]:
+    """Tiny with 53 workers (each with a phone) on one 53-seat coach: the largest manifest of the bundled fleets."""
+    workers = [{"id": f"W{k:02d}", "name": f"王{k}", "phone": f"139{k:08d}"} for k in range(1, 54)]
+    sc = variant(tiny, workers=workers, posts={"T1": {"general": 20}, "T2": {"general": 20}, "T3": {"general": 13}})
+    coach = dataclasses.replace(tiny.fleet["minibus_12"], seats=53, name_zh="大巴（53座）")
+    sc = dataclasses.replace(sc, fleet={"coach_53": coach}, train=dataclasses.replace(tiny.train, cars=3))
+    return sc, make_plan(sc, seed=1)
+
+
+@pytest.fixture(scope="module")
+def full_book(full_coach, tmp_path_factory) -> Path:
+    sc, plan = full_coach
+    out = tmp_path_factory.mktemp("full")
+    write_plan(sc, plan, out)
+    return out / "placement.xlsx"
+
+
+def test_manifest_is_one_a4_page_with_its_heading_repeated(full_coach, full_book: Path) -> None:
+    sc, _ = full_coach
+    book = openpyxl.load_workbook(full_book)
+    page = book["车C01"]
+    assert page.page_setup.paperSize == 9 and page.page_setup.orientation == "portrait"
+    assert page.sheet_properties.pageSetUpPr.fitToPage
+    assert fit(page) == (1, 1)
+    assert page.print_title_rows == "$1:$4"
+    footer = page.oddFooter
+    assert plan_title(sc, "zh") in footer.center.text and "&P" in footer.right.text and "&N" in footer.right.text
+    cells = [(c.row, c.value) for row in page.iter_rows() for c in row if c.value is not None]
+    assert cells[0][1].startswith("车号 C01 · 大巴（53座） 第 1 趟")
+    texts = {v for _, v in cells if isinstance(v, str)}
+    assert {"引导牌", "车位", "发车", "停靠企业", "乘车人员", "联系人", "联系电话", "本人电话", "上车签到"} <= texts
+    assert {f"王{k}" for k in range(1, 54)} <= texts and {f"139{k:08d}" for k in range(1, 54)} <= texts
+    sign = next(r for r, v in cells if isinstance(v, str) and v.startswith("接站负责人签字"))
+    last = max(r for r, v in cells if v == "王53" or (isinstance(v, str) and v.startswith("王")))
+    assert sign > last
+    area = page.print_area[0] if isinstance(page.print_area, list) else page.print_area
+    assert area.endswith(f"$H${sign}")
+    assert "城阳区" in texts or any("区" in t for t in texts)  # the district sign
+
+
+def test_district_sheets_are_landscape_one_page_wide_with_the_header_repeated(full_book: Path) -> None:
+    book = openpyxl.load_workbook(full_book)
+    for name in ("李沧区", "城阳区", "即墨区", "车辆总表"):
+        sheet = book[name]
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9, name
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and fit(sheet) == (1, 0), name
+        assert sheet.print_title_rows == "$1:$1", name
+        assert "&P" in sheet.oddFooter.right.text
+    summary = book["汇总"]
+    assert summary.page_setup.paperSize == 9 and summary.page_setup.orientation == "portrait"
+
+
+def test_widths_fit_chinese_text_and_the_font_is_one_chinese_windows_has(full_coach, full_book: Path) -> None:
+    sc, _ = full_coach
+    sheet = openpyxl.load_workbook(full_book)["城阳区"]
+    heads = {c.value: c.column_letter for c in sheet[1]}
+    name = sc.enterprises.loc["T1", "name"]
+    assert sheet.column_dimensions[heads["企业名称"]].width >= text_width(name) == 2 * len(name)
+    with zipfile.ZipFile(full_book) as z:
+        styles = z.read("xl/styles.xml").decode()
+    assert '<name val="SimSun"/>' in styles and "Calibri" not in styles
+
+
+def test_clock_times_are_excel_datetimes_so_after_midnight_sorts_last(full_coach, full_book: Path) -> None:
+    sc, plan = full_coach
+    times = clock_times(sc, pd.Series([1434.0, 1444.4, 1500.6]))
+    assert list(times) == [pd.Timestamp(2023, 2, 1, 23, 54), pd.Timestamp(2023, 2, 2, 0, 4),
+                           pd.Timestamp(2023, 2, 2, 1, 1)]
+    assert list(times.sort_values()) == list(times)
+    coaches = openpyxl.load_workbook(full_book)["车辆总表"]
+    heads = {c.value: c.column - 1 for c in coaches[1]}
+    row = next(coaches.iter_rows(min_row=2, max_row=2))
+    depart = row[heads["发车时间"]]
+    want = datetime.datetime(2023, 2, 1) + datetime.timedelta(minutes=round(plan.coaches["depart_min"].iloc[0]))
+    assert depart.value == want and depart.number_format == "hh:mm"
+    assert row[heads["最后到达"]].is_date
+
+
+def test_a_coach_with_two_trips_gets_a_page_per_trip(tiny, tiny_routed, tmp_path: Path) -> None:
+    routes = tiny_routed.routes.copy()
+    second = routes["stop_order"] == 3
+    routes.loc[second, ["trip", "stop_order", "depart_min"]] = [2, 1, 1400.0]
+    manifest = tiny_routed.manifest.copy()
+    manifest.loc[manifest["enterprise_id"].isin(routes.loc[second, "enterprise_id"]), "trip"] = 2
+    plan = dataclasses.replace(tiny_routed, routes=routes, manifest=manifest)
+    write_plan(tiny, plan, tmp_path)
+    names = openpyxl.load_workbook(tmp_path / "placement.xlsx").sheetnames
+    assert names[-2:] == ["车C1-1", "车C1-2"]
+
+
+def to_pdf(book: Path, out: Path) -> Path:
+    """``book`` converted to PDF by LibreOffice (its own profile folder, so parallel runs do not clash)."""
+    profile = (out / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(book)], check=True, capture_output=True, timeout=300)
+    return out / (book.stem + ".pdf")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_prints_the_full_manifest_on_one_page(full_book: Path, tmp_path: Path) -> None:
+    """Converted with LibreOffice, the 53-rider manifest is one page: its title, last rider and signature together."""
+    from pypdf import PdfReader
+
+    to_pdf(full_book, tmp_path)
+    pages = [p.extract_text() for p in PdfReader(str(tmp_path / "placement.pdf")).pages]
+    manifest = [k for k, text in enumerate(pages) if "乘车人员" in text]
+    assert len(manifest) == 1, manifest
+    text = pages[manifest[0]]
+    assert "车号 C01" in text and "王53" in text and "接站负责人签字" in text
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+             for p in PdfReader(str(tmp_path / "placement.pdf")).pages}
+    assert sizes <= {(595, 842), (842, 595)}, sizes  # A4, portrait or landscape

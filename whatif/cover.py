@@ -1,0 +1,160 @@
+"""What the meeting pack's cover says, worked out from the plan and the simulation (no drawing here).
+
+The figures a coordination meeting asks for, in plain words: who is on the train and who is placed, which
+enterprises get nobody, how many coaches and what they cost, which rule makes it that many coaches, and the risk
+that someone reaches a closed dormitory, with the spread of the last arrival over the simulated nights.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from planning import Plan
+from scenarios import Scenario
+from sim import SimResult
+
+
+@dataclass(frozen=True)
+class CoachBound:
+    """The fewest coach trips each rule alone (or together) allows, and the one that binds."""
+
+    by_seats: int  # every worker needs a seat
+    by_rules: int  # seats, at most ``max_stops`` stops per trip and (when the policy says so) one district per trip
+    one_district: bool
+    max_stops: int
+    trips: int  # what the plan uses
+    binding: str  # "seats", "stops", "district", "stops_district" or "time"
+
+
+@dataclass(frozen=True)
+class Risk:
+    """The night-level risk over the simulated nights."""
+
+    nights: int
+    p_ok: float  # share of nights in which nobody reached a closed dormitory (or: everyone by the deadline)
+    p_low: float
+    p_high: float
+    source: str  # "p_on_time" (dormitory windows, from the simulation) or "deadline" (everyone by latest arrival)
+    last_p5: float
+    last_p50: float
+    last_p95: float
+    late_mean: float  # workers reaching a closed dormitory per night, on average (nan when not simulated)
+
+
+@dataclass(frozen=True)
+class CoverFacts:
+    """Everything the cover says."""
+
+    workers: int
+    placed: int
+    unplaced: int
+    enterprises: int
+    served: int
+    unserved: tuple[str, ...]
+    own_pickup: int
+    coaches: int
+    trips: int
+    seats: int
+    cost: float
+    bound: CoachBound
+    risk: Risk
+    seat_use: float
+    low_trips: int  # trips carrying less than half their seats
+    placement_status: str
+    routing_status: str
+
+
+def wilson(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:
+    """Wilson's 95% interval for a share."""
+    if n == 0:
+        return math.nan, math.nan
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def coach_bound(sc: Scenario, plan: Plan) -> CoachBound:
+    """The fewest trips the seats and the rules allow: per district (when one district per coach) the larger of its
+    riders over the largest coach and its enterprises over the stops allowed."""
+    trips = len(plan.coaches)
+    seats = max((t.seats for t in sc.fleet.values() if t.count > 0), default=1)
+    stops = sc.policy.max_stops
+    routes = plan.routes if plan.routes is not None else pd.DataFrame(columns=["district", "enterprise_id", "workers"])
+    riders = routes.groupby("district")["workers"].sum()
+    places = routes.groupby("district")["enterprise_id"].nunique()
+    by_seats = math.ceil(riders.sum() / seats) if len(riders) else 0
+    by_stops = math.ceil(places.sum() / stops) if len(places) else 0
+    one = sc.policy.one_district_per_coach
+    if one:
+        per = [max(math.ceil(riders[d] / seats), math.ceil(places[d] / stops)) for d in riders.index]
+        by_district_seats = sum(math.ceil(riders[d] / seats) for d in riders.index)
+        by_rules = sum(per)
+    else:
+        by_district_seats = by_seats
+        by_rules = max(by_seats, by_stops)
+    if trips > by_rules:
+        binding = "time"
+    elif by_rules == by_seats:
+        binding = "seats"
+    elif not one:
+        binding = "stops"
+    else:
+        binding = "district" if by_rules == by_district_seats else "stops_district"
+    return CoachBound(by_seats=by_seats, by_rules=by_rules, one_district=one, max_stops=stops, trips=trips,
+                      binding=binding)
+
+
+def night_risk(result: SimResult) -> Risk:
+    """The chance that nobody reaches a closed dormitory, from the simulation's ``late_checkins`` per night when it
+    has them; otherwise (an older simulation) the share of nights in which everyone checked in by the deadline."""
+    k = result.kpis
+    nights = len(k)
+    last = k["last_checkin_min"].to_numpy(dtype=float)
+    finite = last[np.isfinite(last)]
+    p5, p50, p95 = (np.quantile(finite, q) for q in (0.05, 0.5, 0.95)) if finite.size else (math.nan,) * 3
+    if "late_checkins" in k.columns:
+        ok = int((k["late_checkins"] == 0).sum())
+        source, late = "p_on_time", float(k["late_checkins"].mean())
+    else:  # hook: simulations without dormitory windows judge by the policy's latest arrival
+        ok = int((k["share_by_deadline"] >= 1.0).sum())
+        source, late = "deadline", math.nan
+    low, high = wilson(ok, nights)
+    return Risk(nights=nights, p_ok=ok / nights if nights else math.nan, p_low=low, p_high=high, source=source,
+                last_p5=float(p5), last_p50=float(p50), last_p95=float(p95), late_mean=late)
+
+
+def trip_cost(sc: Scenario, plan: Plan) -> float:
+    """The coaches' cost: each coach's fixed cost once, plus its price per km over every trip."""
+    c = plan.coaches
+    if c.empty:
+        return 0.0
+    fixed = c.drop_duplicates("coach_id")["coach_type"].map(lambda t: sc.fleet[t].fixed_cost if t in sc.fleet else 0)
+    per_km = c["coach_type"].map(lambda t: sc.fleet[t].cost_per_km if t in sc.fleet else 0) * c["km"]
+    return float(fixed.sum() + per_km.sum())
+
+
+def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words) -> CoverFacts:
+    """The cover's figures; ``status_words(info)`` turns a solve's outcome into words."""
+    placed = plan.placed
+    served = set(placed["enterprise_id"])
+    names = sc.enterprises["name"].astype(str)
+    unserved = tuple(names[e] for e in sc.enterprises.index if e not in served)
+    own = sc.enterprises.index[sc.enterprises["pickup"] == "own"]
+    c = plan.coaches
+    seats = [sc.fleet[t].seats if t in sc.fleet else 0 for t in c["coach_type"]]
+    low = sum(1 for w, s in zip(c["workers"], seats, strict=True) if s and w < s / 2)
+    summary = result.kpi_table().set_index("kpi")
+    seat_use = float(summary.loc["seat_use", "mean"]) if "seat_use" in summary.index else math.nan
+    return CoverFacts(
+        workers=len(plan.placement), placed=len(placed), unplaced=len(plan.unplaced),
+        enterprises=len(sc.enterprises), served=len(served), unserved=unserved,
+        own_pickup=int(placed["enterprise_id"].isin(own).sum()),
+        coaches=int(c["coach_id"].nunique()), trips=len(c), seats=int(sum(seats)), cost=trip_cost(sc, plan),
+        bound=coach_bound(sc, plan), risk=night_risk(result), seat_use=seat_use, low_trips=low,
+        placement_status=status_words(plan.placement_info), routing_status=status_words(plan.routing_info),
+    )
