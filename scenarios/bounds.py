@@ -95,6 +95,8 @@ FIELD_BOUNDS: dict[str, dict[str, Bound]] = {
         "desk_service_s": Bound(0, 600, "seconds", "ten minutes to hand over a gift pack and tick a name"),
         "bays": Bound(1, 500, "", "a station forecourt has a handful of coach bays"),
         "board_s_per_person": Bound(0, 120, "seconds", "two minutes per person to board with luggage"),
+        "bay_pull_in_min": Bound(0, 60, "minutes", "an hour to pull into a bay is a typo for seconds"),
+        "bay_pull_out_min": Bound(0, 60, "minutes", "an hour to pull out of a bay is a typo for seconds"),
     },
     "Travel": {
         "road_factor": Bound(1, 5, "", "roads are 1.1 to 1.6 times the straight line; 5 is a detour round a bay"),
@@ -106,6 +108,8 @@ FIELD_BOUNDS: dict[str, dict[str, Bound]] = {
         "cv": Bound(
             0, 1, "", "night travel times vary by 10% to 50%; above 1 the rare legs run to dozens of times plan"
         ),
+        "night_share": SHARE,
+        "district_share": SHARE,
     },
     "Policy": {
         "max_stops": Bound(1, 30, "", "a coach makes a few stops; past 30 it is a bus line"),

@@ -15,7 +15,7 @@ from scenarios.errors import FieldError, InputError, ScenarioError, cut, shown, 
 T = TypeVar("T")
 
 #: Fields that hold clock times; YAML 1.1 reads an unquoted 21:30 as the number 1290, so numbers are converted.
-CLOCK_FIELDS = {"arrival", "available_from", "latest_arrival"}
+CLOCK_FIELDS = {"arrival", "available_from", "latest_arrival", "morning_checkin"}
 
 
 def _fail(message: str, where: str, file: str | None, fix: str | None = None) -> ScenarioError:
