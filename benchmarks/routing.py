@@ -123,7 +123,7 @@ def run_scenarios(names: list[str], seconds: float, seed: int) -> int:
     from planning.check import check_plan
     from planning.make import ROUTING_ITERATIONS
     from planning.placement import place
-    from planning.plan import ABSENT
+    from planning.plan import absent_workers
     from planning.routing.scenario import manifest_for, route_placement
 
     print(
@@ -143,7 +143,7 @@ def run_scenarios(names: list[str], seconds: float, seed: int) -> int:
         sc = scenarios.load(name)
         plan = place(sc, time_limit=seconds)
         pl = plan.placement
-        riding = pl[(pl["enterprise_id"] != "") & ~pl["reason"].astype(str).str.startswith(ABSENT)]
+        riding = pl[(pl["enterprise_id"] != "") & ~absent_workers(pl)]
         riding = riding[riding["enterprise_id"].isin(sc.coach_enterprises.index)]
         t0 = time.perf_counter()
         res = route_placement(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from planning.plan import ABSENT, MANIFEST_COLUMNS, Plan
+from planning.plan import ABSENT, MANIFEST_COLUMNS, Plan, absent_workers
 from planning.timing import boarding_order, retime, trip_end
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
@@ -280,4 +280,5 @@ def mark_absent(placement: pd.DataFrame, missing: set[str]) -> pd.DataFrame:
     out = placement.copy()
     if missing:
         out.loc[list(missing), "reason"] = f"{ABSENT} missed the train; keeps the post"
+    out["absent"] = absent_workers(out) | out.index.isin(list(missing))
     return out

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from planning.timing import retime, trip_end
+from scenarios.errors import ScenarioError
 from scenarios.model import TrainDelay
 from scenarios.scenario import Scenario
 
@@ -82,6 +83,9 @@ class StationModel:
     desk_min: float  # per worker at a desk
     board_min: float  # per worker boarding
     bays: int
+    #: ``station.desk_order``: "arrival" (one line, groups mixed) or "coach"/"sign" (groups called in turn)
+    desk_order: str = "arrival"
+    bay_min: float = 0.0  # pulling into and out of a bay
 
     @classmethod
     def of(cls, sc: Scenario) -> StationModel:
@@ -99,22 +103,27 @@ class StationModel:
         last = off.max(initial=arrival)
         in_hall = _bisect(all_in, last, last + st.walk_m / lo / 60 + 1, math.log(0.5)) if len(off) else arrival
         return cls(arrival, in_hall + st.welcome_min, len(off), st.desks, st.desk_service_s / 60,
-                   sum(st.board_s_per_person) / 2 / 60, st.bays)
+                   sum(st.board_s_per_person) / 2 / 60, st.bays, st.desk_order,
+                   st.bay_pull_in_min + st.bay_pull_out_min)
 
-    def at_sign(self, load: int) -> float:
-        """When the last of a trip's ``load`` workers reaches the district sign, on a median night."""
-        place = self.workers * 0.5 ** (1 / max(load, 1))
+    def at_sign(self, load: int, before: int | None = None) -> float:
+        """When the last of a trip's ``load`` workers reaches the district sign, on a median night. Groups called
+        in turn (``desk_order`` "coach" or "sign"): after the ``before`` workers called ahead of them."""
+        if self.desk_order == "arrival" or before is None:
+            place = self.workers * 0.5 ** (1 / max(load, 1))
+        else:
+            place = min(before + load, self.workers)
         return self.desks_open_min + math.ceil(round(place, 6) / self.desks) * self.desk_min + GATHER_MIN
 
     def boarding(self, load: int) -> float:
-        """Minutes for ``load`` workers to board."""
-        return load * self.board_min
+        """Minutes for ``load`` workers to board, with pulling into and out of the bay."""
+        return load * self.board_min + self.bay_min
 
     def last_first_departure(self, seats: int, ready_min: float = -math.inf) -> float:
         """A bound on the departure of every first trip (loads up to ``seats``, all of the train's workers
         aboard some coach), coaches at the station from ``ready_min``: the last group at its sign, then everyone's
         boarding shared by the bays, and one more coach (list scheduling's bound)."""
-        ready = max(self.at_sign(seats), ready_min)
+        ready = max(self.at_sign(seats, self.workers - seats), ready_min)
         return ready + self.boarding(self.workers) / self.bays + self.boarding(seats)
 
 
@@ -144,8 +153,12 @@ def _dispatch(model: StationModel, trips: Sequence[StationTrip]) -> dict[TripKey
     by_coach: dict[str, list[StationTrip]] = {}
     for t in sorted(trips, key=lambda t: (t.coach, t.number)):
         by_coach.setdefault(t.coach, []).append(t)
+    firsts = sorted((ts[0] for ts in by_coach.values()), key=lambda t: (t.load, t.coach))
+    before = dict(zip([t.coach for t in firsts], np.cumsum([0] + [t.load for t in firsts])[:-1].tolist(), strict=True))
+    called = sum(t.load for t in firsts)  # groups called in turn: the first trips' groups, then the later trips'
     released: dict[TripKey, tuple[float, StationTrip]] = {
-        (c, ts[0].number): (max(model.at_sign(ts[0].load), ts[0].available_min), ts[0]) for c, ts in by_coach.items()
+        (c, ts[0].number): (max(model.at_sign(ts[0].load, before[c]), ts[0].available_min), ts[0])
+        for c, ts in by_coach.items()
     }
     bays = [(-math.inf, b) for b in range(1, model.bays + 1)]  # (free from, bay number), a heap
     out: dict[TripKey, tuple[float, int]] = {}
@@ -165,7 +178,7 @@ def _dispatch(model: StationModel, trips: Sequence[StationTrip]) -> dict[TripKey
         later = [t for t in by_coach[trip.coach] if t.number > trip.number]
         if later:
             nxt = later[0]
-            released[(nxt.coach, nxt.number)] = (max(model.at_sign(nxt.load), depart + trip.duration), nxt)
+            released[(nxt.coach, nxt.number)] = (max(model.at_sign(nxt.load, called), depart + trip.duration), nxt)
     return out
 
 
@@ -212,3 +225,34 @@ def station_bays(sc: Scenario, routes: pd.DataFrame) -> pd.Series:
     given = _dispatch(StationModel.of(sc), trips)
     index = pd.MultiIndex.from_tuples(sorted(given), names=["coach_id", "trip"])
     return pd.Series([given[k][1] for k in index], index=index, name="bay")
+
+
+def station_schedule(sc: Scenario, routes: pd.DataFrame, strict: bool = True) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Routes whose trips leave when the station lets them (``depart_by_station``), and the trips that this makes
+    arrive after ``policy.latest_arrival`` although they were planned in time, in words.
+
+    With ``strict`` such trips are a ScenarioError naming the station's bays and desks.
+    """
+    timed = depart_by_station(sc, routes)
+    if routes.empty:
+        return timed, ()
+    keys = ["coach_id", "trip"]
+    before = routes.groupby(keys)["arrive_min"].max()
+    after = timed.groupby(keys).agg(depart=("depart_min", "first"), last=("arrive_min", "max"),
+                                    load=("workers", "sum"), stops=("enterprise_id", ", ".join))
+    deadline, st = sc.latest_arrival_min, sc.station
+    held = after[(after["last"] > deadline + 1e-9) & (before.reindex(after.index) <= deadline + 1e-9)]
+    notes = tuple(
+        f"{coach} trip {trip} to {row.stops} ({row.load} workers) leaves at {sc.clock(row.depart)}, when the "
+        f"station's {st.bays} bays and {st.desks} desks let it go, and arrives {row.last - deadline:.0f} min after "
+        f"{sc.policy.latest_arrival}"
+        for (coach, trip), row in held.iterrows()
+    )
+    if notes and strict:
+        raise ScenarioError(
+            f"{len(notes)} trips cannot leave the station in time: for example {notes[0]}.",
+            field="station.bays",
+            fix="add coach bays or gift-pack desks, move latest_arrival later, or plan with strict off to serve "
+            "them late.",
+        )
+    return timed, notes

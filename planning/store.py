@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, ROUTE_COLUMNS, Plan
+from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, PLACEMENT_FLAGS, ROUTE_COLUMNS, Plan
 from planning.solver import SolveInfo
 from scenarios import ScenarioError
 from scenarios.io import write_text_atomic
@@ -72,7 +72,7 @@ def save_plan(plan: Plan, out_dir: str | Path, sc: Scenario | None = None, stric
         "scenario": {"name": sc.name, "fingerprint": scenario_fingerprint(sc)} if sc is not None else None,
         "strict": bool(strict),
         "files": files,
-        "placement": _frame(placement, ("worker_id", *PLACEMENT_COLUMNS)),
+        "placement": _frame(placement, ("worker_id", *PLACEMENT_COLUMNS, *PLACEMENT_FLAGS)),
         "routes": _frame(plan.routes, ROUTE_COLUMNS),
         "manifest": _frame(plan.manifest, MANIFEST_COLUMNS),
         "placement_info": _info(plan.placement_info),

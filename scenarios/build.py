@@ -10,12 +10,12 @@ import typing
 from typing import Any, TypeVar
 
 from present.clock import format_clock
-from scenarios.errors import FieldError, ScenarioError, cut, shown, suggest
+from scenarios.errors import FieldError, InputError, ScenarioError, cut, shown, suggest
 
 T = TypeVar("T")
 
 #: Fields that hold clock times; YAML 1.1 reads an unquoted 21:30 as the number 1290, so numbers are converted.
-CLOCK_FIELDS = {"arrival", "available_from", "latest_arrival"}
+CLOCK_FIELDS = {"arrival", "available_from", "latest_arrival", "morning_checkin"}
 
 
 def _fail(message: str, where: str, file: str | None, fix: str | None = None) -> ScenarioError:
@@ -120,6 +120,14 @@ def build(cls: type[T], data: Any, where: str, file: str | None) -> T:
         return cls(**kwargs)
     except FieldError as exc:
         field = f"{where}.{exc.field}"
-        raise ScenarioError(
-            exc.message, file=file, field=field, fix=exc.fix or f"edit '{field}' in the scenario file."
-        ) from None
+        fix = exc.fix or f"edit '{field}' in the scenario file."
+        if exc.message_zh:
+            raise InputError(
+                exc.message,
+                exc.message_zh,
+                file=file,
+                field=field,
+                fix=fix,
+                fix_zh=exc.fix_zh or f"在方案文件中修改“{field}”。",
+            ) from None
+        raise ScenarioError(exc.message, file=file, field=field, fix=fix) from None

@@ -9,7 +9,7 @@ from typing import Any
 
 from present.errors import ScenarioError
 
-__all__ = ["FieldError", "ScenarioError", "cut", "quoted", "require", "shown", "suggest"]
+__all__ = ["FieldError", "InputError", "ScenarioError", "cut", "quoted", "require", "shown", "suggest"]
 
 #: At most this many characters of a value (or a header name) read from a file are quoted in a message.
 SHOWN_CHARS = 40
@@ -47,13 +47,64 @@ def cut(text: str, limit: int = SHOWN_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+class InputError(ScenarioError):
+    """A ScenarioError that also speaks Chinese: ``str()`` is English, ``render("zh")`` Chinese (the CLI's default)."""
+
+    def __init__(
+        self,
+        message: str,
+        message_zh: str,
+        *,
+        file: str | None = None,
+        field: str | None = None,
+        row: int | None = None,
+        fix: str | None = None,
+        fix_zh: str | None = None,
+    ) -> None:
+        self.message_zh = message_zh
+        self.fix_zh = fix_zh
+        super().__init__(message, file=file, field=field, row=row, fix=fix)
+
+    def render(self, lang: str = "en") -> str:
+        """One line in ``lang`` ('en' or 'zh'): where, what, and the fix."""
+        if lang != "zh":
+            return str(self)
+        where = [str(w) for w in (self.file, f"第 {self.row} 行" if self.row is not None else None, self.field) if w]
+        text = ("，".join(where) + "：" if where else "") + cut(self.message_zh, 600)
+        if self.fix_zh:
+            text += f"修改：{self.fix_zh}"
+        return text.replace("\n", " ")
+
+    def located(self, *, file: str | None = None, prefix: str | None = None) -> InputError:
+        field = f"{prefix}.{self.field}" if prefix and self.field else (prefix or self.field)
+        return InputError(
+            self.message,
+            self.message_zh,
+            file=self.file or file,
+            field=field,
+            row=self.row,
+            fix=self.fix,
+            fix_zh=self.fix_zh,
+        )
+
+
 class FieldError(ValueError):
     """A range check inside a dataclass; the loader adds the file and the dotted path."""
 
-    def __init__(self, field: str, message: str, fix: str | None = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        fix: str | None = None,
+        *,
+        message_zh: str | None = None,
+        fix_zh: str | None = None,
+    ) -> None:
         self.field = field
         self.message = message
         self.fix = fix
+        self.message_zh = message_zh
+        self.fix_zh = fix_zh
         super().__init__(f"{field}: {message}")
 
 

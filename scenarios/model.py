@@ -27,6 +27,8 @@ OBJECTIVES = ("coaches_then_ride", "coaches_then_km", "coaches_then_weighted", "
 KEEP_VILLAGERS = ("none", "district", "enterprise")
 ROUTE_KINDS = ("open", "closed")
 DELAY_KINDS = ("mixture", "fixed", "none")
+DESK_ORDERS = ("arrival", "coach", "sign")
+LATE_CHECKIN_POLICIES = ("kept_up", "morning")
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,11 @@ class Station:
     desk_service_s: float = 20.0  # estimate: seconds to hand over a gift pack and tick a name
     bays: int = 4  # estimate: coach bays in the station forecourt
     board_s_per_person: tuple[float, float] = (4.0, 8.0)  # issue 5: boarding with luggage, seconds
+    #: Who the gift-pack desks serve next (issue 13): "arrival" (one line in hall order), "coach" (groups called in
+    #: planned departure order) or "sign" (district by district). Default "arrival": the practice reported so far.
+    desk_order: str = "arrival"
+    bay_pull_in_min: float = 1.0  # estimate: a coach pulling into a forecourt bay and opening its doors
+    bay_pull_out_min: float = 0.5  # estimate: closing the doors and leaving the bay free for the next coach
 
     def __post_init__(self) -> None:
         require(-90 <= self.lat <= 90, "lat", f"expected a latitude in [-90, 90], got {shown(self.lat)}.")
@@ -166,6 +173,8 @@ class Station:
         non_negative(self.desk_service_s, "desk_service_s")
         require(self.bays >= 1, "bays", f"expected at least 1 coach bay, got {shown(self.bays)}.")
         range_pair(self.board_s_per_person, "board_s_per_person")
+        require(self.desk_order in DESK_ORDERS, "desk_order",
+                f"expected one of {', '.join(DESK_ORDERS)}, got {self.desk_order!r}.")
         check_fields(self)
 
 
@@ -181,7 +190,16 @@ class Travel:
     urban_km: float = 6.0
     suburban_km: float = 25.0
     cv: float = 0.15  # estimate: coefficient of variation of a leg's travel time at night
+    #: How much of that variation (share of its log-variance) is common (issue 13): to every leg of the night
+    #: (snow, an accident on an expressway, police checks) and to every leg in one district; the rest is the leg's
+    #: own. Estimates: empty roads at night vary little leg by leg, so most of it is the night's; two legs of one
+    #: night then correlate 0.7 (0.85 in one district).
+    night_share: float = 0.7
+    district_share: float = 0.15
     matrix: str | None = None
+    #: The datum of every lon/lat in the scenario: "wgs84" (GPS, OpenStreetMap; the default) or "gcj02" (copied from
+    #: Chinese map services such as AMap or Tencent). Maps over a basemap convert to the basemap's datum.
+    crs: str = "wgs84"
 
     def __post_init__(self) -> None:
         require(
@@ -198,6 +216,11 @@ class Travel:
             "suburban_km",
             f"expected at least urban_km ({self.urban_km}), got {shown(self.suburban_km)}.",
         )
+        require(self.night_share + self.district_share <= 1, "district_share",
+                f"expected night_share + district_share <= 1, got {self.night_share} + {self.district_share}.")
+        require(self.crs in ("wgs84", "gcj02"), "crs", f"expected 'wgs84' or 'gcj02', got {self.crs!r}.",
+                "write wgs84 for GPS or OpenStreetMap coordinates, gcj02 for ones copied from AMap or Tencent maps.")
+        require(0 <= self.cv <= 2, "cv", f"expected a coefficient of variation in [0, 2], got {self.cv}.")
         require(
             self.mode != "matrix" or bool(self.matrix),
             "matrix",
@@ -220,6 +243,11 @@ class Policy:
     routes: str = "open"
     max_coach_wait_min: float = 40.0
     district_quotas: dict[str, int] = field(default_factory=dict)
+    #: A worker who reaches a closed dormitory (issue 13) is a late check-in either way; then "kept_up": the
+    #: enterprise keeps someone up and checks them in on arrival (default: enterprises are told the train), or
+    #: "morning": they wait until ``morning_checkin``.
+    late_checkin: str = "kept_up"
+    morning_checkin: str = "07:00"  # estimate: a dormitory office opening in the morning
 
     def __post_init__(self) -> None:
         require(self.max_stops >= 1, "max_stops", f"expected at least 1 stop, got {shown(self.max_stops)}.")
@@ -237,6 +265,9 @@ class Policy:
         )
         require(self.routes in ROUTE_KINDS, "routes", f"expected 'open' or 'closed', got {shown(self.routes)}.")
         positive(self.max_coach_wait_min, "max_coach_wait_min")
+        require(self.late_checkin in LATE_CHECKIN_POLICIES, "late_checkin",
+                f"expected one of {', '.join(LATE_CHECKIN_POLICIES)}, got {self.late_checkin!r}.")
+        parse_clock(self.morning_checkin, "morning_checkin")
         for district, quota in self.district_quotas.items():
             require(
                 isinstance(quota, int) and quota >= 0,

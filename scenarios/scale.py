@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 
 from scenarios.bounds import DAY_MIN
-from scenarios.errors import ScenarioError
+from scenarios.errors import InputError
 from scenarios.ranges import MAX_WORKERS
 from scenarios.scenario import Scenario
 
+WHAT_ZH = {"workers": "工人", "enterprises": "企业", "districts": "区市"}
 #: Enterprises of one scenario: 5,000 make routing tables of 5,000 x 5,000 (400 MB of minutes and km together).
 MAX_ENTERPRISES = 5_000
 #: Districts of one scenario (a Chinese city has about ten; a province a few hundred counties).
@@ -33,10 +34,12 @@ def check_table_sizes(sc: Scenario, file: str) -> list[str]:
         ("districts", sc.districts, MAX_DISTRICTS, "more districts than any city has"),
     ):
         if len(table) > limit:
-            raise ScenarioError(
+            raise InputError(
                 f"{len(table):,} {key}, more than the limit of {limit:,} ({why}).",
+                f"{len(table):,} 条{WHAT_ZH[key]}，超过上限 {limit:,}。",
                 file=sc.table_file(key) if key != "workers" or "roster" in (sc.raw.get("workers") or {}) else file,
                 fix="split the event into several scenarios (one per train or per day).",
+                fix_zh="把这次活动拆成几个方案（每趟列车或每天一个）。",
             )
     return []
 
@@ -73,11 +76,13 @@ def check_night_length(sc: Scenario, file: str) -> list[str]:
             if rides > stages[worst]
             else f"{worst} alone takes {stages[worst] / 60:,.0f} h"
         )
-        raise ScenarioError(
+        raise InputError(
             f"the plan would expect a night of {night / 60:,.0f} hours, more than {MAX_NIGHT_MIN // 60} ({cause}).",
+            f"按这些数字，整晚需要 {night / 60:,.0f} 小时，超过 {MAX_NIGHT_MIN // 60} 小时（{cause}）。",
             file=file,
             field="station" if rides <= stages[worst] else "fleet",
             fix="check the figures named (units: seconds per person, minutes, metres), or split the event.",
+            fix_zh="检查所列数字（单位：每人秒数、分钟、米），或拆分这次活动。",
         )
     if station > WARN_STATION_MIN:
         worst = max(stages, key=stages.__getitem__)

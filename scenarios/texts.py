@@ -239,4 +239,4 @@ class TableError(ScenarioError):
 
 def render(exc: ScenarioError, lang: str = "en") -> str:
     """The one-line message of any ScenarioError; errors of the data-in tables speak ``lang``."""
-    return exc.render(lang) if isinstance(exc, TableError) else str(exc)
+    return exc.render(lang) if callable(getattr(exc, "render", None)) else str(exc)

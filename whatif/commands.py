@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from planning.options import PlanOptions
-from present.kpis import KPI_LABELS
 from scenarios import ScenarioError, load
 from scenarios.io import atomic_folder, check_writable
 from whatif import cli_args as a
@@ -168,6 +167,9 @@ def _simulate_args(p: argparse.ArgumentParser) -> None:
     a.time_limit(p)
     a.plan_dir(p, required=False)
     a.replications(p, 100)
+    p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
+                   help="change the night simulated, not the plan: e.g. train.delay_min=90 (the plan's train is "
+                   "90 minutes late) or station.desk_order=coach")
     a.jobs(p)
 
 
@@ -190,9 +192,10 @@ def _simulate(args: argparse.Namespace) -> int:
     keys = ("step_load", plan_step, "step_simulate", "step_write")
     with steps([say(args.lang, k, n=args.replications) for k in keys]) as step:
         step(say(args.lang, "step_load"))
-        sc = load(args.scenario)
+        base = load(args.scenario)
+        sc = _variant(args)  # --set changes the night the plan meets, not the plan
         step(say(args.lang, plan_step))
-        plan = _load_plan(sc, args)
+        plan = _load_plan(base, args)
         step(say(args.lang, "step_simulate", n=args.replications))
         result = simulate(sc, plan, replications=args.replications, seed=args.seed, options={"n_jobs": args.jobs})
         step(say(args.lang, "step_write"))
@@ -201,6 +204,19 @@ def _simulate(args: argparse.Namespace) -> int:
     _tell([*plan_lines(sc, plan, args.lang), *sim_lines(sc, result.kpis, args.lang),
            *warning_lines(plan, args.lang), where_line(args.out, args.lang)])
     return 0
+
+
+def _variant(args: argparse.Namespace):
+    """The scenario with the --set overrides (one value per path) of ``simulate``: the night the plan meets."""
+    from whatif.variants import Variant
+
+    overrides = {}
+    for path, values in _axes(args.set).items():
+        if len(values) != 1:
+            raise ScenarioError(f"{path} has {len(values)} values.", field=f"--set {path}",
+                                fix="simulate takes one value per path; use `labor-transfer sweep` for several.")
+        overrides[path] = values[0]
+    return Variant(overrides).build(args.scenario) if overrides else load(args.scenario)
 
 
 def _sweep_args(p: argparse.ArgumentParser) -> None:
@@ -216,7 +232,6 @@ def _sweep_args(p: argparse.ArgumentParser) -> None:
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    from whatif.charts import options_chart
     from whatif.sweep import sweep
 
     if not args.set:
@@ -234,9 +249,7 @@ def _sweep(args: argparse.Namespace) -> int:
         progress=args.lang,
     )
     summary = result.summary_table()
-    fig = options_chart(
-        summary, ["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang, KPI_LABELS[args.lang]
-    )
+    fig = result.options_chart(["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang)
     with atomic_folder(args.out) as stage:
         result.table.to_csv(stage / "sweep.csv", index=False)
         summary.to_csv(stage / "sweep_summary.csv", index=False)

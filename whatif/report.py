@@ -53,9 +53,13 @@ def sim_lines(sc: Scenario, kpis, lang: str) -> list[str]:
         lines.append(say(lang, "sim_last", n=n, p50=format_clock(float(np.percentile(last, 50))),
                          p95=format_clock(float(np.percentile(last, 95)))))
     if "late_checkins" in kpis.columns:
-        bad = int((kpis["late_checkins"] > 0).sum())
-    else:
-        bad = int((kpis["share_by_deadline"] < 1.0 - 1e-12).sum())
+        from sim.stats import wilson
+
+        share, low, high = wilson(int((kpis["late_checkins"] == 0).sum()), n)
+        lines.append(say(lang, "sim_on_time", n=n, p=f"{100 * share:.1f}%", low=f"{100 * low:.1f}%",
+                         high=f"{100 * high:.1f}%", late=f"{kpis['late_checkins'].mean():.1f}"))
+    bad = int((np.nan_to_num(kpis["last_checkin_min"].to_numpy(dtype=float), nan=np.inf)
+               > sc.latest_arrival_min).sum())
     deadline = sc.policy.latest_arrival
     if bad:
         lines.append(say(lang, "risk", n=n, bad=bad, share=f"{100 * bad / n:.0f}%", deadline=deadline))

@@ -22,7 +22,7 @@ from planning.routing.result import RoutingResult
 from planning.routing.schedule import schedule_trips
 from planning.routing.solver import solve
 from planning.solver import SolveInfo, quiet_stdout
-from planning.station import planned_departure
+from planning.station import planned_departure, station_schedule
 from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
@@ -242,11 +242,12 @@ def route_placement(
     routes, late, notes, fleet_timed_out = _coaches(
         sc, groups, problems, results, depart, strict, time_limit, start, max_iterations is not None
     )
+    routes, held = station_schedule(sc, routes, strict)  # each trip leaves when the station lets it
     seats = max(ct.seats for ct in sc.fleet.values() if ct.count > 0) if total else 1
     info = _info(results, routes, time.perf_counter() - start, proven=not notes)
     if fleet_timed_out or any(r.timed_out for r in results.values()):
         info = dataclasses.replace(info, timed_out=True)
-    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), late)
+    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), late + held)
 
 
 def _coaches(
@@ -316,9 +317,9 @@ def plan_routes(
     strict: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame, SolveInfo]:
     """Routes, manifest and solve info for a placement (the Plan's frames); absent workers ride no coach."""
-    from planning.plan import ABSENT
+    from planning.plan import absent_workers
 
-    riding = placement[(placement["enterprise_id"] != "") & ~placement["reason"].astype(str).str.startswith(ABSENT)]
+    riding = placement[(placement["enterprise_id"] != "") & ~absent_workers(placement)]
     counts = riding.groupby("enterprise_id").size()
     own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
     riding = riding[~riding["enterprise_id"].isin(own)]

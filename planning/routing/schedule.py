@@ -1,6 +1,6 @@
 """Put the routed trips on physical coaches: first trips at the planned departure, then further trips on coaches
-back at the station, as long as the last drop stays before ``policy.latest_arrival``. Each trip then leaves when
-the station model (``planning.station``) lets it: its group through the desks, a bay free, everyone aboard.
+back at the station, as long as the last drop stays before ``policy.latest_arrival``. The station model
+(``planning.station.station_schedule``) then sets when each trip really leaves.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import pandas as pd
 
 from planning.plan import ROUTE_COLUMNS
 from planning.routing.result import RoutingResult
-from planning.station import StationModel, StationTrip, dispatch
 from planning.timing import walk_trip
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
@@ -84,7 +83,7 @@ def schedule_trips(
     coaches: list[Coach] = []
     late: list[str] = []
     notes: list[str] = []
-    assigned: list[tuple[Coach, int, Trip, float]] = []  # coach, its trip number, the trip, when it could leave
+    assigned: list[tuple[Coach, int, Trip, float]] = []  # coach, its trip number, the trip, when it leaves
     rows = []
     deadline = sc.latest_arrival_min
     closed = sc.policy.routes == "closed"  # open routes end at the last stop: each coach makes one trip
@@ -116,25 +115,10 @@ def schedule_trips(
         choice.trips += 1
         assigned.append((choice, choice.trips, trip, choice.back))
         choice.back += trip.duration
-    station_late = []
-    at_station = {tid: sc.minutes(ct.available_from) for tid, ct in sc.fleet.items()}
-    departs = dispatch(
-        StationModel.of(sc), [StationTrip(c.id, k, t.load, at_station[c.type], t.duration) for c, k, t, _ in assigned]
-    )
-    for coach, number, trip, planned in assigned:
-        leave = departs[(coach.id, number)]
+    for coach, number, trip, leave in assigned:
         for order, ((ent, q), (arr, km)) in enumerate(zip(trip.stops, trip.legs, strict=True), 1):
             district = sc.enterprises.at[ent, "district"]
             rows.append((coach.id, coach.type, number, leave, order, ent, district, q, leave + arr, km))
-        if leave + trip.last > deadline + 1e-9 >= planned + trip.last:
-            station_late.append(_station_note(sc, trip, coach, number, leave))
-    if station_late and strict:
-        raise ScenarioError(
-            f"{len(station_late)} trips cannot leave the station in time: for example {station_late[0]}.",
-            field="station.bays",
-            fix="add coach bays or gift-pack desks, move latest_arrival later, or plan with strict off to serve "
-            "them late.",
-        )
     if late and strict:
         fleet = sum(ct.count for ct in sc.fleet.values())
         closing = "" if closed else ", or set policy.routes: closed so that coaches make second trips"
@@ -147,7 +131,7 @@ def schedule_trips(
             + closing
             + ".",
         )
-    return Schedule(pd.DataFrame(rows, columns=list(ROUTE_COLUMNS)), tuple(late + station_late), tuple(notes))
+    return Schedule(pd.DataFrame(rows, columns=list(ROUTE_COLUMNS)), tuple(late), tuple(notes))
 
 
 def _late_note(sc: Scenario, trip: Trip, coach: Coach) -> str:
@@ -162,12 +146,3 @@ def _late_note(sc: Scenario, trip: Trip, coach: Coach) -> str:
         )
     return f"{where} finds no coach although routes are open (one trip each): it goes {after}"
 
-
-def _station_note(sc: Scenario, trip: Trip, coach: Coach, number: int, leave: float) -> str:
-    """Why a trip that had a coach in time still arrives late: the station lets it go only at ``leave``."""
-    st = sc.station
-    return (
-        f"{coach.id} trip {number} to {', '.join(e for e, _ in trip.stops)} ({trip.load} workers) leaves at "
-        f"{sc.clock(leave)}, when the station's {st.bays} bays and {st.desks} desks let it go, and arrives "
-        f"{leave + trip.last - sc.latest_arrival_min:.0f} min after {sc.policy.latest_arrival}"
-    )

@@ -24,6 +24,7 @@ from planning.station import (
     median_train_delay,
     planned_departure,
     station_bays,
+    station_schedule,
 )
 from scenarios import Scenario, ScenarioError
 from scenarios.model import TrainDelay
@@ -94,7 +95,7 @@ def test_each_trip_boards_at_a_bay_free_when_it_boards() -> None:
     assert set(bays) <= set(range(1, sc.station.bays + 1)) and len(bays) == routes.groupby(["coach_id", "trip"]).ngroups
     model = StationModel.of(sc)
     trips = routes.groupby(["coach_id", "trip"]).agg(depart=("depart_min", "first"), load=("workers", "sum"))
-    trips["start"] = trips["depart"] - trips["load"] * model.board_min
+    trips["start"] = trips["depart"] - trips["load"] * model.board_min - model.bay_min
     for _, at_bay in trips.join(bays).groupby("bay"):
         at_bay = at_bay.sort_values("start")
         assert (at_bay["start"].iloc[1:].to_numpy() >= at_bay["depart"].iloc[:-1].to_numpy() - 1e-9).all()
@@ -121,8 +122,12 @@ def test_a_trip_the_station_holds_past_the_deadline_is_named(tiny: Scenario) -> 
     policy = dataclasses.replace(tiny.policy, routes="closed", latest_arrival=tiny.clock(deadline))
     tight = dataclasses.replace(tiny, policy=policy)
     assert tight.latest_arrival_min == deadline
-    loose = schedule_trips(tight, groups, results, early, strict=False)
-    assert loose.routes["trip"].max() == 2
-    assert any("bays" in w and "after" in w for w in loose.late), loose.late
+    routes = schedule_trips(tight, groups, results, early, strict=True).routes  # in time, leaving at `early`
+    assert routes["trip"].max() == 2 and (routes["arrive_min"] <= deadline).all()
+    timed, held = station_schedule(tight, routes, strict=False)
+    assert (timed["depart_min"] > early).all() and held
+    assert all("bays" in w and f"after {tight.policy.latest_arrival}" in w for w in held), held
+    late = timed.groupby(["coach_id", "trip"])["arrive_min"].max()
+    assert len(held) == int((late > deadline).sum())
     with pytest.raises(ScenarioError, match="cannot leave the station in time"):
-        schedule_trips(tight, groups, results, early, strict=True)
+        station_schedule(tight, routes, strict=True)

@@ -37,13 +37,19 @@ def test_every_numeric_field_has_a_bound_with_a_reason(cls: type) -> None:
         assert table[name].reason and table[name].low <= table[name].high
 
 
+def test_every_reason_and_unit_has_chinese() -> None:
+    for table in bounds.FIELD_BOUNDS.values():
+        for bound in table.values():
+            assert bound.reason in bounds.REASONS_ZH and bound.unit in bounds.UNITS_ZH
+
+
 def test_bounds_admit_every_default_and_bundled_scenario() -> None:
     for name in scenarios.bundled_names():
         assert scenarios.load(name)
 
 
 def _cli_check(tiny_dir: Path, capsys) -> str:
-    assert main(["check", str(tiny_dir)]) == 2
+    assert main(["check", str(tiny_dir), "--lang", "en"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: ") and len(err.splitlines()) == 1 and "Traceback" not in err
     return err
