@@ -235,8 +235,8 @@ def as_written(exc: ScenarioError, tables: list[pd.DataFrame]) -> ScenarioError:
         attrs = table.attrs
         if exc.file and exc.file == attrs.get("file") and not isinstance(exc, TableError):
             written = attrs.get("written", {}).get(exc.field or "", exc.field)
-            where = f"{exc.file}, sheet '{attrs['sheet']}'" if attrs.get("sheet") else exc.file
-            return ScenarioError(exc.message, file=where, row=exc.row, field=written, fix=exc.fix)
+            return TableError("as_is", file=exc.file, sheet=attrs.get("sheet"), row=exc.row, column=written,
+                              fix="as_is.fix" if exc.fix else None, message=exc.message, fix_text=exc.fix or "")
     return exc
 
 

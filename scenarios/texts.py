@@ -16,6 +16,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "row": ("row {row}", "第 {row} 行"),
     "column": ("column '{column}'", "「{column}」列"),
     "fix": ("Fix:", "修改："),
+    # a cross-check's own words (English), placed in the table by sheet, row and column
+    "as_is": ("{message}", "{message}"),
+    "as_is.fix": ("{fix_text}", "{fix_text}"),
     # files
     "not_found": ("file not found.", "找不到文件。"),
     "not_found.fix": ("check the path, relative to the scenario file.", "检查路径（相对于方案文件 scenario.yaml）。"),
@@ -202,7 +205,7 @@ class TableError(ScenarioError):
         column = _cut(column) if column else column  # a header as written, never a whole hostile value
         params.setdefault("column", column or "")
         self.key, self.sheet, self.column, self.params = key, sheet, column, params
-        self.fix_key = fix or (f"{key}.fix" if f"{key}.fix" in TEXTS else None)
+        self.fix_key = fix or (f"{key}.fix" if f"{key}.fix" in TEXTS and key != "as_is" else None)
         super().__init__(
             text(key, "en", **params),
             file=file,

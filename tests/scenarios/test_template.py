@@ -35,8 +35,9 @@ def _dropdowns(path: Path) -> dict[str, list[str]]:
 def test_template_checks_and_plans_as_written(tmp_path: Path, lang: str, capsys) -> None:
     folder = tmp_path / "tpl"
     assert main(["template", "--out", str(folder), "--lang", lang]) == 0
-    assert main(["check", str(folder)]) == 0
-    assert "workers: 2" in capsys.readouterr().out
+    assert main(["check", str(folder), "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert ("务工人员 2 人" if lang == "zh" else "workers: 2") in out, out
     assert main(["plan", str(folder), "--out", str(tmp_path / "out"), "--time-limit", "5"]) == 0
     assert "# " in (folder / "scenario.yaml").read_text(encoding="utf-8")  # commented
 
