@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from planning.plan import MANIFEST_COLUMNS
+from planning.routing.bounds import coaches_bound, km_bound
 from planning.routing.coaches import FLEET_NODES, fleet_plan
 from planning.routing.problem import RoutingProblem, VehicleType
 from planning.routing.result import RoutingResult
@@ -40,14 +41,15 @@ KM_WEIGHT = 20.0
 class ScenarioRoutes:
     """Coach stops (the Plan's route columns), the solver results per district, and an honest status.
 
-    ``coaches_lower_bound`` is ceil(workers / largest seats): a bound on trips, and on coaches while each coach
-    makes one trip.
+    ``coaches_lower_bound`` knows the district signs, seats, stops and ride limit (``bounds.coaches_bound``);
+    ``km_lower_bound`` is a minimum spanning tree per district (``bounds.km_bound``): both proven.
     """
 
     routes: pd.DataFrame
     results: dict[str, RoutingResult]
     info: SolveInfo
     coaches_lower_bound: int
+    km_lower_bound: float = 0.0
     warnings: tuple[str, ...] = ()
 
     @property
@@ -77,7 +79,8 @@ class ScenarioRoutes:
         return (
             f"{self.coaches} coaches (lower bound {self.coaches_lower_bound}), {trips} trips (lower bound "
             f"{self.trips_lower_bound}), "
-            f"{int(self.routes['workers'].sum()) if trips else 0} workers, {self.km:.0f} km, "
+            f"{int(self.routes['workers'].sum()) if trips else 0} workers, {self.km:.0f} km (lower bound "
+            f"{self.km_lower_bound:.0f}), "
             f"{self.ride_minutes:,.0f} worker ride minutes, routing {self.info.describe()}"
         ) + "".join(f"\nwarning: {w}" for w in self.warnings)
 
@@ -245,7 +248,10 @@ def route_placement(
     info = _info(results, routes, time.perf_counter() - start, proven=not notes)
     if fleet_timed_out or any(r.timed_out for r in results.values()):
         info = dataclasses.replace(info, timed_out=True)
-    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), late)
+    window = sc.latest_arrival_min - depart if sc.policy.routes == "closed" else None
+    coaches_lb = max(math.ceil(int(workers.sum()) / seats), coaches_bound(list(problems.values()), window))
+    km_lb = sum(km_bound(p) for p in problems.values())
+    return ScenarioRoutes(routes, results, info, coaches_lb, km_lower_bound=km_lb, warnings=late)
 
 
 def _coaches(
