@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/labor-transfer pack $(SCENARIO) --out $(OUT) --lang $(LANG_PACK)
+	$(BIN)/labor-transfer pack $(SCENARIO) --out $(OUT)$(if $(filter-out zh,$(LANG_PACK)),_$(LANG_PACK)) --lang $(LANG_PACK)
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -15,7 +15,7 @@ import scenarios
 from planning.check import check_plan
 from planning.options import ROUTING_ITERATIONS
 from planning.placement import place
-from planning.plan import ABSENT, Plan, ride_minutes
+from planning.plan import Plan, absent_workers, ride_minutes
 from planning.routing.exact import merged_stops
 from planning.routing.generator import pyvrp_routes
 from planning.routing.items import build_items
@@ -96,7 +96,7 @@ def scenario_rows(name: str, seconds: float, seed: int, peer: str | None) -> lis
     sc = scenarios.load(name)
     plan = place(sc, time_limit=seconds)
     pl = plan.placement
-    riding = pl[(pl["enterprise_id"] != "") & ~pl["reason"].astype(str).str.startswith(ABSENT)]
+    riding = pl[(pl["enterprise_id"] != "") & ~absent_workers(pl)]
     riding = riding[riding["enterprise_id"].isin(sc.coach_enterprises.index)]
     counts = riding.groupby("enterprise_id").size()
     rows = []

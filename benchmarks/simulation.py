@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     say(f"| (making the city's 50 baseline plans, not simulated) | {plans_s:.2f} | | |")
 
     say("")
-    k = many.summary().set_index("kpi")
+    k = many.kpi_table().set_index("kpi")
     say(f"2023 baseline plan, {args.replications} replications: last check-in "
         f"{sc.clock(k.at['last_checkin_min', 'mean'])} (95% CI {sc.clock(k.at['last_checkin_min', 'ci_low'])}-"
         f"{sc.clock(k.at['last_checkin_min', 'ci_high'])}), share by {sc.policy.latest_arrival} "

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, ROUTE_COLUMNS, Plan
-from planning.timing import boarding_order, planned_departure, trip_legs, walk_trip
+from planning.station import depart_by_station, planned_departure
+from planning.timing import boarding_order, trip_legs, walk_trip
 from scenarios.scenario import Scenario
 
 
@@ -96,7 +97,7 @@ def baseline_routes(sc: Scenario, placement: pd.DataFrame) -> tuple[pd.DataFrame
             manifest_rows.extend(
                 (w, coach_id, trip, i + 1, ent) for i, (w, ent) in enumerate(boarding_order(load))
             )
-    routes = pd.DataFrame(route_rows, columns=list(ROUTE_COLUMNS))
+    routes = depart_by_station(sc, pd.DataFrame(route_rows, columns=list(ROUTE_COLUMNS)))
     manifest = pd.DataFrame(manifest_rows, columns=list(MANIFEST_COLUMNS))
     return routes, manifest
 

@@ -11,7 +11,7 @@ from collections import Counter
 import pandas as pd
 
 from planning.check_schedule import check_schedule
-from planning.plan import ABSENT, Plan
+from planning.plan import Plan, absent_workers
 from scenarios.scenario import Scenario
 
 #: At most this many messages per kind of violation; the rest are summed up in one line.
@@ -149,7 +149,7 @@ def check_manifest(sc: Scenario, plan: Plan) -> list[str]:
     placed = placed[~placed.index.duplicated()]
     own = set(ent.index[ent["pickup"] == "own"])
     rides = Counter(man["worker_id"].astype(str))
-    absent = plan.placement["reason"].astype(str).str.startswith(ABSENT)
+    absent = absent_workers(plan.placement)
     for w, e in placed.items():
         if e in own or e not in ent.index:
             continue

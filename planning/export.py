@@ -16,6 +16,7 @@ import pandas as pd
 import xlsxwriter
 
 from planning.plan import Plan
+from planning.revision import WORDS, Revision, revision_table
 from present.labels import county_name, label, place_name, reason_text
 from present.lang import check_lang
 from scenarios.io import atomic_path
@@ -161,7 +162,10 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
     book.set_properties({"created": datetime.datetime.combine(sc.meta.date, datetime.time())})
     try:
         sheets = Sheets(book, sc, lang)
+        sheets.revision = plan.revision
         sheets.summary(plan, placement)
+        if plan.revision is not None:  # a plan revised on the night: why, and who is affected, right after the summary
+            sheets.table(WORDS[lang]["sheet"], revision_table(sc, plan.revision, lang))
         placed = placement[placement["enterprise_id"] != ""]
         for d, rows in placed.groupby("_district_id", sort=False):
             sheets.table(sheets.district_title(str(d)), rows.drop(columns=["district"]))
@@ -187,6 +191,7 @@ class Sheets:
         self.head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.bold = book.add_format({"bold": True})
+        self.revision: Revision | None = None
 
     def district_title(self, district: str) -> str:
         col = "name_zh" if self.lang == "zh" else "name_en"
@@ -233,7 +238,8 @@ class Sheets:
             items.append(("coaches_used", int(plan.routes["coach_id"].nunique())))
             if plan.routing_info is not None:
                 items.append(("routing_status", plan.routing_info.describe()))
-        sheet.write(0, 0, f"{sc.name}: {label('sheet_summary', lang)}", self.title)
+        title = f"{sc.name}: {label('sheet_summary', lang)}"
+        sheet.write(0, 0, title if plan.revision is None else f"{plan.revision.title(lang)} · {title}", self.title)
         top = self._rows(sheet, 2, pd.DataFrame({"item": [label(k, lang) for k, _ in items],
                                                  "value": [v for _, v in items]}), widths=False)
         posts = sc.posts.sum(axis=1).groupby(sc.enterprises["district"]).sum()
@@ -266,10 +272,11 @@ class Sheets:
         lang = self.lang
         sheet = self._sheet(f"{label('sheet_coach', lang)}{coach}")
         kind = self._type_name(str(stops["coach_type"].iloc[0]))
-        sheet.write(0, 0, f"{label('coach_id', lang)} {coach} · {kind}", self.title)
+        mark = (lambda trip=None: self.revision.mark(coach, lang, trip)) if self.revision else (lambda trip=None: "")
+        sheet.write(0, 0, f"{label('coach_id', lang)} {coach} · {kind}{mark()}", self.title)
         top = 2
         for trip, legs in stops.groupby("trip", sort=True):
-            sheet.write(top, 0, f"{label('trip', lang)} {trip}", self.bold)
+            sheet.write(top, 0, f"{label('trip', lang)} {trip}{mark(int(trip))}", self.bold)
             sheet.write(top, 1, f"{label('depart', lang)} {legs['depart'].iloc[0]}", self.bold)
             cols = ["stop_order", "enterprise", "district", "arrive", "workers"]
             top = self._rows(sheet, top + 1, legs[cols], widths=False) + 1

@@ -1,35 +1,62 @@
-"""The coach routes on a map: district centres, enterprises sized by their workers, every trip from the station."""
+"""The coach routes on a map: district centres, enterprises sized by their workers, every trip from the station.
+
+The map is drawn in the scenario's own datum (``travel.crs``, named on the axes); ``map_points`` gives the points
+converted for a basemap (WGS-84 for OpenStreetMap tiles, GCJ-02 for Chinese map services).
+"""
 
 from __future__ import annotations
 
 import matplotlib as mpl
 import numpy as np
-from matplotlib.figure import Figure
+import pandas as pd
 
 from planning.plan import Plan
+from present.figure import Chart, figure
 from present.fonts import rc
+from present.geo import convert
 from scenarios import Scenario
 
 TEXT = {
     "routes": {"zh": "大巴线路（{n} 辆次）", "en": "Coach routes ({n} trips)"},
     "enterprise": {"zh": "企业（点大小=人数）", "en": "Enterprise (size = workers)"},
-    "lon": {"zh": "经度", "en": "Longitude"},
-    "lat": {"zh": "纬度", "en": "Latitude"},
+    "lon": {"zh": "经度（{crs}）", "en": "Longitude ({crs})"},
+    "lat": {"zh": "纬度（{crs}）", "en": "Latitude ({crs})"},
 }
+
+
+CRS_NAMES = {"wgs84": "WGS-84", "gcj02": "GCJ-02"}
+
+
+def map_points(sc: Scenario, plan: Plan, basemap_crs: str = "wgs84") -> pd.DataFrame:
+    """The station, the districts and the enterprises (with their workers) for a basemap, in its datum.
+
+    Coordinates are converted from the scenario's ``travel.crs`` to ``basemap_crs``: ``wgs84`` for OpenStreetMap
+    tiles (folium, ipyleaflet), ``gcj02`` for AMap or Tencent tiles. Columns: kind, id, name_zh, name_en, district,
+    workers, lon, lat.
+    """
+    ents = sc.enterprises
+    workers = plan.workers_per_enterprise().reindex(ents.index).fillna(0).astype(int)
+    rows = [("station", "station", sc.station.name_zh, sc.station.name_en, "", 0, sc.station.lon, sc.station.lat)]
+    rows += [("district", d, r["name_zh"], r["name_en"], d, 0, r["lon"], r["lat"]) for d, r in sc.districts.iterrows()]
+    rows += [("enterprise", e, r["name"], r["name"], r["district"], int(workers[e]), r["lon"], r["lat"])
+             for e, r in ents.iterrows()]
+    frame = pd.DataFrame(rows, columns=["kind", "id", "name_zh", "name_en", "district", "workers", "lon", "lat"])
+    lon, lat = convert(frame["lon"].to_numpy(float), frame["lat"].to_numpy(float), sc.travel.crs, basemap_crs)
+    return frame.assign(lon=lon, lat=lat)
 
 
 def _t(key: str, lang: str, **kw: object) -> str:
     return TEXT[key][lang].format(**kw)
 
 
-def routes_map(sc: Scenario, plan: Plan, lang: str = "zh") -> Figure:
+def routes_map(sc: Scenario, plan: Plan, lang: str = "zh") -> Chart:
     """District centres, enterprises sized by their workers, and every coach trip as a line from the station."""
     with mpl.rc_context(rc(lang)):
         return _routes_map(sc, plan, lang)
 
 
-def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Figure:
-    fig = Figure(figsize=(9, 9), layout="constrained")
+def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Chart:
+    fig = figure(lang, figsize=(9, 9), layout="constrained")
     ax = fig.add_subplot()
     ents = sc.enterprises
     workers = plan.workers_per_enterprise().reindex(ents.index).fillna(0)
@@ -76,8 +103,9 @@ def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Figure:
         label=sc.station.name_zh if lang == "zh" else sc.station.name_en,
     )
     ax.set_aspect(1.0 / np.cos(np.radians(sc.station.lat)))
-    ax.set_xlabel(_t("lon", lang))
-    ax.set_ylabel(_t("lat", lang))
+    crs = CRS_NAMES[sc.travel.crs]
+    ax.set_xlabel(_t("lon", lang, crs=crs))
+    ax.set_ylabel(_t("lat", lang, crs=crs))
     ax.set_title(_t("routes", lang, n=trips))
     ax.legend(loc="lower right")
     ax.grid(alpha=0.3)

@@ -4,17 +4,30 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from planning.solver import SolveInfo
 
+if TYPE_CHECKING:
+    from planning.revision import Revision
+
 #: One row per worker, indexed by worker id. ``enterprise_id`` is "" for an unplaced worker; ``reason`` holds
 #: ';'-separated codes: returning, skill, wish_district, wish_job, villagers, near; or why the worker is unplaced.
 PLACEMENT_COLUMNS = ("enterprise_id", "district", "job", "reason")
-#: A ``reason`` starting with this marks a placed worker who is not there on the night (missed the train): they
-#: keep their post but ride no coach tonight.
+#: ``absent`` (bool) marks a placed worker who is not there on the night (missed the train): they keep their post
+#: but ride no coach tonight. A Plan adds it (all False) to a placement frame without it.
+PLACEMENT_FLAGS = ("absent",)
+#: The note put before an absent worker's reason, for people (the ``absent`` column is what code reads).
 ABSENT = "absent:"
+
+
+def absent_workers(placement: pd.DataFrame) -> pd.Series:
+    """The ``absent`` column as booleans (all False when the frame has none)."""
+    if "absent" not in placement.columns:
+        return pd.Series(False, index=placement.index, name="absent")
+    return placement["absent"].fillna(False).astype(bool)
 #: One row per coach stop. Times are minutes from midnight of the scenario date; ``km`` is the leg to this stop.
 ROUTE_COLUMNS = (
     "coach_id",
@@ -47,8 +60,11 @@ class Plan:
     placement_info: SolveInfo | None = None
     routing_info: SolveInfo | None = None
     warnings: tuple[str, ...] = ()
+    revision: Revision | None = None  # set on a plan revised on the night (whatif.replan): why, and what changed
 
     def __post_init__(self) -> None:
+        if "absent" not in self.placement.columns:
+            object.__setattr__(self, "placement", self.placement.assign(absent=False))
         missing = [c for c in PLACEMENT_COLUMNS if c not in self.placement.columns]
         if missing:
             raise ValueError(f"placement lacks columns {missing}")
@@ -104,7 +120,7 @@ class Plan:
             f"{self.placed['enterprise_id'].nunique()} enterprises"
         ]
         if self.placement_info:
-            lines[-1] += f"; placement {self.placement_info.describe()}"
+            lines[-1] += f"; placement {self.placement_info.describe(seconds=True)}"
         if self.routes is not None:
             coaches = self.coaches
             lines.append(
@@ -113,6 +129,12 @@ class Plan:
                 f"{ride_minutes(self.routes):,.0f} worker ride minutes"
             )
             if self.routing_info:
-                lines[-1] += f"; routing {self.routing_info.describe()}"
+                lines[-1] += f"; routing {self.routing_info.describe(seconds=True)}"
         lines.extend(f"warning: {w}" for w in self.warnings)
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: placed and not placed, coaches, clock times (``present.html.set_display_lang``)."""
+        from planning.display import plan_html
+
+        return plan_html(self)

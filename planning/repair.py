@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from planning.plan import ABSENT, MANIFEST_COLUMNS, Plan
+from planning.plan import ABSENT, MANIFEST_COLUMNS, Plan, absent_workers
 from planning.timing import boarding_order, retime, trip_end
+from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 
 TripKey = tuple[str, int]
@@ -156,6 +157,12 @@ def trip_with_room(sc: Scenario, routes: pd.DataFrame, stop: pd.Series) -> TripK
 
 def first_back(sc: Scenario, routes: pd.DataFrame) -> tuple[str, int, float]:
     """The coach back at the station first after its last trip: its id, its next trip number, when it is back."""
+    if routes.empty:
+        raise ScenarioError(
+            "every coach of the plan is broken and the fleet has no spare coach with the seats.",
+            field="broken_coaches",
+            fix="leave a working coach out of the list, or add a coach to the fleet and plan again.",
+        )
     ends = trip_end(sc, retime(sc, routes))
     last = ends.groupby(level=0).max()
     coach = str(last.idxmin())
@@ -273,4 +280,5 @@ def mark_absent(placement: pd.DataFrame, missing: set[str]) -> pd.DataFrame:
     out = placement.copy()
     if missing:
         out.loc[list(missing), "reason"] = f"{ABSENT} missed the train; keeps the post"
+    out["absent"] = absent_workers(out) | out.index.isin(list(missing))
     return out

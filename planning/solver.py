@@ -34,14 +34,17 @@ class SolveInfo:
     #: True when the time limit, not the planned work (iterations, nodes), ended the search.
     timed_out: bool = False
 
-    def describe(self) -> str:
+    def describe(self, seconds: bool = False) -> str:
+        """The status in a few words; ``seconds`` adds the solver's time (for a run log: it differs run to run, so
+        files that should be the same for the same seed leave it out)."""
+        took = f", {self.seconds:.1f} s" if seconds and math.isfinite(self.seconds) else ""
         clock = ", stopped at the time limit" if self.timed_out else ""
         if self.status == "optimal" and self.gap:
-            return f"optimal within gap {100 * self.gap:.2g}% ({self.solver}, {self.seconds:.1f} s{clock})"
+            return f"optimal within gap {100 * self.gap:.2g}% ({self.solver}{took}{clock})"
         if self.status == "feasible":
             gap = f"gap {100 * self.gap:.2f}%" if self.gap is not None else "gap unknown"
-            return f"feasible, {gap} ({self.solver}, {self.seconds:.1f} s{clock})"
-        return f"{self.status} ({self.solver}, {self.seconds:.1f} s{clock})"
+            return f"feasible, {gap} ({self.solver}{took}{clock})"
+        return f"{self.status} ({self.solver}{took}{clock})"
 
 
 def cbc_path() -> str | None:

@@ -1,25 +1,36 @@
 """plan.json: the Plan in machine-readable form (contract columns, minutes), so that a later command can read it.
 
 The CSV and Excel exports are for people (clock times, names, Chinese or English headers); this file is for
-``labor-transfer simulate --plan`` and ``labor-transfer replan --plan``.
+``labor-transfer simulate --plan`` and ``labor-transfer replan --plan``. It lists the SHA-256 of every other file
+of the plan folder, which ``read_plan`` verifies (a folder never passes as one plan when it holds files of two), and
+the fingerprint of the scenario it was made for. It holds no solver seconds: the same seed gives the same bytes.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, ROUTE_COLUMNS, Plan
+from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, PLACEMENT_FLAGS, ROUTE_COLUMNS, Plan
 from planning.solver import SolveInfo
 from scenarios import ScenarioError
 from scenarios.io import write_text_atomic
+from scenarios.scenario import Scenario
 
 PLAN_FILE = "plan.json"
-VERSION = 1
+VERSION = 2
+#: A plan.json larger than this is refused before it is parsed (the 2023 plan is about 0.1 MB).
+MAX_BYTES = 50_000_000
+#: Numbers in a plan (minutes, km, counts) are at most this large in size.
+MAX_NUMBER = 1e7
+_INT_COLUMNS = {"trip", "stop_order", "workers", "boarding_order"}
+_FLOAT_COLUMNS = {"depart_min", "arrive_min", "km"}
 
 
 def _frame(frame: pd.DataFrame | None, columns: tuple[str, ...]) -> dict[str, list] | None:
@@ -28,25 +39,136 @@ def _frame(frame: pd.DataFrame | None, columns: tuple[str, ...]) -> dict[str, li
     return {c: frame[c].tolist() for c in columns}
 
 
-def save_plan(plan: Plan, out_dir: str | Path) -> Path:
-    """Write ``plan.json`` into ``out_dir`` atomically."""
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def scenario_fingerprint(sc: Scenario) -> str:
+    """A hash of the scenario's document and tables: plans made for other scenarios (or versions) differ."""
+    h = hashlib.sha256(json.dumps(sc.raw, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8"))
+    for table in (sc.workers, sc.enterprises, sc.districts):
+        h.update(table.to_csv().encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def _info(info: SolveInfo | None) -> dict[str, Any] | None:
+    if info is None:
+        return None
+    return {k: v for k, v in dataclasses.asdict(info).items() if k != "seconds"}
+
+
+def save_plan(plan: Plan, out_dir: str | Path, sc: Scenario | None = None, strict: bool = True) -> Path:
+    """Write ``plan.json`` into ``out_dir`` atomically, after the plan's other files (their hashes go in it).
+
+    ``sc``: the scenario the plan was made for (its name and fingerprint are kept); ``strict``: whether the plan
+    was checked with late stops refused (readers check it the same way).
+    """
+    out = Path(out_dir)
     placement = plan.placement.reset_index(names="worker_id")
+    files = {p.name: file_hash(p) for p in sorted(out.iterdir())
+             if p.is_file() and p.name != PLAN_FILE and not p.name.startswith(".")} if out.is_dir() else {}
     data: dict[str, Any] = {
         "version": VERSION,
-        "placement": _frame(placement, ("worker_id", *PLACEMENT_COLUMNS)),
+        "scenario": {"name": sc.name, "fingerprint": scenario_fingerprint(sc)} if sc is not None else None,
+        "strict": bool(strict),
+        "files": files,
+        "placement": _frame(placement, ("worker_id", *PLACEMENT_COLUMNS, *PLACEMENT_FLAGS)),
         "routes": _frame(plan.routes, ROUTE_COLUMNS),
         "manifest": _frame(plan.manifest, MANIFEST_COLUMNS),
-        "placement_info": dataclasses.asdict(plan.placement_info) if plan.placement_info else None,
-        "routing_info": dataclasses.asdict(plan.routing_info) if plan.routing_info else None,
+        "placement_info": _info(plan.placement_info),
+        "routing_info": _info(plan.routing_info),
         "warnings": list(plan.warnings),
     }
-    path = Path(out_dir) / PLAN_FILE
+    path = out / PLAN_FILE
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, default=float))
     return path
 
 
-def read_plan(folder: str | Path) -> Plan:
-    """The Plan saved in ``folder/plan.json`` (or the file itself), with errors that say how to fix them."""
+def _check_value(value: Any, column: str) -> None:
+    if column in _INT_COLUMNS or column in _FLOAT_COLUMNS:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number or not math.isfinite(value) or abs(value) > MAX_NUMBER:
+            shown = repr(value) if len(repr(value)) <= 30 else f"{repr(value)[:20]}... ({len(repr(value))} chars)"
+            raise ValueError(f"{column} holds {shown}, not a number of at most {MAX_NUMBER:g}")
+        if column in _INT_COLUMNS and value != int(value):
+            raise ValueError(f"{column} holds {value!r}, not a whole number")
+    elif not isinstance(value, str):
+        raise ValueError(f"{column} holds {type(value).__name__}, not text")
+
+
+def _table(data: dict[str, Any], key: str, columns: tuple[str, ...]) -> pd.DataFrame | None:
+    block = data.get(key)
+    if block is None and key != "placement":
+        return None
+    if not isinstance(block, dict) or any(not isinstance(block.get(c), list) for c in columns):
+        raise ValueError(f"'{key}' is not a table with the columns {', '.join(columns)}")
+    rows = {len(block[c]) for c in columns}
+    if len(rows) != 1:
+        raise ValueError(f"the columns of '{key}' have different lengths")
+    for c in columns:
+        for value in block[c]:
+            _check_value(value, c)
+    frame = pd.DataFrame({c: block[c] for c in columns})
+    for c in columns:
+        if c in _INT_COLUMNS:
+            frame[c] = frame[c].astype(int)
+        elif c in _FLOAT_COLUMNS:
+            frame[c] = frame[c].astype(float)
+    return frame
+
+
+def _solve_info(data: dict[str, Any], key: str) -> SolveInfo | None:
+    block = data.get(key)
+    if not block:
+        return None
+    if not isinstance(block, dict):
+        raise ValueError(f"'{key}' is not a mapping")
+    for name in ("objective", "bound", "gap"):
+        if block.get(name) is not None and (isinstance(block[name], bool) or not isinstance(block[name], int | float)):
+            raise ValueError(f"{key}.{name} holds {type(block[name]).__name__}, not a number")
+    if not isinstance(block.get("status"), str) or not isinstance(block.get("solver"), str):
+        raise ValueError(f"{key} lacks its status or solver")
+    if not isinstance(block.get("timed_out", False), bool):
+        raise ValueError(f"{key}.timed_out is not true or false")
+    return SolveInfo(block["status"], block["solver"], block.get("objective"), block.get("bound"), block.get("gap"),
+                     math.nan, timed_out=block.get("timed_out", False))
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    if path.stat().st_size > MAX_BYTES:
+        raise ValueError(f"{path.stat().st_size} bytes, more than the {MAX_BYTES} a plan may have")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"a {type(data).__name__} at the top, not a mapping")
+    if data.get("version") != VERSION:
+        raise ValueError(f"version {str(data.get('version'))[:20]!r}, expected {VERSION}")
+    return data
+
+
+def _verify_files(data: dict[str, Any], folder: Path) -> None:
+    """Every file listed in plan.json is there with the same bytes (else the folder mixes two plans)."""
+    files = data.get("files")
+    if not isinstance(files, dict):
+        raise ValueError("no list of the plan's files")
+    for name, digest in sorted(files.items()):
+        target = folder / str(name)
+        if Path(str(name)).name != name or not target.is_file() or file_hash(target) != digest:
+            raise ScenarioError(
+                f"{name} does not belong to this plan.json (missing, changed or written by another run): the "
+                "folder does not hold one plan.",
+                file=str(folder),
+                fix="make the plan again with `labor-transfer plan --out DIR`.",
+            )
+
+
+def read_plan(folder: str | Path, sc: Scenario | None = None, verify_files: bool = True) -> Plan:
+    """The Plan saved in ``folder/plan.json`` (or the file itself), with errors that say how to fix them.
+
+    The folder's files are checked against the hashes in plan.json (``verify_files=False`` skips it, for a reader
+    that wants plan.json alone, e.g. beside a placement edited by hand). With ``sc``, the plan is also checked against
+    the scenario by ``planning.check.check_plan`` and refused with the first violation and their count; a plan
+    made for another scenario (or another version of it) is named as such.
+    """
     path = Path(folder)
     if path.is_dir():
         path = path / PLAN_FILE
@@ -54,15 +176,51 @@ def read_plan(folder: str | Path) -> Plan:
         raise ScenarioError(f"no {PLAN_FILE} here.", file=str(path),
                             fix="give the folder written by `labor-transfer plan --out DIR`.")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != VERSION:
-            raise ValueError(f"version {data.get('version')!r}, expected {VERSION}")
-        placement = pd.DataFrame(data["placement"]).set_index("worker_id").rename_axis(None)
-        routes = pd.DataFrame(data["routes"]) if data.get("routes") is not None else None
-        manifest = pd.DataFrame(data["manifest"]) if data.get("manifest") is not None else None
-        infos = [SolveInfo(**data[k]) if data.get(k) else None for k in ("placement_info", "routing_info")]
-        return Plan(placement=placement, routes=routes, manifest=manifest, placement_info=infos[0],
-                    routing_info=infos[1], warnings=tuple(data.get("warnings", ())))
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ScenarioError(f"not a plan file this version can read ({exc}).", file=str(path),
+        data = _parse(path)
+        if verify_files:
+            _verify_files(data, path.parent)
+        placement = _table(data, "placement", ("worker_id", *PLACEMENT_COLUMNS))
+        assert placement is not None
+        warnings = data.get("warnings", [])
+        if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
+            raise ValueError("'warnings' is not a list of text")
+        plan = Plan(placement=placement.set_index("worker_id").rename_axis(None),
+                    routes=_table(data, "routes", ROUTE_COLUMNS), manifest=_table(data, "manifest", MANIFEST_COLUMNS),
+                    placement_info=_solve_info(data, "placement_info"),
+                    routing_info=_solve_info(data, "routing_info"), warnings=tuple(warnings))
+    except ScenarioError:
+        raise
+    except (ValueError, KeyError, TypeError, RecursionError, OverflowError, UnicodeDecodeError) as exc:
+        reason = str(exc)[:200]
+        raise ScenarioError(f"not a plan file this version can read ({reason}).", file=str(path),
                             fix="make the plan again with `labor-transfer plan`.") from None
+    if sc is not None:
+        plan = _fits(sc, plan, data, path)
+    return plan
+
+
+def _fits(sc: Scenario, plan: Plan, data: dict[str, Any], path: Path) -> Plan:
+    """The plan, checked against ``sc`` the way it was made (strict or not)."""
+    from planning.check import check_plan, check_returning
+
+    made_for = data.get("scenario") if isinstance(data.get("scenario"), dict) else {}
+    recorded = made_for.get("fingerprint")
+    same = recorded is None or recorded == scenario_fingerprint(sc)  # None: saved without its scenario
+    strict = data.get("strict", True) is not False
+    violations = check_plan(sc, plan, strict=strict)
+    if plan.placement_info is not None and plan.placement_info.status != "optimal":
+        soft = check_returning(sc, plan)  # a time-limited placement's shortfall, as make_plan treats it
+        violations = [v for v in violations if v not in soft]
+    other = f"'{made_for.get('name')}'" if made_for.get("name") else "another scenario"
+    if violations:
+        if same:
+            message = f"the plan breaks the scenario: {len(violations)} violations, the first: {violations[0]}."
+        else:
+            message = (f"the plan was made for {other}, not for this version of '{sc.name}': "
+                       f"{len(violations)} violations, the first: {violations[0]}.")
+        raise ScenarioError(message, file=str(path), fix=f"make a plan for this scenario: labor-transfer plan "
+                                                         f"{sc.name} --out DIR.")
+    if not same:
+        note = f"the plan was made for {other} (another version of '{sc.name}'); it passes every check of this one"
+        plan = dataclasses.replace(plan, warnings=(*plan.warnings, note))
+    return plan

@@ -15,28 +15,6 @@ STOP_MIN = 2.5
 STOP_S_PER_WORKER = 10.0
 
 
-def reception_minutes(sc: Scenario) -> float:
-    """Planned minutes from the train's arrival until the coaches can leave, from the station's own figures.
-
-    Alighting (the busiest door, mean seconds per person), the walk (mean speed), the welcome, the gift-pack desks
-    (everyone through ``desks`` parallel desks) and boarding the largest coach. The simulation plays each of these
-    out with its randomness; this is the plan's deterministic estimate of the same.
-    """
-    st, train = sc.station, sc.train
-    per_door = len(sc.workers) / (train.cars * train.doors_per_car)
-    alight = per_door * sum(st.alight_s_per_person) / 2 / 60
-    walk = st.walk_m / (sum(st.walk_speed_mps) / 2) / 60
-    desks = len(sc.workers) * st.desk_service_s / st.desks / 60
-    seats = max((c.seats for c in sc.fleet.values() if c.count > 0), default=0)
-    board = seats * sum(st.board_s_per_person) / 2 / 60
-    return alight + walk + st.welcome_min + desks + board
-
-
-def planned_departure(sc: Scenario) -> float:
-    """When the first coaches are planned to leave, minutes from midnight (a known train delay included)."""
-    return sc.arrival_min + sc.train.delay_min + reception_minutes(sc)
-
-
 def stop_minutes(workers: int) -> float:
     """Planned minutes spent at a stop dropping ``workers``."""
     return STOP_MIN + STOP_S_PER_WORKER * workers / 60.0

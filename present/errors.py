@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+#: A message longer than this is cut (a safety net: values from files are cut where they are quoted).
+MAX_MESSAGE_CHARS = 600
+
 
 class ScenarioError(ValueError):
     """Bad input: names the file, the field or row, and how to fix it.
@@ -37,7 +40,10 @@ class ScenarioError(ValueError):
             where.append(f"row {self.row}")
         if self.field:
             where.append(self.field)
-        text = (": ".join(where) + ": " if where else "") + self.message
+        message = self.message
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[: MAX_MESSAGE_CHARS - 3] + "..."
+        text = (": ".join(where) + ": " if where else "") + message
         if self.fix:
             text += f" Fix: {self.fix}"
         return text.replace("\n", " ")

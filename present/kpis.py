@@ -69,6 +69,8 @@ _REGISTRY: tuple[Kpi, ...] = (
     Kpi("train_delay_min", "列车晚点", "Train delay", "minutes", "neutral",
         "minutes the train was late (known, random and disruption delay)"),
     Kpi("checked_in", "已入住人数", "Workers checked in", "count", "higher", "workers checked in at their dormitory"),
+    Kpi("late_checkins", "宿舍关门后到达人数", "Late check-ins (dormitory closed)", "count", "lower",
+        "workers who reached their dormitory after it had closed (late check-ins)"),
     Kpi("not_delivered", "未送达人数", "Workers not delivered", "count", "lower",
         "workers not delivered (missed the train, unplaced, not in the plan); 0 unless a reason says why"),
     Kpi("last_checkin_min", "最后一人入住", "Last check-in", "clock", "lower",
@@ -89,6 +91,11 @@ _REGISTRY: tuple[Kpi, ...] = (
         "workers carried over seats offered, over the city coaches' trips that left with workers"),
     Kpi("coaches_used", "使用车辆", "Coaches used", "count", "lower",
         "city coaches (and standby coaches) that drove at least one trip"),
+    Kpi("p_on_time", "全员按时入住的夜晚比例", "Nights with every check-in on time", "share", "higher",
+        "share of nights in which every worker checked in within their dormitory's window (no late check-in)",
+        per_night=False),
+    Kpi("p_last_after_deadline", "最后一人晚于最晚到达的概率", "P(last check-in after the deadline)", "share",
+        "lower", "share of nights whose last check-in is after the policy's latest arrival", per_night=False),
 )
 
 #: Every KPI by its column name, in the order of the simulation's KPI table.
@@ -101,6 +108,9 @@ SHARE_KPIS: tuple[str, ...] = tuple(k.key for k in _REGISTRY if k.kind == "share
 HIGHER_IS_BETTER: frozenset[str] = frozenset(k.key for k in _REGISTRY if k.better == "higher")
 #: KPIs that describe the conditions, not the option: never called better or worse.
 NEUTRAL: frozenset[str] = frozenset(k.key for k in _REGISTRY if k.better == "neutral")
+#: The figures a planner reads first (in this order); the other KPIs follow in registry order.
+HEADLINE_KPIS: tuple[str, ...] = ("last_checkin_min", "p95_checkin_min", "share_by_deadline", "longest_wait_min",
+                                  "largest_crowd", "coaches_used", "seat_use", "not_delivered")
 #: KPI names per language: ``KPI_LABELS["zh"]["p95_checkin_min"] == "95% 入住"``.
 KPI_LABELS: dict[str, dict[str, str]] = {lang: {k.key: k.label(lang) for k in _REGISTRY} for lang in LANGS}
 
@@ -127,6 +137,26 @@ def format_kpi(kpi: str, value: float) -> str:
 def higher_is_better(kpi: str) -> bool:
     """Whether more of ``kpi`` is better (a KPI not in the registry: less is better)."""
     return kpi in HIGHER_IS_BETTER
+
+
+def headline_order(keys: list[str]) -> list[str]:
+    """``keys`` with the headline KPIs first (in ``HEADLINE_KPIS`` order), then the others as given."""
+    first = [k for k in HEADLINE_KPIS if k in keys]
+    return first + [k for k in keys if k not in first]
+
+
+def format_difference(kpi: str, value: float, lang: str = "zh", unit: bool = True) -> str:
+    """A difference of two values of ``kpi``: clock times and durations in minutes, shares in percentage points
+    (``+12.5 分钟``, ``-1.2 pp``); ``unit=False`` leaves the unit out."""
+    if value is None or not math.isfinite(value):
+        return "-"
+    entry = KPIS.get(kpi)
+    kind = entry.kind if entry is not None else ("minutes" if kpi.endswith("_min") else "count")
+    k = LANGS.index(check_lang(lang))
+    if kind == "share":
+        return f"{100 * value:+.1f}" + (f" {('个百分点', 'pp')[k]}" if unit else "")
+    text = f"{value:+.1f}"
+    return text + (f" {('分钟', 'min')[k]}" if unit and kind in ("clock", "minutes") else "")
 
 
 def kpi_table(summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

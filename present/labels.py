@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from present.lang import LANGS
+from present.lang import LANGS, check_lang
 
 LABELS: dict[str, tuple[str, str]] = {
     # columns
@@ -138,3 +138,47 @@ def reason_text(reason: str, lang: str = "zh") -> str:
         for pattern, replacement in UNPLACED_ZH:
             text = re.sub(pattern, replacement, text)
     return text
+
+
+#: Words of the rich displays in Jupyter (``_repr_html_`` of the plan, the simulation, sweeps and comparisons).
+DISPLAY: dict[str, tuple[str, str]] = {
+    "plan_title": ("运输计划", "Transport plan"),
+    "plan_unrouted": ("安置计划（尚未排车）", "Placement (not routed yet)"),
+    "workers_total": ("务工人员", "Workers"),
+    "placed_unplaced": ("已安置 / 未安置", "Placed / not placed"),
+    "enterprises_served": ("接收企业", "Enterprises receiving workers"),
+    "coaches_trips": ("城市大巴", "City coaches"),
+    "coaches_trips_value": ("{coaches} 辆，{trips} 车次，{workers} 人乘车", "{coaches} coaches, {trips} trips, "
+                            "{workers} riders"),
+    "own_pickup": ("企业自行接站", "Collected by their enterprise"),
+    "first_depart_last_arrive": ("首车发车 / 末站到达", "First departure / last arrival"),
+    "total_km": ("总里程", "Total distance"),
+    "coach_table": ("各车次", "Coach trips"),
+    "unplaced_table": ("未安置人员", "Workers not placed"),
+    "more_rows": ("… 另有 {n} 行", "… {n} more rows"),
+    "sim_title": ("仿真结果：{scenario}，模拟 {n} 个夜晚（随机种子 {seed}）",
+                  "Simulation: {scenario}, {n} simulated nights (seed {seed})"),
+    "train_due": ("列车到站", "Train due"),
+    "latest_arrival": ("最晚到达", "Latest arrival"),
+    "kpi": ("指标", "KPI"),
+    "mean": ("均值", "Mean"),
+    "ci": ("均值的 95% 置信区间", "95% CI of the mean"),
+    "spread": ("各夜 5% / 50% / 95%", "Nights 5% / 50% / 95%"),
+    "sweep_title": ("方案对比：{k} 个方案，每个模拟 {r} 个夜晚", "Options: {k} variants, {r} simulated nights each"),
+    "option": ("方案", "Option"),
+    "no_valid_plan": ("无有效方案：{why}", "No valid plan: {why}"),
+    "compare_title": ("两方案成对比较：{b} 对比 {a}", "Paired comparison: {b} against {a}"),
+    "difference": ("差值（后者 − 前者）及 95% 区间", "Difference (B − A) and 95% interval"),
+    "better": ("较优", "Better"),
+    "confidence": ("把握", "Confidence"),
+    "same": ("无差别", "same"),
+    "not_ranked": ("（条件，不比较）", "(a condition, not ranked)"),
+    "minutes_unit": ("分钟", "min"),
+    "points_unit": ("个百分点", "pp"),
+}
+
+
+def words(key: str, lang: str = "zh", **kw: object) -> str:
+    """A display phrase in ``lang``, with its ``{placeholders}`` filled in."""
+    zh, en = DISPLAY[key]
+    return (zh if check_lang(lang) == "zh" else en).format(**kw)

@@ -10,16 +10,24 @@ import typing
 from typing import Any, TypeVar
 
 from present.clock import format_clock
-from scenarios.errors import FieldError, ScenarioError, suggest
+from scenarios.errors import FieldError, InputError, ScenarioError, cut, shown, suggest
 
 T = TypeVar("T")
 
 #: Fields that hold clock times; YAML 1.1 reads an unquoted 21:30 as the number 1290, so numbers are converted.
-CLOCK_FIELDS = {"arrival", "available_from", "latest_arrival"}
+CLOCK_FIELDS = {"arrival", "available_from", "latest_arrival", "morning_checkin"}
 
 
 def _fail(message: str, where: str, file: str | None, fix: str | None = None) -> ScenarioError:
     return ScenarioError(message, file=file, field=where, fix=fix or f"edit '{where}' in the scenario file.")
+
+
+def _finite(value: int | float) -> bool:
+    """True for a number that is a finite float (an int of 400 digits is not: it overflows)."""
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:
+        return False
 
 
 def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
@@ -34,7 +42,7 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
         return build(hint, value, where, file)  # type: ignore[arg-type]
     if hint is bool:
         if not isinstance(value, bool):
-            raise _fail(f"expected true or false, got {value!r}.", where, file)
+            raise _fail(f"expected true or false, got {shown(value)}.", where, file)
         return value
     if hint is int:
         if (
@@ -42,17 +50,17 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
             or not isinstance(value, int | float)
             or (isinstance(value, float) and (not math.isfinite(value) or value != int(value)))
         ):
-            raise _fail(f"expected a whole number, got {value!r}.", where, file)
+            raise _fail(f"expected a whole number, got {shown(value)}.", where, file)
         return int(value)
     if hint is float:
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(float(value)):
-            raise _fail(f"expected a number, got {value!r}.", where, file)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not _finite(value):
+            raise _fail(f"expected a number, got {shown(value)}.", where, file)
         return float(value)
     if hint is str:
         if where.rsplit(".", 1)[-1] in CLOCK_FIELDS and isinstance(value, int) and not isinstance(value, bool):
             if not 0 <= value < 1440:
                 raise _fail(
-                    f"expected a clock time like '21:30', got {value!r}.",
+                    f"expected a clock time like '21:30', got {shown(value)}.",
                     where,
                     file,
                     'write HH:MM in quotes, e.g. "21:30".',
@@ -61,7 +69,7 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
         if not isinstance(value, str):
-            raise _fail(f"expected text, got {value!r}.", where, file)
+            raise _fail(f"expected text, got {shown(value)}.", where, file)
         return value
     if hint is dt.date:
         if isinstance(value, dt.date):
@@ -69,10 +77,10 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            raise _fail(f"expected a date like 2023-02-01, got {value!r}.", where, file) from None
+            raise _fail(f"expected a date like 2023-02-01, got {shown(value)}.", where, file) from None
     if origin is tuple:
         if not isinstance(value, list | tuple):
-            raise _fail(f"expected a list, got {value!r}.", where, file)
+            raise _fail(f"expected a list, got {shown(value)}.", where, file)
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_coerce(v, args[0], f"{where}[{i}]", file) for i, v in enumerate(value))
         if len(value) != len(args):
@@ -80,8 +88,8 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
         return tuple(_coerce(v, a, f"{where}[{i}]", file) for i, (v, a) in enumerate(zip(value, args, strict=True)))
     if origin is dict:
         if not isinstance(value, dict):
-            raise _fail(f"expected a mapping of names to values, got {value!r}.", where, file)
-        return {str(k): _coerce(v, args[1], f"{where}.{k}", file) for k, v in value.items()}
+            raise _fail(f"expected a mapping of names to values, got {shown(value)}.", where, file)
+        return {str(k): _coerce(v, args[1], f"{where}.{cut(str(k))}", file) for k, v in value.items()}
     raise AssertionError(f"unsupported type {hint!r} at {where}")
 
 
@@ -90,13 +98,13 @@ def build(cls: type[T], data: Any, where: str, file: str | None) -> T:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise _fail(f"expected a mapping (key: value lines), got {data!r}.", where, file)
+        raise _fail(f"expected a mapping (key: value lines), got {shown(data)}.", where, file)
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     for key in data:
         if key not in fields:
             raise _fail(
-                f"unknown key '{key}'; {suggest(str(key), fields)}",
+                f"unknown key {shown(key)}; {suggest(str(key), fields)}",
                 f"{where}.{key}",
                 file,
                 "correct the spelling or remove the key.",
@@ -112,6 +120,14 @@ def build(cls: type[T], data: Any, where: str, file: str | None) -> T:
         return cls(**kwargs)
     except FieldError as exc:
         field = f"{where}.{exc.field}"
-        raise ScenarioError(
-            exc.message, file=file, field=field, fix=exc.fix or f"edit '{field}' in the scenario file."
-        ) from None
+        fix = exc.fix or f"edit '{field}' in the scenario file."
+        if exc.message_zh:
+            raise InputError(
+                exc.message,
+                exc.message_zh,
+                file=file,
+                field=field,
+                fix=fix,
+                fix_zh=exc.fix_zh or f"在方案文件中修改“{field}”。",
+            ) from None
+        raise ScenarioError(exc.message, file=file, field=field, fix=fix) from None

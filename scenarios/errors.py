@@ -3,27 +3,115 @@
 from __future__ import annotations
 
 import difflib
+import reprlib
 from collections.abc import Iterable
+from typing import Any
 
 from present.errors import ScenarioError
 
-__all__ = ["FieldError", "ScenarioError", "require", "suggest"]
+__all__ = ["FieldError", "InputError", "ScenarioError", "cut", "quoted", "require", "shown", "suggest"]
+
+#: At most this many characters of a value (or a header name) read from a file are quoted in a message.
+SHOWN_CHARS = 40
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = SHOWN_CHARS
+_REPR.maxother = SHOWN_CHARS
+_REPR.maxlong = SHOWN_CHARS
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 4
+_REPR.maxlevel = 2
+
+
+def shown(value: Any) -> str:
+    """A bounded repr of ``value`` for a message: text cut to SHOWN_CHARS characters, lists to their first items.
+
+    The cost is bounded too (reprlib never walks a whole nested structure), so a value built from YAML aliases
+    cannot make an error message expensive or long.
+    """
+    if isinstance(value, str) and len(value) > SHOWN_CHARS:
+        return repr(value[: SHOWN_CHARS - 3]) + f"... ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 4 * SHOWN_CHARS:
+        return f"a whole number of about {int(value.bit_length() * 0.30103):,} digits"
+    text = _REPR.repr(value)
+    return text if len(text) <= 2 * SHOWN_CHARS else text[: 2 * SHOWN_CHARS] + "..."
+
+
+def quoted(value: Any) -> str:
+    """A value read from a table, in quotes and cut to SHOWN_CHARS characters: 'chengyan'."""
+    return f"'{cut(str(value))}'"
+
+
+def cut(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text`` cut to ``limit`` characters (with '...'), for names read from a file."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class InputError(ScenarioError):
+    """A ScenarioError that also speaks Chinese: ``str()`` is English, ``render("zh")`` Chinese (the CLI's default)."""
+
+    def __init__(
+        self,
+        message: str,
+        message_zh: str,
+        *,
+        file: str | None = None,
+        field: str | None = None,
+        row: int | None = None,
+        fix: str | None = None,
+        fix_zh: str | None = None,
+    ) -> None:
+        self.message_zh = message_zh
+        self.fix_zh = fix_zh
+        super().__init__(message, file=file, field=field, row=row, fix=fix)
+
+    def render(self, lang: str = "en") -> str:
+        """One line in ``lang`` ('en' or 'zh'): where, what, and the fix."""
+        if lang != "zh":
+            return str(self)
+        where = [str(w) for w in (self.file, f"第 {self.row} 行" if self.row is not None else None, self.field) if w]
+        text = ("，".join(where) + "：" if where else "") + cut(self.message_zh, 600)
+        if self.fix_zh:
+            text += f"修改：{self.fix_zh}"
+        return text.replace("\n", " ")
+
+    def located(self, *, file: str | None = None, prefix: str | None = None) -> InputError:
+        field = f"{prefix}.{self.field}" if prefix and self.field else (prefix or self.field)
+        return InputError(
+            self.message,
+            self.message_zh,
+            file=self.file or file,
+            field=field,
+            row=self.row,
+            fix=self.fix,
+            fix_zh=self.fix_zh,
+        )
 
 
 class FieldError(ValueError):
     """A range check inside a dataclass; the loader adds the file and the dotted path."""
 
-    def __init__(self, field: str, message: str, fix: str | None = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        fix: str | None = None,
+        *,
+        message_zh: str | None = None,
+        fix_zh: str | None = None,
+    ) -> None:
         self.field = field
         self.message = message
         self.fix = fix
+        self.message_zh = message_zh
+        self.fix_zh = fix_zh
         super().__init__(f"{field}: {message}")
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' Did you mean X?' for the closest choice, else the list of valid choices."""
-    options = sorted(str(c) for c in choices)
-    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.5)
+    options = sorted(cut(c) for c in choices)
+    close = difflib.get_close_matches(cut(word), options, n=1, cutoff=0.5)
     if close:
         return f"did you mean '{close[0]}'?"
     shown = ", ".join(options[:12]) + (", ..." if len(options) > 12 else "")

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from scenarios.aliases import post_aliases
 from scenarios.build import build
 from scenarios.clock import parse_clock
-from scenarios.errors import ScenarioError, suggest
+from scenarios.errors import ScenarioError, shown, suggest
+from scenarios.files import (
+    TableLimits,
+    active_limits,
+    allowed_dirs_from_env,
+    check_table_size,
+    resolve_table,
+    use_limits,
+)
 from scenarios.model import CoachType, Job, Meta, Policy, Station, Train, Travel, WorkerGenerator
 from scenarios.scenario import Scenario
 from scenarios.tables import (
@@ -23,10 +31,10 @@ from scenarios.tables import (
     POSTS_PREFIX,
     WORKER_COLUMNS,
     read_table,
-    read_text,
 )
 from scenarios.texts import TableError
 from scenarios.values import resolve_enterprises, resolve_workers
+from scenarios.yamlsafe import parse_yaml, read_yaml_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCENARIO_FILE = "scenario.yaml"
@@ -65,55 +73,9 @@ def resolve(name_or_path: str | Path) -> Path:
     )
 
 
-class _Loader(yaml.SafeLoader):
-    """The safe loader, with a value it cannot construct (a date like 2023-02-30, '!!int abc') reported by line."""
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:  # PyYAML's own failures
-            raise _BadValue(node, exc) from None
-
-
-class _BadValue(yaml.YAMLError):
-    """A scalar PyYAML recognised (by its form or tag) but could not turn into a value."""
-
-    def __init__(self, node: yaml.Node, exc: Exception) -> None:
-        self.line = node.start_mark.line + 1
-        self.value = node.value if isinstance(node.value, str) else "..."
-        self.kind = str(node.tag).rsplit(":", 1)[-1]
-        self.reason = f" ({exc})" if isinstance(exc, ValueError) else ""
-        super().__init__(str(exc))
-
-
-def _value_error(path: Path, exc: _BadValue) -> ScenarioError:
-    if exc.kind == "timestamp":
-        return ScenarioError(
-            f"'{exc.value}' on line {exc.line} is not a calendar date{exc.reason}.",
-            file=str(path),
-            fix="write a real date as YYYY-MM-DD, e.g. 2023-02-01.",
-        )
-    return ScenarioError(
-        f"cannot read '{exc.value}' on line {exc.line} as {exc.kind}{exc.reason}.",
-        file=str(path),
-        fix=f"correct the value, or remove the '!!{exc.kind}' tag; quote text.",
-    )
-
-
 def read_yaml(path: Path) -> dict[str, Any]:
-    """The YAML file's top-level mapping, with syntax errors and unreadable values reported by line."""
-    text = read_text(path)
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except _BadValue as exc:
-        raise _value_error(path, exc) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" on line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ScenarioError(
-            f"YAML syntax error{line}: {problem}.", file=str(path), fix="check indentation and quoting near that line."
-        ) from None
+    """The YAML file's top-level mapping, read with limits (see ``scenarios.yamlsafe``); errors name the line."""
+    data = parse_yaml(read_yaml_text(path), path)
     if not isinstance(data, dict):
         raise ScenarioError(
             "expected a mapping of sections (meta:, train:, ...).",
@@ -123,27 +85,39 @@ def read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def load(name_or_path: str | Path, overrides: dict[str, Any] | None = None) -> Scenario:
-    """Load and validate a scenario by bundled name or path; ``overrides`` maps dotted paths to new values."""
+def load(
+    name_or_path: str | Path,
+    overrides: dict[str, Any] | None = None,
+    *,
+    allow_dirs: Iterable[str | Path] | None = None,
+    limits: TableLimits | None = None,
+) -> Scenario:
+    """Load and validate a scenario by bundled name or path; ``overrides`` maps dotted paths to new values.
+
+    Tables are read only from the scenario's folder (see ``scenarios.files``); ``allow_dirs`` adds folders (default:
+    LABOR_TRANSFER_ALLOW_DIRS) and ``limits`` sets the most rows and bytes of a table (default: from the environment).
+    """
     path = resolve(name_or_path)
     raw = read_yaml(path)
     if overrides:
         from scenarios.overrides import apply_overrides
 
         raw = apply_overrides(raw, overrides)
-    return from_dict(raw, base_dir=path.parent, file=str(path))
+    return from_dict(raw, base_dir=path.parent, file=str(path), allow_dirs=allow_dirs, limits=limits)
 
 
-def _table_path(raw: dict[str, Any], key: str, base_dir: Path, file: str, default: str) -> tuple[Path, str | None, str]:
+def _table_path(
+    raw: dict[str, Any], key: str, base_dir: Path, file: str, default: str, allow_dirs: Iterable[str | Path] = ()
+) -> tuple[Path, str | None, str]:
     """The table file, its sheet (None: the first, or a CSV) and its name for messages, of ``key: FILE`` or
-    ``key: {file: FILE.xlsx, sheet: NAME}``."""
+    ``key: {file: FILE.xlsx, sheet: NAME}``; the file follows the rules of ``scenarios.files`` and its limits."""
     value = raw.get(key, default)
     sheet = None
     if isinstance(value, dict):
         for k in value:
             if k not in ("file", "sheet"):
                 raise ScenarioError(
-                    f"unknown key '{k}'; {suggest(str(k), ['file', 'sheet'])}",
+                    f"unknown key {shown(k)}; {suggest(str(k), ['file', 'sheet'])}",
                     file=file,
                     field=f"{key}.{k}",
                     fix=f"write e.g. '{key}: {{file: {default.replace('.csv', '.xlsx')}, sheet: Sheet1}}'.",
@@ -151,27 +125,50 @@ def _table_path(raw: dict[str, Any], key: str, base_dir: Path, file: str, defaul
         sheet = value.get("sheet")
         if sheet is not None and (not isinstance(sheet, str | int) or not str(sheet).strip()):
             raise ScenarioError(
-                f"expected the name of a sheet, got {sheet!r}.", file=file, field=f"{key}.sheet", fix="name a sheet."
+                f"expected the name of a sheet, got {shown(sheet)}.",
+                file=file,
+                field=f"{key}.sheet",
+                fix="name a sheet.",
             )
         sheet = None if sheet is None else str(sheet)
         value = value.get("file")
     if not isinstance(value, str) or not value.strip():
         raise ScenarioError(
-            f"expected the name of a CSV or .xlsx file, got {value!r}.",
+            f"expected the name of a CSV or .xlsx file, got {shown(value)}.",
             file=file,
             field=key,
-            fix=f"write e.g. '{key}: {default}' or '{key}: {{file: {default.replace('.csv', '.xlsx')}, sheet: 1}}'.",
+            fix=f"write e.g. '{key}: {default}' or '{key}: {{file: {Path(default).stem}.xlsx, sheet: Sheet1}}'.",
         )
-    return (base_dir / value).resolve(), sheet, str(base_dir / value)
+    path = resolve_table(value, base_dir, file=file, field=key, allow_dirs=allow_dirs)
+    label = str(base_dir / value)
+    check_table_size(path, active_limits(), shown_as=label)
+    return path, sheet, label
 
 
-def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> Scenario:
-    """Build and validate a Scenario from the parsed YAML mapping; tables are read relative to ``base_dir``."""
+def from_dict(
+    raw: dict[str, Any],
+    base_dir: Path,
+    file: str = "<scenario>",
+    *,
+    allow_dirs: Iterable[str | Path] | None = None,
+    limits: TableLimits | None = None,
+) -> Scenario:
+    """Build and validate a Scenario from the parsed YAML mapping; tables are read relative to ``base_dir``.
+
+    ``allow_dirs`` and ``limits`` as for ``load``.
+    """
+    with use_limits(limits):
+        return _from_dict(raw, base_dir, file, allowed_dirs_from_env() if allow_dirs is None else tuple(allow_dirs))
+
+
+def _from_dict(raw: dict[str, Any], base_dir: Path, file: str, allow_dirs: tuple[str | Path, ...]) -> Scenario:
+    if not isinstance(raw, dict):
+        raise ScenarioError("expected a mapping of sections (meta:, train:, ...).", file=file)
     raw = copy.deepcopy(raw)
     for key in raw:
         if key not in SECTIONS:
             raise ScenarioError(
-                f"unknown section '{key}'; {suggest(str(key), SECTIONS)}",
+                f"unknown section {shown(key)}; {suggest(str(key), SECTIONS)}",
                 file=file,
                 field=str(key),
                 fix="correct the spelling or remove the section.",
@@ -187,9 +184,9 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
     def clock(text: str) -> float:
         return parse_clock(text, "clock", anchor_min=anchor)
 
-    path, sheet, label = _table_path(raw, "districts", base_dir, file, "districts.csv")
+    path, sheet, label = _table_path(raw, "districts", base_dir, file, "districts.csv", allow_dirs)
     districts = read_table(path, DISTRICT_COLUMNS, parse_clock=clock, what="district", sheet=sheet, label=label)
-    path, sheet, label = _table_path(raw, "enterprises", base_dir, file, "enterprises.csv")
+    path, sheet, label = _table_path(raw, "enterprises", base_dir, file, "enterprises.csv", allow_dirs)
     enterprises = read_table(
         path,
         ENTERPRISE_COLUMNS,
@@ -204,13 +201,15 @@ def from_dict(raw: dict[str, Any], base_dir: Path, file: str = "<scenario>") -> 
     tables = [districts, enterprises]
     notes = resolve_enterprises(enterprises, districts, matrix=travel.mode == "matrix")
     _clock_minutes(enterprises, anchor)
-    workers = _read_workers(raw.get("workers"), base_dir, file, meta, train, enterprises, districts, jobs, clock)
+    workers = _read_workers(
+        raw.get("workers"), base_dir, file, meta, train, enterprises, districts, jobs, clock, allow_dirs
+    )
     tables.append(workers)
     matrix = None
     if travel.mode == "matrix":
         from scenarios.travel import read_matrix
 
-        matrix = read_matrix((base_dir / str(travel.matrix)).resolve())
+        matrix = read_matrix(_matrix_path(travel.matrix, base_dir, file, allow_dirs))
     scenario = Scenario(
         **sections,
         workers=workers,
@@ -302,12 +301,17 @@ def rebuild(sc: Scenario, overrides: dict[str, Any]) -> Scenario:
         from scenarios.travel import read_matrix
 
         base_dir = sc.source.parent if sc.source is not None else Path.cwd()
-        matrix = read_matrix((base_dir / str(travel.matrix)).resolve())
+        matrix = read_matrix(_matrix_path(travel.matrix, base_dir, file, allowed_dirs_from_env()))
     scenario = dataclasses.replace(
         sc, **sections, enterprises=enterprises, workers=sc.workers.copy(), districts=sc.districts.copy(),
         raw=raw, warnings=(), travel_matrix=matrix,
     )
     return dataclasses.replace(scenario, warnings=tuple(validate(scenario, file=file)))
+
+
+def _matrix_path(name: str | None, base_dir: Path, file: str, allow_dirs: Iterable[str | Path]) -> Path:
+    """The checked path of ``travel.matrix`` (the same rules and limits as every table)."""
+    return _table_path({"travel.matrix": name}, "travel.matrix", base_dir, file, "times.csv", allow_dirs)[0]
 
 
 def _read_workers(
@@ -320,6 +324,7 @@ def _read_workers(
     districts: pd.DataFrame,
     jobs: dict[str, Job],
     clock: Any,
+    allow_dirs: tuple[str | Path, ...] = (),
 ) -> pd.DataFrame:
     if not isinstance(spec, dict) or not ({"roster", "generate"} & set(spec)):
         raise ScenarioError(
@@ -331,7 +336,7 @@ def _read_workers(
     for key in spec:
         if key not in ("roster", "generate", "counties"):
             raise ScenarioError(
-                f"unknown key '{key}'; {suggest(str(key), ['roster', 'generate', 'counties'])}",
+                f"unknown key {shown(key)}; {suggest(str(key), ['roster', 'generate', 'counties'])}",
                 file=file,
                 field=f"workers.{key}",
                 fix="use 'roster' or 'generate' (and 'counties' for origin counties beyond Dingxi's seven).",
@@ -344,7 +349,7 @@ def _read_workers(
             fix="remove one of 'roster' and 'generate'.",
         )
     if "roster" in spec:
-        path, sheet, label = _table_path(spec, "roster", base_dir, file, "workers.csv")
+        path, sheet, label = _table_path(spec, "roster", base_dir, file, "workers.csv", allow_dirs)
         workers = read_table(path, WORKER_COLUMNS, parse_clock=clock, what="worker", sheet=sheet, label=label)
         resolve_workers(workers, enterprises, districts, jobs, _counties(spec.get("counties"), file))
     else:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from scenarios.bounds import check_delay_tail, check_fields
 from scenarios.clock import parse_clock
-from scenarios.errors import require
+from scenarios.errors import require, shown
 from scenarios.ranges import (
     MAX_CARS,
     MAX_COACHES,
@@ -26,6 +27,8 @@ OBJECTIVES = ("coaches_then_ride", "coaches_then_km", "coaches_then_weighted", "
 KEEP_VILLAGERS = ("none", "district", "enterprise")
 ROUTE_KINDS = ("open", "closed")
 DELAY_KINDS = ("mixture", "fixed", "none")
+DESK_ORDERS = ("arrival", "coach", "sign")
+LATE_CHECKIN_POLICIES = ("kept_up", "morning")
 
 
 @dataclass(frozen=True)
@@ -42,13 +45,14 @@ class Meta:
 
     def __post_init__(self) -> None:
         require(bool(self.name.strip()), "name", "must not be empty.")
-        require(self.seed >= 0, "seed", f"expected a whole number >= 0, got {self.seed}.")
+        require(self.seed >= 0, "seed", f"expected a whole number >= 0, got {shown(self.seed)}.")
         require(
             known_zone(self.timezone),
             "timezone",
             f"unknown time zone {self.timezone!r}.",
             "give an IANA time zone name, e.g. Asia/Shanghai.",
         )
+        check_fields(self)
 
 
 @dataclass(frozen=True)
@@ -67,16 +71,18 @@ class TrainDelay:
     fixed_min: float = 0.0
 
     def __post_init__(self) -> None:
-        require(self.kind in DELAY_KINDS, "kind", f"expected one of {', '.join(DELAY_KINDS)}, got {self.kind!r}.")
+        require(self.kind in DELAY_KINDS, "kind", f"expected one of {', '.join(DELAY_KINDS)}, got {shown(self.kind)}.")
         share(self.p_on_time, "p_on_time")
         non_negative(self.on_time_max_min, "on_time_max_min")
         positive(self.late_median_min, "late_median_min")
         require(
             self.late_p95_min > self.late_median_min,
             "late_p95_min",
-            f"expected more than late_median_min ({self.late_median_min}), got {self.late_p95_min}.",
+            f"expected more than late_median_min ({self.late_median_min}), got {shown(self.late_p95_min)}.",
         )
         non_negative(self.fixed_min, "fixed_min")
+        check_fields(self)
+        check_delay_tail(self.late_median_min, self.late_p95_min)
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ class Train:
         whole(self.seats_per_car, "seats_per_car", 1, MAX_SEATS_PER_CAR, "give the seats of one car, e.g. 75.")
         whole(self.doors_per_car, "doors_per_car", 1, MAX_DOORS_PER_CAR, "give the doors of one car, e.g. 2.")
         non_negative(self.delay_min, "delay_min")
+        check_fields(self)
 
     @property
     def seats(self) -> int:
@@ -129,6 +136,7 @@ class CoachType:
         non_negative(self.fixed_cost, "fixed_cost")
         non_negative(self.cost_per_km, "cost_per_km")
         parse_clock(self.available_from, "available_from")
+        check_fields(self)
 
 
 @dataclass(frozen=True)
@@ -147,19 +155,27 @@ class Station:
     desk_service_s: float = 20.0  # estimate: seconds to hand over a gift pack and tick a name
     bays: int = 4  # estimate: coach bays in the station forecourt
     board_s_per_person: tuple[float, float] = (4.0, 8.0)  # issue 5: boarding with luggage, seconds
+    #: Who the gift-pack desks serve next (issue 13): "arrival" (one line in hall order), "coach" (groups called in
+    #: planned departure order) or "sign" (district by district). Default "arrival": the practice reported so far.
+    desk_order: str = "arrival"
+    bay_pull_in_min: float = 1.0  # estimate: a coach pulling into a forecourt bay and opening its doors
+    bay_pull_out_min: float = 0.5  # estimate: closing the doors and leaving the bay free for the next coach
 
     def __post_init__(self) -> None:
-        require(-90 <= self.lat <= 90, "lat", f"expected a latitude in [-90, 90], got {self.lat}.")
-        require(-180 <= self.lon <= 180, "lon", f"expected a longitude in [-180, 180], got {self.lon}.")
+        require(-90 <= self.lat <= 90, "lat", f"expected a latitude in [-90, 90], got {shown(self.lat)}.")
+        require(-180 <= self.lon <= 180, "lon", f"expected a longitude in [-180, 180], got {shown(self.lon)}.")
         non_negative(self.walk_m, "walk_m")
         range_pair(self.walk_speed_mps, "walk_speed_mps")
         require(self.walk_speed_mps[0] > 0, "walk_speed_mps", "walking speeds must be > 0.")
         range_pair(self.alight_s_per_person, "alight_s_per_person")
         non_negative(self.welcome_min, "welcome_min")
-        require(self.desks >= 1, "desks", f"expected at least 1 gift-pack desk, got {self.desks}.")
+        require(self.desks >= 1, "desks", f"expected at least 1 gift-pack desk, got {shown(self.desks)}.")
         non_negative(self.desk_service_s, "desk_service_s")
-        require(self.bays >= 1, "bays", f"expected at least 1 coach bay, got {self.bays}.")
+        require(self.bays >= 1, "bays", f"expected at least 1 coach bay, got {shown(self.bays)}.")
         range_pair(self.board_s_per_person, "board_s_per_person")
+        require(self.desk_order in DESK_ORDERS, "desk_order",
+                f"expected one of {', '.join(DESK_ORDERS)}, got {self.desk_order!r}.")
+        check_fields(self)
 
 
 @dataclass(frozen=True)
@@ -174,21 +190,36 @@ class Travel:
     urban_km: float = 6.0
     suburban_km: float = 25.0
     cv: float = 0.15  # estimate: coefficient of variation of a leg's travel time at night
+    #: How much of that variation (share of its log-variance) is common (issue 13): to every leg of the night
+    #: (snow, an accident on an expressway, police checks) and to every leg in one district; the rest is the leg's
+    #: own. Estimates: empty roads at night vary little leg by leg, so most of it is the night's; two legs of one
+    #: night then correlate 0.7 (0.85 in one district).
+    night_share: float = 0.7
+    district_share: float = 0.15
     matrix: str | None = None
+    #: The datum of every lon/lat in the scenario: "wgs84" (GPS, OpenStreetMap; the default) or "gcj02" (copied from
+    #: Chinese map services such as AMap or Tencent). Maps over a basemap convert to the basemap's datum.
+    crs: str = "wgs84"
 
     def __post_init__(self) -> None:
         require(
-            self.mode in ("coordinates", "matrix"), "mode", f"expected 'coordinates' or 'matrix', got {self.mode!r}."
+            self.mode in ("coordinates", "matrix"),
+            "mode",
+            f"expected 'coordinates' or 'matrix', got {shown(self.mode)}.",
         )
-        require(self.road_factor >= 1.0, "road_factor", f"expected a factor >= 1, got {self.road_factor}.")
+        require(self.road_factor >= 1.0, "road_factor", f"expected a factor >= 1, got {shown(self.road_factor)}.")
         for name in ("urban_kmh", "suburban_kmh", "expressway_kmh"):
             positive(getattr(self, name), name)
         non_negative(self.urban_km, "urban_km")
         require(
             self.suburban_km >= self.urban_km,
             "suburban_km",
-            f"expected at least urban_km ({self.urban_km}), got {self.suburban_km}.",
+            f"expected at least urban_km ({self.urban_km}), got {shown(self.suburban_km)}.",
         )
+        require(self.night_share + self.district_share <= 1, "district_share",
+                f"expected night_share + district_share <= 1, got {self.night_share} + {self.district_share}.")
+        require(self.crs in ("wgs84", "gcj02"), "crs", f"expected 'wgs84' or 'gcj02', got {self.crs!r}.",
+                "write wgs84 for GPS or OpenStreetMap coordinates, gcj02 for ones copied from AMap or Tencent maps.")
         require(0 <= self.cv <= 2, "cv", f"expected a coefficient of variation in [0, 2], got {self.cv}.")
         require(
             self.mode != "matrix" or bool(self.matrix),
@@ -196,6 +227,7 @@ class Travel:
             "mode is 'matrix' but no matrix file is given.",
             "add matrix: travel_times.csv",
         )
+        check_fields(self)
 
 
 @dataclass(frozen=True)
@@ -211,29 +243,38 @@ class Policy:
     routes: str = "open"
     max_coach_wait_min: float = 40.0
     district_quotas: dict[str, int] = field(default_factory=dict)
+    #: A worker who reaches a closed dormitory (issue 13) is a late check-in either way; then "kept_up": the
+    #: enterprise keeps someone up and checks them in on arrival (default: enterprises are told the train), or
+    #: "morning": they wait until ``morning_checkin``.
+    late_checkin: str = "kept_up"
+    morning_checkin: str = "07:00"  # estimate: a dormitory office opening in the morning
 
     def __post_init__(self) -> None:
-        require(self.max_stops >= 1, "max_stops", f"expected at least 1 stop, got {self.max_stops}.")
+        require(self.max_stops >= 1, "max_stops", f"expected at least 1 stop, got {shown(self.max_stops)}.")
         positive(self.max_ride_min, "max_ride_min")
         parse_clock(self.latest_arrival, "latest_arrival")
         require(
             self.keep_villagers in KEEP_VILLAGERS,
             "keep_villagers",
-            f"expected one of {', '.join(KEEP_VILLAGERS)}, got {self.keep_villagers!r}.",
+            f"expected one of {', '.join(KEEP_VILLAGERS)}, got {shown(self.keep_villagers)}.",
         )
         require(
             self.objective in OBJECTIVES,
             "objective",
-            f"expected one of {', '.join(OBJECTIVES)}, got {self.objective!r}.",
+            f"expected one of {', '.join(OBJECTIVES)}, got {shown(self.objective)}.",
         )
-        require(self.routes in ROUTE_KINDS, "routes", f"expected 'open' or 'closed', got {self.routes!r}.")
+        require(self.routes in ROUTE_KINDS, "routes", f"expected 'open' or 'closed', got {shown(self.routes)}.")
         positive(self.max_coach_wait_min, "max_coach_wait_min")
+        require(self.late_checkin in LATE_CHECKIN_POLICIES, "late_checkin",
+                f"expected one of {', '.join(LATE_CHECKIN_POLICIES)}, got {self.late_checkin!r}.")
+        parse_clock(self.morning_checkin, "morning_checkin")
         for district, quota in self.district_quotas.items():
             require(
                 isinstance(quota, int) and quota >= 0,
                 f"district_quotas.{district}",
-                f"expected a whole number >= 0, got {quota!r}.",
+                f"expected a whole number >= 0, got {shown(quota)}.",
             )
+        check_fields(self)
 
 
 @dataclass(frozen=True)
@@ -271,8 +312,9 @@ class WorkerGenerator:
         require(
             self.villages_per_county >= 1,
             "villages_per_county",
-            f"expected at least 1, got {self.villages_per_county}.",
+            f"expected at least 1, got {shown(self.villages_per_county)}.",
         )
+        check_fields(self)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from zoneinfo import ZoneInfo
 
-from scenarios.errors import require
+from scenarios.errors import require, shown
 
 #: Cars of the train (a real one has up to about 20; a synthetic city of 75,000 workers needs 1,000).
 MAX_CARS = 1000
@@ -64,7 +64,7 @@ def range_pair(pair: tuple[float, float], name: str) -> None:
 
 def whole(value: int, name: str, low: int, high: int, fix: str | None = None) -> None:
     """A whole number in [low, high]; the message states both bounds."""
-    require(low <= value <= high, name, f"expected a whole number from {low} to {high:,}, got {value}.", fix)
+    require(low <= value <= high, name, f"expected a whole number from {low} to {high:,}, got {shown(value)}.", fix)
 
 
 def known_zone(name: str) -> bool:

@@ -21,6 +21,7 @@ from scenarios.aliases import IGNORED, header_map, normal, shown_header
 from scenarios.cells import MAX_SHOWN, CellProblem, Column, cell_text, convert
 from scenarios.encoding import NotText, decode
 from scenarios.errors import ScenarioError
+from scenarios.files import TOO_BIG_FIX, active_limits, read_limited
 from scenarios.ranges import MAX_PER_ENTERPRISE, MAX_VEHICLE_SEATS
 from scenarios.texts import WHAT_ZH, TableError
 from scenarios.workbook import Grid, read_grid
@@ -88,7 +89,7 @@ def read_text(path: Path) -> str:
     if not path.is_file():
         raise TableError("not_found", file=str(path))
     try:
-        return decode(path.read_bytes()).text
+        return decode(read_limited(path, active_limits().max_bytes, what="table", fix=TOO_BIG_FIX)).text
     except NotText as exc:
         raise TableError("not_text", file=str(path), byte=f"{exc.byte:02x}", line=exc.line) from None
 
@@ -98,7 +99,7 @@ def readcell_text(path: Path) -> str:
     if not path.is_file():
         raise TableError("not_found", file=str(path))
     try:
-        return decode(path.read_bytes()).text
+        return decode(read_limited(path, active_limits().max_bytes, what="table", fix=TOO_BIG_FIX)).text
     except NotText as exc:
         raise TableError("not_text", file=str(path), byte=f"{exc.byte:02x}", line=exc.line) from None
 
@@ -196,8 +197,8 @@ def _merges(grid: Grid, top: int) -> None:
         value = grid.rows[r1 - 1][c1 - 1] if c1 - 1 < len(grid.rows[r1 - 1]) else None
         for r in range(r1 + 1, min(r2, len(grid.rows)) + 1):
             row = grid.rows[r - 1]
-            if c1 - 1 < len(row):
-                row[c1 - 1] = value
+            row.extend([None] * (c1 - len(row)))  # Excel may leave the covered cells out of the file
+            row[c1 - 1] = value
 
 
 def read_table(
@@ -306,7 +307,9 @@ def read_table(
     if grid.encoding:
         notes.append(f"{grid.file}: read as {grid.encoding} (not UTF-8).")
     if header.ignored:
-        notes.append(f"{_where(grid)}: columns not used: {', '.join(header.ignored)}.")
+        shown = [n if len(n) <= MAX_SHOWN else n[: MAX_SHOWN - 3] + "..." for n in header.ignored[:20]]
+        more = f" and {len(header.ignored) - 20} more" if len(header.ignored) > 20 else ""
+        notes.append(f"{_where(grid)}: columns not used: {', '.join(shown)}{more}.")
     frame = frame.set_index("id", drop=False).rename_axis(None) if keyed else frame
     frame.attrs.update(file=grid.file, sheet=grid.sheet, written=header.written, ignored=header.ignored, notes=notes)
     return frame

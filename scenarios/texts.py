@@ -153,15 +153,25 @@ WHAT_ZH = {
 }
 
 
+#: Text from a file quoted in a message is cut to this many characters.
+MAX_QUOTED = 40
+
+
+def _cut(value: str) -> str:
+    value = str(value).replace("\n", " ")
+    return value if len(value) <= MAX_QUOTED else value[: MAX_QUOTED - 3] + "..."
+
+
 def hints(word: object, choices: object) -> dict[str, str]:
     """'did you mean X?' (or the valid values) in both languages, as the ``hint`` and ``hint_zh`` parameters."""
     import difflib
 
     options = sorted(str(c) for c in choices)  # type: ignore[attr-defined]
-    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(str(word)[:200], options, n=1, cutoff=0.5)
     if close:
-        return {"hint": f"did you mean '{close[0]}'?", "hint_zh": f"是否应为“{close[0]}”？"}
-    shown = ", ".join(options[:12]) + (", ..." if len(options) > 12 else "")
+        near = _cut(close[0])
+        return {"hint": f"did you mean '{near}'?", "hint_zh": f"是否应为“{near}”？"}
+    shown = ", ".join(_cut(o) for o in options[:12]) + (", ..." if len(options) > 12 else "")
     return {"hint": f"valid values: {shown}.", "hint_zh": f"可用的值：{shown}。"}
 
 
@@ -189,6 +199,7 @@ class TableError(ScenarioError):
         fix: str | None = None,
         **params: object,
     ) -> None:
+        column = _cut(column) if column else column  # a header as written, never a whole hostile value
         params.setdefault("column", column or "")
         self.key, self.sheet, self.column, self.params = key, sheet, column, params
         self.fix_key = fix or (f"{key}.fix" if f"{key}.fix" in TEXTS else None)
@@ -225,4 +236,4 @@ class TableError(ScenarioError):
 
 def render(exc: ScenarioError, lang: str = "en") -> str:
     """The one-line message of any ScenarioError; errors of the data-in tables speak ``lang``."""
-    return exc.render(lang) if isinstance(exc, TableError) else str(exc)
+    return exc.render(lang) if callable(getattr(exc, "render", None)) else str(exc)

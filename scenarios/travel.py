@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from scenarios.errors import ScenarioError, suggest
+from scenarios.errors import ScenarioError, quoted, suggest
 from scenarios.model import Travel
 from scenarios.scenario import STATION_ID
 from scenarios.tables import Column, read_table
@@ -30,6 +30,9 @@ EARTH_RADIUS_KM = 6371.0088
 DISTRICT_PREFIX = "district:"
 PLACE_FIX = f"use '{STATION_ID}', an enterprise id or '{DISTRICT_PREFIX}<district id>'."
 
+#: The longest leg of a travel-time matrix: a day's drive, and twice the road km a day's drive at 100 km/h covers.
+MAX_LEG_MIN = 24 * 60
+MAX_LEG_KM = 5_000
 MATRIX_COLUMNS = {
     "from": Column("str", True, doc="place id the leg starts at (station, an enterprise or a district)"),
     "to": Column("str", True, doc="place id the leg ends at"),
@@ -62,19 +65,19 @@ def banded_minutes(km: np.ndarray, travel: Travel) -> np.ndarray:
 def read_matrix(path: Path) -> pd.DataFrame:
     """A long travel-time table with columns from, to, minutes, km."""
     table = read_table(path, MATRIX_COLUMNS, parse_clock=float, what="travel-time", keyed=False)
-    bad = (table["minutes"] < 0) | (table["km"] < 0)
+    bad = ~(table["minutes"].between(0, MAX_LEG_MIN) & table["km"].between(0, MAX_LEG_KM))
     if bad.any():
         raise ScenarioError(
-            "negative minutes or km.",
+            f"minutes or km out of range (a leg takes 0 to {MAX_LEG_MIN:,} minutes and 0 to {MAX_LEG_KM:,} km).",
             file=str(path),
             row=int(table.loc[bad, "row"].iloc[0]),
-            fix="give minutes and km >= 0.",
+            fix="give driving minutes and road km of one leg (enterprises lie within 250 km of the station).",
         )
     first: dict[tuple[str, str], int] = {}
     for leg, row in zip(zip(table["from"], table["to"], strict=True), table["row"], strict=True):
         if leg in first:
             raise ScenarioError(
-                f"duplicate leg from '{leg[0]}' to '{leg[1]}' (first on row {first[leg]}).",
+                f"duplicate leg from {quoted(leg[0])} to {quoted(leg[1])} (first on row {first[leg]}).",
                 file=str(path),
                 row=int(row),
                 fix="keep one row per (from, to) pair.",
@@ -132,7 +135,7 @@ def check_travel_matrix(sc: Scenario, file: str) -> list[str]:
             name = str(matrix[column].iat[i])
             hint = f"did you mean '{DISTRICT_PREFIX}{name}'?" if f"{DISTRICT_PREFIX}{name}" in known else None
             raise ScenarioError(
-                f"unknown place '{name}'; {hint or suggest(name, known)}",
+                f"unknown place {quoted(name)}; {hint or suggest(name, known)}",
                 file=path,
                 row=int(matrix["row"].iat[i]),
                 field=column,

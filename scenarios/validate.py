@@ -11,7 +11,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from scenarios.errors import ScenarioError, suggest
+from scenarios.errors import ScenarioError, cut, quoted, suggest
+from scenarios.scale import check_night_length, check_table_sizes
 from scenarios.scenario import Scenario
 from scenarios.travel import check_place_ids, check_travel_matrix, haversine_km
 
@@ -25,7 +26,7 @@ def check_enterprise_districts(sc: Scenario, file: str) -> list[str]:
     for ent, row in sc.enterprises.iterrows():
         if row["district"] not in known:
             raise ScenarioError(
-                f"district '{row['district']}' of enterprise {ent} is not a district; "
+                f"district {quoted(row['district'])} of enterprise {cut(ent)} is not a district; "
                 f"{suggest(row['district'], known)}",
                 file=sc.table_file("enterprises"),
                 row=int(row["row"]),
@@ -65,7 +66,7 @@ def check_workers(sc: Scenario, file: str) -> list[str]:
             (w[column] != "") & ~w[column].isin(known),
             column,
             lambda wid, v, what=what, known=known: (
-                f"{what} '{v}' of worker {wid} does not exist; {suggest(str(v), known)}"
+                f"{what} {quoted(v)} of worker {cut(wid)} does not exist; {suggest(str(v), known)}"
             ),
             f"use an id from the {what} list, or leave it blank.",
         )
@@ -78,7 +79,8 @@ def check_workers(sc: Scenario, file: str) -> list[str]:
         unknown_skill != "",
         "skills",
         lambda wid, v: (
-            f"skill '{unknown_skill[wid]}' of worker {wid} is not a job type; {suggest(unknown_skill[wid], jobs)}"
+            f"skill {quoted(unknown_skill[wid])} of worker {cut(wid)} is not a job type; "
+            f"{suggest(unknown_skill[wid], jobs)}"
         ),
         "list job types from the scenario's jobs, separated by ';'.",
     )
@@ -86,21 +88,21 @@ def check_workers(sc: Scenario, file: str) -> list[str]:
         sc,
         ~w["gender"].isin(["M", "F", ""]),
         "gender",
-        lambda wid, v: f"gender '{v}' of worker {wid} is not M or F.",
+        lambda wid, v: f"gender {quoted(v)} of worker {cut(wid)} is not M or F.",
         "write M, F, or leave it blank.",
     )
     _worker_row_error(
         sc,
         (w["age"] != 0) & ((w["age"] < 16) | (w["age"] > 75)),
         "age",
-        lambda wid, v: f"age {v} of worker {wid} is outside 16 to 75.",
+        lambda wid, v: f"age {v} of worker {cut(wid)} is outside 16 to 75.",
         "correct the age, or leave it blank if not known.",
     )
     _worker_row_error(
         sc,
         (w["car"] < 1) | (w["car"] > sc.train.cars),
         "car",
-        lambda wid, v: f"car {v} of worker {wid} is not a car of the train (1 to {sc.train.cars}).",
+        lambda wid, v: f"car {v} of worker {cut(wid)} is not a car of the train (1 to {sc.train.cars}).",
         "correct the car number or train.cars.",
     )
     return []
@@ -126,7 +128,7 @@ def check_posts(sc: Scenario, file: str) -> list[str]:
     if negative.any():
         ent = sc.enterprises.index[negative][0]
         raise ScenarioError(
-            f"enterprise {ent} has a negative number of posts.",
+            f"enterprise {cut(ent)} has a negative number of posts.",
             file=sc.table_file("enterprises"),
             row=int(sc.enterprises.at[ent, "row"]),
             field="posts",
@@ -144,7 +146,7 @@ def check_own_vehicles(sc: Scenario, file: str) -> list[str]:
     for ent, row in ents.iterrows():
         if row["pickup"] not in ("coach", "own"):
             raise ScenarioError(
-                f"pickup '{row['pickup']}' of enterprise {ent} is not 'coach' or 'own'.",
+                f"pickup {quoted(row['pickup'])} of enterprise {cut(ent)} is not 'coach' or 'own'.",
                 file=path,
                 row=int(row["row"]),
                 field="pickup",
@@ -152,7 +154,7 @@ def check_own_vehicles(sc: Scenario, file: str) -> list[str]:
             )
         if row["pickup"] == "own" and (row["own_seats"] <= 0 or not row["own_arrival"]):
             raise ScenarioError(
-                f"enterprise {ent} collects its own workers but gives no seats or arrival time.",
+                f"enterprise {cut(ent)} collects its own workers but gives no seats or arrival time.",
                 file=path,
                 row=int(row["row"]),
                 field="own_seats",
@@ -160,7 +162,7 @@ def check_own_vehicles(sc: Scenario, file: str) -> list[str]:
             )
         if row["checkin_close_min"] <= row["checkin_open_min"]:
             raise ScenarioError(
-                f"check-in at enterprise {ent} closes ({row['checkin_close']}) before it opens "
+                f"check-in at enterprise {cut(ent)} closes ({row['checkin_close']}) before it opens "
                 f"({row['checkin_open']}).",
                 file=path,
                 row=int(row["row"]),
@@ -215,15 +217,17 @@ def check_quotas(sc: Scenario, file: str) -> list[str]:
     for district in sc.policy.district_quotas:
         if district not in sc.districts.index:
             raise ScenarioError(
-                f"district '{district}' has a quota but is not a district; {suggest(district, sc.districts.index)}",
+                f"district {quoted(district)} has a quota but is not a district; "
+                f"{suggest(district, sc.districts.index)}",
                 file=file,
-                field=f"policy.district_quotas.{district}",
+                field=f"policy.district_quotas.{cut(district)}",
                 fix="use a district id.",
             )
     return []
 
 
 CHECKS: tuple[Callable[[Scenario, str], list[str]], ...] = (
+    check_table_sizes,
     check_place_ids,
     check_enterprise_districts,
     check_workers,
@@ -234,6 +238,7 @@ CHECKS: tuple[Callable[[Scenario, str], list[str]], ...] = (
     check_coordinates,
     check_quotas,
     check_travel_matrix,
+    check_night_length,
 )
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scenarios.encoding import NotText, decode
+from scenarios.files import TOO_BIG_FIX, active_limits, read_limited
 from scenarios.texts import TableError, hints
 
 #: A workbook may unpack to at most this many bytes (a zip bomb is refused before it is parsed).
@@ -61,7 +63,7 @@ def read_grid(path: Path, sheet: str | None = None, label: str | None = None) ->
 
 
 def _read_csv(path: Path, name: str) -> Grid:
-    data = path.read_bytes()
+    data = read_limited(path, active_limits().max_bytes, what="table", fix=TOO_BIG_FIX, shown_as=name)
     try:
         decoded = decode(data)
     except NotText as exc:
@@ -94,7 +96,11 @@ def _check_zip(path: Path, name: str) -> None:
 
 def sheet_names(path: Path, label: str | None = None) -> list[str]:
     """The sheet names of a workbook, in order."""
-    return [ws.title for ws in _open(path, label or str(path)).worksheets]
+    book = _open(path, label or str(path))
+    try:
+        return [ws.title for ws in book.worksheets]
+    finally:
+        book.close()
 
 
 def _open(path: Path, name: str):
@@ -104,27 +110,55 @@ def _open(path: Path, name: str):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it drops; none matter here
-            return openpyxl.load_workbook(path, data_only=True)
+            return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files; all mean "cannot read"
         raise TableError("corrupt", file=name, reason=type(exc).__name__) from None
 
 
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]+[0-9]+)(?::([A-Za-z]+[0-9]+))?\"")
+
+
+def _merged(path: Path, member: str) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of one sheet, read from its XML in chunks (read-only openpyxl does not give them)."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    found = []
+    with zipfile.ZipFile(path) as archive, archive.open(member) as handle:
+        tail = b""
+        while chunk := handle.read(1 << 20):
+            data = tail + chunk
+            last = 0
+            for match in _MERGE.finditer(data):
+                r1, c1 = coordinate_to_tuple(match.group(1).decode().upper())
+                r2, c2 = coordinate_to_tuple((match.group(2) or match.group(1)).decode().upper())
+                found.append((r1, c1, r2, c2))
+                last = match.end()
+            tail = data[max(last, len(data) - 200):]
+    return sorted(set(found))
+
+
 def _read_workbook(path: Path, name: str, sheet: str | None) -> Grid:
     book = _open(path, name)
-    names = [ws.title for ws in book.worksheets]
-    if sheet is None:
-        ws = book.worksheets[0]
-    else:
-        found = [n for n in names if n == sheet] or [n for n in names if n.strip().lower() == sheet.strip().lower()]
-        if not found:
-
-            raise TableError("no_sheet", file=name, wanted=sheet, **hints(sheet, names), sheets=", ".join(names))
-        ws = book[found[0]]
-    cells = ws._cells  # only the cells that exist: a sheet formatted to column XFD is not 16,384 columns wide
-    height = max((r for r, _ in cells), default=0)
-    width = max((c for _, c in cells), default=0)
-    rows: list[list[object]] = [[None] * width for _ in range(height)]
-    for (r, c), cell in cells.items():
-        rows[r - 1][c - 1] = cell.value
-    merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
-    return Grid(name, ws.title, rows, merged)
+    try:
+        names = [ws.title for ws in book.worksheets]
+        if not names:
+            raise TableError("corrupt", file=name, reason="no worksheet")
+        if sheet is None:
+            ws = book.worksheets[0]
+        else:
+            found = [n for n in names if n == sheet] or [n for n in names if n.strip().lower() == sheet.strip().lower()]
+            if not found and sheet.strip().isdigit() and 1 <= int(sheet) <= len(names):
+                found = [names[int(sheet) - 1]]  # sheet: 2 is the second sheet
+            if not found:
+                raise TableError("no_sheet", file=name, wanted=sheet, **hints(sheet, names), sheets=", ".join(names))
+            ws = book[found[0]]
+        ws.reset_dimensions()  # a sheet formatted to column XFD is not read as 16,384 columns wide
+        try:
+            rows: list[list[object]] = [list(r) for r in ws.iter_rows(values_only=True)]
+        except Exception as exc:  # a damaged sheet
+            raise TableError("corrupt", file=name, reason=type(exc).__name__) from None
+        member = ws._worksheet_path  # the sheet's part in the package (openpyxl keeps it for read-only sheets)
+        title = ws.title
+    finally:
+        book.close()
+    return Grid(name, title, rows, _merged(path, member))

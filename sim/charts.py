@@ -1,7 +1,8 @@
 """Charts of a SimResult (matplotlib, no pyplot state): coach Gantt, check-ins over time, crowd in the station.
 
 Labels are Chinese (``lang="zh"``, drawn with the vendored font) or English (``lang="en"``). Figures are
-``matplotlib.figure.Figure`` objects; ``save_charts`` writes them as PNG atomically.
+``present.figure.Chart`` objects (matplotlib Figures that display inline in Jupyter); ``save_charts`` writes them
+as PNG atomically.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from typing import TYPE_CHECKING
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
 from present.clock import format_clock
+from present.figure import Chart, figure
 from present.fonts import rc
 from present.lang import check_lang
 from scenarios.io import atomic_path
@@ -32,6 +33,9 @@ LABELS = {
         "median": "中位数", "band": "5%–95% 区间", "deadline": "最晚到达 {t}", "train": "列车到站 {t}",
         "crowd_title": "车站内人数（{n} 次重复）", "people": "站内人数", "one_run": "第 1 次重复",
         "first_of": "，最先发车的 {k} 辆（共 {n} 辆）",
+        "nights_title": "最后一人入住时间在 {n} 个夜晚中的分布", "nights": "夜晚数",
+        "last_checkin": "最后一人入住时间", "quantiles": "5% / 50% / 95% 夜晚",
+        "late_share": "晚于 {t} 的夜晚：{p}",
     },
     "en": {
         "gantt_title": "Coach Gantt chart (replication {r})", "vehicle": "Vehicle", "clock": "Clock time",
@@ -42,6 +46,9 @@ LABELS = {
         "deadline": "latest arrival {t}", "train": "train due {t}",
         "crowd_title": "People in the station ({n} replications)", "people": "People in the station",
         "one_run": "replication 1", "first_of": ", first {k} of {n} vehicles to leave",
+        "nights_title": "Last check-in over {n} simulated nights", "nights": "Nights",
+        "last_checkin": "Last check-in", "quantiles": "5% / 50% / 95% of nights",
+        "late_share": "nights after {t}: {p}",
     },
 }
 
@@ -61,7 +68,7 @@ def _clock_axis(ax, span_min: float) -> None:
     ax.grid(axis="x", alpha=0.3)
 
 
-def _legend_below(fig: Figure, ax, handles: list | None = None) -> None:
+def _legend_below(fig: Chart, ax, handles: list | None = None) -> None:
     """The legend in one row under the axes, outside the plot, so it hides no data (constrained layout makes room)."""
     handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
     if handles:
@@ -69,7 +76,7 @@ def _legend_below(fig: Figure, ax, handles: list | None = None) -> None:
                    frameon=False)
 
 
-def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicles: int = 60) -> Figure:
+def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicles: int = 60) -> Chart:
     """One bar per vehicle: waiting at the station, boarding at a bay, driving its stops, returning.
 
     At most ``max_vehicles`` vehicles (those leaving first) are drawn; the title says when some are left out.
@@ -82,7 +89,7 @@ def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicle
         if len(vehicles) > max_vehicles:
             vehicles = vehicles[:max_vehicles]
             trips = trips[trips["vehicle"].isin(vehicles)]
-        fig = Figure(figsize=(11, max(3.0, 0.32 * len(vehicles) + 1.5)), layout="constrained")
+        fig = figure(lang, figsize=(11, max(3.0, 0.32 * len(vehicles) + 1.5)), layout="constrained")
         ax = fig.add_subplot()
         rows = {v: k for k, v in enumerate(vehicles)}
         for t in trips.itertuples(index=False):
@@ -135,12 +142,12 @@ def _band(frame: pd.DataFrame, value: str) -> pd.DataFrame:
     return frame.groupby("minutes")[value].quantile([0.05, 0.5, 0.95]).unstack()
 
 
-def checkin_chart(result: SimResult, lang: str = "zh") -> Figure:
+def checkin_chart(result: SimResult, lang: str = "zh") -> Chart:
     """Workers checked in over clock time: the median over replications and the 5-95% band."""
     text = labels(lang)
     with mpl.rc_context(rc(lang)):
         curves = checkin_curves(result)
-        fig = Figure(figsize=(10, 5), layout="constrained")
+        fig = figure(lang, figsize=(10, 5), layout="constrained")
         ax = fig.add_subplot()
         if len(curves):
             band = _band(curves, "checked_in")
@@ -158,12 +165,12 @@ def checkin_chart(result: SimResult, lang: str = "zh") -> Figure:
     return fig
 
 
-def crowd_chart(result: SimResult, lang: str = "zh") -> Figure:
+def crowd_chart(result: SimResult, lang: str = "zh") -> Chart:
     """People in the station over clock time: median and 5-95% band over replications, and replication 1."""
     text = labels(lang)
     with mpl.rc_context(rc(lang)):
         frame = result.crowd(step_min=1.0)
-        fig = Figure(figsize=(10, 4.5), layout="constrained")
+        fig = figure(lang, figsize=(10, 4.5), layout="constrained")
         ax = fig.add_subplot()
         if len(frame):
             band = _band(frame, "people")
@@ -180,12 +187,38 @@ def crowd_chart(result: SimResult, lang: str = "zh") -> Figure:
     return fig
 
 
+def nights_chart(result: SimResult, lang: str = "zh") -> Chart:
+    """The spread of the nights: a histogram of the last check-in, its 5%/50%/95% and the latest arrival."""
+    text = labels(lang)
+    with mpl.rc_context(rc(lang)):
+        last = result.kpis["last_checkin_min"].to_numpy(dtype=float)
+        last = last[np.isfinite(last)]
+        fig = figure(lang, figsize=(10, 4.5), layout="constrained")
+        ax = fig.add_subplot()
+        if last.size:
+            ax.hist(last, bins=min(40, max(5, last.size // 5)), color="#2c7bb6", alpha=0.7)
+            for k, q in enumerate(np.quantile(last, [0.05, 0.5, 0.95])):
+                ax.axvline(q, color="black", ls="-" if k == 1 else ":", lw=1,
+                           label=text["quantiles"] if k == 0 else None)
+            span = float(max(last.max(), result.deadline_min) - min(last.min(), result.deadline_min))
+            _clock_axis(ax, max(span, 30.0))
+        share = float((last > result.deadline_min).mean()) if last.size else float("nan")
+        ax.axvline(result.deadline_min, color="#d7191c", ls="--",
+                   label=text["deadline"].format(t=format_clock(result.deadline_min)) + "; "
+                   + text["late_share"].format(t=format_clock(result.deadline_min), p=f"{share:.1%}"))
+        ax.set_xlabel(text["last_checkin"])
+        ax.set_ylabel(text["nights"])
+        ax.set_title(text["nights_title"].format(n=result.replications))
+        _legend_below(fig, ax)
+    return fig
+
+
 def save_charts(result: SimResult, out_dir: str | Path, lang: str = "zh", dpi: int = 120) -> list[Path]:
-    """Write gantt.png, checkins.png and crowd.png into ``out_dir`` atomically; returns their paths."""
+    """Write gantt.png, checkins.png, crowd.png and nights.png into ``out_dir`` atomically; returns their paths."""
     out = Path(out_dir)
     written = []
     for name, fig in (("gantt.png", gantt(result, 0, lang)), ("checkins.png", checkin_chart(result, lang)),
-                      ("crowd.png", crowd_chart(result, lang))):
+                      ("crowd.png", crowd_chart(result, lang)), ("nights.png", nights_chart(result, lang))):
         with mpl.rc_context(rc(lang)), atomic_path(out / name) as tmp:
             fig.savefig(tmp, format="png", dpi=dpi)
         written.append(out / name)

@@ -2,51 +2,22 @@
 
 A trip's group forms at its sign as workers come from the desks. With ``bay_call="all_ready"`` (the default) the
 vehicle pulls into a bay once every worker of its manifest who is in the station is at the sign; with
-``"first_ready"`` it takes a bay as soon as the first one is there and boards them as they come. It leaves when
-every present worker is aboard. When some never got off the train it waits for them at most
-``policy.max_coach_wait_min`` from when its group started forming, then goes without them (staff know who stepped
-off, so a present worker is never left behind). Workers board in the order they reach the sign.
+``"first_ready"`` it takes a bay as soon as the first one is there and boards them as they come. Pulling in takes
+``station.bay_pull_in_min``, pulling out ``station.bay_pull_out_min`` (the bay is held until it is out). It leaves
+when every present worker is aboard: staff know at alighting who did not get off the train, so nobody waits for
+them (with ``SimConfig.wait_for_missing`` it waits up to ``policy.max_coach_wait_min`` from when its group started
+forming, the old practice). Workers board in the order they reach the sign.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import simpy
 
-if TYPE_CHECKING:
-    from sim.disruptions import Run
-    from sim.model import NightState
-
-
-@dataclass
-class TripBoard:
-    """The workers of one trip waiting at their sign (night-local indices), and the vehicle waiting for them."""
-
-    present: int  # manifest workers who are in the station (or will be)
-    ready: deque = field(default_factory=deque)
-    waiter: simpy.Event | None = None
-    arrived: int = 0  # workers who have reached the sign so far
-    first_min: float = float("nan")  # when the first of them reached it: the group starts forming
-
-    need: int = 0  # the waiting vehicle wakes once this many have arrived
-
-    def arrive(self, g: int, now: float = float("nan")) -> None:
-        if self.arrived == 0:
-            self.first_min = now
-        self.arrived += 1
-        self.ready.append(g)
-        if self.waiter is not None and self.arrived >= self.need and not self.waiter.triggered:
-            self.waiter.succeed()
-
-    def wait(self, env: simpy.Environment, arrived: int | None = None) -> simpy.Event:
-        """An event that succeeds once ``arrived`` workers (default: one more) have reached the sign."""
-        self.need = self.arrived + 1 if arrived is None else arrived
-        self.waiter = env.event()
-        return self.waiter
+from sim.disruptions import Run
+from sim.state import NightState, TripBoard
 
 
 def board_trip(env: simpy.Environment, board: TripBoard, board_min: Sequence[float],
@@ -87,7 +58,7 @@ def vehicle(state: NightState, run: Run):
         called = board.present if cfg.bay_call == "all_ready" else 1
         if board.arrived < called:
             yield board.wait(env, called)
-        missing = board.present < len(trip.workers)
+        missing = cfg.wait_for_missing and board.present < len(trip.workers)
         deadline = board.first_min + night.max_coach_wait_min
         if cfg.bay_call == "all_ready" and missing and deadline > env.now:
             yield env.timeout(deadline - env.now)
@@ -95,6 +66,8 @@ def vehicle(state: NightState, run: Run):
         if not run.own:
             req = state.bays.request(trip.planned_depart_min)
             yield req
+            if night.station.bay_pull_in_min > 0:
+                yield env.timeout(night.station.bay_pull_in_min)
         rec.log(env.now, "vehicle", run.id, "bay", "pickup area" if run.own else "station", number)
 
         def boarded(i: int, t: float, number: int = number) -> None:
@@ -105,6 +78,8 @@ def vehicle(state: NightState, run: Run):
         if missing and deadline > env.now:
             yield env.timeout(deadline - env.now)
         if req is not None:
+            if night.station.bay_pull_out_min > 0:
+                yield env.timeout(night.station.bay_pull_out_min)
             state.bays.resource.release(req)
         rec.log(env.now, "vehicle", run.id, "departed", "station", number, len(aboard))
         for i in aboard:
@@ -117,7 +92,8 @@ def vehicle(state: NightState, run: Run):
             for i in drop:
                 rec.worker(off + i, "arrived", env.now, ent, number, run.id)
                 state.checkin.start(off + i, ent, night.checkin_open_min[e], night.checkin_close_min[e],
-                                    state.checkin_min[i])
+                                    state.checkin_min[i], night.morning_min if night.late_checkin == "morning"
+                                    else None)
             yield env.timeout(state.dwell[trip.stop_offset + s] + cfg.drop_s_per_person * len(drop) / 60.0)
             rec.log(env.now, "vehicle", run.id, "stop_leave", ent, number, len(drop))
         if k + 1 < len(run.trips):

@@ -12,13 +12,17 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from scenarios.errors import ScenarioError, suggest
 
 WELCOME_MODES = ("ceremony", "per_worker")
 DESK_DISTRIBUTIONS = ("uniform", "exponential", "fixed")
 NO_SHOW_RULES = ("standby", "second_trip")
 LOG_MODES = ("full", "lean", "auto")
+Z95 = 1.6448536269514722  # standard normal 95th percentile
 BAY_CALLS = ("all_ready", "first_ready")
+LATENESS = ("exponential", "lognormal", "fixed")
 
 
 def _check(condition: bool, name: str, message: str) -> None:
@@ -61,21 +65,57 @@ class CoachNoShow:
 
     enabled: bool = False
     p: float = 0.05  # estimate: one night in twenty a hired coach fails to turn up
-    #: "standby": a standby coach of the same seats comes ``standby_delay_min`` after the missing coach was due;
+    #: "standby": a standby coach of the same seats comes ``standby_delay_min`` after the gap is known;
     #: "second_trip": the coach whose planned work ends first (and has the seats) runs the missing trips afterwards.
     rule: str = "standby"
-    standby_delay_min: float = 60.0  # estimate: noticing the gap, calling the depot and driving to the station
+    #: The gap is known ``notice_lead_min`` before the coach's first planned departure (0: at that departure, when
+    #: its group is called and no coach comes; estimate: a coach that does not come rarely calls ahead).
+    notice_lead_min: float = 0.0
+    standby_delay_min: float = 45.0  # estimate: calling the depot and driving a standby coach to the station
 
     def __post_init__(self) -> None:
         _share(self.p, "disruptions.coach_no_show.p")
         _check(self.rule in NO_SHOW_RULES, "disruptions.coach_no_show.rule",
                f"expected one of {', '.join(NO_SHOW_RULES)}, got {self.rule!r}.")
+        _non_negative(self.notice_lead_min, "disruptions.coach_no_show.notice_lead_min")
         _non_negative(self.standby_delay_min, "disruptions.coach_no_show.standby_delay_min")
 
 
 @dataclass(frozen=True)
+class CoachLate:
+    """A hired coach late to the station: with probability ``p``, by minutes from ``distribution``."""
+
+    p: float = 0.1  # estimate: one hired coach in ten is late to the station
+    #: "exponential" (mean ``mean_min``), "lognormal" (mean ``mean_min``, 95th percentile ``p95_min``) or "fixed".
+    distribution: str = "exponential"
+    mean_min: float = 10.0  # estimate
+    p95_min: float = 30.0  # estimate: (the exponential's own 95th percentile at a 10-minute mean is 30)
+
+    def __post_init__(self) -> None:
+        _share(self.p, "coach_late.p")
+        _check(self.distribution in LATENESS, "coach_late.distribution",
+               f"expected one of {', '.join(LATENESS)}, got {self.distribution!r}.")
+        _non_negative(self.mean_min, "coach_late.mean_min")
+        _check(self.distribution != "lognormal" or 0 < self.mean_min < self.p95_min, "coach_late.p95_min",
+               f"expected 0 < mean_min < p95_min for a lognormal, got {self.mean_min} and {self.p95_min}.")
+
+    def minutes(self, u: np.ndarray, z: np.ndarray, e: np.ndarray) -> np.ndarray:
+        """Lateness per coach from a uniform (late or not), a standard normal and a standard exponential."""
+        late = u < self.p
+        if self.distribution == "fixed":
+            size = np.full(len(u), self.mean_min)
+        elif self.distribution == "exponential":
+            size = self.mean_min * e
+        else:  # lognormal with the given mean and 95th percentile: solve for sigma from p95 / mean
+            ratio = math.log(self.p95_min / self.mean_min)
+            sigma = Z95 - math.sqrt(max(Z95 ** 2 - 2 * ratio, 0.0))  # p95/mean = exp(Z95 s - s^2 / 2)
+            size = self.mean_min * np.exp(sigma * z - sigma ** 2 / 2)
+        return np.where(late, size, 0.0)
+
+
+@dataclass(frozen=True)
 class MissedTrain:
-    """Each worker independently misses the train and is not delivered (reason ``missed_train``)."""
+    """Each worker independently misses the train and is not delivered (reason ``missed_train``, ``absent``)."""
 
     enabled: bool = False
     p_per_worker: float = 0.002  # estimate: about one worker of a 531-worker train
@@ -113,8 +153,10 @@ class SimConfig:
     drop_s_per_person: float = 10.0  # estimate: one worker with luggage off the coach; planning/baseline.py uses 10
     checkin_s: tuple[float, float] = (30.0, 60.0)  # issue 5: 30 to 60 s per worker at the dormitory
     checkin_desks: int = 1  # estimate: one dormitory manager on duty at night
-    coach_late_p: float = 0.1  # estimate: one hired coach in ten is late to the station
-    coach_late_mean_min: float = 10.0  # estimate: exponential lateness with a 10-minute mean
+    coach_late: CoachLate = field(default_factory=CoachLate)
+    #: False: staff know at alighting who did not get off the train (the roll call at the doors), so a coach never
+    #: waits for them (issue 13); True: it waits up to ``policy.max_coach_wait_min`` from when its group formed.
+    wait_for_missing: bool = False
     #: What the event log keeps: "full" (every event of every replication), "lean" (train and vehicle rows only;
     #: worker milestones go straight to the timelines, so KPIs and charts are the same) or "auto" (full for the
     #: first ``full_log_replications`` replications, lean for the rest: worker-level detail stays small).
@@ -132,12 +174,11 @@ class SimConfig:
         _check(0 <= self.desk_spread <= 1, "desk_spread", f"expected a share in [0, 1], got {self.desk_spread!r}.")
         _check(self.bay_call in BAY_CALLS, "bay_call",
                f"expected one of {', '.join(BAY_CALLS)}, got {self.bay_call!r}.")
-        for name in ("gather_min", "drop_s_per_person", "coach_late_mean_min"):
+        for name in ("gather_min", "drop_s_per_person"):
             _non_negative(getattr(self, name), name)
         _pair(self.stop_min, "stop_min")
         _pair(self.checkin_s, "checkin_s")
         _check(self.checkin_desks >= 1, "checkin_desks", f"expected at least 1, got {self.checkin_desks}.")
-        _share(self.coach_late_p, "coach_late_p")
         _check(self.log in LOG_MODES, "log", f"expected one of {', '.join(LOG_MODES)}, got {self.log!r}.")
         _check(self.full_log_replications >= 0, "full_log_replications",
                f"expected a whole number >= 0, got {self.full_log_replications}.")

@@ -1,7 +1,9 @@
 """Disruptions of one replication: a late train, a coach that does not come, workers who missed the train.
 
-Every number is drawn whether or not the disruption is switched on, so switching one on or off leaves the other
-streams' numbers (and the other disruptions') unchanged: common random numbers across variants.
+Every number is keyed by its entity (``sim.streams``) and drawn whether or not the disruption is switched on, so
+switching one on or off leaves every other number unchanged: common random numbers across variants. A coach's
+no-show is known at its first planned departure (less ``notice_lead_min``); the standby comes
+``standby_delay_min`` after that.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from sim.config import SimConfig
+from sim.config import Z95, SimConfig
 from sim.night import Night
+from sim.streams import Draws
 
 
 @dataclass
@@ -33,32 +36,39 @@ class NightDisruptions:
     missed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     no_show: int | None = None  # vehicle index of the coach that does not come
     rule: str = ""  # the rule its trips followed
+    known_min: float = float("nan")  # when the staff knew the coach would not come
     runs: list[Run] = field(default_factory=list)
 
 
-def draw(night: Night, config: SimConfig, rng: np.random.Generator, coach_rng: np.random.Generator,
-         ) -> NightDisruptions:
-    """Draw the disruptions and coach lateness of one night and say which vehicle runs which trips."""
+def draw(night: Night, config: SimConfig, draws: Draws) -> NightDisruptions:
+    """Draw the disruptions and coach lateness of one night and say which vehicle runs which trips.
+
+    Keys: the late train and whether a coach fails to come by the train; which coach, its lateness by the coach id;
+    who missed the train by the worker id.
+    """
     d = config.disruptions
-    late_u, late_z, noshow_u, pick_u = rng.random(), rng.standard_normal(), rng.random(), rng.random()
-    missed_u = rng.random(night.n_workers)
-    coach_u, coach_e = coach_rng.random(len(night.vehicles)), coach_rng.standard_exponential(len(night.vehicles))
+    tk, vk = night.train_key, night.vehicle_keys
+    late_u, late_z = draws.uniform("disruptions", tk, 0)[0], draws.normal("disruptions", tk, 0)[0]
+    noshow_u = draws.uniform("disruptions", tk, 1)[0]
+    pick_u = draws.uniform("disruptions", vk, 2)
+    missed_u = draws.uniform("disruptions", night.worker_keys, 3)
+    late = config.coach_late.minutes(draws.uniform("coaches", vk, 0), draws.normal("coaches", vk, 0),
+                                     draws.exponential("coaches", vk, 1))
     out = NightDisruptions(missed=np.zeros(night.n_workers, dtype=bool))
     if not config.random:
-        coach_u = np.ones(len(night.vehicles))
+        late = np.zeros(len(night.vehicles))
     if config.random and d.late_train.enabled and late_u < d.late_train.p:
-        sigma = np.log(d.late_train.p95_min / d.late_train.median_min) / 1.6448536269514722
+        sigma = np.log(d.late_train.p95_min / d.late_train.median_min) / Z95
         out.extra_delay_min = float(d.late_train.median_min * np.exp(sigma * late_z))
     if config.random and d.missed_train.enabled:
         out.missed = missed_u < d.missed_train.p_per_worker
     for v, vehicle in enumerate(night.vehicles):
-        late = 0.0 if vehicle.own or coach_u[v] >= config.coach_late_p else float(config.coach_late_mean_min
-                                                                                   * coach_e[v])
-        out.runs.append(Run(v, night.prefix + vehicle.id, vehicle.seats, vehicle.own, vehicle.available_min + late,
+        out.runs.append(Run(v, night.prefix + vehicle.id, vehicle.seats, vehicle.own,
+                            vehicle.available_min + (0.0 if vehicle.own else float(late[v])),
                             list(vehicle.trips), "own" if vehicle.own else "coach"))
     coaches = [v for v, vehicle in enumerate(night.vehicles) if not vehicle.own and vehicle.trips]
     if config.random and d.coach_no_show.enabled and coaches and noshow_u < d.coach_no_show.p:
-        missing = coaches[min(int(pick_u * len(coaches)), len(coaches) - 1)]
+        missing = min(coaches, key=lambda v: (pick_u[v], v))  # keyed by coach id: the same coach in every plan
         _reassign(night, config, out, missing)
     return out
 
@@ -81,8 +91,11 @@ def _reassign(night: Night, config: SimConfig, out: NightDisruptions, missing: i
             chosen.trips.extend(gone.trips)
             out.rule = f"second_trip:{chosen.id}"
             return
+    c = config.disruptions.coach_no_show
+    known = min(night.trips[t].planned_depart_min for t in gone.trips) - c.notice_lead_min
+    out.known_min = known
     standby = Run(missing, f"{gone.id}~standby", gone.seats, False,
-                  night.vehicles[missing].available_min + config.disruptions.coach_no_show.standby_delay_min,
-                  list(gone.trips), "standby")
+                  max(known + c.standby_delay_min, night.vehicles[missing].available_min), list(gone.trips),
+                  "standby")
     out.runs.append(standby)
     out.rule = f"standby:{standby.id}" + ("" if rule == "standby" else " (no coach with the seats for a 2nd trip)")

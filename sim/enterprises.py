@@ -1,5 +1,8 @@
 """Enterprises: dormitory check-in at the stop (a Resource per enterprise, waiting for check-in to open).
 
+A worker dropped after the dormitory's ``checkin_close`` is a late check-in (``Recorder.late``); with the policy
+"kept_up" they queue at once, with "morning" they wait until ``policy.morning_checkin``.
+
 An enterprise's own vehicle is a Vehicle of the Night (see ``sim.night``) and is driven by ``sim.coaches``.
 """
 
@@ -19,12 +22,18 @@ class CheckIn:
         self.desks = desks
         self.resources: dict[str, simpy.Resource] = {}
 
-    def start(self, g: int, enterprise_id: str, open_min: float, close_min: float, minutes: float) -> None:
+    def start(self, g: int, enterprise_id: str, open_min: float, close_min: float, minutes: float,
+              morning_min: float | None = None) -> None:
         """Worker ``g`` has been dropped at ``enterprise_id``; queue (once check-in is open) and check in.
 
+        Arriving after ``close_min`` marks a late check-in; with ``morning_min`` they wait until then.
         Event callbacks (request, timeout, release) rather than a process per worker: the same queue, fewer events.
         """
         env = self.env
+        if env.now > close_min:
+            self.rec.late_checkin(g, env.now, enterprise_id)
+            if morning_min is not None and morning_min > env.now:
+                open_min = morning_min
         if env.now < open_min:
             env.timeout(open_min - env.now).callbacks.append(
                 lambda _ev: self._queue(g, enterprise_id, close_min, minutes))
@@ -40,7 +49,6 @@ class CheckIn:
 
         def done(_event: simpy.Event) -> None:
             resource.release(req)
-            self.rec.worker(g, "checked_in", env.now, enterprise_id,
-                            detail="after_close" if env.now > close_min else "")
+            self.rec.worker(g, "checked_in", env.now, enterprise_id)
 
         req.callbacks.append(lambda _ev: env.timeout(minutes).callbacks.append(done))

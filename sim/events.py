@@ -21,9 +21,10 @@ EVENT_COLUMNS = ("replication", "minutes", "clock", "kind", "entity", "event", "
 #: Worker milestones, in the order they happen. ``left_station``: a worker with no vehicle leaves with the staff.
 MILESTONES = ("off_train", "at_hall", "past_desk", "gathered", "boarded", "departed", "arrived", "checked_in",
               "left_station")
+#: ``absent``: not off the train (missed it); ``late_checkin``: reached the dormitory after it had closed.
 TIMELINE_COLUMNS = ("replication", "worker_id", "train", "district", "enterprise_id", "deadline_min", "vehicle",
                     *MILESTONES,
-                    "not_delivered")
+                    "not_delivered", "absent", "late_checkin")
 TRIP_COLUMNS = ("replication", "vehicle", "trip", "kind", "seats", "at_station", "bay", "departed", "aboard",
                 "last_stop", "back")
 NAN = math.nan
@@ -41,6 +42,8 @@ class Recorder:
         self.times = {m: [NAN] * n for m in MILESTONES}
         self.vehicle = [""] * n
         self.lost = [""] * n
+        self.is_absent = [False] * n
+        self.late = [False] * n
 
     def worker(self, g: int, event: str, t: float, place: str = "", trip: int = 0, detail: str = "") -> None:
         self.times[event][g] = t
@@ -51,6 +54,19 @@ class Recorder:
         self.lost[g] = reason
         if self.full:
             self.rows.append((t, "worker", self.ids[g], "not_delivered", "", 0, 1, reason))
+
+    def absent(self, g: int, t: float) -> None:
+        """Worker ``g`` did not get off the train (known when the last is off): absent, not delivered."""
+        self.is_absent[g] = True
+        if self.full:
+            self.rows.append((t, "worker", self.ids[g], "absent", "station", 0, 1, ""))
+        self.not_delivered(g, t, "missed_train")
+
+    def late_checkin(self, g: int, t: float, place: str) -> None:
+        """Worker ``g`` reached a dormitory after it had closed."""
+        self.late[g] = True
+        if self.full:
+            self.rows.append((t, "worker", self.ids[g], "late_checkin", place, 0, 1, ""))
 
     def log(self, t: float, kind: str, entity: str, event: str, place: str = "", trip: int = 0, count: int = 0,
             detail: str = "") -> None:
@@ -97,6 +113,9 @@ def timelines_from_events(events: pd.DataFrame, roster: pd.DataFrame) -> pd.Data
     wide = wide.reindex(index)
     wide["vehicle"] = boarded.reindex(index).fillna("").to_numpy()
     wide["not_delivered"] = lost.reindex(index).fillna("").to_numpy()
+    for column in ("absent", "late_checkin"):
+        flagged = workers[workers["event"] == column].set_index(["replication", "entity"]).index
+        wide[column] = index.isin(flagged)
     out = wide.reset_index().rename(columns={"entity": "worker_id"})
     out = out.merge(roster, on="worker_id", how="left", sort=False)
     return out[list(TIMELINE_COLUMNS)].astype({m: float for m in MILESTONES})
@@ -112,6 +131,8 @@ def timelines_from_recorders(chunks: list[tuple[int, Recorder]], roster: pd.Data
         for m in MILESTONES:
             frame[m] = np.asarray(rec.times[m], dtype=float)
         frame["not_delivered"] = rec.lost
+        frame["absent"] = rec.is_absent
+        frame["late_checkin"] = rec.late
         frames.append(frame)
     out = pd.concat(frames, ignore_index=True)
     return out[list(TIMELINE_COLUMNS)]

@@ -4,19 +4,22 @@ The night of one train, in order (defaults and their sources in ``sim.config``; 
 the scenario):
 
 1. The train arrives at its scheduled time + ``train.delay_min`` + a random delay (``train.delay``) + a late-train
-   disruption. Workers who missed the train are not delivered (reason ``missed_train``).
+   disruption. Workers who missed the train are ``absent``: known when the last is off, never waited for.
 2. Workers step off by car and door, one after another per door (``alight_s_per_person`` each), in roster order.
 3. They walk ``walk_m`` to the hall (speed uniform in ``walk_speed_mps``), then the welcome: one ceremony of
    ``welcome_min`` once the last is in the hall (or ``welcome_min`` each, ``welcome="per_worker"``).
-4. Gift-pack desks: a Resource of ``desks`` servers, first come first served, ``desk_service_s`` on average.
+4. Gift-pack desks: ``desks`` servers, ``desk_service_s`` on average, serving in ``station.desk_order``: one line
+   in hall order ("arrival"), groups by planned departure ("coach") or district by district ("sign").
 5. ``gather_min`` to the district sign; a worker with no vehicle (unplaced, or not in the plan) leaves with staff.
-6. Vehicles (``sim.coaches``): bays are a PriorityResource (earlier planned departure first); boarding takes
-   ``board_s_per_person`` each; legs take the planned minutes times a lognormal factor (mean 1, cv ``travel.cv``);
+6. Vehicles (``sim.coaches``): bays are a PriorityResource (earlier planned departure first), with
+   ``bay_pull_in_min`` and ``bay_pull_out_min``; boarding takes ``board_s_per_person`` each; legs take the planned
+   minutes times night, district and leg factors (``sim.roads``);
    each stop takes ``stop_min`` plus ``drop_s_per_person`` per worker; a coach with a second trip drives back.
-7. Dormitory check-in (``sim.enterprises``): a Resource per enterprise, from ``checkin_open``, ``checkin_s`` each.
+7. Dormitory check-in (``sim.enterprises``): a Resource per enterprise, from ``checkin_open``, ``checkin_s`` each;
+   a worker reaching it after ``checkin_close`` is a late check-in (``policy.late_checkin`` says what follows).
 
-The random numbers of a night are drawn up front, per worker in roster order or per leg, from the streams of
-``sim.streams``, so variants of a scenario share them.
+The random numbers of a night are drawn up front, keyed by entity (``sim.streams``), so plans and variants of a
+scenario share them wherever they share entities.
 """
 
 from __future__ import annotations
@@ -27,36 +30,16 @@ import numpy as np
 import simpy
 
 from sim import disruptions as dis
-from sim.coaches import TripBoard, vehicle
+from sim.coaches import vehicle
 from sim.config import SimConfig
 from sim.enterprises import CheckIn
 from sim.events import Recorder
 from sim.night import COACH, NONE, OWN, Night
+from sim.roads import leg_factors, split_cv
+from sim.state import NightState, TripBoard
 from sim.station import Bays, DeskStage, desk_queue_times, desk_service_minutes, walk_minutes
-from sim.streams import streams
+from sim.streams import Draws
 from sim.train import alight_seconds, alight_times, train_delay
-
-
-@dataclass
-class NightState:
-    """One night inside one replication: its draws, boards and shared resources."""
-
-    env: simpy.Environment
-    night: Night
-    offset: int  # first global worker index of this night in the recorder
-    config: SimConfig
-    rec: Recorder
-    bays: Bays
-    checkin: CheckIn
-    boards: list[TripBoard]
-    present: list[bool]
-    board_min: list[float]
-    factor: list[float]
-    dwell: list[float]
-    checkin_min: list[float]
-    all_off: float
-    disruptions: dis.NightDisruptions
-    delay_min: float  # the train's delay this replication (known + random + disruption)
 
 
 @dataclass
@@ -68,39 +51,35 @@ class ReplicationOutput:
     no_show: list[str]
 
 
-def _uniform(rng: np.random.Generator, n: int, random: bool) -> np.ndarray:
-    """n uniforms (always drawn, to keep streams in step), or 0.5 each (the middle of a range) without randomness."""
-    u = rng.random(n)
-    return u if random else np.full(n, 0.5)
+def _uniform(draws: Draws, stream: str, keys: np.ndarray, random: bool, draw: int = 0) -> np.ndarray:
+    """Keyed uniforms (always drawn), or 0.5 each (the middle of a range) without randomness."""
+    u = draws.uniform(stream, keys, draw)
+    return u if random else np.full(len(keys), 0.5)
 
 
 def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimConfig, rec: Recorder,
-                 rng: dict[str, np.random.Generator], desks: DeskStage, bays: Bays, checkin: CheckIn,
-                 ) -> NightState:
+                 draws: Draws, desks: DeskStage, bays: Bays, checkin: CheckIn) -> NightState:
     """Draw the night's random numbers, place the train's workers in time and start its processes."""
-    n, rnd, station = night.n_workers, config.random, night.station
-    d = dis.draw(night, config, rng["disruptions"], rng["coaches"])
-    u_train, z_train = rng["train"].random(2), rng["train"].standard_normal()
-    delay = train_delay(night.train, config, u_train, z_train) + d.extra_delay_min
+    rnd, station, wk = config.random, night.station, night.worker_keys
+    d = dis.draw(night, config, draws)
+    tk = night.train_key
+    u_train = np.r_[draws.uniform("train", tk, 0), draws.uniform("train", tk, 1)]
+    delay = train_delay(night.train, config, u_train, float(draws.normal("train", tk, 0)[0])) + d.extra_delay_min
     arrival = night.arrival_min + night.train.delay_min + delay
-    present = ~d.missed
+    present = ~d.missed & ~night.absent
     off = alight_times(arrival, night.door, present,
-                       alight_seconds(station.alight_s_per_person, _uniform(rng["alighting"], n, rnd)))
-    hall = off + walk_minutes(station, _uniform(rng["walking"], n, rnd))
+                       alight_seconds(station.alight_s_per_person, _uniform(draws, "alighting", wk, rnd)))
+    hall = off + walk_minutes(station, _uniform(draws, "walking", wk, rnd))
     queue = desk_queue_times(station, config, hall)
-    service = desk_service_minutes(station, config, rng["desks"].random(n)).tolist()
+    service = desk_service_minutes(station, config, draws.uniform("desks", wk)).tolist()
     lo, hi = station.board_s_per_person
-    board_min = ((lo + _uniform(rng["boarding"], n, rnd) * (hi - lo)) / 60.0).tolist()
-    z = rng["travel"].standard_normal(night.n_legs)
-    if rnd and night.travel_cv > 0:
-        sigma = np.sqrt(np.log1p(night.travel_cv ** 2))
-        factor = np.exp(sigma * z - sigma ** 2 / 2)  # lognormal with mean 1 and the scenario's cv
-    else:
-        factor = np.ones(night.n_legs)
+    board_min = ((lo + _uniform(draws, "boarding", wk, rnd) * (hi - lo)) / 60.0).tolist()
+    factor = leg_factors(draws, tk, night.leg_keys, night.leg_district, night.district_keys,
+                         split_cv(night.travel_cv, night.night_share, night.district_share), rnd)
     a, b = config.stop_min
-    dwell = a + _uniform(rng["drops"], night.n_stops, rnd) * (b - a)
+    dwell = a + _uniform(draws, "drops", night.stop_keys, rnd) * (b - a)
     c0, c1 = config.checkin_s
-    checkin_min = (c0 + _uniform(rng["checkin"], n, rnd) * (c1 - c0)) / 60.0
+    checkin_min = (c0 + _uniform(draws, "checkin", wk, rnd) * (c1 - c0)) / 60.0
     all_off = float(np.nanmax(off)) if present.any() else arrival
 
     boards = [TripBoard(int(sum(present[i] for i in trip.workers))) for trip in night.trips]
@@ -113,15 +92,17 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
     rec.log(all_off, "train", train_id, "all_off", "station", 0, int(present.sum()))
     if d.no_show is not None:
         missing = d.runs[d.no_show]
-        rec.log(missing.available_min, "vehicle", missing.id, "no_show", "station", 0, 0, d.rule)
+        rec.log(d.known_min if np.isfinite(d.known_min) else missing.available_min, "vehicle", missing.id,
+                "no_show", "station", 0, 0, d.rule)
     for i in np.flatnonzero(~present).tolist():
-        rec.not_delivered(offset + i, arrival, "missed_train")
+        rec.absent(offset + i, all_off)
     door = night.door
     for i in np.flatnonzero(present).tolist():
         rec.worker(offset + i, "off_train", float(off[i]), f"door {int(door[i]) + 1}")
         rec.worker(offset + i, "at_hall", float(hall[i]), "hall")
     idx = np.flatnonzero(present)
-    order = idx[np.lexsort((hall[idx], queue[idx]))].tolist()
+    rank = night.desk_rank
+    order = idx[np.lexsort((hall[idx], rank[idx], queue[idx]))].tolist()
     mode, trip_of, gather = night.mode, night.trip_of, config.gather_min
 
     def ready(i: int) -> None:
@@ -137,7 +118,7 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
         rec.worker(offset + i, "past_desk", end, "desks")
         env.timeout(gather).callbacks.append(lambda _event: ready(i))
 
-    desks.feed(queue.tolist(), order, service, past_desk)
+    desks.feed(queue.tolist(), order, service, past_desk, None if station.desk_order == "arrival" else rank.tolist())
     for run in d.runs:
         if run.trips:
             env.process(vehicle(state, run))
@@ -148,9 +129,9 @@ def run_replication(nights: list[Night], config: SimConfig, seed: int, replicati
                     full: bool) -> ReplicationOutput:
     """Simulate one replication of one or more trains (nights) and return its recorder."""
     env = simpy.Environment()
-    rng = streams(seed, replication)
+    draws = Draws(seed, replication)
     station = nights[0].station
-    desks = DeskStage(env, station.desks)
+    desks = DeskStage(env, station.desks, priority=station.desk_order != "arrival")
     bays = Bays(env, station.bays)
     ids = [w for night in nights for w in night.worker_ids]
     rec = Recorder(ids, full)
@@ -158,7 +139,7 @@ def run_replication(nights: list[Night], config: SimConfig, seed: int, replicati
     offset = 0
     states = []
     for night in nights:
-        states.append(_start_night(env, night, offset, config, rec, rng, desks, bays, checkin))
+        states.append(_start_night(env, night, offset, config, rec, draws, desks, bays, checkin))
         offset += night.n_workers
     env.run()
     eid = getattr(env, "_eid", None)

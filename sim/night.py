@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from planning.plan import Plan
+from planning.plan import Plan, absent_workers
 from scenarios.errors import ScenarioError
 from scenarios.model import Station, Train
 from scenarios.scenario import STATION_ID, Scenario
 from sim.fit import check_fit
+from sim.streams import key_hash
 
 COACH, OWN, NONE = 0, 1, 2  # how a worker leaves the station
 
@@ -60,11 +61,16 @@ class Night:
     latest_arrival_min: float
     max_coach_wait_min: float
     travel_cv: float
+    night_share: float
+    district_share: float
+    late_checkin: str  # policy for a worker at a closed dormitory: "kept_up" or "morning"
+    morning_min: float  # with "morning": when they check in
     worker_ids: list[str]
     district: list[str]
     enterprise: np.ndarray  # enterprise index per worker, -1 when unplaced
     mode: np.ndarray  # COACH, OWN or NONE
     reason: list[str]  # why a NONE worker is not delivered
+    absent: np.ndarray  # known before the night not to be on the train (the plan's ``absent`` column)
     trip_of: np.ndarray  # trip index per worker, -1 when none
     door: np.ndarray  # door number per worker (car-major)
     enterprise_ids: list[str]
@@ -74,6 +80,16 @@ class Night:
     trips: list[Trip]
     n_legs: int
     n_stops: int
+    desk_rank: np.ndarray  # per worker: who the desks serve first (lower first; all 0 for desk_order "arrival")
+    #: Entity keys of the random draws (``sim.streams``): the train, workers, vehicles, legs (from, to) with the
+    #: district each leg drives in, and stops (the enterprise's gate).
+    train_key: np.ndarray
+    worker_keys: np.ndarray
+    vehicle_keys: np.ndarray
+    leg_keys: np.ndarray
+    leg_district: np.ndarray
+    district_keys: np.ndarray
+    stop_keys: np.ndarray
 
     @property
     def n_workers(self) -> int:
@@ -122,6 +138,7 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
     vehicles: list[Vehicle] = []
     trips: list[Trip] = []
     legs: list[tuple[str, str]] = []
+    stop_names: list[str] = []
     vindex: dict[str, int] = {}
     n_stops = 0
     for (coach_id, trip_no), stops in routes.groupby(["coach_id", "trip"], sort=True):
@@ -146,6 +163,7 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
                     [eindex[e] for e in places], stop_workers, aboard, [], 0.0, len(legs), n_stops)
         legs.extend(zip([STATION_ID, *places[:-1]], places, strict=True))
         legs.append((places[-1], STATION_ID))
+        stop_names.extend(places)
         n_stops += len(places)
         trips.append(trip)
         vehicles[vindex[coach_id]].trips.append(trip.index)
@@ -167,6 +185,7 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
             trip = Trip(len(trips), len(vehicles) - 1, k // seats + 1, vehicle.available_min, [e], [chunk], chunk,
                         [], 0.0, len(legs), n_stops)
             legs.extend([(STATION_ID, str(ent)), (str(ent), STATION_ID)])
+            stop_names.append(str(ent))
             n_stops += 1
             for w in chunk:
                 mode[w], trip_of[w] = OWN, trip.index
@@ -181,16 +200,49 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
         trip.leg_min = leg_minutes[trip.leg_offset:trip.leg_offset + k]
         trip.return_min = leg_minutes[trip.leg_offset + k]
 
+    ent_district = {str(e): str(d) for e, d in sc.enterprises["district"].items()}
+    districts = sorted(set(ent_district.values()))
+    dindex = {d: i for i, d in enumerate(districts)}
+    leg_district = np.array([dindex[ent_district[b if b != STATION_ID else a]] for a, b in legs], dtype=int)
     return Night(
         name=sc.name, prefix=prefix, train=sc.train, station=sc.station, arrival_min=sc.arrival_min,
         latest_arrival_min=sc.latest_arrival_min, max_coach_wait_min=sc.policy.max_coach_wait_min,
-        travel_cv=sc.travel.cv, worker_ids=[prefix + w for w in worker_ids],
+        travel_cv=sc.travel.cv, night_share=sc.travel.night_share, district_share=sc.travel.district_share,
+        late_checkin=sc.policy.late_checkin, morning_min=sc.minutes(sc.policy.morning_checkin),
+        worker_ids=[prefix + w for w in worker_ids],
         district=[str(d) for d in placement["district"].fillna("")], enterprise=enterprise, mode=mode,
-        reason=reason, trip_of=trip_of, door=_doors(sc), enterprise_ids=ent_ids,
+        reason=reason, absent=absent_workers(placement).to_numpy(dtype=bool), trip_of=trip_of, door=_doors(sc),
+        enterprise_ids=ent_ids,
         checkin_open_min=sc.enterprises["checkin_open_min"].to_numpy(dtype=float),
         checkin_close_min=sc.enterprises["checkin_close_min"].to_numpy(dtype=float),
         vehicles=vehicles, trips=trips, n_legs=len(legs), n_stops=n_stops,
+        desk_rank=_desk_rank(sc.station.desk_order, trips, trip_of, placement["district"].fillna("").astype(str)),
+        train_key=key_hash([f"train|{prefix}{sc.train.number}"]),
+        worker_keys=key_hash([f"worker|{prefix}{w}" for w in worker_ids]),
+        vehicle_keys=key_hash([f"vehicle|{prefix}{v.id}" for v in vehicles]),
+        leg_keys=key_hash([f"leg|{a}|{b}" for a, b in legs]),
+        leg_district=leg_district, district_keys=key_hash([f"district|{d}" for d in districts]),
+        stop_keys=key_hash([f"stop|{k}" for k in stop_names]),
     )
+
+
+def _desk_rank(order: str, trips: list[Trip], trip_of: np.ndarray, district: pd.Series) -> np.ndarray:
+    """Desk priority per worker for ``station.desk_order``: 0 for everyone ("arrival": one line in hall order);
+    the rank of the worker's trip by planned departure ("coach"); the rank of the worker's district by its first
+    planned departure ("sign"). Workers with no vehicle come last."""
+    n = len(trip_of)
+    if order == "arrival":
+        return np.zeros(n)
+    depart = np.array([t.planned_depart_min for t in trips] + [np.inf])
+    trip_rank = np.argsort(np.argsort(depart[:-1], kind="stable"), kind="stable").astype(float)
+    rank = np.where(trip_of >= 0, np.r_[trip_rank, np.inf][trip_of], np.inf)
+    if order == "coach":
+        return rank
+    first = pd.Series(np.where(trip_of >= 0, depart[trip_of], np.inf)).groupby(district.to_numpy()).transform("min")
+    key = pd.DataFrame({"first": first.to_numpy(), "district": district.to_numpy()})
+    uniq = key.drop_duplicates().sort_values(["first", "district"]).reset_index(drop=True)
+    dist_rank = {d: float(i) for i, d in enumerate(uniq["district"])}
+    return np.where(trip_of >= 0, key["district"].map(dist_rank).to_numpy(dtype=float), np.inf)
 
 
 def _leg_minutes(sc: Scenario, legs: list[tuple[str, str]]) -> list[float]:

@@ -2,144 +2,23 @@
 
 from __future__ import annotations
 
-import gzip
 import operator
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from planning.plan import Plan
-from present.clock import format_clock
 from scenarios.errors import ScenarioError
-from scenarios.io import atomic_path
 from scenarios.scenario import Scenario
 from sim.checks import assert_sound
 from sim.config import SimConfig, as_config
-from sim.events import (
-    crowd,
-    events_frame,
-    timelines_from_events,
-    timelines_from_recorders,
-    trips_from_events,
-)
-from sim.kpis import district_table, replication_kpis, summarize
+from sim.events import events_frame, timelines_from_events, timelines_from_recorders, trips_from_events
+from sim.kpis import replication_kpis
 from sim.model import run_replication
 from sim.night import NONE, Night, compile_night
-
-
-@dataclass(frozen=True, eq=False)
-class SimResult:
-    """The replications of one simulation: KPIs per replication, the event log and what derives from it.
-
-    ``events``: the event log: every event of the replications with a full log (``log`` says which; by default the
-    first 20), train and vehicle rows of the others;
-    ``timelines``: one row per worker and replication; ``trips``: one row per vehicle trip and replication.
-    Times are minutes from midnight of the (first) scenario's date.
-    """
-
-    scenario_name: str  # `scenario` is always a Scenario object in this toolkit; a name is `scenario_name`
-    seed: int
-    replications: int
-    config: SimConfig = field(repr=False)
-    log: str
-    kpis: pd.DataFrame = field(repr=False)
-    events: pd.DataFrame = field(repr=False)
-    timelines: pd.DataFrame = field(repr=False)
-    trips: pd.DataFrame = field(repr=False)
-    workers: pd.DataFrame = field(repr=False)  # worker_id, train, district, enterprise_id, deadline_min, planned
-    arrival_min: float = field(repr=False)
-    deadline_min: float = field(repr=False)
-    wall_s: float
-    sim_events: int = field(repr=False)
-    info: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    def __str__(self) -> str:
-        """A few lines: what was run and the headline KPIs with their 95% intervals."""
-        k = self.summary().set_index("kpi")
-
-        def clock(name: str) -> str:
-            row = k.loc[name]
-            return f"{format_clock(row['mean'])} [{format_clock(row['ci_low'])}-{format_clock(row['ci_high'])}]" \
-                if pd.notna(row["ci_low"]) else format_clock(row["mean"])
-
-        lines = [f"{self.scenario_name}: {self.replications} replications, seed {self.seed}, log {self.log}, "
-                 f"{self.wall_s:.1f} s"]
-        if k.loc["checked_in", "mean"] > 0:
-            lines.append(f"last check-in {clock('last_checkin_min')}, 95% checked in by {clock('p95_checkin_min')}, "
-                         f"share by {format_clock(self.deadline_min)}: {k.loc['share_by_deadline', 'mean']:.1%}")
-        lines.append(f"longest wait {k.loc['longest_wait_min', 'mean']:.0f} min, largest crowd "
-                     f"{k.loc['largest_crowd', 'mean']:.0f}, not delivered {k.loc['not_delivered', 'mean']:.1f}")
-        return "\n".join(lines)
-
-    def summary(self, level: float = 0.95) -> pd.DataFrame:
-        """Per KPI: mean, confidence interval at ``level`` (Student t over replications), std, min, max."""
-        return summarize(self.kpis, level)
-
-    def by_district(self) -> pd.DataFrame:
-        """Per district (placement), over all replications: workers per replication, mean, 95th percentile and
-        latest check-in (minutes from midnight), share checked in by the deadline, mean and longest wait at the sign.
-        """
-        return district_table(self.timelines)
-
-    def crowd(self, step_min: float = 1.0) -> pd.DataFrame:
-        """People in the station per replication over time (replication, minutes, people)."""
-        return crowd(self.timelines, step_min)
-
-    def checkins(self, step_min: float = 5.0) -> pd.DataFrame:
-        """Workers checked in by each time, per replication (replication, minutes, checked_in)."""
-        from sim.charts import checkin_curves
-
-        return checkin_curves(self, step_min)
-
-    def gantt(self, replication: int = 0, lang: str = "zh"):
-        """Coach Gantt chart of one replication (a matplotlib Figure)."""
-        from sim.charts import gantt
-
-        return gantt(self, replication, lang)
-
-    def checkin_chart(self, lang: str = "zh"):
-        """Workers checked in over clock time: the median over replications and the 5-95% band."""
-        from sim.charts import checkin_chart
-
-        return checkin_chart(self, lang)
-
-    def crowd_chart(self, lang: str = "zh"):
-        """People in the station over clock time: the median and the 5-95% band over replications."""
-        from sim.charts import crowd_chart
-
-        return crowd_chart(self, lang)
-
-    def write(self, out_dir: str | Path, lang: str = "zh") -> list[Path]:
-        """Write kpis.csv, summary.csv, events.csv.gz, timelines.csv.gz and the charts (PNG), each atomically.
-
-        Returns the paths written. ``lang`` is "zh" (Chinese labels) or "en".
-        """
-        from sim.charts import labels, save_charts
-
-        labels(lang)  # a bad language fails before anything is written
-        out = Path(out_dir)
-        written = []
-        for name, frame in (("kpis.csv", self.kpis), ("summary.csv", self.summary()),
-                            ("events.csv.gz", self.events), ("timelines.csv.gz", self.timelines),
-                            ("trips.csv", self.trips)):
-            with atomic_path(out / name) as tmp:
-                if name.endswith(".gz"):
-                    write_gzip(tmp, frame.to_csv(index=False).encode("utf-8"))
-                else:
-                    frame.to_csv(tmp, index=False)
-            written.append(out / name)
-        written.extend(save_charts(self, out, lang))
-        return written
-
-
-def write_gzip(path: Path, data: bytes) -> None:
-    """Gzip ``data`` into ``path`` with no file name and mtime 0 in the header, so equal data gives equal bytes."""
-    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
-        gz.write(data)
+from sim.result import SimResult
 
 
 def _full_log_replications(config: SimConfig, replications: int) -> tuple[int, str]:
@@ -153,6 +32,9 @@ def _full_log_replications(config: SimConfig, replications: int) -> tuple[int, s
 def _rosters(nights: list[Night]) -> tuple[pd.DataFrame, pd.DataFrame]:
     frames = []
     for night in nights:
+        planned_vehicle = [night.prefix + night.vehicles[night.trips[t].vehicle].id if t >= 0 else ""
+                           for t in night.trip_of]
+        planned_trip = [night.trips[t].number if t >= 0 else 0 for t in night.trip_of]
         frames.append(pd.DataFrame({
             "worker_id": night.worker_ids,
             "train": night.prefix.rstrip("/") or night.name,
@@ -160,6 +42,8 @@ def _rosters(nights: list[Night]) -> tuple[pd.DataFrame, pd.DataFrame]:
             "enterprise_id": [night.enterprise_ids[e] if e >= 0 else "" for e in night.enterprise],
             "deadline_min": night.latest_arrival_min,
             "planned": night.mode != NONE,
+            "planned_vehicle": planned_vehicle,
+            "planned_trip": planned_trip,
         }))
     workers = pd.concat(frames, ignore_index=True)
     if workers["worker_id"].duplicated().any():
@@ -196,7 +80,7 @@ def _whole(value: Any, low: int, name: str) -> int:
     return number
 
 
-def _simulate(nights: list[Night], name: str, replications: int, seed: int, config: SimConfig,
+def _simulate(nights: list[Night], scenario: Scenario, name: str, replications: int, seed: int, config: SimConfig,
               arrival_min: float, deadline_min: float) -> SimResult:
     replications = _whole(replications, 1, "replications")
     seed = _whole(seed, 0, "seed")
@@ -222,9 +106,9 @@ def _simulate(nights: list[Night], name: str, replications: int, seed: int, conf
     trips = trips_from_events(events)
     assert_sound(timelines, trips, len(workers), replications)
     kpis = replication_kpis(timelines, trips, workers.set_index("worker_id")["planned"], delays)
-    return SimResult(scenario_name=name, seed=seed, replications=replications, config=config, log=mode, kpis=kpis,
-                     events=events, timelines=timelines, trips=trips, workers=workers, arrival_min=arrival_min,
-                     deadline_min=deadline_min, wall_s=time.perf_counter() - start,
+    return SimResult(scenario=scenario, scenario_name=name, seed=seed, replications=replications, config=config,
+                     log=mode, kpis=kpis, events=events, timelines=timelines, trips=trips, workers=workers,
+                     arrival_min=arrival_min, deadline_min=deadline_min, wall_s=time.perf_counter() - start,
                      sim_events=sum(p[2] for p in parts), info={"jobs": jobs})
 
 
@@ -248,7 +132,7 @@ def simulate(scenario: Scenario, plan: Plan, replications: int = 100, seed: int 
     """
     config = as_config(options)
     night = compile_night(scenario, plan)
-    return _simulate([night], scenario.name, replications, seed, config, scenario.arrival_min,
+    return _simulate([night], scenario, scenario.name, replications, seed, config, scenario.arrival_min,
                      scenario.latest_arrival_min)
 
 
@@ -271,5 +155,5 @@ def simulate_day(arrivals: Sequence[tuple[Scenario, Plan]], replications: int = 
             raise ScenarioError(f"train {k + 1} ({sc.name}) is on {sc.meta.date}, not {first.meta.date}.",
                                 field="arrivals", fix="simulate one date at a time.")
         nights.append(compile_night(sc, plan, prefix=f"T{k + 1:0{width}d}/"))
-    return _simulate(nights, f"{first.name} day ({len(arrivals)} trains)", replications, seed, config,
+    return _simulate(nights, first, f"{first.name} day ({len(arrivals)} trains)", replications, seed, config,
                      min(sc.arrival_min for sc, _ in arrivals), max(sc.latest_arrival_min for sc, _ in arrivals))

@@ -35,36 +35,38 @@ def desk_service_minutes(station: Station, config: SimConfig, u: np.ndarray) -> 
 
 
 class DeskStage:
-    """Gift-pack desks: a SimPy Resource with ``desks`` servers, first come first served.
+    """Gift-pack desks: a SimPy Resource with ``desks`` servers, first come first served, or a PriorityResource
+    serving the lowest ``rank`` first among those waiting (``station.desk_order`` "coach" or "sign").
 
-    ``join(env_time_order, service, done)`` releases arrivals at their times; each is served for its service time
-    and then ``done(i, t_start, t_end)`` is called. It can be driven by any arrival times, e.g. Poisson arrivals
-    for the M/M/c check in the tests.
+    ``feed(arrivals, order, service, done, rank)`` releases arrivals at their times; each is served for its
+    service time and then ``done(i, t_start, t_end)`` is called. It can be driven by any arrival times, e.g. Poisson
+    arrivals for the M/M/c check in the tests.
     """
 
-    def __init__(self, env: simpy.Environment, desks: int) -> None:
+    def __init__(self, env: simpy.Environment, desks: int, priority: bool = False) -> None:
         self.env = env
-        self.resource = simpy.Resource(env, capacity=desks)
+        self.resource = simpy.PriorityResource(env, capacity=desks) if priority else simpy.Resource(env, desks)
 
     def feed(self, arrivals: Sequence[float], order: Sequence[int], service: Sequence[float],
-             done: Callable[[int, float, float], None]) -> simpy.Process:
+             done: Callable[[int, float, float], None], rank: Sequence[float] | None = None) -> simpy.Process:
         """Start the arrival process: ``order`` lists who arrives (at ``arrivals[i]``) in the order they queue."""
-        return self.env.process(self._source(arrivals, order, service, done))
+        return self.env.process(self._source(arrivals, order, service, done, rank))
 
     def _source(self, arrivals: Sequence[float], order: Sequence[int], service: Sequence[float],
-                done: Callable[[int, float, float], None]):
+                done: Callable[[int, float, float], None], rank: Sequence[float] | None):
         env = self.env
         for i in order:
             t = arrivals[i]
             if t > env.now:
                 yield env.timeout(t - env.now)
-            self._serve(i, service[i], done)
+            self._serve(i, service[i], done, None if rank is None else rank[i])
 
-    def _serve(self, i: int, service: float, done: Callable[[int, float, float], None]) -> None:
+    def _serve(self, i: int, service: float, done: Callable[[int, float, float], None],
+               rank: float | None = None) -> None:
         """Queue for a desk, hold it for ``service``, release it: plain event callbacks (request, timeout,
         release), which behave as a process doing ``with desks.request(): yield timeout`` with two fewer events."""
         env, resource = self.env, self.resource
-        req = resource.request()
+        req = resource.request() if rank is None else resource.request(priority=rank)
 
         def served(_event: simpy.Event, start: float) -> None:
             resource.release(req)

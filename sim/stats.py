@@ -78,3 +78,19 @@ def mean_ci(values: np.ndarray, level: float = 0.95) -> tuple[float, float, floa
         return (mean, math.nan, math.nan)
     half = t_quantile(0.5 + level / 2.0, x.size - 1) * float(x.std(ddof=1)) / math.sqrt(x.size)
     return (mean, mean - half, mean + half)
+
+
+def z_quantile(p: float) -> float:
+    """The ``p`` quantile of the standard normal (Student's t with a huge df, exact enough for intervals)."""
+    return t_quantile(p, 1e9)
+
+
+def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float, float]:
+    """(share, low, high): the Wilson score interval of a proportion; it stays inside [0, 1]."""
+    if n <= 0:
+        return (math.nan, math.nan, math.nan)
+    z = z_quantile(0.5 + level / 2.0)
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (p, max(0.0, centre - half), min(1.0, centre + half))

@@ -10,7 +10,8 @@ import math
 import numpy as np
 import simpy
 
-from sim.coaches import TripBoard, board_trip
+from sim.coaches import board_trip
+from sim.state import TripBoard
 from sim.station import DeskStage
 
 
@@ -71,3 +72,69 @@ def full_coach_mean_wait(seed: int, lam: float, seats: int, coaches: int) -> flo
     env.process(source())
     env.run()
     return float(np.mean(departed - arrivals))
+
+
+def burst_two_stages(seed: int, customers: int, c1: int, mu1: float, c2: int, mu2: float) -> np.ndarray:
+    """The model's ``DeskStage`` twice in a row, fed a whole train at time 0 (exponential service at both): each
+    customer's exit time from the second stage."""
+    rng = np.random.default_rng(seed)
+    s1, s2 = rng.exponential(1 / mu1, customers).tolist(), rng.exponential(1 / mu2, customers).tolist()
+    env = simpy.Environment()
+    second = DeskStage(env, c2)
+    exits = np.full(customers, np.nan)
+
+    def out(i: int, start: float, end: float) -> None:
+        exits[i] = end
+
+    def through_first(i: int, start: float, end: float) -> None:
+        second._serve(i, s2[i], out)
+
+    DeskStage(env, c1).feed([0.0] * customers, range(customers), s1, through_first)
+    env.run()
+    return exits
+
+
+def ciw_burst_two_stages(seed: int, customers: int, c1: int, mu1: float, c2: int, mu2: float) -> np.ndarray:
+    """The same system in Ciw (a test dependency): a batch of ``customers`` at time 0 through two M/c stages."""
+    import ciw
+
+    network = ciw.create_network(
+        arrival_distributions=[ciw.dists.Sequential([0.0, 1e9]), None],
+        service_distributions=[ciw.dists.Exponential(rate=mu1), ciw.dists.Exponential(rate=mu2)],
+        number_of_servers=[c1, c2], routing=[[0.0, 1.0], [0.0, 0.0]],
+        batching_distributions=[ciw.dists.Deterministic(customers), None])
+    ciw.seed(seed)
+    sim = ciw.Simulation(network)
+    sim.simulate_until_max_time(1e6)
+    return np.array([r.exit_date for r in sim.get_all_records() if r.node == 2])
+
+
+def ciw_mmc_mean_wait(seed: int, lam: float, mu: float, c: int, customers: int, warmup: int) -> float:
+    """Mean wait in queue of an M/M/c queue in Ciw, over the customers after ``warmup``."""
+    import ciw
+
+    network = ciw.create_network(arrival_distributions=[ciw.dists.Exponential(rate=lam)],
+                                 service_distributions=[ciw.dists.Exponential(rate=mu)], number_of_servers=[c])
+    ciw.seed(seed)
+    sim = ciw.Simulation(network)
+    sim.simulate_until_max_customers(customers, method="Finish")
+    records = sorted(sim.get_all_records(), key=lambda r: r.arrival_date)
+    return float(np.mean([r.waiting_time for r in records[warmup:]]))
+
+
+def burst_statistics(exits: np.ndarray) -> tuple[float, float, float]:
+    """(mean, 95th percentile, makespan) of the exit times of one burst."""
+    return float(np.mean(exits)), float(np.quantile(exits, 0.95)), float(np.max(exits))
+
+
+def trip_travel_samples(replications: int, planned: np.ndarray, leg_district: np.ndarray, leg_names: list[str],
+                        cvs: tuple[float, float, float], seed: int = 0) -> np.ndarray:
+    """The model's total drive time of one trip (legs ``planned`` minutes) over many replications, with the night,
+    district and leg factors of ``sim.roads``; legs with the same name are the same road."""
+    from sim.roads import leg_factors
+    from sim.streams import Draws, key_hash
+
+    train, legs = key_hash(["train|T"]), key_hash([f"leg|{n}" for n in leg_names])
+    districts = key_hash([f"district|{d}" for d in range(int(leg_district.max()) + 1)])
+    return np.array([float(planned @ leg_factors(Draws(seed, r), train, legs, leg_district, districts, cvs))
+                     for r in range(replications)])

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MultipleLocator, PercentFormatter
 
 from present.clock import format_clock
+from present.figure import Chart, figure
 from present.fonts import rc
 from present.kpis import CLOCK_KPIS, KPI_LABELS, SHARE_KPIS, format_kpi
 
 TEXT = {
     "options": {"zh": "方案对比：{kpi}（均值与95%置信区间）", "en": "Options side by side: {kpi} (mean and 95% CI)"},
+    "no_plan": {"zh": "无有效方案", "en": "no valid plan"},
 }
 
 
@@ -23,14 +26,24 @@ def _t(key: str, lang: str, **kw: object) -> str:
 
 
 def options_chart(
-    summary: pd.DataFrame, kpis: list[str], lang: str = "zh", kpi_labels: dict[str, str] | None = None
-) -> Figure:
+    summary: pd.DataFrame,
+    kpis: list[str],
+    lang: str = "zh",
+    kpi_labels: dict[str, str] | None = None,
+    *,
+    variants: list[str] | None = None,
+    names: Mapping[str, str] | None = None,
+    invalid: Mapping[str, str] | None = None,
+) -> Chart:
     """One panel per KPI: each variant's mean with its confidence interval, side by side.
 
-    ``kpi_labels``: the panel titles by KPI (default: the registry's names in ``lang``).
+    ``kpi_labels``: the panel titles by KPI (default: the registry's names in ``lang``). ``variants``: the rows, in
+    order (default: as in ``summary``); ``names``: a variant's words for its row label; ``invalid``: variants with
+    no valid plan, drawn with the words "无有效方案" / "no valid plan" instead of numbers.
     """
     with mpl.rc_context(rc(lang)):
-        return _options_chart(summary, kpis, lang, kpi_labels or KPI_LABELS[lang])
+        return _options_chart(summary, kpis, lang, kpi_labels or KPI_LABELS[lang], variants, names or {},
+                              invalid or {})
 
 
 def _clock_step(span: float) -> float:
@@ -51,15 +64,19 @@ def _clock_axis(ax: Axes, low: np.ndarray, high: np.ndarray) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_clock(x)))
 
 
-def _options_chart(summary: pd.DataFrame, kpis: list[str], lang: str, kpi_labels: dict[str, str] | None) -> Figure:
-    fig = Figure(figsize=(4.5 * len(kpis), 5), layout="constrained")
+def _options_chart(summary: pd.DataFrame, kpis: list[str], lang: str, kpi_labels: dict[str, str],
+                   variants: list[str] | None, names: Mapping[str, str], invalid: Mapping[str, str]) -> Chart:
+    order = variants if variants is not None else list(dict.fromkeys(summary["variant"]))
+    fig = figure(lang, figsize=(4.5 * len(kpis), max(5.0, 1.5 + 0.45 * len(order))), layout="constrained")
     axes = fig.subplots(1, len(kpis), squeeze=False, sharey=True)[0]
     for ax, kpi in zip(axes, kpis, strict=True):
-        rows = summary[summary["kpi"] == kpi]
-        y = np.arange(len(rows))
-        mean = rows["mean"].to_numpy(dtype=float)
+        rows = summary[summary["kpi"] == kpi].drop_duplicates("variant").set_index("variant").reindex(order)
+        bad = np.array([v in invalid for v in order], dtype=bool)
+        y = np.arange(len(order))
+        mean = np.where(bad, np.nan, rows["mean"].to_numpy(dtype=float))
         low = np.where(np.isfinite(rows["ci_low"]), rows["ci_low"], mean)
         high = np.where(np.isfinite(rows["ci_high"]), rows["ci_high"], mean)
+        low, high = np.where(bad, np.nan, low), np.where(bad, np.nan, high)
         err = np.nan_to_num(np.vstack([mean - low, high - mean]))
         clock = kpi in CLOCK_KPIS
         if clock:  # a clock time: a bar from midnight would hide hours of difference
@@ -77,11 +94,14 @@ def _options_chart(summary: pd.DataFrame, kpis: list[str], lang: str, kpi_labels
                     else dict(xy=(0, yi), xytext=(4, 0), ha="left", va="center", color="white")
                 )
                 ax.annotate(format_kpi(kpi, value), textcoords="offset points", fontsize=8, **where)
+        for yi in y[bad]:
+            ax.annotate(_t("no_plan", lang), xy=(0.02, yi), xycoords=ax.get_yaxis_transform(), va="center",
+                        fontsize=8, color="#b30000")
         if ax is axes[0]:
-            ax.set_yticks(y, rows["variant"], fontsize=8)
-        ax.set_ylim(len(rows) - 0.5, -0.7)  # first variant on top, room for the value labels
-        label = (kpi_labels or {}).get(kpi, kpi)
+            ax.set_yticks(y, [names.get(v, v) for v in order], fontsize=8)
+        ax.set_ylim(len(order) - 0.5, -0.7)  # first variant on top, room for the value labels
+        label = kpi_labels.get(kpi, kpi)
         ax.set_title(label, fontsize=10)
         ax.grid(axis="x", alpha=0.3)
-    fig.suptitle(_t("options", lang, kpi=", ".join((kpi_labels or {}).get(k, k) for k in kpis)))
+    fig.suptitle(_t("options", lang, kpi=", ".join(kpi_labels.get(k, k) for k in kpis)))
     return fig

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from scenarios import ScenarioError, bundled_names, load
 
@@ -24,14 +25,23 @@ def scenario_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenario", help=f"a bundled name ({', '.join(bundled_names())}) or a path to scenario.yaml")
 
 
-def _check(args: argparse.Namespace) -> int:
-    print(load(args.scenario).summary())
-    return 0
-
-
 def _check_args(parser: argparse.ArgumentParser) -> None:
     scenario_arg(parser)
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="messages in Chinese (zh) or English (en)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh",
+                        help="the summary in Chinese (zh) or English (en)")
+
+
+def _check(args: argparse.Namespace) -> int:
+    from whatif.messages import say
+    from whatif.report import check_lines
+
+    sc = load(args.scenario)
+    if args.lang == "en":  # the scenario's own summary, with its table of districts
+        print(sc.summary())
+        print(say("en", "check_ok"))
+    else:
+        print("\n".join(check_lines(sc, args.lang)))
+    return 0
 
 
 add_command("check", "load and validate a scenario and print a short summary", _check_args, _check)
@@ -69,9 +79,16 @@ def _load_subcommands() -> None:
                 raise
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad argument told in one line (exit 2) rather than the usage block and a line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {self.prog}: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     _load_subcommands()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="labor-transfer", description="Plan, simulate and stress-test point-to-point labor transfers."
     )
     parser.add_argument("--version", action="version", version=f"labor-transfer {version()}")
@@ -85,7 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a bad argument (already told in one line)
+        return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     try:
         return int(args.run(args) or 0)
     except ScenarioError as exc:

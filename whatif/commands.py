@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import math
 import re
 from pathlib import Path
 
 from planning.options import PlanOptions
 from scenarios import ScenarioError, load
-from scenarios.io import atomic_path
+from scenarios.io import atomic_folder, check_writable
+from whatif import cli_args as a
 from whatif.cli import add_command, scenario_arg
+from whatif.messages import say
+from whatif.progress import steps
+from whatif.report import plan_lines, sim_lines, warning_lines, where_line
 
 #: The library's field names (of make_plan, sweep, simulate, replan, ...) and the command-line flags that set them.
 FLAGS = {
@@ -48,64 +51,11 @@ def to_cli(exc: ScenarioError) -> ScenarioError:
     return exc
 
 
-def _out(parser: argparse.ArgumentParser, default: str | None = None) -> None:
-    parser.add_argument("--out", type=Path, required=default is None, default=default, help="output folder")
-
-
-def _lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
-
-
-def _seed(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same result)")
-
-
-def _time_limit(parser: argparse.ArgumentParser) -> None:
-    from planning.make import ROUTING_ITERATIONS
-
-    parser.add_argument("--time-limit", type=float, default=30.0, help="seconds for placement and for routing")
-    parser.add_argument(
-        "--iterations",
-        type=int,
-        default=ROUTING_ITERATIONS,
-        help=f"routing search iterations (default {ROUTING_ITERATIONS}; the same seed gives the same plan); "
-        "0 searches until the time limit instead",
-    )
-
-
 def _options(args: argparse.Namespace) -> PlanOptions:
     """How to plan: --seed, --iterations (0: until the time limit), --time-limit (and --objective), checked."""
     objective = getattr(args, "objective", None)
     return PlanOptions(
         seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit, objective=objective
-    )
-
-
-def _check_replications(args: argparse.Namespace) -> None:
-    if args.replications < 1:
-        raise ScenarioError(f"{args.replications} replications.", field="replications", fix="give at least 1.")
-
-
-def _jobs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", type=int, default=2, help="worker processes run in parallel (default 2)")
-
-
-def _plan_dir(parser: argparse.ArgumentParser, required: bool) -> None:
-    parser.add_argument(
-        "--plan",
-        type=Path,
-        required=required,
-        help="a folder written by `labor-transfer plan` (placement.csv, routes.csv, manifest.csv)",
-    )
-
-
-def _sets(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="PATH=V1,V2",
-        help="an axis of the sweep, e.g. train.delay_min=0,60,120 (repeat for more axes)",
     )
 
 
@@ -127,10 +77,10 @@ def _axes(options: list[str]) -> dict[str, list]:
 
 def _plan_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
-    _out(p)
-    _lang(p)
-    _seed(p)
-    _time_limit(p)
+    a.out(p)
+    a.lang(p)
+    a.seed(p)
+    a.time_limit(p)
     p.add_argument(
         "--placement",
         type=Path,
@@ -152,16 +102,23 @@ def _plan(args: argparse.Namespace) -> int:
     from planning import make_plan
 
     options = _options(args)
-    sc = load(args.scenario)
-    if args.placement is not None:
-        from planning.fixed import route_edited
-        from scenarios.placement_in import read_placement
+    check_writable(args.out)
+    with steps([say(args.lang, k) for k in ("step_load", "step_plan", "step_write")]) as step:
+        step(say(args.lang, "step_load"))
+        sc = load(args.scenario)
+        step(say(args.lang, "step_plan"))
+        if args.placement is not None:
+            from planning.fixed import route_edited
+            from scenarios.placement_in import read_placement
 
-        edited = read_placement(args.placement, sc, _exported(args.placement))
-        plan = route_edited(sc, edited, options)
-        return _write_plan(sc, plan, args, plan.summary())
-    plan = make_plan(sc, options)
-    return _write_plan(sc, plan, args, plan.summary())
+            edited = read_placement(args.placement, sc, _exported(args.placement))
+            plan = route_edited(sc, edited, options)
+        else:
+            plan = make_plan(sc, options)
+        step(say(args.lang, "step_write"))
+        _write_plan(sc, plan, args, strict=options.strict)
+    _tell([*plan_lines(sc, plan, args.lang), *warning_lines(plan, args.lang), where_line(args.out, args.lang)])
+    return 0
 
 
 def _exported(placement: Path) -> dict[str, str] | None:
@@ -171,115 +128,142 @@ def _exported(placement: Path) -> dict[str, str] | None:
     if not (placement.parent / PLAN_FILE).is_file():
         return None
     try:
-        before = read_plan(placement.parent).placement
+        before = read_plan(placement.parent, verify_files=False).placement  # the file beside it was edited
     except ScenarioError:
         return None
     return before["enterprise_id"].astype(str).to_dict()
 
 
-def _write_plan(sc, plan, args: argparse.Namespace, summary: str) -> int:
-    """The exports for people and plan.json for later commands, then the summary."""
+def _tell(lines: list[str]) -> None:
+    print("\n".join(lines))
+
+
+def _run_log(plan, lang: str) -> None:
+    """The solver's status and seconds, on stderr: they differ run to run, so no output file holds them."""
+    import sys
+
+    parts = [f"{what} {info.describe(seconds=True)}" for what, info in
+             (("placement", plan.placement_info), ("routing", plan.routing_info)) if info is not None]
+    if parts:
+        print(say(lang, "run_log", parts="; ".join(parts)), file=sys.stderr)
+
+
+def _write_plan(sc, plan, args: argparse.Namespace, strict: bool) -> None:
+    """The exports for people and plan.json (with their hashes), swapped in as one folder."""
     from planning.export import write_plan
     from planning.store import save_plan
 
-    write_plan(sc, plan, args.out, lang=args.lang)
-    save_plan(plan, args.out)
-    print(summary)
-    print(f"written to {args.out}")
-    return 0
+    with atomic_folder(args.out) as stage:
+        write_plan(sc, plan, stage, lang=args.lang)
+        save_plan(plan, stage, sc=sc, strict=strict)
+    _run_log(plan, args.lang)
 
 
 def _simulate_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
-    _out(p)
-    _lang(p)
-    _seed(p)
-    _time_limit(p)
-    _plan_dir(p, required=False)
-    p.add_argument("--replications", type=int, default=100, help="replications (default 100)")
-    _jobs(p)
+    a.out(p)
+    a.lang(p)
+    a.seed(p)
+    a.time_limit(p)
+    a.plan_dir(p, required=False)
+    a.replications(p, 100)
+    p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
+                   help="change the night simulated, not the plan: e.g. train.delay_min=90 (the plan's train is "
+                   "90 minutes late) or station.desk_order=coach")
+    a.jobs(p)
 
 
 def _load_plan(sc, args: argparse.Namespace):
+    """The plan of --plan, checked against the scenario (or a new plan when none is given)."""
     from planning import make_plan
     from planning.store import read_plan
 
     if args.plan is not None:
-        return read_plan(args.plan)
+        return read_plan(args.plan, sc)
     return make_plan(sc, _options(args))
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from present.kpis import kpi_table
     from sim import simulate
 
-    _check_replications(args)
     _options(args)
-    sc = load(args.scenario)
-    plan = _load_plan(sc, args)
-    result = simulate(sc, plan, replications=args.replications, seed=args.seed, options={"n_jobs": args.jobs})
-    result.write(args.out, lang=args.lang)
-    print(kpi_table(result.summary(), args.lang).to_string(index=False))
-    print(f"written to {args.out}")
+    check_writable(args.out)
+    plan_step = "step_read_plan" if args.plan is not None else "step_plan"
+    keys = ("step_load", plan_step, "step_simulate", "step_write")
+    with steps([say(args.lang, k, n=args.replications) for k in keys]) as step:
+        step(say(args.lang, "step_load"))
+        base = load(args.scenario)
+        sc = _variant(args)  # --set changes the night the plan meets, not the plan
+        step(say(args.lang, plan_step))
+        plan = _load_plan(base, args)
+        step(say(args.lang, "step_simulate", n=args.replications))
+        result = simulate(sc, plan, replications=args.replications, seed=args.seed, options={"n_jobs": args.jobs})
+        step(say(args.lang, "step_write"))
+        with atomic_folder(args.out) as stage:
+            result.write(stage, lang=args.lang)
+    _tell([*plan_lines(sc, plan, args.lang), *sim_lines(sc, result.kpis, args.lang),
+           *warning_lines(plan, args.lang), where_line(args.out, args.lang)])
     return 0
+
+
+def _variant(args: argparse.Namespace):
+    """The scenario with the --set overrides (one value per path) of ``simulate``: the night the plan meets."""
+    from whatif.variants import Variant
+
+    overrides = {}
+    for path, values in _axes(args.set).items():
+        if len(values) != 1:
+            raise ScenarioError(f"{path} has {len(values)} values.", field=f"--set {path}",
+                                fix="simulate takes one value per path; use `labor-transfer sweep` for several.")
+        overrides[path] = values[0]
+    return Variant(overrides).build(args.scenario) if overrides else load(args.scenario)
 
 
 def _sweep_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
-    _out(p)
-    _lang(p)
-    _seed(p)
-    _sets(p)
-    p.add_argument("--replications", type=int, default=50)
+    a.out(p)
+    a.lang(p)
+    a.seed(p)
+    a.sets(p)
+    a.replications(p, 50)
     p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
     p.add_argument("--fixed-plan", action="store_true", help="hold the base scenario's plan fixed (no re-planning)")
-    _jobs(p)
-
-
-SWEEP_SHOWN = ("p50_checkin_min", "p95_checkin_min", "share_by_deadline", "longest_wait_min")
+    a.jobs(p)
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    from present.kpis import KPI_LABELS, format_kpi
-    from whatif.charts import options_chart
     from whatif.sweep import sweep
 
     if not args.set:
         raise ScenarioError("no axes to sweep.", field="overrides", fix="add e.g. --set train.delay_min=0,60,120")
-    _check_replications(args)
     axes = _axes(args.set)
+    check_writable(args.out)
     result = sweep(
-        args.scenario,
+        load(args.scenario),
         axes,
         replications=args.replications,
         seed=args.seed,
         replan=not args.fixed_plan,
         backend=args.scheduler or "local",
         n_jobs=args.jobs,
+        progress=args.lang,
     )
     summary = result.summary_table()
-    fig = options_chart(
-        summary, ["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang, KPI_LABELS[args.lang]
-    )
-    for name, frame in (("sweep.csv", result.table), ("sweep_summary.csv", summary)):
-        with atomic_path(args.out / name) as tmp:
-            frame.to_csv(tmp, index=False)
-    with atomic_path(args.out / "options.png") as tmp:
-        fig.savefig(tmp, dpi=130, format="png")
-    shown = summary[summary["kpi"].isin(SWEEP_SHOWN)].pivot(index="variant", columns="kpi", values="mean")
-    shown = shown.reindex(index=result.variants, columns=list(SWEEP_SHOWN))
-    labels = KPI_LABELS[args.lang]
-    print(shown.apply(lambda col: col.map(lambda v: format_kpi(col.name, v))).rename(columns=labels).to_string())
-    print(f"written to {args.out}")
+    fig = result.options_chart(["p95_checkin_min", "share_by_deadline", "longest_wait_min"], args.lang)
+    with atomic_folder(args.out) as stage:
+        result.table.to_csv(stage / "sweep.csv", index=False)
+        summary.to_csv(stage / "sweep_summary.csv", index=False)
+        fig.savefig(stage / "options.png", dpi=130, format="png")
+    _tell([result.summary(args.lang), where_line(args.out, args.lang)])
     return 0
 
 
 def _replan_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
-    _out(p)
-    _lang(p)
-    _plan_dir(p, required=True)
-    p.add_argument("--delay", type=float, default=0.0, help="minutes the train is late")
+    a.out(p)
+    a.lang(p)
+    a.plan_dir(p, required=True)
+    a.delay(p)
     p.add_argument("--broken", default="", help="coach ids that broke down, comma-separated (e.g. C07)")
     p.add_argument("--missing", default="", help="worker ids not on the train, comma-separated")
 
@@ -288,42 +272,55 @@ def _replan(args: argparse.Namespace) -> int:
     from planning.store import read_plan
     from whatif.replan import Change, replan
 
-    if not math.isfinite(args.delay) or args.delay < 0:
-        raise ScenarioError(f"a delay of {args.delay} minutes.", field="delay_min", fix="give minutes >= 0, e.g. 90.")
-    sc = load(args.scenario)
-    plan = read_plan(args.plan)
-    split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
-    result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
-    return _write_plan(sc, result.plan, args, result.summary())
+    check_writable(args.out)
+    keys = ("step_load", "step_read_plan", "step_replan", "step_write")
+    with steps([say(args.lang, k) for k in keys]) as step:
+        step(say(args.lang, "step_load"))
+        sc = load(args.scenario)
+        step(say(args.lang, "step_read_plan"))
+        plan = read_plan(args.plan, sc)
+        split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
+        step(say(args.lang, "step_replan"))
+        result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
+        step(say(args.lang, "step_write"))
+        _write_plan(sc, result.plan, args, strict=False)
+    which = ", ".join(f"{c}/{t}" for c, t in result.changed) or "-"
+    _tell([*plan_lines(sc, result.plan, args.lang), say(args.lang, "changed", n=len(result.changed), which=which),
+           result.summary(), where_line(args.out, args.lang)])
+    return 0
 
 
 def _pack_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
-    _out(p)
-    _lang(p)
-    _seed(p)
-    _time_limit(p)
-    _sets(p)
-    p.add_argument("--replications", type=int, default=100)
-    _jobs(p)
+    a.out(p)
+    a.lang(p)
+    a.seed(p)
+    a.time_limit(p)
+    a.sets(p)
+    a.replications(p, 100)
+    a.jobs(p)
 
 
 def _pack(args: argparse.Namespace) -> int:
     from whatif.pack import build_pack, write_pack
 
-    _check_replications(args)
     options = _options(args)
-    pack = build_pack(
-        args.scenario,
-        lang=args.lang,
-        replications=args.replications,
-        seed=args.seed,
-        plan_options=options,
-        axes=_axes(args.set) if args.set else None,
-        n_jobs=args.jobs,
-    )
-    for path in write_pack(pack, args.out):
-        print(path)
+    axes = _axes(args.set) if args.set else None
+    check_writable(args.out)
+    keys = ("step_load", "step_pack", "step_write")
+    with steps([say(args.lang, k) for k in keys]) as step:
+        step(say(args.lang, "step_load"))
+        sc = load(args.scenario)
+        step(say(args.lang, "step_pack"))
+        pack = build_pack(sc, lang=args.lang, replications=args.replications, seed=args.seed, plan_options=options,
+                          axes=axes, n_jobs=args.jobs)
+        step(say(args.lang, "step_write"))
+        write_pack(pack, args.out)
+    _run_log(pack.plan, args.lang)
+    lines = [*plan_lines(sc, pack.plan, args.lang, "transport_plan.xlsx"), *sim_lines(sc, pack.result.kpis, args.lang)]
+    if pack.sweep is not None:
+        lines.append(pack.sweep.summary(args.lang))
+    _tell([*lines, *warning_lines(pack.plan, args.lang), where_line(args.out, args.lang)])
     return 0
 
 
@@ -341,24 +338,3 @@ add_command(
     "replan", "revise a plan on the night: a late train, broken coaches, missing workers", _replan_args, _replan
 )
 add_command("pack", "the meeting pack: charts (PNG and PDF) and the transport plan (Excel)", _pack_args, _pack)
-
-
-def _template_args(p: argparse.ArgumentParser) -> None:
-    _out(p)
-    _lang(p)
-
-
-def _template(args: argparse.Namespace) -> int:
-    from scenarios.template import write_template
-
-    for path in write_template(args.out, args.lang):
-        print(path)
-    return 0
-
-
-add_command(
-    "template",
-    "write a fill-in scenario folder: scenario.yaml, workers.xlsx and enterprises.xlsx with drop-down lists",
-    _template_args,
-    _template,
-)

@@ -12,6 +12,22 @@ from scenarios import ScenarioError
 from sim.stats import mean_ci, t_cdf
 
 
+class Comparison(pd.DataFrame):
+    """``compare``'s table (one row per KPI) that shows itself in Jupyter in words, units and clock times.
+
+    Otherwise a plain DataFrame; anything derived from it (a slice, a copy) is a plain DataFrame.
+    """
+
+    @property
+    def _constructor(self) -> type[pd.DataFrame]:
+        return pd.DataFrame
+
+    def _repr_html_(self) -> str:
+        from whatif.display import compare_html
+
+        return compare_html(self)
+
+
 def _kpi_frame(result: object) -> pd.DataFrame:
     """A per-replication KPI table (replications as rows, KPIs as numeric columns) from a result or a frame."""
     frame = getattr(result, "kpis", result)
@@ -38,7 +54,7 @@ def _check_paired(a: object, b: object, names: tuple[str, str]) -> None:
             )
 
 
-def compare(a: object, b: object, level: float = 0.95, names: tuple[str, str] = ("A", "B")) -> pd.DataFrame:
+def compare(a: object, b: object, level: float = 0.95, names: tuple[str, str] = ("A", "B")) -> Comparison:
     """Per KPI: mean of A, mean of B, the paired difference B - A with its confidence interval, which option is
     better and at what confidence (1 - the two-sided p-value of the paired t-test).
 
@@ -83,4 +99,4 @@ def compare(a: object, b: object, level: float = 0.95, names: tuple[str, str] = 
                 "confidence": confidence,
             }
         )
-    return pd.DataFrame(rows).set_index("kpi")
+    return Comparison(pd.DataFrame(rows).set_index("kpi"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import matplotlib as mpl
-from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
+from present.figure import Chart, figure
 from present.fonts import rc
 from whatif.fleet import MEETS, NO_PLAN
 from whatif.sequential import wilson
@@ -25,15 +25,15 @@ WORDS = {
 }
 
 
-def fleet_chart(result: FleetResult, lang: str = "zh") -> Figure:
+def fleet_chart(result: FleetResult, lang: str = "zh") -> Chart:
     """One point per simulated candidate (Wilson 95% interval as a bar), the target as a line, the choice ringed."""
     with mpl.rc_context(rc(lang)):
         return _draw(result, lang)
 
 
-def _draw(result: FleetResult, lang: str) -> Figure:
+def _draw(result: FleetResult, lang: str) -> Chart:
     w = WORDS[lang]
-    fig = Figure(figsize=(9, 5.5), layout="constrained")
+    fig = figure(lang, figsize=(9, 5.5), layout="constrained")
     ax = fig.add_subplot()
     sc = result.scenario
     for ev in result.evaluations:

@@ -81,6 +81,7 @@ def _overrides(options: list[str]) -> dict[str, object]:
 
 
 def _fleet(args: argparse.Namespace) -> int:
+    from scenarios.io import check_writable
     from whatif.fleet import size_fleet
     from whatif.sweep import connect
 
@@ -88,6 +89,7 @@ def _fleet(args: argparse.Namespace) -> int:
     if args.delays is not None and "train.delay_min" in overrides:
         raise ScenarioError("train.delay_min is given by --set and by --delays.", field="--delays",
                             fix="use one of them.")
+    check_writable(args.out)  # before any computing, like every command
     sc = load(args.scenario)
     backend = connect(args.scheduler) if args.scheduler else "local"
     delays = args.delays if args.delays is not None else [None]

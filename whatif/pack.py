@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,18 +15,21 @@ from matplotlib.figure import Figure
 from planning import Plan, PlanOptions, make_plan
 from planning.make import ROUTING_ITERATIONS
 from planning.map import routes_map
+from present.figure import figure
 from present.fonts import rc
 from present.kpis import KPI_LABELS, format_kpi
 from present.labels import place_name
 from present.lang import check_lang
 from scenarios import Scenario, load
-from scenarios.io import atomic_path
+from scenarios.io import atomic_folder
 from sim import SimResult, simulate
-from whatif.charts import options_chart
 from whatif.sweep import SweepResult, sweep
 from whatif.variants import check_paths, grid
 
 COVER_KPIS = (
+    "p_on_time",
+    "late_checkins",
+    "p_last_after_deadline",
     "p50_checkin_min",
     "p95_checkin_min",
     "last_checkin_min",
@@ -47,6 +50,7 @@ COVER_TEXT = {
         "kpi": "指标",
         "mean": "均值",
         "ci": "95% 置信区间",
+        "spread": "各夜 5%–95%",
         "deadline": "最晚到达 {t}",
     },
     "en": {
@@ -58,6 +62,7 @@ COVER_TEXT = {
         "kpi": "KPI",
         "mean": "Mean",
         "ci": "95% CI",
+        "spread": "nights' 5%-95%",
         "deadline": "latest arrival {t}",
     },
 }
@@ -79,7 +84,7 @@ def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") ->
     """A page with the train, the plan and the key figures with their confidence intervals."""
     text, labels = COVER_TEXT[lang], KPI_LABELS[lang]
     with mpl.rc_context(rc(lang)):
-        fig = Figure(figsize=(8.27, 11.69))  # A4 portrait
+        fig = figure(lang, figsize=(8.27, 11.69))  # A4 portrait
         fig.text(0.5, 0.94, text["title"], ha="center", fontsize=20)
         coaches = plan.coaches
         lines = [
@@ -106,21 +111,22 @@ def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") ->
         ]
         for i, line in enumerate(lines):
             fig.text(0.08, 0.87 - 0.035 * i, line, fontsize=10.5)
-        summary = result.summary().set_index("kpi") if "kpi" in result.summary().columns else result.summary()
+        summary = result.kpi_table().set_index("kpi")
         rows = []
         for kpi in COVER_KPIS:
             if kpi in summary.index:
                 s = summary.loc[kpi]
                 ci = f"{format_kpi(kpi, s['ci_low'])} – {format_kpi(kpi, s['ci_high'])}"
-                rows.append([labels[kpi], format_kpi(kpi, s["mean"]), ci])
+                spread = f"{format_kpi(kpi, s['p5'])} – {format_kpi(kpi, s['p95'])}" if math.isfinite(s["p5"]) else ""
+                rows.append([labels[kpi], format_kpi(kpi, s["mean"]), ci, spread])
         ax = fig.add_axes((0.08, 0.2, 0.84, 0.45))
         ax.axis("off")
         table = ax.table(
             cellText=rows,
-            colLabels=[text["kpi"], text["mean"], text["ci"]],
+            colLabels=[text["kpi"], text["mean"], text["ci"], text["spread"]],
             loc="upper center",
             cellLoc="left",
-            colWidths=[0.46, 0.2, 0.34],
+            colWidths=[0.34, 0.16, 0.25, 0.25],
         )
         table.auto_set_font_size(False)
         table.set_fontsize(11)
@@ -160,31 +166,32 @@ def build_pack(
         "coach_gantt": result.gantt(lang=lang),
         "checkins": result.checkin_chart(lang=lang),
         "station_crowd": result.crowd_chart(lang=lang),
+        "last_checkin_nights": result.nights_chart(lang=lang),
         "routes_map": routes_map(sc, plan, lang),
     }
     swept = None
     if axes:
         swept = sweep(sc, axes, replications=sweep_replications, seed=seed, n_jobs=n_jobs)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
-        figures["options"] = options_chart(swept.summary_table(), kpis, lang, KPI_LABELS[lang])
+        figures["options"] = swept.options_chart(kpis, lang)
     return Pack(scenario=sc, plan=plan, result=result, lang=lang, figures=figures, sweep=swept)
 
 
 def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
     """Write ``transport_plan.xlsx``, the PNG charts, ``sweep.csv`` and ``meeting_pack.pdf``.
 
-    Every file is first written to a temporary file beside its target; only when all of them are written are they
-    renamed into place, so a failure anywhere leaves the earlier pack as it was.
+    The files are written into a staging folder beside ``out_dir``, which replaces it whole only when all of them
+    are written (``scenarios.io.atomic_folder``), so a failure anywhere leaves the earlier pack as it was.
     """
     from planning.export import manifest_table, placement_table, routes_table, write_workbook
 
     out = Path(out_dir)
     written: list[Path] = []
-    with contextlib.ExitStack() as staged:
+    with atomic_folder(out) as staged:
 
         def stage(name: str) -> Path:
             written.append(out / name)
-            return staged.enter_context(atomic_path(out / name))
+            return staged / name
 
         sc, plan, lang = pack.scenario, pack.plan, pack.lang
         write_workbook(

@@ -15,6 +15,7 @@ from planning.check import check_plan
 from planning.make import PlanCheckError
 from planning.plan import Plan
 from planning.repair import Change, mark_absent, repair
+from planning.revision import Revision, revision_of
 from scenarios import Scenario, ScenarioError
 
 
@@ -26,9 +27,23 @@ class Replan:
     changed: tuple[tuple[str, int], ...]
     notes: tuple[str, ...] = field(default=())
 
+    @property
+    def revision(self) -> Revision:
+        """Why the plan was revised, the changed manifests, the workers and dormitories affected (new times)."""
+        assert self.plan.revision is not None
+        return self.plan.revision
+
     def summary(self) -> str:
         changed = ", ".join(f"{c} trip {t}" for c, t in self.changed) or "none"
-        return "\n".join([f"changed manifests: {len(self.changed)} ({changed})", *self.notes])
+        rev = self.revision
+        late = int(rev.dormitories["after_close"].sum())
+        return "\n".join([
+            f"revised: {rev.why('en')}",
+            f"changed manifests: {len(self.changed)} ({changed})",
+            f"affected: {len(rev.workers)} workers at {len(rev.dormitories)} dormitories"
+            + (f", {late} of them reached after check-in closes" if late else ""),
+            *self.notes,
+        ])
 
 
 def _check_change(plan: Plan, change: Change) -> None:
@@ -73,7 +88,10 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
     violations = check_plan(sc, new, strict=False)  # late arrivals are reported above, not errors
     if violations:
         raise PlanCheckError(f"{len(violations)} violations in the revised plan: " + "; ".join(violations[:5]))
-    return Replan(plan=new, changed=tuple(sorted(trips.changed)), notes=tuple(notes))
+    changed = tuple(sorted(trips.changed))
+    revision = revision_of(sc, plan, new, change.delay_min, change.broken_coaches, change.missing_workers, changed,
+                           tuple(notes))
+    return Replan(plan=dataclasses.replace(new, revision=revision), changed=changed, notes=tuple(notes))
 
 
 __all__ = ["Change", "Replan", "replan"]

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from planning import make_plan
+from planning import PlanCheckError, make_plan
 from planning.options import PlanOptions
 from planning.plan import Plan
 from scenarios import Scenario, ScenarioError, load
 from sim.stats import mean_ci
-from whatif.compare import compare
+from whatif.compare import Comparison, compare
+from whatif.labels import variant_words
+from whatif.option import Problem, deadline_problem, error_problem
 from whatif.variants import Variant, grid
 
 #: Routing iterations per variant in a sweep: a fixed count (not a wall-clock limit) keeps plans reproducible.
@@ -28,14 +31,46 @@ SCHEDULER_TIMEOUT_S = 10.0
 @dataclass(frozen=True, eq=False)
 class SweepResult:
     """``table``: one row per variant, replication and KPI (columns: variant, the override paths, replication,
-    kpi, value)."""
+    kpi, value).
+
+    ``problems``: the variants with no valid plan and why (no plan could be made, the checker failed, or the
+    deadline cannot be met); a variant with no plan at all has no rows in ``table``. ``names``: each variant in
+    words, (Chinese, English). ``order``: every variant, in the grid's order.
+    """
 
     table: pd.DataFrame
     axes: tuple[str, ...]
+    problems: dict[str, Problem] = field(default_factory=dict)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    order: tuple[str, ...] = ()
 
     @property
     def variants(self) -> list[str]:
-        return list(dict.fromkeys(self.table["variant"]))
+        return list(self.order) if self.order else list(dict.fromkeys(self.table["variant"]))
+
+    def valid(self, variant: str) -> bool:
+        """Whether the variant has a valid plan (its numbers can be shown)."""
+        return variant not in self.problems
+
+    def label(self, variant: str, lang: str = "zh") -> str:
+        """The variant in words ("晚点 60 分钟 · 大巴（53座） 14 辆"); its config label when no words are known."""
+        names = self.names.get(variant)
+        return variant if names is None else names[0 if lang == "zh" else 1]
+
+    def options_chart(self, kpis: Sequence[str] = ("p95_checkin_min", "share_by_deadline", "longest_wait_min"),
+                      lang: str = "zh") -> Any:
+        """The options side by side (a Chart): rows in words, the variants with no valid plan said as such."""
+        from whatif.charts import options_chart
+
+        names = {v: self.label(v, lang) for v in self.variants}
+        return options_chart(self.summary_table(), list(kpis), lang, variants=self.variants, names=names,
+                             invalid={v: p.text(lang) for v, p in self.problems.items()})
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: each option in words, its key KPIs, or why it has no valid plan."""
+        from whatif.display import sweep_html
+
+        return sweep_html(self)
 
     def kpis(self, variant: str) -> pd.DataFrame:
         """Per-replication KPIs of one variant (replications as rows)."""
@@ -54,9 +89,14 @@ class SweepResult:
                 else f"{len(self.variants)} variants, {n} replications each")
         lines = [head]
         for variant in self.variants:
+            name = self.label(variant, lang) + ("：" if lang == "zh" else ": ")
+            if variant in self.problems:
+                why = self.problems[variant].text("zh" if lang == "zh" else "en")
+                lines.append(name + (f"无有效方案：{why}" if lang == "zh" else f"no valid plan: {why}"))
+                continue
             shown = [f"{labels[k]} {format_kpi(k, table[(variant, k)])}" for k in SUMMARY_KPIS
                      if (variant, k) in table.index]
-            lines.append(f"{variant}: " + ", ".join(shown))
+            lines.append(name + ("，" if lang == "zh" else ", ").join(shown))
         return "\n".join(lines)
 
     def summary_table(self, level: float = 0.95) -> pd.DataFrame:
@@ -78,9 +118,15 @@ class SweepResult:
             )
         return pd.DataFrame(rows)
 
-    def compare(self, a: str, b: str) -> pd.DataFrame:
+    def compare(self, a: str, b: str) -> Comparison:
         """Paired differences B - A (the variants share random numbers replication by replication)."""
-        return compare(self.kpis(a), self.kpis(b), names=(a, b))
+        for v in (a, b):
+            if v in self.problems:
+                raise ScenarioError(f"option '{v}' has no valid plan: {self.problems[v].en}.", field="variant",
+                                    fix="compare options that have a valid plan.")
+        table = compare(self.kpis(a), self.kpis(b), names=(a, b))
+        table.attrs["words"] = {v: self.names[v] for v in (a, b) if v in self.names}
+        return table
 
 
 def _simulate_variant(sc: Scenario, plan: Plan, replications: int, seed: int) -> pd.DataFrame:
@@ -91,8 +137,36 @@ def _simulate_variant(sc: Scenario, plan: Plan, replications: int, seed: int) ->
     return result.kpis
 
 
+def _bar(total: int, key: str, lang: str | None) -> Any:
+    """A progress bar on stderr (silent unless ``lang`` is given and stderr is a terminal)."""
+    from tqdm import tqdm
+
+    from whatif.messages import say
+    from whatif.progress import bar
+
+    if lang is None:
+        return tqdm(total=total, disable=True)
+    return bar(total, say(lang, key))
+
+
 def _is_local(backend: str | Any) -> bool:
     return isinstance(backend, str) and backend in ("serial", "local")
+
+
+async def _identity(address: str, timeout_s: float) -> Any:
+    """Ask whatever listens at ``address`` who it is, within ``timeout_s`` in all (a plain TCP listener that
+    accepts and says nothing would otherwise hold ``Client`` for minutes)."""
+    from distributed.comm import connect as open_comm
+
+    async def ask() -> Any:
+        comm = await open_comm(address, timeout=timeout_s)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            await comm.close()
+
+    return await asyncio.wait_for(ask(), timeout_s)
 
 
 def connect(address: str, timeout_s: float | None = None) -> Any:
@@ -105,9 +179,12 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
             "Dask is not installed.", field="scheduler", fix="pip install 'dask[distributed]', or leave it out."
         ) from None
     try:
+        identity = asyncio.run(_identity(address, timeout_s))
+        if not isinstance(identity, dict) or identity.get("type") != "Scheduler":
+            raise ValueError(f"it answers, but not as a Dask scheduler: {str(identity)[:60]}")
         return Client(address, timeout=timeout_s)
     except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         raise ScenarioError(
             f"cannot reach a Dask scheduler at '{address}' within {timeout_s:g} s ({reason}).",
             field="scheduler",
@@ -115,33 +192,60 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
         ) from None
 
 
-def _run(tasks: list[tuple], backend: str | Any, n_jobs: int) -> list[pd.DataFrame]:
-    """Every task on the backend: "serial", "local" (joblib processes) or a ``distributed.Client``."""
+def _run(tasks: list[tuple], backend: str | Any, n_jobs: int, tick: Any) -> list[pd.DataFrame]:
+    """Every task on the backend: "serial", "local" (joblib processes) or a ``distributed.Client``, in order;
+    ``tick()`` after each one that is done."""
     if backend == "serial":
-        return [_simulate_variant(*t) for t in tasks]
+        out = []
+        for t in tasks:
+            out.append(_simulate_variant(*t))
+            tick()
+        return out
     if backend == "local":
         from joblib import Parallel, delayed
 
-        return Parallel(n_jobs=n_jobs)(delayed(_simulate_variant)(*t) for t in tasks)
+        out = []
+        for frame in Parallel(n_jobs=n_jobs, return_as="generator")(delayed(_simulate_variant)(*t) for t in tasks):
+            out.append(frame)
+            tick()
+        return out
     futures = [backend.submit(_simulate_variant, *t, pure=False) for t in tasks]
-    return backend.gather(futures)
+    results = backend.gather(futures)
+    tick(len(results))
+    return results
 
 
 def _plans(
-    base: Scenario, variants: list[Variant], scenarios: list[Scenario], replan: bool, seed: int, time_limit: float
-) -> list[Plan]:
-    """One plan per variant (made in order; variants with the same overrides, or all when not replanning, share)."""
-    plans: dict[Any, Plan] = {}
-    out = []
+    base: Scenario, variants: list[Variant], scenarios: list[Scenario], replan: bool, seed: int, time_limit: float,
+    tick: Any,
+) -> tuple[list[Plan | None], dict[str, Problem]]:
+    """One plan per variant (made in order; variants with the same overrides, or all when not replanning, share),
+    and the variants with no valid plan: no plan could be made, or the deadline cannot be met."""
+    plans: dict[Any, Plan | Problem] = {}
+    out: list[Plan | None] = []
+    problems: dict[str, Problem] = {}
     for variant, sc in zip(variants, scenarios, strict=True):
         key = tuple(sorted(variant.overrides.items())) if replan else ()
         if key not in plans:
-            plans[key] = make_plan(
-                sc if replan else base,
-                PlanOptions(seed=seed, iterations=SWEEP_ROUTING_ITERATIONS, time_limit=time_limit, strict=False),
-            )
-        out.append(plans[key])
-    return out
+            try:
+                plans[key] = make_plan(
+                    sc if replan else base,
+                    PlanOptions(seed=seed, iterations=SWEEP_ROUTING_ITERATIONS, time_limit=time_limit, strict=False),
+                )
+            except (ScenarioError, PlanCheckError) as exc:
+                plans[key] = error_problem(exc)
+        made = plans[key]
+        if isinstance(made, Problem):
+            problems[variant.label] = made
+            out.append(None)
+            tick()
+            continue
+        late = deadline_problem(sc, made)
+        if late is not None:
+            problems[variant.label] = late
+        out.append(made)
+        tick()
+    return out, problems
 
 
 def sweep(
@@ -154,6 +258,7 @@ def sweep(
     backend: str | Any = "local",
     n_jobs: int = 2,
     plan_time_limit: float = 30.0,
+    progress: str | None = None,
 ) -> SweepResult:
     """Simulate every combination of ``axes`` with common random numbers; one tidy table back.
 
@@ -161,7 +266,8 @@ def sweep(
     ``backend``: "local" (joblib processes), "serial", or a Dask scheduler address / ``distributed.Client``.
     Plans are made here, in order, so every backend simulates the same plans and gives the same numbers.
     ``base`` is a Scenario (a name or path is loaded once); each worker gets its variant's Scenario, pickled, so
-    a scenario edited in memory sweeps as it is and no worker needs the scenario's files.
+    a scenario edited in memory sweeps as it is and no worker needs the scenario's files. ``progress``: a language
+    ("zh" or "en") to show progress bars in on stderr when it is a terminal; None shows none.
     """
     if not isinstance(base, Scenario):
         base = load(base)
@@ -172,18 +278,26 @@ def sweep(
     # Reach the scheduler before the plans are made, so an unreachable one fails in seconds, not minutes.
     client = backend if _is_local(backend) or not isinstance(backend, str) else connect(backend)
     try:
-        plans = _plans(base, variants, scenarios, replan, seed, plan_time_limit)
-        tasks = [(sc, plan, replications, seed) for sc, plan in zip(scenarios, plans, strict=True)]
-        results = _run(tasks, client, n_jobs)
+        with _bar(len(variants), "sweep_plans", progress) as b:
+            plans, problems = _plans(base, variants, scenarios, replan, seed, plan_time_limit, b.update)
+        planned = [(v, sc, plan) for v, sc, plan in zip(variants, scenarios, plans, strict=True) if plan is not None]
+        tasks = [(sc, plan, replications, seed) for _, sc, plan in planned]
+        with _bar(len(tasks), "sweep_runs", progress) as b:
+            results = _run(tasks, client, n_jobs, b.update) if tasks else []
     finally:
         if client is not backend:
             client.close()
     frames = []
-    for variant, kpis in zip(variants, results, strict=True):
+    for (variant, _, _), kpis in zip(planned, results, strict=True):
         wide = kpis.reset_index() if "replication" not in kpis.columns else kpis
         long = wide.melt(id_vars="replication", var_name="kpi", value_name="value")
         long.insert(0, "variant", variant.label)
         for i, (path, value) in enumerate(variant.overrides.items()):
             long.insert(1 + i, path, value)
         frames.append(long)
-    return SweepResult(table=pd.concat(frames, ignore_index=True), axes=tuple(axes))
+    names = {v.label: (variant_words(v.overrides, "zh", base), variant_words(v.overrides, "en", base))
+             for v in variants}
+    columns = ["variant", *axes, "replication", "kpi", "value"]
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    return SweepResult(table=table, axes=tuple(axes), problems=problems, names=names,
+                       order=tuple(v.label for v in variants))

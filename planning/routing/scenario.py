@@ -23,7 +23,8 @@ from planning.routing.result import RoutingResult
 from planning.routing.schedule import schedule_trips
 from planning.routing.solver import solve
 from planning.solver import SolveInfo, quiet_stdout
-from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order, planned_departure
+from planning.station import planned_departure, station_schedule
+from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 
@@ -244,6 +245,7 @@ def route_placement(
     routes, late, notes, fleet_timed_out = _coaches(
         sc, groups, problems, results, depart, strict, time_limit, start, max_iterations is not None
     )
+    routes, held = station_schedule(sc, routes, strict)  # each trip leaves when the station lets it
     seats = max(ct.seats for ct in sc.fleet.values() if ct.count > 0) if total else 1
     # Proven optimal: every district enumerated exactly (its whole pool offered) and the fleet master optimal.
     exact = all(r.status == "optimal" and len(r.pool) <= POOL_PER_DISTRICT for r in results.values())
@@ -254,7 +256,7 @@ def route_placement(
     window = sc.latest_arrival_min - depart if sc.policy.routes == "closed" else None
     coaches_lb = max(math.ceil(int(workers.sum()) / seats), coaches_bound(list(problems.values()), window))
     km_lb = sum(km_bound(p) for p in problems.values())
-    return ScenarioRoutes(routes, results, info, coaches_lb, km_lower_bound=km_lb, warnings=late)
+    return ScenarioRoutes(routes, results, info, coaches_lb, km_lower_bound=km_lb, warnings=late + held)
 
 
 def _coaches(
@@ -336,9 +338,9 @@ def plan_routes(
     strict: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame, SolveInfo]:
     """Routes, manifest and solve info for a placement (the Plan's frames); absent workers ride no coach."""
-    from planning.plan import ABSENT
+    from planning.plan import absent_workers
 
-    riding = placement[(placement["enterprise_id"] != "") & ~placement["reason"].astype(str).str.startswith(ABSENT)]
+    riding = placement[(placement["enterprise_id"] != "") & ~absent_workers(placement)]
     counts = riding.groupby("enterprise_id").size()
     own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
     riding = riding[~riding["enterprise_id"].isin(own)]

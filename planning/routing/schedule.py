@@ -1,5 +1,6 @@
 """Put the routed trips on physical coaches: first trips at the planned departure, then further trips on coaches
-back at the station, as long as the last drop stays before ``policy.latest_arrival``.
+back at the station, as long as the last drop stays before ``policy.latest_arrival``. The station model
+(``planning.station.station_schedule``) then sets when each trip really leaves.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ def schedule_trips(
     coaches: list[Coach] = []
     late: list[str] = []
     notes: list[str] = []
+    assigned: list[tuple[Coach, int, Trip, float]] = []  # coach, its trip number, the trip, when it leaves
     rows = []
     deadline = sc.latest_arrival_min
     closed = sc.policy.routes == "closed"  # open routes end at the last stop: each coach makes one trip
@@ -111,11 +113,12 @@ def schedule_trips(
             choice = min(seats_for, key=lambda c: c.back)
             late.append(_late_note(sc, trip, choice))
         choice.trips += 1
-        leave = choice.back
+        assigned.append((choice, choice.trips, trip, choice.back))
+        choice.back += trip.duration
+    for coach, number, trip, leave in assigned:
         for order, ((ent, q), (arr, km)) in enumerate(zip(trip.stops, trip.legs, strict=True), 1):
             district = sc.enterprises.at[ent, "district"]
-            rows.append((choice.id, choice.type, choice.trips, leave, order, ent, district, q, leave + arr, km))
-        choice.back = leave + trip.duration
+            rows.append((coach.id, coach.type, number, leave, order, ent, district, q, leave + arr, km))
     if late and strict:
         fleet = sum(ct.count for ct in sc.fleet.values())
         closing = "" if closed else ", or set policy.routes: closed so that coaches make second trips"
@@ -142,3 +145,4 @@ def _late_note(sc: Scenario, trip: Trip, coach: Coach) -> str:
             f"{coach.back + trip.last - deadline:.0f} min after {sc.policy.latest_arrival}"
         )
     return f"{where} finds no coach although routes are open (one trip each): it goes {after}"
+

@@ -1,8 +1,11 @@
-"""Every notebook runs from top to bottom with small settings, and none is stored with outputs."""
+"""Every notebook runs from top to bottom with small settings, is stored with no outputs, and shows what it says:
+each cell tagged ``chart`` produced an image (``image/png``), each cell tagged ``summary`` a rich table
+(``text/html``), in a fresh kernel with no ``%matplotlib`` magic."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,9 +18,19 @@ SMALL = {
     "02_placement.ipynb": {"time_limit": 10.0},
     "03_routing.ipynb": {"scenario": "tiny", "time_limit": 5.0},
     "04_simulation.ipynb": {"replications": 30, "scenario": "tiny"},
-    "05_what_if.ipynb": {"replications": 3, "delays": [0, 60], "coach_counts": [10]},
+    "05_what_if.ipynb": {"replications": 3, "delays": [0], "coach_counts": [14, 18]},
     "06_meeting_pack.ipynb": {"replications": 4},
 }
+#: A cell whose last line shows a chart of the library (it must be tagged ``chart``).
+CHART_CALL = re.compile(r"(_chart\(|\.gantt\(|routes_map\(|\.figures\[)")
+
+
+def _code(book: dict) -> list[dict]:
+    return [c for c in book["cells"] if c["cell_type"] == "code"]
+
+
+def _tags(cell: dict) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
 
 
 def test_six_notebooks() -> None:
@@ -27,18 +40,43 @@ def test_six_notebooks() -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_has_no_outputs_and_a_parameters_cell(path: Path) -> None:
     book = json.loads(path.read_text(encoding="utf-8"))
-    code = [c for c in book["cells"] if c["cell_type"] == "code"]
+    code = _code(book)
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in code), "strip the outputs"
-    assert any("parameters" in c.get("metadata", {}).get("tags", []) for c in code)
+    assert any("parameters" in _tags(c) for c in code)
     assert sum(len("".join(c["source"]).splitlines()) for c in code) <= 120, "keep notebooks short"
+    assert not any("%matplotlib" in "".join(c["source"]) for c in code), "charts must show with no magic"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs(path: Path, tmp_path: Path) -> None:
+def test_cells_that_draw_charts_are_tagged(path: Path) -> None:
+    book = json.loads(path.read_text(encoding="utf-8"))
+    for cell in _code(book):
+        lines = "".join(cell["source"]).strip().splitlines()
+        if lines and CHART_CALL.search(lines[-1]) and not lines[-1].rstrip().endswith(";"):
+            assert "chart" in _tags(cell), f"tag this cell 'chart': {lines[-1]}"
+
+
+def _mimetypes(cell: dict) -> set[str]:
+    return {m for out in cell.get("outputs", []) for m in out.get("data", {})}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_and_shows_charts_and_tables(path: Path, tmp_path: Path) -> None:
     import papermill
 
     params = dict(SMALL[path.name])
     if path.name == "06_meeting_pack.ipynb":
         params["out"] = str(tmp_path / "pack")
-    papermill.execute_notebook(str(path), str(tmp_path / path.name), parameters=params, cwd=str(tmp_path),
+    done = tmp_path / path.name
+    papermill.execute_notebook(str(path), str(done), parameters=params, cwd=str(tmp_path),
                                kernel_name="python3", progress_bar=False)
+    book = json.loads(done.read_text(encoding="utf-8"))
+    for cell in _code(book):
+        source = "".join(cell["source"]).strip().splitlines()[-1:]
+        kinds = _mimetypes(cell)
+        if "chart" in _tags(cell):
+            assert "image/png" in kinds, f"{path.name}: no image from {source}: {kinds}"
+        if "summary" in _tags(cell):
+            assert "text/html" in kinds, f"{path.name}: no rich table from {source}: {kinds}"
+        text = json.dumps(cell.get("outputs", []), ensure_ascii=False)
+        assert "<Figure size" not in text, f"{path.name}: a chart printed as text in {source}"

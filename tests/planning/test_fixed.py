@@ -114,3 +114,18 @@ def test_edits_that_cannot_be_meant(exported: Path, tmp_path: Path, capsys, edit
     assert len(err.splitlines()) == 1 and "placement.csv" in err and "Fix:" in err
     for word in words:
         assert word in err, err
+
+
+@pytest.mark.parametrize("name", ["placement.xlsx", "placement.csv"])
+def test_english_export_comes_back_unchanged(tmp_path: Path, name: str, capsys) -> None:
+    """An English export read back as it is gives the same placement, routed, with no checker findings."""
+    first = tmp_path / "en"
+    assert main(["plan", "tiny", "--out", str(first), "--lang", "en", "--time-limit", "5"]) == 0
+    capsys.readouterr()
+    again = tmp_path / "again"
+    assert main(["plan", "tiny", "--out", str(again), "--placement", str(first / name), "--lang", "en"]) == 0
+    printed = capsys.readouterr().out
+    assert "over its" not in printed and "no row" not in printed
+    read = lambda folder: pd.read_csv(folder / "placement.csv", dtype=str).set_index("Worker ID")  # noqa: E731
+    pd.testing.assert_series_equal(read(first)["Enterprise ID"].sort_index(), read(again)["Enterprise ID"].sort_index())
+    assert (read(again)["Job"].sort_index() == read(first)["Job"].sort_index()).all()

@@ -17,3 +17,20 @@ def test_routes_map_names_the_scenarios_station() -> None:
     assert "Somewhere Central" in labels
     labels = [t.get_text() for t in routes_map(sc, plan, "zh").axes[0].get_legend().get_texts()]
     assert sc.station.name_zh in labels
+
+
+def test_the_map_names_its_datum_and_converts_for_a_basemap() -> None:
+    from planning.map import map_points
+
+    sc = scenarios.load("tiny")
+    plan = make_plan(sc, time_limit=5)
+    assert sc.travel.crs == "wgs84"  # the default
+    assert "WGS-84" in routes_map(sc, plan, "zh").axes[0].get_xlabel()
+    same = map_points(sc, plan, "wgs84")
+    assert same.loc[0, "kind"] == "station" and same.loc[0, "lon"] == sc.station.lon
+    assert same.loc[same["kind"] == "enterprise", "workers"].sum() == len(plan.placed)
+    amap = map_points(sc, plan, "gcj02")
+    assert (amap["lon"] > same["lon"]).all()  # GCJ-02 lies east of WGS-84 in Qingdao
+    gcj = sc.with_overrides({"travel.crs": "gcj02"})
+    back = map_points(gcj, plan, "wgs84")
+    assert (back["lon"] < same["lon"]).all() and "GCJ-02" in routes_map(gcj, plan, "en").axes[0].get_xlabel()

@@ -69,7 +69,7 @@ def test_values_as_people_read_them() -> None:
 
 
 def test_which_way_is_better() -> None:
-    assert {"checked_in", "share_by_deadline", "seat_use"} == HIGHER_IS_BETTER
+    assert {"checked_in", "share_by_deadline", "seat_use", "p_on_time"} == HIGHER_IS_BETTER
     assert {"train_delay_min"} == NEUTRAL
 
 

@@ -159,3 +159,13 @@ def test_travel_matrix_workbook_instead_of_coordinates(tmp_path: Path) -> None:
     minutes, km = sc.travel_model.from_station(["2"])
     assert (minutes[0], km[0]) == (13, 10)
     assert main(["plan", str(folder), "--out", str(tmp_path / "out"), "--time-limit", "5"]) == 0
+
+
+def test_sheet_by_position(tmp_path: Path) -> None:
+    import yaml
+
+    folder = bureau_workbooks(tmp_path)
+    raw = yaml.safe_load((folder / "scenario.yaml").read_text(encoding="utf-8"))
+    raw["workers"]["roster"]["sheet"] = 1
+    (folder / "scenario.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    assert len(scenarios.load(folder).workers) == 8

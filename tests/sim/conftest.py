@@ -16,10 +16,11 @@ DETERMINISTIC = {"random": False}
 
 
 def round_station(sc: Scenario) -> Scenario:
-    """``sc`` with a station of round numbers: 300 m at 1 m/s, 2 s per person at a door, one desk of 20 s."""
+    """``sc`` with a station of round numbers: 300 m at 1 m/s, 2 s per person at a door, one desk of 20 s, no time
+    to pull into or out of the bay."""
     station = dataclasses.replace(sc.station, walk_m=300.0, walk_speed_mps=(1.0, 1.0), alight_s_per_person=(2.0, 2.0),
                                   welcome_min=10.0, desks=1, desk_service_s=20.0, bays=1,
-                                  board_s_per_person=(6.0, 6.0))
+                                  board_s_per_person=(6.0, 6.0), bay_pull_in_min=0.0, bay_pull_out_min=0.0)
     return dataclasses.replace(sc, station=station)
 
 
@@ -73,3 +74,12 @@ def bundled_2025() -> tuple[Scenario, Plan]:
 
     sc = scenarios.load("dingxi_qingdao_2025")
     return sc, baseline_plan(sc)
+
+
+@pytest.fixture(scope="session")
+def optimised_2023() -> tuple[Scenario, Plan]:
+    """The 2023 scenario with its optimised plan (placement and routing, a fixed search length)."""
+    from planning import make_plan
+
+    sc = scenarios.load("dingxi_qingdao_2023")
+    return sc, make_plan(sc, max_iterations=3000)

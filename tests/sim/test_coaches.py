@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 import simpy
 
 from sim import simulate
-from sim.coaches import TripBoard, board_trip
+from sim.coaches import board_trip
+from sim.state import TripBoard
 from sim.stats import mean_ci
 from sim.theory import full_coach_mean_wait, leave_when_full_wait
 
@@ -63,7 +66,10 @@ def test_no_show_standby_coach_carries_its_workers(bundled_2023) -> None:
     assert len(standby) >= 2 and (standby["aboard"] > 0).all()
     assert (result.kpis["not_delivered"] == 0).all()
     late = result.timelines[result.timelines["vehicle"].str.endswith("~standby")]
-    assert (late["departed"] >= sc.minutes("21:00") + 60).all()  # the standby comes an hour after it was due
+    planned = plan.routes.groupby("coach_id")["depart_min"].min()
+    known = result.events[result.events["event"] == "no_show"]
+    assert np.allclose(known["minutes"], planned[known["entity"]].to_numpy())  # known at its planned departure
+    assert (late["departed"] >= planned.min() + 45).all()  # the standby comes 45 minutes after that
 
 
 def test_no_show_second_trip_of_another_coach(bundled_2023) -> None:
@@ -79,10 +85,11 @@ def test_no_show_second_trip_of_another_coach(bundled_2023) -> None:
 
 @pytest.mark.parametrize("bay_call", ["all_ready", "first_ready"])
 def test_missing_worker_holds_the_coach_only_up_to_the_maximum_wait(two_enterprises_one_coach, bay_call) -> None:
+    """The old practice (``wait_for_missing``): nobody knew who had missed the train."""
     sc, plan = two_enterprises_one_coach
     result = simulate(sc, plan, replications=12, seed=4, options={"disruptions.missed_train.enabled": True,
                                                                   "disruptions.missed_train.p_per_worker": 0.3,
-                                                                  "bay_call": bay_call})
+                                                                  "bay_call": bay_call, "wait_for_missing": True})
     tl = result.timelines
     missed = (tl["not_delivered"] == "missed_train").groupby(tl["replication"]).sum()
     first = tl.groupby("replication")["gathered"].min()  # the group starts forming at the sign
@@ -107,6 +114,34 @@ def test_missing_worker_holds_the_coach_only_up_to_the_maximum_wait(two_enterpri
     assert (everyone_missed.events["event"] == "cancelled").sum() == 1
 
 
+def test_workers_who_missed_the_train_are_known_at_alighting_and_not_waited_for(two_enterprises_one_coach) -> None:
+    sc, plan = two_enterprises_one_coach
+    result = simulate(sc, plan, replications=12, seed=4, options={"disruptions.missed_train.enabled": True,
+                                                                  "disruptions.missed_train.p_per_worker": 0.3})
+    tl = result.timelines
+    assert (tl["absent"] == (tl["not_delivered"] == "missed_train")).all()
+    last = tl.groupby("replication")["boarded"].max()
+    trips = result.trips.set_index("replication")
+    for r in last.index:
+        if np.isfinite(last[r]):
+            assert trips.loc[r, "departed"] == pytest.approx(last[r])  # it leaves once the present are aboard
+    r = int(tl.loc[tl["absent"], "replication"].iloc[0])
+    manifest = result.manifest(r)
+    assert set(manifest.loc[manifest["absent"], "worker_id"]) == set(tl.loc[tl["absent"] & (tl["replication"] == r),
+                                                                              "worker_id"])
+    assert (manifest.loc[manifest["absent"], "vehicle"] == "").all()
+    assert manifest.loc[~manifest["absent"], "checked_in"].notna().all()
+
+
+def test_bays_take_pull_in_and_pull_out_minutes(two_enterprises_one_coach) -> None:
+    sc, plan = two_enterprises_one_coach
+    slow = dataclasses.replace(sc, station=dataclasses.replace(sc.station, bay_pull_in_min=2.0, bay_pull_out_min=1.5))
+    a = simulate(sc, plan, replications=1, seed=0, options={"random": False})
+    b = simulate(slow, plan, replications=1, seed=0, options={"random": False})
+    assert b.trips["departed"].iloc[0] - a.trips["departed"].iloc[0] == pytest.approx(3.5)
+    assert b.trips["bay"].iloc[0] - a.trips["bay"].iloc[0] == pytest.approx(2.0)
+
+
 def test_leg_times_are_planned_times_a_lognormal_factor_with_the_scenarios_cv(two_enterprises_one_coach) -> None:
     sc, plan = two_enterprises_one_coach
     result = simulate(sc, plan, replications=300, seed=6, options={"log": "lean", "n_jobs": 1})
@@ -116,4 +151,4 @@ def test_leg_times_are_planned_times_a_lognormal_factor_with_the_scenarios_cv(tw
     legs = (at_first - departed).to_numpy()
     planned = sc.travel_model.legs(["station"], ["T2"])[0][0, 0]
     assert legs.mean() == pytest.approx(planned, rel=0.03)
-    assert legs.std(ddof=1) / legs.mean() == pytest.approx(sc.travel.cv, rel=0.15)
+    assert legs.std(ddof=1) / legs.mean() == pytest.approx(sc.travel.cv, rel=0.15)  # night, district, leg together

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from sim.config import SimConfig
 from sim.disruptions import draw
 from sim.night import compile_night
+from sim.streams import Draws
 
 
 def _draw(night, config, seed=3):
-    return draw(night, config, np.random.default_rng(seed), np.random.default_rng(seed + 1))
+    return draw(night, config, Draws(seed, 0))
 
 
 def test_switching_a_disruption_on_keeps_the_other_numbers(bundled_2023) -> None:
@@ -35,11 +34,32 @@ def test_second_trip_goes_to_the_coach_that_finishes_first_with_the_seats(bundle
     assert helper.seats >= max(len(night.trips[t].workers) for t in moved)
 
 
-def test_standby_comes_later_with_the_same_seats(bundled_2023) -> None:
+def test_standby_comes_a_stated_delay_after_the_planned_departure(bundled_2023) -> None:
     night = compile_night(*bundled_2023)
     config = SimConfig().with_overrides({"disruptions.coach_no_show.enabled": True, "disruptions.coach_no_show.p": 1})
     d = _draw(night, config)
     standby = d.runs[-1]
     missing = night.vehicles[d.no_show]
     assert standby.kind == "standby" and standby.trips == missing.trips and standby.seats == missing.seats
-    assert standby.available_min == missing.available_min + config.disruptions.coach_no_show.standby_delay_min
+    planned = min(night.trips[t].planned_depart_min for t in missing.trips)
+    assert d.known_min == planned
+    assert standby.available_min == max(planned + config.disruptions.coach_no_show.standby_delay_min,
+                                        missing.available_min)
+    early = _draw(night, config.with_overrides({"disruptions.coach_no_show.notice_lead_min": 30}))
+    assert early.known_min == planned - 30 and early.runs[-1].available_min <= standby.available_min
+
+
+def test_the_same_coach_fails_to_come_whatever_else_the_plan_holds(bundled_2023) -> None:
+    sc, plan = bundled_2023
+    night = compile_night(sc, plan)
+    config = SimConfig().with_overrides({"disruptions.coach_no_show.enabled": True, "disruptions.coach_no_show.p": 1})
+    fewer = plan.routes[plan.routes["coach_id"] != night.vehicles[0].id]
+    keep = set(fewer["coach_id"])
+    from planning.plan import Plan
+
+    small = Plan(placement=plan.placement, routes=fewer, manifest=plan.manifest[plan.manifest["coach_id"].isin(keep)])
+    for seed in range(5):
+        a, b = _draw(night, config, seed), _draw(compile_night(sc, small), config, seed)
+        missing_a = night.vehicles[a.no_show].id
+        if missing_a in keep:  # the coach missing in the full plan is missing in the smaller one too
+            assert compile_night(sc, small).vehicles[b.no_show].id == missing_a

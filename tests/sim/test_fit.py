@@ -29,7 +29,7 @@ def _two_coaches(sc: Scenario) -> Plan:
 
 def _extra_placement_row(sc: Scenario) -> Plan:
     plan = hand_plan(sc, [("T1", ["W1"])])
-    plan.placement.loc["W99"] = ("", "", "", "unplaced")
+    plan.placement.loc["W99"] = ("", "", "", "unplaced", False)
     return plan
 
 

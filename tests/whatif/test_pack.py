@@ -10,6 +10,7 @@ import pytest
 from matplotlib.figure import Figure
 from pypdf import PdfReader
 
+from scenarios import ScenarioError
 from whatif.pack import Pack, build_pack, write_pack
 
 
@@ -95,14 +96,28 @@ def _disk_full(*args, **kwargs):
     raise OSError("disk full")
 
 
-@pytest.mark.parametrize("fail", [_fail_workbook, _fail_png, _fail_csv, _fail_pdf])
+def _fail_swap(monkeypatch) -> None:
+    """The final rename of the staging folder fails (after the earlier pack was moved aside)."""
+    import os
+
+    rename = os.rename
+
+    def swap_fails(src, dst):
+        if ".tmp-" in str(src):
+            _disk_full()
+        rename(src, dst)
+
+    monkeypatch.setattr("scenarios.io.os.rename", swap_fails)
+
+
+@pytest.mark.parametrize("fail", [_fail_workbook, _fail_png, _fail_csv, _fail_pdf, _fail_swap])
 def test_failed_run_leaves_earlier_outputs(tiny_pack: Pack, tmp_path: Path, monkeypatch, fail) -> None:
     """Whichever output fails, every earlier output is intact: no new file replaced an old one."""
     names = [p.name for p in write_pack(tiny_pack, tmp_path)]
     for name in names:  # mark the earlier outputs so that any replacement shows
         (tmp_path / name).write_bytes(f"earlier {name}".encode())
     fail(monkeypatch)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ScenarioError, match=r"out_dir: cannot write .*\(disk full\)"):
         write_pack(tiny_pack, tmp_path)
     for name in names:
         assert (tmp_path / name).read_bytes() == f"earlier {name}".encode(), name

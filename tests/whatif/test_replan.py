@@ -130,3 +130,54 @@ def test_broken_coaches_keep_their_fleet_places_and_no_coach_is_in_two_places(ni
     for ctype, spec in exact.fleet.items():
         assert used.get(ctype, 0) + out.get(ctype, 0) <= spec.count, ctype
     _consistent(exact, result.plan)  # check_plan's schedule checks: trips of a coach in order, rides, stops
+
+
+def test_the_revised_plan_says_why_and_who_is_affected_with_new_times(night) -> None:
+    """90 min late and C07 broken: the revision names both, the changed manifests, every rider's new arrival (90 min
+    later, or on a new coach) and each dormitory's new last arrival, and the missing as absent."""
+    sc, plan = night
+    missing = tuple(plan.manifest["worker_id"][:2])
+    result = replan(sc, plan, Change(90, ("C07",), missing))
+    rev = result.plan.revision
+    assert rev is result.revision and rev.changed == result.changed
+    assert rev.why("zh") == "列车晚点 90 分钟，C07 号车故障，2 人未到站"
+    assert rev.why("en") == "train 90 min late, coach C07 broken, 2 workers missing"
+    assert result.summary().startswith("revised: train 90 min late, coach C07 broken")
+    workers = rev.workers.set_index("worker_id")
+    assert set(workers.index) == set(plan.manifest["worker_id"])  # a 90-minute delay moves everyone
+    assert (workers.loc[list(missing), "status"] == "absent").all()
+    c07 = plan.manifest.loc[plan.manifest["coach_id"] == "C07", "worker_id"]
+    assert (workers.loc[c07, "status"] == "moved").all() and (workers.loc[c07, "coach_before"] == "C07").all()
+    later = workers[workers["status"] == "later"]
+    assert len(later) and ((later["arrive_min"] - later["arrive_before_min"]) > 89).all()
+    new_stops = result.plan.routes.set_index(["coach_id", "trip", "enterprise_id"])["arrive_min"]
+    for w, row in workers[workers["status"] != "absent"].iterrows():
+        assert row["arrive_min"] == new_stops[(row["coach_id"], int(row["trip"]), row["enterprise_id"])], w
+    dorms = rev.dormitories.set_index("enterprise_id")
+    riding = workers[workers["status"] != "absent"]
+    assert set(dorms.index) == set(riding["enterprise_id"])
+    assert (dorms["arrive_min"] == riding.groupby("enterprise_id")["arrive_min"].max().reindex(dorms.index)).all()
+    assert (dorms["after_close"] == (dorms["arrive_min"] > dorms["checkin_close_min"])).all()
+    assert rev.changed_manifest(result.changed[0][0]) and not rev.changed_manifest("C07")
+
+
+def test_the_revised_workbook_is_titled_revised_and_marks_changed_manifests(night, tmp_path) -> None:
+    """The workbook of a revised plan: the summary title says revised and why, a revision sheet lists the affected,
+    and exactly the changed coaches' manifests carry the mark."""
+    import re
+    import zipfile
+
+    from planning.export import write_plan
+
+    sc, plan = night
+    result = replan(sc, plan, Change(90, ("C07",)))
+    write_plan(sc, result.plan, tmp_path)
+    with zipfile.ZipFile(tmp_path / "placement.xlsx") as book:
+        strings = book.read("xl/sharedStrings.xml").decode()
+        sheets = book.read("xl/workbook.xml").decode()
+    assert "修订版：列车晚点 90 分钟，C07 号车故障" in strings and 'name="修订说明"' in sheets
+    marked = set(re.findall(r"(\w+) · [^<·]* · 已修订", strings))
+    assert marked == {c for c, _ in result.changed}
+    write_plan(sc, plan, tmp_path / "before")
+    with zipfile.ZipFile(tmp_path / "before" / "placement.xlsx") as book:
+        assert "已修订" not in book.read("xl/sharedStrings.xml").decode()

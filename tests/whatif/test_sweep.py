@@ -41,8 +41,9 @@ def test_delay_moves_check_in_later_on_shared_random_numbers(serial: SweepResult
 def test_summary_is_text_for_people(serial: SweepResult) -> None:
     text = serial.summary()
     assert text.splitlines()[0] == "4 variants, 3 replications each" and len(text.splitlines()) == 5
-    assert "train.delay_min=60, fleet.minibus_12.count=1: 95% checked in " in text
+    assert "60 min late · 1 × 12-seat minibus: 95% checked in " in text  # the option in words, not config paths
     assert serial.summary("zh").startswith("4 个方案")
+    assert "晚点 60 分钟 · 中巴（12座） 1 辆：95% 入住 " in serial.summary("zh")
 
 
 def test_summary_table_has_intervals(serial: SweepResult) -> None:
@@ -121,3 +122,22 @@ def test_with_overrides_matches_loading_with_overrides() -> None:
     assert sc.train.arrival != "22:30"  # the original is untouched
     with pytest.raises(ScenarioError, match=r"did you mean 'train\.delay_min'"):
         sc.with_overrides({"train.dealy_min": 5})
+
+
+def test_a_listener_that_is_not_a_scheduler_fails_within_the_timeout(monkeypatch) -> None:
+    """A plain TCP listener accepts and says nothing: the sweep gives up within the stated timeout."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    held = []
+    threading.Thread(target=lambda: held.extend(listener.accept() for _ in range(3)), daemon=True).start()
+    monkeypatch.setattr("whatif.sweep.SCHEDULER_TIMEOUT_S", 2.0)
+    monkeypatch.setattr("whatif.sweep.make_plan", lambda *a, **k: pytest.fail("planned before the scheduler"))
+    start = time.perf_counter()
+    with pytest.raises(ScenarioError, match=r"scheduler: cannot reach a Dask scheduler at .* within 2 s"):
+        sweep("tiny", AXES, replications=2, backend=f"tcp://127.0.0.1:{listener.getsockname()[1]}")
+    assert time.perf_counter() - start < 6
+    listener.close()

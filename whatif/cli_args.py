@@ -1,0 +1,114 @@
+"""The options the subcommands share, each number parsed with its range (a bad one is one line and exit 2)."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from planning.options import MAX_ITERATIONS, MAX_SECONDS, MAX_SEED, ROUTING_ITERATIONS
+
+#: The most replications a command accepts (100,000 nights of 2023 take about 15 minutes on two cores).
+MAX_REPLICATIONS = 100_000
+#: The longest train delay accepted, minutes (a day).
+MAX_DELAY_MIN = 1440.0
+#: The most worker processes accepted.
+MAX_JOBS = 256
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else f"{text[:20]}... ({len(text)} characters)"
+
+
+def whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in low..high."""
+
+    def parse(text: str) -> int:
+        stripped = text.strip()
+        body = stripped[1:] if stripped[:1] in ("+", "-") else stripped
+        if not (body.isascii() and body.isdigit()):
+            raise argparse.ArgumentTypeError(f"expected a whole number in {low}..{high}, got {_short(text)!r}")
+        if len(body) > 19 or not low <= int(stripped) <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number in {low}..{high}, got {_short(stripped)}")
+        return int(stripped)
+
+    return parse
+
+
+def number(low: float, high: float, low_open: bool = False) -> Callable[[str], float]:
+    """An argparse type: a finite number in [low, high] (or (low, high] with ``low_open``)."""
+    shown = f"{'(' if low_open else '['}{low:g}, {high:g}]"
+
+    def parse(text: str) -> float:
+        if len(text) > 30:
+            raise argparse.ArgumentTypeError(f"expected a number in {shown}, got {_short(text)}")
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number in {shown}, got {text!r}") from None
+        above = value > low if low_open else value >= low
+        if not math.isfinite(value) or not above or value > high:
+            raise argparse.ArgumentTypeError(f"expected a number in {shown}, got {text}")
+        return value
+
+    return parse
+
+
+def out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, help="output folder (replaced whole when written)")
+
+
+def lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh",
+                        help="labels and messages in Chinese (zh) or English (en)")
+
+
+def seed(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seed", type=whole(0, MAX_SEED), default=1,
+                        help=f"random seed, 0..{MAX_SEED} (same seed, same result)")
+
+
+def replications(parser: argparse.ArgumentParser, default: int) -> None:
+    parser.add_argument("--replications", type=whole(1, MAX_REPLICATIONS), default=default,
+                        help=f"simulated nights, 1..{MAX_REPLICATIONS} (default {default})")
+
+
+def jobs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", type=whole(1, MAX_JOBS), default=2,
+                        help="worker processes run in parallel (default 2)")
+
+
+def time_limit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--time-limit", type=number(0, MAX_SECONDS, low_open=True), default=30.0,
+                        help="seconds for placement and for routing")
+    parser.add_argument(
+        "--iterations",
+        type=whole(0, MAX_ITERATIONS),
+        default=ROUTING_ITERATIONS,
+        help=f"routing search iterations (default {ROUTING_ITERATIONS}; the same seed gives the same plan); "
+        "0 searches until the time limit instead",
+    )
+
+
+def plan_dir(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument(
+        "--plan",
+        type=Path,
+        required=required,
+        help="a folder written by `labor-transfer plan` (placement.csv, routes.csv, manifest.csv, plan.json)",
+    )
+
+
+def sets(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="PATH=V1,V2",
+        help="an axis of the sweep, e.g. train.delay_min=0,60,120 (repeat for more axes)",
+    )
+
+
+def delay(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--delay", type=number(0, MAX_DELAY_MIN), default=0.0, help="minutes the train is late")

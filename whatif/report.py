@@ -1,0 +1,94 @@
+"""The few lines each command ends with, a planner can read them aloud: placed and not, enterprises served,
+coaches, last arrival (median and 95th percentile over the simulated nights), the risk, where the files are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from planning.plan import Plan
+from present.clock import format_clock
+from present.labels import place_name
+from scenarios.scenario import Scenario
+from whatif.messages import say
+
+#: At most this many enterprises that get nobody are named; the rest are counted.
+NAMED = 8
+
+
+def plan_lines(sc: Scenario, plan: Plan, lang: str, unplaced_file: str = "placement.xlsx") -> list[str]:
+    """Placed and not placed, enterprises served (and those that get nobody), coaches, the last planned stop."""
+    unplaced = len(plan.unplaced)
+    line = say(lang, "placed", placed=len(plan.placed), total=len(plan.placement), unplaced=unplaced)
+    lines = [line + (say(lang, "unplaced_list", file=unplaced_file) if unplaced else "")]
+    served = set(plan.placed["enterprise_id"])
+    nobody = [e for e in sc.enterprises.index if e not in served]
+    line = say(lang, "enterprises", total=len(sc.enterprises), served=len(served & set(sc.enterprises.index)))
+    if nobody:
+        names = [str(sc.enterprises.at[e, "name"]) for e in nobody[:NAMED]]
+        more = len(nobody) - NAMED
+        if more > 0:
+            names.append(f"… (+{more})" if lang == "zh" else f"... (+{more})")
+        line += say(lang, "no_one", names=("、" if lang == "zh" else ", ").join(names))
+    lines.append(line)
+    if plan.routes is not None and not plan.routes.empty:
+        coaches = plan.coaches
+        lines.append(say(lang, "coaches", coaches=coaches["coach_id"].nunique(), trips=len(coaches),
+                         riders=int(coaches["workers"].sum())))
+        lines.append(say(lang, "planned_last", t=format_clock(float(plan.routes["arrive_min"].max())),
+                         deadline=sc.policy.latest_arrival))
+    return lines
+
+
+def sim_lines(sc: Scenario, kpis, lang: str) -> list[str]:
+    """The last check-in's median and 95th percentile over the nights, and the nights with a late check-in."""
+    n = len(kpis)
+    if n == 0:
+        return []
+    last = kpis["last_checkin_min"].to_numpy(dtype=float)
+    last = last[np.isfinite(last)]
+    lines = []
+    if len(last):
+        lines.append(say(lang, "sim_last", n=n, p50=format_clock(float(np.percentile(last, 50))),
+                         p95=format_clock(float(np.percentile(last, 95)))))
+    if "late_checkins" in kpis.columns:
+        from sim.stats import wilson
+
+        share, low, high = wilson(int((kpis["late_checkins"] == 0).sum()), n)
+        lines.append(say(lang, "sim_on_time", n=n, p=f"{100 * share:.1f}%", low=f"{100 * low:.1f}%",
+                         high=f"{100 * high:.1f}%", late=f"{kpis['late_checkins'].mean():.1f}"))
+    bad = int((np.nan_to_num(kpis["last_checkin_min"].to_numpy(dtype=float), nan=np.inf)
+               > sc.latest_arrival_min).sum())
+    deadline = sc.policy.latest_arrival
+    if bad:
+        lines.append(say(lang, "risk", n=n, bad=bad, share=f"{100 * bad / n:.0f}%", deadline=deadline))
+    else:
+        lines.append(say(lang, "risk_none", n=n, deadline=deadline))
+    return lines
+
+
+def where_line(out: Path, lang: str) -> str:
+    return say(lang, "files", out=out)
+
+
+def warning_lines(plan: Plan, lang: str) -> list[str]:
+    return [say(lang, "warning", text=w) for w in plan.warnings]
+
+
+def check_lines(sc: Scenario, lang: str) -> list[str]:
+    """A short summary of a scenario that loaded and validated."""
+    fleet = ("、" if lang == "zh" else ", ").join(
+        say(lang, "check_fleet_item", name=c.name_zh if lang == "zh" else c.name_en, count=c.count)
+        for c in sc.fleet.values())
+    lines = [
+        say(lang, "check_train", name=sc.name, date=sc.meta.date, number=sc.train.number,
+            origin=place_name(sc.train.origin, lang), station=sc.station.name_zh if lang == "zh" else
+            sc.station.name_en, arrival=sc.train.arrival),
+        say(lang, "check_workers", n=len(sc.workers), returning=int((sc.workers["returning_employer"] != "").sum())),
+        say(lang, "check_posts", n=len(sc.enterprises), posts=int(sc.posts.to_numpy().sum()), fleet=fleet,
+            seats=sc.total_seats),
+    ]
+    lines.extend(say(lang, "warning", text=w) for w in sc.warnings)
+    lines.append(say(lang, "check_ok"))
+    return lines
