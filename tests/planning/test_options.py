@@ -24,7 +24,7 @@ from scenarios import ScenarioError
         ({"time_limit": "30"}, "time_limit", "got '30'"),
         ({"iterations": None, "time_limit": None}, "iterations", "no stop criterion"),
         ({"solver": "gurobi"}, "solver", "highs, cbc"),
-        ({"objective": "fastest"}, "objective", "coaches_then_ride, cost"),
+        ({"objective": "fastest"}, "objective", "coaches_then_ride, coaches_then_km, coaches_then_weighted, cost"),
         ({"strict": "yes"}, "strict", "got 'yes'"),
     ],
 )
