@@ -21,6 +21,9 @@ from planning.routing.problem import RoutingProblem
 #: Integer units PyVRP works in: hundredths of a minute, and distance x 1000 (metres for km).
 TIME_SCALE = 100
 DIST_SCALE = 1000
+#: PyVRP's bound on a penalty per unit of excess load or time: far above its default (1e5), because a vehicle's
+#: fixed cost (vehicles first) is larger and an excess stop must never be cheaper than one more vehicle.
+MAX_PENALTY = 1e12
 
 
 def available() -> bool:
@@ -85,7 +88,8 @@ def pyvrp_routes(
         # PyVRP warns when its penalties reach their bound (vehicles-first fixed costs are large): not our reader's
         # concern, the routes are checked by our own evaluation before any use.
         warnings.simplefilter("ignore")
-        res = model.solve(stop, seed=seed, display=False, collect_stats=False)
+        params = pyvrp.SolveParams(penalty=pyvrp.PenaltyParams(max_penalty=MAX_PENALTY))
+        res = model.solve(stop, seed=seed, display=False, collect_stats=False, params=params)
     if not res.is_feasible():
         return None
     routes: list[list[int]] = []

@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from planning.plan import MANIFEST_COLUMNS
-from planning.routing.coaches import FLEET_NODES, fleet_plan
+from planning.routing.bounds import coaches_bound, km_bound
+from planning.routing.coaches import FLEET_NODES, POOL_PER_DISTRICT, fleet_plan
 from planning.routing.problem import RoutingProblem, VehicleType
 from planning.routing.result import RoutingResult
 from planning.routing.schedule import schedule_trips
@@ -41,14 +42,15 @@ KM_WEIGHT = 20.0
 class ScenarioRoutes:
     """Coach stops (the Plan's route columns), the solver results per district, and an honest status.
 
-    ``coaches_lower_bound`` is ceil(workers / largest seats): a bound on trips, and on coaches while each coach
-    makes one trip.
+    ``coaches_lower_bound`` knows the district signs, seats, stops and ride limit (``bounds.coaches_bound``);
+    ``km_lower_bound`` is a minimum spanning tree per district (``bounds.km_bound``): both proven.
     """
 
     routes: pd.DataFrame
     results: dict[str, RoutingResult]
     info: SolveInfo
     coaches_lower_bound: int
+    km_lower_bound: float = 0.0
     warnings: tuple[str, ...] = ()
 
     @property
@@ -78,7 +80,8 @@ class ScenarioRoutes:
         return (
             f"{self.coaches} coaches (lower bound {self.coaches_lower_bound}), {trips} trips (lower bound "
             f"{self.trips_lower_bound}), "
-            f"{int(self.routes['workers'].sum()) if trips else 0} workers, {self.km:.0f} km, "
+            f"{int(self.routes['workers'].sum()) if trips else 0} workers, {self.km:.0f} km (lower bound "
+            f"{self.km_lower_bound:.0f}), "
             f"{self.ride_minutes:,.0f} worker ride minutes, routing {self.info.describe()}"
         ) + "".join(f"\nwarning: {w}" for w in self.warnings)
 
@@ -244,10 +247,16 @@ def route_placement(
     )
     routes, held = station_schedule(sc, routes, strict)  # each trip leaves when the station lets it
     seats = max(ct.seats for ct in sc.fleet.values() if ct.count > 0) if total else 1
-    info = _info(results, routes, time.perf_counter() - start, proven=not notes)
+    # Proven optimal: every district enumerated exactly (its whole pool offered) and the fleet master optimal.
+    exact = all(r.status == "optimal" and len(r.pool) <= POOL_PER_DISTRICT for r in results.values())
+    proven = exact and not notes and (routes.empty or bool((routes["trip"] == 1).all()))
+    info = _info(problems, routes, time.perf_counter() - start, proven)
     if fleet_timed_out or any(r.timed_out for r in results.values()):
         info = dataclasses.replace(info, timed_out=True)
-    return ScenarioRoutes(routes, results, info, math.ceil(int(workers.sum()) / seats), late + held)
+    window = sc.latest_arrival_min - depart if sc.policy.routes == "closed" else None
+    coaches_lb = max(math.ceil(int(workers.sum()) / seats), coaches_bound(list(problems.values()), window))
+    km_lb = sum(km_bound(p) for p in problems.values())
+    return ScenarioRoutes(routes, results, info, coaches_lb, km_lower_bound=km_lb, warnings=late + held)
 
 
 def _coaches(
@@ -281,17 +290,29 @@ def _coaches(
     return routes, (), unproven, choice.timed_out
 
 
-def _info(results: dict[str, RoutingResult], routes: pd.DataFrame, seconds: float, proven: bool) -> SolveInfo:
-    """Optimal only when every district is proven optimal, every trip is a coach's first, none re-typed."""
-    objective = sum(r.cost for r in results.values())
-    bounds = [r.lower_bound for r in results.values()]
-    bound = None if any(b is None for b in bounds) else float(sum(b for b in bounds if b is not None))
-    first_only = routes.empty or bool((routes["trip"] == 1).all())
-    optimal = proven and first_only and all(r.status == "optimal" for r in results.values())
-    if optimal:
-        return SolveInfo("optimal", "routing", objective, objective, 0.0, seconds)
-    gap = None if bound is None or objective <= 0 else max(0.0, (objective - bound) / objective)
-    return SolveInfo("feasible", "routing", objective, bound, gap, seconds)
+def _info(problems: dict[str, RoutingProblem], routes: pd.DataFrame, seconds: float, proven: bool) -> SolveInfo:
+    """The plan's objective figure after the coaches (ride minutes, km, or both weighted) against a proven bound:
+    everyone riding direct for ride minutes, a spanning tree per district for km; 'optimal' only when they meet.
+    With the cost objective there is no cheap bound. ``proven``: the search itself proved the plan optimal."""
+    some = next(iter(problems.values()), None)
+    if some is None or routes.empty:
+        return SolveInfo("optimal", "routing", 0.0, 0.0, 0.0, seconds)
+    ride = float(((routes["arrive_min"] - routes["depart_min"]) * routes["workers"]).sum())
+    km = float(routes["km"].sum())
+    direct = sum(float((p.demand * p.times[0]).sum()) for p in problems.values())
+    tree = sum(km_bound(p) for p in problems.values())
+    if some.objective == "vehicles_then_km":
+        objective, bound = km, tree
+    elif some.objective == "vehicles_then_weighted":
+        objective, bound = ride + some.km_weight * km, direct + some.km_weight * tree
+    elif some.objective == "vehicles_then_ride":
+        objective, bound = ride, direct
+    else:
+        return SolveInfo("optimal" if proven else "feasible", "routing", None, None, 0.0 if proven else None, seconds)
+    if proven or objective <= bound + 1e-6:
+        bound = objective if proven else bound
+        return SolveInfo("optimal", "routing", objective, bound, 0.0, seconds)
+    return SolveInfo("feasible", "routing", objective, bound, (objective - bound) / objective, seconds)
 
 
 def manifest_for(routes: pd.DataFrame, placement: pd.DataFrame) -> pd.DataFrame:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from planning.plan import ABSENT, Plan, ride_minutes
+from planning.plan import Plan, absent_workers, ride_minutes
 from planning.routing.coaches import FLEET_NODES, fleet_plan
 from planning.routing.scenario import DistrictSearch, manifest_for, search_districts
 from planning.solver import SolveInfo, quiet_stdout
+from planning.station import station_schedule
 from scenarios.scenario import Scenario
 
 #: Ride minutes one km is worth, from "ride minutes only" (0) to "km only" (None = coaches_then_km).
@@ -60,7 +61,7 @@ def tradeoff_plans(
     Each plan is the fleet master's choice over the same pools: coaches first, then ride minutes + weight x km.
     """
     pl = plan.placement
-    riding = pl[(pl["enterprise_id"] != "") & ~pl["reason"].astype(str).str.startswith(ABSENT)]
+    riding = pl[(pl["enterprise_id"] != "") & ~absent_workers(pl)]
     riding = riding[riding["enterprise_id"].isin(sc.coach_enterprises.index)]
     found = search_districts(sc, riding.groupby("enterprise_id").size(), time_limit, seed, max_iterations)
     rows, plans = [], []
@@ -71,6 +72,7 @@ def tradeoff_plans(
         if got is None:
             continue
         routes, choice = got
+        routes, _ = station_schedule(sc, routes, strict=False)  # each trip leaves when the station lets it
         info = SolveInfo("feasible", "routing", choice.objective, choice.bound, None, 0.0, choice.timed_out)
         plans.append(plan.with_routes(routes, manifest_for(routes, riding), info))
         rows.append(

@@ -85,3 +85,23 @@ def test_manifest_follows_fleet_routes(placed_2023: tuple) -> None:
     man = manifest_for(res.routes, placed[placed["enterprise_id"].isin(laixi)])
     assert man["worker_id"].is_unique and len(man) == int(counts[counts.index.isin(laixi)].sum())
     assert isinstance(res.routes, pd.DataFrame) and res.ride_minutes > 0 and res.km > 0
+
+
+def test_bounds_know_stops_signs_and_lonely_stops() -> None:
+    """Trips bound: 10 one-worker stops with 4 stops a trip need 3 trips (seats alone say 1); a stop too far to share
+    a trip within the ride limit needs its own; the km bound is a spanning tree (a straight line here)."""
+    import numpy as np
+
+    from planning.routing import RoutingProblem, VehicleType
+    from planning.routing.bounds import coaches_bound, km_bound, trips_bound
+
+    xs = [0.0, *range(1, 11)]
+    d = np.abs(np.subtract.outer(xs, xs))
+    p = RoutingProblem(np.array([0.0] + [1.0] * 10), d, (VehicleType("bus", 50),), travel_time=d, max_stops=4)
+    assert trips_bound(p) == 3 and km_bound(p) == 10.0
+    far = RoutingProblem(np.array([0.0, 1.0, 1.0]), np.array([[0, 9, 9], [9, 0, 18], [9, 18, 0]], dtype=float),
+                         (VehicleType("bus", 50),), travel_time=np.array([[0, 9, 9], [9, 0, 18], [9, 18, 0]], float),
+                         max_ride=20.0)
+    assert trips_bound(far) == 2
+    assert coaches_bound([p, far], None) == 5
+    assert coaches_bound([p, far], 60.0) <= 5

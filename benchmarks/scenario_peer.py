@@ -1,0 +1,117 @@
+"""The bundled scenarios routed by our engine (two objectives) and, beside it, by PyVRP on the same district problems.
+
+PyVRP gets each district's problem as our engine sees it (seats and stops as two loads, the ride limit as every
+stop's latest arrival, zero-cost returns on open routes, one reload on closed routes, full loads split off first)
+for the seconds our default run spent on that district; its trips are put on coaches by our own schedule.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+
+import scenarios
+from planning.check import check_plan
+from planning.options import ROUTING_ITERATIONS
+from planning.placement import place
+from planning.plan import Plan, absent_workers, ride_minutes
+from planning.routing.exact import merged_stops
+from planning.routing.generator import pyvrp_routes
+from planning.routing.items import build_items
+from planning.routing.result import RoutingResult
+from planning.routing.scenario import _departure, district_problem, manifest_for, route_placement
+from planning.routing.schedule import schedule_trips
+from planning.solver import quiet_stdout
+
+
+def _km(sc: scenarios.Scenario, routes: pd.DataFrame) -> float:
+    """Coach-km: the legs to the stops, plus the drive back to the station on closed routes."""
+    km = float(routes["km"].sum())
+    if sc.policy.routes == "closed" and not routes.empty:
+        last = routes.sort_values("stop_order").groupby(["coach_id", "trip"])["enterprise_id"].last()
+        _, back = sc.travel_model.legs(list(last), ["station"])
+        km += float(back[:, 0].sum())
+    return km
+
+
+def _row(
+    sc: scenarios.Scenario,
+    plan: Plan,
+    riding: pd.DataFrame,
+    routes: pd.DataFrame,
+    solver: str,
+    lb: int,
+    seconds: float,
+    cpu: float,
+) -> dict[str, object]:
+    checked = plan.with_routes(routes, manifest_for(routes, riding), None)
+    errors = check_plan(sc, checked, strict=True)
+    return {
+        "solver": solver,
+        "coaches": int(routes["coach_id"].nunique()),
+        "lb": lb,
+        "trips": int(routes.groupby(["coach_id", "trip"]).ngroups),
+        "km": _km(sc, routes),
+        "ride": ride_minutes(routes),
+        "max_ride": float((routes["arrive_min"] - routes["depart_min"]).max()),
+        "seconds": seconds,
+        "cpu": cpu,
+        "check": "ok" if not errors else f"FAIL {errors[0]}",
+    }
+
+
+def _peer(sc: scenarios.Scenario, counts: pd.Series, spent: dict[str, float], seed: int) -> tuple[pd.DataFrame, float]:
+    """PyVRP's routes per district (same seconds as ours), scheduled onto coaches by our schedule."""
+    depart = _departure(sc)
+    district = sc.enterprises.loc[counts.index, "district"]
+    groups = {str(d): counts[district == d] for d in sorted(district.unique())}
+    results: dict[str, RoutingResult] = {}
+    cpu = 0.0
+    for k, (name, group) in enumerate(groups.items()):
+        problem = district_problem(sc, group, depart, name, True, "coaches_then_km")
+        it = build_items(problem, halve=False)
+        big = max(problem.vehicle_types, key=lambda v: v.capacity).id
+        routes = [[(node, qty)] for node, qty in it.direct]
+        if it.m > 1:
+            c0 = time.process_time()
+            reload = 1 if sc.policy.routes == "closed" else 0
+            got = None
+            for budget in (max(0.5, spent.get(name, 1.0)), 10.0):  # a retry when it found nothing feasible yet
+                got = pyvrp_routes(problem, it, 10**9, budget, seed + k, reload) if it.m > 2 else ([[1]], False)
+                if got is not None:
+                    break
+            cpu += time.process_time() - c0
+            if got is None:
+                raise RuntimeError(f"PyVRP found no routes for {name}")
+            routes += [merged_stops(it, r) for r in got[0]]
+        results[name] = RoutingResult(
+            routes, [big] * len(routes), 0.0, len(routes), 0.0, 0.0, "feasible", None, None, 0.0
+        )
+    return schedule_trips(sc, groups, results, depart, strict=False).routes, cpu
+
+
+def scenario_rows(name: str, seconds: float, seed: int, peer: str | None) -> list[dict[str, object]]:
+    """Rows for one scenario: ours (default objective), ours (coaches_then_km), and PyVRP when asked."""
+    sc = scenarios.load(name)
+    plan = place(sc, time_limit=seconds)
+    pl = plan.placement
+    riding = pl[(pl["enterprise_id"] != "") & ~absent_workers(pl)]
+    riding = riding[riding["enterprise_id"].isin(sc.coach_enterprises.index)]
+    counts = riding.groupby("enterprise_id").size()
+    rows = []
+    spent: dict[str, float] = {}
+    for objective in (sc.policy.objective, "coaches_then_km"):
+        t0, c0 = time.perf_counter(), time.process_time()
+        res = route_placement(sc, counts, seconds, seed, ROUTING_ITERATIONS, True, objective)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        if not spent:
+            spent = {k: r.runtime for k, r in res.results.items()}
+        label = f"ours {objective}" + (" (time cap)" if res.info.timed_out else "")
+        rows.append(_row(sc, plan, riding, res.routes, label, res.coaches_lower_bound, wall, cpu))
+    if peer == "pyvrp":
+        t0 = time.perf_counter()
+        with quiet_stdout():
+            routes, cpu = _peer(sc, counts, spent, seed)
+        rows.append(_row(sc, plan, riding, routes, "pyvrp (same s)", rows[0]["lb"], time.perf_counter() - t0, cpu))
+    return rows
