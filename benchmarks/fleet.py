@@ -19,7 +19,7 @@ import numpy as np
 
 import scenarios
 from sim import simulate
-from whatif.fleet import FLEET_UNCERTAINTY, MEETS, night_ok, size_fleet
+from whatif.fleet import FLEET_UNCERTAINTY, MEETS, night_ok, size_fleet, standby_options
 from whatif.sequential import wilson
 
 FRESH_NIGHTS = 1000
@@ -29,9 +29,8 @@ def fresh(result, ev) -> tuple[float, float, float]:
     """p_on_time of ``ev``'s plan over FRESH_NIGHTS new nights (seed 10**6 + scenario seed) and its interval."""
     sc = result.scenario.with_overrides({f"fleet.{t}.count": dict(ev.candidate.counts).get(t, 0)
                                          for t in result.scenario.fleet})
-    rule = "standby" if ev.candidate.standby else "second_trip"
     run = simulate(sc, ev.plan, FRESH_NIGHTS, seed=10**6 + result.seed,
-                   options={**FLEET_UNCERTAINTY, "log": "lean", "disruptions.coach_no_show.rule": rule})
+                   options={**FLEET_UNCERTAINTY, "log": "lean", **standby_options(ev.candidate.standby)})
     ok = night_ok(run)
     low, high = wilson(int(ok.sum()), len(ok))
     return float(ok.mean()), low, high

@@ -31,6 +31,9 @@ NO_PLAN = "no plan"
 #: What can go wrong on the night, switched on for the search (the train's usual random delay is the scenario's
 #: own): a coach that does not come and workers who miss the train. The rare long hold-up of the train
 #: (``disruptions.late_train``) is left to ``--delays``: no fleet can make up for it.
+#: Minutes from a gap being known until a booked standby coach, waiting by the station, is at a bay (estimate: it
+#: stands in the coach park; without a booked standby the missing trips go to the coach whose work ends first).
+BOOKED_STANDBY_MIN = 5.0
 FLEET_UNCERTAINTY = {"disruptions.coach_no_show.enabled": True, "disruptions.missed_train.enabled": True}
 
 
@@ -159,8 +162,7 @@ class FleetSearch:
         from sim import simulate
 
         seed = int(np.random.SeedSequence([self.seed, 7919, k]).generate_state(1)[0])
-        config = {**FLEET_UNCERTAINTY, **self.options,
-                  "disruptions.coach_no_show.rule": "standby" if standby > 0 else "second_trip",
+        config = {**FLEET_UNCERTAINTY, **self.options, **standby_options(standby),
                   "n_jobs": self.n_jobs, "log": "lean"}
         if self.backend == "local" or self.backend == "serial":
             if self.backend == "serial":
@@ -170,6 +172,14 @@ class FleetSearch:
         future = self.backend.submit(_remote_batch, sc, plan, self.rule.batch, seed, {**config, "n_jobs": 1},
                                      pure=False)
         return future.result()
+
+
+def standby_options(standby: int) -> dict[str, Any]:
+    """Simulation options for a fleet with ``standby`` booked standby coaches (0: none booked)."""
+    if standby > 0:
+        return {"disruptions.coach_no_show.rule": "standby",
+                "disruptions.coach_no_show.standby_delay_min": BOOKED_STANDBY_MIN}
+    return {"disruptions.coach_no_show.rule": "second_trip"}
 
 
 def _remote_batch(sc: Scenario, plan: Plan, nights: int, seed: int, config: dict[str, Any]) -> np.ndarray:
