@@ -114,11 +114,12 @@ def tradeoff_chart(result: TradeOff, lang: str = "zh") -> Figure:
     """km (x) against total ride hours (y), one labelled point per plan, joined in order of the weight."""
     import matplotlib as mpl
 
+    from present.figure import figure
     from present.fonts import rc
 
     with mpl.rc_context(rc(lang)):
         w = WORDS[lang]
-        fig = Figure(figsize=(8, 5), layout="constrained")
+        fig = figure(lang, figsize=(8, 5), layout="constrained")
         ax = fig.add_subplot()
         t = result.table
         ax.plot(t["km"], t["ride_minutes"] / 60, "-o", color="#1f5f9f")
