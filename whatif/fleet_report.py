@@ -116,7 +116,7 @@ class FleetResult:
     def __str__(self) -> str:
         return self.summary("en")
 
-    def chart(self, lang: str = "zh"):
+    def fleet_chart(self, lang: str = "zh"):
         """Cost against p_on_time with intervals, the target line and the recommendation marked."""
         from whatif.fleet_chart import fleet_chart
 
@@ -134,7 +134,7 @@ class FleetResult:
         with atomic_path(out / "fleet.csv") as tmp:
             self.table(lang).to_csv(tmp, index=False, encoding="utf-8")
         written.append(out / "fleet.csv")
-        fig = self.chart(lang)
+        fig = self.fleet_chart(lang)
         with atomic_path(out / "fleet.png") as tmp:
             fig.savefig(tmp, format="png", dpi=120, metadata={"Software": None})
         written.append(out / "fleet.png")
