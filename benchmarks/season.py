@@ -1,6 +1,6 @@
 """The season at scale: the stress season (45,000 workers, 80 arrivals) planned and simulated 100 times.
 
-    python benchmarks/season.py [--workers 45000] [--arrivals 80] [--replications 100] [--out benchmarks/results/season.txt]
+    python benchmarks/season.py [--workers 45000] [--arrivals 80] [--replications 100] [--out FILE]
 
 Prints: season plan time; 100 season replications on 2 local processes and on a Dask ``LocalCluster`` with 1 and
 2 workers (time per night-replication, to show how it would scale on a real cluster); simulated events per second

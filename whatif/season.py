@@ -102,14 +102,16 @@ class SeasonResult:
         """The summary, then one row per arrival: risk with its interval and the last check-in (clock times)."""
         from html import escape
 
-        from present.clock import format_clock
         from present.html import display_lang
+
+        from present.clock import format_clock
 
         lang = display_lang()
         t = self.per_night()
         shown = pd.DataFrame({
             ("到达" if lang == "zh" else "arrival"): t["arrival"], ("日期" if lang == "zh" else "date"): t["date"],
-            ("人数" if lang == "zh" else "workers"): t["workers"], ("用车" if lang == "zh" else "coaches"): t["coaches"],
+            ("人数" if lang == "zh" else "workers"): t["workers"],
+            ("用车" if lang == "zh" else "coaches"): t["coaches"],
             ("按时概率" if lang == "zh" else "p_on_time"): [f"{p:.0%} ({lo:.0%}-{hi:.0%})" for p, lo, hi in
                                                           zip(t["p_on_time"], t["p_low"], t["p_high"], strict=True)],
             ("最后入住（中位/95%）" if lang == "zh" else "last check-in (median / 95%)"):
