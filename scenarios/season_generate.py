@@ -83,7 +83,7 @@ def season_doc(name: str, start: dt.date, days: int, arrivals: int, workers: int
         used[(d, point)] = used.get((d, point), 0) + 1
         origin = str(rng.choice(list(ORIGINS), p=[0.5, 0.3, 0.2]))
         n = int(counts[k])
-        car = {"train": (75, 2), "flight": (max(n, 1), 2), "coach": (50, 1)}[kind]
+        car = {"train": (75, 2), "flight": (180, 2), "coach": (50, 1)}[kind]
         items.append({"id": f"A{k + 1:02d}", "kind": kind, "date": (start + dt.timedelta(days=d)).isoformat(),
                       "arrival": str(rng.choice(TIMES[kind])), "origin": ORIGINS[origin], "point": point,
                       "number": {"train": f"D{5000 + k}", "flight": f"CZ{6000 + k}", "coach": f"包车{k + 1}"}[kind],

@@ -168,7 +168,7 @@ def _arrival(item: Any, k: int, file: str, points: dict[str, Point], start: dt.d
         raise ScenarioError(f"{day} is outside the season ({start} to {end}).", file=file, field=f"{where}.date",
                             fix="move the arrival into the season or widen season.start/end.")
     numbers = {}
-    for key, low, high in (("cars", 1, 60), ("seats_per_car", 1, 500), ("doors_per_car", 1, 8)):
+    for key, low, high in (("cars", 1, 60), ("seats_per_car", 1, 200), ("doors_per_car", 1, 8)):
         value = item.get(key, Arrival.__dataclass_fields__[key].default)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ScenarioError(f"{str(value)[:20]!r}.", file=file, field=f"{where}.{key}",
