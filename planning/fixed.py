@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from planning.make import route
 from planning.options import PlanOptions
 from planning.plan import Plan
-from planning.routing.scenario import manifest_for, route_placement
 from scenarios import Scenario
 from scenarios.placement_in import EditedPlacement
 
@@ -45,26 +45,7 @@ def route_edited(sc: Scenario, edited: EditedPlacement, options: PlanOptions | N
 
     opts = options or PlanOptions()
     placement = edited.table[["enterprise_id", "district", "job", "reason"]].copy()
-    own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
-    riding = placement[(placement["enterprise_id"] != "") & ~placement["enterprise_id"].isin(own)]
-    routed = route_placement(
-        sc,
-        riding.groupby("enterprise_id").size(),
-        time_limit=opts.seconds,
-        seed=opts.seed,
-        max_iterations=opts.iterations,
-        strict=False,
-    )
-    late = routed.routes[routed.routes["arrive_min"] > sc.latest_arrival_min + 1e-9]
-    notes = []
-    if len(late):
-        notes.append(
-            f"{int(late['workers'].sum())} workers arrive after {sc.policy.latest_arrival} "
-            f"(the last at {sc.clock(late['arrive_min'].max())})"
-        )
-    plan = Plan(placement=placement, warnings=edited.notes).with_routes(
-        routed.routes, manifest_for(routed.routes, riding), routed.info, (*notes, *routed.warnings)
-    )
+    plan = route(sc, Plan(placement=placement, warnings=edited.notes), opts, strict=False)
     found = []
     for message in check_plan(sc, plan, strict=False):
         where = edited.where(_rows_of(message, edited, sc))

@@ -45,6 +45,33 @@ def make_plan(sc: Scenario, options: PlanOptions | None = None, **changes: Any) 
     return _make(sc, opts)
 
 
+def route(sc: Scenario, plan: Plan, opts: PlanOptions, strict: bool | None = None) -> Plan:
+    """``plan``'s placement with coach routes and manifests (not checked); late arrivals noted in its warnings.
+
+    ``strict`` (default: the options') makes a stop no coach can reach in time an error instead of a late one.
+    """
+    own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
+    riding = plan.placed[~plan.placed["enterprise_id"].isin(own)]
+    routed = route_placement(
+        sc,
+        riding.groupby("enterprise_id").size(),
+        time_limit=opts.seconds,
+        seed=opts.seed,
+        max_iterations=opts.iterations,
+        strict=opts.strict if strict is None else strict,
+    )
+    late = routed.routes[routed.routes["arrive_min"] > sc.latest_arrival_min + 1e-9]
+    notes = (
+        (
+            f"{int(late['workers'].sum())} workers arrive after {sc.policy.latest_arrival} "
+            f"(the last at {sc.clock(late['arrive_min'].max())})",
+        )
+        if len(late)
+        else ()
+    )
+    return plan.with_routes(routed.routes, manifest_for(routed.routes, riding), routed.info, notes + routed.warnings)
+
+
 def _make(sc: Scenario, opts: PlanOptions) -> Plan:
     from planning.check import check_plan, check_returning
 
@@ -57,26 +84,7 @@ def _make(sc: Scenario, opts: PlanOptions) -> Plan:
             field="time_limit",
             fix="give the solver more time.",
         )
-    own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
-    riding = plan.placed[~plan.placed["enterprise_id"].isin(own)]
-    routed = route_placement(
-        sc,
-        riding.groupby("enterprise_id").size(),
-        time_limit=opts.seconds,
-        seed=opts.seed,
-        max_iterations=opts.iterations,
-        strict=opts.strict,
-    )
-    late = routed.routes[routed.routes["arrive_min"] > sc.latest_arrival_min + 1e-9]
-    summary = (
-        (
-            f"{int(late['workers'].sum())} workers arrive after {sc.policy.latest_arrival} "
-            f"(the last at {sc.clock(late['arrive_min'].max())})",
-        )
-        if len(late)
-        else ()
-    )
-    plan = plan.with_routes(routed.routes, manifest_for(routed.routes, riding), routed.info, summary + routed.warnings)
+    plan = route(sc, plan, opts)
     violations = check_plan(sc, plan, strict=opts.strict)
     if info is not None and info.status != "optimal":
         # A placement stopped at its time limit may leave returning workers away from an employer with room:

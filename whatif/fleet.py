@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from planning import make_plan
 from planning.plan import Plan
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
+from whatif.risk import night_ok
 from whatif.sequential import FAILS, MEETS, UNDECIDED, SequentialRule, clopper_pearson
 
 #: Routing iterations per candidate fleet: fewer than a final plan's 20,000, since many fleets are tried.
@@ -35,24 +35,6 @@ NO_PLAN = "no plan"
 #: stands in the coach park; without a booked standby the missing trips go to the coach whose work ends first).
 BOOKED_STANDBY_MIN = 5.0
 FLEET_UNCERTAINTY = {"disruptions.coach_no_show.enabled": True, "disruptions.missed_train.enabled": True}
-
-
-def night_ok(run: Any) -> np.ndarray:
-    """Per replication of a ``SimResult``: every worker the plan carries checked in within their dormitory's window.
-
-    Uses the simulation's ``late_checkins`` KPI (workers who reached a closed dormitory) where it reports one;
-    otherwise a night is good when every planned worker who came on the train checked in by the latest arrival.
-    A worker who missed the train is not a failure of the fleet.
-    """
-    kpis = run.kpis.sort_values("replication")
-    if "late_checkins" in kpis.columns:
-        return kpis["late_checkins"].to_numpy() == 0
-    tl = run.timelines
-    planned = tl["worker_id"].map(run.workers.set_index("worker_id")["planned"]).fillna(False).to_numpy(bool)
-    came = tl["not_delivered"].to_numpy() != "missed_train"
-    in_time = np.nan_to_num(tl["checked_in"].to_numpy(float), nan=np.inf) <= tl["deadline_min"].to_numpy() + 1e-9
-    bad = pd.Series(planned & came & ~in_time).groupby(tl["replication"].to_numpy()).any()
-    return ~bad.reindex(kpis["replication"].to_numpy(), fill_value=False).to_numpy(bool)
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ class FleetResult:
     def __str__(self) -> str:
         return self.summary("en")
 
-    def chart(self, lang: str = "zh"):
+    def fleet_chart(self, lang: str = "zh"):
         """Cost against p_on_time with intervals, the target line and the recommendation marked."""
         from whatif.fleet_chart import fleet_chart
 
@@ -135,7 +135,7 @@ class FleetResult:
         with atomic_path(out / "fleet.csv") as tmp:
             write_csv(self.table(lang), tmp)
         written.append(out / "fleet.csv")
-        fig = self.chart(lang)
+        fig = self.fleet_chart(lang)
         with atomic_path(out / "fleet.png") as tmp:
             fig.savefig(tmp, format="png", dpi=120, metadata={"Software": None})
         written.append(out / "fleet.png")

@@ -1,0 +1,198 @@
+"""Planning a season: posts shared across arrivals in date order, each night routed on its day's fleet.
+
+Placement is a **rolling horizon**: arrivals are placed one by one in the order they arrive, each with the
+ordinary placement model (returning workers first, then skills, wishes, fellow villagers) on the posts and beds
+the earlier arrivals left open. Each arrival's placement is optimal for that arrival given what came before; the
+season as a whole is not optimised (a later train cannot take a post back from an earlier one), which is how a
+bureau commits posts as each train is confirmed. Routing is the night engine, one night at a time; arrivals on
+one evening share the day's coaches (the later one gets what the earlier left; routes are open, one trip each).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from planning.make import PlanCheckError, route
+from planning.options import PlanOptions
+from planning.placement import place
+from planning.plan import Plan
+from scenarios.errors import ScenarioError
+from scenarios.scenario import Scenario
+from scenarios.season import Arrival, Season
+from scenarios.tables import POSTS_PREFIX
+
+#: Routing iterations per night in a season (a night plan uses 20,000; a season has dozens of nights).
+SEASON_ITERATIONS = 3_000
+
+
+@dataclass(frozen=True, eq=False)
+class NightPlan:
+    """One arrival: its night scenario (posts open when it came) and its checked plan."""
+
+    arrival: Arrival
+    scenario: Scenario
+    plan: Plan
+
+    @property
+    def coaches(self) -> int:
+        return 0 if self.plan.routes is None or not len(self.plan.routes) else self.plan.routes["coach_id"].nunique()
+
+    @property
+    def cost(self) -> float:
+        """Fixed cost of the coaches driven plus cost per km of their routes."""
+        routes = self.plan.routes
+        if routes is None or not len(routes):
+            return 0.0
+        fleet = self.scenario.fleet
+        fixed = routes.groupby("coach_id")["coach_type"].first().map(lambda t: fleet[t].fixed_cost).sum()
+        per_km = (routes["km"] * routes["coach_type"].map(lambda t: fleet[t].cost_per_km)).sum()
+        return float(fixed + per_km)
+
+
+@dataclass(frozen=True, eq=False)
+class SeasonPlan:
+    """Every arrival's night plan, in date order, and the posts as they filled."""
+
+    season: Season
+    nights: tuple[NightPlan, ...]
+    posts_left: pd.DataFrame = field(repr=False)  # the season's enterprises with the posts still open at the end
+
+    def table(self) -> pd.DataFrame:
+        """One row per arrival: date, kind, point, workers, placed, unplaced, coaches, km, cost."""
+        rows = []
+        for n in self.nights:
+            routes = n.plan.routes
+            rows.append({"arrival": n.arrival.id, "date": n.arrival.date, "kind": n.arrival.kind,
+                         "point": n.arrival.point, "origin": n.arrival.origin, "time": n.arrival.arrival,
+                         "workers": len(n.plan.placement), "placed": len(n.plan.placed),
+                         "unplaced": len(n.plan.unplaced), "coaches": n.coaches,
+                         "km": 0.0 if routes is None else round(float(routes["km"].sum()), 1),
+                         "cost": round(n.cost, 0)})
+        return pd.DataFrame(rows)
+
+    def coaches_per_day(self) -> pd.DataFrame:
+        """Coaches to book per day (by type), as the night plans drive them."""
+        rows = []
+        for n in self.nights:
+            if n.plan.routes is not None and len(n.plan.routes):
+                used = n.plan.routes.groupby("coach_id")["coach_type"].first().value_counts()
+                rows += [{"date": n.arrival.date, "coach_type": t, "coaches": int(c)} for t, c in used.items()]
+        frame = pd.DataFrame(rows, columns=["date", "coach_type", "coaches"])
+        return frame.groupby(["date", "coach_type"], as_index=False)["coaches"].sum()
+
+    def posts_filled(self) -> pd.DataFrame:
+        """After each arrival: posts filled so far and their share of the season's posts."""
+        total = int(_posts(self.season.enterprises).sum())
+        rows, filled = [], 0
+        for n in self.nights:
+            filled += len(n.plan.placed)
+            rows.append({"arrival": n.arrival.id, "date": n.arrival.date, "filled": filled,
+                         "share": filled / total if total else 0.0})
+        return pd.DataFrame(rows)
+
+    def unplaced(self) -> pd.DataFrame:
+        """Who could not be placed, and why (the placement's own reasons)."""
+        frames = [n.plan.unplaced.assign(arrival=n.arrival.id) for n in self.nights if len(n.plan.unplaced)]
+        return pd.concat(frames) if frames else pd.DataFrame(columns=["arrival", "reason"])
+
+    def _repr_html_(self) -> str:
+        from present.html import display_lang
+
+        lang = display_lang()
+        head = f"<p><b>{self.summary(lang)}</b></p>"
+        return head + self.table().to_html(index=False, float_format=lambda v: f"{v:,.0f}")
+
+    def summary(self, lang: str = "zh") -> str:
+        t = self.table()
+        days = t["date"].nunique()
+        if lang == "zh":
+            return (f"{self.season.name}：{len(t)} 批到达，{days} 天，{int(t['workers'].sum())} 人；安置 "
+                    f"{int(t['placed'].sum())} 人，未安置 {int(t['unplaced'].sum())} 人；"
+                    f"用车 {int(t['coaches'].sum())} 车次，费用 {t['cost'].sum():,.0f} 元。")
+        return (f"{self.season.name}: {len(t)} arrivals on {days} days, {int(t['workers'].sum())} workers; placed "
+                f"{int(t['placed'].sum())}, not placed {int(t['unplaced'].sum())}; {int(t['coaches'].sum())} "
+                f"coach-trips, cost {t['cost'].sum():,.0f} CNY.")
+
+
+def _posts(enterprises: pd.DataFrame) -> pd.Series:
+    return enterprises[[c for c in enterprises.columns if c.startswith(POSTS_PREFIX)]].sum(axis=1)
+
+
+def take_posts(posts: pd.DataFrame, plan: Plan) -> pd.DataFrame:
+    """``posts`` less the posts and beds the plan's placed workers take."""
+    out = posts.copy()
+    placed = plan.placed
+    taken = placed.groupby(["enterprise_id", "job"]).size()
+    for (ent, job), n in taken.items():
+        out.loc[ent, f"{POSTS_PREFIX}{job}"] -= int(n)
+    for column, gender in (("max_female", "F"), ("max_male", "M")):
+        if column in out.columns and "gender" in placed.columns:
+            beds = placed[placed["gender"] == gender].groupby("enterprise_id").size()
+            have = out.loc[beds.index, column]
+            out.loc[beds.index, column] = have.where(have.isna(), have - beds)
+    return out
+
+
+def _with_gender(plan: Plan, sc: Scenario) -> Plan:
+    placement = plan.placement.assign(gender=sc.workers["gender"].reindex(plan.placement.index).to_numpy())
+    return dataclasses.replace(plan, placement=placement)
+
+
+def plan_season(season: Season, options: PlanOptions | None = None, *, n_jobs: int = 2,
+                progress: Callable[[str], None] | None = None) -> SeasonPlan:
+    """Place every arrival in date order on the posts left, then route each night (in parallel processes)."""
+    from planning.check import check_plan
+
+    opts = options or PlanOptions(iterations=SEASON_ITERATIONS, time_limit=60.0)
+    posts = season.enterprises.copy()
+    placed: list[tuple[Arrival, Scenario, Plan]] = []
+    for arrival in season.arrivals:
+        night = season.night(arrival, posts)
+        plan = place(night, solver=opts.solver, time_limit=opts.seconds)
+        posts = take_posts(posts, _with_gender(plan, night))
+        placed.append((arrival, night, plan))
+        if progress:
+            progress(arrival.id)
+    # Routing: a night's plan does not depend on another's but for the coaches two arrivals of one evening share.
+    evenings: dict[dt.date, list[int]] = {}
+    for k, (arrival, _, _) in enumerate(placed):
+        evenings.setdefault(arrival.date, []).append(k)
+    tasks = [[placed[k] for k in ks] for ks in evenings.values()]
+    if n_jobs > 1 and len(tasks) > 1:
+        from joblib import Parallel, delayed
+
+        done = Parallel(n_jobs=n_jobs)(delayed(_route_evening)(season, t, opts) for t in tasks)
+    else:
+        done = [_route_evening(season, t, opts) for t in tasks]
+    nights = tuple(sorted((n for group in done for n in group),
+                          key=lambda n: [a.id for a in season.arrivals].index(n.arrival.id)))
+    for n in nights:
+        violations = check_plan(n.scenario, n.plan, strict=opts.strict)
+        if violations:
+            raise PlanCheckError(f"{n.arrival.id}: {len(violations)} violations: " + "; ".join(violations[:3]))
+    return SeasonPlan(season, nights, posts)
+
+
+def _route_evening(season: Season, group: list[tuple[Arrival, Scenario, Plan]], opts: PlanOptions) -> list[NightPlan]:
+    """Route the arrivals of one day in arrival order; each later one gets the coaches the earlier left."""
+    left = dict(season.fleet_on(group[0][0].date))
+    out = []
+    for arrival, night, plan in group:
+        if left != {t: ct.count for t, ct in night.fleet.items()}:
+            night = night.with_overrides({f"fleet.{t}.count": n for t, n in left.items()})
+        try:
+            routed = route(night, plan, opts)
+        except ScenarioError as exc:
+            raise ScenarioError(f"arrival {arrival.id} ({arrival.date}): {exc.message}", file=season.file,
+                                field=exc.field or "season.fleet_per_day", fix=exc.fix) from None
+        if routed.routes is not None and len(routed.routes):
+            used = routed.routes.groupby("coach_id")["coach_type"].first().value_counts()
+            for t, n in used.items():
+                left[t] = max(0, left.get(t, 0) - int(n))
+        out.append(NightPlan(arrival, night, routed))
+    return out

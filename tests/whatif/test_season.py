@@ -1,0 +1,145 @@
+"""A small season end to end: load, place on shared posts, route, simulate; bad seasons; local and Dask agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from planning.check import check_plan
+from planning.season import plan_season, take_posts
+from scenarios import ScenarioError
+from scenarios.loader import DATA_DIR
+from scenarios.season import load_season
+from whatif.season import simulate_season
+from whatif.season_pack import write_season
+
+TINY = str((DATA_DIR / "tiny").resolve())
+
+
+def _arrival(aid: str, day: str, time: str, count: int, point: str = "qingdao_north", kind: str = "train") -> dict:
+    return {"id": aid, "kind": kind, "date": day, "arrival": time, "origin": "定西 Dingxi", "point": point, "cars": 1,
+            "seats_per_car": 20, "workers": {"generate": {"count": count, "county_shares": {"tongwei": 1.0}}}}
+
+
+def _doc(arrivals: list[dict], **season: object) -> dict:
+    return {"season": {"name": "mini", "start": "2023-02-01", "end": "2023-02-10", "city": TINY,
+                       "fleet_per_day": {"minibus_12": 3}, **season},
+            "points": {"qingdao_north": {"kind": "station"},
+                       "airport": {"kind": "airport", "station": {"name_zh": "机场", "name_en": "Airport",
+                                                                   "lat": 36.362, "lon": 120.088}}},
+            "arrivals": arrivals}
+
+
+MINI = [_arrival("A1", "2023-02-01", "21:30", 3), _arrival("A2", "2023-02-01", "21:00", 2, "airport", "flight"),
+        _arrival("A3", "2023-02-05", "20:00", 3, kind="coach")]
+
+
+def _write(tmp: Path, doc: dict) -> Path:
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / "season.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    return tmp
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory: pytest.TempPathFactory):
+    """Three arrivals (a train and a flight on one evening, a coach later) into tiny's three enterprises."""
+    return load_season(_write(tmp_path_factory.mktemp("mini"), _doc(MINI)))
+
+
+@pytest.fixture(scope="module")
+def mini_plan(mini):
+    """The mini season planned (serially)."""
+    return plan_season(mini, n_jobs=1)
+
+
+def test_arrivals_are_in_date_and_time_order(mini) -> None:
+    assert [a.id for a in mini.arrivals] == ["A2", "A1", "A3"]
+
+
+def test_every_night_passes_the_checker_and_no_post_is_overfilled(mini, mini_plan) -> None:
+    for night in mini_plan.nights:
+        assert check_plan(night.scenario, night.plan, strict=True) == []
+    # Independently of the planner: count every placed worker against the season's posts.
+    placed = pd.concat([n.plan.placed for n in mini_plan.nights])
+    assert placed.index.is_unique  # a worker id is one person in the whole season
+    taken = placed.groupby(["enterprise_id", "job"]).size()
+    for (ent, job), n in taken.items():
+        assert n <= int(mini.enterprises.loc[ent, f"posts_{job}"])
+    assert (mini_plan.posts_left.filter(like="posts_") >= 0).all().all()
+    assert len(placed) + len(mini_plan.unplaced()) == 8
+
+
+def test_later_arrivals_see_fewer_posts(mini, mini_plan) -> None:
+    first, later = mini_plan.nights[0], mini_plan.nights[-1]
+    assert later.scenario.enterprises.filter(like="posts_").to_numpy().sum() \
+        < first.scenario.enterprises.filter(like="posts_").to_numpy().sum()
+    after = take_posts(mini.enterprises, first.plan)
+    assert after.filter(like="posts_").to_numpy().sum() == mini.enterprises.filter(like="posts_").to_numpy().sum() \
+        - len(first.plan.placed)
+
+
+def test_one_evening_shares_the_days_coaches(mini_plan) -> None:
+    same_day = [n for n in mini_plan.nights if str(n.arrival.date) == "2023-02-01"]
+    assert sum(n.coaches for n in same_day) <= 3
+
+
+def test_simulated_season_and_pack(mini_plan, tmp_path) -> None:
+    result = simulate_season(mini_plan, 20, seed=4, backend="serial")
+    table = result.per_night()
+    assert set(table["arrival"]) == {"A1", "A2", "A3"} and (table["nights"] == 20).all()
+    p, low, high = result.season_ok()
+    assert 0.0 <= low <= p <= high <= 1.0
+    assert "整个赛季每晚都顺利的概率" in result.summary("zh")
+    names = {p.name for p in write_season(result, tmp_path, lang="zh")}
+    assert {"season.csv", "season_calendar.png", "season_risk.png", "season_posts.png", "summary.txt",
+            "placement.xlsx"} <= names
+    assert (tmp_path / "nights" / "A1" / "placement.xlsx").exists()
+
+
+def test_same_numbers_locally_and_on_dask(mini_plan) -> None:
+    from dask.distributed import Client, LocalCluster
+
+    local = simulate_season(mini_plan, 10, seed=9, backend="local", n_jobs=2)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        remote = simulate_season(mini_plan, 10, seed=9, backend=client)
+    pd.testing.assert_frame_equal(local.nights, remote.nights)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["arrivals"].append(_arrival("A4", "2023-01-20", "21:00", 2)), "outside the season"),
+    (lambda d: d["arrivals"].append(_arrival("A4", "2023-02-03", "21:00", 2, point="harbour")),
+     "unknown arrival point 'harbour'"),
+    (lambda d: d["arrivals"].extend([_arrival("A4", "2023-02-01", "22:00", 2),
+                                     _arrival("A5", "2023-02-01", "22:30", 2)]), "receives at most 2 an evening"),
+    (lambda d: d["arrivals"].append(_arrival("A1", "2023-02-03", "21:00", 2)), "arrival id A1 is given twice"),
+    (lambda d: d["arrivals"][0].update(kind="ship"), "unknown kind 'ship'"),
+    (lambda d: d["season"].update(fleet_per_day={"bus_99": 2}), "unknown coach type 'bus_99'"),
+])
+def test_bad_seasons_get_one_line(tmp_path, change, message) -> None:
+    doc = _doc([dict(a) for a in MINI])
+    change(doc)
+    with pytest.raises(ScenarioError, match=message) as info:
+        load_season(_write(tmp_path, doc))
+    assert "\n" not in str(info.value)
+
+
+def test_posts_counted_twice_are_refused(tmp_path) -> None:
+    folder = _write(tmp_path, _doc(MINI, enterprises="enterprises.csv"))
+    rows = (DATA_DIR / "tiny" / "enterprises.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "enterprises.csv").write_text("\n".join([*rows, rows[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match="duplicate id 'T1'"):
+        load_season(folder)
+
+
+def test_cli_gives_one_line_for_a_bad_season(tmp_path, capsys) -> None:
+    from whatif.cli import main
+
+    doc = _doc([dict(a) for a in MINI])
+    doc["arrivals"][0]["point"] = "nowhere"
+    assert main(["season", str(_write(tmp_path, doc)), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "unknown arrival point 'nowhere'" in err and len(err.splitlines()) == 1

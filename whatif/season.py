@@ -1,0 +1,147 @@
+"""Simulating a season: every arrival night many times, the chance each night goes right, and the whole season's.
+
+The nights are independent tasks (one per evening and arrival point: arrivals of one evening at one point share
+its desks and bays in one simulation, ``sim.simulate_day``). Each task has its own seed, drawn from the season seed
+and the task's position, so local processes and a Dask cluster give the same numbers. Replication r of the season
+is replication r of every night; the season goes right in r when every night does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from planning.season import NightPlan, SeasonPlan
+from scenarios.errors import ScenarioError
+from whatif.risk import night_ok_by_train
+from whatif.sequential import wilson
+
+#: The night's uncertainty in a season run: the arrival's own random delay, coaches that fail to come, workers
+#: who miss the train (the same switches as the fleet search).
+SEASON_UNCERTAINTY = {"disruptions.coach_no_show.enabled": True, "disruptions.missed_train.enabled": True}
+
+
+def _evenings(sp: SeasonPlan) -> list[list[NightPlan]]:
+    groups: dict[tuple[dt.date, str], list[NightPlan]] = {}
+    for n in sp.nights:
+        groups.setdefault((n.arrival.date, n.arrival.point), []).append(n)
+    return list(groups.values())
+
+
+def _task(group: list[tuple[Any, Any, str]], replications: int, seed: int, options: dict[str, Any]) -> pd.DataFrame:
+    """Simulate one evening; one row per (arrival, replication): ok, last check-in, late workers."""
+    from sim import simulate, simulate_day
+
+    config = {**SEASON_UNCERTAINTY, **options, "log": "lean", "n_jobs": 1}
+    if len(group) == 1:
+        sc, plan, aid = group[0]
+        run = simulate(sc, plan, replications, seed=seed, options=config)
+        names = {run.workers["train"].iloc[0]: aid}
+    else:
+        run = simulate_day([(sc, plan) for sc, plan, _ in group], replications, seed=seed, options=config)
+        names = dict(zip(sorted(run.workers["train"].unique()), [aid for _, _, aid in group], strict=True))
+    frame = night_ok_by_train(run)
+    frame["arrival"] = frame["train"].map(names)
+    return frame.drop(columns=["train"])
+
+
+@dataclass(frozen=True, eq=False)
+class SeasonResult:
+    """Per arrival and replication: whether the night went right; summaries per night and for the season."""
+
+    plan: SeasonPlan
+    replications: int
+    seed: int
+    nights: pd.DataFrame = field(repr=False)  # arrival, replication, ok, last_checkin_min, late
+    wall_s: float = 0.0
+
+    def per_night(self) -> pd.DataFrame:
+        """One row per arrival: p_on_time with its Wilson interval, the last check-in's median and 95th percentile."""
+        table = self.plan.table().set_index("arrival")
+        g = self.nights.groupby("arrival")
+        good, n = g["ok"].sum(), g["ok"].size()
+        out = table.assign(p_on_time=good / n, nights=n)
+        bounds = [wilson(int(good[a]), int(n[a])) for a in out.index]
+        out["p_low"], out["p_high"] = [b[0] for b in bounds], [b[1] for b in bounds]
+        out["last_p50_min"] = g["last_checkin_min"].median()
+        out["last_p95_min"] = g["last_checkin_min"].quantile(0.95)
+        return out.reset_index()
+
+    def at_risk(self, k: int = 5) -> pd.DataFrame:
+        """The ``k`` nights most at risk (lowest p_on_time, then latest last check-in)."""
+        return self.per_night().sort_values(["p_on_time", "last_p95_min"], ascending=[True, False]).head(k)
+
+    def season_ok(self) -> tuple[float, float, float]:
+        """The share of season replications in which every night went right, with its Wilson interval."""
+        ok = self.nights.groupby("replication")["ok"].all()
+        low, high = wilson(int(ok.sum()), len(ok))
+        return float(ok.mean()), low, high
+
+    def summary(self, lang: str = "zh") -> str:
+        p, low, high = self.season_ok()
+        t = self.per_night()
+        risky = self.at_risk(3)
+        if lang == "zh":
+            worst = "、".join(f"{r.arrival}（{r.date}，{r.p_on_time:.0%}）" for r in risky.itertuples())
+            return (self.plan.summary("zh") + "\n"
+                    f"模拟 {self.replications} 个赛季：整个赛季每晚都顺利的概率 {p:.0%}（{low:.0%}-{high:.0%}）；"
+                    f"单晚顺利的概率中位数 {t['p_on_time'].median():.0%}。\n风险最高的夜晚：{worst}。")
+        worst = ", ".join(f"{r.arrival} ({r.date}, {r.p_on_time:.0%})" for r in risky.itertuples())
+        return (self.plan.summary("en") + "\n"
+                f"{self.replications} simulated seasons: every night goes right in {p:.0%} ({low:.0%}-{high:.0%}); "
+                f"median night {t['p_on_time'].median():.0%}.\nNights most at risk: {worst}.")
+
+    def __str__(self) -> str:
+        return self.summary("en")
+
+    def _repr_html_(self) -> str:
+        """The summary, then one row per arrival: risk with its interval and the last check-in (clock times)."""
+        from html import escape
+
+        from present.html import display_lang
+
+        from present.clock import format_clock
+
+        lang = display_lang()
+        t = self.per_night()
+        shown = pd.DataFrame({
+            ("到达" if lang == "zh" else "arrival"): t["arrival"], ("日期" if lang == "zh" else "date"): t["date"],
+            ("人数" if lang == "zh" else "workers"): t["workers"],
+            ("用车" if lang == "zh" else "coaches"): t["coaches"],
+            ("按时概率" if lang == "zh" else "p_on_time"): [f"{p:.0%} ({lo:.0%}-{hi:.0%})" for p, lo, hi in
+                                                          zip(t["p_on_time"], t["p_low"], t["p_high"], strict=True)],
+            ("最后入住（中位/95%）" if lang == "zh" else "last check-in (median / 95%)"):
+                [f"{format_clock(a)} / {format_clock(b)}" for a, b in
+                 zip(t["last_p50_min"], t["last_p95_min"], strict=True)],
+        })
+        lines = "".join(f"<p>{escape(line)}</p>" for line in self.summary(lang).splitlines())
+        return lines + shown.to_html(index=False)
+
+
+def simulate_season(sp: SeasonPlan, replications: int = 100, seed: int = 0, *, backend: str | Any = "local",
+                    n_jobs: int = 2, options: dict[str, Any] | None = None) -> SeasonResult:
+    """Every evening of the season ``replications`` times; ``backend`` "local", "serial" or a ``distributed.Client``."""
+    import time
+
+    if isinstance(replications, bool) or not isinstance(replications, int) or not 1 <= replications <= 100_000:
+        raise ScenarioError(f"{replications!r} replications.", field="replications",
+                            fix="give a whole number in 1..100000.")
+    start = time.perf_counter()
+    groups = _evenings(sp)
+    seeds = [int(s.generate_state(1)[0]) for s in np.random.SeedSequence(seed).spawn(len(groups))]
+    tasks = [([(n.scenario, n.plan, n.arrival.id) for n in g], replications, s, dict(options or {}))
+             for g, s in zip(groups, seeds, strict=True)]
+    if backend == "serial" or (backend == "local" and n_jobs == 1):
+        frames = [_task(*t) for t in tasks]
+    elif backend == "local":
+        from joblib import Parallel, delayed
+
+        frames = Parallel(n_jobs=n_jobs)(delayed(_task)(*t) for t in tasks)
+    else:
+        frames = backend.gather([backend.submit(_task, *t, pure=False) for t in tasks])
+    nights = pd.concat(frames, ignore_index=True).sort_values(["arrival", "replication"], ignore_index=True)
+    return SeasonResult(sp, replications, seed, nights, time.perf_counter() - start)
