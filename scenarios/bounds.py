@@ -173,8 +173,6 @@ REASONS_ZH: dict[str, str] = {
     "more than the largest roster (200,000 workers)": "超过最大的花名册（200,000 人）",
     "the largest roster the toolkit is sized for": "工具按此规模的花名册设计",
     "a county has a few hundred villages": "一个县有几百个村",
-    "an hour to pull into a bay is a typo for seconds": "进车位要一小时，多半是把秒写成了分钟",
-    "an hour to pull out of a bay is a typo for seconds": "出车位要一小时，多半是把秒写成了分钟",
 }
 UNITS_ZH = {
     "minutes": "分钟",

@@ -102,9 +102,8 @@ class SeasonResult:
         """The summary, then one row per arrival: risk with its interval and the last check-in (clock times)."""
         from html import escape
 
-        from present.html import display_lang
-
         from present.clock import format_clock
+        from present.html import display_lang
 
         lang = display_lang()
         t = self.per_night()

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import matplotlib as mpl
 import matplotlib.dates as mdates
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
+from present.figure import Chart, figure
 from present.fonts import rc
 
 if TYPE_CHECKING:
@@ -33,11 +33,11 @@ def _dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values.astype(str))
 
 
-def calendar_chart(sp: SeasonPlan, lang: str = "zh") -> Figure:
+def calendar_chart(sp: SeasonPlan, lang: str = "zh") -> Chart:
     """Workers per day as bars coloured by kind of arrival, coaches used per day as a line."""
     w = WORDS[lang]
     with mpl.rc_context(rc(lang)):
-        fig = Figure(figsize=(11, 5), layout="constrained")
+        fig = figure(lang, figsize=(11, 5), layout="constrained")
         ax = fig.add_subplot()
         t = sp.table()
         t["day"] = _dates(t["date"])
@@ -62,11 +62,11 @@ def calendar_chart(sp: SeasonPlan, lang: str = "zh") -> Figure:
     return fig
 
 
-def risk_chart(result: SeasonResult, lang: str = "zh") -> Figure:
+def risk_chart(result: SeasonResult, lang: str = "zh") -> Chart:
     """Each night's share of simulated nights on time with its Wilson interval, by date; the riskiest labelled."""
     w = WORDS[lang]
     with mpl.rc_context(rc(lang)):
-        fig = Figure(figsize=(11, 5), layout="constrained")
+        fig = figure(lang, figsize=(11, 5), layout="constrained")
         ax = fig.add_subplot()
         t = result.per_night()
         t["day"] = _dates(t["date"])
@@ -88,11 +88,11 @@ def risk_chart(result: SeasonResult, lang: str = "zh") -> Figure:
     return fig
 
 
-def posts_chart(sp: SeasonPlan, lang: str = "zh") -> Figure:
+def posts_chart(sp: SeasonPlan, lang: str = "zh") -> Chart:
     """The share of the season's posts filled after each arrival."""
     w = WORDS[lang]
     with mpl.rc_context(rc(lang)):
-        fig = Figure(figsize=(11, 4), layout="constrained")
+        fig = figure(lang, figsize=(11, 4), layout="constrained")
         ax = fig.add_subplot()
         f = sp.posts_filled()
         ax.step(_dates(f["date"]), f["share"], where="post", color="#1f5fa8")

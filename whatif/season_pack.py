@@ -14,11 +14,10 @@ def write_season(result: SeasonResult, out_dir: str | Path, lang: str = "zh") ->
     """season.csv (one row per arrival with its risk), coaches_per_day.csv, posts_filled.csv, unplaced.csv,
     nights.csv (every simulated night), the three charts, summary.txt, and ``nights/<arrival>/`` with each
     arrival's plan (placement.xlsx with its coach manifests, routes.csv, manifest.csv)."""
-    from scenarios.writers import write_csv
-
     from planning.export import write_plan
     from planning.store import save_plan
     from scenarios.io import atomic_path
+    from scenarios.writers import write_csv
     from whatif.season_charts import calendar_chart, posts_chart, risk_chart
 
     out = Path(out_dir)

@@ -20,6 +20,8 @@ SMALL = {
     "04_simulation.ipynb": {"replications": 30, "scenario": "tiny"},
     "05_what_if.ipynb": {"replications": 3, "delays": [0], "coach_counts": [14, 18]},
     "06_meeting_pack.ipynb": {"replications": 4},
+    "07_season.ipynb": {"arrivals": 3, "iterations": 300, "replications": 5},
+    "08_fleet.ipynb": {"scenario": "tiny", "iterations": 300, "max_nights": 120},
 }
 #: A cell whose last line shows a chart of the library (it must be tagged ``chart``).
 CHART_CALL = re.compile(r"(_chart\(|\.gantt\(|routes_map\(|\.figures\[)")
@@ -33,7 +35,7 @@ def _tags(cell: dict) -> list[str]:
     return cell.get("metadata", {}).get("tags", [])
 
 
-def test_six_notebooks() -> None:
+def test_every_notebook_has_small_settings() -> None:
     assert [p.name for p in NOTEBOOKS] == sorted(SMALL)
 
 
