@@ -131,7 +131,8 @@ def timed_out(prob: pulp.LpProblem) -> bool:
 
     status = prob.solverModel.getModelStatus()
     st = highspy.HighsModelStatus
-    stops = (st.kTimeLimit, st.kInterrupt, st.kHighsInterrupt)
+    # kHighsInterrupt exists from highspy 1.9 on; the declared floor (1.8) has kTimeLimit and kInterrupt only.
+    stops = tuple(getattr(st, name) for name in ("kTimeLimit", "kInterrupt", "kHighsInterrupt") if hasattr(st, name))
     return status in stops
 
 
