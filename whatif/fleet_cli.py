@@ -8,6 +8,7 @@ from pathlib import Path
 
 from scenarios import ScenarioError, load
 from whatif.cli import add_command, scenario_arg
+from whatif.cli_args import whole
 
 
 def _share(text: str) -> float:
@@ -31,19 +32,6 @@ def _delays(text: str) -> list[float]:
     return values
 
 
-def _whole(low: int, high: int):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = low - 1
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"expected a whole number in {low}..{high}, got {text!r}")
-        return value
-
-    return parse
-
-
 def _fleet_args(p: argparse.ArgumentParser) -> None:
     from whatif.fleet import FLEET_ITERATIONS
 
@@ -52,17 +40,17 @@ def _fleet_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--target", type=_share, default=0.95,
                    help="the share of nights in which every worker checks in on time (default 0.95)")
     p.add_argument("--confidence", type=_share, default=0.95, help="confidence of the verdict (default 0.95)")
-    p.add_argument("--standby", type=_whole(0, 10), default=0, help="the most standby coaches to consider (0..10)")
+    p.add_argument("--standby", type=whole(0, 10), default=0, help="the most standby coaches to consider (0..10)")
     p.add_argument("--delays", type=_delays, default=None, metavar="M1,M2",
                    help="known train delays in minutes, e.g. 0,60,120: a recommendation for each")
     p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
                    help="a scenario value for the search, e.g. train.delay_min=60 (repeatable)")
-    p.add_argument("--max-nights", type=_whole(40, 100_000), default=400, help="most nights per candidate")
-    p.add_argument("--iterations", type=_whole(100, 10_000_000), default=FLEET_ITERATIONS,
+    p.add_argument("--max-nights", type=whole(40, 100_000), default=400, help="most nights per candidate")
+    p.add_argument("--iterations", type=whole(100, 10_000_000), default=FLEET_ITERATIONS,
                    help=f"routing iterations per candidate fleet (default {FLEET_ITERATIONS})")
     p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
-    p.add_argument("--seed", type=_whole(0, 2**32 - 1), default=1, help="random seed (same seed, same answer)")
+    p.add_argument("--seed", type=whole(0, 2**32 - 1), default=1, help="random seed (same seed, same answer)")
 
 
 def _overrides(options: list[str]) -> dict[str, object]:

@@ -6,19 +6,7 @@ import argparse
 from pathlib import Path
 
 from whatif.cli import add_command
-
-
-def _whole(low: int, high: int):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = low - 1
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"expected a whole number in {low}..{high}, got {text!r}")
-        return value
-
-    return parse
+from whatif.cli_args import whole
 
 
 def _season_args(p: argparse.ArgumentParser) -> None:
@@ -26,11 +14,11 @@ def _season_args(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("season", help="a bundled season (qingdao_season_2023) or a folder / path of season.yaml")
     p.add_argument("--out", type=Path, required=True, help="output folder")
-    p.add_argument("--replications", type=_whole(1, 100_000), default=100, help="simulated seasons (default 100)")
-    p.add_argument("--iterations", type=_whole(100, 10_000_000), default=SEASON_ITERATIONS,
+    p.add_argument("--replications", type=whole(1, 100_000), default=100, help="simulated seasons (default 100)")
+    p.add_argument("--iterations", type=whole(100, 10_000_000), default=SEASON_ITERATIONS,
                    help=f"routing iterations per night (default {SEASON_ITERATIONS})")
-    p.add_argument("--seed", type=_whole(0, 2**32 - 1), default=1, help="random seed (same seed, same numbers)")
-    p.add_argument("--jobs", type=_whole(1, 256), default=2, help="local worker processes (default 2)")
+    p.add_argument("--seed", type=whole(0, 2**32 - 1), default=1, help="random seed (same seed, same numbers)")
+    p.add_argument("--jobs", type=whole(1, 256), default=2, help="local worker processes (default 2)")
     p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
 
