@@ -14,6 +14,7 @@ from planning.plan import Plan
 from present.figure import Chart, figure
 from present.fonts import rc
 from present.geo import convert
+from present.outlines import SOURCE_EN, SOURCE_ZH, district_outlines
 from scenarios import Scenario
 
 TEXT = {
@@ -62,6 +63,13 @@ def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Chart:
     workers = plan.workers_per_enterprise().reindex(ents.index).fillna(0)
     districts = list(sc.districts.index)
     colors = {d: f"C{i % 10}" for i, d in enumerate(districts)}
+    outlines = district_outlines(districts, sc.travel.crs)
+    for d, rings in outlines.items():
+        for ring in rings:
+            ax.fill(ring[:, 0], ring[:, 1], facecolor=mpl.colors.to_rgba(colors[d], 0.08), edgecolor="#888888",
+                    lw=0.7, zorder=0)
+    if outlines:
+        fig.text(0.01, 0.003, SOURCE_ZH if lang == "zh" else SOURCE_EN, fontsize=7, color="#666666")
     if plan.routes is not None and not plan.routes.empty:
         for (_, _), trip in plan.routes.sort_values("stop_order").groupby(["coach_id", "trip"]):
             pts = ents.loc[trip["enterprise_id"], ["lon", "lat"]].to_numpy()
