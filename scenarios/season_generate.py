@@ -132,7 +132,7 @@ def stress(out: Path, workers: int = 45_000, arrivals: int = 80, seed: int = 45)
     """A stress season: ``workers`` on ``arrivals`` arrivals over 60 days (city: the bundled 2023 scenario)."""
     city = str((DATA_DIR / "dingxi_qingdao_2023").resolve())
     doc, total = season_doc(f"stress_{workers}", dt.date(2023, 1, 28), 60, arrivals, workers, seed, city,
-                            fleet={"coach_53": 80, "coach_35": 20})
+                            fleet={"coach_53": 200, "coach_35": 60})
     return write_season(out, doc, total, max(600, workers // 12), seed, f"# stress season: {workers} workers, "
                         f"{arrivals} arrivals (seed {seed}).\n")
 
