@@ -88,7 +88,10 @@ def read_season(name_or_path: str | Path) -> Season:
     enterprises = city.enterprises
     if "enterprises" in head:
         jobs = city.jobs
-        enterprises = read_table((path.parent / str(head["enterprises"])).resolve(), ENTERPRISE_COLUMNS,
+        from scenarios.files import resolve_table
+
+        table = resolve_table(str(head["enterprises"]), path.parent, file=file, field="season.enterprises")
+        enterprises = read_table(table, ENTERPRISE_COLUMNS,
                                  extra_prefix=POSTS_PREFIX, extra_names=tuple(jobs),
                                  extra_aliases={f"{POSTS_PREFIX}{j}": post_aliases(j, job.name_zh, job.name_en)
                                                 for j, job in jobs.items()},

@@ -143,3 +143,10 @@ def test_cli_gives_one_line_for_a_bad_season(tmp_path, capsys) -> None:
     assert main(["season", str(_write(tmp_path, doc)), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip()
     assert "unknown arrival point 'nowhere'" in err and len(err.splitlines()) == 1
+
+
+def test_season_tables_stay_inside_the_season_folder(tmp_path) -> None:
+    folder = _write(tmp_path, _doc(MINI, enterprises="/etc/passwd"))
+    with pytest.raises(ScenarioError, match="season.enterprises") as info:
+        load_season(folder)
+    assert "root" not in str(info.value)
