@@ -147,6 +147,6 @@ def test_cli_gives_one_line_for_a_bad_season(tmp_path, capsys) -> None:
 
 def test_season_tables_stay_inside_the_season_folder(tmp_path) -> None:
     folder = _write(tmp_path, _doc(MINI, enterprises="/etc/passwd"))
-    with pytest.raises(ScenarioError, match="season.enterprises") as info:
+    with pytest.raises(ScenarioError, match=r"season\.enterprises: the path ./etc/passwd. is absolute") as info:
         load_season(folder)
-    assert "root" not in str(info.value)
+    assert "root:" not in str(info.value)  # nothing of the file is read or shown
