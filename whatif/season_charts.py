@@ -51,7 +51,7 @@ def calendar_chart(sp: SeasonPlan, lang: str = "zh") -> Chart:
         ax.set_ylabel(w["workers"])
         ax2 = ax.twinx()
         coaches = t.groupby("day")["coaches"].sum()
-        ax2.plot(coaches.index, coaches.to_numpy(), "D", color="#555555", label=w["coaches"], markersize=5)  # days, not a trend
+        ax2.plot(coaches.index, coaches.to_numpy(), "D", color="#555555", label=w["coaches"], markersize=5)
         ax2.set_ylabel(w["coaches"])
         ax2.set_ylim(0, max(1, coaches.max()) * 1.3)
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
