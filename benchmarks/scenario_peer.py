@@ -35,6 +35,15 @@ def _km(sc: scenarios.Scenario, routes: pd.DataFrame) -> float:
     return km
 
 
+def km_lower_bound(sc: scenarios.Scenario, counts: pd.Series) -> float:
+    """The proven km bound of the districts' problems (``bounds.km_bound``), drives back included on closed routes."""
+    from planning.routing.bounds import km_bound
+
+    depart = _departure(sc)
+    district = sc.enterprises.loc[counts.index, "district"]
+    return sum(km_bound(district_problem(sc, counts[district == d], depart, str(d))) for d in sorted(district.unique()))
+
+
 def _row(
     sc: scenarios.Scenario,
     plan: Plan,
@@ -114,4 +123,5 @@ def scenario_rows(name: str, seconds: float, seed: int, peer: str | None) -> lis
         with quiet_stdout():
             routes, cpu = _peer(sc, counts, spent, seed)
         rows.append(_row(sc, plan, riding, routes, "pyvrp (same s)", rows[0]["lb"], time.perf_counter() - t0, cpu))
-    return rows
+    km_lb = km_lower_bound(sc, counts)
+    return [{**row, "km_lb": km_lb} for row in rows]

@@ -4,8 +4,9 @@ Coaches: a district sign means each trip serves one district, so trips >= the su
 max(ceil(workers / largest seats), ceil(enterprises / max_stops)), plus any enterprise too far to share a trip
 with any other. On open routes coaches = trips. On closed routes a coach makes at most
 ``1 + floor((window - nearest drop) / shortest trip)`` trips (every trip before its last must be back in time).
-km: the trips of a district, joined at the station, connect the station to every enterprise: at least a minimum
-spanning tree of the station and the enterprises (on the shorter direction of each leg).
+km: the trips of a district, joined at the station, connect the station to every enterprise with at least as many
+station legs as trips: at least a spanning tree with that station degree (Lagrangian bound), plus the drives back on
+closed routes.
 """
 
 from __future__ import annotations
@@ -72,22 +73,64 @@ def coaches_bound(problems: list[RoutingProblem], window: float | None) -> int:
     return trips if window is None else math.ceil(trips / trips_per_coach(problems, window))
 
 
-def km_bound(problem: RoutingProblem) -> float:
-    """A minimum spanning tree of the station and the enterprises (Prim, on min(d_ij, d_ji))."""
-    nodes = [0, *problem.customers]
-    if len(nodes) < 2:
-        return 0.0
-    d = problem.distance[np.ix_(nodes, nodes)]
-    d = np.minimum(d, d.T)
-    n = len(nodes)
+def _tree(d: np.ndarray) -> tuple[float, int]:
+    """A minimum spanning tree of the symmetric matrix ``d`` (Prim): its weight and the degree of node 0."""
+    n = len(d)
     inside = np.zeros(n, dtype=bool)
     inside[0] = True
     best = d[0].copy()
-    total = 0.0
+    parent = np.zeros(n, dtype=int)
+    total, degree = 0.0, 0
     for _ in range(n - 1):
         cand = np.where(inside, np.inf, best)
         j = int(np.argmin(cand))
         total += float(cand[j])
+        degree += int(parent[j] == 0)
         inside[j] = True
-        best = np.minimum(best, d[j])
-    return total
+        closer = d[j] < best
+        best = np.where(closer, d[j], best)
+        parent = np.where(closer, j, parent)
+    return total, degree
+
+
+def _station_legs(n: int) -> np.ndarray:
+    """1 on the legs from and to node 0, else 0."""
+    legs = np.zeros((n, n))
+    legs[0, 1:] = legs[1:, 0] = 1.0
+    return legs
+
+
+def km_bound(problem: RoutingProblem, trips: int | None = None, returns: bool | None = None) -> float:
+    """km the district's trips drive at least, with ``trips`` (default ``trips_bound``) trips leaving the station.
+
+    The trips' legs contain a spanning tree of the station and the enterprises, and every station leg the tree
+    leaves out is at least the shortest one, ``s``; so km >= min over trees of w(T) + s x (trips - station degree
+    of T)+. Its Lagrangian relaxation (Christofides, Mingozzi & Toth 1981, the k-degree centre tree): a tree with
+    station legs cheaper by mu, plus mu x trips, bounds it for every 0 <= mu <= s (split enterprises may be left
+    twice from the station, hence the cap at s); the best of a bisection on mu is kept. On closed routes each trip
+    also drives back from a last stop: the ``trips`` shortest returns (a stop ends at most as many trips as it has
+    workers) are added (``returns``: default on closed routes). Legs count in their shorter direction."""
+    nodes = [0, *problem.customers]
+    if len(nodes) < 2:
+        return 0.0
+    k = trips_bound(problem) if trips is None else int(trips)
+    d = problem.distance[np.ix_(nodes, nodes)]
+    d = np.minimum(d, d.T)
+    best, degree = _tree(d)
+    if degree < k:
+        low, high = 0.0, float(d[0, 1:].min())
+        weight, _ = _tree(d - high * _station_legs(len(d)))
+        best = max(best, weight + high * k)
+        for _ in range(30):
+            mu = (low + high) / 2
+            weight, degree = _tree(d - mu * _station_legs(len(d)))
+            best = max(best, weight + mu * k)
+            if degree < k:
+                low = mu
+            else:
+                high = mu
+    if (not problem.open_routes) if returns is None else returns:
+        back = problem.distance[problem.customers, 0]
+        pieces = np.minimum(np.maximum(np.ceil(problem.demand[problem.customers]), 1), max(k, 1)).astype(int)
+        best += float(np.sort(np.repeat(back, pieces))[:k].sum())
+    return best

@@ -43,7 +43,8 @@ class ScenarioRoutes:
     """Coach stops (the Plan's route columns), the solver results per district, and an honest status.
 
     ``coaches_lower_bound`` knows the district signs, seats, stops and ride limit (``bounds.coaches_bound``);
-    ``km_lower_bound`` is a minimum spanning tree per district (``bounds.km_bound``): both proven.
+    ``km_lower_bound`` is a spanning tree per district with a station leg per trip (``bounds.km_bound``): both
+    proven.
     """
 
     routes: pd.DataFrame
@@ -255,7 +256,7 @@ def route_placement(
         info = dataclasses.replace(info, timed_out=True)
     window = sc.latest_arrival_min - depart if sc.policy.routes == "closed" else None
     coaches_lb = max(math.ceil(int(workers.sum()) / seats), coaches_bound(list(problems.values()), window))
-    km_lb = sum(km_bound(p) for p in problems.values())
+    km_lb = sum(km_bound(p, returns=False) for p in problems.values())  # a plan's km: the legs to its stops
     return ScenarioRoutes(routes, results, info, coaches_lb, km_lower_bound=km_lb, warnings=late + held)
 
 
@@ -292,7 +293,8 @@ def _coaches(
 
 def _info(problems: dict[str, RoutingProblem], routes: pd.DataFrame, seconds: float, proven: bool) -> SolveInfo:
     """The plan's objective figure after the coaches (ride minutes, km, or both weighted) against a proven bound:
-    everyone riding direct for ride minutes, a spanning tree per district for km; 'optimal' only when they meet.
+    everyone riding direct for ride minutes, a tree with a station leg per trip for km; "optimal" only when they
+    meet.
     With the cost objective there is no cheap bound. ``proven``: the search itself proved the plan optimal."""
     some = next(iter(problems.values()), None)
     if some is None or routes.empty:
@@ -300,7 +302,7 @@ def _info(problems: dict[str, RoutingProblem], routes: pd.DataFrame, seconds: fl
     ride = float(((routes["arrive_min"] - routes["depart_min"]) * routes["workers"]).sum())
     km = float(routes["km"].sum())
     direct = sum(float((p.demand * p.times[0]).sum()) for p in problems.values())
-    tree = sum(km_bound(p) for p in problems.values())
+    tree = sum(km_bound(p, returns=False) for p in problems.values())
     if some.objective == "vehicles_then_km":
         objective, bound = km, tree
     elif some.objective == "vehicles_then_weighted":
