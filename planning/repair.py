@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from planning.plan import ABSENT, MANIFEST_COLUMNS, Plan, absent_workers
+from planning.revision import Note
 from planning.timing import boarding_order, retime, trip_end
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
@@ -54,9 +55,9 @@ class Trips:
     routes: pd.DataFrame
     manifest: pd.DataFrame
     changed: frozenset[TripKey] = frozenset()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
-    def noted(self, note: str, changed: frozenset[TripKey] | set[TripKey] = frozenset()) -> Trips:
+    def noted(self, note: Note, changed: frozenset[TripKey] | set[TripKey] = frozenset()) -> Trips:
         return dataclasses.replace(self, notes=(*self.notes, note), changed=self.changed | frozenset(changed))
 
     def move_stop(
@@ -107,7 +108,9 @@ def drop_missing(trips: Trips, missing: set[str]) -> Trips:
         routes["stop_order"] = routes.groupby(["coach_id", "trip"]).cumcount() + 1
         manifest = manifest[~manifest["worker_id"].isin(missing)]
     kept = dataclasses.replace(trips, routes=routes, manifest=manifest)
-    return kept.noted(f"{len(missing)} missing workers taken off {len(hit)} manifests; they keep their posts.", hit)
+    n = len(missing)
+    return kept.noted(Note(f"{n} 名未到站人员已从 {len(hit)} 张乘车名单中划去，岗位保留。",
+                           f"{n} missing workers taken off {len(hit)} manifests; they keep their posts."), hit)
 
 
 def delay(trips: Trips, minutes: float) -> Trips:
@@ -116,9 +119,9 @@ def delay(trips: Trips, minutes: float) -> Trips:
         return trips
     routes = trips.routes.copy()
     routes[["depart_min", "arrive_min"]] += minutes
-    return dataclasses.replace(trips, routes=routes).noted(
-        f"train {minutes:.0f} min late: every departure moves {minutes:.0f} min later."
-    )
+    return dataclasses.replace(trips, routes=routes).noted(Note(
+        f"列车晚点 {minutes:.0f} 分钟：所有发车顺延 {minutes:.0f} 分钟。",
+        f"train {minutes:.0f} min late: every departure moves {minutes:.0f} min later."))
 
 
 def spare_coach(fleet: Fleet, routes: pd.DataFrame, seats_needed: int) -> tuple[str, str] | None:
@@ -178,9 +181,11 @@ def replace_broken(fleet: Fleet, trips: Trips) -> Trips:
             spare = spare_coach(fleet, fleet.working(trips.routes), int(stops["workers"].sum()))
             if spare is not None:
                 trips = trips.move_trip(source, (spare[0], 1), float(stops["depart_min"].iloc[0]), spare[1])
-                trips = trips.noted(
-                    f"{coach} trip {trip}: the whole trip goes to spare coach {spare[0]} ({spare[1]}).", {(spare[0], 1)}
-                )
+                trips = trips.noted(Note(
+                    f"{coach} 第 {trip} 趟：整趟改由备用车 {spare[0]}（{_type(sc, spare[1], 'zh')}）执行。",
+                    f"{coach} trip {trip}: the whole trip goes to spare coach {spare[0]} "
+                    f"({_type(sc, spare[1], 'en')})."),
+                    {(spare[0], 1)})
                 continue
             for _, stop in stops.sort_values("stop_order").iterrows():
                 working = fleet.working(trips.routes)
@@ -189,14 +194,18 @@ def replace_broken(fleet: Fleet, trips: Trips) -> Trips:
                 if target is None:
                     back_first, next_trip, depart = first_back(sc, working)
                     target = (back_first, next_trip)
-                    note = (
+                    note = Note(
+                        f"{coach}：去 {stop['enterprise_id']} 的 {stop['workers']} 人改乘 {back_first} 的下一趟，"
+                        f"{sc.clock(depart)} 发车。",
                         f"{coach}: {stop['workers']} workers for {stop['enterprise_id']} go on "
-                        f"{back_first}'s next trip, leaving at {sc.clock(depart)}."
+                        f"{back_first}'s next trip, leaving at {sc.clock(depart)}.",
                     )
                 else:
-                    note = (
+                    note = Note(
+                        f"{coach}：去 {stop['enterprise_id']} 的 {stop['workers']} 人并入 "
+                        f"{target[0]} 第 {target[1]} 趟。",
                         f"{coach}: {stop['workers']} workers for {stop['enterprise_id']} join "
-                        f"{target[0]} trip {target[1]}."
+                        f"{target[0]} trip {target[1]}.",
                     )
                 trips = trips.noted(note).move_stop(source, stop["enterprise_id"], target, depart)
                 trips = dataclasses.replace(trips, changed=trips.changed | {target})
@@ -216,12 +225,19 @@ def late_trips_to_spares(fleet: Fleet, trips: Trips) -> Trips:
         if spare is None:
             break
         trips = trips.move_trip((coach, int(trip)), (spare[0], 1), first_wave, spare[1])
-        trips = trips.noted(
+        trips = trips.noted(Note(
+            f"{coach} 第 {trip} 趟将晚于 {sc.policy.latest_arrival} 到达：改由备用车 {spare[0]}"
+            f"（{_type(sc, spare[1], 'zh')}）执行，{sc.clock(first_wave)} 发车。",
             f"{coach} trip {trip} would arrive after {sc.policy.latest_arrival}: it goes to spare coach "
-            f"{spare[0]} ({spare[1]}), leaving at {sc.clock(first_wave)}.",
-            {(spare[0], 1)},
-        )
+            f"{spare[0]} ({_type(sc, spare[1], 'en')}), leaving at {sc.clock(first_wave)}."),
+            {(spare[0], 1)})
     return trips
+
+
+def _type(sc: Scenario, type_id: str, lang: str) -> str:
+    """A coach type's name for people (its id when the scenario does not know it)."""
+    ct = sc.fleet.get(type_id)
+    return type_id if ct is None else (ct.name_zh if lang == "zh" else ct.name_en)
 
 
 def merge_same_stops(routes: pd.DataFrame) -> pd.DataFrame:

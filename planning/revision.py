@@ -29,6 +29,20 @@ DORMITORY_COLUMNS = ("enterprise_id", "enterprise", "workers", "arrive_before_mi
                      "after_close")
 
 
+@dataclass(frozen=True)
+class Note:
+    """A note for the station team, in Chinese and in English."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def __str__(self) -> str:
+        return self.zh
+
+
 @dataclass(frozen=True, eq=False)
 class Revision:
     """Why a plan was revised and what changed for whom.
@@ -44,7 +58,7 @@ class Revision:
     changed: tuple[tuple[str, int], ...] = ()
     workers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(WORKER_COLUMNS)))
     dormitories: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(DORMITORY_COLUMNS)))
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     def why(self, lang: str = "zh") -> str:
         """The change in a few words: "列车晚点 90 分钟，C07 号车故障" / "train 90 min late, coach C07 broken"."""
@@ -83,7 +97,7 @@ def _rides(plan) -> pd.DataFrame:
 
 
 def revision_of(sc: Scenario, before, after, delay_min: float, broken: tuple[str, ...], missing: tuple[str, ...],
-                changed: tuple[tuple[str, int], ...], notes: tuple[str, ...] = ()) -> Revision:
+                changed: tuple[tuple[str, int], ...], notes: tuple[Note, ...] = ()) -> Revision:
     """The Revision from plan ``before`` to plan ``after`` (both Plans) for the given change."""
     old, new = _rides(before), _rides(after)
     ids = old.index.union(new.index).union(pd.Index([str(w) for w in missing]))
@@ -120,7 +134,7 @@ def revision_table(sc: Scenario, revision: Revision, lang: str = "zh") -> pd.Dat
     w = WORDS[lang]
     zh = lang == "zh"
     rows = [(w["revised"], revision.why(lang), "", "", "")]
-    rows += [("", note, "", "", "") for note in revision.notes]
+    rows += [("", note.text(lang), "", "", "") for note in revision.notes]
     rows.append(("", "", "", "", ""))
     clock = lambda m: "" if pd.isna(m) else sc.clock(float(m))  # noqa: E731
     for d in revision.dormitories.itertuples(index=False):

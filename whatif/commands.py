@@ -287,7 +287,7 @@ def _replan(args: argparse.Namespace) -> int:
         _write_plan(sc, result.plan, args, strict=False)
     which = ", ".join(f"{c}/{t}" for c, t in result.changed) or "-"
     _tell([*plan_lines(sc, result.plan, args.lang), say(args.lang, "changed", n=len(result.changed), which=which),
-           result.summary(), where_line(args.out, args.lang)])
+           result.summary(args.lang), where_line(args.out, args.lang)])
     return 0
 
 

@@ -15,7 +15,7 @@ from planning.check import check_plan
 from planning.make import PlanCheckError
 from planning.plan import Plan
 from planning.repair import Change, mark_absent, repair
-from planning.revision import Revision, revision_of
+from planning.revision import Note, Revision, revision_of
 from scenarios import Scenario, ScenarioError
 
 
@@ -25,7 +25,7 @@ class Replan:
 
     plan: Plan
     changed: tuple[tuple[str, int], ...]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Note, ...] = field(default=())
 
     @property
     def revision(self) -> Revision:
@@ -33,17 +33,21 @@ class Replan:
         assert self.plan.revision is not None
         return self.plan.revision
 
-    def summary(self) -> str:
-        changed = ", ".join(f"{c} trip {t}" for c, t in self.changed) or "none"
+    def summary(self, lang: str = "zh") -> str:
+        """A few lines for the station team: why, the changed manifests, who is affected, the notes."""
         rev = self.revision
         late = int(rev.dormitories["after_close"].sum())
-        return "\n".join([
-            f"revised: {rev.why('en')}",
-            f"changed manifests: {len(self.changed)} ({changed})",
-            f"affected: {len(rev.workers)} workers at {len(rev.dormitories)} dormitories"
-            + (f", {late} of them reached after check-in closes" if late else ""),
-            *self.notes,
-        ])
+        if lang == "zh":
+            changed = "、".join(f"{c} 第 {t} 趟" for c, t in self.changed) or "无"
+            head = [f"调整原因：{rev.why('zh')}", f"乘车名单有变的车次：{len(self.changed)} 个（{changed}）",
+                    f"涉及 {len(rev.workers)} 人、{len(rev.dormitories)} 处宿舍"
+                    + (f"，其中 {late} 处到达时已过入住截止" if late else "")]
+        else:
+            changed = ", ".join(f"{c} trip {t}" for c, t in self.changed) or "none"
+            head = [f"revised: {rev.why('en')}", f"changed manifests: {len(self.changed)} ({changed})",
+                    f"affected: {len(rev.workers)} workers at {len(rev.dormitories)} dormitories"
+                    + (f", {late} of them reached after check-in closes" if late else "")]
+        return "\n".join([*head, *(n.text(lang) for n in self.notes)])
 
 
 def _check_change(plan: Plan, change: Change) -> None:
@@ -79,10 +83,10 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
     routes, notes = trips.routes, list(trips.notes)
     late = routes[routes["arrive_min"] > sc.latest_arrival_min]
     if len(late):
-        notes.append(
-            f"{int(late['workers'].sum())} workers arrive after {sc.policy.latest_arrival} "
-            f"(last at {sc.clock(late['arrive_min'].max())}): call their dormitories."
-        )
+        n, last = int(late["workers"].sum()), sc.clock(late["arrive_min"].max())
+        notes.append(Note(f"{n} 人晚于 {sc.policy.latest_arrival} 到达（最晚 {last}）：请通知其宿舍。",
+                          f"{n} workers arrive after {sc.policy.latest_arrival} (last at {last}): call their "
+                          "dormitories."))
     placement = mark_absent(plan.placement, set(change.missing_workers))
     new = dataclasses.replace(plan, placement=placement, routes=routes, manifest=trips.manifest)
     violations = check_plan(sc, new, strict=False)  # late arrivals are reported above, not errors

@@ -38,7 +38,7 @@ def test_replan_a_saved_plan(planned: Path, tmp_path: Path, capsys) -> None:
     assert main(["replan", "tiny", "--plan", str(planned), "--out", str(tmp_path), "--delay", "30",
                  "--missing", "W3"]) == 0
     out = capsys.readouterr().out
-    assert "changed manifests: 1" in out and "30 min late" in out
+    assert "乘车名单有变的车次：1 个" in out and "列车晚点 30 分钟" in out
     assert (tmp_path / "plan.json").is_file()
 
 

@@ -142,7 +142,10 @@ def test_the_revised_plan_says_why_and_who_is_affected_with_new_times(night) -> 
     assert rev is result.revision and rev.changed == result.changed
     assert rev.why("zh") == "列车晚点 90 分钟，C07 号车故障，2 人未到站"
     assert rev.why("en") == "train 90 min late, coach C07 broken, 2 workers missing"
-    assert result.summary().startswith("revised: train 90 min late, coach C07 broken")
+    assert result.summary("en").startswith("revised: train 90 min late, coach C07 broken")
+    assert result.summary().startswith("调整原因：列车晚点 90 分钟，C07 号车故障")
+    assert "列车晚点 90 分钟：所有发车顺延 90 分钟。" in result.summary()
+    assert "every departure moves 90 min later" in result.summary("en")
     workers = rev.workers.set_index("worker_id")
     assert set(workers.index) == set(plan.manifest["worker_id"])  # a 90-minute delay moves everyone
     assert (workers.loc[list(missing), "status"] == "absent").all()
