@@ -13,7 +13,7 @@ the scenario):
 5. ``gather_min`` to the district sign; a worker with no vehicle (unplaced, or not in the plan) leaves with staff.
 6. Vehicles (``sim.coaches``): bays are a PriorityResource (earlier planned departure first), with
    ``bay_pull_in_min`` and ``bay_pull_out_min``; boarding takes ``board_s_per_person`` each; legs take the planned
-   minutes times night, district and leg factors (``sim.roads``);
+   minutes times night, district, place and road factors (``sim.roads``);
    each stop takes ``stop_min`` plus ``drop_s_per_person`` per worker; a coach with a second trip drives back.
 7. Dormitory check-in (``sim.enterprises``): a Resource per enterprise, from ``checkin_open``, ``checkin_s`` each;
    a worker reaching it after ``checkin_close`` is a late check-in (``policy.late_checkin`` says what follows).
@@ -74,8 +74,8 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
     service = desk_service_minutes(station, config, draws.uniform("desks", wk)).tolist()
     lo, hi = station.board_s_per_person
     board_min = ((lo + _uniform(draws, "boarding", wk, rnd) * (hi - lo)) / 60.0).tolist()
-    factor = leg_factors(draws, tk, night.leg_keys, night.leg_district, night.district_keys,
-                         split_cv(night.travel_cv, night.night_share, night.district_share), rnd)
+    factor = leg_factors(draws, tk, night.leg_keys, night.leg_district, night.district_keys, night.leg_from_keys,
+                         night.leg_to_keys, split_cv(night.travel_cv, night.night_share, night.district_share), rnd)
     a, b = config.stop_min
     dwell = a + _uniform(draws, "drops", night.stop_keys, rnd) * (b - a)
     c0, c1 = config.checkin_s

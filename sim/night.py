@@ -82,11 +82,13 @@ class Night:
     n_stops: int
     desk_rank: np.ndarray  # per worker: who the desks serve first (lower first; all 0 for desk_order "arrival")
     #: Entity keys of the random draws (``sim.streams``): the train, workers, vehicles, legs (from, to) with the
-    #: district each leg drives in, and stops (the enterprise's gate).
+    #: district each leg drives in and the two places it joins, and stops (the enterprise's gate).
     train_key: np.ndarray
     worker_keys: np.ndarray
     vehicle_keys: np.ndarray
     leg_keys: np.ndarray
+    leg_from_keys: np.ndarray
+    leg_to_keys: np.ndarray
     leg_district: np.ndarray
     district_keys: np.ndarray
     stop_keys: np.ndarray
@@ -221,6 +223,7 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
         worker_keys=key_hash([f"worker|{prefix}{w}" for w in worker_ids]),
         vehicle_keys=key_hash([f"vehicle|{prefix}{v.id}" for v in vehicles]),
         leg_keys=key_hash([f"leg|{a}|{b}" for a, b in legs]),
+        leg_from_keys=key_hash([f"place|{a}" for a, _ in legs]), leg_to_keys=key_hash([f"place|{b}" for _, b in legs]),
         leg_district=leg_district, district_keys=key_hash([f"district|{d}" for d in districts]),
         stop_keys=key_hash([f"stop|{k}" for k in stop_names]),
     )

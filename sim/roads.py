@@ -1,12 +1,21 @@
-"""Travel times of one night: the planned minutes of each leg times three lognormal factors, each of mean 1.
+"""Travel times of one night: the planned minutes of each leg times lognormal factors, each of mean 1.
 
-    leg minutes = planned x F_night x F_district(leg) x F_leg(from, to)
+    leg minutes = planned x F_night x F_district(leg) x F_place(from) x F_place(to) x F_road(from, to)
 
 ``F_night`` is shared by every leg of the replication (snow, an accident on the expressway), ``F_district`` by every
-leg driving in one district (a leg's district is its stop's, the drive back its last stop's) and ``F_leg`` is the
-leg's own noise, keyed by (from, to) so that two plans driving the same road see the same traffic. Their product has
-the coefficient of variation ``travel.cv``; ``travel.night_share`` and ``travel.district_share`` split its
-log-variance (``split_cv``). ``leg_covariance`` is the exact covariance this implies.
+leg driving in one district (a leg's district is its stop's, the drive back its last stop's). The leg's own noise
+is split between the two places it joins and the road between them: ``F_place(p)`` belongs to the streets around
+place p (finding a dormitory's gate in the dark, a guard at the barrier, the narrow lanes of an industrial park,
+the station's forecourt with twenty coaches leaving), shared by every leg that reaches or leaves p tonight, in any
+plan; ``F_road`` is what is left, keyed by (from, to). So two plans that drive to the same enterprise from
+different places share most of that leg's own luck, not only when they drive the very same road.
+
+The factors multiply the whole leg: they split its coefficient of variation, not its minutes. Their product has the
+coefficient of variation ``travel.cv``; ``travel.night_share`` and ``travel.district_share`` split its
+log-variance, and the rest (the leg's own) goes ``PLACE_SHARE`` to each end and the remainder to the road between
+(``split_cv``). ``PLACE_SHARE = 0.4`` is an estimate: at night the open road between two places varies little, what
+varies leg by leg is mostly getting out of one place and into the next (0.4 + 0.4 + 0.2 of the leg's own
+log-variance). ``leg_covariance`` is the exact covariance this implies.
 """
 
 from __future__ import annotations
@@ -15,20 +24,26 @@ import numpy as np
 
 from sim.streams import Draws
 
+#: Share of a leg's own log-variance that belongs to each of its two places (estimate; see the module docstring).
+PLACE_SHARE = 0.4
+
 
 def _sigma(cv: float) -> float:
     """The log-scale sigma of a mean-1 lognormal with coefficient of variation ``cv``."""
     return float(np.sqrt(np.log1p(cv ** 2)))
 
 
-def split_cv(cv: float, night_share: float, district_share: float) -> tuple[float, float, float]:
-    """(night_cv, district_cv, leg_cv) whose lognormal product has coefficient of variation ``cv``."""
+def split_cv(cv: float, night_share: float, district_share: float,
+             place_share: float = PLACE_SHARE) -> tuple[float, float, float, float]:
+    """(night_cv, district_cv, place_cv, road_cv) whose lognormal product night x district x place x place x road
+    has coefficient of variation ``cv``: each place takes ``place_share`` of the leg's own log-variance."""
     total = float(np.log1p(cv ** 2))
+    own = max(1.0 - night_share - district_share, 0.0)
 
     def part(share: float) -> float:
         return float(np.sqrt(np.expm1(share * total)))
 
-    return part(night_share), part(district_share), part(max(1.0 - night_share - district_share, 0.0))
+    return part(night_share), part(district_share), part(place_share * own), part((1.0 - 2.0 * place_share) * own)
 
 
 def lognormal_factor(z: np.ndarray, cv: float) -> np.ndarray:
@@ -38,25 +53,33 @@ def lognormal_factor(z: np.ndarray, cv: float) -> np.ndarray:
 
 
 def leg_factors(draws: Draws, train_key: np.ndarray, leg_keys: np.ndarray, leg_district: np.ndarray,
-                district_keys: np.ndarray, cvs: tuple[float, float, float], random: bool = True) -> np.ndarray:
-    """Factor per leg (multiply the planned minutes); ``cvs``: (night_cv, district_cv, cv). All 1 without
-    randomness."""
+                district_keys: np.ndarray, from_keys: np.ndarray, to_keys: np.ndarray,
+                cvs: tuple[float, float, float, float], random: bool = True) -> np.ndarray:
+    """Factor per leg (multiply the planned minutes). ``leg_keys``: the (from, to) key of each leg; ``from_keys`` and
+    ``to_keys``: the keys of its two places (a place's factor is the same at either end); ``cvs`` from ``split_cv``.
+    All 1 without randomness."""
     if not random or len(leg_keys) == 0:
         return np.ones(len(leg_keys))
-    night_cv, district_cv, leg_cv = cvs
+    night_cv, district_cv, place_cv, road_cv = cvs
     f_night = lognormal_factor(draws.normal("travel", train_key, 0), night_cv)[0]
     f_district = lognormal_factor(draws.normal("travel", district_keys, 1), district_cv)
-    f_leg = lognormal_factor(draws.normal("travel", leg_keys, 2), leg_cv)
-    return f_night * f_district[leg_district] * f_leg
+    f_road = lognormal_factor(draws.normal("travel", leg_keys, 2), road_cv)
+    f_from = lognormal_factor(draws.normal("travel", from_keys, 3), place_cv)
+    f_to = lognormal_factor(draws.normal("travel", to_keys, 3), place_cv)
+    return f_night * f_district[leg_district] * f_from * f_to * f_road
 
 
-def leg_covariance(planned: np.ndarray, leg_district: np.ndarray, same_leg: np.ndarray,
-                   cvs: tuple[float, float, float]) -> np.ndarray:
+def leg_covariance(planned: np.ndarray, leg_district: np.ndarray, leg_from: np.ndarray, leg_to: np.ndarray,
+                   cvs: tuple[float, float, float, float]) -> np.ndarray:
     """Covariance matrix of leg minutes: Cov(i, j) = t_i t_j ((1 + cn^2)(1 + cd^2)^[same district]
-    (1 + cl^2)^[same road] - 1), ``same_leg[i, j]`` saying whether legs i and j are the same (from, to)."""
-    night_cv, district_cv, leg_cv = cvs
+    (1 + cp^2)^(places shared) (1 + cr^2)^[same road] - 1). ``leg_from``/``leg_to`` name each leg's places (a leg
+    joins two different places, so legs share 0, 1 or 2 of them); the same road is the same (from, to)."""
+    night_cv, district_cv, place_cv, road_cv = cvs
     t = np.asarray(planned, dtype=float)
+    a, b = np.asarray(leg_from), np.asarray(leg_to)
     same_d = leg_district[:, None] == leg_district[None, :]
-    moment = (1 + night_cv ** 2) * np.where(same_d, 1 + district_cv ** 2, 1.0) * np.where(same_leg, 1 + leg_cv ** 2,
-                                                                                          1.0)
+    shared = (np.equal.outer(a, a).astype(int) + np.equal.outer(a, b) + np.equal.outer(b, a) + np.equal.outer(b, b))
+    same_road = np.equal.outer(a, a) & np.equal.outer(b, b)
+    moment = ((1 + night_cv ** 2) * np.where(same_d, 1 + district_cv ** 2, 1.0) * (1 + place_cv ** 2) ** shared
+              * np.where(same_road, 1 + road_cv ** 2, 1.0))
     return np.outer(t, t) * (moment - 1)

@@ -1,10 +1,11 @@
 """Random numbers keyed by the entity they belong to: common random numbers across plans, policies and variants.
 
 Every draw of a replication is a function of (seed, replication, stream, entity key, draw number): the train's
-delay is keyed by the train, a walker's speed by the worker id, a coach's lateness by the coach id, a leg's noise
-by its (from, to) places, a stop's dwell by (enterprise, coach, trip), and so on (the keys are built in
-``sim.night``). Two plans for the same night therefore share their luck wherever they share entities: the same
-coach is late by the same minutes, the same road is slow by the same factor, whatever the order of the trips.
+delay is keyed by the train, a walker's speed by the worker id, a coach's lateness by the coach id, a leg's own
+noise by the two places it joins and the (from, to) road between them (``sim.roads``), a stop's dwell by the
+enterprise (its gate), and so on (the keys are built in ``sim.night``). Two plans for the same night therefore share
+their luck wherever they share entities: the same coach is late by the same minutes, the same road is slow by the
+same factor, whatever the order of the trips; no draw is keyed by a position (a leg's or trip's index).
 
 How: ``SeedSequence(seed, spawn_key=(replication,))`` (numpy) gives each replication two 64-bit words; each entity
 key is hashed once (BLAKE2b) to 64 bits; a draw is the SplitMix64 finaliser applied twice to (key, stream, draw)

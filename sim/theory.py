@@ -127,14 +127,16 @@ def burst_statistics(exits: np.ndarray) -> tuple[float, float, float]:
     return float(np.mean(exits)), float(np.quantile(exits, 0.95)), float(np.max(exits))
 
 
-def trip_travel_samples(replications: int, planned: np.ndarray, leg_district: np.ndarray, leg_names: list[str],
-                        cvs: tuple[float, float, float], seed: int = 0) -> np.ndarray:
-    """The model's total drive time of one trip (legs ``planned`` minutes) over many replications, with the night,
-    district and leg factors of ``sim.roads``; legs with the same name are the same road."""
+def trip_travel_samples(replications: int, planned: np.ndarray, leg_district: np.ndarray,
+                        legs: list[tuple[str, str]], cvs: tuple[float, float, float, float],
+                        seed: int = 0) -> np.ndarray:
+    """The model's total drive time of one trip (legs ``planned`` minutes, each a (from, to) pair of places) over many
+    replications, with the night, district, place and road factors of ``sim.roads``."""
     from sim.roads import leg_factors
     from sim.streams import Draws, key_hash
 
-    train, legs = key_hash(["train|T"]), key_hash([f"leg|{n}" for n in leg_names])
+    train, roads = key_hash(["train|T"]), key_hash([f"leg|{a}|{b}" for a, b in legs])
+    a, b = key_hash([f"place|{a}" for a, _ in legs]), key_hash([f"place|{b}" for _, b in legs])
     districts = key_hash([f"district|{d}" for d in range(int(leg_district.max()) + 1)])
-    return np.array([float(planned @ leg_factors(Draws(seed, r), train, legs, leg_district, districts, cvs))
+    return np.array([float(planned @ leg_factors(Draws(seed, r), train, roads, leg_district, districts, a, b, cvs))
                      for r in range(replications)])

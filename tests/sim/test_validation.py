@@ -51,14 +51,16 @@ def test_leave_when_full_wait_is_k_minus_1_over_2_lambda() -> None:
 
 
 def test_correlated_travel_variance_matches_its_formula() -> None:
-    planned = np.array([30.0, 12.0, 8.0, 25.0])
-    district = np.array([0, 1, 1, 2])
-    names = ["S>A", "A>B", "B>C", "C>S"]
+    """A trip S-A-B-C-S, then S-B-S and S-A again: legs share the night, districts, places and roads."""
+    legs = [("S", "A"), ("A", "B"), ("B", "C"), ("C", "S"), ("S", "B"), ("B", "S"), ("S", "A")]
+    planned = np.array([30.0, 12.0, 8.0, 25.0, 20.0, 20.0, 30.0])
+    district = np.array([0, 1, 1, 2, 1, 1, 0])
     cvs = split_cv(0.15, 0.7, 0.15)
-    total = trip_travel_samples(6000, planned, district, names, cvs)
-    same = np.equal.outer(np.array(names), np.array(names))
-    var = float(leg_covariance(planned, district, same, cvs).sum())
+    total = trip_travel_samples(6000, planned, district, legs, cvs)
+    cov = leg_covariance(planned, district, np.array([a for a, _ in legs]), np.array([b for _, b in legs]), cvs)
+    np.testing.assert_allclose(np.sqrt(np.diag(cov)) / planned, 0.15)  # every leg keeps travel.cv
+    var = float(cov.sum())
     assert total.mean() == pytest.approx(planned.sum(), rel=0.01)
     assert total.var(ddof=1) == pytest.approx(var, rel=0.08)  # about 4 standard errors of a variance at n=6000
     independent = float((planned ** 2).sum() * 0.15 ** 2)
-    assert var > 2 * independent  # the shared factors more than double the variance of the trip
+    assert var > 2 * independent  # the shared factors more than double the variance of the trips
