@@ -115,7 +115,7 @@ def test_outputs_are_written(searched, tmp_path) -> None:
 def test_same_answer_on_dask(tight: scenarios.Scenario, searched) -> None:
     from dask.distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         on_dask = size_fleet(tight, 0.95, standby=2, seed=3, iterations=2000, options=OFTEN_MISSING, backend=client)
     pd.testing.assert_frame_equal(on_dask.table(), searched.table())

@@ -103,7 +103,7 @@ def test_same_numbers_locally_and_on_dask(mini_plan) -> None:
     from dask.distributed import Client, LocalCluster
 
     local = simulate_season(mini_plan, 10, seed=9, backend="local", n_jobs=2)
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         remote = simulate_season(mini_plan, 10, seed=9, backend=client)
     pd.testing.assert_frame_equal(local.nights, remote.nights)

@@ -60,7 +60,7 @@ def test_local_processes_give_identical_numbers(serial: SweepResult) -> None:
 def test_dask_local_cluster_gives_identical_numbers(serial: SweepResult) -> None:
     from dask.distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         on_dask = sweep("tiny", AXES, replications=3, seed=5, backend=client, plan_time_limit=5)
     pd.testing.assert_frame_equal(on_dask.table, serial.table)
