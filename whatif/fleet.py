@@ -98,6 +98,8 @@ class Evaluation:
     good: int = 0
     nights: int = 0
     verdict: str = NO_PLAN
+    #: The candidate (another margin) whose plan had the same routes: its nights are this one's, not simulated again.
+    same_as: Candidate | None = None
 
     @property
     def p_on_time(self) -> float:
@@ -124,7 +126,7 @@ class FleetSearch:
     plans: dict[tuple[tuple[tuple[str, int], ...], int], tuple[Plan | None, str]] = field(default_factory=dict)
     #: Nights already simulated, by (the plan's routes and manifest, standby): a margin that leaves a fleet's plan
     #: unchanged is not simulated again (the same seeds would give the same nights).
-    simulated: dict[tuple[str, int], tuple[int, int, str]] = field(default_factory=dict)
+    simulated: dict[tuple[str, int], Evaluation] = field(default_factory=dict)
 
     def fleet_of(self, candidate: Candidate) -> Scenario:
         """The scenario with the candidate's counts as the bookable fleet (types left out: count 0); the night is
@@ -171,7 +173,8 @@ class FleetSearch:
             return ev
         key = (_plan_key(ev.plan), candidate.standby)
         if key in self.simulated:
-            ev.good, ev.nights, ev.verdict = self.simulated[key]
+            seen = self.simulated[key]
+            ev.good, ev.nights, ev.verdict, ev.same_as = seen.good, seen.nights, seen.verdict, seen.candidate
             return ev
         variant = self.fleet_of(candidate)
         k = 0
@@ -181,7 +184,7 @@ class FleetSearch:
             ev.nights += len(ok)
             ev.verdict = self.rule.verdict(ev.good, ev.nights) or ""
             k += 1
-        self.simulated[key] = (ev.good, ev.nights, ev.verdict)
+        self.simulated[key] = ev
         return ev
 
     def _batch(self, sc: Scenario, plan: Plan, standby: int, k: int) -> np.ndarray:

@@ -33,8 +33,8 @@ class FleetResult:
 
     @property
     def nights(self) -> int:
-        """Nights simulated over all candidates."""
-        return sum(ev.nights for ev in self.evaluations)
+        """Nights simulated over all candidates (those of a plan met again at another margin counted once)."""
+        return sum(ev.nights for ev in self.evaluations if ev.same_as is None)
 
     def table(self, lang: str = "en") -> pd.DataFrame:
         """One row per candidate, cheapest first: counts per coach type, cost, nights, p_on_time and its interval."""
@@ -48,9 +48,16 @@ class FleetResult:
                     "buffer_min": ev.candidate.buffer, "cost": ev.cost,
                     "nights": ev.nights, "p_on_time": ev.p_on_time if ev.nights else float("nan"),
                     "p_low": low, "p_high": high, "verdict": ev.verdict, "meets_target": ev.verdict == MEETS,
-                    "recommended": ev is self.recommended, "note": ev.reason}
+                    "recommended": ev is self.recommended, "note": ev.reason or self._same_note(ev, lang)}
             rows.append(row)
         return pd.DataFrame(rows)
+
+    def _same_note(self, ev: Evaluation, lang: str) -> str:
+        if ev.same_as is None:
+            return ""
+        other = ev.same_as.label(self.scenario, lang)
+        return f"路线与“{other}”相同，沿用其模拟夜晚" if lang == "zh" else \
+            f"the same routes as {other}: its nights, not simulated again"
 
     def next_cheaper(self) -> Evaluation | None:
         """The dearest evaluated candidate that is cheaper than the recommendation (what saving it would risk).
