@@ -35,7 +35,7 @@ from planning.plan import Plan
 from scenarios.clock import format_clock
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
-from whatif.risk import night_ok
+from whatif.risk import failing_workers, night_ok
 from whatif.sequential import FAILS, MEETS, UNDECIDED, SequentialRule, clopper_pearson
 
 #: Routing iterations per candidate fleet: fewer than a final plan's 20,000, since many fleets are tried.
@@ -100,6 +100,8 @@ class Evaluation:
     verdict: str = NO_PLAN
     #: The candidate (another margin) whose plan had the same routes: its nights are this one's, not simulated again.
     same_as: Candidate | None = None
+    #: Per enterprise, the simulated nights in which a worker of it counted against the night (why nights fail).
+    late_nights: dict[str, int] = field(default_factory=dict)
 
     @property
     def p_on_time(self) -> float:
@@ -175,11 +177,14 @@ class FleetSearch:
         if key in self.simulated:
             seen = self.simulated[key]
             ev.good, ev.nights, ev.verdict, ev.same_as = seen.good, seen.nights, seen.verdict, seen.candidate
+            ev.late_nights = dict(seen.late_nights)
             return ev
         variant = self.fleet_of(candidate)
         k = 0
         while ev.verdict == "":
-            ok = self._batch(variant, ev.plan, candidate.standby, k)
+            ok, late = self._batch(variant, ev.plan, candidate.standby, k)
+            for ent, n in late.items():
+                ev.late_nights[ent] = ev.late_nights.get(ent, 0) + n
             ev.good += int(ok.sum())
             ev.nights += len(ok)
             ev.verdict = self.rule.verdict(ev.good, ev.nights) or ""
@@ -187,8 +192,9 @@ class FleetSearch:
         self.simulated[key] = ev
         return ev
 
-    def _batch(self, sc: Scenario, plan: Plan, standby: int, k: int) -> np.ndarray:
-        """Night outcomes of batch ``k``: the same seed for every candidate (common random numbers)."""
+    def _batch(self, sc: Scenario, plan: Plan, standby: int, k: int) -> tuple[np.ndarray, dict[str, int]]:
+        """Night outcomes of batch ``k`` (the same seed for every candidate: common random numbers), and per
+        enterprise the nights in which one of its workers counted against the night."""
         from sim import simulate
 
         seed = int(np.random.SeedSequence([self.seed, 7919, k]).generate_state(1)[0])
@@ -198,7 +204,7 @@ class FleetSearch:
             if self.backend == "serial":
                 config["n_jobs"] = 1
             run = simulate(sc, plan, replications=self.rule.batch, seed=seed, options=config)
-            return night_ok(run)
+            return night_ok(run), late_nights(run)
         future = self.backend.submit(_remote_batch, sc, plan, self.rule.batch, seed, {**config, "n_jobs": 1},
                                      pure=False)
         return future.result()
@@ -234,11 +240,19 @@ def standby_options(standby: int) -> dict[str, Any]:
     return {"disruptions.coach_no_show.rule": "second_trip"}
 
 
-def _remote_batch(sc: Scenario, plan: Plan, nights: int, seed: int, config: dict[str, Any]) -> np.ndarray:
+def _remote_batch(sc: Scenario, plan: Plan, nights: int, seed: int,
+                  config: dict[str, Any]) -> tuple[np.ndarray, dict[str, int]]:
     """One batch on a Dask worker (the scenario and plan travel pickled)."""
     from sim import simulate
 
-    return night_ok(simulate(sc, plan, replications=nights, seed=seed, options=config))
+    run = simulate(sc, plan, replications=nights, seed=seed, options=config)
+    return night_ok(run), late_nights(run)
+
+
+def late_nights(run: Any) -> dict[str, int]:
+    """Per enterprise, the nights of ``run`` in which a worker of it counted against the night."""
+    bad = failing_workers(run)
+    return {str(e): int(n) for e, n in bad.groupby("enterprise_id")["replication"].nunique().items()}
 
 
 def _largest(sc: Scenario) -> str:

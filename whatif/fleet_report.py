@@ -108,6 +108,9 @@ class FleetResult:
                              f"（{_pct(low)}-{_pct(high)}），费用 {best.cost:,.0f} 元。" if zh else
                              f"Closest: {best.candidate.label(self.scenario, lang)} at {_pct(best.p_on_time)} "
                              f"({_pct(low)}-{_pct(high)}), cost {best.cost:,.0f} CNY.")
+                cause = self._cause_line(best, lang)
+                if cause:
+                    lines.append(cause)
             tried = sorted({ev.candidate.buffer for ev in self.evaluations})
             if tried != [0]:
                 minutes = "、".join(map(str, tried)) if zh else ", ".join(map(str, tried))
@@ -116,6 +119,26 @@ class FleetResult:
         lines.append(f"共评估 {len(self.evaluations)} 个车队方案，模拟 {self.nights} 个夜晚。" if zh else
                      f"{len(self.evaluations)} fleets evaluated, {self.nights} nights simulated.")
         return "\n".join(lines)
+
+    def _cause_line(self, ev: Evaluation, lang: str) -> str:
+        """What the failing nights of ``ev`` had late: the enterprises most often, own vehicles said as such."""
+        failing = ev.nights - ev.good
+        if failing <= 0 or not ev.late_nights:
+            return ""
+        top = sorted(ev.late_nights.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        ents = self.scenario.enterprises
+        parts = []
+        for ent, n in top:
+            own = ent in ents.index and ents.at[ent, "pickup"] == "own"
+            if lang == "zh":
+                why = "（企业自接车：订多少车、留多少余量都帮不上）" if own else ""
+                parts.append(f"{n} 晚有 {ent} 的工人迟到入住{why}")
+            else:
+                parts.append(f"{n} had a late worker of {ent}" + (" (collected by its own vehicle: no booked coach "
+                                                                   "or margin changes that)" if own else ""))
+        if lang == "zh":
+            return f"其 {failing} 个未达标的夜晚中：" + "；".join(parts) + "。"
+        return f"Of its {failing} failing nights, " + "; ".join(parts) + "."
 
     def _margin_line(self, buffer: int, lang: str) -> str:
         sc = self.scenario

@@ -122,6 +122,18 @@ def test_no_fleet_meets_an_impossible_target_and_says_so(tight: scenarios.Scenar
     assert not result.table()["recommended"].any()
 
 
+def test_no_fleet_meets_when_an_own_vehicle_is_late_and_says_why(closed: scenarios.Scenario) -> None:
+    ent = closed.enterprises.copy()  # T3 collects its two workers itself, one seat at a time: the second is late
+    ent.loc["T3", ["pickup", "own_seats", "own_arrival", "own_arrival_min"]] = ["own", 1, "21:00", 1260.0]
+    own = dataclasses.replace(closed, enterprises=ent)
+    result = size_fleet(own, 0.9, seed=3, iterations=2000, backend="serial", max_nights=200, buffers=(0, 15))
+    assert result.recommended is None
+    en, zh = result.summary("en"), result.summary("zh")
+    assert "had a late worker of T3 (collected by its own vehicle" in en
+    assert "Planning margins tried: 0, 15 min" in en
+    assert "T3 的工人迟到入住（企业自接车" in zh
+
+
 def test_outputs_are_written_with_margins(margined, tmp_path) -> None:
     written = margined.write(tmp_path, lang="en")
     assert (tmp_path / "fleet.png").read_bytes()[:4] == b"\x89PNG"
