@@ -1,6 +1,6 @@
 """Fleet sizing on the bundled scenarios: time, nights simulated, candidates, and an independent check.
 
-    python benchmarks/fleet.py [--scenarios NAME,NAME] [--out benchmarks/results/fleet.txt]
+    python benchmarks/fleet.py [--scenarios NAME,NAME] [--out benchmarks/results/fleet.txt] [--write DIR]
 
 For each scenario: the search (``whatif.fleet.size_fleet``, target 95%, standby 0..1, planning margins
 ``whatif.fleet.BUFFERS``) with its wall time, the nights it simulated and the fleets it evaluated; then 1,000 fresh
@@ -86,6 +86,8 @@ def main() -> None:
     parser.add_argument("--scenarios", default="dingxi_qingdao_2023,dingxi_qingdao_2025,"
                         "dingxi_qingdao_2025+E0026.own_seats=30")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--write", type=Path, default=None,
+                        help="also write each search's fleet.csv, fleet.png, recommendation.txt (and plan) here")
     args = parser.parse_args()
     lines = [f"# fleet sizing, target 95% with confidence 95%, standby 0..1, planning margins "
              f"{', '.join(map(str, BUFFERS))} min; load average {os.getloadavg()[0]:.1f}",
@@ -97,6 +99,8 @@ def main() -> None:
         start = time.perf_counter()
         result = size_fleet(sc, 0.95, standby=1, seed=1)
         seconds = time.perf_counter() - start
+        if args.write:
+            result.write(args.write / name.replace("+", "_").replace("=", "_"), lang="en")
         rec = result.recommended
         if rec is None:
             best = result.closest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 import matplotlib as mpl
@@ -42,11 +43,11 @@ def _draw(result: FleetResult, lang: str) -> Chart:
     fig = figure(lang, figsize=(9, 5.5), layout="constrained")
     ax = fig.add_subplot()
     sc = result.scenario
-    margins = sorted({ev.candidate.buffer for ev in result.evaluations if ev.nights})
+    margins = sorted({ev.candidate.buffer for ev in result.evaluations if ev.nights and ev.same_as is None})
     marker = {b: MARKERS[i % len(MARKERS)] for i, b in enumerate(margins)}
     shapes = margins != [0] and len(margins) > 0
     for ev in result.evaluations:
-        if ev.verdict == NO_PLAN or not ev.nights:
+        if ev.verdict == NO_PLAN or not ev.nights or ev.same_as is not None:  # same routes: drawn once
             continue
         low, high = wilson(ev.good, ev.nights)
         colour = "#2a7f3f" if ev.verdict == MEETS else "#c0392b"
@@ -82,8 +83,11 @@ def _draw(result: FleetResult, lang: str) -> Chart:
     ax.set_ylabel(w["y"])
     ax.set_title(w["title"])
     ax.grid(alpha=0.3)
+    # With margins the list grows (a fleet may have no plan at several): wrapped to the figure's width.
     none = [ev.candidate.label(sc, lang) for ev in result.evaluations if ev.verdict == NO_PLAN]
     if none:
-        fig.text(0.01, 0.005, w["noplan"].format(names="；".join(none) if lang == "zh" else "; ".join(none)),
-                 fontsize=7, color="#555555")
+        note = w["noplan"].format(names="；".join(none) if lang == "zh" else "; ".join(none))
+        lines = textwrap.wrap(note, 110 if lang == "zh" else 200)
+        fig.text(0.01, 0.005, "\n".join(lines), fontsize=7, color="#555555")
+        fig.get_layout_engine().set(rect=(0, 0.02 * len(lines), 1, 1 - 0.02 * len(lines)))  # room for the note
     return fig
