@@ -8,21 +8,34 @@ bounds after each batch, Bonferroni over the planned looks), so a clear case tak
 more. Standby coaches (``standby``: 0..N, of the largest type, booked but kept back) are tried in turn on a fleet
 that misses the target. A good night is one in which every worker the plan carries checks in within their
 dormitory's window (``night_ok``).
+
+A planning safety margin (``buffers``, minutes): the fewest-coach plan may schedule second trips (closed routes)
+that arrive right at ``policy.latest_arrival``, often the dormitories' closing time, so any delay is a late
+check-in, and more coaches booked only stand by. When no fleet meets the target at one margin, the search plans
+again with the deadline moved earlier by the next margin (``policy.latest_arrival`` minus ``b`` minutes, for
+planning only: every night is simulated against the scenario's own deadline and dormitory hours), starts from the
+fleet that plan uses and walks down from it, planning each cheaper fleet with the same margin. The recommendation
+is the cheapest candidate that meets the target over all margins tried; the margins stop rising once one has met
+and the next margin's starting fleet costs more than the best.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from planning import make_plan
 from planning.plan import Plan
+from scenarios.clock import format_clock
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
-from whatif.risk import night_ok
+from whatif.risk import failing_workers, night_ok
 from whatif.sequential import FAILS, MEETS, UNDECIDED, SequentialRule, clopper_pearson
 
 #: Routing iterations per candidate fleet: fewer than a final plan's 20,000, since many fleets are tried.
@@ -35,21 +48,26 @@ NO_PLAN = "no plan"
 #: stands in the coach park; without a booked standby the missing trips go to the coach whose work ends first).
 BOOKED_STANDBY_MIN = 5.0
 FLEET_UNCERTAINTY = {"disruptions.coach_no_show.enabled": True, "disruptions.missed_train.enabled": True}
+#: Planning margins tried in turn (minutes the deadline is moved earlier for planning; 0: the scenario's own).
+BUFFERS = (0, 15, 30, 45, 60)
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A fleet to book: coaches per type for the plan, plus standby coaches of the largest type."""
+    """A fleet to book: coaches per type for the plan, plus standby coaches of the largest type, planned with
+    ``buffer`` minutes of margin before the deadline (the routes must arrive that much before it)."""
 
     counts: tuple[tuple[str, int], ...]
     standby: int = 0
+    buffer: int = 0
 
     @property
     def coaches(self) -> int:
         return sum(n for _, n in self.counts) + self.standby
 
-    def label(self, sc: Scenario, lang: str = "zh") -> str:
-        """E.g. ``53座大巴 17 辆 + 35座中巴 5 辆 + 备用 1 辆``."""
+    def label(self, sc: Scenario, lang: str = "zh", margin: bool = True) -> str:
+        """E.g. ``53座大巴 17 辆 + 35座中巴 5 辆 + 备用 1 辆，计划留出 30 分钟余量`` (the margin left out: not
+        ``margin``)."""
         parts = []
         for tid, n in self.counts:
             ct = sc.fleet[tid]
@@ -57,7 +75,16 @@ class Candidate:
             parts.append(f"{name} {n} 辆" if lang == "zh" else f"{n} x {name}")
         if self.standby:
             parts.append(f"备用 {self.standby} 辆" if lang == "zh" else f"{self.standby} standby")
-        return " + ".join(parts)
+        return " + ".join(parts) + (margin_words(self.buffer, lang) if margin else "")
+
+
+def margin_words(buffer: int, lang: str = "zh") -> str:
+    """The planning margin after a fleet's name ("" without one)."""
+    if not buffer:
+        return ""
+    if lang == "zh":
+        return f"，计划留出 {buffer} 分钟余量"
+    return f", planned with a {buffer}-min margin before the deadline"
 
 
 @dataclass
@@ -71,6 +98,10 @@ class Evaluation:
     good: int = 0
     nights: int = 0
     verdict: str = NO_PLAN
+    #: The candidate (another margin) whose plan had the same routes: its nights are this one's, not simulated again.
+    same_as: Candidate | None = None
+    #: Per enterprise, the simulated nights in which a worker of it counted against the night (why nights fail).
+    late_nights: dict[str, int] = field(default_factory=dict)
 
     @property
     def p_on_time(self) -> float:
@@ -92,13 +123,22 @@ class FleetSearch:
     n_jobs: int = 2
     backend: str | Any = "local"
     options: dict[str, Any] = field(default_factory=dict)
+    buffers: Sequence[int] = (0,)
     evaluations: dict[Candidate, Evaluation] = field(default_factory=dict)
-    plans: dict[tuple[tuple[str, int], ...], tuple[Plan | None, str]] = field(default_factory=dict)
+    plans: dict[tuple[tuple[tuple[str, int], ...], int], tuple[Plan | None, str]] = field(default_factory=dict)
+    #: Nights already simulated, by (the plan's routes and manifest, standby): a margin that leaves a fleet's plan
+    #: unchanged is not simulated again (the same seeds would give the same nights).
+    simulated: dict[tuple[str, int], Evaluation] = field(default_factory=dict)
 
     def fleet_of(self, candidate: Candidate) -> Scenario:
-        """The scenario with the candidate's counts as the bookable fleet (types left out: count 0)."""
+        """The scenario with the candidate's counts as the bookable fleet (types left out: count 0); the night is
+        simulated on it, with the scenario's own deadline whatever the candidate's planning margin."""
         counts = dict(candidate.counts)
         return self.scenario.with_overrides({f"fleet.{tid}.count": counts.get(tid, 0) for tid in self.scenario.fleet})
+
+    def planning_scenario(self, candidate: Candidate) -> Scenario:
+        """The scenario the candidate is planned on: its fleet, and the deadline moved earlier by its margin."""
+        return with_margin(self.fleet_of(candidate), candidate.buffer)
 
     def cost(self, candidate: Candidate, plan: Plan | None) -> float:
         """Fixed cost of every booked coach (standbys included) plus cost per km of the plan's routes."""
@@ -111,14 +151,18 @@ class FleetSearch:
         return round(total, 2)
 
     def plan(self, candidate: Candidate) -> Evaluation:
-        """Plan the routes for the candidate's fleet (once per fleet; the standby does not change the plan)."""
-        if candidate.counts not in self.plans:
+        """Plan the routes for the candidate's fleet and margin (once each; the standby does not change the plan)."""
+        key = (candidate.counts, candidate.buffer)
+        if key not in self.plans:
             try:
-                made = make_plan(self.fleet_of(candidate), seed=self.seed, max_iterations=self.iterations)
-                self.plans[candidate.counts] = (made, "")
+                made = make_plan(self.planning_scenario(candidate), seed=self.seed, max_iterations=self.iterations)
+                if candidate.buffer:
+                    made = dataclasses.replace(made, warnings=(*made.warnings, margin_note(self.scenario,
+                                                                                         candidate.buffer)))
+                self.plans[key] = (made, "")
             except ScenarioError as exc:
-                self.plans[candidate.counts] = (None, str(exc).splitlines()[0].split("; for example")[0][:160])
-        plan, reason = self.plans[candidate.counts]
+                self.plans[key] = (None, str(exc).splitlines()[0].split("; for example")[0][:160])
+        plan, reason = self.plans[key]
         return Evaluation(candidate, plan, self.cost(candidate, plan), reason, verdict=NO_PLAN if plan is None else "")
 
     def evaluate(self, candidate: Candidate) -> Evaluation:
@@ -129,18 +173,28 @@ class FleetSearch:
         self.evaluations[candidate] = ev
         if ev.plan is None:
             return ev
+        key = (_plan_key(ev.plan), candidate.standby)
+        if key in self.simulated:
+            seen = self.simulated[key]
+            ev.good, ev.nights, ev.verdict, ev.same_as = seen.good, seen.nights, seen.verdict, seen.candidate
+            ev.late_nights = dict(seen.late_nights)
+            return ev
         variant = self.fleet_of(candidate)
         k = 0
         while ev.verdict == "":
-            ok = self._batch(variant, ev.plan, candidate.standby, k)
+            ok, late = self._batch(variant, ev.plan, candidate.standby, k)
+            for ent, n in late.items():
+                ev.late_nights[ent] = ev.late_nights.get(ent, 0) + n
             ev.good += int(ok.sum())
             ev.nights += len(ok)
             ev.verdict = self.rule.verdict(ev.good, ev.nights) or ""
             k += 1
+        self.simulated[key] = ev
         return ev
 
-    def _batch(self, sc: Scenario, plan: Plan, standby: int, k: int) -> np.ndarray:
-        """Night outcomes of batch ``k``: the same seed for every candidate (common random numbers)."""
+    def _batch(self, sc: Scenario, plan: Plan, standby: int, k: int) -> tuple[np.ndarray, dict[str, int]]:
+        """Night outcomes of batch ``k`` (the same seed for every candidate: common random numbers), and per
+        enterprise the nights in which one of its workers counted against the night."""
         from sim import simulate
 
         seed = int(np.random.SeedSequence([self.seed, 7919, k]).generate_state(1)[0])
@@ -150,10 +204,32 @@ class FleetSearch:
             if self.backend == "serial":
                 config["n_jobs"] = 1
             run = simulate(sc, plan, replications=self.rule.batch, seed=seed, options=config)
-            return night_ok(run)
+            return night_ok(run), late_nights(run)
         future = self.backend.submit(_remote_batch, sc, plan, self.rule.batch, seed, {**config, "n_jobs": 1},
                                      pure=False)
         return future.result()
+
+
+def with_margin(sc: Scenario, buffer: int) -> Scenario:
+    """``sc`` with ``policy.latest_arrival`` moved ``buffer`` minutes earlier (for planning; 0: ``sc`` itself)."""
+    if not buffer:
+        return sc
+    return sc.with_overrides({"policy.latest_arrival": format_clock(sc.latest_arrival_min - buffer, with_day=True)})
+
+
+def margin_note(sc: Scenario, buffer: int) -> str:
+    """The recommended plan's note: planned with a margin, and to which time."""
+    return (f"planned with a {buffer}-min margin before the deadline: every coach arrives by "
+            f"{sc.clock(sc.latest_arrival_min - buffer)} ({sc.policy.latest_arrival} - {buffer} min) / "
+            f"计划留出 {buffer} 分钟余量：所有车辆在 {sc.clock(sc.latest_arrival_min - buffer)} 前到达")
+
+
+def _plan_key(plan: Plan) -> str:
+    """A fingerprint of what the simulation reads from a plan: its routes and manifest."""
+    assert plan.routes is not None
+    parts = [pd.util.hash_pandas_object(frame.reset_index(drop=True), index=False).to_numpy()
+             for frame in (plan.routes, plan.manifest) if frame is not None]
+    return hashlib.sha1(np.concatenate(parts).tobytes()).hexdigest()
 
 
 def standby_options(standby: int) -> dict[str, Any]:
@@ -164,11 +240,19 @@ def standby_options(standby: int) -> dict[str, Any]:
     return {"disruptions.coach_no_show.rule": "second_trip"}
 
 
-def _remote_batch(sc: Scenario, plan: Plan, nights: int, seed: int, config: dict[str, Any]) -> np.ndarray:
+def _remote_batch(sc: Scenario, plan: Plan, nights: int, seed: int,
+                  config: dict[str, Any]) -> tuple[np.ndarray, dict[str, int]]:
     """One batch on a Dask worker (the scenario and plan travel pickled)."""
     from sim import simulate
 
-    return night_ok(simulate(sc, plan, replications=nights, seed=seed, options=config))
+    run = simulate(sc, plan, replications=nights, seed=seed, options=config)
+    return night_ok(run), late_nights(run)
+
+
+def late_nights(run: Any) -> dict[str, int]:
+    """Per enterprise, the nights of ``run`` in which a worker of it counted against the night."""
+    bad = failing_workers(run)
+    return {str(e): int(n) for e, n in bad.groupby("enterprise_id")["replication"].nunique().items()}
 
 
 def _largest(sc: Scenario) -> str:
@@ -202,30 +286,47 @@ def cheaper_neighbours(sc: Scenario, counts: tuple[tuple[str, int], ...]) -> lis
 
 
 def search(fs: FleetSearch) -> tuple[Evaluation | None, list[Evaluation]]:
-    """The walk down from the deterministic plan's fleet; returns the recommendation (or None) and all evaluated."""
+    """Margin by margin, the walk down from the fleet the plan uses; the recommendation (or None) and all evaluated.
+
+    At each margin: plan with every bookable coach offered, settle the fleet that plan uses, and when it meets the
+    target walk down from it. The next margin is tried while nothing has met, or while its starting fleet is
+    cheaper than the best so far; a margin at which even every bookable coach cannot plan ends the search.
+    """
     bookable = tuple((tid, ct.count) for tid, ct in fs.scenario.fleet.items() if ct.count > 0)
-    first = fs.plan(Candidate(bookable))
-    if first.plan is None:
-        fs.evaluations[first.candidate] = first
-        return None, list(fs.evaluations.values())
-    start = used_counts(fs.scenario, first.plan)
-    best = _settle(fs, start)
+    best: Evaluation | None = None
+    for buffer in fs.buffers:
+        first = fs.plan(Candidate(bookable, 0, buffer))
+        if first.plan is None:
+            fs.evaluations.setdefault(first.candidate, first)
+            break
+        start = used_counts(fs.scenario, first.plan)
+        if best is not None and fs.plan(Candidate(start, 0, buffer)).cost >= best.cost:
+            break
+        found = _walk(fs, start, buffer)
+        if found is not None and (best is None or found.cost < best.cost):
+            best = found
+    return best, list(fs.evaluations.values())
+
+
+def _walk(fs: FleetSearch, start: tuple[tuple[str, int], ...], buffer: int) -> Evaluation | None:
+    """From ``start`` (settled first), one cheaper neighbour at a time while one meets: the cheapest that met."""
+    best = _settle(fs, start, buffer)
     frontier = [start] if best is not None else []
     while frontier:
         counts = frontier.pop()
         for nb in sorted(cheaper_neighbours(fs.scenario, counts), key=lambda c: fs.cost(Candidate(c), None)):
-            ev = _settle(fs, nb)
+            ev = _settle(fs, nb, buffer)
             if ev is not None and (best is None or ev.cost < best.cost):
                 best = ev
                 frontier = [nb]
                 break
-    return best, list(fs.evaluations.values())
+    return best
 
 
-def _settle(fs: FleetSearch, counts: tuple[tuple[str, int], ...]) -> Evaluation | None:
-    """The cheapest standby level at which this fleet meets the target, or None."""
+def _settle(fs: FleetSearch, counts: tuple[tuple[str, int], ...], buffer: int = 0) -> Evaluation | None:
+    """The cheapest standby level at which this fleet, planned with ``buffer``, meets the target, or None."""
     for s in fs.standby:
-        ev = fs.evaluate(Candidate(counts, s))
+        ev = fs.evaluate(Candidate(counts, s, buffer))
         if ev.plan is None:
             return None
         if ev.verdict == MEETS:
@@ -236,13 +337,16 @@ def _settle(fs: FleetSearch, counts: tuple[tuple[str, int], ...]) -> Evaluation 
 def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: float = 0.95,
                standby: int | Iterable[int] = 0, batch: int = 40, max_nights: int = 400, seed: int = 0,
                iterations: int = FLEET_ITERATIONS, n_jobs: int = 2, backend: str | Any = "local",
-               overrides: dict[str, Any] | None = None, options: dict[str, Any] | None = None):
+               overrides: dict[str, Any] | None = None, options: dict[str, Any] | None = None,
+               buffers: int | Iterable[int] = BUFFERS):
     """The cheapest fleet whose share of good nights is at least ``target`` with ``confidence``.
 
     ``standby``: the most standby coaches to consider (0..N) or the levels to try; ``batch`` nights per look and at
     most ``max_nights`` per candidate; ``backend``: "local" (processes), "serial", or a ``distributed.Client``;
     ``overrides``: dotted paths of the scenario (``{"train.delay_min": 60}``); ``options``: of the simulation
-    (``{"disruptions.coach_no_show.p": 0.1}``), on top of ``FLEET_UNCERTAINTY``.
+    (``{"disruptions.coach_no_show.p": 0.1}``), on top of ``FLEET_UNCERTAINTY``; ``buffers``: the planning margins
+    in minutes tried in turn when no fleet meets the target (default ``BUFFERS``; ``0`` or ``[0]``: none), each
+    moving ``policy.latest_arrival`` earlier for planning only.
     Returns a ``whatif.fleet_report.FleetResult`` (``summary()``, ``table()``, ``chart()``, ``write()``).
     """
     from scenarios import load
@@ -257,10 +361,15 @@ def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: fl
     if not 1 <= batch <= max_nights <= 100_000:
         raise ScenarioError(f"batch ({batch}) and max_nights ({max_nights}) must satisfy 1 <= batch <= max_nights "
                             "<= 100000.", field="max_nights")
+    margins = [int(buffers)] if isinstance(buffers, int | np.integer) else list(buffers)
+    if not margins or any(int(b) != b or not 0 <= b <= 240 for b in margins) or len(set(margins)) != len(margins):
+        raise ScenarioError(f"buffers(={buffers!r}) must be distinct whole minutes in 0..240.", field="buffers")
     rule = SequentialRule(target=target, alpha=1.0 - confidence, batch=batch, max_batches=max(1, max_nights // batch))
-    fs = FleetSearch(sc, rule, seed, iterations, levels, n_jobs=n_jobs, backend=backend, options=dict(options or {}))
+    fs = FleetSearch(sc, rule, seed, iterations, levels, n_jobs=n_jobs, backend=backend, options=dict(options or {}),
+                     buffers=sorted(int(b) for b in margins))
     best, evaluated = search(fs)
     return FleetResult(scenario=sc, rule=rule, seed=seed, evaluations=evaluated, recommended=best)
 
 
-__all__ = ["FAILS", "MEETS", "NO_PLAN", "UNDECIDED", "Candidate", "Evaluation", "size_fleet"]
+__all__ = ["BUFFERS", "FAILS", "MEETS", "NO_PLAN", "UNDECIDED", "Candidate", "Evaluation", "size_fleet",
+           "with_margin"]

@@ -32,8 +32,18 @@ def _delays(text: str) -> list[float]:
     return values
 
 
+def _buffers(text: str) -> list[int]:
+    try:
+        values = [int(v) for v in text.split(",") if v.strip()]
+    except ValueError:
+        values = []
+    if not values or any(not 0 <= v <= 240 for v in values) or len(set(values)) != len(values):
+        raise argparse.ArgumentTypeError(f"expected distinct whole minutes in 0..240 separated by commas, got {text!r}")
+    return values
+
+
 def _fleet_args(p: argparse.ArgumentParser) -> None:
-    from whatif.fleet import FLEET_ITERATIONS
+    from whatif.fleet import BUFFERS, FLEET_ITERATIONS
 
     scenario_arg(p)
     p.add_argument("--out", type=Path, required=True, help="output folder")
@@ -43,6 +53,10 @@ def _fleet_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--standby", type=whole(0, 10), default=0, help="the most standby coaches to consider (0..10)")
     p.add_argument("--delays", type=_delays, default=None, metavar="M1,M2",
                    help="known train delays in minutes, e.g. 0,60,120: a recommendation for each")
+    p.add_argument("--buffers", type=_buffers, default=list(BUFFERS), metavar="B1,B2",
+                   help="planning margins in minutes, tried in turn while no fleet meets the target: the routes are "
+                        "planned to arrive that much before policy.latest_arrival, the nights simulated against it "
+                        f"(default {','.join(map(str, BUFFERS))}; 0: no margin)")
     p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
                    help="a scenario value for the search, e.g. train.delay_min=60 (repeatable)")
     p.add_argument("--max-nights", type=whole(40, 100_000), default=400, help="most nights per candidate")
@@ -85,7 +99,7 @@ def _fleet(args: argparse.Namespace) -> int:
         extra = {**overrides, **({} if delay is None else {"train.delay_min": delay})}
         result = size_fleet(sc, args.target, confidence=args.confidence, standby=args.standby,
                             max_nights=args.max_nights, seed=args.seed, iterations=args.iterations,
-                            backend=backend, overrides=extra)
+                            backend=backend, overrides=extra, buffers=args.buffers)
         out = args.out if delay is None else args.out / f"delay_{delay:g}"
         result.write(out, lang=args.lang)
         if delay is not None:

@@ -12,8 +12,8 @@ from scenarios.writers import write_csv
 from whatif.fleet import MEETS, NO_PLAN, UNDECIDED, Evaluation
 from whatif.sequential import SequentialRule, wilson
 
-FLEET_COLUMNS = ("fleet", "coaches", "standby", "cost", "nights", "p_on_time", "p_low", "p_high", "verdict",
-                 "meets_target", "recommended", "note")
+FLEET_COLUMNS = ("fleet", "coaches", "standby", "buffer_min", "cost", "nights", "p_on_time", "p_low", "p_high",
+                 "verdict", "meets_target", "recommended", "note")
 
 
 def _pct(x: float) -> str:
@@ -33,29 +33,42 @@ class FleetResult:
 
     @property
     def nights(self) -> int:
-        """Nights simulated over all candidates."""
-        return sum(ev.nights for ev in self.evaluations)
+        """Nights simulated over all candidates (those of a plan met again at another margin counted once)."""
+        return sum(ev.nights for ev in self.evaluations if ev.same_as is None)
 
     def table(self, lang: str = "en") -> pd.DataFrame:
         """One row per candidate, cheapest first: counts per coach type, cost, nights, p_on_time and its interval."""
         rows = []
-        for ev in sorted(self.evaluations, key=lambda e: (e.cost, e.candidate.coaches)):
+        for ev in sorted(self.evaluations, key=lambda e: (e.cost, e.candidate.coaches, e.candidate.buffer)):
             low, high = wilson(ev.good, ev.nights) if ev.nights else (float("nan"), float("nan"))
             row = {"fleet": ev.candidate.label(self.scenario, lang)}
             for tid in self.scenario.fleet:
                 row[f"n_{tid}"] = dict(ev.candidate.counts).get(tid, 0)
-            row |= {"coaches": ev.candidate.coaches, "standby": ev.candidate.standby, "cost": ev.cost,
+            row |= {"coaches": ev.candidate.coaches, "standby": ev.candidate.standby,
+                    "buffer_min": ev.candidate.buffer, "cost": ev.cost,
                     "nights": ev.nights, "p_on_time": ev.p_on_time if ev.nights else float("nan"),
                     "p_low": low, "p_high": high, "verdict": ev.verdict, "meets_target": ev.verdict == MEETS,
-                    "recommended": ev is self.recommended, "note": ev.reason}
+                    "recommended": ev is self.recommended, "note": ev.reason or self._same_note(ev, lang)}
             rows.append(row)
         return pd.DataFrame(rows)
 
+    def _same_note(self, ev: Evaluation, lang: str) -> str:
+        if ev.same_as is None:
+            return ""
+        other = ev.same_as.label(self.scenario, lang)
+        return f"路线与“{other}”相同，沿用其模拟夜晚" if lang == "zh" else \
+            f"the same routes as {other}: its nights, not simulated again"
+
     def next_cheaper(self) -> Evaluation | None:
-        """The dearest evaluated candidate that is cheaper than the recommendation (what saving it would risk)."""
-        if self.recommended is None:
+        """The dearest evaluated candidate that is cheaper than the recommendation (what saving it would risk).
+
+        A fleet that could not be planned with another margin than the recommendation's is left out: its cost has
+        no routes in it, and it is no cheaper fleet to book, only a margin too large for it."""
+        rec = self.recommended
+        if rec is None:
             return None
-        cheaper = [ev for ev in self.evaluations if ev.cost < self.recommended.cost]
+        cheaper = [ev for ev in self.evaluations if ev.cost < rec.cost
+                   and (ev.plan is not None or ev.candidate.buffer == rec.candidate.buffer)]
         return max(cheaper, key=lambda e: e.cost) if cheaper else None
 
     def closest(self) -> Evaluation | None:
@@ -80,6 +93,8 @@ class FleetResult:
                 f"Book {rec.candidate.label(self.scenario, lang)}, cost {rec.cost:,.0f} CNY: in {rec.nights} simulated "
                 f"nights, {_pct(rec.p_on_time)} ({_pct(low)}-{_pct(high)}) had every worker checked in while their "
                 f"dormitory was open; it meets {_pct(t)} with confidence {_pct(conf)}.")
+            if rec.candidate.buffer:
+                lines.append(self._margin_line(rec.candidate.buffer, lang))
             nxt = self.next_cheaper()
             if nxt is not None:
                 lines.append(self._cheaper_line(nxt, lang))
@@ -93,9 +108,47 @@ class FleetResult:
                              f"（{_pct(low)}-{_pct(high)}），费用 {best.cost:,.0f} 元。" if zh else
                              f"Closest: {best.candidate.label(self.scenario, lang)} at {_pct(best.p_on_time)} "
                              f"({_pct(low)}-{_pct(high)}), cost {best.cost:,.0f} CNY.")
+                cause = self._cause_line(best, lang)
+                if cause:
+                    lines.append(cause)
+            tried = sorted({ev.candidate.buffer for ev in self.evaluations})
+            if tried != [0]:
+                minutes = "、".join(map(str, tried)) if zh else ", ".join(map(str, tried))
+                lines.append(f"已尝试的计划余量：{minutes} 分钟。" if zh else
+                             f"Planning margins tried: {minutes} min before the deadline.")
         lines.append(f"共评估 {len(self.evaluations)} 个车队方案，模拟 {self.nights} 个夜晚。" if zh else
                      f"{len(self.evaluations)} fleets evaluated, {self.nights} nights simulated.")
         return "\n".join(lines)
+
+    def _cause_line(self, ev: Evaluation, lang: str) -> str:
+        """What the failing nights of ``ev`` had late: the enterprises most often, own vehicles said as such."""
+        failing = ev.nights - ev.good
+        if failing <= 0 or not ev.late_nights:
+            return ""
+        top = sorted(ev.late_nights.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        ents = self.scenario.enterprises
+        parts = []
+        for ent, n in top:
+            own = ent in ents.index and ents.at[ent, "pickup"] == "own"
+            if lang == "zh":
+                why = "（企业自接车：订多少车、留多少余量都帮不上）" if own else ""
+                parts.append(f"{n} 晚有 {ent} 的工人迟到入住{why}")
+            else:
+                parts.append(f"{n} had a late worker of {ent}" + (" (collected by its own vehicle: no booked coach "
+                                                                   "or margin changes that)" if own else ""))
+        if lang == "zh":
+            return f"其 {failing} 个未达标的夜晚中：" + "；".join(parts) + "。"
+        return f"Of its {failing} failing nights, " + "; ".join(parts) + "."
+
+    def _margin_line(self, buffer: int, lang: str) -> str:
+        sc = self.scenario
+        planned = sc.clock(sc.latest_arrival_min - buffer)
+        if lang == "zh":
+            return (f"路线按 {planned} 前到达排定（比最晚到达时间 {sc.policy.latest_arrival} 提前 {buffer} 分钟），"
+                    f"模拟仍按 {sc.policy.latest_arrival} 和各宿舍的开放时间判断。")
+        return (f"Its routes were planned to arrive by {planned}, {buffer} min before the latest arrival of "
+                f"{sc.policy.latest_arrival}; the nights were simulated against {sc.policy.latest_arrival} and the "
+                "dormitories' own hours.")
 
     def _cheaper_line(self, ev: Evaluation, lang: str) -> str:
         zh = lang == "zh"

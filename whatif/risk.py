@@ -45,3 +45,8 @@ def night_ok_by_train(run: Any) -> pd.DataFrame:
     out = pd.DataFrame({"late": g["bad"].sum(), "last_checkin_min": g["checked_in"].max()}).reset_index()
     out["ok"] = out["late"] == 0
     return out
+
+
+def failing_workers(run: Any) -> pd.DataFrame:
+    """The timeline rows of the workers who count against their night (for finding out why nights fail)."""
+    return run.timelines[_late_workers(run)["bad"].to_numpy()]

@@ -11,7 +11,8 @@ import pytest
 import planning
 import scenarios
 import sim
-from whatif.fleet import FLEET_UNCERTAINTY, MEETS, NO_PLAN, night_ok, size_fleet, standby_options
+from planning.store import read_plan
+from whatif.fleet import FLEET_UNCERTAINTY, MEETS, NO_PLAN, night_ok, size_fleet, standby_options, with_margin
 from whatif.sequential import FAILS, SequentialRule, clopper_pearson, wilson
 
 #: Four-seat minibuses for eight workers, a tight deadline and a coach that fails to come in 90% of nights:
@@ -29,6 +30,25 @@ def tight() -> scenarios.Scenario:
     base = scenarios.load("tiny")
     enterprises = base.enterprises.assign(checkin_close="23:15")
     return dataclasses.replace(base, enterprises=enterprises).with_overrides(TIGHT)
+
+
+#: Closed routes, 4-seat minibuses, dormitories closing at the latest arrival: the two-coach plan's second trip
+#: arrives minutes before 23:00, so a night with any delay is late; three coaches make it safe.
+CLOSED = {"fleet.minibus_12.seats": 4, "fleet.minibus_12.count": 3, "policy.max_stops": 2, "policy.routes": "closed",
+          "policy.latest_arrival": "23:00"}
+
+
+@pytest.fixture(scope="module")
+def closed() -> scenarios.Scenario:
+    """tiny on closed routes, where only a planning margin makes the night safe."""
+    base = scenarios.load("tiny")
+    return dataclasses.replace(base, enterprises=base.enterprises.assign(checkin_close="23:00")).with_overrides(CLOSED)
+
+
+@pytest.fixture(scope="module")
+def margined(closed: scenarios.Scenario):
+    """The fleet search on the closed scenario, margins 0, 15 and 30 minutes."""
+    return size_fleet(closed, 0.9, seed=3, iterations=2000, backend="serial", max_nights=200, buffers=(0, 15, 30))
 
 
 @pytest.fixture(scope="module")
@@ -102,21 +122,79 @@ def test_no_fleet_meets_an_impossible_target_and_says_so(tight: scenarios.Scenar
     assert not result.table()["recommended"].any()
 
 
+def test_no_fleet_meets_when_an_own_vehicle_is_late_and_says_why(closed: scenarios.Scenario) -> None:
+    ent = closed.enterprises.copy()  # T3 collects its two workers itself, one seat at a time: the second is late
+    ent.loc["T3", ["pickup", "own_seats", "own_arrival", "own_arrival_min"]] = ["own", 1, "21:00", 1260.0]
+    own = dataclasses.replace(closed, enterprises=ent)
+    result = size_fleet(own, 0.9, seed=3, iterations=2000, backend="serial", max_nights=200, buffers=(0, 15))
+    assert result.recommended is None
+    en, zh = result.summary("en"), result.summary("zh")
+    assert "had a late worker of T3 (collected by its own vehicle" in en
+    assert "Planning margins tried: 0, 15 min" in en
+    assert "T3 的工人迟到入住（企业自接车" in zh
+
+
+def test_outputs_are_written_with_margins(margined, tmp_path) -> None:
+    written = margined.write(tmp_path, lang="en")
+    assert (tmp_path / "fleet.png").read_bytes()[:4] == b"\x89PNG"
+    assert "planned with a 15-min margin" in (tmp_path / "recommendation.txt").read_text(encoding="utf-8")
+    assert sorted(pd.read_csv(tmp_path / "fleet.csv")["buffer_min"].unique()) == [0, 15, 30]
+    assert tmp_path / "plan" / "plan.json" in written
+    assert any("15-min margin" in w for w in read_plan(tmp_path / "plan").warnings)
+
+
 def test_outputs_are_written(searched, tmp_path) -> None:
     written = searched.write(tmp_path, lang="zh")
     names = {p.name for p in written}
     assert {"fleet.csv", "fleet.png", "recommendation.txt", "plan.json"} <= names
     table = pd.read_csv(tmp_path / "fleet.csv")
-    assert {"n_minibus_12", "cost", "nights", "p_on_time", "p_low", "p_high", "meets_target", "recommended"} \
-        <= set(table.columns)
+    assert {"n_minibus_12", "buffer_min", "cost", "nights", "p_on_time", "p_low", "p_high", "meets_target",
+            "recommended"} <= set(table.columns)
     assert (tmp_path / "fleet.png").read_bytes()[:4] == b"\x89PNG"
 
 
-def test_same_answer_on_dask(tight: scenarios.Scenario, searched) -> None:
+def test_margin_moves_the_planning_deadline_across_midnight() -> None:
+    sc = scenarios.load("tiny")  # latest arrival 01:00, the next day
+    for buffer in (0, 30, 60, 90):
+        assert with_margin(sc, buffer).latest_arrival_min == sc.latest_arrival_min - buffer
+    assert with_margin(sc, 90).policy.latest_arrival == "23:30"
+
+
+def test_without_a_margin_no_fleet_meets(closed: scenarios.Scenario) -> None:
+    result = size_fleet(closed, 0.9, seed=3, iterations=2000, backend="serial", max_nights=200, buffers=0)
+    assert result.recommended is None
+    assert {ev.candidate.buffer for ev in result.evaluations} == {0}
+    assert "margins tried" not in result.summary("en")
+
+
+def test_search_raises_the_margin_when_no_fleet_meets(closed: scenarios.Scenario, margined) -> None:
+    rec = margined.recommended
+    assert rec is not None and rec.candidate.counts == (("minibus_12", 3),) and rec.candidate.buffer == 15
+    # Planned to arrive by 22:45; the result (and every simulated night) keeps the scenario's own 23:00.
+    assert rec.plan.routes["arrive_min"].max() <= closed.latest_arrival_min - 15
+    assert margined.scenario.policy.latest_arrival == "23:00"
+    assert any("15-min margin" in w for w in rec.plan.warnings)
+    # Without a margin the fewest coaches (two, one of them twice) miss; no fleet at 0 minutes meets.
+    at_zero = [ev for ev in margined.evaluations if ev.candidate.buffer == 0]
+    assert at_zero and all(ev.verdict != MEETS for ev in at_zero)
+    table = margined.table("en")
+    assert table["recommended"].sum() == 1
+    assert table.loc[table["recommended"], "buffer_min"].item() == 15
+    assert table[["n_minibus_12", "standby", "buffer_min"]].drop_duplicates().shape[0] == len(table)
+    en, zh = margined.summary("en"), margined.summary("zh")
+    assert en.startswith("Book 3 x 12-seat minibus, planned with a 15-min margin before the deadline")
+    assert "planned to arrive by 22:45" in en and "The next cheaper fleet, 2 x 12-seat minibus (" in en
+    assert "中巴（12座） 3 辆，计划留出 15 分钟余量" in zh
+
+
+def test_same_answer_on_dask(tight: scenarios.Scenario, searched, closed: scenarios.Scenario, margined) -> None:
     from dask.distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         on_dask = size_fleet(tight, 0.95, standby=2, seed=3, iterations=2000, options=OFTEN_MISSING, backend=client)
+        margined_on_dask = size_fleet(closed, 0.9, seed=3, iterations=2000, backend=client, max_nights=200,
+                                      buffers=(0, 15, 30))
     pd.testing.assert_frame_equal(on_dask.table(), searched.table())
     assert np.isclose(on_dask.recommended.p_on_time, searched.recommended.p_on_time)
+    pd.testing.assert_frame_equal(margined_on_dask.table(), margined.table())
