@@ -14,6 +14,7 @@ import pandas as pd
 import scenarios
 from planning.check import check_plan
 from planning.options import ROUTING_ITERATIONS
+from planning.own import coach_riders
 from planning.placement import place
 from planning.plan import Plan, absent_workers, ride_minutes
 from planning.routing.exact import merged_stops
@@ -106,7 +107,7 @@ def scenario_rows(name: str, seconds: float, seed: int, peer: str | None) -> lis
     plan = place(sc, time_limit=seconds)
     pl = plan.placement
     riding = pl[(pl["enterprise_id"] != "") & ~absent_workers(pl)]
-    riding = riding[riding["enterprise_id"].isin(sc.coach_enterprises.index)]
+    riding = coach_riders(sc, riding)
     counts = riding.groupby("enterprise_id").size()
     rows = []
     spent: dict[str, float] = {}

@@ -11,6 +11,7 @@ from collections import Counter
 import pandas as pd
 
 from planning.check_schedule import check_schedule
+from planning.own import own_vehicle_capacity
 from planning.plan import Plan, absent_workers
 from scenarios.scenario import Scenario
 
@@ -137,7 +138,8 @@ def check_unplaced(sc: Scenario, plan: Plan) -> list[str]:
 
 
 def check_manifest(sc: Scenario, plan: Plan) -> list[str]:
-    """Every placed coach-worker rides exactly once, on a trip to their enterprise; no own-pickup on coaches."""
+    """Every placed coach-worker rides exactly once, on a trip to their enterprise; an own vehicle's workers ride a
+    coach only beyond what it brings before the dormitory closes, and then it brings that many."""
     if plan.manifest is None and plan.routes is None:
         return []
     out = []
@@ -168,12 +170,19 @@ def check_manifest(sc: Scenario, plan: Plan) -> list[str]:
             continue
         if e != placed[w]:
             out.append(f"worker {w} rides coach {c} to {e} but is placed at {placed[w]}")
-        if placed[w] in own:
-            out.append(f"worker {w} of {placed[w]} (collected by its own vehicle) is on coach {c}")
         if (c, int(t), placed[w]) not in stops:
             out.append(f"worker {w} is on coach {c} trip {t}, which does not stop at {placed[w]}")
-    for e in sorted(set(routes["enterprise_id"].astype(str)) & own):
-        out.append(f"coach stop at {e}, which collects its workers with its own vehicle")
+    cap = own_vehicle_capacity(sc)
+    on_coach = Counter(placed[w] for w in rides if w in placed.index)
+    for e in sorted(own):
+        at_e = [w for w, x in placed.items() if x == e and not absent.get(w, False)]
+        by_own = len(at_e) - on_coach.get(e, 0)
+        room = min(cap[e], len(at_e))
+        if on_coach.get(e, 0) and by_own < room:
+            out.append(f"{on_coach[e]} workers of {e} are on coaches while its own vehicle has room "
+                       f"(it brings {by_own}; {cap[e]} in time)")
+        if by_own > cap[e]:
+            out.append(f"{e}'s own vehicle is left {by_own} workers; it brings {cap[e]} before the dormitory closes")
     order = man.groupby(["coach_id", "trip"])["boarding_order"]
     for (c, t), dup in (order.apply(lambda s: s.duplicated().any())).items():
         if dup:

@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from planning.options import ROUTING_ITERATIONS, PlanOptions  # noqa: F401 (ROUTING_ITERATIONS: for callers)
+from planning.own import coach_riders
 from planning.placement import place
 from planning.plan import Plan
 from planning.routing.scenario import manifest_for, route_placement
@@ -50,8 +51,7 @@ def route(sc: Scenario, plan: Plan, opts: PlanOptions, strict: bool | None = Non
 
     ``strict`` (default: the options') makes a stop no coach can reach in time an error instead of a late one.
     """
-    own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
-    riding = plan.placed[~plan.placed["enterprise_id"].isin(own)]
+    riding = coach_riders(sc, plan.placed)
     routed = route_placement(
         sc,
         riding.groupby("enterprise_id").size(),

@@ -131,11 +131,13 @@ class FleetResult:
         for ent, n in top:
             own = ent in ents.index and ents.at[ent, "pickup"] == "own"
             if lang == "zh":
-                why = "（企业自接车：订多少车、留多少余量都帮不上）" if own else ""
+                why = "（企业自接车，计划到得太紧：留出计划余量，车接不及的工人就改乘大巴）" if own else ""
                 parts.append(f"{n} 晚有 {ent} 的工人迟到入住{why}")
             else:
-                parts.append(f"{n} had a late worker of {ent}" + (" (collected by its own vehicle: no booked coach "
-                                                                   "or margin changes that)" if own else ""))
+                parts.append(f"{n} had a late worker of {ent}" + (" (collected by its own vehicle, planned to be "
+                                                                   "there just in time: with a planning margin, "
+                                                                   "whom it cannot bring in time goes by coach)"
+                                                                   if own else ""))
         if lang == "zh":
             return f"其 {failing} 个未达标的夜晚中：" + "；".join(parts) + "。"
         return f"Of its {failing} failing nights, " + "; ".join(parts) + "."

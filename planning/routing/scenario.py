@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from planning.own import coach_riders
 from planning.plan import MANIFEST_COLUMNS
 from planning.routing.bounds import coaches_bound, km_bound
 from planning.routing.coaches import FLEET_NODES, POOL_PER_DISTRICT, fleet_plan
@@ -190,9 +191,7 @@ def search_districts(
             f"unknown routing objective {objective!r}.", field="objective", fix=f"use one of {', '.join(OBJECTIVE)}."
         )
     start = time.perf_counter()
-    workers = workers_per_enterprise[workers_per_enterprise > 0].astype(int)
-    own = sc.enterprises.index[sc.enterprises["pickup"] == "own"]
-    workers = workers[~workers.index.isin(own)].sort_index()
+    workers = workers_per_enterprise[workers_per_enterprise > 0].astype(int).sort_index()
     depart = _departure(sc)
     _check_servable(sc, workers, depart, strict)
     if sc.policy.one_district_per_coach:
@@ -230,7 +229,8 @@ def route_placement(
     objective: str | None = None,
     km_weight: float = KM_WEIGHT,
 ) -> ScenarioRoutes:
-    """Route the coach-served workers (enterprise id -> workers); own-pickup enterprises are left out.
+    """Route the workers who go by coach (enterprise id -> workers; ``planning.own.coach_riders`` leaves out those
+    an enterprise's own vehicle brings).
 
     With ``strict``, a trip that no coach can make before the latest arrival raises ScenarioError; otherwise it
     goes on the coach back first and is listed in ``warnings``. ``objective`` (default the policy's):
@@ -343,8 +343,7 @@ def plan_routes(
     from planning.plan import absent_workers
 
     riding = placement[(placement["enterprise_id"] != "") & ~absent_workers(placement)]
+    riding = coach_riders(sc, riding)
     counts = riding.groupby("enterprise_id").size()
-    own = set(sc.enterprises.index[sc.enterprises["pickup"] == "own"])
-    riding = riding[~riding["enterprise_id"].isin(own)]
     result = route_placement(sc, counts, time_limit, seed, max_iterations, strict)
     return result.routes, manifest_for(result.routes, riding), result.info

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
+from planning.own import coach_riders
 from planning.plan import Plan, absent_workers, ride_minutes
 from planning.routing.coaches import FLEET_NODES, fleet_plan
 from planning.routing.scenario import DistrictSearch, manifest_for, search_districts
@@ -62,7 +63,7 @@ def tradeoff_plans(
     """
     pl = plan.placement
     riding = pl[(pl["enterprise_id"] != "") & ~absent_workers(pl)]
-    riding = riding[riding["enterprise_id"].isin(sc.coach_enterprises.index)]
+    riding = coach_riders(sc, riding)
     found = search_districts(sc, riding.groupby("enterprise_id").size(), time_limit, seed, max_iterations)
     rows, plans = [], []
     for weight in weights:

@@ -125,8 +125,27 @@ def test_own_pickup_enterprise_on_a_coach(tiny, tiny_plan) -> None:
     own = variant(tiny, enterprise_changes={"T3": {"pickup": "own", "own_seats": 5}})
     routed = one_coach_routes(own, tiny_plan)
     found = check_plan(own, routed)
-    assert "coach stop at T3, which collects its workers with its own vehicle" in found
-    assert any("(collected by its own vehicle) is on coach C1" in m for m in found)
+    assert any(m.startswith("2 workers of T3 are on coaches while its own vehicle has room") for m in found)
+
+
+def test_an_own_vehicle_takes_what_it_brings_in_time_and_coaches_the_rest(tiny, tiny_plan) -> None:
+    """T3's one-seat van (at the station at 23:30, 45 min away, 2 workers) is there once before tiny's 01:00 deadline
+    (at about 00:15; its second trip would come at about 01:48): one worker goes by coach."""
+    import dataclasses
+
+    from planning import make_plan
+    from planning.own import own_vehicle_capacity
+
+    ent = tiny.enterprises.copy()
+    ent.loc["T3", ["pickup", "own_seats", "own_arrival", "own_arrival_min"]] = ["own", 1, "23:30", 23 * 60 + 30.0]
+    own = dataclasses.replace(tiny, enterprises=ent)
+    assert own_vehicle_capacity(own) == {"T3": 1}
+    plan = make_plan(own, seed=0, max_iterations=300)
+    assert int((plan.manifest["enterprise_id"] == "T3").sum()) == 1
+    everyone_by_van = plan.with_routes(plan.routes[plan.routes["enterprise_id"] != "T3"],
+                                       plan.manifest[plan.manifest["enterprise_id"] != "T3"], None)
+    assert "T3's own vehicle is left 2 workers; it brings 1 before the dormitory closes" in check_plan(
+        own, everyone_by_van)
 
 
 def test_own_pickup_workers_need_no_coach(tiny, tiny_plan) -> None:

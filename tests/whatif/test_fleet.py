@@ -123,14 +123,26 @@ def test_no_fleet_meets_an_impossible_target_and_says_so(tight: scenarios.Scenar
 
 
 def test_no_fleet_meets_when_an_own_vehicle_is_late_and_says_why(closed: scenarios.Scenario) -> None:
-    ent = closed.enterprises.copy()  # T3 collects its two workers itself, one seat at a time: the second is late
-    ent.loc["T3", ["pickup", "own_seats", "own_arrival", "own_arrival_min"]] = ["own", 1, "21:00", 1260.0]
+    # T3 collects its two workers itself in a two-seat van planned to be there a minute before its dormitory closes
+    # (the plan gives it no more than it brings in time, planning.own): any slow road makes them late.
+    from planning.own import own_vehicle_capacity
+
+    minutes, _ = closed.travel_model.from_station(["T3"])
+    close = closed.minutes("23:00")
+    leave = close - 1.0 - float(minutes[0])
+    ent = closed.enterprises.copy()
+    ent.loc["T3", ["checkin_close", "checkin_close_min"]] = ["23:00", close]
+    ent.loc["T3", ["pickup", "own_seats", "own_arrival", "own_arrival_min"]] = ["own", 2, closed.clock(leave), leave]
     own = dataclasses.replace(closed, enterprises=ent)
-    result = size_fleet(own, 0.9, seed=3, iterations=2000, backend="serial", max_nights=200, buffers=(0, 15))
+    assert own_vehicle_capacity(own) == {"T3": 2}
+    # Without a margin the van is planned and late on about half the nights; a 15-minute margin puts T3 on coaches.
+    result = size_fleet(own, 0.9, seed=3, iterations=2000, backend="serial", max_nights=200, buffers=(0,))
     assert result.recommended is None
     en, zh = result.summary("en"), result.summary("zh")
     assert "had a late worker of T3 (collected by its own vehicle" in en
-    assert "Planning margins tried: 0, 15 min" in en
+    margined = size_fleet(own, 0.9, seed=3, iterations=2000, backend="serial", max_nights=200, buffers=(0, 15))
+    assert margined.recommended is not None and margined.recommended.candidate.buffer == 15
+    assert (margined.recommended.plan.manifest["enterprise_id"] == "T3").sum() == 2
     assert "T3 的工人迟到入住（企业自接车" in zh
 
 
