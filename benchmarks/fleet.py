@@ -83,8 +83,8 @@ def load(spec: str):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scenarios", default="dingxi_qingdao_2023,dingxi_qingdao_2025,"
-                        "dingxi_qingdao_2025+E0026.own_seats=30")
+    parser.add_argument("--scenarios", default="dingxi_qingdao_2023,dingxi_qingdao_2025",
+                        help="comma-separated; NAME+E0026.own_seats=30 edits a scenario's enterprises")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--write", type=Path, default=None,
                         help="also write each search's fleet.csv, fleet.png, recommendation.txt (and plan) here")

@@ -2,9 +2,10 @@
 
     python benchmarks/season.py [--workers 45000] [--arrivals 80] [--replications 100] [--out FILE]
 
-Prints: season plan time; 100 season replications on 2 local processes and on a Dask ``LocalCluster`` with 1 and
-2 workers (time per night-replication, to show how it would scale on a real cluster); simulated events per second
-beside a bare SimPy loop; peak memory (resident set of this process and its children).
+Prints: season plan time; 100 season replications on 2 local processes and on a Dask ``LocalCluster`` with 2
+workers, and 25 on one worker (time per night-replication, to show how it would scale on a real cluster), each
+compared with the local run number for number; events per second of a bare SimPy loop; peak memory (resident set
+of this process and its children).
 """
 
 from __future__ import annotations
@@ -39,6 +40,19 @@ def bare_simpy(events: int = 200_000) -> float:
     return events / (time.perf_counter() - start)
 
 
+def model_rate(sp, replications: int = 20) -> tuple[float, str]:
+    """Events per second of the night model alone (serial, lean log) on the season's largest arrival."""
+    from sim import SimConfig
+    from sim.model import run_replication
+    from sim.night import compile_night
+
+    big = max(sp.nights, key=lambda n: len(n.plan.placed))
+    night = compile_night(big.scenario, big.plan)
+    start = time.perf_counter()
+    events = sum(run_replication([night], SimConfig(), 1, r, False).sim_events for r in range(replications))
+    return events / (time.perf_counter() - start), f"{big.arrival.id}, {len(big.plan.placed)} workers"
+
+
 def peak_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -65,28 +79,46 @@ def main() -> None:
               f"{int(t['coaches'].sum())} coach-trips; every night passed the plan checker", "",
               "| backend | replications | seconds | night-replications | ms per night-replication |",
               "|---|---:|---:|---:|---:|"]
-    nights = len(sp.nights) * args.replications
-    runs = {}
+    per_season = len(sp.nights)
+    runs, seconds, counts = {}, {}, {}
     start = time.perf_counter()
     runs["local, 2 processes"] = simulate_season(sp, args.replications, seed=1, backend="local", n_jobs=2)
-    seconds = {"local, 2 processes": time.perf_counter() - start}
+    seconds["local, 2 processes"], counts["local, 2 processes"] = time.perf_counter() - start, args.replications
     from dask.distributed import Client, LocalCluster
 
-    for n in (1, 2):
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    # One Dask worker gets a quarter of the replications: enough for its time per night-replication.
+    for n, reps in ((2, args.replications), (1, max(1, args.replications // 4))):
+        name = f"Dask LocalCluster, {n} worker{'s' if n > 1 else ''}"
+        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
                 Client(cluster) as client:
             start = time.perf_counter()
-            runs[f"Dask LocalCluster, {n} worker(s)"] = simulate_season(sp, args.replications, seed=1, backend=client)
-            seconds[f"Dask LocalCluster, {n} worker(s)"] = time.perf_counter() - start
+            runs[name] = simulate_season(sp, reps, seed=1, backend=client)
+            seconds[name], counts[name] = time.perf_counter() - start, reps
     for name, s in seconds.items():
-        lines.append(f"| {name} | {args.replications} | {s:.0f} | {nights} | {1000 * s / nights:.1f} |")
-    first = next(iter(runs.values())).nights
-    same = all(r.nights.equals(first) for r in runs.values())
+        done = per_season * counts[name]
+        lines.append(f"| {name} | {counts[name]} | {s:.0f} | {done} | {1000 * s / done:.1f} |")
+    first = runs["local, 2 processes"].nights
+    lines.append("")
+    for name, r in runs.items():
+        if name == "local, 2 processes":
+            continue
+        mine = first[first["replication"] < counts[name]].reset_index(drop=True)
+        theirs = r.nights.reset_index(drop=True)
+        same = mine.equals(theirs)
+        if not same and len(mine) == len(theirs):
+            differ = int((mine.ne(theirs) & ~(mine.isna() & theirs.isna())).any(axis=1).sum())
+            lines.append(f"{name}: {differ} of {len(mine)} rows differ from the local run, e.g.\n"
+                         + mine[mine.ne(theirs).any(axis=1)].head(3).to_string())
+        lines.append(f"same numbers as the local run ({counts[name]} replications): {same}")
     p, low, high = runs["local, 2 processes"].season_ok()
-    lines += ["", f"same numbers on every backend: {same}",
-              f"season on time in {p:.0%} of simulated seasons ({low:.0%}-{high:.0%})",
-              f"bare SimPy loop: {bare_simpy():,.0f} events/s on one core",
-              f"peak memory: {peak_mb():,.0f} MB (largest of this process and its children)"]
+    bare = bare_simpy()
+    rate, which = model_rate(sp)
+    lines += [f"season on time in {p:.0%} of simulated seasons ({low:.0%}-{high:.0%}), "
+              f"{args.replications:,} seasons of {per_season} nights",
+              f"bare SimPy loop: {bare:,.0f} events/s on one core; the night model: {rate:,.0f} events/s "
+              f"({rate / bare:.2f} of it; {which}, lean log, serial)",
+              f"peak memory: {peak_mb():,.0f} MB (largest of this process and its children)",
+              f"load average at the end: {os.getloadavg()[0]:.1f}"]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:
