@@ -111,17 +111,6 @@ def test_bounds_know_stops_signs_and_lonely_stops() -> None:
     assert coaches_bound([p, far], 60.0) <= 5
 
 
-def _partitions(items: list[int]):
-    if not items:
-        yield []
-        return
-    first, rest = items[0], items[1:]
-    for part in _partitions(rest):
-        for k in range(len(part)):
-            yield [*part[:k], [first, *part[k]], *part[k + 1:]]
-        yield [[first], *part]
-
-
 def test_the_km_bound_is_below_the_best_plan_found_by_exhaustion() -> None:
     """On 40 random six-stop districts (one worker a stop, 2-3 seats, open and closed), the bound never exceeds the
     fewest km over every partition into trips and every order of each trip."""
@@ -131,6 +120,7 @@ def test_the_km_bound_is_below_the_best_plan_found_by_exhaustion() -> None:
 
     from planning.routing import RoutingProblem, VehicleType
     from planning.routing.bounds import km_bound
+    from tests.planning.routing.test_routing_exact import partitions
 
     rng = np.random.default_rng(7)
     gaps = []
@@ -149,7 +139,7 @@ def test_the_km_bound_is_below_the_best_plan_found_by_exhaustion() -> None:
                 best = min(best, sum(d[a, b] for a, b in itertools.pairwise(path)))
             return best
 
-        best = min(sum(trip_km(b) for b in part) for part in _partitions(list(range(1, 7)))
+        best = min(sum(trip_km(b) for b in part) for part in partitions(list(range(1, 7)))
                    if all(len(b) <= seats for b in part))
         bound = km_bound(p)
         assert bound <= best + 1e-9
