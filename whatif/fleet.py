@@ -347,7 +347,7 @@ def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: fl
     (``{"disruptions.coach_no_show.p": 0.1}``), on top of ``FLEET_UNCERTAINTY``; ``buffers``: the planning margins
     in minutes tried in turn when no fleet meets the target (default ``BUFFERS``; ``0`` or ``[0]``: none), each
     moving ``policy.latest_arrival`` earlier for planning only.
-    Returns a ``whatif.fleet_report.FleetResult`` (``summary()``, ``table()``, ``chart()``, ``write()``).
+    Returns a ``whatif.fleet_report.FleetResult`` (``summary()``, ``table()``, ``fleet_chart()``, ``write()``).
     """
     from scenarios import load
     from whatif.fleet_report import FleetResult

@@ -62,6 +62,7 @@ def _draw(result: FleetResult, lang: str) -> Chart:
         ax.scatter([rec.p_on_time], [rec.cost], s=260, facecolors="none", edgecolors="black", linewidths=1.8,
                    zorder=5)
     ax.axvline(result.rule.target, color="grey", linestyle="--")
+    ax.margins(y=0.12)  # room for the labels above the top and bottom points
     handles = [
         mpl.lines.Line2D([], [], color="#2a7f3f", marker="o", linestyle="", label=w["meets"]),
         mpl.lines.Line2D([], [], color="#c0392b", marker="o", linestyle="", label=w["fails"]),
@@ -73,12 +74,12 @@ def _draw(result: FleetResult, lang: str) -> Chart:
     if rec is not None:
         handles.append(mpl.lines.Line2D([], [], marker="o", markerfacecolor="none", markeredgecolor="black",
                                         markersize=12, linestyle="", label=w["rec"]))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=min(len(handles), 4),
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=min(len(handles), 3),
               frameon=False)
     ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.set_xlim(max(0.0, min([ev.p_on_time for ev in result.evaluations if ev.nights] + [result.rule.target]) - 0.1),
-                1.01)
+    lows = [wilson(ev.good, ev.nights)[0] for ev in result.evaluations if ev.nights and ev.verdict != NO_PLAN]
+    ax.set_xlim(max(0.0, min([*lows, result.rule.target]) - 0.03), 1.01)  # every interval inside the axes
     ax.set_xlabel(w["x"])
     ax.set_ylabel(w["y"])
     ax.set_title(w["title"])
@@ -87,7 +88,7 @@ def _draw(result: FleetResult, lang: str) -> Chart:
     none = [ev.candidate.label(sc, lang) for ev in result.evaluations if ev.verdict == NO_PLAN]
     if none:
         note = w["noplan"].format(names="；".join(none) if lang == "zh" else "; ".join(none))
-        lines = textwrap.wrap(note, 110 if lang == "zh" else 200)
+        lines = textwrap.wrap(note, 80 if lang == "zh" else 150)  # 7-pt characters across 9 inches
         fig.text(0.01, 0.005, "\n".join(lines), fontsize=7, color="#555555")
         fig.get_layout_engine().set(rect=(0, 0.02 * len(lines), 1, 1 - 0.02 * len(lines)))  # room for the note
     return fig
