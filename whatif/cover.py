@@ -138,6 +138,14 @@ def trip_cost(sc: Scenario, plan: Plan) -> float:
     return float(fixed.sum() + per_km.sum())
 
 
+def _own_pickup(plan: Plan, own: pd.Index) -> int:
+    """Workers their enterprise's own vehicle collects: placed there and on no coach (``planning.own``)."""
+    placed = plan.placed
+    at_own = placed.index[placed["enterprise_id"].isin(own)]
+    riders = set(plan.manifest["worker_id"].astype(str)) if plan.manifest is not None else set()
+    return sum(1 for w in at_own.astype(str) if w not in riders)
+
+
 def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words) -> CoverFacts:
     """The cover's figures; ``status_words(info)`` turns a solve's outcome into words."""
     placed = plan.placed
@@ -153,7 +161,7 @@ def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words) -> Co
     return CoverFacts(
         workers=len(plan.placement), placed=len(placed), unplaced=len(plan.unplaced),
         enterprises=len(sc.enterprises), served=len(served), unserved=unserved,
-        own_pickup=int(placed["enterprise_id"].isin(own).sum()),
+        own_pickup=_own_pickup(plan, own),
         coaches=int(c["coach_id"].nunique()), trips=len(c), seats=int(sum(seats)), cost=trip_cost(sc, plan),
         bound=coach_bound(sc, plan), risk=night_risk(result), seat_use=seat_use, low_trips=low,
         placement_status=status_words(plan.placement_info), routing_status=status_words(plan.routing_info),
