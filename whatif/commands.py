@@ -139,12 +139,19 @@ def _tell(lines: list[str]) -> None:
     print("\n".join(lines))
 
 
-def _run_log(plan, lang: str) -> None:
+def _run_log(sc, plan, lang: str) -> None:
     """The solver's status and seconds, on stderr: they differ run to run, so no output file holds them."""
     import sys
 
     parts = [f"{what} {info.describe(seconds=True)}" for what, info in
              (("placement", plan.placement_info), ("routing", plan.routing_info)) if info is not None]
+    from planning.routing.scenario import plan_bounds
+
+    bounds = plan_bounds(sc, plan)
+    if bounds is not None:  # what the bureau pays for, against proven bounds (the routing gap is of ride minutes)
+        coaches, km = plan.coaches, float(plan.routes["km"].sum())
+        parts.append(f"{coaches['coach_id'].nunique()} coaches (lower bound {bounds[0]}), {km:,.0f} km "
+                     f"(lower bound {bounds[1]:,.0f})")
     if parts:
         print(say(lang, "run_log", parts="; ".join(parts)), file=sys.stderr)
 
@@ -157,7 +164,7 @@ def _write_plan(sc, plan, args: argparse.Namespace, strict: bool) -> None:
     with atomic_folder(args.out) as stage:
         write_plan(sc, plan, stage, lang=args.lang)
         save_plan(plan, stage, sc=sc, strict=strict)
-    _run_log(plan, args.lang)
+    _run_log(sc, plan, args.lang)
 
 
 def _simulate_args(p: argparse.ArgumentParser) -> None:
@@ -319,7 +326,7 @@ def _pack(args: argparse.Namespace) -> int:
                           axes=axes, n_jobs=args.jobs, redact=args.redact)
         step(say(args.lang, "step_write"))
         write_pack(pack, args.out)
-    _run_log(pack.plan, args.lang)
+    _run_log(sc, pack.plan, args.lang)
     lines = [*plan_lines(sc, pack.plan, args.lang, "transport_plan.xlsx"), *sim_lines(sc, pack.result.kpis, args.lang)]
     if pack.sweep is not None:
         lines.append(pack.sweep.summary(args.lang))

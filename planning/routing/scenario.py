@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from planning.own import coach_riders
-from planning.plan import MANIFEST_COLUMNS
+from planning.plan import MANIFEST_COLUMNS, Plan
 from planning.routing.bounds import coaches_bound, km_bound
 from planning.routing.coaches import FLEET_NODES, POOL_PER_DISTRICT, fleet_plan
 from planning.routing.problem import RoutingProblem, VehicleType
@@ -175,6 +175,14 @@ class DistrictSearch:
     depart: float
 
 
+def _groups(sc: Scenario, workers: pd.Series) -> dict[str, pd.Series]:
+    """The routing's groups of enterprises: one per district under a district sign, else one for the city ("")."""
+    if sc.policy.one_district_per_coach:
+        district = sc.enterprises.loc[workers.index, "district"]
+        return {str(d): workers[district == d] for d in sorted(district.unique())}
+    return {"": workers}
+
+
 def search_districts(
     sc: Scenario,
     workers_per_enterprise: pd.Series,
@@ -194,11 +202,7 @@ def search_districts(
     workers = workers_per_enterprise[workers_per_enterprise > 0].astype(int).sort_index()
     depart = _departure(sc)
     _check_servable(sc, workers, depart, strict)
-    if sc.policy.one_district_per_coach:
-        district = sc.enterprises.loc[workers.index, "district"]
-        groups = {str(d): workers[district == d] for d in sorted(district.unique())}
-    else:
-        groups = {"": workers}
+    groups = _groups(sc, workers)
     total = max(1, int(workers.sum()))
     results: dict[str, RoutingResult] = {}
     problems: dict[str, RoutingProblem] = {}
@@ -254,10 +258,31 @@ def route_placement(
     info = _info(problems, routes, time.perf_counter() - start, proven)
     if fleet_timed_out or any(r.timed_out for r in results.values()):
         info = dataclasses.replace(info, timed_out=True)
-    window = sc.latest_arrival_min - depart if sc.policy.routes == "closed" else None
-    coaches_lb = max(math.ceil(int(workers.sum()) / seats), coaches_bound(list(problems.values()), window))
-    km_lb = sum(km_bound(p, returns=False) for p in problems.values())  # a plan's km: the legs to its stops
+    coaches_lb, km_lb = _bounds(sc, problems, int(workers.sum()), seats, depart)
     return ScenarioRoutes(routes, results, info, coaches_lb, km_lower_bound=km_lb, warnings=late + held)
+
+
+def _bounds(sc: Scenario, problems: dict[str, RoutingProblem], riders: int, seats: int,
+            depart: float) -> tuple[int, float]:
+    """Proven lower bounds of the coaches and of the km (the legs to the stops, as a plan counts them)."""
+    window = sc.latest_arrival_min - depart if sc.policy.routes == "closed" else None
+    coaches_lb = max(math.ceil(riders / max(1, seats)), coaches_bound(list(problems.values()), window))
+    return coaches_lb, sum(km_bound(p, returns=False) for p in problems.values())
+
+
+def plan_bounds(sc: Scenario, plan: Plan) -> tuple[int, float] | None:
+    """(coaches, km) lower bounds for the workers ``plan`` carries by coach, grouped as the routing groups them;
+    None without routes."""
+    routes = plan.routes
+    if routes is None or routes.empty:
+        return None
+    workers = routes.groupby("enterprise_id")["workers"].sum().astype(int)
+    workers = workers[workers > 0].sort_index()
+    depart = _departure(sc)
+    groups = _groups(sc, workers)
+    problems = {name: district_problem(sc, g, depart, name or "city") for name, g in groups.items()}
+    seats = max((ct.seats for ct in sc.fleet.values() if ct.count > 0), default=1)
+    return _bounds(sc, problems, int(workers.sum()), seats, depart)
 
 
 def _coaches(

@@ -184,3 +184,17 @@ def test_the_translator_leaves_file_errors_alone() -> None:
     assert str(to_cli(ScenarioError("bad.", field="overrides train.delay_min=5"))) == "--set train.delay_min=5: bad."
     on_file = ScenarioError("bad.", file="scenario.yaml", field="jobs")
     assert to_cli(on_file) is on_file
+
+
+def test_the_run_log_gives_coaches_and_km_against_their_bounds(tmp_path: Path, capsys) -> None:
+    """What the bureau pays for, against proven bounds, beside the solvers' status (on stderr)."""
+    from planning.store import read_plan
+    from scenarios import load
+
+    assert main(["plan", "tiny", "--out", str(tmp_path), "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    plan = read_plan(tmp_path, load("tiny"))
+    km = float(plan.routes["km"].sum())
+    assert f"{plan.routes['coach_id'].nunique()} coaches (lower bound 1), {km:,.0f} km (lower bound " in err
+    bound = float(err.split("km (lower bound ")[1].split(")")[0].replace(",", ""))
+    assert 0 < bound <= km
