@@ -11,8 +11,9 @@ from scenarios.errors import ScenarioError
 from scenarios.model import OBJECTIVES
 
 #: Routing search iterations by default: a count, not a clock, so the same seed gives the same plan on any machine.
-#: On the bundled scenarios 20,000 take 8 to 13 s and find plans as good as 30 s of time-bound search.
-ROUTING_ITERATIONS = 20_000
+#: On the bundled scenarios 10,000 take 8-9 s (2 cores, quiet) with the coaches of 20,000 (16-26 s) and worker ride
+#: minutes within 1.6% (benchmarks/results/routing_scenarios.txt); PyVRP feeding the pool made the rest redundant.
+ROUTING_ITERATIONS = 10_000
 #: The largest iteration budget accepted (about a day of search on the 2023 scenario).
 MAX_ITERATIONS = 10_000_000
 #: The longest time limit accepted, seconds (one day); also the safety cap when only iterations stop the search.

@@ -26,7 +26,7 @@ from scenarios.scenario import Scenario
 from scenarios.season import Arrival, Season
 from scenarios.tables import POSTS_PREFIX
 
-#: Routing iterations per night in a season (a night plan uses 20,000; a season has dozens of nights).
+#: Routing iterations per night in a season (a night plan uses 10,000; a season has dozens of nights).
 SEASON_ITERATIONS = 3_000
 
 

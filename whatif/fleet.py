@@ -38,7 +38,7 @@ from scenarios.scenario import Scenario
 from whatif.risk import failing_workers, night_ok
 from whatif.sequential import FAILS, MEETS, UNDECIDED, SequentialRule, clopper_pearson
 
-#: Routing iterations per candidate fleet: fewer than a final plan's 20,000, since many fleets are tried.
+#: Routing iterations per candidate fleet: fewer than a final plan's 10,000, since many fleets are tried.
 FLEET_ITERATIONS = 5_000
 NO_PLAN = "no plan"
 #: What can go wrong on the night, switched on for the search (the train's usual random delay is the scenario's

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
+from planning.options import ROUTING_ITERATIONS
 from planning.own import coach_riders
 from planning.plan import Plan, absent_workers, ride_minutes
 from planning.routing.coaches import FLEET_NODES, fleet_plan
@@ -54,7 +55,7 @@ def tradeoff_plans(
     plan: Plan,
     weights: tuple[float | None, ...] = WEIGHTS,
     seed: int = 0,
-    max_iterations: int | None = 20_000,
+    max_iterations: int | None = ROUTING_ITERATIONS,
     time_limit: float = 60.0,
 ) -> TradeOff:
     """Route ``plan``'s placement once, then one plan per weight (ride minutes per km), same coaches first.
