@@ -88,7 +88,7 @@ class PlanOptions:
         return self.iterations is not None
 
     def describe_stop(self) -> str:
-        """The stop criterion in words: '20000 iterations (at most 30 s)', 'after 30 s', ..."""
+        """The stop criterion in words: '10000 iterations (at most 30 s)', 'after 30 s', ..."""
         if self.iterations is None:
             return f"after {self.seconds:g} s"
         if self.time_limit is None:

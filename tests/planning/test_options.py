@@ -37,7 +37,7 @@ def test_out_of_range_options_are_refused_by_name(changes: dict, field: str, sho
 
 
 def test_the_stop_criterion_is_iterations_or_seconds_or_both() -> None:
-    assert PlanOptions().describe_stop() == "20000 iterations (at most 30 s)"
+    assert PlanOptions().describe_stop() == "10000 iterations (at most 30 s)"
     assert PlanOptions(iterations=None, time_limit=5).describe_stop() == "after 5 s"
     only_count = PlanOptions(iterations=300, time_limit=None)
     assert only_count.describe_stop() == "300 iterations" and only_count.reproducible
