@@ -72,6 +72,8 @@ def placement_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
     })
     if plan.manifest is not None:
         ride = plan.manifest.astype({"worker_id": str}).drop_duplicates("worker_id").set_index("worker_id")
+        # An own vehicle's workers beyond what it brings in time ride a coach (planning.own): say so per worker.
+        frame.loc[frame["worker_id"].isin(ride.index), "pickup"] = label("pickup_coach", lang)
         for col in ("coach_id", "trip", "boarding_order"):
             riding = frame["worker_id"].map(ride[col])
             whole = (lambda v: v) if col == "coach_id" else int  # trip and boarding order stay whole numbers

@@ -107,6 +107,21 @@ def test_trip_and_boarding_order_stay_whole_numbers_when_some_ride_no_coach(tiny
     assert (table.loc[table["enterprise_id"] == "T3", "trip"] == "").all()
 
 
+def test_a_worker_an_own_vehicle_cannot_bring_in_time_is_shown_on_the_coach(tiny) -> None:
+    """T3's one-seat van brings one of its two workers before the deadline; the other's row says 统一派车."""
+    import dataclasses
+
+    from planning import make_plan
+    from planning.export import placement_table
+
+    ent = tiny.enterprises.copy()
+    ent.loc["T3", ["pickup", "own_seats", "own_arrival", "own_arrival_min"]] = ["own", 1, "23:30", 23 * 60 + 30.0]
+    own = dataclasses.replace(tiny, enterprises=ent)
+    t3 = placement_table(own, make_plan(own, seed=0, max_iterations=300)).query("enterprise_id == 'T3'")
+    assert sorted(t3["pickup"]) == ["企业自行接站", "统一派车"]
+    assert (t3.loc[t3["pickup"] == "统一派车", "coach_id"] != "").all()
+
+
 def _formula_free(path: Path) -> dict[str, str]:
     """Every sheet's XML of the workbook, after asserting that none holds a formula element."""
     with zipfile.ZipFile(path) as z:
