@@ -174,10 +174,10 @@ def check_manifest(sc: Scenario, plan: Plan) -> list[str]:
             out.append(f"worker {w} is on coach {c} trip {t}, which does not stop at {placed[w]}")
     cap = own_vehicle_capacity(sc)
     on_coach = Counter(placed[w] for w in rides if w in placed.index)
+    present = Counter(x for w, x in placed.items() if x in own and not absent.get(w, False))
     for e in sorted(own):
-        at_e = [w for w, x in placed.items() if x == e and not absent.get(w, False)]
-        by_own = len(at_e) - on_coach.get(e, 0)
-        room = min(cap[e], len(at_e))
+        by_own = present[e] - on_coach.get(e, 0)
+        room = min(cap[e], present[e])
         if on_coach.get(e, 0) and by_own < room:
             out.append(f"{on_coach[e]} workers of {e} are on coaches while its own vehicle has room "
                        f"(it brings {by_own}; {cap[e]} in time)")
