@@ -24,12 +24,16 @@ class ScenarioError(ValueError):
         field: str | None = None,
         row: int | None = None,
         fix: str | None = None,
+        message_zh: str | None = None,
+        fix_zh: str | None = None,
     ) -> None:
         self.message = message
         self.file = file
         self.field = field
         self.row = row
         self.fix = fix
+        self.message_zh = message_zh
+        self.fix_zh = fix_zh
         super().__init__(self._render())
 
     def _render(self) -> str:
@@ -48,9 +52,32 @@ class ScenarioError(ValueError):
             text += f" Fix: {self.fix}"
         return text.replace("\n", " ")
 
+    def render(self, lang: str = "en") -> str:
+        """One line in ``lang`` ('en' or 'zh'): where, what, and the fix; English where no Chinese was given."""
+        if lang != "zh" or not self.message_zh:
+            return str(self)
+        where = [str(w) for w in (self.file, f"第 {self.row} 行" if self.row is not None else None, self.field) if w]
+        message = self.message_zh
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[: MAX_MESSAGE_CHARS - 3] + "..."
+        text = ("，".join(where) + "：" if where else "") + message
+        if self.fix_zh:
+            text += f"修改：{self.fix_zh}"
+        return text.replace("\n", " ")
+
+    def retold(self, **changes: object) -> ScenarioError:
+        """The same error (both languages kept) with some of file, field, row, fix (and fix_zh) changed."""
+        parts: dict = {"file": self.file, "field": self.field, "row": self.row, "fix": self.fix,
+                       "message_zh": self.message_zh, "fix_zh": self.fix_zh}
+        if "fix" in changes and "fix_zh" not in changes and changes["fix"] != self.fix:
+            parts["fix_zh"] = None  # a new English fix has no Chinese yet
+        parts.update(changes)
+        message = parts.pop("message", self.message)
+        return ScenarioError(str(message), **parts)  # type: ignore[arg-type]
+
     def located(self, *, file: str | None = None, prefix: str | None = None) -> ScenarioError:
         """The same error with a file name and/or a field prefix filled in."""
         field = self.field
         if prefix:
             field = f"{prefix}.{field}" if field else prefix
-        return ScenarioError(self.message, file=self.file or file, field=field, row=self.row, fix=self.fix)
+        return self.retold(file=self.file or file, field=field)

@@ -10,7 +10,7 @@ import typing
 from typing import Any, TypeVar
 
 from present.clock import format_clock
-from scenarios.errors import FieldError, InputError, ScenarioError, cut, shown, suggest
+from scenarios.errors import FieldError, ScenarioError, cut, shown, suggest
 
 T = TypeVar("T")
 
@@ -121,13 +121,5 @@ def build(cls: type[T], data: Any, where: str, file: str | None) -> T:
     except FieldError as exc:
         field = f"{where}.{exc.field}"
         fix = exc.fix or f"edit '{field}' in the scenario file."
-        if exc.message_zh:
-            raise InputError(
-                exc.message,
-                exc.message_zh,
-                file=file,
-                field=field,
-                fix=fix,
-                fix_zh=exc.fix_zh or f"在方案文件中修改“{field}”。",
-            ) from None
-        raise ScenarioError(exc.message, file=file, field=field, fix=fix) from None
+        raise ScenarioError(exc.message, file=file, field=field, fix=fix, message_zh=exc.message_zh,
+                            fix_zh=(exc.fix_zh or f"在方案文件中修改“{field}”。") if exc.message_zh else None) from None

@@ -48,7 +48,8 @@ def cut(text: str, limit: int = SHOWN_CHARS) -> str:
 
 
 class InputError(ScenarioError):
-    """A ScenarioError that also speaks Chinese: ``str()`` is English, ``render("zh")`` Chinese (the CLI's default)."""
+    """A ScenarioError that speaks Chinese too, the Chinese message given second: ``str()`` is English,
+    ``render("zh")`` Chinese (the CLI's default)."""
 
     def __init__(
         self,
@@ -61,31 +62,7 @@ class InputError(ScenarioError):
         fix: str | None = None,
         fix_zh: str | None = None,
     ) -> None:
-        self.message_zh = message_zh
-        self.fix_zh = fix_zh
-        super().__init__(message, file=file, field=field, row=row, fix=fix)
-
-    def render(self, lang: str = "en") -> str:
-        """One line in ``lang`` ('en' or 'zh'): where, what, and the fix."""
-        if lang != "zh":
-            return str(self)
-        where = [str(w) for w in (self.file, f"第 {self.row} 行" if self.row is not None else None, self.field) if w]
-        text = ("，".join(where) + "：" if where else "") + cut(self.message_zh, 600)
-        if self.fix_zh:
-            text += f"修改：{self.fix_zh}"
-        return text.replace("\n", " ")
-
-    def located(self, *, file: str | None = None, prefix: str | None = None) -> InputError:
-        field = f"{prefix}.{self.field}" if prefix and self.field else (prefix or self.field)
-        return InputError(
-            self.message,
-            self.message_zh,
-            file=self.file or file,
-            field=field,
-            row=self.row,
-            fix=self.fix,
-            fix_zh=self.fix_zh,
-        )
+        super().__init__(message, file=file, field=field, row=row, fix=fix, message_zh=message_zh, fix_zh=fix_zh)
 
 
 class FieldError(ValueError):

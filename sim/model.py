@@ -74,7 +74,7 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
     service = desk_service_minutes(station, config, draws.uniform("desks", wk)).tolist()
     lo, hi = station.board_s_per_person
     board_min = ((lo + _uniform(draws, "boarding", wk, rnd) * (hi - lo)) / 60.0).tolist()
-    factor = leg_factors(draws, tk, night.leg_keys, night.leg_district, night.district_keys, night.leg_from_keys,
+    factor = leg_factors(draws, tk, night.leg_keys, night.leg_weights, night.district_keys, night.leg_from_keys,
                          night.leg_to_keys, split_cv(night.travel_cv, night.night_share, night.district_share), rnd)
     a, b = config.stop_min
     dwell = a + _uniform(draws, "drops", night.stop_keys, rnd) * (b - a)

@@ -17,6 +17,7 @@ from scenarios.errors import ScenarioError
 from scenarios.model import Station, Train
 from scenarios.scenario import STATION_ID, Scenario
 from sim.fit import check_fit
+from sim.roads import district_weights
 from sim.streams import key_hash
 
 COACH, OWN, NONE = 0, 1, 2  # how a worker leaves the station
@@ -89,7 +90,7 @@ class Night:
     leg_keys: np.ndarray
     leg_from_keys: np.ndarray
     leg_to_keys: np.ndarray
-    leg_district: np.ndarray
+    leg_weights: np.ndarray  # (legs, districts): the share of each leg's way in each district (sim.roads)
     district_keys: np.ndarray
     stop_keys: np.ndarray
 
@@ -202,10 +203,7 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
         trip.leg_min = leg_minutes[trip.leg_offset:trip.leg_offset + k]
         trip.return_min = leg_minutes[trip.leg_offset + k]
 
-    ent_district = {str(e): str(d) for e, d in sc.enterprises["district"].items()}
-    districts = sorted(set(ent_district.values()))
-    dindex = {d: i for i, d in enumerate(districts)}
-    leg_district = np.array([dindex[ent_district[b if b != STATION_ID else a]] for a, b in legs], dtype=int)
+    districts, leg_weights = _leg_districts(sc, legs)
     return Night(
         name=sc.name, prefix=prefix, train=sc.train, station=sc.station, arrival_min=sc.arrival_min,
         latest_arrival_min=sc.latest_arrival_min, max_coach_wait_min=sc.policy.max_coach_wait_min,
@@ -224,7 +222,7 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
         vehicle_keys=key_hash([f"vehicle|{prefix}{v.id}" for v in vehicles]),
         leg_keys=key_hash([f"leg|{a}|{b}" for a, b in legs]),
         leg_from_keys=key_hash([f"place|{a}" for a, _ in legs]), leg_to_keys=key_hash([f"place|{b}" for _, b in legs]),
-        leg_district=leg_district, district_keys=key_hash([f"district|{d}" for d in districts]),
+        leg_weights=leg_weights, district_keys=key_hash([f"district|{d}" for d in districts]),
         stop_keys=key_hash([f"stop|{k}" for k in stop_names]),
     )
 
@@ -246,6 +244,19 @@ def _desk_rank(order: str, trips: list[Trip], trip_of: np.ndarray, district: pd.
     uniq = key.drop_duplicates().sort_values(["first", "district"]).reset_index(drop=True)
     dist_rank = {d: float(i) for i, d in enumerate(uniq["district"])}
     return np.where(trip_of >= 0, key["district"].map(dist_rank).to_numpy(dtype=float), np.inf)
+
+
+def _leg_districts(sc: Scenario, legs: list[tuple[str, str]]) -> tuple[list[str], np.ndarray]:
+    """The scenario's districts and each leg's share of way in each (``sim.roads.district_weights``)."""
+    districts = [str(d) for d in sc.districts.index]
+    dindex = {d: i for i, d in enumerate(districts)}
+    ents = sc.enterprises
+    where = {str(e): (float(r["lat"]), float(r["lon"]), dindex.get(str(r["district"]), -1)) for e, r in ents.iterrows()}
+    where[STATION_ID] = (float(sc.station.lat), float(sc.station.lon), -1)
+    a = np.array([where[x] for x, _ in legs]).reshape(-1, 3)
+    b = np.array([where[y] for _, y in legs]).reshape(-1, 3)
+    centres = sc.districts[["lat", "lon"]].to_numpy(dtype=float)
+    return districts, district_weights(a[:, :2], b[:, :2], a[:, 2].astype(int), b[:, 2].astype(int), centres)
 
 
 def _leg_minutes(sc: Scenario, legs: list[tuple[str, str]]) -> list[float]:

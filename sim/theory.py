@@ -130,13 +130,15 @@ def burst_statistics(exits: np.ndarray) -> tuple[float, float, float]:
 def trip_travel_samples(replications: int, planned: np.ndarray, leg_district: np.ndarray,
                         legs: list[tuple[str, str]], cvs: tuple[float, float, float, float],
                         seed: int = 0) -> np.ndarray:
-    """The model's total drive time of one trip (legs ``planned`` minutes, each a (from, to) pair of places) over many
-    replications, with the night, district, place and road factors of ``sim.roads``."""
-    from sim.roads import leg_factors
+    """The model's total drive time of one trip (legs ``planned`` minutes, each a (from, to) pair of places;
+    ``leg_district``: one district index per leg, or district weights) over many replications, with the night,
+    district, place and road factors of ``sim.roads``."""
+    from sim.roads import as_weights, leg_factors
     from sim.streams import Draws, key_hash
 
     train, roads = key_hash(["train|T"]), key_hash([f"leg|{a}|{b}" for a, b in legs])
     a, b = key_hash([f"place|{a}" for a, _ in legs]), key_hash([f"place|{b}" for _, b in legs])
-    districts = key_hash([f"district|{d}" for d in range(int(leg_district.max()) + 1)])
-    return np.array([float(planned @ leg_factors(Draws(seed, r), train, roads, leg_district, districts, a, b, cvs))
+    weights = as_weights(leg_district)
+    districts = key_hash([f"district|{d}" for d in range(weights.shape[1])])
+    return np.array([float(planned @ leg_factors(Draws(seed, r), train, roads, weights, districts, a, b, cvs))
                      for r in range(replications)])

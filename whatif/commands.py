@@ -48,7 +48,7 @@ def to_cli(exc: ScenarioError) -> ScenarioError:
     for key in (word, word.split(".")[0]):
         if key in FLAGS:
             field = FLAGS[key] + exc.field[len(key):]
-            return ScenarioError(exc.message, field=field, row=exc.row, fix=exc.fix)
+            return exc.retold(field=field)
     return exc
 
 

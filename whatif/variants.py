@@ -150,11 +150,10 @@ def _from_override(exc: ScenarioError, overrides: Mapping[str, Any]) -> Scenario
     where = exc.field or ""
     for path, value in overrides.items():
         if where == path or where.startswith((f"{path}.", f"{path}[")):
-            fix = exc.fix
-            if not fix or "scenario file" in fix:
-                fix = f"give another value for {path}."
-            return ScenarioError(exc.message, field=f"overrides {path}={value}", row=exc.row, fix=fix)
+            if not exc.fix or "scenario file" in exc.fix:
+                return exc.retold(field=f"overrides {path}={value}", file=None, fix=f"give another value for {path}.",
+                                  fix_zh=f"给 {path} 另一个值。")
+            return exc.retold(field=f"overrides {path}={value}", file=None)
     label = ", ".join(f"{k}={v}" for k, v in overrides.items())
-    return ScenarioError(
-        f"{exc.message} (with overrides {label})", file=exc.file, field=exc.field, row=exc.row, fix=exc.fix
-    )
+    return exc.retold(message=f"{exc.message} (with overrides {label})",
+                      message_zh=f"{exc.message_zh}（改动：{label}）" if exc.message_zh else None)

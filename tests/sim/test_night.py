@@ -49,3 +49,19 @@ def test_travel_matrix_needs_only_the_legs_driven(tmp_path) -> None:
     sc = scenarios.load(folder)
     night = compile_night(sc, hand_plan(sc, [("T2", ["W5"]), ("T1", ["W1"])]))
     assert night.trips[0].leg_min == [11.0, 17.0] and night.trips[0].return_min == 23.0
+
+
+def test_a_long_leg_shares_the_roads_of_the_districts_it_drives_through(bundled_2023) -> None:
+    """From Qingdao North to Pingdu the way runs through Chengyang or Jiaozhou; a leg inside Huangdao stays there."""
+    sc, plan = bundled_2023
+    night = compile_night(sc, plan)
+    districts = list(sc.districts.index)
+    ent_district = sc.enterprises["district"]
+    w = night.leg_weights
+    assert w.shape == (night.n_legs, len(districts))
+    assert abs(w.sum(axis=1) - 1).max() < 1e-12
+    first = {trip.leg_offset: ent_district[night.enterprise_ids[trip.stops[0]]] for trip in night.trips}
+    to_pingdu = [i for i, d in first.items() if d == "pingdu"]
+    assert to_pingdu
+    on_the_way = w[to_pingdu][:, [districts.index("chengyang"), districts.index("jiaozhou")]].sum(axis=1)
+    assert (on_the_way > 0.2).all() and (w[to_pingdu, districts.index("pingdu")] > 0.2).all()

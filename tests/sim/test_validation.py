@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sim.roads import leg_covariance, split_cv
+from sim.roads import as_weights, district_weights, leg_covariance, split_cv
 from sim.stats import mean_ci
 from sim.theory import (
     burst_statistics,
@@ -51,16 +51,32 @@ def test_leave_when_full_wait_is_k_minus_1_over_2_lambda() -> None:
 
 
 def test_correlated_travel_variance_matches_its_formula() -> None:
-    """A trip S-A-B-C-S, then S-B-S and S-A again: legs share the night, districts, places and roads."""
+    """A trip S-A-B-C-S, then S-B-S and S-A again: legs share the night, districts, places and roads; the legs
+    from and to the station drive partly through a district of their own."""
     legs = [("S", "A"), ("A", "B"), ("B", "C"), ("C", "S"), ("S", "B"), ("B", "S"), ("S", "A")]
     planned = np.array([30.0, 12.0, 8.0, 25.0, 20.0, 20.0, 30.0])
-    district = np.array([0, 1, 1, 2, 1, 1, 0])
+    district = np.eye(4)[[0, 1, 1, 2, 1, 1, 0]]
+    district[[0, 3, 4, 5, 6]] = 0.7 * district[[0, 3, 4, 5, 6]] + 0.3 * np.eye(4)[3]
     cvs = split_cv(0.15, 0.7, 0.15)
     total = trip_travel_samples(6000, planned, district, legs, cvs)
     cov = leg_covariance(planned, district, np.array([a for a, _ in legs]), np.array([b for _, b in legs]), cvs)
-    np.testing.assert_allclose(np.sqrt(np.diag(cov)) / planned, 0.15)  # every leg keeps travel.cv
+    cv = np.sqrt(np.diag(cov)) / planned
+    np.testing.assert_allclose(cv[[1, 2]], 0.15)  # a leg in one district keeps travel.cv
+    assert (cv[[0, 3, 4, 5, 6]] < 0.15).all() and (cv > 0.145).all()  # one across two averages their factors
     var = float(cov.sum())
     assert total.mean() == pytest.approx(planned.sum(), rel=0.01)
     assert total.var(ddof=1) == pytest.approx(var, rel=0.08)  # about 4 standard errors of a variance at n=6000
     independent = float((planned ** 2).sum() * 0.15 ** 2)
     assert var > 2 * independent  # the shared factors more than double the variance of the trips
+
+
+def test_a_leg_drives_through_the_districts_on_its_way() -> None:
+    """Districts by their centres on a line: A at 0, B at 1, C at 2 (degrees of latitude)."""
+    centres = np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0]])
+    start, end = np.array([[0.0, 0.0], [0.1, 0.0], [0.0, 0.0]]), np.array([[2.0, 0.0], [0.2, 0.0], [0.4, 0.0]])
+    w = district_weights(start, end, np.array([-1, 0, -1]), np.array([2, 0, 1]), centres)
+    np.testing.assert_allclose(w.sum(axis=1), 1.0)
+    assert w[0, 1] == pytest.approx(0.5, abs=0.07) and w[0, 0] == pytest.approx(0.25, abs=0.07)  # through B
+    np.testing.assert_allclose(w[1], [1, 0, 0])  # a short leg inside A
+    assert w[2, 1] > 0 and w[2, 0] > 0.8  # the end is in B by its own district, though nearer A's centre
+    np.testing.assert_allclose(as_weights(np.array([2, 0])), [[0, 0, 1], [1, 0, 0]])
