@@ -111,7 +111,7 @@ def main() -> None:
     lines = [f"# benchmarks/crn_pairing.py: last check-in, baseline (x) vs optimised (y) plan of 2023, "
              f"{args.replications} replications, seed 1",
              "# ceiling: the ratio at correlation 1 for these spreads, sqrt(var x + var y) / |sd x - sd y|; "
-             "corr 3x: the correlation a ratio of 3 needs",
+             "corr 3x: the correlation a ratio of 3 needs (above 1: out of reach)",
              f"{'case':<22}{'sd x':>7}{'sd y':>7}{'sd x-y':>8}{'var x-y':>9}{'corr':>7}{'ratio':>7}{'ceiling':>8}"
              f"{'corr 3x':>8}{'mean x-y':>10}"]
     for name, r in rows:
