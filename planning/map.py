@@ -9,6 +9,7 @@ from __future__ import annotations
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
+from matplotlib.transforms import Bbox, ScaledTranslation
 
 from planning.plan import Plan
 from present.figure import Chart, figure
@@ -89,17 +90,8 @@ def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Chart:
         label=_t("enterprise", lang),
         zorder=3,
     )
-    name = "name_zh" if lang == "zh" else "name_en"
-    for d, row in sc.districts.iterrows():
-        ax.scatter(row["lon"], row["lat"], marker="s", s=40, color=colors[d], edgecolors="black", zorder=4)
-        ax.annotate(
-            row[name],
-            (row["lon"], row["lat"]),
-            xytext=(5, 5),
-            textcoords="offset points",
-            fontsize=10,
-            zorder=5,
-        )
+    for _, row in sc.districts.iterrows():
+        ax.scatter(row["lon"], row["lat"], marker="s", s=40, color=colors[row.name], edgecolors="black", zorder=4)
     ax.scatter(
         [sc.station.lon],
         [sc.station.lat],
@@ -117,4 +109,50 @@ def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Chart:
     ax.set_title(_t("routes", lang, n=trips))
     ax.legend(loc="lower right")
     ax.grid(alpha=0.3)
+    _district_labels(fig, ax, sc, lang)
     return fig
+
+
+#: Where a district's name may go, in points from its centre (tried in turn): beside it first, then further out
+#: with a leader line.
+LABEL_OFFSETS = ((6, 5), (24, -26), (-24, -26), (24, 24), (-24, 24), (44, -46), (-44, -46), (44, 44), (-44, 44),
+                 (64, -10), (-64, -10), (64, -64), (-64, -64))
+
+
+def _district_labels(fig: Chart, ax, sc: Scenario, lang: str) -> None:
+    """Each district's name near its centre where it covers no other name, district centre or the station (the
+    city's small central districts lie close together), with a leader line when it had to move away."""
+    fig.draw_without_rendering()  # fixes the axes' limits and layout, so label boxes can be measured
+    name = "name_zh" if lang == "zh" else "name_en"
+    points = np.vstack([sc.districts[["lon", "lat"]].to_numpy(float), [[sc.station.lon, sc.station.lat]]])
+    pad = 7 * fig.dpi / 72  # a marker's half width, in pixels
+    centres = ax.transData.transform(points)
+    placed = [Bbox.from_extents(x - pad, y - pad, x + pad, y + pad) for x, y in centres]
+    for _, row in sc.districts.sort_values("lat", ascending=False).iterrows():
+        x, y = ax.transData.transform((row["lon"], row["lat"]))
+        own = Bbox.from_extents(x - pad, y - pad, x + pad, y + pad)
+        others = [b for b in placed if not np.allclose(b.get_points(), own.get_points())]
+        for k, (dx, dy) in enumerate(LABEL_OFFSETS):
+            shift = ScaledTranslation(dx / 72, dy / 72, fig.dpi_scale_trans)
+            label = ax.text(row["lon"], row["lat"], row[name], transform=ax.transData + shift, fontsize=10,
+                            ha="left" if dx > 0 else "right", va="bottom" if dy > 0 else "top", zorder=7,
+                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+            box = label.get_window_extent().expanded(1.04, 1.1)
+            corner = np.array([box.x0 if dx > 0 else box.x1, box.y0 if dy > 0 else box.y1])
+            # A leader line (from the centre to the label's nearest corner) must not pass another centre.
+            crossed = k > 0 and any(_near_segment(c, np.array([x, y]), corner, pad) for c in centres
+                                    if not np.allclose(c, (x, y)))
+            if not (crossed or any(box.overlaps(other) for other in others)) or k == len(LABEL_OFFSETS) - 1:
+                placed.append(box)
+                if k:
+                    end = ax.transData.inverted().transform(corner)
+                    ax.plot([row["lon"], end[0]], [row["lat"], end[1]], color="black", lw=0.7, zorder=6)
+                break
+            label.remove()
+
+
+def _near_segment(point: np.ndarray, a: np.ndarray, b: np.ndarray, distance: float) -> bool:
+    """Whether ``point`` lies within ``distance`` of the segment from ``a`` to ``b`` (display pixels)."""
+    ab = b - a
+    t = float(np.clip(np.dot(point - a, ab) / max(float(np.dot(ab, ab)), 1e-12), 0.0, 1.0))
+    return float(np.linalg.norm(point - (a + t * ab))) < distance

@@ -27,27 +27,27 @@ if TYPE_CHECKING:
 
 LABELS = {
     "zh": {
-        "gantt_title": "车辆甘特图（第 {r} 次重复）", "vehicle": "车辆", "clock": "时间",
+        "gantt_title": "车辆甘特图（第 {r} 个模拟夜晚）", "vehicle": "车辆", "clock": "时间",
         "waiting": "在站等候", "boarding": "上车", "driving": "送站途中", "returning": "返回车站",
-        "checkin_title": "已入住人数（{n} 次重复的中位数与 5%–95% 区间）", "checked_in": "已入住人数",
+        "checkin_title": "已入住人数（{n} 个模拟夜晚的中位数与 5%–95% 区间）", "checked_in": "已入住人数",
         "median": "中位数", "band": "5%–95% 区间", "deadline": "最晚到达 {t}", "train": "列车到站 {t}",
-        "crowd_title": "车站内人数（{n} 次重复）", "people": "站内人数", "one_run": "第 1 次重复",
+        "crowd_title": "车站内人数（{n} 个模拟夜晚）", "people": "站内人数", "one_run": "第 1 个模拟夜晚",
         "first_of": "，最先发车的 {k} 辆（共 {n} 辆）",
         "nights_title": "最后一人入住时间在 {n} 个夜晚中的分布", "nights": "夜晚数",
-        "last_checkin": "最后一人入住时间", "quantiles": "5% / 50% / 95% 夜晚",
+        "last_checkin": "最后一人入住时间", "quantiles": "5% / 95% 夜晚", "median_night": "中位数（50% 夜晚）",
         "late_share": "晚于 {t} 的夜晚：{p}",
     },
     "en": {
-        "gantt_title": "Coach Gantt chart (replication {r})", "vehicle": "Vehicle", "clock": "Clock time",
+        "gantt_title": "Coach Gantt chart (simulated night {r})", "vehicle": "Vehicle", "clock": "Clock time",
         "waiting": "waiting at station", "boarding": "boarding", "driving": "driving to stops",
         "returning": "returning to station",
-        "checkin_title": "Workers checked in (median and 5-95% band over {n} replications)",
+        "checkin_title": "Workers checked in (median and 5-95% band over {n} simulated nights)",
         "checked_in": "Workers checked in", "median": "median", "band": "5-95% band",
         "deadline": "latest arrival {t}", "train": "train due {t}",
-        "crowd_title": "People in the station ({n} replications)", "people": "People in the station",
-        "one_run": "replication 1", "first_of": ", first {k} of {n} vehicles to leave",
+        "crowd_title": "People in the station ({n} simulated nights)", "people": "People in the station",
+        "one_run": "simulated night 1", "first_of": ", first {k} of {n} vehicles to leave",
         "nights_title": "Last check-in over {n} simulated nights", "nights": "Nights",
-        "last_checkin": "Last check-in", "quantiles": "5% / 50% / 95% of nights",
+        "last_checkin": "Last check-in", "quantiles": "5% / 95% of nights", "median_night": "median night (50%)",
         "late_share": "nights after {t}: {p}",
     },
 }
@@ -92,6 +92,7 @@ def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicle
         fig = figure(lang, figsize=(11, max(3.0, 0.32 * len(vehicles) + 1.5)), layout="constrained")
         ax = fig.add_subplot()
         rows = {v: k for k, v in enumerate(vehicles)}
+        drawn: set[str] = set()
         for t in trips.itertuples(index=False):
             y = rows[t.vehicle]
             segments = []
@@ -105,6 +106,7 @@ def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicle
                 segments.append(("returning", t.last_stop, t.back))
             for kind, a, b in segments:
                 ax.barh(y, b - a, left=a, height=0.6, color=COLORS[kind], edgecolor="none")
+                drawn.add(kind)
         ax.set_yticks(range(len(vehicles)), vehicles)
         ax.invert_yaxis()
         ax.set_xlabel(text["clock"])
@@ -116,7 +118,7 @@ def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicle
         finite = trips[["at_station", "back", "last_stop"]].to_numpy(dtype=float)
         span = float(np.nanmax(finite) - np.nanmin(finite)) if np.isfinite(finite).any() else 60.0
         _clock_axis(ax, span)
-        _legend_below(fig, ax, [Patch(color=c, label=text[k]) for k, c in COLORS.items()])
+        _legend_below(fig, ax, [Patch(color=c, label=text[k]) for k, c in COLORS.items() if k in drawn])
     return fig
 
 
@@ -199,7 +201,7 @@ def nights_chart(result: SimResult, lang: str = "zh") -> Chart:
             ax.hist(last, bins=min(40, max(5, last.size // 5)), color="#2c7bb6", alpha=0.7)
             for k, q in enumerate(np.quantile(last, [0.05, 0.5, 0.95])):
                 ax.axvline(q, color="black", ls="-" if k == 1 else ":", lw=1,
-                           label=text["quantiles"] if k == 0 else None)
+                           label=text["median_night"] if k == 1 else text["quantiles"] if k == 0 else None)
             span = float(max(last.max(), result.deadline_min) - min(last.min(), result.deadline_min))
             _clock_axis(ax, max(span, 30.0))
         share = float((last > result.deadline_min).mean()) if last.size else float("nan")

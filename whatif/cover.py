@@ -43,6 +43,10 @@ class Risk:
     last_p50: float
     last_p95: float
     late_mean: float  # workers reaching a closed dormitory per night, on average (nan when not simulated)
+    #: Share of nights in which everyone checked in by the policy's latest arrival, with its Wilson interval.
+    deadline_ok: float = math.nan
+    deadline_low: float = math.nan
+    deadline_high: float = math.nan
 
 
 @dataclass(frozen=True)
@@ -124,8 +128,14 @@ def night_risk(result: SimResult) -> Risk:
         ok = int((k["share_by_deadline"] >= 1.0).sum())
         source, late = "deadline", math.nan
     low, high = wilson(ok, nights)
+    # As the KPI p_last_after_deadline counts them: a night is late when its last check-in is after the deadline.
+    deadline = float(getattr(result, "deadline_min", math.nan))
+    by_deadline = int((np.nan_to_num(last, nan=-np.inf) <= deadline).sum())
+    d_low, d_high = wilson(by_deadline, nights) if math.isfinite(deadline) else (math.nan, math.nan)
     return Risk(nights=nights, p_ok=ok / nights if nights else math.nan, p_low=low, p_high=high, source=source,
-                last_p5=float(p5), last_p50=float(p50), last_p95=float(p95), late_mean=late)
+                last_p5=float(p5), last_p50=float(p50), last_p95=float(p95), late_mean=late,
+                deadline_ok=by_deadline / nights if nights and math.isfinite(deadline) else math.nan,
+                deadline_low=d_low, deadline_high=d_high)
 
 
 def trip_cost(sc: Scenario, plan: Plan) -> float:

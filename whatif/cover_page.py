@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import math
-import textwrap
 import unicodedata
 
 import matplotlib as mpl
@@ -56,6 +55,10 @@ TEXT = {
         "risk_none": "模拟的 {nights} 个夜晚里，没有一晚有人到达时宿舍已关门"
                      "（按 95% 区间，这种夜晚的比例不超过 {q}）。",
         "risk_deadline": "所有人都在 {latest} 前入住的夜晚占 {p}（95% 区间 {lo}–{hi}）。",
+        "risk_policy": "按“{latest} 前全部入住”的要求：做到的夜晚占 {p}（95% 区间 {lo}–{hi}），"
+                       "约 {q} 的夜晚有人在 {latest} 之后才入住{open}。",
+        "risk_policy_open": "（到达时宿舍仍开着门）",
+        "risk_policy_all": "按“{latest} 前全部入住”的要求：模拟的每个夜晚都做到了。",
         "last": "最后一人入住时间：一般在 {p50}；{nights} 个夜晚中有 90% 落在 {p5} 至 {p95} 之间。",
         "h_seats": "六、座位利用",
         "seats_ok": "平均座位利用率 {use}。",
@@ -69,14 +72,15 @@ TEXT = {
         "h_plan": "七、方案说明",
         "plan": "安置方案：{placement}；线路方案：{routing}。",
         "figures": "主要指标（{nights} 个模拟夜晚）",
-        "kpi": "指标", "typical": "一般（中位数）", "spread": "90% 的夜晚在此范围（5%–95%）",
+        "kpi": "指标", "typical": "一般（中位数）", "spread": "90% 的夜晚在此范围\n（5%–95%）",
         "mean": "平均（95% 区间）",
         "appendix": "附页：未安排人员的企业（{n} 家）",
         "page": "第 {k} 页，共 {n} 页",
         "sep": "、",
         "yuan": "{:,.0f}",
         "chart_titles": {"coach_gantt": "车辆时间安排（一个模拟夜晚）", "checkins": "入住进度",
-                         "station_crowd": "站内人数", "routes_map": "线路图", "options": "方案比较"},
+                         "station_crowd": "站内人数", "last_checkin_nights": "各夜最后一人入住时间",
+                         "routes_map": "线路图", "options": "方案比较"},
     },
     "en": {
         "title": "Point-to-point labor transfer: meeting pack",
@@ -109,6 +113,10 @@ TEXT = {
         "risk_none": "On none of the {nights} simulated nights did anyone reach a closed dormitory (by the 95% "
                      "interval, such nights are at most {q}).",
         "risk_deadline": "Nights on which everyone checked in by {latest}: {p} (95% interval {lo}-{hi}).",
+        "risk_policy": "Against the rule that everyone is in by {latest}: met on {p} of nights (95% interval "
+                       "{lo}-{hi}); on about {q} someone checked in after {latest}{open}.",
+        "risk_policy_open": " (their dormitory still open)",
+        "risk_policy_all": "Against the rule that everyone is in by {latest}: met on every simulated night.",
         "last": "Last check-in: typically {p50}; on 90% of the {nights} nights between {p5} and {p95}.",
         "h_seats": "6. Seat use",
         "seats_ok": "Average seat use {use}.",
@@ -123,13 +131,14 @@ TEXT = {
         "h_plan": "7. About the plan",
         "plan": "Placement: {placement}; routes: {routing}.",
         "figures": "Key figures ({nights} simulated nights)",
-        "kpi": "Figure", "typical": "Typical (median)", "spread": "90% of nights (5%-95%)", "mean": "Mean (95% CI)",
+        "kpi": "Figure", "typical": "Typical (median)", "spread": "90% of nights\n(5%-95%)", "mean": "Mean (95% CI)",
         "appendix": "Enterprises receiving nobody ({n})",
         "page": "Page {k} of {n}",
         "sep": ", ",
         "yuan": "{:,.0f}",
         "chart_titles": {"coach_gantt": "Coach timeline (one simulated night)", "checkins": "Check-ins over the night",
-                         "station_crowd": "People in the station", "routes_map": "Routes",
+                         "station_crowd": "People in the station",
+                         "last_checkin_nights": "The last check-in over the simulated nights", "routes_map": "Routes",
                          "options": "Options compared"},
     },
 }
@@ -147,8 +156,21 @@ def width(text: str) -> int:
 
 def wrap(text: str, columns: int, lang: str) -> list[str]:
     """Lines of at most ``columns`` (a Chinese character counts two): words kept whole in English."""
-    if lang == "en":
-        return textwrap.wrap(text, columns) or [""]
+    if lang == "en":  # words kept whole, measured as printed (a Chinese name in English text counts double)
+        lines, line = [], ""
+        for word in text.split(" "):
+            while width(word) > columns:  # a word wider than a line (a long name): cut it
+                cut = max(k for k in range(1, len(word) + 1) if width(word[:k]) <= columns)
+                if line:
+                    lines.append(line)
+                lines.append(word[:cut])
+                line, word = "", word[cut:]
+            if line and width(f"{line} {word}") > columns:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        return [*lines, line] if line or not lines else lines
     lines, line = [], ""
     for ch in text:
         # A line may run a few characters long rather than start with a closing mark ('，', '%', '）', ...).
@@ -210,6 +232,13 @@ def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str) -
     else:  # hook: a simulation without dormitory windows; its nearest figure is the deadline
         out.append(("p", t["risk_deadline"].format(latest=latest, p=_share(r.p_ok), lo=_share(r.p_low),
                                                    hi=_share(r.p_high))))
+    if r.source == "p_on_time" and math.isfinite(r.deadline_ok):
+        if r.deadline_ok >= 1.0:
+            out.append(("p", t["risk_policy_all"].format(latest=latest)))
+        else:
+            out.append(("p", t["risk_policy"].format(
+                latest=latest, p=_share(r.deadline_ok), lo=_share(r.deadline_low), hi=_share(r.deadline_high),
+                q=_share(1 - r.deadline_ok), open=t["risk_policy_open"] if r.p_ok >= 1.0 else "")))
     out.append(("p", t["last"].format(nights=r.nights, p50=format_clock(r.last_p50), p5=format_clock(r.last_p5),
                                       p95=format_clock(r.last_p95))))
     if math.isfinite(facts.seat_use):
@@ -273,16 +302,27 @@ def figures_page(result: SimResult, lang: str) -> Figure:
         ci = f"{format_kpi(kpi, s['ci_low'])} – {format_kpi(kpi, s['ci_high'])}"
         rows.append([labels.get(kpi, kpi), format_kpi(kpi, p50), f"{format_kpi(kpi, p5)} – {format_kpi(kpi, p95)}",
                      f"{format_kpi(kpi, s['mean'])} ({ci})"])
+    widths = [0.3, 0.17, 0.27, 0.26]
+    fit = [int(w * 92) for w in widths]  # characters of 9.5 pt a column holds (a Chinese character counts two)
+    header = [t["kpi"], t["typical"], t["spread"], t["mean"]]  # short, or broken by hand where they are not
+    # The label in its language; the figures (digits, times and brackets) broken at spaces only.
+    rows = [["\n".join(wrap(cell, n, lang if c == 0 else "en")) for c, (cell, n) in enumerate(zip(row, fit,
+                                                                                             strict=True))]
+            for row in rows]
     with mpl.rc_context(rc(lang)):
         fig = _page(lang)
         fig.text(0.5, 0.945, t["figures"].format(nights=len(k)), ha="center", fontsize=17)
         ax = fig.add_axes((0.06, 0.35, 0.88, 0.55))
         ax.axis("off")
-        table = ax.table(cellText=rows, colLabels=[t["kpi"], t["typical"], t["spread"], t["mean"]],
-                         loc="upper center", cellLoc="left", colWidths=[0.3, 0.17, 0.27, 0.26])
+        table = ax.table(cellText=rows, colLabels=header, loc="upper center", cellLoc="left", colWidths=widths)
         table.auto_set_font_size(False)
         table.set_fontsize(9.5)
         table.scale(1, 1.9)
+        cells = table.get_celld()
+        for r in range(len(rows) + 1):  # a row of wrapped cells grows to hold its lines
+            lines = max(cells[r, c].get_text().get_text().count("\n") + 1 for c in range(len(widths)))
+            for c in range(len(widths)):
+                cells[r, c].set_height(cells[r, c].get_height() * (1 + 0.6 * (lines - 1)))
     return fig
 
 
@@ -307,7 +347,7 @@ def chart_page(name: str, chart: Figure, lang: str) -> Figure:
     h, w = image.shape[:2]
     with mpl.rc_context(rc(lang)):
         fig = _page(lang)
-        fig.text(0.5, 0.945, TEXT[lang]["chart_titles"].get(name, name), ha="center", fontsize=16)
+        fig.text(0.5, 0.945, TEXT[lang]["chart_titles"][name], ha="center", fontsize=16)
         box_w = 0.88
         box_h = min(0.84, box_w * (h / w) * (A4[0] / A4[1]))
         box_w = box_h / ((h / w) * (A4[0] / A4[1]))

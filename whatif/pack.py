@@ -83,14 +83,15 @@ def build_pack(
     plan_options: PlanOptions | None = None,
     n_jobs: int = 2,
     axes: Mapping[str, Sequence[Any]] | None = None,
-    sweep_replications: int = 30,
+    sweep_replications: int | None = None,
     redact: bool = False,
 ) -> Pack:
     """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory.
 
     ``scenario`` is a Scenario (a name or path is loaded once); the sweep gets the same object. ``plan_options``
     (default: ``seed``, ``plan_time_limit`` and ``plan_iterations``) says how the plan is searched for;
-    ``n_jobs`` is the number of worker processes of the simulation and the sweep. ``redact``: a pack fit to share
+    ``n_jobs`` is the number of worker processes of the simulation and the sweep; ``sweep_replications`` the
+    nights per option of the sweep (default: ``replications``). ``redact``: a pack fit to share
     (names reduced to surname plus 某, no phones, ids kept).
     """
     check_lang(lang)
@@ -111,7 +112,7 @@ def build_pack(
     }
     swept = None
     if axes:
-        swept = sweep(sc, axes, replications=sweep_replications, seed=seed, n_jobs=n_jobs)
+        swept = sweep(sc, axes, replications=sweep_replications or replications, seed=seed, n_jobs=n_jobs)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
         figures["options"] = swept.options_chart(kpis, lang)
     pages = pack_pages(sc, plan, result, figures, lang)

@@ -85,8 +85,8 @@ class SweepResult:
         labels = KPI_LABELS["zh" if lang == "zh" else "en"]
         table = self.summary_table().set_index(["variant", "kpi"])["mean"]
         n = int(self.table["replication"].nunique())
-        head = (f"{len(self.variants)} 个方案，每个 {n} 次重复" if lang == "zh"
-                else f"{len(self.variants)} variants, {n} replications each")
+        head = (f"{len(self.variants)} 个方案，每个模拟 {n} 个夜晚" if lang == "zh"
+                else f"{len(self.variants)} options, {n} simulated nights each")
         lines = [head]
         for variant in self.variants:
             name = self.label(variant, lang) + ("：" if lang == "zh" else ": ")

@@ -34,3 +34,16 @@ def test_the_map_names_its_datum_and_converts_for_a_basemap() -> None:
     gcj = sc.with_overrides({"travel.crs": "gcj02"})
     back = map_points(gcj, plan, "wgs84")
     assert (back["lon"] < same["lon"]).all() and "GCJ-02" in routes_map(gcj, plan, "en").axes[0].get_xlabel()
+
+
+def test_district_names_do_not_cover_each_other() -> None:
+    """The city's small central districts (Shinan, Shibei) lie close together: their names are moved apart."""
+    sc = scenarios.load("dingxi_qingdao_2023")
+    plan = make_plan(sc, max_iterations=200)
+    for lang in ("zh", "en"):
+        fig = routes_map(sc, plan, lang)
+        fig.draw_without_rendering()
+        names = set(sc.districts["name_zh" if lang == "zh" else "name_en"])
+        boxes = [t.get_window_extent() for t in fig.axes[0].texts if t.get_text() in names]
+        assert len(boxes) == len(names)
+        assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]), lang

@@ -78,6 +78,29 @@ def test_risk_reads_late_checkins_when_the_simulation_has_them() -> None:
     assert older.source == "deadline" and older.p_ok == 1.0
 
 
+def test_the_cover_tells_the_deadline_risk_beside_the_dormitories() -> None:
+    """Every dormitory open when its workers came, but 3 of 20 nights with someone in after 02:00: both said."""
+    from whatif.cover_page import cover_lines
+
+    kpis = pd.DataFrame({"last_checkin_min": [1500.0] * 17 + [1530.0, 1541.0, 1550.0],
+                         "share_by_deadline": [1.0] * 17 + [0.99] * 3, "late_checkins": [0] * 20})
+    r = night_risk(SimpleNamespace(kpis=kpis, deadline_min=1520.0))
+    assert r.p_ok == 1.0 and r.deadline_ok == pytest.approx(0.85)
+    assert (r.deadline_low, r.deadline_high) == pytest.approx(wilson(17, 20))
+    sc = scenarios.load("tiny")
+    facts = SimpleNamespace(risk=r, workers=1, placed=1, unplaced=0, own_pickup=0, enterprises=1, served=1,
+                            unserved=(), coaches=1, trips=1, seats=12, cost=1.0, seat_use=float("nan"),
+                            bound=SimpleNamespace(by_seats=1, by_rules=1, one_district=True, max_stops=8, trips=1,
+                                                  binding="seats"),
+                            placement_status="", routing_status="")
+    zh = " ".join(text for _, text in cover_lines(sc, facts, None, "zh"))
+    assert "没有一晚有人到达时宿舍已关门" in zh
+    assert f"按“{sc.policy.latest_arrival} 前全部入住”的要求：做到的夜晚占 85.0%" in zh
+    assert "约 15.0% 的夜晚有人在" in zh and "到达时宿舍仍开着门" in zh
+    en = " ".join(text for _, text in cover_lines(sc, facts, None, "en"))
+    assert f"on about 15.0% someone checked in after {sc.policy.latest_arrival} (their dormitory still open)" in en
+
+
 def test_chinese_lines_never_start_with_a_closing_mark() -> None:
     from whatif.cover_page import NO_LINE_START, wrap
 

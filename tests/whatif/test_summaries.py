@@ -95,7 +95,7 @@ def test_sweep_summary(tmp_path: Path, capsys) -> None:
     assert main(["sweep", "tiny", "--set", "train.delay_min=0,30", "--replications", "2", "--jobs", "1",
                  "--out", str(tmp_path), "--lang", "en"]) == 0
     lines = _lines(capsys)
-    assert lines[0] == "2 variants, 2 replications each"
+    assert lines[0] == "2 options, 2 simulated nights each"
     assert lines[1].startswith("0 min late: 95% checked in ")  # the option in words, not its config path
     assert lines[2].startswith("30 min late: 95% checked in ")
     assert lines[-1] == f"files in {tmp_path}"

@@ -40,7 +40,7 @@ def test_delay_moves_check_in_later_on_shared_random_numbers(serial: SweepResult
 
 def test_summary_is_text_for_people(serial: SweepResult) -> None:
     text = serial.summary()
-    assert text.splitlines()[0] == "4 variants, 3 replications each" and len(text.splitlines()) == 5
+    assert text.splitlines()[0] == "4 options, 3 simulated nights each" and len(text.splitlines()) == 5
     assert "60 min late · 1 × 12-seat minibus: 95% checked in " in text  # the option in words, not config paths
     assert serial.summary("zh").startswith("4 个方案")
     assert "晚点 60 分钟 · 中巴（12座） 1 辆：95% 入住 " in serial.summary("zh")
