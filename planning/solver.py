@@ -34,9 +34,11 @@ class SolveInfo:
     #: True when the time limit, not the planned work (iterations, nodes), ended the search.
     timed_out: bool = False
 
-    def describe(self, seconds: bool = False) -> str:
+    def describe(self, seconds: bool = False, lang: str = "en") -> str:
         """The status in a few words; ``seconds`` adds the solver's time (for a run log: it differs run to run, so
-        files that should be the same for the same seed leave it out)."""
+        files that should be the same for the same seed leave it out); ``lang="zh"``: in Chinese."""
+        if lang == "zh":
+            return self._describe_zh(seconds)
         took = f", {self.seconds:.1f} s" if seconds and math.isfinite(self.seconds) else ""
         clock = ", stopped at the time limit" if self.timed_out else ""
         if self.status == "optimal" and self.gap:
@@ -45,6 +47,21 @@ class SolveInfo:
             gap = f"gap {100 * self.gap:.2f}%" if self.gap is not None else "gap unknown"
             return f"feasible, {gap} ({self.solver}{took}{clock})"
         return f"{self.status} ({self.solver}{took}{clock})"
+
+    def _describe_zh(self, seconds: bool) -> str:
+        took = f"，{self.seconds:.1f} 秒" if seconds and math.isfinite(self.seconds) else ""
+        clock = "，到达时间上限" if self.timed_out else ""
+        solver = {"routing": "线路搜索"}.get(self.solver, self.solver)
+        where = f"（{solver}{took}{clock}）"
+        if self.status == "optimal" and self.gap:
+            return f"最优（差距不超过 {100 * self.gap:.2g}%）{where}"
+        if self.status == "optimal":
+            return f"最优{where}"
+        if self.status == "feasible":
+            gap = f"与下界差距 {100 * self.gap:.2f}%" if self.gap is not None else "差距未知"
+            return f"可行解，{gap}{where}"
+        words = {"infeasible": "无可行解", "no_solution": "未找到解"}
+        return f"{words.get(self.status, self.status)}{where}"
 
 
 def cbc_path() -> str | None:

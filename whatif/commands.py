@@ -143,28 +143,31 @@ def _run_log(sc, plan, lang: str) -> None:
     """The solver's status and seconds, on stderr: they differ run to run, so no output file holds them."""
     import sys
 
-    parts = [f"{what} {info.describe(seconds=True)}" for what, info in
+    names = {"placement": "安置", "routing": "线路"} if lang == "zh" else {}
+    parts = [f"{names.get(what, what)} {info.describe(seconds=True, lang=lang)}" for what, info in
              (("placement", plan.placement_info), ("routing", plan.routing_info)) if info is not None]
     from planning.routing.scenario import plan_bounds
 
     bounds = plan_bounds(sc, plan)
     if bounds is not None:  # what the bureau pays for, against proven bounds (the routing gap is of ride minutes)
-        coaches, km = plan.coaches, float(plan.routes["km"].sum())
-        parts.append(f"{coaches['coach_id'].nunique()} coaches (lower bound {bounds[0]}), {km:,.0f} km "
-                     f"(lower bound {bounds[1]:,.0f})")
+        coaches, km = int(plan.coaches["coach_id"].nunique()), float(plan.routes["km"].sum())
+        parts.append(say(lang, "run_log_bounds", coaches=coaches, coaches_lb=bounds[0], km=f"{km:,.0f}",
+                         km_lb=f"{bounds[1]:,.0f}", s="" if coaches == 1 else "es"))
     if parts:
-        print(say(lang, "run_log", parts="; ".join(parts)), file=sys.stderr)
+        print(say(lang, "run_log", parts=("；" if lang == "zh" else "; ").join(parts)), file=sys.stderr)
 
 
-def _write_plan(sc, plan, args: argparse.Namespace, strict: bool) -> None:
-    """The exports for people and plan.json (with their hashes), swapped in as one folder."""
+def _write_plan(sc, plan, args: argparse.Namespace, strict: bool, log: bool = True) -> None:
+    """The exports for people and plan.json (with their hashes), swapped in as one folder; ``log``: the solvers'
+    run log on stderr (not for a re-plan: it repairs the plan it read, and solves nothing)."""
     from planning.export import write_plan
     from planning.store import save_plan
 
     with atomic_folder(args.out) as stage:
         write_plan(sc, plan, stage, lang=args.lang)
         save_plan(plan, stage, sc=sc, strict=strict)
-    _run_log(sc, plan, args.lang)
+    if log:
+        _run_log(sc, plan, args.lang)
 
 
 def _simulate_args(p: argparse.ArgumentParser) -> None:
@@ -291,7 +294,7 @@ def _replan(args: argparse.Namespace) -> int:
         step(say(args.lang, "step_replan"))
         result = replan(sc, plan, Change(args.delay, split(args.broken), split(args.missing)))
         step(say(args.lang, "step_write"))
-        _write_plan(sc, result.plan, args, strict=False)
+        _write_plan(sc, result.plan, args, strict=False, log=False)
     which = ", ".join(f"{c}/{t}" for c, t in result.changed) or "-"
     _tell([*plan_lines(sc, result.plan, args.lang), say(args.lang, "changed", n=len(result.changed), which=which),
            result.summary(args.lang), where_line(args.out, args.lang)])

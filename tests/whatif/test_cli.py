@@ -195,6 +195,11 @@ def test_the_run_log_gives_coaches_and_km_against_their_bounds(tmp_path: Path, c
     err = capsys.readouterr().err
     plan = read_plan(tmp_path, load("tiny"))
     km = float(plan.routes["km"].sum())
-    assert f"{plan.routes['coach_id'].nunique()} coaches (lower bound 1), {km:,.0f} km (lower bound " in err
+    n = plan.routes["coach_id"].nunique()
+    assert f"{n} coach{'' if n == 1 else 'es'} (lower bound 1), {km:,.0f} km (lower bound " in err
     bound = float(err.split("km (lower bound ")[1].split(")")[0].replace(",", ""))
     assert 0 < bound <= km
+    assert main(["plan", "tiny", "--out", str(tmp_path / "zh")]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("运行记录：安置 最优") and f"用车 {n} 辆（下界 1 辆），{km:,.0f} 公里（下界 " in err
+    assert "placement" not in err and "routing" not in err
