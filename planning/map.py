@@ -128,10 +128,9 @@ def _district_labels(fig: Chart, ax, sc: Scenario, lang: str) -> None:
     pad = 7 * fig.dpi / 72  # a marker's half width, in pixels
     centres = ax.transData.transform(points)
     placed = [Bbox.from_extents(x - pad, y - pad, x + pad, y + pad) for x, y in centres]
-    for _, row in sc.districts.sort_values("lat", ascending=False).iterrows():
-        x, y = ax.transData.transform((row["lon"], row["lat"]))
-        own = Bbox.from_extents(x - pad, y - pad, x + pad, y + pad)
-        others = [b for b in placed if not np.allclose(b.get_points(), own.get_points())]
+    for i in np.argsort(-sc.districts["lat"].to_numpy(float), kind="stable"):
+        row = sc.districts.iloc[i]
+        others = placed[:i] + placed[i + 1:]  # every box but the district's own marker
         for k, (dx, dy) in enumerate(LABEL_OFFSETS):
             shift = ScaledTranslation(dx / 72, dy / 72, fig.dpi_scale_trans)
             label = ax.text(row["lon"], row["lat"], row[name], transform=ax.transData + shift, fontsize=10,
@@ -140,8 +139,8 @@ def _district_labels(fig: Chart, ax, sc: Scenario, lang: str) -> None:
             box = label.get_window_extent().expanded(1.04, 1.1)
             corner = np.array([box.x0 if dx > 0 else box.x1, box.y0 if dy > 0 else box.y1])
             # A leader line (from the centre to the label's nearest corner) must not pass another centre.
-            crossed = k > 0 and any(_near_segment(c, np.array([x, y]), corner, pad) for c in centres
-                                    if not np.allclose(c, (x, y)))
+            crossed = k > 0 and any(_near_segment(c, centres[i], corner, pad) for j, c in enumerate(centres)
+                                    if j != i)
             if not (crossed or any(box.overlaps(other) for other in others)) or k == len(LABEL_OFFSETS) - 1:
                 placed.append(box)
                 if k:

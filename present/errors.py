@@ -7,6 +7,8 @@ from __future__ import annotations
 
 #: A message longer than this is cut (a safety net: values from files are cut where they are quoted).
 MAX_MESSAGE_CHARS = 600
+#: How a line names the row and joins its parts: (row, between places, before the message, before the fix).
+LINE_WORDS = {"en": ("row {row}", ": ", ": ", " Fix: "), "zh": ("第 {row} 行", "，", "：", "修改：")}
 
 
 class ScenarioError(ValueError):
@@ -37,32 +39,23 @@ class ScenarioError(ValueError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        where = []
-        if self.file:
-            where.append(str(self.file))
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.field:
-            where.append(self.field)
-        message = self.message
-        if len(message) > MAX_MESSAGE_CHARS:
-            message = message[: MAX_MESSAGE_CHARS - 3] + "..."
-        text = (": ".join(where) + ": " if where else "") + message
-        if self.fix:
-            text += f" Fix: {self.fix}"
-        return text.replace("\n", " ")
+        return self._line("en")
 
     def render(self, lang: str = "en") -> str:
         """One line in ``lang`` ('en' or 'zh'): where, what, and the fix; English where no Chinese was given."""
-        if lang != "zh" or not self.message_zh:
-            return str(self)
-        where = [str(w) for w in (self.file, f"第 {self.row} 行" if self.row is not None else None, self.field) if w]
-        message = self.message_zh
+        return self._line("zh") if lang == "zh" and self.message_zh else str(self)
+
+    def _line(self, lang: str) -> str:
+        """File, row and field, the message (cut to MAX_MESSAGE_CHARS) and the fix, in English or Chinese."""
+        row_word, sep, colon, fix_word = LINE_WORDS[lang]
+        message, fix = (self.message_zh or "", self.fix_zh) if lang == "zh" else (self.message, self.fix)
+        row = row_word.format(row=self.row) if self.row is not None else None
+        where = [str(w) for w in (self.file, row, self.field) if w]
         if len(message) > MAX_MESSAGE_CHARS:
             message = message[: MAX_MESSAGE_CHARS - 3] + "..."
-        text = ("，".join(where) + "：" if where else "") + message
-        if self.fix_zh:
-            text += f"修改：{self.fix_zh}"
+        text = (sep.join(where) + colon if where else "") + message
+        if fix:
+            text += f"{fix_word}{fix}"
         return text.replace("\n", " ")
 
     def retold(self, **changes: object) -> ScenarioError:

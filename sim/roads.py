@@ -80,7 +80,7 @@ def as_weights(leg_district: np.ndarray) -> np.ndarray:
     """District weights from one district index per leg (the leg all in that district), or weights unchanged."""
     d = np.asarray(leg_district)
     if d.ndim == 2:
-        return d.astype(float)
+        return np.asarray(d, dtype=float)  # no copy of float weights: this runs once per replication
     return np.eye(int(d.max()) + 1 if len(d) else 0)[d]
 
 
