@@ -151,8 +151,9 @@ def _run_log(sc, plan, lang: str) -> None:
     bounds = plan_bounds(sc, plan)
     if bounds is not None:  # what the bureau pays for, against proven bounds (the routing gap is of ride minutes)
         coaches, km = int(plan.coaches["coach_id"].nunique()), float(plan.routes["km"].sum())
-        parts.append(say(lang, "run_log_bounds", coaches=coaches, coaches_lb=bounds[0], km=f"{km:,.0f}",
-                         km_lb=f"{bounds[1]:,.0f}", s="" if coaches == 1 else "es"))
+        counted = f"{coaches} 辆" if lang == "zh" else f"{coaches} coach{'' if coaches == 1 else 'es'}"
+        parts.append(say(lang, "run_log_bounds", coaches=counted, coaches_lb=bounds[0], km=f"{km:,.0f}",
+                         km_lb=f"{bounds[1]:,.0f}"))
     if parts:
         print(say(lang, "run_log", parts=("；" if lang == "zh" else "; ").join(parts)), file=sys.stderr)
 
