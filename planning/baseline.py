@@ -1,8 +1,10 @@
 """A simple greedy plan: the baseline an optimised plan must beat, and a plan for tests of later layers.
 
 Placement: returning workers to their employer, then each worker to the first enterprise with a post for one of
-their skills (in the wished district when there is one). Routing: per district, enterprises nearest the station
-first, coaches filled in order (largest type first), a new coach when seats or stops run out.
+their skills (in the wished district when there is one). Routing, as a planner would by hand: per district, each
+coach (largest type first) drives from the station to the nearest enterprise left, then always to the nearest next,
+and a new coach starts when seats or stops run out or the next stop would break ``max_ride_min`` or
+``latest_arrival`` (so the plan to beat keeps the rules; a coach's first stop is always taken).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from planning.own import coach_riders
 from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, ROUTE_COLUMNS, Plan
 from planning.station import depart_by_station, planned_departure
 from planning.timing import boarding_order, trip_legs, walk_trip
@@ -45,10 +48,40 @@ def baseline_placement(sc: Scenario) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index", columns=list(PLACEMENT_COLUMNS))
 
 
+def _next_stop(sc: Scenario, here: str, queue: list[tuple[str, list[str]]]) -> int:
+    """Index in ``queue`` of the enterprise nearest to ``here`` by driving minutes (ties: queue order)."""
+    minutes, _ = sc.travel_model.legs([here], [e for e, _ in queue])
+    return int(np.argmin(minutes[0]))
+
+
+def _fill(sc: Scenario, start: float, seats: int, queue: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """One coach's load, taken from ``queue`` (changed in place): from the station always to the nearest stop left,
+    while there are seats and stops, and the next stop is reached within ``max_ride_min`` of the departure and by
+    ``latest_arrival`` (the first stop is always taken); an enterprise with more workers than seats is split."""
+    load: list[tuple[str, list[str]]] = []
+    room, here = seats, "station"
+    while queue and room > 0 and len(load) < sc.policy.max_stops:
+        i = _next_stop(sc, here, queue)
+        ent, workers = queue[i]
+        take = workers[:room]
+        if load:
+            legs, _ = trip_legs(sc, [e for e, _ in load] + [ent])
+            arrive = walk_trip(start, legs, [len(w) for _, w in load] + [len(take)]).arrive[-1]
+            if arrive - start > sc.policy.max_ride_min or arrive > sc.latest_arrival_min:
+                break
+        load.append((ent, take))
+        room -= len(take)
+        if len(take) < len(workers):
+            queue[i] = (ent, workers[len(take):])
+        else:
+            queue.pop(i)
+        here = ent
+    return load
+
+
 def baseline_routes(sc: Scenario, placement: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Greedy routes and manifest for the placed workers of coach-served enterprises."""
-    coach_ents = set(sc.coach_enterprises.index)
-    placed = placement[placement["enterprise_id"].isin(coach_ents)]
+    """Greedy routes and manifest for the placed workers who go by coach (``planning.own.coach_riders``)."""
+    placed = coach_riders(sc, placement[placement["enterprise_id"].astype(str) != ""])
     types = sorted(sc.fleet.items(), key=lambda kv: -kv[1].seats)
     free = [(name, ct.seats) for name, ct in types for _ in range(ct.count)]
     if not free:
@@ -62,8 +95,7 @@ def baseline_routes(sc: Scenario, placement: pd.DataFrame) -> tuple[pd.DataFrame
     groups = placed.groupby("district", sort=True) if by_district else [("", placed)]
     for _, group in groups:
         ents = group["enterprise_id"].unique().tolist()
-        minutes, _ = sc.travel_model.from_station(ents)
-        queue = [(e, list(group.index[group["enterprise_id"] == e])) for e in np.array(ents)[np.argsort(minutes)]]
+        queue = [(e, list(group.index[group["enterprise_id"] == e])) for e in ents]
         while queue:
             if coach_no < len(free):
                 coach_type, seats = free[coach_no]
@@ -75,17 +107,7 @@ def baseline_routes(sc: Scenario, placement: pd.DataFrame) -> tuple[pd.DataFrame
                 seats = sc.fleet[coach_type].seats
                 trip = 1 + max(r[2] for r in route_rows if r[0] == coach_id)
                 start = available_at[coach_id]
-            load: list[tuple[str, list[str]]] = []
-            room = seats
-            while queue and room > 0 and len(load) < sc.policy.max_stops:
-                ent, workers = queue[0]
-                take, rest = workers[:room], workers[room:]
-                load.append((ent, take))
-                room -= len(take)
-                if rest:
-                    queue[0] = (ent, rest)
-                else:
-                    queue.pop(0)
+            load = _fill(sc, start, seats, queue)
             stops = [e for e, _ in load]
             legs, kms = trip_legs(sc, stops)
             clock = walk_trip(start, legs, [len(workers) for _, workers in load])

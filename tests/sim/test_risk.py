@@ -66,26 +66,21 @@ def test_a_missing_coach_with_no_spare_lowers_p_on_time_where_the_fleet_is_tight
 
 
 def test_two_plans_share_their_luck_entity_by_entity(bundled_2023, optimised_2023) -> None:
-    """Common random numbers by entity: the baseline and the optimised plan on the same 100 nights."""
+    """Common random numbers by entity: the baseline and the optimised plan on the same nights (issue 13)."""
     sc, optimised = optimised_2023
     _, baseline = bundled_2023
-    a = simulate(sc, baseline, replications=100, seed=1, options={"log": "lean"})
-    b = simulate(sc, optimised, replications=100, seed=1, options={"log": "lean"})
+    a = simulate(sc, baseline, replications=500, seed=1, options={"log": "lean"})
+    b = simulate(sc, optimised, replications=500, seed=1, options={"log": "lean"})
     x, y = a.kpis["last_checkin_min"].to_numpy(), b.kpis["last_checkin_min"].to_numpy()
-    assert np.corrcoef(x, y)[0, 1] >= 0.8
+    assert np.corrcoef(x[:100], y[:100])[0, 1] >= 0.8  # the issue's 100 nights
     paired = np.std(x - y, ddof=1)
     unpaired = np.sqrt(np.var(x, ddof=1) + np.var(y, ddof=1))
-    # Measured 2.33 here (benchmarks/crn_pairing.py). Issue 13 asks for 3, which no keying can give this pair: the
-    # baseline ends on an 8-stop Chengyang route (~280 min on the road), the optimised plan in Laixi, Jiaozhou or
-    # Pingdu (~175 min), so its last check-in moves 1.6 times as much with the night (sd 36 against 23 minutes), and
-    # even at correlation 1 the ratio could be no more than sqrt(sd_x^2 + sd_y^2) / |sd_x - sd_y| = 3.2; 3 would need
-    # a correlation of 0.985, every leg of the night on one factor.
-    assert unpaired / paired >= 2.2
-    ceiling = unpaired / abs(np.std(x, ddof=1) - np.std(y, ddof=1))
-    assert ceiling < 3.5  # the bound above: this pair cannot reach 3 by much, whatever the keying
+    # The ratio of the intervals' widths, on 500 nights: measured 3.12 (1,000 nights of another seed: 3.22). One
+    # sample of 100 nights lands anywhere from about 2.7 to 3.6 (benchmarks/crn_pairing.py), too noisy to assert 3 on.
+    assert unpaired / paired >= 3.0
     same_seed_other_plan = simulate(sc, optimised, replications=100, seed=2, options={"log": "lean"})
     z = same_seed_other_plan.kpis["last_checkin_min"].to_numpy()
-    assert abs(np.corrcoef(x, z)[0, 1]) < 0.3  # independent nights do not correlate
+    assert abs(np.corrcoef(x[:100], z)[0, 1]) < 0.3  # independent nights do not correlate
 
 
 def test_the_same_coach_is_late_by_the_same_minutes_in_both_plans(bundled_2023, optimised_2023) -> None:
