@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from present.zh_lines import to_zh
+
 #: A message longer than this is cut (a safety net: values from files are cut where they are quoted).
 MAX_MESSAGE_CHARS = 600
 #: How a line names the row and joins its parts: (row, between places, before the message, before the fix).
@@ -42,13 +44,20 @@ class ScenarioError(ValueError):
         return self._line("en")
 
     def render(self, lang: str = "en") -> str:
-        """One line in ``lang`` ('en' or 'zh'): where, what, and the fix; English where no Chinese was given."""
-        return self._line("zh") if lang == "zh" and self.message_zh else str(self)
+        """One line in ``lang`` ('en' or 'zh'): where, what, and the fix. Chinese is the one given where the error
+        was raised, else ``present.zh_lines``'s; a line it has no Chinese for stays English."""
+        return self._line("zh") if lang == "zh" and self._message("zh") else str(self)
+
+    def _message(self, lang: str) -> str | None:
+        if lang != "zh":
+            return self.message
+        return self.message_zh or to_zh(self.message)
 
     def _line(self, lang: str) -> str:
         """File, row and field, the message (cut to MAX_MESSAGE_CHARS) and the fix, in English or Chinese."""
         row_word, sep, colon, fix_word = LINE_WORDS[lang]
-        message, fix = (self.message_zh or "", self.fix_zh) if lang == "zh" else (self.message, self.fix)
+        message = self._message(lang) or ""
+        fix = (self.fix_zh or to_zh(self.fix) or self.fix) if lang == "zh" else self.fix
         row = row_word.format(row=self.row) if self.row is not None else None
         where = [str(w) for w in (self.file, row, self.field) if w]
         if len(message) > MAX_MESSAGE_CHARS:

@@ -56,9 +56,14 @@ def _out_error(path: Path, exc: OSError, doing: str) -> ScenarioError:
     )
 
 
-def check_writable(folder: str | Path) -> Path:
-    """Make ``folder`` when missing and prove a file can be written in it, before any computing starts."""
+def check_writable(folder: str | Path, keep: bool = True) -> Path:
+    """Make ``folder`` when missing and prove a file can be written in it, before any computing starts.
+
+    With ``keep`` false the folders it made are removed again (empty), so a run that fails later leaves no empty
+    output folder behind; the outputs' own writing makes them.
+    """
     folder = Path(folder)
+    made = [p for p in (folder, *folder.parents) if not p.exists()]
     if folder.exists() and not folder.is_dir():
         raise ScenarioError(
             f"cannot make the folder {folder}: a file of that name is in the way.",
@@ -78,6 +83,10 @@ def check_writable(folder: str | Path) -> Path:
         ) from err
     except OSError as err:
         raise _out_error(folder, err, "write in") from None
+    if not keep:
+        for path in made:  # deepest first
+            with contextlib.suppress(OSError):
+                path.rmdir()
     return folder
 
 

@@ -79,11 +79,34 @@ def _load_subcommands() -> None:
                 raise
 
 
+#: How a line of bad input starts, by language.
+ERROR_WORD = {"en": "error: ", "zh": "错误："}
+
+
+def lang_of(argv: Sequence[str]) -> str:
+    """The language asked for by ``--lang en`` / ``--lang=en`` in ``argv`` (Chinese otherwise), known before parsing
+    so that a bad argument is told in it too."""
+    argv = list(argv)
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(
+            argv) else None
+        if value in ("en", "zh"):
+            return value
+    return "zh"
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, with a bad argument told in one line (exit 2) rather than the usage block and a line."""
+    """argparse, with a bad argument told in one line (exit 2) rather than the usage block and a line, in the
+    language of the command line (``lang``, set by ``main``)."""
+
+    lang = "zh"
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"error: {self.prog}: {message}\n")
+        from present.zh_lines import to_zh
+
+        said = (to_zh(message) or message) if self.lang == "zh" else message
+        colon = "：" if self.lang == "zh" else ": "
+        self.exit(EXIT_BAD_INPUT, f"{ERROR_WORD[self.lang]}{self.prog}{colon}{said}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    lang = lang_of(sys.argv[1:] if argv is None else argv)
+    _Parser.lang = lang
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -111,10 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScenarioError as exc:
         from scenarios.texts import render
 
-        print(f"error: {render(_as_flags(exc), getattr(args, 'lang', 'zh'))}", file=sys.stderr)
+        lang = getattr(args, "lang", lang)
+        print(f"{ERROR_WORD[lang]}{render(_as_flags(exc), lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("已中断" if lang == "zh" else "interrupted", file=sys.stderr)
         return 130
 
 

@@ -103,7 +103,7 @@ def _plan(args: argparse.Namespace) -> int:
     from planning import make_plan
 
     options = _options(args)
-    check_writable(args.out)
+    check_writable(args.out, keep=False)
     with steps([say(args.lang, k) for k in ("step_load", "step_plan", "step_write")]) as step:
         step(say(args.lang, "step_load"))
         sc = load(args.scenario)
@@ -199,7 +199,7 @@ def _simulate(args: argparse.Namespace) -> int:
     from sim import simulate
 
     _options(args)
-    check_writable(args.out)
+    check_writable(args.out, keep=False)
     plan_step = "step_read_plan" if args.plan is not None else "step_plan"
     keys = ("step_load", plan_step, "step_simulate", "step_write")
     with steps([say(args.lang, k, n=args.replications) for k in keys]) as step:
@@ -249,7 +249,7 @@ def _sweep(args: argparse.Namespace) -> int:
     if not args.set:
         raise ScenarioError("no axes to sweep.", field="overrides", fix="add e.g. --set train.delay_min=0,60,120")
     axes = _axes(args.set)
-    check_writable(args.out)
+    check_writable(args.out, keep=False)
     result = sweep(
         load(args.scenario),
         axes,
@@ -284,7 +284,7 @@ def _replan(args: argparse.Namespace) -> int:
     from planning.store import read_plan
     from whatif.replan import Change, replan
 
-    check_writable(args.out)
+    check_writable(args.out, keep=False)
     keys = ("step_load", "step_read_plan", "step_replan", "step_write")
     with steps([say(args.lang, k) for k in keys]) as step:
         step(say(args.lang, "step_load"))
@@ -320,7 +320,7 @@ def _pack(args: argparse.Namespace) -> int:
 
     options = _options(args)
     axes = _axes(args.set) if args.set else None
-    check_writable(args.out)
+    check_writable(args.out, keep=False)
     keys = ("step_load", "step_pack", "step_write")
     with steps([say(args.lang, k) for k in keys]) as step:
         step(say(args.lang, "step_load"))

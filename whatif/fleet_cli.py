@@ -91,7 +91,7 @@ def _fleet(args: argparse.Namespace) -> int:
     if args.delays is not None and "train.delay_min" in overrides:
         raise ScenarioError("train.delay_min is given by --set and by --delays.", field="--delays",
                             fix="use one of them.")
-    check_writable(args.out)  # before any computing, like every command
+    check_writable(args.out, keep=False)  # before any computing, like every command
     sc = load(args.scenario)
     backend = connect(args.scheduler) if args.scheduler else "local"
     delays = args.delays if args.delays is not None else [None]

@@ -10,6 +10,7 @@ import numpy as np
 from planning.plan import Plan
 from present.clock import format_clock
 from present.labels import place_name
+from present.zh_lines import said
 from scenarios.scenario import Scenario
 from whatif.messages import say
 
@@ -73,7 +74,9 @@ def where_line(out: Path, lang: str) -> str:
 
 
 def warning_lines(plan: Plan, lang: str) -> list[str]:
-    return [say(lang, "warning", text=w) for w in plan.warnings]
+    """The plan's warnings (kept in English in plan.json), in ``lang`` where ``present.zh_lines`` knows them."""
+    return [say(lang, "warning", text=said(w, lang)) for w in plan.warnings]
+
 
 
 def check_lines(sc: Scenario, lang: str) -> list[str]:
@@ -89,6 +92,6 @@ def check_lines(sc: Scenario, lang: str) -> list[str]:
         say(lang, "check_posts", n=len(sc.enterprises), posts=int(sc.posts.to_numpy().sum()), fleet=fleet,
             seats=sc.total_seats),
     ]
-    lines.extend(say(lang, "warning", text=w) for w in sc.warnings)
+    lines.extend(say(lang, "warning", text=said(w, lang)) for w in sc.warnings)
     lines.append(say(lang, "check_ok"))
     return lines

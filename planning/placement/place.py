@@ -87,7 +87,7 @@ def plan_of(sc: Scenario, model: PlacementModel, info: SolveInfo) -> Plan:
     limits = shortfalls(sc) if (placement["enterprise_id"] == "").any() else []
     if len(limits) > MAX_LIMIT_WARNINGS:
         more = len(limits) - MAX_LIMIT_WARNINGS
-        limits = [*limits[:MAX_LIMIT_WARNINGS], f"... and {more} more limits (planning.placement.shortfalls lists all)"]
+        limits = [*limits[:MAX_LIMIT_WARNINGS], f"... and {more} more such limits."]
     return Plan(placement=placement, placement_info=info, warnings=tuple(limits))
 
 

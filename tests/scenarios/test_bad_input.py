@@ -253,7 +253,7 @@ def test_cli_exit_code_two(tiny_dir: Path, capsys, name: str, breaker, words) ->
     breaker(tiny_dir)
     assert main(["check", str(tiny_dir)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith("error: ") and len(err.splitlines()) == 1
+    assert err.startswith("错误：") and len(err.splitlines()) == 1
 
 
 def test_cli_check_prints_summary(capsys) -> None:

@@ -76,7 +76,7 @@ def test_bad_input_exits_two_with_one_line(argv: list[str], planned: Path, capsy
     argv = [str(planned) if a == "PLAN" else a for a in argv]
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith("error: ") and len(err.splitlines()) == 1
+    assert err.startswith("错误：") and len(err.splitlines()) == 1
     options = [a.split("=")[0] for a in argv if a.startswith("--") and a not in ("--out", "--plan")]
     if options:  # the line names the option (or the --set path) at fault
         assert any(o in err for o in options), err
@@ -84,7 +84,7 @@ def test_bad_input_exits_two_with_one_line(argv: list[str], planned: Path, capsy
 
 def test_set_values_are_read_as_written(tmp_path: Path, capsys) -> None:
     """1e9 is a number (not text), and a bad value names --set, not the bundled scenario.yaml."""
-    assert main(["sweep", "tiny", "--set", "train.delay_min=-1e9", "--out", str(tmp_path)]) == 2
+    assert main(["sweep", "tiny", "--set", "train.delay_min=-1e9", "--out", str(tmp_path), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "--set train.delay_min=-1000000000.0: expected a number >= 0" in err and "scenario.yaml" not in err
 
@@ -160,7 +160,7 @@ def test_sweep_files_hold_every_variant_and_replication(tmp_path: Path) -> None:
 ])
 def test_numbers_and_library_fields_are_told_by_their_flags(argv: list[str], line: str, tmp_path: Path,
                                                             capsys) -> None:
-    assert main([*argv, "--out", str(tmp_path)]) == 2
+    assert main([*argv, "--out", str(tmp_path), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(line) and len(err.splitlines()) == 1, err
 
@@ -168,7 +168,7 @@ def test_numbers_and_library_fields_are_told_by_their_flags(argv: list[str], lin
 def test_an_out_that_is_a_file_is_one_line_before_any_work(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setattr("planning.make_plan", lambda *a, **k: pytest.fail("planned before --out was checked"))
     (tmp_path / "file").write_text("x")
-    assert main(["plan", "tiny", "--out", str(tmp_path / "file")]) == 2
+    assert main(["plan", "tiny", "--out", str(tmp_path / "file"), "--lang", "en"]) == 2
     assert capsys.readouterr().err.startswith("error: --out: cannot make the folder")
 
 

@@ -101,7 +101,7 @@ def test_a_read_only_out_is_one_line_before_any_work(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr("scenarios.io.tempfile.mkstemp", read_only)
     monkeypatch.setattr("planning.make_plan", lambda *a, **k: pytest.fail("planned before --out was checked"))
-    assert main(["plan", "tiny", "--out", str(tmp_path / "out")]) == 2
+    assert main(["plan", "tiny", "--out", str(tmp_path / "out"), "--lang", "en"]) == 2
     assert capsys.readouterr().err.startswith("error: --out: cannot write in ")
 
 
@@ -119,7 +119,8 @@ def test_replan_with_every_coach_broken_is_one_line(two_plans, tmp_path: Path, c
     a, _ = two_plans
     for name, data in a.items():
         (tmp_path / name).write_bytes(data)
-    assert main(["replan", "tiny", "--plan", str(tmp_path), "--broken", "C01", "--out", str(tmp_path / "r")]) == 2
+    assert main(["replan", "tiny", "--plan", str(tmp_path), "--broken", "C01", "--out", str(tmp_path / "r"),
+                 "--lang", "en"]) == 2
     assert capsys.readouterr().err.startswith("error: --broken: every coach of the plan is broken")
 
 
@@ -130,3 +131,10 @@ def test_same_seed_same_bytes(two_plans, tmp_path: Path) -> None:
     subprocess.run(_plan_cmd(tmp_path / "again", "zh"), check=True, env=env, capture_output=True, timeout=120)
     assert _files(tmp_path / "again") == a
 
+
+
+def test_a_run_that_fails_leaves_no_empty_out_folder(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "new" / "run"
+    assert main(["simulate", "tiny", "--plan", str(tmp_path / "nowhere"), "--out", str(out)]) == 2
+    assert "plan.json" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()  # neither the folder nor the parent the probe made
