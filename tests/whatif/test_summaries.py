@@ -120,7 +120,7 @@ def test_pack_summary(tmp_path: Path, capsys) -> None:
 
 
 @pytest.mark.parametrize(("lang", "first", "last"), [
-    ("zh", "tiny（2023-02-01）：G2093 次列车，定西 Dingxi → 青岛北站，21:30 到站", "检查通过。"),
+    ("zh", "tiny（2023-02-01）：G2093 次列车，定西 → 青岛北站，21:30 到站", "检查通过。"),
     ("en", "tiny (2023-02-01): train G2093 from 定西 Dingxi, arriving 21:30 at Qingdao North railway station",
      "check passed."),
 ])
