@@ -40,6 +40,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "enterprises_total": ("企业总数", "Enterprises"),
     "enterprises_served": ("接收企业数", "Receiving workers"),
     "posts": ("岗位数", "Posts"),
+    "own_pickup": ("自行接站企业数", "Own vehicle"),
     "placed": ("已安置", "Placed"),
     "unplaced": ("未安置", "Unplaced"),
     "item": ("项目", "Item"),
