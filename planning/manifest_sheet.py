@@ -15,17 +15,20 @@ from present.labels import label
 from scenarios.personal import column
 
 WORDS = {
-    "zh": {"trip": "第 {trip} 趟", "sign": "引导牌", "bay": "车位", "depart": "发车", "bay_no": "{bay} 号",
+    "zh": {"sign": "引导牌", "bay": "车位", "depart": "发车", "bay_no": "{bay} 号",
            "train": "车次", "seats": "座位", "riders": "乘车人数", "stops": "停靠企业", "list": "乘车人员",
            "contact": "联系人", "contact_phone": "联系电话", "phone": "本人电话", "id_number": "身份证号",
            "checkin_close": "入住截止", "received": "企业签收", "boarded": "上车签到",
-           "lead": "接站负责人签字", "driver": "司机签字", "time": "实际发车时间", "meeting": "集合点"},
-    "en": {"trip": "trip {trip}", "sign": "District sign", "bay": "Bay", "depart": "Departs", "bay_no": "bay {bay}",
+           "lead": "接站负责人签字", "driver": "司机签字", "time": "实际发车时间",
+           "heading": "{coach_label} {coach} · {type} 第 {trip} 趟", "and": "、", "at": "{names}（集合点：{points}）",
+           "points": "；", "fill": "{what}：{line}"},
+    "en": {"sign": "District sign", "bay": "Bay", "depart": "Departs", "bay_no": "bay {bay}",
            "train": "Train", "seats": "Seats", "riders": "Riders", "stops": "Stops", "list": "Riders",
            "contact": "Contact", "contact_phone": "Contact phone", "phone": "Phone", "id_number": "ID card",
            "checkin_close": "Check-in closes", "received": "Received by", "boarded": "Boarded",
            "lead": "Station lead signature", "driver": "Driver signature", "time": "Actual departure",
-           "meeting": "meeting point"},
+           "heading": "{coach_label} {coach} · {type} · trip {trip}", "and": ", ",
+           "at": "{names} (meeting point: {points})", "points": "; ", "fill": "{what}: {line}"},
 }
 #: Column widths of the page (Excel units; a Chinese character is about two).
 WIDTHS = (7, 9, 10, 13, 20, 9, 30, 9)
@@ -47,16 +50,17 @@ def coach_manifest(sheets, sheet, stops: pd.DataFrame, riders: pd.DataFrame | No
     coach, trip, kind = str(first["coach_id"]), int(first["trip"]), str(first["coach_type"])
     seats = sc.fleet[kind].seats if kind in sc.fleet else ""
     districts = list(dict.fromkeys(stops["_district_id"]))
-    names = "、".join(sheets.district_title(d) for d in districts)
-    points = [meeting_point(sc.districts.at[d, "meeting_point"], lang) for d in districts
-              if d in sc.districts.index and "meeting_point" in sc.districts.columns]
-    sign = names + (f"（{words['meeting']}：{'；'.join(p for p in points if p)}）" if any(points) else "")
+    names = words["and"].join(sheets.district_title(d) for d in districts)
+    points = [p for p in (meeting_point(sc.districts.at[d, "meeting_point"], lang) for d in districts
+                          if d in sc.districts.index and "meeting_point" in sc.districts.columns) if p]
+    sign = words["at"].format(names=names, points=words["points"].join(points)) if points else names
     bold = sheets.bold
     big = {"bold": True, "font_size": 13}
 
     mark = sheets.revision.mark(coach, lang, trip) if sheets.revision is not None else ""
-    cells.write(sheet, 0, 0, f"{label('coach_id', lang)} {coach} · {sheets.type_name(kind)} "
-                f"{words['trip'].format(trip=trip)}{mark}", sheets.title)
+    heading = words["heading"].format(coach_label=label("coach_id", lang), coach=coach, type=sheets.type_name(kind),
+                                      trip=trip)
+    cells.write(sheet, 0, 0, heading + mark, sheets.title)
     cells.write_row(sheet, 1, 0, [words["sign"], sign], [bold, big])
     cells.write(sheet, 2, 0, words["depart"], bold)
     cells.write(sheet, 2, 1, first["depart"], {**big, "num_format": "hh:mm", "align": "left"})
@@ -97,9 +101,10 @@ def coach_manifest(sheets, sheet, stops: pd.DataFrame, riders: pd.DataFrame | No
 
     top += 1
     line = "________________"
-    cells.write_row(sheet, top, 0, [f"{words['lead']}：{line}", "", "", "", f"{words['driver']}：{line}"],
-                    [bold, None, None, None, bold])
-    cells.write(sheet, top, 6, f"{words['time']}：________", bold)
+    fill = words["fill"]
+    cells.write_row(sheet, top, 0, [fill.format(what=words["lead"], line=line), "", "", "",
+                                    fill.format(what=words["driver"], line=line)], [bold, None, None, None, bold])
+    cells.write(sheet, top, 6, fill.format(what=words["time"], line="________"), bold)
     for c, width in enumerate(WIDTHS):
         sheet.set_column(c, c, width)
     sheet.set_default_row(15)

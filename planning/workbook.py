@@ -8,7 +8,7 @@ font that Chinese Windows and WPS have (宋体).
 
 from __future__ import annotations
 
-import re
+import math
 import unicodedata
 from pathlib import Path
 
@@ -18,11 +18,13 @@ from planning.export import APPROX, _labelled, bays, clock_times, sheet_name
 from planning.plan import Plan
 from planning.revision import WORDS, revision_table
 from planning.solver import SolveInfo
-from present.labels import label, place_name
+from present.labels import gender_name, label, place_name
 from scenarios.scenario import Scenario
 from scenarios.writers import CellWriter, new_workbook
 
 A4 = 9
+#: Points per line of text in a row (11-point 宋体 and its line spacing).
+LINE_HEIGHT = 15
 #: Columns whose text is long: wrapped within a capped width rather than widened.
 WRAPPED = {"reason": 30, "enterprise": 26, "skills": 14, "village": 12}
 TITLE = {"zh": "{date} {number} 次列车 {origin} → {station} 接站输送计划",
@@ -38,10 +40,14 @@ SOLVE_WORDS = {
 
 def local_name(text: str, lang: str) -> str:
     """A place name in one language: '定西 Dingxi' is '定西' in Chinese and 'Dingxi' in English."""
-    if lang == "en":
-        return place_name(text, lang)
-    chinese = " ".join(w for w in str(text).split() if not re.fullmatch(r"[A-Za-z][A-Za-z.'-]*", w))
-    return chinese or str(text)
+    return place_name(text, lang)
+
+
+def for_people(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The placement rows as a sheet shows them: gender as 男/女 in Chinese (the CSVs keep the roster's M/F)."""
+    if "gender" not in frame.columns:
+        return frame
+    return frame.assign(gender=frame["gender"].map(lambda g: gender_name(g, lang)))
 
 
 def plan_title(sc: Scenario, lang: str) -> str:
@@ -81,11 +87,12 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
             sheets.table(WORDS[lang]["sheet"], revision_table(sc, plan.revision, lang), landscape=True)
         placed = placement[placement["enterprise_id"] != ""]
         for d, rows in placed.groupby("_district_id", sort=False):
-            sheets.table(sheets.district_title(str(d)), rows.drop(columns=["district"]), landscape=True)
+            sheets.table(sheets.district_title(str(d)), for_people(rows.drop(columns=["district"]), lang),
+                         landscape=True)
         unplaced = placement[placement["enterprise_id"] == ""]
         if len(unplaced):
             cols = ["worker_id", "name", "gender", "county", "village", "skills", "reason"]
-            sheets.table(label("sheet_unplaced", lang), unplaced[cols], landscape=True)
+            sheets.table(label("sheet_unplaced", lang), for_people(unplaced[cols], lang), landscape=True)
         if routes is not None:
             sheets.coaches(plan, routes)
             trips = routes.groupby(["coach_id", "trip"], sort=True)
@@ -147,9 +154,23 @@ class Sheets:
             self.cells.write_row(sheet, k, 0, list(row), [self.approx(p, key, rough) for p, key in zip(props, keys,
                                                                                                        strict=True)])
         if fit:
-            for c, key in enumerate(keys):
-                sheet.set_column(c, c, self.width(shown.columns[c], frame[key], key))
+            widths = [self.width(shown.columns[c], frame[key], key) for c, key in enumerate(keys)]
+            for c, width in enumerate(widths):
+                sheet.set_column(c, c, width)
+            self.row_heights(sheet, top + 1, frame, keys, widths)
         return top + len(shown) + 1
+
+    @staticmethod
+    def row_heights(sheet, first: int, frame: pd.DataFrame, keys: list[str], widths: list[float]) -> None:
+        """Rows whose wrapped text needs more than one line are made tall enough for it (Excel and LibreOffice do
+        not grow a row written by xlsxwriter, so a long note would otherwise print over the rows below)."""
+        wrapped = [(k, widths[c] - 1) for c, k in enumerate(keys) if k in WRAPPED]
+        if not wrapped:
+            return
+        for r in range(len(frame)):
+            lines = max(math.ceil(text_width(frame[k].iat[r]) / max(w, 1)) for k, w in wrapped)
+            if lines > 1:
+                sheet.set_row(first + r, LINE_HEIGHT * lines)
 
     @staticmethod
     def approx(props: dict, key: str, rough: bool) -> dict:
@@ -185,12 +206,18 @@ class Sheets:
         sc, lang = self.sc, self.lang
         sheet = self.sheet(label("sheet_summary", lang))
         placed = placement[placement["enterprise_id"] != ""]
+        # Counted as ``check`` counts them (every enterprise and returning worker of the scenario), beside what the
+        # plan does with them, so the two never look like different numbers for the same thing.
+        served = placed["enterprise_id"].nunique()
+        back = int((placed["returning"] == label("yes", lang)).sum())
+        returning = int((sc.workers["returning_employer"] != "").sum())
         items = [
             ("scenario", sc.name), ("date", str(sc.meta.date)),
             ("train", f"{sc.train.number} {place_name(sc.train.origin, lang)}"),
             ("arrival", sc.train.arrival), ("station", sc.station.name_zh if lang == "zh" else sc.station.name_en),
             ("workers_total", len(placement)), ("placed", len(placed)), ("unplaced", len(placement) - len(placed)),
-            ("returning_placed", int((placed["returning"] == label("yes", lang)).sum())),
+            ("enterprises_item", label("enterprises_value", lang).format(served=served, total=len(sc.enterprises))),
+            ("returning_item", label("returning_value", lang).format(back=back, total=returning)),
         ]
         if plan.placement_info is not None:
             items.append(("placement_status", solve_words(plan.placement_info, lang)))
@@ -203,23 +230,26 @@ class Sheets:
         top = self.rows(sheet, 2, pd.DataFrame({"item": [label(k, lang) for k, _ in items],
                                                 "value": [v for _, v in items]}), fit=False)
         posts = sc.posts.sum(axis=1).groupby(sc.enterprises["district"]).sum()
-        by = placed.groupby("_district_id").agg(enterprises=("enterprise_id", "nunique"), workers=("worker_id", "size"))
+        by = placed.groupby("_district_id").agg(served=("enterprise_id", "nunique"), workers=("worker_id", "size"))
+        whole = lambda v: v.reindex(sc.districts.index).fillna(0).astype(int).to_numpy()  # noqa: E731
         table = pd.DataFrame({
             "district": [self.district_title(d) for d in sc.districts.index],
-            "enterprises": by["enterprises"].reindex(sc.districts.index).fillna(0).astype(int).to_numpy(),
-            "posts": posts.reindex(sc.districts.index).fillna(0).astype(int).to_numpy(),
-            "placed": by["workers"].reindex(sc.districts.index).fillna(0).astype(int).to_numpy(),
+            "enterprises_total": whole(sc.enterprises.groupby("district").size()),
+            "enterprises_served": whole(by["served"]),
+            "posts": whole(posts),
+            "placed": whole(by["workers"]),
         })
         self.rows(sheet, top + 1, table, fit=False)
         sheet.set_column(0, 0, 30)
-        sheet.set_column(1, 3, 24)
+        sheet.set_column(1, 4, 18)
         sheet.fit_to_pages(1, 0)
 
     def coaches(self, plan: Plan, routes: pd.DataFrame) -> None:
         """One row per coach trip: type, district sign, bay, departure, stops, workers of seats, last arrival, km."""
         c = plan.coaches
         sc = self.sc
-        district = routes.groupby(["coach_id", "trip"])["district"].agg(lambda d: "、".join(dict.fromkeys(d)))
+        sep = "、" if self.lang == "zh" else ", "
+        district = routes.groupby(["coach_id", "trip"])["district"].agg(lambda d: sep.join(dict.fromkeys(d)))
         bay = bays(sc, plan)
         keys = list(zip(c["coach_id"], c["trip"], strict=True))
         frame = pd.DataFrame({

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
 
 from present.lang import LANGS, check_lang
 
@@ -35,7 +37,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "stops": ("停靠站数", "Stops"),
     "last_arrive": ("最后到达", "Last arrival"),
     "enterprises": ("企业数", "Enterprises"),
+    "enterprises_total": ("企业总数", "Enterprises"),
+    "enterprises_served": ("接收企业数", "Receiving workers"),
     "posts": ("岗位数", "Posts"),
+    "own_pickup": ("自行接站企业数", "Own vehicle"),
     "placed": ("已安置", "Placed"),
     "unplaced": ("未安置", "Unplaced"),
     "item": ("项目", "Item"),
@@ -47,7 +52,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "arrival": ("到站时间", "Arrival"),
     "station": ("车站", "Station"),
     "workers_total": ("务工人员总数", "Workers"),
-    "returning_placed": ("返岗人员（回原企业）", "Returning workers back with their employer"),
+    "enterprises_item": ("企业", "Enterprises"),
+    "enterprises_value": ("接收企业 {served} 家 / 共 {total} 家", "{served} receive workers, of {total}"),
+    "returning_item": ("返岗人员", "Returning workers"),
+    "returning_value": ("回原企业 {back} 人 / 共 {total} 人", "{back} back with their employer, of {total}"),
     "placement_status": ("安置求解状态", "Placement solve"),
     "routing_status": ("线路求解状态", "Routing solve"),
     "coaches_used": ("用车数", "Coaches used"),
@@ -90,13 +98,42 @@ def county_name(county: object, lang: str = "zh") -> str:
     return str(county) if names is None else names[LANGS.index(lang)]
 
 
+#: A worker's gender as the roster codes it (``scenarios.values``): code -> names.
+GENDERS: dict[str, tuple[str, str]] = {"M": ("男", "M"), "F": ("女", "F")}
+
+#: The job types (skills) of the bundled scenarios, used where a scenario's own ``jobs`` names are not at hand.
+JOBS: dict[str, tuple[str, str]] = {
+    "general": ("普工", "General worker"),
+    "operator": ("操作工", "Machine operator"),
+    "technician": ("技术工", "Technician"),
+}
+
+
+def gender_name(code: object, lang: str = "zh") -> str:
+    """'M' / 'F' as 男 / 女 in Chinese (kept in English); anything else as written."""
+    if isinstance(code, str) and code in GENDERS:
+        return GENDERS[code][LANGS.index(lang)]
+    return "" if code is None or (isinstance(code, float) and math.isnan(code)) else str(code)
+
+
+def job_name(job: object, lang: str = "zh") -> str:
+    """A job type's name for people ('general' is 普工 / General worker); an unknown key as written."""
+    names = JOBS.get(str(job))
+    return str(job) if names is None else names[LANGS.index(lang)]
+
+
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
 
 
 def place_name(text: str, lang: str) -> str:
-    """A place name as data often holds it ("定西 Dingxi"): in English only its Latin part, when it has one."""
+    """A place name as data often holds it ("定西 Dingxi") in one language: "定西" in Chinese, "Dingxi" in English.
+
+    A name in one script only is shown as written."""
+    text = str(text)
     if lang != "en":
-        return text
+        chinese = " ".join(w for w in text.split() if not _LATIN_WORD.fullmatch(w))
+        return chinese if _CJK.search(chinese) else text
     latin = " ".join(re.sub(r"\(\s*\)", " ", _CJK.sub(" ", text)).split())
     return latin if re.search(r"[A-Za-z]", latin) else text
 
@@ -125,11 +162,15 @@ UNPLACED_ZH: tuple[tuple[str, str], ...] = (
     (r"not placed by the optimal plan although posts remain \(check the weights\)", "最优方案未安置（请检查权重）"),
     (r"no skill of a job type in this scenario", "技能与本批岗位均不符"),
     (r"; ", "；"),
+    (r", ", "，"),
 )
 
 
-def reason_text(reason: str, lang: str = "zh") -> str:
-    """Reason codes ('returning;skill') as words; an unplaced worker's reason in Chinese where it is known."""
+def reason_text(reason: str, lang: str = "zh", names: Mapping[str, str] | None = None) -> str:
+    """Reason codes ('returning;skill') as words; an unplaced worker's reason in ``lang`` where it is known.
+
+    ``names`` maps the ids in the reason (job types, districts) to the names shown; job types missing from it are
+    named by ``JOBS``, so no raw key such as 'general' is left in the text."""
     codes = [c for c in str(reason).split(";") if c]
     if codes and all(f"code_{c}" in LABELS for c in codes):
         return ("、" if lang == "zh" else ", ").join(label(f"code_{c}", lang) for c in codes)
@@ -137,6 +178,13 @@ def reason_text(reason: str, lang: str = "zh") -> str:
     if lang == "zh":
         for pattern, replacement in UNPLACED_ZH:
             text = re.sub(pattern, replacement, text)
+    else:
+        text = re.sub(r"\b1 workers can", "1 worker can", re.sub(r"\b1 posts\b", "1 post", text))
+    shown = {k: job_name(k, lang) for k in JOBS} | dict(names or {})
+    if shown:
+        keys = sorted((k for k in shown if k), key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
+        text = pattern.sub(lambda m: shown[m.group(1)], text)
     return text
 
 

@@ -110,32 +110,40 @@ class Scenario:
 
         return TravelModel.for_scenario(self)
 
+    def district_table(self) -> pd.DataFrame:
+        """Per district (index: district id, in the districts' order): enterprises, posts, own_pickup (enterprises
+        collecting their own workers)."""
+        district = self.enterprises["district"]
+        return (
+            pd.DataFrame({
+                "enterprises": self.enterprises.groupby("district").size(),
+                "posts": self.posts.sum(axis=1).groupby(district).sum(),
+                "own_pickup": (self.enterprises["pickup"] == "own").groupby(district).sum(),
+            })
+            .reindex(self.districts.index)
+            .fillna(0)
+            .astype(int)
+        )
+
     def summary(self) -> str:
         """A short text: workers, enterprises and posts by district, seats available."""
+        from present.labels import label, place_name
+
+        origin = place_name(self.train.origin, "en")
         lines = [
-            f"{self.meta.name} ({self.meta.date}): train {self.train.number} from {self.train.origin}, "
+            f"{self.meta.name} ({self.meta.date}): train {self.train.number} from {origin}, "
             f"arriving {self.train.arrival} at {self.station.name_en}",
             f"workers: {len(self.workers)} "
             f"(returning {int((self.workers['returning_employer'] != '').sum())}), "
             f"train seats: {self.train.seats}",
         ]
         posts = self.posts.sum(axis=1)
-        by_district = (
-            pd.DataFrame(
-                {
-                    "enterprises": self.enterprises.groupby("district").size(),
-                    "posts": posts.groupby(self.enterprises["district"]).sum(),
-                    "own_pickup": (self.enterprises["pickup"] == "own").groupby(self.enterprises["district"]).sum(),
-                }
-            )
-            .reindex(self.districts.index)
-            .fillna(0)
-            .astype(int)
-        )
-        by_district.insert(0, "district", self.districts["name_en"])
+        by_district = self.district_table().reset_index(drop=True)
+        by_district.insert(0, "district", self.districts["name_en"].to_numpy())
+        by_district = by_district.rename(columns=lambda c: label(c, "en"))
         lines.append(f"enterprises: {len(self.enterprises)}, posts: {int(posts.sum())}")
         lines.append(by_district.to_string(index=False))
-        fleet = ", ".join(f"{n}: {c.count} x {c.seats} seats" for n, c in self.fleet.items())
+        fleet = ", ".join(f"{c.count} x {c.name_en} ({c.seats} seats)" for c in self.fleet.values())
         lines.append(f"fleet: {fleet}; coach seats in all: {self.total_seats}")
         lines.extend(f"warning: {w}" for w in self.warnings)
         return "\n".join(lines)

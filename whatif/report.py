@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from planning.plan import Plan
 from present.clock import format_clock
-from present.labels import place_name
+from present.labels import label, place_name
 from present.zh_lines import said
 from scenarios.scenario import Scenario
 from whatif.messages import say
@@ -92,6 +93,18 @@ def check_lines(sc: Scenario, lang: str) -> list[str]:
         say(lang, "check_posts", n=len(sc.enterprises), posts=int(sc.posts.to_numpy().sum()), fleet=fleet,
             seats=sc.total_seats),
     ]
+    lines.extend(district_lines(sc, lang))
     lines.extend(say(lang, "warning", text=said(w, lang)) for w in sc.warnings)
     lines.append(say(lang, "check_ok"))
     return lines
+
+
+def district_lines(sc: Scenario, lang: str) -> list[str]:
+    """Enterprises, posts and own-vehicle enterprises per district, a text table with headers in ``lang``
+    (Chinese characters counted two wide, so the columns line up in a terminal)."""
+    table = sc.district_table()
+    names = sc.districts["name_zh" if lang == "zh" else "name_en"].reindex(table.index).fillna("")
+    table.insert(0, "district", names.astype(str).to_numpy())
+    table = table.rename(columns=lambda c: label(c, lang))
+    with pd.option_context("display.unicode.east_asian_width", True):
+        return table.to_string(index=False).splitlines()

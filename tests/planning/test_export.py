@@ -82,9 +82,12 @@ def test_unplaced_workers_get_their_own_sheet(tiny, tiny_plan, tmp_path) -> None
     plan = type(tiny_plan)(placement=p)
     write_plan(tiny, plan, tmp_path)
     assert _sheets(tmp_path / "placement.xlsx")[-1] == "未安置人员"
-    assert "各区市均无 general 岗位空缺（general：可胜任 9 人，岗位 7 个）" in _strings(tmp_path / "placement.xlsx")
+    # The job type by its name (普工), never its key ('general'), in Chinese; its English name in English.
+    assert "各区市均无 普工 岗位空缺（普工：可胜任 9 人，岗位 7 个）" in _strings(tmp_path / "placement.xlsx")
+    assert "general" not in _strings(tmp_path / "placement.xlsx")
     write_plan(tiny, plan, tmp_path, lang="en")
-    assert reason in _strings(tmp_path / "placement.xlsx")
+    assert ("no post left for skill General worker in any district (General worker: 9 workers can do it, 7 posts)"
+            in _strings(tmp_path / "placement.xlsx"))
 
 
 def test_sheet_names_are_valid_and_unique() -> None:

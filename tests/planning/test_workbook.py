@@ -131,7 +131,12 @@ def test_libreoffice_prints_the_full_manifest_on_one_page(full_book: Path, tmp_p
     from pypdf import PdfReader
 
     to_pdf(full_book, tmp_path)
-    pages = [p.extract_text() for p in PdfReader(str(tmp_path / "placement.pdf")).pages]
+    pdf = tmp_path / "placement.pdf"
+    if shutil.which("pdftotext"):  # pypdf loses the large bold heading set in LibreOffice's CJK fallback font
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        pages = text.split("\f")
+    else:
+        pages = [p.extract_text() for p in PdfReader(str(pdf)).pages]
     manifest = [k for k, text in enumerate(pages) if "乘车人员" in text]
     assert len(manifest) == 1, manifest
     text = pages[manifest[0]]
@@ -139,3 +144,66 @@ def test_libreoffice_prints_the_full_manifest_on_one_page(full_book: Path, tmp_p
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
              for p in PdfReader(str(tmp_path / "placement.pdf")).pages}
     assert sizes <= {(595, 842), (842, 595)}, sizes  # A4, portrait or landscape
+
+
+def _sheet_rows(path: Path, name: str) -> list[tuple]:
+    return [r for r in openpyxl.load_workbook(path)[name].iter_rows(values_only=True) if any(v is not None for v in r)]
+
+
+def _column(rows: list[tuple], head: str) -> list:
+    k = rows[0].index(head)
+    return [r[k] for r in rows[1:]]
+
+
+def test_a_chinese_district_sheet_reads_gender_job_and_place_in_chinese(tiny, tiny_routed, tmp_path: Path) -> None:
+    """性别 reads 男/女 and 岗位 普工 (not M/F, not the key general); English keeps M/F and English names."""
+    write_plan(tiny, tiny_routed, tmp_path)
+    rows = _sheet_rows(tmp_path / "placement.xlsx", "城阳区")
+    assert set(_column(rows, "性别")) <= {"男", "女"} and "男" in _column(rows, "性别")
+    assert "普工" in _column(rows, "岗位") and "普工/操作工" in _column(rows, "技能")
+    summary = _sheet_rows(tmp_path / "placement.xlsx", "汇总")
+    assert summary[4][:2] == ("车次", "G2093 定西")  # the origin in Chinese only, not '定西 Dingxi'
+    strings = " ".join(str(v) for r in summary for v in r if v is not None)
+    assert "Dingxi" not in strings and "general" not in strings
+    write_plan(tiny, tiny_routed, tmp_path, lang="en")
+    rows = _sheet_rows(tmp_path / "placement.xlsx", "Chengyang")
+    assert set(_column(rows, "Gender")) <= {"M", "F"} and "General worker" in _column(rows, "Job")
+    assert _sheet_rows(tmp_path / "placement.xlsx", "Summary")[4][:2] == ("Train", "G2093 Dingxi")
+    csv = pd.read_csv(tmp_path / "placement.csv", encoding="utf-8-sig", dtype=str)
+    assert set(csv["Gender"]) <= {"M", "F"}  # the CSV keeps the roster's codes
+
+
+def test_the_summary_counts_enterprises_as_check_does_and_says_which_receive_workers(tiny, tiny_routed,
+                                                                                     tmp_path: Path) -> None:
+    """'接收企业 n 家 / 共 N 家': the N is the enterprise count `check` prints, so the two never contradict."""
+    write_plan(tiny, tiny_routed, tmp_path)
+    summary = dict(r[:2] for r in _sheet_rows(tmp_path / "placement.xlsx", "汇总")[1:15])
+    served = tiny_routed.placed["enterprise_id"].nunique()
+    assert summary["企业"] == f"接收企业 {served} 家 / 共 {len(tiny.enterprises)} 家"
+    returning = int((tiny.workers["returning_employer"] != "").sum())
+    assert summary["返岗人员"].endswith(f"/ 共 {returning} 人")
+    rows = _sheet_rows(tmp_path / "placement.xlsx", "汇总")
+    head = next(r for r in rows if r[0] == "区市")
+    assert head == ("区市", "企业总数", "接收企业数", "岗位数", "已安置")
+
+
+def test_the_english_manifest_has_no_chinese_punctuation(tiny, tiny_routed, tmp_path: Path) -> None:
+    write_plan(tiny, tiny_routed, tmp_path, lang="en")
+    texts = [v for r in _sheet_rows(tmp_path / "placement.xlsx", "Coach C1") for v in r if isinstance(v, str)]
+    assert texts[0] == "Coach C1 · 12-seat minibus · trip 1"
+    english = [t for t in texts if not any("\u4e00" <= ch <= "\u9fff" for ch in t)]  # enterprise names are Chinese
+    assert not [t for t in english if set(t) & set("（）：；、")], english
+    assert any(t.startswith("Station lead signature: ") for t in texts)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_wrapped_notes_get_rows_tall_enough_to_print(tiny, tiny_plan, tmp_path: Path, lang: str) -> None:
+    """A long reason wraps over several lines in a row made tall enough, not over the rows below it."""
+    p = tiny_plan.placement.copy()
+    reason = ("wished district chengyang full; no post left for skill general/operator in any district (general: 9 "
+              "workers can do it, 7 posts, operator: 3 workers can do it, 1 posts)")
+    p.loc["W6", ["enterprise_id", "district", "job", "reason"]] = ["", "", "", reason]
+    write_plan(tiny, type(tiny_plan)(placement=p), tmp_path, lang=lang)
+    book = openpyxl.load_workbook(tmp_path / "placement.xlsx")
+    sheet = book[book.sheetnames[-1]]
+    assert sheet.row_dimensions[2].height is not None and sheet.row_dimensions[2].height >= 30

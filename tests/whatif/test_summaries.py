@@ -120,8 +120,8 @@ def test_pack_summary(tmp_path: Path, capsys) -> None:
 
 
 @pytest.mark.parametrize(("lang", "first", "last"), [
-    ("zh", "tiny（2023-02-01）：G2093 次列车，定西 Dingxi → 青岛北站，21:30 到站", "检查通过。"),
-    ("en", "tiny (2023-02-01): train G2093 from 定西 Dingxi, arriving 21:30 at Qingdao North railway station",
+    ("zh", "tiny（2023-02-01）：G2093 次列车，定西 → 青岛北站，21:30 到站", "检查通过。"),
+    ("en", "tiny (2023-02-01): train G2093 from Dingxi, arriving 21:30 at Qingdao North railway station",
      "check passed."),
 ])
 def test_check_speaks_the_chosen_language(lang: str, first: str, last: str, capsys) -> None:
@@ -130,6 +130,20 @@ def test_check_speaks_the_chosen_language(lang: str, first: str, last: str, caps
     assert lines[0] == first and lines[-1] == last
     if lang == "zh":
         assert lines[1] == "务工人员 8 人（返岗 2 人）"
+
+
+@pytest.mark.parametrize(("lang", "head", "chengyang"), [
+    ("zh", ["区市", "企业数", "岗位数", "自行接站企业数"], "城阳区"),
+    ("en", ["District", "Enterprises", "Posts", "Own vehicle"], "Chengyang"),
+])
+def test_check_prints_the_district_table_with_headers_in_its_language(lang: str, head: list[str], chengyang: str,
+                                                                      capsys) -> None:
+    assert main(["check", "dingxi_qingdao_2023", "--lang", lang]) == 0
+    lines = _lines(capsys)
+    header = next(line for line in lines if line.split()[:1] == head[:1])
+    assert header.split() == " ".join(head).split() and "own_pickup" not in "\n".join(lines)
+    row = next(line for line in lines if line.split()[:1] == [chengyang])
+    assert row.split()[1:3] == ["25", "166"]  # enterprises and posts of the scenario, as the workbook's 企业总数
 
 
 def test_every_message_has_both_languages_with_the_same_fields() -> None:
