@@ -65,7 +65,8 @@ class Evaluation:
     candidate: Candidate
     plan: Plan | None
     cost: float
-    reason: str = ""
+    #: Why the candidate has no plan: the planner's error as one line per language ({"en": ..., "zh": ...}).
+    why: dict[str, str] = field(default_factory=dict)
     good: int = 0
     nights: int = 0
     verdict: str = NO_PLAN
@@ -73,6 +74,13 @@ class Evaluation:
     same_as: Candidate | None = None
     #: Per enterprise, the simulated nights in which a worker of it counted against the night (why nights fail).
     late_nights: dict[str, int] = field(default_factory=dict)
+
+    def reason(self, lang: str) -> str:
+        """Why there is no plan, in one short line in ``lang`` (the first example and the fix left out)."""
+        line = self.why.get(lang, "")
+        for cut in ("; for example", "；例如", " Fix: ", "修改："):
+            line = line.split(cut)[0]
+        return line[:160]
 
     @property
     def p_on_time(self) -> float:
@@ -96,7 +104,8 @@ class FleetSearch:
     options: dict[str, Any] = field(default_factory=dict)
     buffers: Sequence[int] = (0,)
     evaluations: dict[Candidate, Evaluation] = field(default_factory=dict)
-    plans: dict[tuple[tuple[tuple[str, int], ...], int], tuple[Plan | None, str]] = field(default_factory=dict)
+    plans: dict[tuple[tuple[tuple[str, int], ...], int], tuple[Plan | None, dict[str, str]]] = field(
+        default_factory=dict)
     #: Nights already simulated, by (the plan's routes and manifest, standby): a margin that leaves a fleet's plan
     #: unchanged is not simulated again (the same seeds would give the same nights).
     simulated: dict[tuple[str, int], Evaluation] = field(default_factory=dict)
@@ -130,11 +139,11 @@ class FleetSearch:
                 if candidate.buffer:
                     made = dataclasses.replace(made, warnings=(*made.warnings, margin_note(self.scenario,
                                                                                          candidate.buffer)))
-                self.plans[key] = (made, "")
+                self.plans[key] = (made, {})
             except ScenarioError as exc:
-                self.plans[key] = (None, str(exc).splitlines()[0].split("; for example")[0][:160])
-        plan, reason = self.plans[key]
-        return Evaluation(candidate, plan, self.cost(candidate, plan), reason, verdict=NO_PLAN if plan is None else "")
+                self.plans[key] = (None, {lang: exc.render(lang) for lang in ("en", "zh")})
+        plan, why = self.plans[key]
+        return Evaluation(candidate, plan, self.cost(candidate, plan), why, verdict=NO_PLAN if plan is None else "")
 
     def evaluate(self, candidate: Candidate) -> Evaluation:
         """Plan, then simulate batches of nights until the sequential rule settles the candidate."""

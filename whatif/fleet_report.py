@@ -48,7 +48,7 @@ class FleetResult:
                     "buffer_min": ev.candidate.buffer, "cost": ev.cost,
                     "nights": ev.nights, "p_on_time": ev.p_on_time if ev.nights else float("nan"),
                     "p_low": low, "p_high": high, "verdict": ev.verdict, "meets_target": ev.verdict == MEETS,
-                    "recommended": ev is self.recommended, "note": ev.reason or self._same_note(ev, lang)}
+                    "recommended": ev is self.recommended, "note": ev.reason(lang) or self._same_note(ev, lang)}
             rows.append(row)
         return pd.DataFrame(rows)
 
@@ -156,8 +156,9 @@ class FleetResult:
         zh = lang == "zh"
         name = ev.candidate.label(self.scenario, lang)
         if ev.verdict == NO_PLAN:
-            return (f"更便宜的 {name}（{ev.cost:,.0f} 元）排不出满足规则的路线：{ev.reason}" if zh else
-                    f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY), has no plan within the rules: {ev.reason}")
+            return (f"更便宜的 {name}（{ev.cost:,.0f} 元）排不出满足规则的路线：{ev.reason(lang)}" if zh else
+                    f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY), has no plan within the rules: "
+                    f"{ev.reason(lang)}")
         low, high = wilson(ev.good, ev.nights)
         if ev.verdict == UNDECIDED:
             return (f"更便宜的 {name}（{ev.cost:,.0f} 元）为 {_pct(ev.p_on_time)}（{_pct(low)}-{_pct(high)}），"

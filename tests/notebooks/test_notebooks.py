@@ -82,3 +82,7 @@ def test_notebook_runs_and_shows_charts_and_tables(path: Path, tmp_path: Path) -
             assert "text/html" in kinds, f"{path.name}: no rich table from {source}: {kinds}"
         text = json.dumps(cell.get("outputs", []), ensure_ascii=False)
         assert "<Figure size" not in text, f"{path.name}: a chart printed as text in {source}"
+    printed = "".join("".join(out.get("text", "")) for cell in _code(book) for out in cell.get("outputs", [])
+                      if out.get("output_type") == "stream")
+    if path.name == "01_quick_start.ipynb":  # the scenario in short, in the notebook's language (Chinese)
+        assert "务工人员 531 人" in printed and "检查通过" in printed and "workers:" not in printed, printed[:300]

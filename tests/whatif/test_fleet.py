@@ -99,6 +99,10 @@ def test_search_finds_the_answer_of_exhaustive_simulation(tight: scenarios.Scena
     table = searched.table()
     assert table["recommended"].sum() == 1
     assert set(table["verdict"]) >= {MEETS, NO_PLAN}
+    zh_notes = searched.table("zh").set_index("verdict").loc[[NO_PLAN], "note"]
+    assert any("车辆不足" in n for n in zh_notes), zh_notes  # why, in the planner's words
+    assert not any(w in n for n in zh_notes for w in ("too few", "cannot", "Fix")), zh_notes
+    assert any("too few coaches" in n for n in table.set_index("verdict").loc[[NO_PLAN], "note"])
 
 
 def test_sequential_rule_spends_fewer_nights_than_a_fixed_sample(searched) -> None:
