@@ -37,6 +37,7 @@ from scenarios.scenario import Scenario
 from whatif.fleet_candidates import (
     BUFFERS,
     Candidate,
+    booked,
     cheaper_neighbours,
     largest_type,
     margin_note,
@@ -113,8 +114,7 @@ class FleetSearch:
     def fleet_of(self, candidate: Candidate) -> Scenario:
         """The scenario with the candidate's counts as the bookable fleet (types left out: count 0); the night is
         simulated on it, with the scenario's own deadline whatever the candidate's planning margin."""
-        counts = dict(candidate.counts)
-        return self.scenario.with_overrides({f"fleet.{tid}.count": counts.get(tid, 0) for tid in self.scenario.fleet})
+        return booked(self.scenario, candidate)
 
     def planning_scenario(self, candidate: Candidate) -> Scenario:
         """The scenario the candidate is planned on: its fleet, and the deadline moved earlier by its margin."""

@@ -48,6 +48,12 @@ def margin_words(buffer: int, lang: str = "zh") -> str:
     return f", planned with a {buffer}-min margin before the deadline"
 
 
+def booked(sc: Scenario, candidate: Candidate) -> Scenario:
+    """The scenario with the candidate's counts as the bookable fleet (types left out: count 0)."""
+    counts = dict(candidate.counts)
+    return sc.with_overrides({f"fleet.{tid}.count": counts.get(tid, 0) for tid in sc.fleet})
+
+
 def with_margin(sc: Scenario, buffer: int) -> Scenario:
     """``sc`` with ``policy.latest_arrival`` moved ``buffer`` minutes earlier (for planning; 0: ``sc`` itself)."""
     if not buffer:

@@ -10,6 +10,7 @@ import pandas as pd
 from scenarios.scenario import Scenario
 from scenarios.writers import write_csv
 from whatif.fleet import MEETS, NO_PLAN, UNDECIDED, Evaluation
+from whatif.fleet_candidates import booked
 from whatif.sequential import SequentialRule, wilson
 
 FLEET_COLUMNS = ("fleet", "coaches", "standby", "buffer_min", "cost", "nights", "p_on_time", "p_low", "p_high",
@@ -156,9 +157,10 @@ class FleetResult:
         zh = lang == "zh"
         name = ev.candidate.label(self.scenario, lang)
         if ev.verdict == NO_PLAN:
-            return (f"更便宜的 {name}（{ev.cost:,.0f} 元）排不出满足规则的路线：{ev.reason(lang)}" if zh else
-                    f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY), has no plan within the rules: "
-                    f"{ev.reason(lang)}")
+            if zh:
+                return f"更便宜的 {name}（包车费 {ev.cost:,.0f} 元，未计里程）排不出满足规则的路线：{ev.reason(lang)}"
+            return (f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY to book, before mileage), has no plan "
+                    f"within the rules: {ev.reason(lang)}")
         low, high = wilson(ev.good, ev.nights)
         if ev.verdict == UNDECIDED:
             return (f"更便宜的 {name}（{ev.cost:,.0f} 元）为 {_pct(ev.p_on_time)}（{_pct(low)}-{_pct(high)}），"
@@ -180,26 +182,21 @@ class FleetResult:
         return fleet_chart(self, lang)
 
     def write(self, out_dir: str | Path, lang: str = "zh") -> list[Path]:
-        """fleet.csv, fleet.png, recommendation.txt and, when there is one, the recommended plan in ``plan/``."""
+        """fleet.csv, fleet.png, recommendation.txt and, when there is one, the recommended plan in ``plan/``:
+        written as a set (``out_dir`` is replaced whole, or left as it was when writing fails). The plan's
+        ``plan.json`` names the scenario with the booked fleet, which it was made and checked for."""
         from planning.export import write_plan
         from planning.store import save_plan
-        from scenarios.io import atomic_path
+        from scenarios.io import atomic_folder
 
         out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        with atomic_path(out / "fleet.csv") as tmp:
-            write_csv(self.table(lang), tmp)
-        written.append(out / "fleet.csv")
-        fig = self.fleet_chart(lang)
-        with atomic_path(out / "fleet.png") as tmp:
-            fig.savefig(tmp, format="png", dpi=120, metadata={"Software": None})
-        written.append(out / "fleet.png")
-        with atomic_path(out / "recommendation.txt") as tmp:
-            Path(tmp).write_text(self.summary(lang) + "\n", encoding="utf-8")
-        written.append(out / "recommendation.txt")
-        if self.recommended is not None and self.recommended.plan is not None:
-            plan_dir = out / "plan"
-            written += write_plan(self.scenario, self.recommended.plan, plan_dir, lang=lang)
-            written.append(save_plan(self.recommended.plan, plan_dir))
-        return written
+        with atomic_folder(out) as stage:
+            write_csv(self.table(lang), stage / "fleet.csv")
+            self.fleet_chart(lang).savefig(stage / "fleet.png", format="png", dpi=120, metadata={"Software": None})
+            (stage / "recommendation.txt").write_text(self.summary(lang) + "\n", encoding="utf-8")
+            if self.recommended is not None and self.recommended.plan is not None:
+                plan_dir = stage / "plan"
+                write_plan(self.scenario, self.recommended.plan, plan_dir, lang=lang)
+                save_plan(self.recommended.plan, plan_dir, sc=booked(self.scenario, self.recommended.candidate))
+            written = sorted(p.relative_to(stage) for p in stage.rglob("*") if p.is_file())
+        return [out / p for p in written]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import numpy as np
 import pandas as pd
@@ -157,6 +158,18 @@ def test_outputs_are_written_with_margins(margined, tmp_path) -> None:
     assert sorted(pd.read_csv(tmp_path / "fleet.csv")["buffer_min"].unique()) == [0, 15, 30]
     assert tmp_path / "plan" / "plan.json" in written
     assert any("15-min margin" in w for w in read_plan(tmp_path / "plan").warnings)
+    made_for = json.loads((tmp_path / "plan" / "plan.json").read_text(encoding="utf-8"))["scenario"]
+    assert made_for["name"] == margined.scenario.name  # the scenario with the booked fleet, not null
+    before = {p: p.read_bytes() for p in written}
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    with pytest.MonkeyPatch.context() as mp:  # a failed write leaves the earlier outputs as they were
+        mp.setattr("whatif.fleet_report.write_csv", broken)
+        with pytest.raises(scenarios.ScenarioError, match="No space left"):
+            margined.write(tmp_path, lang="en")
+    assert {p: p.read_bytes() for p in written} == before
 
 
 def test_outputs_are_written(searched, tmp_path) -> None:
