@@ -86,14 +86,14 @@ class SeasonResult:
         t = self.per_night()
         risky = self.at_risk(3)
         if lang == "zh":
-            worst = "、".join(f"{r.arrival}（{r.date}，{r.p_on_time:.0%}）" for r in risky.itertuples())
+            worst = "、".join(f"{r.arrival}（{r.date}，顺利 {r.p_on_time:.0%}）" for r in risky.itertuples())
             return (self.plan.summary("zh") + "\n"
                     f"模拟 {self.replications} 个赛季：整个赛季每晚都顺利的概率 {p:.0%}（{low:.0%}-{high:.0%}）；"
                     f"单晚顺利的概率中位数 {t['p_on_time'].median():.0%}。\n风险最高的夜晚：{worst}。")
-        worst = ", ".join(f"{r.arrival} ({r.date}, {r.p_on_time:.0%})" for r in risky.itertuples())
+        worst = ", ".join(f"{r.arrival} ({r.date}, right in {r.p_on_time:.0%})" for r in risky.itertuples())
         return (self.plan.summary("en") + "\n"
                 f"{self.replications} simulated seasons: every night goes right in {p:.0%} ({low:.0%}-{high:.0%}); "
-                f"median night {t['p_on_time'].median():.0%}.\nNights most at risk: {worst}.")
+                f"a night goes right in {t['p_on_time'].median():.0%} at the median.\nNights most at risk: {worst}.")
 
     def __str__(self) -> str:
         return self.summary("en")
