@@ -104,8 +104,8 @@ TEXT = {
         "why_district": "One district per coach: small districts need a coach of their own, so at least {n} trips.",
         "why_stops": "At most {stops} stops per coach: at least {n} trips.",
         "why_min": "The plan uses {trips} trips, the fewest these rules allow.",
-        "why_time": "The plan uses {trips} trips: the {extra} more keep every ride within {ride} minutes and every "
-                    "arrival before {latest} (the fewest this search found).",
+        "why_time": "The plan uses {trips} trips, {extra} more than these rules need, to keep every ride within {ride} "
+                    "minutes and every arrival before {latest} (the fewest this search found).",
         "h_risk": "5. Risk ({nights} simulated nights: train delay, leaving the station, gift packs and night roads "
                   "vary at random)",
         "risk_on_time": "Nights on which everyone checked in before their dormitory closed: {p} (95% interval "
