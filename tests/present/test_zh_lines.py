@@ -8,7 +8,7 @@ import pytest
 
 from present import ScenarioError
 from present.zh_lines import LINES, to_zh
-from whatif.cli import lang_of, main
+from whatif.cli import lang_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -42,30 +42,3 @@ def test_the_language_is_known_before_parsing() -> None:
     assert lang_of(["plan", "tiny", "--lang", "en"]) == "en"
     assert lang_of(["plan", "tiny", "--lang=en"]) == "en"
     assert lang_of(["plan", "tiny"]) == lang_of(["plan", "--lang"]) == "zh"
-
-
-@pytest.mark.parametrize("argv", [
-    ["simulate", "tiny"],  # --out missing
-    ["plan", "tiny", "--out", "OUT", "--bogus"],
-    ["simulate", "tiny", "--out", "OUT", "--replications", "0"],
-    ["plan", "tiny", "--out", "OUT", "--time-limit", "abc"],
-    ["simulate", "tiny", "--out", "OUT", "--seed"],
-    ["nosuch"],
-    ["simulate", "tiny_2099", "--out", "OUT"],
-    ["simulate", "tiny", "--out", "OUT", "--plan", "NOWHERE"],
-    ["simulate", "tiny", "--out", "OUT", "--set", "policy.max_stops=0"],
-    ["simulate", "tiny", "--out", "OUT", "--set", "policy.routs=open"],
-    ["simulate", "tiny", "--out", "OUT", "--set", "train.arrival=25:00"],
-    ["simulate", "tiny", "--out", "OUT", "--set", "station.desk_order=x"],
-    ["sweep", "tiny", "--out", "OUT", "--set", "train.delay_min=0,x"],
-])
-def test_bad_command_lines_are_told_in_chinese_by_default(argv: list[str], tmp_path, capsys) -> None:
-    argv = [str(tmp_path / "out") if a == "OUT" else str(tmp_path / "nowhere") if a == "NOWHERE" else a
-            for a in argv]
-    assert main(argv) == 2
-    err = capsys.readouterr().err.strip()
-    assert err.startswith("错误：") and len(err.splitlines()) == 1, err
-    words = re.sub(r"--?[\w.-]+|'[^']*'|“[^”]*”|\S*/\S*|`[^`]*`|[\w.]+=\S*|\b[a-z]+(_[a-z0-9]+)+\b", "", err)
-    assert CJK.search(err) and not re.search(r"\b(expected|got|Fix|error|unknown|argument)\b", words), err
-    assert main([*argv, "--lang", "en"]) == 2
-    assert capsys.readouterr().err.startswith("error: ")

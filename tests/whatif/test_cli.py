@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -71,8 +72,19 @@ def test_sweep_and_pack(tmp_path: Path) -> None:
     ["sweep", "tiny", "--set", "meta.date=2023-02-30", "--out", "/tmp/x"],
     ["sweep", "tiny", "--set", "train.delay_min=0,30", "--replications", "0", "--out", "/tmp/x"],
     ["pack", "tiny", "--set", "train.delay_min=0,0", "--out", "/tmp/x"],
+    ["simulate", "tiny"],  # --out missing
+    ["plan", "tiny", "--out", "/tmp/x", "--bogus"],
+    ["plan", "tiny", "--out", "/tmp/x", "--time-limit", "abc"],
+    ["simulate", "tiny", "--out", "/tmp/x", "--seed"],
+    ["nosuch"],
+    ["simulate", "tiny", "--out", "/tmp/x", "--set", "policy.max_stops=0"],
+    ["simulate", "tiny", "--out", "/tmp/x", "--set", "train.arrival=25:00"],
+    ["simulate", "tiny", "--out", "/tmp/x", "--set", "station.desk_order=x"],
+    ["sweep", "tiny", "--out", "/tmp/x", "--set", "train.delay_min=0,x"],
 ])
 def test_bad_input_exits_two_with_one_line(argv: list[str], planned: Path, capsys) -> None:
+    """One line, exit 2, in Chinese by default (names, paths, flags and values aside: no English), English with
+    --lang en."""
     argv = [str(planned) if a == "PLAN" else a for a in argv]
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()
@@ -80,6 +92,12 @@ def test_bad_input_exits_two_with_one_line(argv: list[str], planned: Path, capsy
     options = [a.split("=")[0] for a in argv if a.startswith("--") and a not in ("--out", "--plan")]
     if options:  # the line names the option (or the --set path) at fault
         assert any(o in err for o in options), err
+    code = (r"labor-transfer \w+|--?[\w.-]+|'[^']*'|“[^”]*”|\S*/\S*|`[^`]*`|[\w.<>]+=\S*|\b\w+[._]\w[\w.]*\b"
+            r"|\bnan\b|\binf\b")
+    words = re.sub(code, "", err)
+    assert not re.search(r"[a-zA-Z]{2,} +[a-zA-Z]{2,}", words), f"English left: {words}"  # (lists of names aside)
+    assert main([*argv, "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
 
 
 def test_set_values_are_read_as_written(tmp_path: Path, capsys) -> None:
