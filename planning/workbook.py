@@ -241,7 +241,8 @@ class Sheets:
         })
         self.rows(sheet, top + 1, table, fit=False)
         sheet.set_column(0, 0, 30)
-        sheet.set_column(1, 4, 18)
+        sheet.set_column(1, 1, min(max(18, *(text_width(v) + 2 for _, v in items)), 40))  # the values fit
+        sheet.set_column(2, 4, 18)
         sheet.fit_to_pages(1, 0)
 
     def coaches(self, plan: Plan, routes: pd.DataFrame) -> None:

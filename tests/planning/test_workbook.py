@@ -185,6 +185,8 @@ def test_the_summary_counts_enterprises_as_check_does_and_says_which_receive_wor
     rows = _sheet_rows(tmp_path / "placement.xlsx", "汇总")
     head = next(r for r in rows if r[0] == "区市")
     assert head == ("区市", "企业总数", "接收企业数", "岗位数", "已安置")
+    width = openpyxl.load_workbook(tmp_path / "placement.xlsx")["汇总"].column_dimensions["B"].width
+    assert width >= max(text_width(v) for v in summary.values() if v is not None)  # no value spills over
 
 
 def test_the_english_manifest_has_no_chinese_punctuation(tiny, tiny_routed, tmp_path: Path) -> None:
