@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-#: (English, Chinese). Order matters only where two templates could fit one line: the first wins.
+#: (English, Chinese). Where two templates fit one line, the one with more fixed text wins (the more specific).
 LINES: tuple[tuple[str, str], ...] = (
     # hints inside messages
     ("did you mean '{word}'?", "是否应为“{word}”？"),
@@ -219,6 +219,49 @@ LINES: tuple[tuple[str, str], ...] = (
     ("{label}: {n} workers have no row and are left unplaced: {shown}.",
      "{label}：{n} 人没有安置行，未安置：{shown}。"),
     ("{label}: sheets not read as placement: {sheets}.", "{label}：未作为安置表读取的工作表：{sheets}。"),
+    # season files (scenarios.season_read, scenarios.season)
+    ("no such season.", "没有这个赛季。"),
+    ("give a folder with season.yaml, its path, or a bundled season's name.",
+     "请给出含 season.yaml 的文件夹、它的路径，或内置赛季名。"),
+    ("'{value}' is not a date.", "“{value}”不是日期。"),
+    ("write it as YYYY-MM-DD, e.g. 2023-02-01.", "写成 年-月-日，例如 2023-02-01。"),
+    ("expected a mapping.", "应为映射（下一级的键）。"),
+    ("indent its keys below it.", "把它的键缩进写在它下面。"),
+    ("unknown coach type '{tid}'.", "未知的车型“{tid}”。"),
+    ("use one of the city's types: {types}.", "请使用本市的车型之一：{types}。"),
+    ("give a whole number in {low}..{high}.", "请给出 {low} 到 {high} 之间的整数。"),
+    ("give minutes in 0..1440.", "请给出 0 到 1440 之间的分钟数。"),
+    ("unknown section '{key}'.", "未知的节“{key}”。"),
+    ("use {choices}.", "请使用 {choices}。"),
+    ("use one of {choices}.", "请使用以下之一：{choices}。"),
+    ("missing.", "缺少该项。"),
+    ("add {key}.", "请添加 {key}。"),
+    ("the season runs {start} to {end}.", "赛季从 {start} 到 {end}。"),
+    ("give an end on or after the start, within a year.", "结束日期不早于开始日期，且在一年之内。"),
+    ("unknown kind '{kind}'.", "未知的类型“{kind}”。"),
+    ("no arrivals.", "没有到达批次。"),
+    ("list the season's arrivals.", "请列出赛季的各批到达。"),
+    ("{n} arrivals.", "共 {n} 批到达。"),
+    ("give at most {n} (split the season).", "最多 {n} 批（请把赛季拆开）。"),
+    ("arrival id {aid} is given twice.", "到达批次编号 {aid} 出现两次。"),
+    ("give every arrival its own id.", "每批到达使用不同的编号。"),
+    ("enterprise {ent} is listed twice, so its posts would count twice.", "企业 {ent} 列了两次，岗位会被重复计算。"),
+    ("list each enterprise once with its season posts.", "每家企业只列一次，写明整个赛季的岗位数。"),
+    ("id '{aid}'.", "编号“{aid}”不可用。"),
+    ("give an id of letters, digits and _ (at most 32), e.g. A01.", "编号只用字母、数字和 _（最多 32 个），例如 A01。"),
+    ("unknown key '{key}'.", "未知的键“{key}”。"),
+    ("unknown arrival point '{point}'.", "未知的到达地点“{point}”。"),
+    ("use one of the season's points: {points}.", "请使用赛季中的到达地点之一：{points}。"),
+    ("{day} is outside the season ({start} to {end}).", "{day} 不在赛季之内（{start} 到 {end}）。"),
+    ("move the arrival into the season or widen season.start/end.",
+     "把该批到达移到赛季之内，或放宽 season.start/end。"),
+    ("{n} arrivals ({names}) reach {point} on {day}, which receives at most {cap} an evening.",
+     "{day} 有 {n} 批（{names}）到达 {point}，而该地点每晚最多接 {cap} 批。"),
+    ("move an arrival to another day or point, or raise max_arrivals_per_evening.",
+     "把一批改到别的日期或地点，或提高 max_arrivals_per_evening。"),
+    ("unknown option '{name}'; {hint}", "未知的选项“{name}”；{hint}"),
+    ("{n} replications.", "模拟夜晚数 {n} 不可用。"),
+    ("give a whole number in 1..100000.", "请给出 1 到 100000 之间的整数。"),
     # argparse, as the command line tells a bad argument
     ("the following arguments are required: {names}", "缺少必需的参数：{names}"),
     ("unrecognized arguments: {names}", "无法识别的参数：{names}"),
@@ -240,19 +283,20 @@ LINES: tuple[tuple[str, str], ...] = (
 
 @functools.cache
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
-    out = []
+    out: list[tuple[int, re.Pattern[str], str]] = []
     for english, chinese in LINES:
         body, seen = [], set()
         for part in re.split(r"(\{\w+\})", english):
             name = part[1:-1] if re.fullmatch(r"\{\w+\}", part) else None
             body.append(re.escape(part) if name is None else f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
             seen.add(name)
-        out.append((re.compile("".join(body), re.DOTALL), chinese))
-    return tuple(out)
+        fixed = len(re.sub(r"\{\w+\}", "", english))
+        out.append((fixed, re.compile("".join(body), re.DOTALL), chinese))
+    return tuple((pattern, chinese) for _, pattern, chinese in sorted(out, key=lambda t: -t[0]))
 
 
 def to_zh(text: str | None, _depth: int = 0) -> str | None:
-    """The Chinese of ``text`` by the first template that fits it whole, or None (also for None)."""
+    """The Chinese of ``text`` by the most specific template that fits it whole, or None (also for None)."""
     if not text or _depth > 3:
         return None
     for pattern, chinese in _compiled():

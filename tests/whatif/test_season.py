@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -125,6 +126,8 @@ def test_bad_seasons_get_one_line(tmp_path, change, message) -> None:
     with pytest.raises(ScenarioError, match=message) as info:
         load_season(_write(tmp_path, doc))
     assert "\n" not in str(info.value)
+    zh = info.value.render("zh")  # what the command line prints by default
+    assert re.search(r"[\u4e00-\u9fff]", zh) and "Fix:" not in zh and message not in zh, zh
 
 
 def test_posts_counted_twice_are_refused(tmp_path) -> None:
