@@ -124,6 +124,24 @@ LINES: tuple[tuple[str, str], ...] = (
     ("cannot write {path} ({reason}).", "无法写入 {path}（{reason}）。"),
     ("give a folder you may write to, on a disk with room (earlier outputs there are kept as they were).",
      "请给出有写入权限、磁盘空间足够的文件夹（其中原有的输出保持不变）。"),
+    ("edit '{field}' in the scenario file.", "请在方案文件中修改“{field}”。"),
+    ("expected text, got {value}.", "应为文字，实际为 {value}。"),
+    ("expected a list, got {value}.", "应为列表，实际为 {value}。"),
+    ("expected a date like 2023-02-01, got {value}.", "应为 2023-02-01 这样的日期，实际为 {value}。"),
+    ("correct the spelling or remove the key.", "改正拼写，或删除该键。"),
+    ('write HH:MM in quotes, e.g. "21:30".', '写成带引号的 时:分，例如 "21:30"。'),
+    ("{what} {ident} at ({lat}, {lon}) is {km} km from the station (more than {limit}).",
+     "{what} {ident} 位于（{lat}, {lon}），距车站 {km} 公里（超过 {limit} 公里）。"),
+    ("enterprise", "企业"),
+    ("district", "区市"),
+    ("check that lat and lon are not swapped and are in degrees.", "检查纬度和经度是否填反、是否以度为单位。"),
+    ("enterprise id '{ident}' is reserved: the travel model calls the station 'station' and a district centre "
+     "'district:<id>'.",
+     "企业编号“{ident}”是保留字：行车模型用 station 表示车站，用 district:<编号> 表示区市中心。"),
+    ("give a closing time after the opening time (past midnight is fine).", "截止时间应晚于开始时间（可以跨过午夜）。"),
+    ("fill own_seats (> 0) and own_arrival (e.g. 21:00).", "填写 own_seats（> 0）和 own_arrival（例如 21:00）。"),
+    ("give the enterprise another id (and change it in the roster's returning_employer).",
+     "给该企业换一个编号（并同步修改名单中的 returning_employer）。"),
     # planning: what no plan can meet
     ("enterprise {ent} ({district}) is {m} min from the station, {over} min over the ride limit of {limit} min.",
      "企业 {ent}（{district}）距车站 {m} 分钟车程，超出乘车时限 {limit} 分钟 {over} 分钟。"),
@@ -281,6 +299,11 @@ LINES: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Values that are themselves lines of this table (a hint, an inner message, a word): translated too. Other values
+#: (names, paths, numbers, choices) are carried over as they are.
+NESTED = frozenset({"hint", "message", "what", "example", "label"})
+
+
 @functools.cache
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     out: list[tuple[int, re.Pattern[str], str]] = []
@@ -302,7 +325,7 @@ def to_zh(text: str | None, _depth: int = 0) -> str | None:
     for pattern, chinese in _compiled():
         found = pattern.fullmatch(text.strip())
         if found:
-            values = {k: to_zh(v, _depth + 1) or v for k, v in found.groupdict().items()}
+            values = {k: (to_zh(v, _depth + 1) if k in NESTED else None) or v for k, v in found.groupdict().items()}
             return chinese.format(**values)
     return None
 

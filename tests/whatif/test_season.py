@@ -145,7 +145,9 @@ def test_cli_gives_one_line_for_a_bad_season(tmp_path, capsys) -> None:
     doc["arrivals"][0]["point"] = "nowhere"
     assert main(["season", str(_write(tmp_path, doc)), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip()
-    assert "unknown arrival point 'nowhere'" in err and len(err.splitlines()) == 1
+    assert "未知的到达地点“nowhere”" in err and len(err.splitlines()) == 1
+    assert main(["season", str(_write(tmp_path, doc)), "--out", str(tmp_path / "out"), "--lang", "en"]) == 2
+    assert "unknown arrival point 'nowhere'" in capsys.readouterr().err
 
 
 def test_season_tables_stay_inside_the_season_folder(tmp_path) -> None:
