@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from present.labels import JOBS
 from scenarios.aliases import post_aliases
 from scenarios.build import build
 from scenarios.clock import parse_clock
@@ -39,11 +40,8 @@ from scenarios.yamlsafe import parse_yaml, read_yaml_text
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCENARIO_FILE = "scenario.yaml"
 SECTIONS = ("meta", "train", "workers", "enterprises", "districts", "jobs", "fleet", "station", "travel", "policy")
-DEFAULT_JOBS = {
-    "general": {"name_zh": "普工", "name_en": "General worker"},
-    "operator": {"name_zh": "操作工", "name_en": "Machine operator"},
-    "technician": {"name_zh": "技术工", "name_en": "Technician"},
-}
+#: The job types of a scenario that names none: the names of ``present.labels.JOBS``.
+DEFAULT_JOBS = {job: {"name_zh": zh, "name_en": en} for job, (zh, en) in JOBS.items()}
 
 
 def bundled_names() -> list[str]:
