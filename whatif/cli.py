@@ -102,11 +102,10 @@ class _Parser(argparse.ArgumentParser):
     lang = "zh"
 
     def error(self, message: str) -> NoReturn:
-        from present.zh_lines import to_zh
+        from present.zh_lines import said
 
-        said = (to_zh(message) or message) if self.lang == "zh" else message
         colon = "：" if self.lang == "zh" else ": "
-        self.exit(EXIT_BAD_INPUT, f"{ERROR_WORD[self.lang]}{self.prog}{colon}{said}\n")
+        self.exit(EXIT_BAD_INPUT, f"{ERROR_WORD[self.lang]}{self.prog}{colon}{said(message, self.lang)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -77,9 +77,9 @@ class Evaluation:
     late_nights: dict[str, int] = field(default_factory=dict)
 
     def reason(self, lang: str) -> str:
-        """Why there is no plan, in one short line in ``lang`` (the first example and the fix left out)."""
+        """Why there is no plan, in one short line in ``lang`` (the first example left out)."""
         line = self.why.get(lang, "")
-        for cut in ("; for example", "；例如", " Fix: ", "修改："):
+        for cut in ("; for example", "；例如"):
             line = line.split(cut)[0]
         return line[:160]
 
@@ -141,7 +141,8 @@ class FleetSearch:
                                                                                          candidate.buffer)))
                 self.plans[key] = (made, {})
             except ScenarioError as exc:
-                self.plans[key] = (None, {lang: exc.render(lang) for lang in ("en", "zh")})
+                told = exc.retold(fix=None, fix_zh=None)  # the reason, not the planner's fix
+                self.plans[key] = (None, {lang: told.render(lang) for lang in ("en", "zh")})
         plan, why = self.plans[key]
         return Evaluation(candidate, plan, self.cost(candidate, plan), why, verdict=NO_PLAN if plan is None else "")
 
