@@ -14,6 +14,7 @@ import pandas as pd
 from present.labels import JOBS
 from scenarios.aliases import post_aliases
 from scenarios.build import build
+from scenarios.calibrated import Calibrated
 from scenarios.clock import parse_clock
 from scenarios.errors import ScenarioError, shown, suggest
 from scenarios.files import (
@@ -39,7 +40,8 @@ from scenarios.yamlsafe import parse_yaml, read_yaml_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCENARIO_FILE = "scenario.yaml"
-SECTIONS = ("meta", "train", "workers", "enterprises", "districts", "jobs", "fleet", "station", "travel", "policy")
+SECTIONS = ("meta", "train", "workers", "enterprises", "districts", "jobs", "fleet", "station", "travel", "policy",
+            "calibrated")
 #: The job types of a scenario that names none: the names of ``present.labels.JOBS``.
 DEFAULT_JOBS = {job: {"name_zh": zh, "name_en": en} for job, (zh, en) in JOBS.items()}
 
@@ -274,8 +276,9 @@ def _sections(raw: dict[str, Any], file: str) -> dict[str, Any]:
             fix="e.g. fleet: {coach_53: {seats: 53, count: 10}}",
         )
     fleet = {str(k): build(CoachType, v, f"fleet.{k}", file) for k, v in fleet_raw.items()}
+    calibrated = build(Calibrated, raw["calibrated"], "calibrated", file) if raw.get("calibrated") else None
     return {"meta": meta, "train": train, "station": station, "fleet": fleet, "travel": travel, "policy": policy,
-            "jobs": jobs}
+            "jobs": jobs, "calibrated": calibrated}
 
 
 def rebuild(sc: Scenario, overrides: dict[str, Any]) -> Scenario:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from scenarios.calibrated import Calibrated
 from scenarios.clock import format_clock, parse_clock
 from scenarios.model import CoachType, Job, Meta, Policy, Station, Train, Travel
 
@@ -42,6 +43,8 @@ class Scenario:
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
     warnings: tuple[str, ...] = ()
     travel_matrix: pd.DataFrame | None = field(default=None, repr=False)
+    #: Estimates from past nights' records (``scenarios.calibrated``); None for an uncalibrated scenario.
+    calibrated: Calibrated | None = None
 
     @property
     def name(self) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from scenarios.calibrated import leg_factors, nearest_district
 from scenarios.errors import ScenarioError, quoted, suggest
 from scenarios.model import Travel
 from scenarios.scenario import STATION_ID
@@ -161,6 +162,9 @@ class TravelModel:
     travel: Travel
     places: pd.DataFrame  # index: place id; columns lat, lon
     matrix: pd.DataFrame | None = None
+    #: Calibrated district factors (``scenarios.calibrated``) and each place's district, when there are factors.
+    district_factors: dict[str, float] = field(default_factory=dict)
+    place_district: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def for_scenario(cls, sc: Scenario) -> TravelModel:
@@ -172,16 +176,24 @@ class TravelModel:
                 sc.districts[["lat", "lon"]].rename(index=lambda d: f"{DISTRICT_PREFIX}{d}"),
             ]
         )
-        return cls(sc.travel, places.astype(float), sc.travel_matrix)
+        factors = sc.calibrated.district_factors if sc.calibrated is not None else {}
+        return cls(sc.travel, places.astype(float), sc.travel_matrix, factors, _place_districts(sc) if factors else {})
 
     def legs(self, origins: Sequence[str], destinations: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(minutes, km) matrices of shape (len(origins), len(destinations))."""
+        """(minutes, km) matrices of shape (len(origins), len(destinations)); minutes times the calibrated
+        district factors when the scenario has them."""
         if self.matrix is not None:
-            return self._from_matrix(origins, destinations)
-        a = self._coords(origins)
-        b = self._coords(destinations)
-        km = self.travel.road_factor * haversine_km(a[:, None, 0], a[:, None, 1], b[None, :, 0], b[None, :, 1])
-        return banded_minutes(km, self.travel), km
+            minutes, km = self._from_matrix(origins, destinations)
+        else:
+            a = self._coords(origins)
+            b = self._coords(destinations)
+            km = self.travel.road_factor * haversine_km(a[:, None, 0], a[:, None, 1], b[None, :, 0], b[None, :, 1])
+            minutes = banded_minutes(km, self.travel)
+        if self.district_factors:
+            where = self.place_district
+            minutes = minutes * leg_factors([where.get(o, "") for o in origins],
+                                            [where.get(d, "") for d in destinations], self.district_factors)
+        return minutes, km
 
     def _coords(self, ids: Sequence[str]) -> np.ndarray:
         try:
@@ -215,3 +227,13 @@ class TravelModel:
         """(minutes, km) from the station to each place."""
         minutes, km = self.legs(["station"], ids)
         return minutes[0], km[0]
+
+
+def _place_districts(sc: Scenario) -> dict[str, str]:
+    """Each place's district: an enterprise's own, a centre's, and the station's nearest centre."""
+    ids = [str(d) for d in sc.districts.index]
+    centres = sc.districts[["lat", "lon"]].to_numpy(dtype=float)
+    out = {str(e): str(d) for e, d in sc.enterprises["district"].items()}
+    out.update({f"{DISTRICT_PREFIX}{d}": d for d in ids})
+    out[STATION_ID] = nearest_district(float(sc.station.lat), float(sc.station.lon), centres, ids)
+    return out

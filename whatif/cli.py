@@ -71,7 +71,8 @@ def _load_subcommands() -> None:
     """Import the modules that register further subcommands (plan, simulate, sweep, ...), when present."""
     import importlib
 
-    for module in ("whatif.commands", "whatif.fleet_cli", "whatif.season_cli", "whatif.template_cli"):
+    for module in ("whatif.commands", "whatif.fleet_cli", "whatif.season_cli", "whatif.template_cli",
+                   "whatif.review_cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

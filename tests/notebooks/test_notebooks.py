@@ -22,6 +22,7 @@ SMALL = {
     "06_meeting_pack.ipynb": {"replications": 4},
     "07_season.ipynb": {"arrivals": 3, "iterations": 300, "replications": 5},
     "08_fleet.ipynb": {"scenario": "tiny", "iterations": 300, "max_nights": 120},
+    "09_review.ipynb": {"replications": 20},
 }
 #: A cell whose last line shows a chart of the library (it must be tagged ``chart``).
 CHART_CALL = re.compile(r"(_chart\(|\.gantt\(|routes_map\(|\.figures\[)")

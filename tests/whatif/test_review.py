@@ -1,0 +1,78 @@
+"""The after-action review on the bundled 2023 plan with generated records: the pack, and its figures checked by
+an independent count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import scenarios
+from planning.baseline import baseline_plan
+from planning.store import save_plan
+from scenarios.records import read_records
+from sim.truth import BENCH_TRUTH, play_true_nights
+from sim.truth_records import write_records
+from whatif.review import review
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory: pytest.TempPathFactory):
+    """The 2023 baseline plan, a true night's records and their review over 40 simulated nights."""
+    sc = scenarios.load("dingxi_qingdao_2023")
+    plan = baseline_plan(sc)
+    base = tmp_path_factory.mktemp("review")
+    truth = play_true_nights(sc, plan, BENCH_TRUTH, seed=2)
+    folder = write_records(truth, sc, plan, base / "records", seed=2)
+    save_plan(plan, base / "plan", sc)
+    rv = review(sc, plan, read_records(folder, sc, plan), replications=40, seed=3)
+    return sc, plan, truth, base, rv
+
+
+def test_percentile_per_coach_by_an_independent_count(reviewed) -> None:
+    _sc, _plan, truth, _base, rv = reviewed
+    trips = rv.sim.trips
+    v = truth.events[(truth.events["kind"] == "vehicle") & (truth.events["event"] == "departed")]
+    checked = 0
+    for r in rv.coaches[rv.coaches["measure"] == "depart"].itertuples(index=False):
+        sims = trips[(trips["vehicle"] == r.coach_id) & (trips["trip"] == r.trip)]["departed"].to_numpy()
+        below = sum(1 for s in sims if s < r.actual)
+        ties = sum(1 for s in sims if s == r.actual)
+        assert r.percentile == pytest.approx(100 * (below + ties / 2) / len(sims))
+        true_dep = v[(v["entity"] == r.coach_id) & (v["trip"] == r.trip)]["minutes"].iloc[0]
+        assert r.actual == pytest.approx(true_dep, abs=1.0)  # the actual is the true night's, read from records
+        checked += 1
+    assert checked == rv.plan.routes.groupby(["coach_id", "trip"]).ngroups
+
+
+def test_a_late_train_is_seen_and_blamed(reviewed) -> None:
+    sc, _plan, truth, _base, rv = reviewed
+    assert rv.stage_totals().index[0] == "train"  # the true train is 35 minutes late; the scenario expects ~8
+    dep = rv.coaches[rv.coaches["measure"] == "depart"]
+    assert (dep["percentile"] > 90).mean() > 0.8
+    parts = [c for c in rv.stages.columns if c in ("train", "station", "stops") or c.startswith("roads:")]
+    assert np.allclose(rv.stages[parts].sum(axis=1), rv.stages["late"])  # the stages add up to the lateness
+
+
+def test_closed_dormitories_agree_with_the_true_night(reviewed) -> None:
+    _sc, _plan, truth, _base, rv = reviewed
+    late = truth.timelines[truth.timelines["late_checkin"]]
+    assert set(rv.closed["worker_id"]) == set(late["worker_id"])
+
+
+def test_the_pack_is_written_in_chinese(reviewed, tmp_path: Path) -> None:
+    from whatif.cli import main
+
+    _sc, _plan, _truth, base, _rv = reviewed
+    out = tmp_path / "pack"
+    code = main(["review", "dingxi_qingdao_2023", "--plan", str(base / "plan"), "--actual", str(base / "records"),
+                 "--out", str(out), "--replications", "20"])
+    assert code == 0
+    for name in ("review_coaches.csv", "review_enterprises.csv", "review_districts.csv", "closed_dormitory.csv",
+                 "stages.csv", "gantt.png", "review.txt", "records_problems.txt"):
+        assert (out / name).stat().st_size > 0, name
+    coaches = pd.read_csv(out / "review_coaches.csv", encoding="utf-8-sig")
+    assert list(coaches.columns[:3]) == ["车辆", "趟次", "指标"]
+    assert "列车" in (out / "review.txt").read_text(encoding="utf-8")

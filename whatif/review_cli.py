@@ -1,0 +1,45 @@
+"""``labor-transfer review`` (the after-action review of a night) and ``labor-transfer calibrate`` (estimates from
+the records of one or more nights, written as a calibrated scenario)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from scenarios import load
+from scenarios.io import atomic_folder, check_writable
+from whatif import cli_args as a
+from whatif.cli import add_command, scenario_arg
+
+
+def _review_args(p: argparse.ArgumentParser) -> None:
+    scenario_arg(p)
+    a.plan_dir(p, required=True)
+    p.add_argument("--actual", type=Path, required=True, metavar="RECORDS",
+                   help="a folder of the night's records: station_log, checkins, train, gps (CSV or .xlsx)")
+    a.out(p)
+    a.lang(p)
+    a.seed(p)
+    a.replications(p, 200)
+
+
+def _review(args: argparse.Namespace) -> int:
+    from planning.store import read_plan
+    from scenarios.records import read_records
+    from whatif.review import review
+    from whatif.review_texts import word
+
+    check_writable(args.out, keep=False)
+    sc = load(args.scenario)
+    plan = read_plan(args.plan, sc)
+    records = read_records(args.actual, sc, plan)
+    rv = review(sc, plan, records, replications=args.replications, seed=args.seed)
+    with atomic_folder(args.out) as stage:
+        rv.write(stage, lang=args.lang)
+    print(rv.summary(args.lang))
+    print(word(args.lang, "s_files", out=args.out))
+    return 0
+
+
+add_command("review", "hold a night's records against the plan and the simulated nights (after-action review)",
+            _review_args, _review)
