@@ -177,7 +177,7 @@ class TravelModel:
             ]
         )
         factors = sc.calibrated.district_factors if sc.calibrated is not None else {}
-        return cls(sc.travel, places.astype(float), sc.travel_matrix, factors, _place_districts(sc) if factors else {})
+        return cls(sc.travel, places.astype(float), sc.travel_matrix, factors, place_districts(sc) if factors else {})
 
     def legs(self, origins: Sequence[str], destinations: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(minutes, km) matrices of shape (len(origins), len(destinations)); minutes times the calibrated
@@ -229,7 +229,7 @@ class TravelModel:
         return minutes[0], km[0]
 
 
-def _place_districts(sc: Scenario) -> dict[str, str]:
+def place_districts(sc: Scenario) -> dict[str, str]:
     """Each place's district: an enterprise's own, a centre's, and the station's nearest centre."""
     ids = [str(d) for d in sc.districts.index]
     centres = sc.districts[["lat", "lon"]].to_numpy(dtype=float)

@@ -43,3 +43,44 @@ def _review(args: argparse.Namespace) -> int:
 
 add_command("review", "hold a night's records against the plan and the simulated nights (after-action review)",
             _review_args, _review)
+
+
+def _calibrate_args(p: argparse.ArgumentParser) -> None:
+    scenario_arg(p)
+    p.add_argument("--actual", type=Path, nargs="+", required=True, metavar="RECORDS",
+                   help="one folder of records per night (each may hold its night's plan folder as plan/)")
+    p.add_argument("--plan", type=Path, default=None,
+                   help="the plan folder of the nights whose records folder holds no plan/")
+    a.out(p)
+    a.lang(p)
+    a.seed(p)
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    from planning.store import read_plan
+    from scenarios import ScenarioError
+    from scenarios.records import read_records
+    from sim.calibrate import calibrate
+    from whatif.calibrate_out import summary_lines, write_calibrated
+    from whatif.review_texts import word
+
+    check_writable(args.out, keep=False)
+    sc = load(args.scenario)
+    nights = []
+    for folder in args.actual:
+        plan_dir = folder / "plan" if (folder / "plan" / "plan.json").is_file() else args.plan
+        if plan_dir is None:
+            raise ScenarioError("no plan for these records.", file=str(folder), field="--plan",
+                                fix="put the night's plan folder in it as plan/, or give --plan DIR.")
+        plan = read_plan(plan_dir, sc)
+        nights.append((folder.name, plan, read_records(folder, sc, plan)))
+    cal = calibrate(sc, nights, seed=args.seed)
+    with atomic_folder(args.out) as stage:
+        write_calibrated(cal, stage, lang=args.lang)
+    print("\n".join(summary_lines(cal, args.lang)))
+    print(word(args.lang, "c_written", out=args.out))
+    return 0
+
+
+add_command("calibrate", "estimate the model's parameters from the records of one or more nights (a calibrated "
+            "scenario)", _calibrate_args, _calibrate)

@@ -44,6 +44,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "record rows skipped: {n} (see records_problems.txt)"),
     "s_files": ("文件在 {out}", "files in {out}"),
     "none": ("无", "none"),
+    # calibration
+    "c_parameter": ("参数", "Parameter"), "c_estimate": ("估计值", "Estimate"), "c_se": ("标准误", "Standard error"),
+    "c_low": ("90% 区间下限", "90% low"), "c_high": ("90% 区间上限", "90% high"),
+    "c_scenario": ("原场景值", "Scenario value"), "c_records": ("记录数", "Records"),
+    "c_from": ("由 {n} 个夜晚的记录校准：{nights}", "calibrated from the records of {n} nights: {nights}"),
+    "c_interval": ("（90% 区间 {low:.3g}–{high:.3g}）", " (90% interval {low:.3g}-{high:.3g})"),
+    "c_line": ("{name}：{est:.4g}{interval}，原为 {before:.4g}", "{name}: {est:.4g}{interval}, was {before:.4g}"),
+    "c_written": ("校准后的场景：{out}/scenario.yaml（plan、simulate、fleet 可直接使用）",
+                  "the calibrated scenario: {out}/scenario.yaml (plan, simulate and fleet take it)"),
 }
 
 

@@ -4,8 +4,8 @@ A coach is at a place while its fixes are within ``RADIUS_M`` of it with a speed
 are matched in the plan's order (the station, then each stop of trip 1, the station again, ...), each after the
 last, so two enterprises close together are told apart by the order they are visited in. The first stationary fix
 is seen up to one reporting interval after the coach stopped, the last up to one before it moved: arrival and
-departure are put half the coach's median interval outside them. A place with no stationary fix (a gap in the
-track) is not found; the station log fills it when it has the time.
+departure are put half the coach's median interval outside them; an end next to a gap in the track is unknown. A
+place with no stationary fix (a gap in the track) is not found. The station log fills what the track leaves unknown.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ RADIUS_M = 250.0
 #: Below this speed a fix counts as standing, km/h (JT/T 808 reports speed with every fix).
 STILL_KMH = 5.0
 EARTH_M = 6_371_000.0
+#: Fixes further apart than this many reporting intervals are a gap in the track.
+GAP = 1.6
 
 
 def metres(lat: np.ndarray, lon: np.ndarray, lat0: float, lon0: float) -> np.ndarray:
@@ -58,6 +60,9 @@ def find_stops(track: pd.DataFrame, visits: list[tuple[int, str]], places: pd.Da
         end = first + int(away[0]) if away.size else len(t)
         stay = hits[hits < end]
         last = int(stay[-1])
-        rows.append((trip, place, t[first] - half, t[last] + half))
+        # a gap in the track next to the stay leaves that end unknown (the station log keeps its time)
+        arrive = t[first] - half if first == 0 or t[first] - t[first - 1] <= GAP * 2 * half else np.nan
+        depart = t[last] + half if last + 1 >= len(t) or t[last + 1] - t[last] <= GAP * 2 * half else np.nan
+        rows.append((trip, place, arrive, depart))
         at = last + 1
     return pd.DataFrame(rows, columns=["trip", "place", "arrive_min", "depart_min"])

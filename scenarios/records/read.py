@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from planning.plan import Plan
@@ -166,9 +167,11 @@ class _Reader:
                 order = self.index.order(r.coach_id, int(r.trip), r.place)
                 row = rows[key] = [r.coach_id, int(r.trip), order, r.place, float("nan"), float("nan"),
                                    float("nan"), "gps"]
-            if r.place != "station":
+            if r.place != "station" and np.isfinite(r.arrive_min):
                 row[arrive] = r.arrive_min
-            row[depart], row[source] = r.depart_min, "gps"
+            if np.isfinite(r.depart_min):
+                row[depart] = r.depart_min
+            row[source] = "gps"
         frame = pd.DataFrame(list(rows.values()), columns=list(STOP_COLUMNS))
         self.out.stops = frame.sort_values(["coach_id", "trip", "stop_order"], kind="stable", ignore_index=True)
 

@@ -76,3 +76,13 @@ def test_the_pack_is_written_in_chinese(reviewed, tmp_path: Path) -> None:
     coaches = pd.read_csv(out / "review_coaches.csv", encoding="utf-8-sig")
     assert list(coaches.columns[:3]) == ["车辆", "趟次", "指标"]
     assert "列车" in (out / "review.txt").read_text(encoding="utf-8")
+
+
+def test_calibrate_without_a_plan_is_one_line(reviewed, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from whatif.cli import main
+
+    base = reviewed[3]
+    capsys.readouterr()
+    code = main(["calibrate", "dingxi_qingdao_2023", "--actual", str(base / "records"), "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "--plan" in err

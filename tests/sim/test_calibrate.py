@@ -1,0 +1,98 @@
+"""Calibration: the estimators on data with known answers, and by recovery on a generated true night."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import scenarios
+from planning.baseline import baseline_plan
+from scenarios.records import read_records
+from sim.calibrate import calibrate
+from sim.calibrate_roads import fit_roads
+from sim.calibrate_station import fit_delay
+from sim.truth import BENCH_TRUTH, play_true_nights
+from sim.truth_records import write_records
+
+
+def _legs(rng: np.random.Generator, factors: dict[str, float], nights: int, tau: float, sigma: float,
+          per_night: int = 300) -> pd.DataFrame:
+    """Legs between random districts, minutes = planned x (fa + fb)/2 x night x own, the luck of mean one."""
+    names = list(factors)
+    rows = []
+    for n in range(nights):
+        night = math.exp(tau * rng.standard_normal() - tau ** 2 / 2)
+        for _ in range(per_night):
+            a, b = rng.choice(names), rng.choice(names)
+            planned = rng.uniform(5, 40)
+            own = math.exp(sigma * rng.standard_normal() - sigma ** 2 / 2)
+            rows.append((f"n{n}", a, b, b, planned, planned * (factors[a] + factors[b]) / 2 * night * own))
+    return pd.DataFrame(rows, columns=["night", "from_district", "to_district", "district", "planned", "actual"])
+
+
+def test_road_factors_and_the_night_share_are_recovered() -> None:
+    rng = np.random.default_rng(4)
+    truth = {"a": 1.2, "b": 0.9, "c": 1.0, "d": 1.05}
+    fit = fit_roads(_legs(rng, truth, nights=25, tau=0.08, sigma=0.06, per_night=120), cv=0.15, night_share=0.7,
+                    district_share=0.0)
+    for d, f in truth.items():
+        assert fit.factors[d] == pytest.approx(f, rel=0.04), d
+        assert abs(fit.factors[d] - f) < 3 * fit.se[d]
+    assert math.sqrt(fit.tau2) == pytest.approx(0.08, rel=0.3)
+    assert math.sqrt(fit.sigma_e2) == pytest.approx(0.06, rel=0.1)
+    assert not fit.assumed_shares
+
+
+def test_one_night_keeps_the_scenarios_split_and_says_so() -> None:
+    rng = np.random.default_rng(5)
+    fit = fit_roads(_legs(rng, {"a": 1.1, "b": 1.0}, nights=1, tau=0.0, sigma=0.05), cv=0.15, night_share=0.7,
+                    district_share=0.15)
+    assert fit.assumed_shares
+    assert fit.tau2 == pytest.approx(0.7 * math.log1p(0.15 ** 2))
+    assert fit.factors["a"] / fit.factors["b"] == pytest.approx(1.1, rel=0.03)
+
+
+def test_delay_fit() -> None:
+    sc = scenarios.load("tiny")
+    model, mean, se = fit_delay(sc, [30.0, 35.0, 40.0, 38.0, 33.0])
+    assert mean == pytest.approx(35.2) and se == pytest.approx(np.std([30, 35, 40, 38, 33], ddof=1) / math.sqrt(5))
+    assert model.p_on_time == 0.0 and 33 < model.late_median_min < 37 and model.late_p95_min > 40
+
+
+@pytest.fixture(scope="module")
+def calibrated(tmp_path_factory: pytest.TempPathFactory):
+    """One true night of the 2023 baseline plan, its records, and the calibration from them."""
+    sc = scenarios.load("dingxi_qingdao_2023")
+    plan = baseline_plan(sc)
+    truth = play_true_nights(sc, plan, BENCH_TRUTH, seed=3)
+    folder = write_records(truth, sc, plan, tmp_path_factory.mktemp("night"), seed=3)
+    return sc, plan, calibrate(sc, [("night", plan, read_records(folder, sc, plan))], seed=0)
+
+
+def test_one_night_recovers_the_desks_and_the_slow_district(calibrated) -> None:
+    _sc, _plan, cal = calibrated
+    assert cal.desks.desk_s == pytest.approx(BENCH_TRUTH.desk_service_s, rel=0.10)
+    assert cal.board_mean_s == pytest.approx(np.mean(BENCH_TRUTH.board_s_per_person), rel=0.10)
+    f = cal.roads.factors
+    assert f["huangdao"] / f["jiaozhou"] == pytest.approx(1.15 / 0.92, rel=0.10)  # the night's luck cancels
+    assert cal.delay_mean == pytest.approx(BENCH_TRUTH.delay_median_min, rel=0.25)
+
+
+def test_the_calibrated_scenario_is_written_loaded_and_planned(calibrated, tmp_path: Path) -> None:
+    from whatif.calibrate_out import write_calibrated
+
+    sc, plan, cal = calibrated
+    write_calibrated(cal, tmp_path, lang="zh")
+    back = scenarios.load(str(tmp_path / "scenario.yaml"))
+    assert back.calibrated is not None and back.calibrated.nights == ("night",)
+    assert back.station.desk_service_s == pytest.approx(cal.desks.desk_s, abs=0.01)
+    hd = sc.enterprises.index[sc.enterprises["district"] == "huangdao"][0]
+    ratio = back.travel_model.legs([hd], ["station"])[0][0, 0] / sc.travel_model.legs([hd], ["station"])[0][0, 0]
+    f = back.calibrated.district_factors
+    assert ratio == pytest.approx((f["huangdao"] + f["licang"]) / 2)  # the station is in Licang
+    assert "Pinheiro" in back.calibrated.method
+    assert (tmp_path / "calibration.csv").read_text(encoding="utf-8-sig").startswith("参数")
