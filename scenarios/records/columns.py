@@ -12,12 +12,13 @@ STEMS: dict[str, tuple[str, ...]] = {
     "gps": ("gps", "车辆轨迹", "轨迹", "定位"),
 }
 
-# Every value is read as text and parsed by the readers, so a bad cell skips its row instead of stopping the read.
+# Every value is read as text and parsed by the readers, so a bad or blank cell skips its row instead of stopping
+# the read; the columns a table must have are ``scenarios.records.read.REQUIRED``.
 STATION_LOG: dict[str, Column] = {
-    "coach": Column("str", True, doc="coach id of the plan, e.g. C01"),
+    "coach": Column("str", doc="coach id of the plan, e.g. C01"),
     "plate": Column("str", doc="the coach's number plate"),
     "trip": Column("str", default="1", doc="the coach's trip number (1 unless it made several)"),
-    "place": Column("str", True, doc="'station' or the enterprise (id or name)"),
+    "place": Column("str", doc="'station' or the enterprise (id or name)"),
     "arrive": Column("str", doc="actual arrival at the place"),
     "depart": Column("str", doc="actual departure from the place"),
     "board_start": Column("str", doc="at the station: when boarding began"),
@@ -25,17 +26,17 @@ STATION_LOG: dict[str, Column] = {
 CHECKINS: dict[str, Column] = {
     "worker": Column("str", doc="worker id"),
     "enterprise": Column("str", doc="enterprise id or name"),
-    "time": Column("str", True, doc="check-in time"),
+    "time": Column("str", doc="check-in time"),
 }
 TRAIN: dict[str, Column] = {
     "train": Column("str", doc="train number"),
-    "arrival": Column("str", True, doc="actual arrival at the station"),
+    "arrival": Column("str", doc="actual arrival at the station"),
 }
 GPS: dict[str, Column] = {
-    "plate": Column("str", True, doc="number plate"),
-    "time": Column("str", True, doc="time of the fix"),
-    "lat": Column("str", True, doc="latitude, degrees (WGS-84, as JT/T 808 terminals report)"),
-    "lon": Column("str", True, doc="longitude, degrees"),
+    "plate": Column("str", doc="number plate"),
+    "time": Column("str", doc="time of the fix"),
+    "lat": Column("str", doc="latitude, degrees (WGS-84, as JT/T 808 terminals report)"),
+    "lon": Column("str", doc="longitude, degrees"),
     "speed": Column("str", doc="speed, km/h"),
 }
 COLUMNS = {"station_log": STATION_LOG, "checkins": CHECKINS, "train": TRAIN, "gps": GPS}

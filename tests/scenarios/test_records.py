@@ -121,3 +121,25 @@ def test_a_huge_track_is_refused_before_it_is_read(night, tmp_path: Path, capsys
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "gps.csv" in err and "上限" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_workbook_with_formulas_is_read_without_evaluating_them(night, tmp_path: Path) -> None:
+    import openpyxl
+
+    sc, plan, _truth, folder = night
+    bad = _copy(folder, tmp_path / "bad")
+    ck = pd.read_csv(bad / "checkins.csv", dtype=str)
+    (bad / "checkins.csv").unlink()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["工号", "企业", "入住时间"])
+    for r in ck.head(5).itertuples(index=False):
+        sheet.append(list(r))
+    sheet.append([ck.iloc[5, 0], "=HYPERLINK(\"http://x\")", "=NOW()"])
+    sheet.append(["=1+1", ck.iloc[6, 1], ck.iloc[6, 2]])
+    book.save(bad / "入住登记.xlsx")
+    rec = read_records(bad, sc, plan)
+    # a formula cell reads as its stored value (none: blank), never evaluated: the first row has no time, the
+    # second no worker (kept as its enterprise's check-in)
+    assert {p.key for p in rec.problems if p.file == "入住登记.xlsx"} == {"no_time"}
+    assert len(rec.checkins) == 6 and (rec.checkins["worker_id"] == "").sum() == 1

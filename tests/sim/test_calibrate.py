@@ -85,7 +85,7 @@ def test_one_night_recovers_the_desks_and_the_slow_district(calibrated) -> None:
 def test_the_calibrated_scenario_is_written_loaded_and_planned(calibrated, tmp_path: Path) -> None:
     from whatif.calibrate_out import write_calibrated
 
-    sc, plan, cal = calibrated
+    sc, _plan, cal = calibrated
     write_calibrated(cal, tmp_path, lang="zh")
     back = scenarios.load(str(tmp_path / "scenario.yaml"))
     assert back.calibrated is not None and back.calibrated.nights == ("night",)
