@@ -20,7 +20,7 @@ import pandas as pd
 from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, PLACEMENT_FLAGS, ROUTE_COLUMNS, Plan
 from planning.solver import SolveInfo
 from scenarios import ScenarioError
-from scenarios.io import write_text_atomic
+from scenarios.io import clean_stale, write_text_atomic
 from scenarios.scenario import Scenario
 
 PLAN_FILE = "plan.json"
@@ -170,6 +170,8 @@ def read_plan(folder: str | Path, sc: Scenario | None = None, verify_files: bool
     made for another scenario (or another version of it) is named as such.
     """
     path = Path(folder)
+    if path.suffix.lower() != ".json":
+        clean_stale(path)  # a plan folder whose writing was cut off is completed first
     if path.is_dir():
         path = path / PLAN_FILE
     if not path.is_file():

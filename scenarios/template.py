@@ -15,7 +15,7 @@ import xlsxwriter
 
 from scenarios.aliases import COUNTIES, HEADERS, post_aliases, shown_header
 from scenarios.errors import ScenarioError
-from scenarios.io import atomic_path, write_text_atomic
+from scenarios.io import atomic_folder
 from scenarios.tables import ENTERPRISE_COLUMNS, WORKER_COLUMNS
 
 DISTRICTS_CSV = Path(__file__).resolve().parent / "data" / "qingdao_districts.csv"
@@ -293,7 +293,8 @@ def _book(path: Path, table: str, fields: tuple[str, ...], rows: list[list[objec
 
 
 def write_template(out: Path, lang: str = "zh") -> list[Path]:
-    """Write the starter folder into ``out`` (made if missing); an existing file there is never overwritten."""
+    """Write the starter folder ``out`` (a new or empty folder: a planner's files there are never overwritten), the
+    four files as one set."""
     if lang not in ("zh", "en"):
         raise ScenarioError(f"unknown language '{lang}'.", field="--lang", fix="use zh or en.")
     taken = [name for name in FILES if (out / name).exists()]
@@ -304,14 +305,12 @@ def write_template(out: Path, lang: str = "zh") -> list[Path]:
             fix="give a new or empty folder.",
         )
     jobs = "".join(f"  {j}: {{name_zh: {zh}, name_en: {en}}}\n" for j, (zh, en) in JOBS.items())
-    write_text_atomic(
-        out / "scenario.yaml", (YAML_DIR / f"scenario.{lang}.yaml").read_text(encoding="utf-8").replace("{jobs}", jobs)
-    )
     workers, enterprises = _examples(lang)
-    with atomic_path(out / "workers.xlsx") as tmp:
-        _book(tmp, "worker", WORKER_FIELDS, workers, lang)
-    with atomic_path(out / "enterprises.xlsx") as tmp:
-        _book(tmp, "enterprise", ENTERPRISE_FIELDS, enterprises, lang)
-    with atomic_path(out / "districts.csv") as tmp:
-        shutil.copyfile(DISTRICTS_CSV, tmp)
+    with atomic_folder(out, owned=False, fresh=True) as stage:  # all four or none: a full disk leaves no half template
+        (stage / "scenario.yaml").write_text(
+            (YAML_DIR / f"scenario.{lang}.yaml").read_text(encoding="utf-8").replace("{jobs}", jobs),
+            encoding="utf-8")
+        _book(stage / "workers.xlsx", "worker", WORKER_FIELDS, workers, lang)
+        _book(stage / "enterprises.xlsx", "enterprise", ENTERPRISE_FIELDS, enterprises, lang)
+        shutil.copyfile(DISTRICTS_CSV, stage / "districts.csv")
     return [out / name for name in FILES]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -123,6 +124,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _claimed(args: argparse.Namespace) -> contextlib.AbstractContextManager:
+    """A command that writes holds its --out from before any computing to the swap (``scenarios.outdir.claim``)."""
+    out = getattr(args, "out", None)
+    if out is None:
+        return contextlib.nullcontext()
+    from scenarios.outdir import claim
+
+    source = getattr(args, "scenario", None) or getattr(args, "season", None)
+    return claim(out, scenario=source, fresh=args.command == "template")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     lang = lang_of(sys.argv[1:] if argv is None else argv)
     _Parser.lang = lang
@@ -132,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a bad argument (already told in one line)
         return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     try:
-        return int(args.run(args) or 0)
+        with _claimed(args):
+            return int(args.run(args) or 0)
     except ScenarioError as exc:
         from scenarios.texts import render
 

@@ -83,7 +83,7 @@ def _overrides(options: list[str]) -> dict[str, object]:
 
 
 def _fleet(args: argparse.Namespace) -> int:
-    from scenarios.io import check_writable
+    from scenarios.io import atomic_folder, check_writable
     from whatif.fleet import size_fleet
     from whatif.sweep import connect
 
@@ -95,17 +95,20 @@ def _fleet(args: argparse.Namespace) -> int:
     sc = load(args.scenario)
     backend = connect(args.scheduler) if args.scheduler else "local"
     delays = args.delays if args.delays is not None else [None]
+    results = []
     for delay in delays:
         extra = {**overrides, **({} if delay is None else {"train.delay_min": delay})}
-        result = size_fleet(sc, args.target, confidence=args.confidence, standby=args.standby,
-                            max_nights=args.max_nights, seed=args.seed, iterations=args.iterations,
-                            backend=backend, overrides=extra, buffers=args.buffers)
-        out = args.out if delay is None else args.out / f"delay_{delay:g}"
-        result.write(out, lang=args.lang)
+        results.append(size_fleet(sc, args.target, confidence=args.confidence, standby=args.standby,
+                                  max_nights=args.max_nights, seed=args.seed, iterations=args.iterations,
+                                  backend=backend, overrides=extra, buffers=args.buffers))
+    with atomic_folder(args.out) as stage:  # every delay's answer in one set: never some new, some earlier
+        for delay, result in zip(delays, results, strict=True):
+            result.write_into(stage if delay is None else stage / f"delay_{delay:g}", lang=args.lang)
+    for delay, result in zip(delays, results, strict=True):
         if delay is not None:
             print(f"晚点 {delay:g} 分钟：" if args.lang == "zh" else f"Train {delay:g} min late: ")
         print(result.summary(args.lang))
-        print(("结果写入 " if args.lang == "zh" else "written to ") + str(out))
+    print(("结果写入 " if args.lang == "zh" else "written to ") + str(args.out))
     return 0
 
 

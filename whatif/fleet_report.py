@@ -185,18 +185,24 @@ class FleetResult:
         """fleet.csv, fleet.png, recommendation.txt and, when there is one, the recommended plan in ``plan/``:
         written as a set (``out_dir`` is replaced whole, or left as it was when writing fails). The plan's
         ``plan.json`` names the scenario with the booked fleet, which it was made and checked for."""
-        from planning.export import write_plan
-        from planning.store import save_plan
         from scenarios.io import atomic_folder
 
         out = Path(out_dir)
         with atomic_folder(out) as stage:
-            write_csv(self.table(lang), stage / "fleet.csv")
-            self.fleet_chart(lang).savefig(stage / "fleet.png", format="png", dpi=120, metadata={"Software": None})
-            (stage / "recommendation.txt").write_text(self.summary(lang) + "\n", encoding="utf-8")
-            if self.recommended is not None and self.recommended.plan is not None:
-                plan_dir = stage / "plan"
-                write_plan(self.scenario, self.recommended.plan, plan_dir, lang=lang)
-                save_plan(self.recommended.plan, plan_dir, sc=booked(self.scenario, self.recommended.candidate))
-            written = sorted(p.relative_to(stage) for p in stage.rglob("*") if p.is_file())
-        return [out / p for p in written]
+            written = self.write_into(stage, lang)
+        return [out / p.relative_to(stage) for p in written]
+
+    def write_into(self, folder: Path, lang: str = "zh") -> list[Path]:
+        """The files of ``write`` into ``folder`` (a staging folder of a larger set, e.g. one of several delays)."""
+        from planning.export import write_plan
+        from planning.store import save_plan
+
+        folder.mkdir(parents=True, exist_ok=True)
+        write_csv(self.table(lang), folder / "fleet.csv")
+        self.fleet_chart(lang).savefig(folder / "fleet.png", format="png", dpi=120, metadata={"Software": None})
+        (folder / "recommendation.txt").write_text(self.summary(lang) + "\n", encoding="utf-8")
+        if self.recommended is not None and self.recommended.plan is not None:
+            plan_dir = folder / "plan"
+            write_plan(self.scenario, self.recommended.plan, plan_dir, lang=lang)
+            save_plan(self.recommended.plan, plan_dir, sc=booked(self.scenario, self.recommended.candidate))
+        return sorted(p for p in folder.rglob("*") if p.is_file())

@@ -82,5 +82,5 @@ def test_filled_template_plans(tmp_path: Path) -> None:
 def test_template_never_overwrites(tmp_path: Path, capsys) -> None:
     (tmp_path / "workers.xlsx").write_bytes(b"mine")
     assert main(["template", "--out", str(tmp_path), "--lang", "en"]) == 2
-    assert "never overwrites" in capsys.readouterr().err
+    assert "did not write (workers.xlsx)" in capsys.readouterr().err
     assert (tmp_path / "workers.xlsx").read_bytes() == b"mine"

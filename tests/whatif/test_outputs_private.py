@@ -11,6 +11,8 @@ import pytest
 import scenarios
 from planning import make_plan
 from planning.export import write_plan
+from planning.store import save_plan
+from scenarios.io import atomic_folder
 from scenarios.personal import mask_id, redact_name
 from tests.hostile import ID_NUMBER, PHONE, hostile_tiny
 from whatif.pack import build_pack, write_pack
@@ -52,13 +54,30 @@ def names_of(folder: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def personal(tmp_path_factory) -> tuple[scenarios.Scenario, Path]:
-    """The hostile tiny roster (W1 with a phone and an identity-card number) planned and packed."""
+    """The hostile tiny roster (W1 with a phone and an identity-card number) planned and packed; ``both``: the plan
+    folder, then the redacted pack written into the same folder."""
     root = tmp_path_factory.mktemp("personal")
     sc = scenarios.load(hostile_tiny(root))
-    write_plan(sc, make_plan(sc, seed=1), root / "plan")
+    plan = make_plan(sc, seed=1)
+    write_plan(sc, plan, root / "plan")
     write_pack(build_pack(sc, replications=2, seed=1, plan_time_limit=5), root / "pack")
-    write_pack(build_pack(sc, replications=2, seed=1, plan_time_limit=5, redact=True), root / "shared")
+    shared = build_pack(sc, replications=2, seed=1, plan_time_limit=5, redact=True)
+    write_pack(shared, root / "shared")
+    with atomic_folder(root / "both") as stage:
+        write_plan(sc, plan, stage)
+        save_plan(plan, stage, sc=sc)
+    write_pack(shared, root / "both")
     return sc, root
+
+
+def test_a_redacted_pack_over_a_plan_folder_leaves_no_names_or_phones(personal) -> None:
+    """The plan's folder is replaced whole by the redacted pack: nothing of the plan is merged in."""
+    _, root = personal
+    names = sorted(p.name for p in (root / "both").iterdir())
+    assert names == sorted(p.name for p in (root / "shared").iterdir())
+    assert not {"manifest.csv", "placement.csv", "placement.xlsx", "plan.json"} & set(names)
+    for name, text in _texts(root / "both").items():
+        assert PHONE not in text, name
 
 
 def test_identity_card_numbers_are_never_printed_in_full(personal) -> None:

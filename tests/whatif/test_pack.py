@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from pypdf import PdfReader
 
 from scenarios import ScenarioError
+from scenarios.outdir import OWNER
 from whatif.pack import Pack, build_pack, write_pack
 
 
@@ -99,17 +100,9 @@ def _disk_full(*args, **kwargs):
 
 
 def _fail_swap(monkeypatch) -> None:
-    """The final rename of the staging folder fails (after the earlier pack was moved aside)."""
-    import os
-
-    rename = os.rename
-
-    def swap_fails(src, dst):
-        if ".tmp-" in str(src):
-            _disk_full()
-        rename(src, dst)
-
-    monkeypatch.setattr("scenarios.io.os.rename", swap_fails)
+    """The swap of the staging folder fails (the exchange, or the fallback's renames)."""
+    monkeypatch.setattr("scenarios.outdir._exchange", _disk_full)
+    monkeypatch.setattr("scenarios.outdir._rename", _disk_full)
 
 
 @pytest.mark.parametrize("fail", [_fail_workbook, _fail_png, _fail_csv, _fail_pdf, _fail_swap])
@@ -123,7 +116,8 @@ def test_failed_run_leaves_earlier_outputs(tiny_pack: Pack, tmp_path: Path, monk
         write_pack(tiny_pack, tmp_path)
     for name in names:
         assert (tmp_path / name).read_bytes() == f"earlier {name}".encode(), name
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names), "no temporary files left behind"
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != OWNER)
+    assert left == sorted(names), "no temporary files left behind"
 
 
 def test_formula_like_names_stay_text_in_the_transport_plan(tmp_path: Path) -> None:
