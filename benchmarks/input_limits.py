@@ -1,17 +1,21 @@
 """Benchmark the input limits: wall time and peak memory of ``labor-transfer check`` on big and hostile inputs.
 
 python benchmarks/input_limits.py [--rows 10000,50000,100000,200000] [--out benchmarks/results/input_limits.txt]
+python benchmarks/input_limits.py --xlsx-only       # only the .xlsx section
 
 Each case runs in a fresh Python process (``scenarios.load`` on a copy of the tiny scenario with a generated
 roster), so its peak resident memory (``ru_maxrss``) is its own. The largest accepted roster has 200,000 workers
 (``scenarios.ranges.MAX_WORKERS``, a train of 1,000 cars of 200 seats); the refused ones are the issue's
 2-million-row roster (before the limits: a peak of 3.6 GB before its error), two million short rows (under the byte
-limit, over the line limit) and a file of nested YAML aliases of under 1 KB.
+limit, over the line limit) and a file of nested YAML aliases of under 1 KB. The .xlsx section (``xlsx_section``)
+loads the largest accepted roster as a workbook beside the same roster as CSV, and times the refusal of the issue's
+oversized workbooks (a million rows, eight million shared strings, a row at the bottom of the sheet) in CPU seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import os
@@ -46,8 +50,14 @@ try:
 except scenarios.ScenarioError as exc:
     outcome = "refused: " + str(exc).split(": ", 1)[-1][:90]
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mb": peak, "outcome": outcome}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+peak = usage.ru_maxrss / 1024
+try:  # this process image's own high-water mark (ru_maxrss keeps the forking parent's size across exec)
+    hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM")) / 1024
+except (OSError, StopIteration):
+    hwm = peak
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "outcome": outcome, "cpu": usage.ru_utime + usage.ru_stime,
+                  "hwm_mb": hwm}))
 """
 
 
@@ -95,10 +105,95 @@ def run_case(path: Path) -> dict[str, object]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+# --- .xlsx rosters (issue 29): the largest accepted one beside the CSV, and oversized ones refused -----------------
+
+XLSX_HEADER = HEADER.strip().split(",")
+
+
+def _xlsx_rows(rows: int, cars: int) -> tuple[list[bytes], list[bytes]]:
+    """(sheet rows, shared strings) of a roster like ROW's, every text a shared string as Excel writes it."""
+    from xml.sax.saxutils import escape
+
+    index: dict[str, int] = {}
+
+    def ref(text: str) -> int:
+        if text not in index:
+            index[text] = len(index)
+        return index[text]
+
+    def row(number: int, values: list[str]) -> bytes:
+        cells = "".join(f'<c r="{chr(65 + k)}{number}" t="s"><v>{ref(v)}</v></c>' for k, v in enumerate(values) if v)
+        return f'<row r="{number}">{cells}</row>'.encode()
+
+    out = [row(1, XLSX_HEADER)]
+    for i in range(rows):
+        out.append(row(i + 2, ROW.format(i=i, v=i % 500, car=min(cars, i // 200 + 1)).strip().split(",")))
+    strings = [f"<si><t>{escape(t)}</t></si>".encode() for t in index]
+    return out, strings
+
+
+def xlsx_scenario(folder: Path, rows: int) -> Path:
+    """``roster_scenario`` with its roster as ``workers.xlsx`` (crafted part by part, shared strings as Excel)."""
+    from tests.scenarios.crafted import crafted_xlsx
+
+    path = roster_scenario(folder, 0)
+    cars = max(1, math.ceil(rows / 200))
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["train"].update(cars=min(cars, 1000), seats_per_car=200)
+    raw["fleet"]["minibus_12"].update(seats=100, count=min(10_000, math.ceil(rows / 100) + 1))
+    raw["workers"]["roster"] = "workers.xlsx"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    sheet, strings = _xlsx_rows(rows, cars)
+    crafted_xlsx(path.parent / "workers.xlsx", sheet, strings, dimension=f"A1:K{rows + 1}")
+    (path.parent / "workers.csv").unlink()
+    return path
+
+
+def _hostile_xlsx(folder: Path, kind: str) -> Path:
+    """The issue's oversized workbooks, small on disk: 1,048,576 rows; 8 million shared strings; one row at the
+    bottom of the sheet under a declared dimension of the whole sheet."""
+    from tests.scenarios.crafted import crafted_xlsx, row_xml
+
+    path = xlsx_scenario(folder, 1)
+    book = path.parent / "workers.xlsx"
+    header = row_xml(1, XLSX_HEADER)
+    if kind == "rows":
+        rows = (row_xml(i, [f"W{i:07d}", "x", "tongwei"]) for i in range(2, 1_048_577))
+        crafted_xlsx(book, itertools.chain([header], rows))
+    elif kind == "strings":
+        strings = (f"<si><t>{i:07d}</t></si>".encode() for i in range(8_000_000))
+        crafted_xlsx(book, [header, row_xml(2, ["W1", "x", "tongwei"])], strings)
+    else:
+        crafted_xlsx(book, [header, row_xml(1_048_576, ["W1", "x", "tongwei"])], dimension="A1:XFD1048576")
+    return path
+
+
+def xlsx_section(tmp: Path, rows: int = 200_000) -> list[str]:
+    """Lines of the .xlsx table: the CSV and .xlsx rosters of ``rows`` workers, then the refused workbooks with
+    the CPU seconds they took (the child process's own, imports included)."""
+    lines = ["", f".xlsx rosters (the CSV of the same {rows:,} workers beside; CPU s: the process's user + system; "
+             "peak MB: its VmHWM)",
+             f"{'case':<40} {'MB on disk':>10} {'seconds':>8} {'CPU s':>6} {'peak MB':>8}  outcome"]
+    cases = [(f"CSV roster of {rows:,} rows", lambda f: roster_scenario(f, rows), "workers.csv"),
+             (f".xlsx roster of {rows:,} rows", lambda f: xlsx_scenario(f, rows), "workers.xlsx"),
+             (".xlsx of 1,048,576 rows", lambda f: _hostile_xlsx(f, "rows"), "workers.xlsx"),
+             (".xlsx of 8,000,000 shared strings", lambda f: _hostile_xlsx(f, "strings"), "workers.xlsx"),
+             (".xlsx row 1,048,576, dimension A1:XFD…", lambda f: _hostile_xlsx(f, "far"), "workers.xlsx")]
+    for label, make, table in cases:
+        path = make(tmp / "xlsx")
+        size = (path.parent / table).stat().st_size / 2**20
+        r = run_case(path)
+        lines.append(f"{label:<40} {size:>10.1f} {r['seconds']:>8.2f} {r['cpu']:>6.2f} {r['hwm_mb']:>8.0f}  "
+                     f"{r['outcome']}")
+        print(lines[-1], flush=True)
+    return lines
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", default="10000,50000,100000,200000")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--xlsx-only", action="store_true", help="only the .xlsx section")
     args = parser.parse_args(argv)
     lines = [
         f"input limits: {platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} "
@@ -106,9 +201,12 @@ def main(argv: list[str] | None = None) -> None:
         f"{'case':<40} {'MB on disk':>10} {'seconds':>8} {'peak MB':>8}  outcome",
     ]
     with tempfile.TemporaryDirectory() as tmp:
-        cases = [(f"roster of {int(n):,} rows", int(n), ROW) for n in args.rows.split(",")]
-        cases.append(("roster of 2,000,000 rows (the issue's)", 2_000_000, ROW))
-        cases.append(("roster of 2,000,000 short rows", 2_000_000, SHORT_ROW))
+        if args.xlsx_only:
+            lines += xlsx_section(Path(tmp))[1:]
+        cases = [] if args.xlsx_only else [(f"roster of {int(n):,} rows", int(n), ROW) for n in args.rows.split(",")]
+        if not args.xlsx_only:
+            cases.append(("roster of 2,000,000 rows (the issue's)", 2_000_000, ROW))
+            cases.append(("roster of 2,000,000 short rows", 2_000_000, SHORT_ROW))
         for label, rows, row in cases:
             path = roster_scenario(Path(tmp) / "case", rows, row)
             size = (path.parent / "workers.csv").stat().st_size / 2**20
@@ -117,13 +215,15 @@ def main(argv: list[str] | None = None) -> None:
                 f"{label:<40} {size:>10.1f} {result['seconds']:>8.2f} {result['peak_mb']:>8.0f}  {result['outcome']}"
             )
             print(lines[-1], flush=True)
-        path = laughs_scenario(Path(tmp) / "laughs")
-        result = run_case(path)
-        size = path.stat().st_size / 2**20
-        label = "YAML of nested aliases (9**9 strings)"
-        lines.append(
-            f"{label:<40} {size:>10.4f} {result['seconds']:>8.2f} {result['peak_mb']:>8.0f}  {result['outcome']}"
-        )
+        if not args.xlsx_only:
+            path = laughs_scenario(Path(tmp) / "laughs")
+            result = run_case(path)
+            size = path.stat().st_size / 2**20
+            label = "YAML of nested aliases (9**9 strings)"
+            lines.append(
+                f"{label:<40} {size:>10.4f} {result['seconds']:>8.2f} {result['peak_mb']:>8.0f}  {result['outcome']}"
+            )
+            lines += xlsx_section(Path(tmp))
     lines.append(f"load {os.getloadavg()[0]:.1f} at the end; peak MB is the process's ru_maxrss (Python ~60 MB)")
     text = "\n".join(lines) + "\n"
     print(text)

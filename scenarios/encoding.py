@@ -57,19 +57,26 @@ def decode(data: bytes) -> Decoded:
         try:
             return Decoded(_lines(data.decode("utf-8-sig")), "utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise NotText(data[exc.start], data[: exc.start].count(b"\n") + 1) from None
-    first: UnicodeDecodeError | None = None
+            raise NotText(data[exc.start], _line_of(data, exc.start)) from None
+    furthest: UnicodeDecodeError | None = None  # the encoding that read furthest is the file's: its bad byte is told
     for encoding in CANDIDATES:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            first = first or exc
+            if furthest is None or exc.start > furthest.start:
+                furthest = exc
             continue
         if encoding == "utf-8" or _plausible(text):
             return Decoded(_lines(text), encoding)
-    if first is None:  # decoded as GBK/GB18030 but full of control characters: binary, not text
+    if furthest is None:  # decoded as GBK/GB18030 but full of control characters: binary, not text
         raise NotText(data[0] if data else 0, 1)
-    raise NotText(data[first.start], data[: first.start].count(b"\n") + 1)
+    raise NotText(data[furthest.start], _line_of(data, furthest.start))
+
+
+def _line_of(data: bytes, at: int) -> int:
+    """The line (1-based) of byte ``at``, with any line ends (CRLF, LF or CR alone)."""
+    head = data[:at]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
 def _lines(text: str) -> str:

@@ -95,15 +95,19 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-def resolve_table(
-    written: str,
-    base_dir: Path,
-    *,
-    file: str | None,
-    field: str,
-    allow_dirs: Iterable[str | Path] = (),
-) -> Path:
-    """The real path of the table ``written`` in the scenario file, after the rules of this module."""
+#: What to do about an absolute path, by what it names (English, Chinese).
+ABSOLUTE_FIX = {
+    "table": ("copy the table into the scenario's folder and give its name, e.g. 'workers.csv' "
+              f"(or allow its folder with {ENV_ALLOW_DIRS}).",
+              f"把表格复制到方案文件夹并只写文件名，如 'workers.csv'（或用 {ENV_ALLOW_DIRS} 允许其所在文件夹）。"),
+    "city": ("put the city's scenario folder beside the season's folder and write '../NAME' "
+             f"(or allow its folder with {ENV_ALLOW_DIRS}).",
+             f"把城市场景文件夹放在赛季文件夹旁边并写 '../名称'（或用 {ENV_ALLOW_DIRS} 允许其所在文件夹）。"),
+}
+
+
+def _real(written: str, base_dir: Path, *, file: str | None, field: str, what: str) -> tuple[Path, Path]:
+    """(the scenario's folder, the real path ``written`` leads to): rules 1 and the following of symlinks."""
     where = _shown(written)
     if "\x00" in written:
         raise InputError(
@@ -116,13 +120,12 @@ def resolve_table(
         )
     if Path(written).is_absolute() or written.startswith(("/", "\\")) or Path(written).drive:
         raise InputError(
-            f"the path {where} is absolute; a table path is relative to the scenario's folder.",
-            f"路径 {where} 是绝对路径；表格路径须相对于方案文件夹。",
+            f"the path {where} is absolute; a {what} path is relative to the scenario's folder.",
+            f"路径 {where} 是绝对路径；{'表格' if what == 'table' else '城市场景'}路径须相对于方案文件夹。",
             file=file,
             field=field,
-            fix="copy the table into the scenario's folder and give its name, e.g. 'workers.csv' "
-            f"(or allow its folder with {ENV_ALLOW_DIRS}).",
-            fix_zh=f"把表格复制到方案文件夹并只写文件名，如 'workers.csv'（或用 {ENV_ALLOW_DIRS} 允许其所在文件夹）。",
+            fix=ABSOLUTE_FIX[what][0],
+            fix_zh=ABSOLUTE_FIX[what][1],
         )
     try:
         home = base_dir.resolve(strict=True)
@@ -148,8 +151,26 @@ def resolve_table(
             fix="point it at a real file in the scenario's folder.",
             fix_zh="改为指向方案文件夹中的真实文件。",
         ) from None
+    return home, target
+
+
+def _allowed(target: Path, home: Path, allow_dirs: Iterable[str | Path]) -> bool:
     extra = [Path(d).resolve() for d in allow_dirs]
-    if not _inside(target, home) and not any(_inside(target, d) for d in extra):
+    return _inside(target, home) or any(_inside(target, d) for d in extra)
+
+
+def resolve_table(
+    written: str,
+    base_dir: Path,
+    *,
+    file: str | None,
+    field: str,
+    allow_dirs: Iterable[str | Path] = (),
+) -> Path:
+    """The real path of the table ``written`` in the scenario file, after the rules of this module."""
+    where = _shown(written)
+    home, target = _real(written, base_dir, file=file, field=field, what="table")
+    if not _allowed(target, home, allow_dirs):
         shared = target.parent == home.parent and target.suffix.lower() in TABLE_SUFFIXES
         if not shared or target.name.startswith("."):
             raise InputError(
@@ -176,6 +197,36 @@ def resolve_table(
             field=field,
             fix="give the path of a table file.",
             fix_zh="请给出表格文件的路径。",
+        )
+    return target
+
+
+def resolve_city(written: str, base_dir: Path, *, file: str | None, field: str,
+                 allow_dirs: Iterable[str | Path] = ()) -> Path:
+    """The real path of a season's city (a scenario folder or its ``scenario.yaml``), by the rules of tables: inside
+    the season's folder tree, or a scenario folder directly in the folder above it (``../dingxi_qingdao_2023``), or
+    in a folder allowed on this machine; a bundled scenario's name (``tiny``) is read from the package."""
+    from scenarios.loader import DATA_DIR, SCENARIO_FILE
+
+    text = str(written)
+    if text and "/" not in text and "\\" not in text and not (base_dir / text).exists() \
+            and (DATA_DIR / text / SCENARIO_FILE).is_file():
+        return DATA_DIR / text
+    home, target = _real(text, base_dir, file=file, field=field, what="city")
+    folder = target if target.is_dir() else target.parent
+    sibling = folder.parent == home.parent and not folder.name.startswith(".")
+    if not (_allowed(target, home, allow_dirs) or sibling):
+        where = _shown(text)
+        raise InputError(
+            f"the path {where} leads outside the season's folder; a city is read only from that folder or a "
+            "scenario folder directly beside it.",
+            f"路径 {where} 指向赛季文件夹之外；城市场景只从赛季文件夹或与其并列的场景文件夹读取。",
+            file=file,
+            field=field,
+            fix=f"copy the city's scenario folder beside the season's (e.g. ../dingxi_qingdao_2023), or allow its "
+            f"folder with {ENV_ALLOW_DIRS}.",
+            fix_zh="把城市场景文件夹复制到赛季文件夹旁边（如 ../dingxi_qingdao_2023），"
+            f"或用 {ENV_ALLOW_DIRS} 允许其所在文件夹。",
         )
     return target
 

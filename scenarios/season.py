@@ -134,7 +134,13 @@ class Season:
             set_path(raw, path, value)
         city = dataclasses.replace(self.city, raw=raw, workers=self.city.workers.iloc[0:0],
                                    enterprises=(posts if posts is not None else self.enterprises).copy())
-        night = rebuild(city, {})
+        try:
+            night = rebuild(city, {})
+        except ScenarioError as exc:  # a value of the arrival's point is the season file's, not the city's
+            key = (exc.field or "").removeprefix("station.").split(".")[0]
+            if (exc.field or "").startswith("station.") and key in point.station:
+                raise exc.retold(file=self.file, field=f"points.{arrival.point}.{exc.field}") from None
+            raise
         where = f"{self.file}: arrivals.{arrival.id}"
         workers = _read_workers(arrival.workers, self.base_dir, where, night.meta, night.train, night.enterprises,
                                 night.districts, night.jobs, lambda text: night.minutes(text))

@@ -7,11 +7,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from scenarios.errors import ScenarioError
+from scenarios.clock import parse_clock
+from scenarios.errors import FieldError, InputError, ScenarioError
 from scenarios.season import KINDS, MAX_ARRIVALS, POINT_KINDS, SEASON_FILE, Arrival, Point, Season, check_capacity
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SECTIONS = ("season", "points", "fleet_days", "arrivals")
+#: The years a season may fall in (dates near 9999 would overflow the season's date arithmetic).
+YEARS = (2000, 2100)
 ARRIVAL_KEYS = ("id", "kind", "date", "arrival", "origin", "point", "workers", "number", "cars", "seats_per_car",
                 "doors_per_car", "delay_min")
 _ID = re.compile(r"^[A-Za-z0-9_]{1,32}$")
@@ -32,14 +35,18 @@ def resolve_season(name_or_path: str | Path) -> Path:
 
 def _date(value: Any, file: str, field: str) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ScenarioError(f"'{str(value)[:40]}' is not a date.", file=file, field=field,
-                            fix="write it as YYYY-MM-DD, e.g. 2023-02-01.") from None
+        value = value.date()
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(str(value)[:40])
+        except ValueError:
+            raise ScenarioError(f"'{str(value)[:40]}' is not a date.", file=file, field=field,
+                                fix="write it as YYYY-MM-DD, e.g. 2023-02-01.") from None
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise InputError(f"{value} is not a year of a season ({YEARS[0]} to {YEARS[1]}).",
+                         f"{value} 不在赛季可用的年份内（{YEARS[0]} 至 {YEARS[1]} 年）。", file=file, field=field,
+                         fix="check the year, e.g. 2023-02-01.", fix_zh="检查年份，例如 2023-02-01。")
+    return value
 
 
 def _mapping(value: Any, file: str, field: str) -> dict[str, Any]:
@@ -83,7 +90,10 @@ def read_season(name_or_path: str | Path) -> Season:
     if not start <= end <= start + dt.timedelta(days=366):
         raise ScenarioError(f"the season runs {start} to {end}.", file=file, field="season.end",
                             fix="give an end on or after the start, within a year.")
-    city_path = (path.parent / str(head["city"])).resolve()
+    from scenarios.files import allowed_dirs_from_env, resolve_city
+
+    city_path = resolve_city(str(head["city"]), path.parent, file=file, field="season.city",
+                             allow_dirs=allowed_dirs_from_env())
     city = load(city_path)
     enterprises = city.enterprises
     if "enterprises" in head:
@@ -167,6 +177,11 @@ def _arrival(item: Any, k: int, file: str, points: dict[str, Point], start: dt.d
         raise ScenarioError(f"unknown arrival point '{str(item['point'])[:40]}'.", file=file, field=f"{where}.point",
                             fix=f"use one of the season's points: {', '.join(points)}.")
     day = _date(item["date"], file, f"{where}.date")
+    try:
+        parse_clock(item["arrival"], f"{where}.arrival")
+    except FieldError as exc:
+        raise ScenarioError(exc.message, file=file, field=exc.field, fix=exc.fix, message_zh=exc.message_zh,
+                            fix_zh=exc.fix_zh) from None
     if not start <= day <= end:
         raise ScenarioError(f"{day} is outside the season ({start} to {end}).", file=file, field=f"{where}.date",
                             fix="move the arrival into the season or widen season.start/end.")

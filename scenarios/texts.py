@@ -60,6 +60,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "工作簿解压后 {size:,} 字节，超过上限 {limit:,}。",
     ),
     "too_big.fix": ("split the table, or save only the needed sheet.", "拆分表格，或只保留需要的工作表。"),
+    "too_many_rows": (
+        "the sheet has more than the limit of {limit:,} rows (counted before it is read).",
+        "工作表超过上限 {limit:,} 行（读取前清点）。",
+    ),
+    "too_many_rows.fix": (
+        "split the table, or raise the limit with LABOR_TRANSFER_MAX_ROWS if the table is genuine.",
+        "拆分表格；若表格确实这么大，用 LABOR_TRANSFER_MAX_ROWS 提高上限。",
+    ),
+    "too_many_strings": (
+        "the workbook holds more than the limit of {limit:,} distinct texts (shared strings).",
+        "工作簿中不同的文本（共享字符串）超过上限 {limit:,} 个。",
+    ),
+    "too_many_strings.fix": (
+        "save only the needed sheet in a new workbook, or raise LABOR_TRANSFER_MAX_ROWS if the table is genuine.",
+        "把需要的工作表另存为新工作簿；若表格确实这么大，用 LABOR_TRANSFER_MAX_ROWS 提高上限。",
+    ),
     "no_sheet": ("has no sheet '{wanted}'; {hint}", "没有名为「{wanted}」的工作表；{hint_zh}"),
     "no_sheet.fix": ("give one of the sheets: {sheets}.", "请使用以下工作表之一：{sheets}。"),
     "did_you_mean": ("did you mean '{word}'?", "是否应为“{word}”？"),

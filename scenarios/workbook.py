@@ -22,6 +22,9 @@ from scenarios.texts import TableError, hints
 
 #: A workbook may unpack to at most this many bytes (a zip bomb is refused before it is parsed).
 MAX_UNPACKED_BYTES = 400_000_000
+#: Distinct texts (shared strings) a workbook may hold, per row of the row limit: openpyxl reads them all when it
+#: opens the workbook, so they are counted first (a roster row has about a dozen cells, most of them repeated).
+STRINGS_PER_ROW = 8
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted .xlsx
 ZIP_MAGIC = b"PK\x03\x04"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -103,10 +106,53 @@ def sheet_names(path: Path, label: str | None = None) -> list[str]:
         book.close()
 
 
+_TAIL = 16  # bytes carried between chunks: longer than any match of the patterns below
+_STRING = re.compile(rb"<(?:\w{1,8}:)?si[\s>/]")
+_ROW = re.compile(rb"<(?:\w{1,8}:)?row[\s>/]")
+_ROW_NUMBER = re.compile(rb"\sr=\"(\d{1,9})\"")
+
+
+def _scan(path: Path, member: str, pattern: re.Pattern[bytes], stop: int) -> tuple[int, int]:
+    """(matches of ``pattern``, the largest ``r="N"`` within 200 bytes after one) in one part of the package,
+    read in chunks; the scan ends once the matches pass ``stop``."""
+    found = largest = 0
+    with zipfile.ZipFile(path) as archive:
+        if member not in archive.namelist():
+            return 0, 0
+        with archive.open(member) as handle:
+            tail = b""
+            while found <= stop:
+                chunk = handle.read(1 << 20)
+                data = tail + chunk
+                end = len(data) - _TAIL if chunk else len(data)
+                for match in pattern.finditer(data):
+                    if match.start() >= end:
+                        break
+                    found += 1
+                    if pattern is _ROW and (number := _ROW_NUMBER.search(data, match.end(), match.end() + 200)):
+                        largest = max(largest, int(number.group(1)))
+                if not chunk:
+                    break
+                tail = data[end:]
+    return found, largest
+
+
+def _check_rows(path: Path, name: str, member: str, limit: int) -> None:
+    """Refuse a sheet of more than ``limit`` rows, counted in its XML (row elements, and their numbers: a row far
+    down makes every row above it a row) before openpyxl reads a cell: a sheet of a million rows is refused in
+    about a second, not after minutes."""
+    count, largest = _scan(path, member, _ROW, limit)
+    if count > limit or largest > limit:
+        raise TableError("too_many_rows", file=name, limit=limit)
+
+
 def _open(path: Path, name: str):
     import openpyxl
 
     _check_zip(path, name)
+    most = active_limits().max_rows * STRINGS_PER_ROW
+    if _scan(path, "xl/sharedStrings.xml", _STRING, most)[0] > most:
+        raise TableError("too_many_strings", file=name, limit=most)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it drops; none matter here
@@ -153,11 +199,19 @@ def _read_workbook(path: Path, name: str, sheet: str | None) -> Grid:
                 raise TableError("no_sheet", file=name, wanted=sheet, **hints(sheet, names), sheets=", ".join(names))
             ws = book[found[0]]
         ws.reset_dimensions()  # a sheet formatted to column XFD is not read as 16,384 columns wide
+        member = ws._worksheet_path  # the sheet's part in the package (openpyxl keeps it for read-only sheets)
+        limit = active_limits().max_rows
+        _check_rows(path, name, member, limit)
+        rows: list[list[object]] = []
         try:
-            rows: list[list[object]] = [list(r) for r in ws.iter_rows(values_only=True)]
+            for row in ws.iter_rows(values_only=True):  # row by row, stopping at the limit
+                rows.append(list(row))
+                if len(rows) > limit:
+                    raise TableError("too_many_rows", file=name, limit=limit)
+        except TableError:
+            raise
         except Exception as exc:  # a damaged sheet
             raise TableError("corrupt", file=name, reason=type(exc).__name__) from None
-        member = ws._worksheet_path  # the sheet's part in the package (openpyxl keeps it for read-only sheets)
         title = ws.title
     finally:
         book.close()

@@ -41,8 +41,22 @@ def formula_like(text: str) -> bool:
     return text.startswith(FORMULA_START) and len(text) > 1 and not _PLAIN_NUMBER.fullmatch(text)
 
 
+#: Control characters no output file carries (NUL ends a C string; ESC drives terminals that `cat` the file):
+#: C0 but tab, newline and carriage return, DEL and C1.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Excel's most characters in a cell.
+CELL_CHARS = 32_767
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (tab and line breaks kept)."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
+
 def safe_text(text: str) -> str:
-    """``text`` with a leading apostrophe when it would otherwise be read as a formula."""
+    """``text`` without control characters, with a leading apostrophe when it would otherwise be read as a
+    formula."""
+    text = strip_controls(text)
     return "'" + text if formula_like(text) else text
 
 
@@ -121,7 +135,12 @@ class CellWriter:
             sheet.write_blank(row, col, None, self.fmt(props))
         elif isinstance(value, str):
             fmt = self.fmt(props, quote_prefix=True) if formula_like(value) else self.fmt(props)
-            sheet.write_string(row, col, value, fmt)
+            if len(value) > CELL_CHARS:  # Excel's limit: the cell says it is cut, and a note says by how much
+                sheet.write_string(row, col, value[:CELL_CHARS - 1] + "…", fmt)
+                sheet.write_comment(row, col, f"已截断：原文 {len(value):,} 个字符，单元格最多 {CELL_CHARS:,} 个。\n"
+                                              f"Cut: {len(value):,} characters, a cell holds at most {CELL_CHARS:,}.")
+            else:
+                sheet.write_string(row, col, value, fmt)
         elif isinstance(value, bool):
             sheet.write_boolean(row, col, value, self.fmt(props))
         elif isinstance(value, datetime.datetime | datetime.date | pd.Timestamp):

@@ -136,6 +136,9 @@ def _claimed(args: argparse.Namespace) -> contextlib.AbstractContextManager:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from present.terminal import safe_streams
+
+    safe_streams()
     lang = lang_of(sys.argv[1:] if argv is None else argv)
     _Parser.lang = lang
     parser = build_parser()
@@ -143,19 +146,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as done:  # --help, --version, or a bad argument (already told in one line)
         return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
+    lang = getattr(args, "lang", lang)
     try:
-        with _claimed(args):
+        with _claimed(args), _printable_stdout():
             return int(args.run(args) or 0)
     except ScenarioError as exc:
         from scenarios.texts import render
 
-        lang = getattr(args, "lang", lang)
-        print(f"{ERROR_WORD[lang]}{render(_as_flags(exc), lang)}", file=sys.stderr)
+        _error_line(render(_as_flags(exc), lang), lang)
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # a path the disk refuses (a name over 255 bytes, a folder gone): one line, no traceback
+        from scenarios.errors import cut
+        from whatif.messages import say
+
+        where = exc.filename if exc.filename is not None else "-"
+        _error_line(say(lang, "os_error", path=cut(str(where), 120), reason=exc.strerror or type(exc).__name__), lang)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("已中断" if lang == "zh" else "interrupted", file=sys.stderr)
         return 130
 
+
+def _error_line(text: str, lang: str) -> None:
+    """``error: ...`` on stderr, one line, with any control character from the data shown as an escape."""
+    from present.terminal import printable
+
+    print(f"{ERROR_WORD[lang]}{printable(text, newlines=False)}", file=sys.stderr)
+
+
+class _Printable:
+    """stdout for a command's own lines: control characters from the data are escaped, not obeyed."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from present.terminal import printable
+
+        return self._stream.write(printable(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _printable_stdout():
+    real = sys.stdout
+    sys.stdout = _Printable(real)
+    try:
+        yield
+    finally:
+        sys.stdout = real
 
 if __name__ == "__main__":
     sys.exit(main())

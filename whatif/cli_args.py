@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,8 +14,10 @@ from planning.options import MAX_ITERATIONS, MAX_SECONDS, MAX_SEED, ROUTING_ITER
 MAX_REPLICATIONS = 100_000
 #: The longest train delay accepted, minutes (a day).
 MAX_DELAY_MIN = 1440.0
-#: The most worker processes accepted.
-MAX_JOBS = 256
+#: The most worker processes accepted: this machine's cores (more only queue for them, each with its own memory).
+MAX_JOBS = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+#: The default number of worker processes.
+DEFAULT_JOBS = min(2, MAX_JOBS)
 
 
 def _short(text: str) -> str:
@@ -75,8 +78,8 @@ def replications(parser: argparse.ArgumentParser, default: int) -> None:
 
 
 def jobs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", type=whole(1, MAX_JOBS), default=2,
-                        help="worker processes run in parallel (default 2)")
+    parser.add_argument("--jobs", type=whole(1, MAX_JOBS), default=DEFAULT_JOBS,
+                        help=f"worker processes run in parallel, at most the {MAX_JOBS} cores (default {DEFAULT_JOBS})")
 
 
 def time_limit(parser: argparse.ArgumentParser) -> None:

@@ -295,9 +295,9 @@ def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: fl
     levels = list(range(int(standby) + 1)) if isinstance(standby, int | np.integer) else sorted(set(standby))
     if not levels or min(levels) < 0 or max(levels) > 10:
         raise ScenarioError(f"standby(={standby!r}) must be whole numbers in 0..10.", field="standby")
-    if not 1 <= batch <= max_nights <= 100_000:
+    if not 1 <= batch <= max_nights <= min(100_000, 1000 * batch):
         raise ScenarioError(f"batch ({batch}) and max_nights ({max_nights}) must satisfy 1 <= batch <= max_nights "
-                            "<= 100000.", field="max_nights")
+                            f"<= {min(100_000, 1000 * batch):,} (at most 1,000 batches).", field="max_nights")
     margins = [int(buffers)] if isinstance(buffers, int | np.integer) else list(buffers)
     if not margins or any(int(b) != b or not 0 <= b <= 240 for b in margins) or len(set(margins)) != len(margins):
         raise ScenarioError(f"buffers(={buffers!r}) must be distinct whole minutes in 0..240.", field="buffers")

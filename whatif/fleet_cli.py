@@ -10,6 +10,11 @@ from scenarios import ScenarioError, load
 from whatif.cli import add_command, scenario_arg
 from whatif.cli_args import whole
 
+#: The most delays one run searches (each is a fleet search of its own).
+MAX_DELAYS = 12
+#: The most nights per candidate: the sequential rule's 1,000 batches of 40.
+MAX_NIGHTS = 40_000
+
 
 def _share(text: str) -> float:
     try:
@@ -28,7 +33,11 @@ def _delays(text: str) -> list[float]:
         values = []
     if not values or any(not math.isfinite(v) or not 0 <= v <= 24 * 60 for v in values) \
             or len(set(values)) != len(values):
-        raise argparse.ArgumentTypeError(f"expected distinct minutes in 0..1440 separated by commas, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected distinct minutes in 0..1440 separated by commas, got "
+                                         f"{text[:40]!r}")
+    if len(values) > MAX_DELAYS:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_DELAYS} delays (each is a whole fleet search), "
+                                         f"got {len(values):,}")
     return values
 
 
@@ -59,7 +68,8 @@ def _fleet_args(p: argparse.ArgumentParser) -> None:
                         f"(default {','.join(map(str, BUFFERS))}; 0: no margin)")
     p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
                    help="a scenario value for the search, e.g. train.delay_min=60 (repeatable)")
-    p.add_argument("--max-nights", type=whole(40, 100_000), default=400, help="most nights per candidate")
+    p.add_argument("--max-nights", type=whole(40, MAX_NIGHTS), default=400,
+                   help=f"most nights per candidate, 40..{MAX_NIGHTS:,} (batches of 40, at most 1,000 of them)")
     p.add_argument("--iterations", type=whole(100, 10_000_000), default=FLEET_ITERATIONS,
                    help=f"routing iterations per candidate fleet (default {FLEET_ITERATIONS})")
     p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")

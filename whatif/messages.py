@@ -44,6 +44,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "check_posts": "企业 {n} 家，岗位 {posts} 个；车辆 {fleet}，共 {seats} 座",
         "check_fleet_item": "{name} {count} 辆",
         "check_ok": "检查通过。",
+        "os_error": "无法读写 {path}（{reason}）。修改：检查路径（每段名称不超过 255 字节）、权限和磁盘空间。",
     },
     "en": {
         "step_load": "reading the scenario",
@@ -77,6 +78,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "check_posts": "{n} enterprises, {posts} posts; fleet {fleet}, {seats} seats in all",
         "check_fleet_item": "{count} × {name}",
         "check_ok": "check passed.",
+        "os_error": "cannot read or write {path} ({reason}). Fix: check the path (at most 255 bytes a name), "
+                    "its permissions and the disk's room.",
     },
 }
 

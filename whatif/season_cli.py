@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from whatif.cli import add_command
-from whatif.cli_args import whole
+from whatif.cli_args import DEFAULT_JOBS, MAX_JOBS, whole
 
 
 def _season_args(p: argparse.ArgumentParser) -> None:
@@ -18,7 +18,8 @@ def _season_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--iterations", type=whole(100, 10_000_000), default=SEASON_ITERATIONS,
                    help=f"routing iterations per night (default {SEASON_ITERATIONS})")
     p.add_argument("--seed", type=whole(0, 2**32 - 1), default=1, help="random seed (same seed, same numbers)")
-    p.add_argument("--jobs", type=whole(1, 256), default=2, help="local worker processes (default 2)")
+    p.add_argument("--jobs", type=whole(1, MAX_JOBS), default=DEFAULT_JOBS,
+                   help=f"local worker processes, at most the {MAX_JOBS} cores (default {DEFAULT_JOBS})")
     p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
 

@@ -26,6 +26,8 @@ SWEEP_ROUTING_ITERATIONS = 3000
 SUMMARY_KPIS = ("p95_checkin_min", "share_by_deadline", "longest_wait_min")
 #: Seconds to wait for a Dask scheduler before giving up.
 SCHEDULER_TIMEOUT_S = 10.0
+#: The most nights a sweep simulates in all (variants x replications): about half an hour on two cores.
+MAX_SWEEP_NIGHTS = 200_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -181,15 +183,43 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
     try:
         identity = asyncio.run(_identity(address, timeout_s))
         if not isinstance(identity, dict) or identity.get("type") != "Scheduler":
-            raise ValueError(f"it answers, but not as a Dask scheduler: {str(identity)[:60]}")
+            raise ValueError(f"it answers, but not as a Dask scheduler: {str(identity)[:60]!r}")
+        if not identity.get("workers"):
+            identity = _await_workers(address, timeout_s)
         return Client(address, timeout=timeout_s)
-    except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
-        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+    except NoWorkers:
+        raise ScenarioError(
+            f"the Dask scheduler at '{address}' has no workers (none joined within {timeout_s:g} s); the work would "
+            "wait for ever.",
+            field="scheduler",
+            fix="start workers for it (dask worker ADDRESS), or leave the scheduler out to use local processes.",
+        ) from None
+    except Exception as exc:  # whatever answers, if not as Dask, is one line (a server that speaks first makes
+        # distributed read its bytes as a frame length: a MemoryError of exabytes)
+        text = str(exc).splitlines()[0] if str(exc) else ""
+        reason = (text[:120] if text and not isinstance(exc, MemoryError) else type(exc).__name__)
         raise ScenarioError(
             f"cannot reach a Dask scheduler at '{address}' within {timeout_s:g} s ({reason}).",
             field="scheduler",
             fix="start one (dask scheduler) and give its address, e.g. tcp://host:8786, or leave the scheduler out.",
         ) from None
+
+
+class NoWorkers(Exception):
+    """The scheduler answers but has no worker to run anything."""
+
+
+def _await_workers(address: str, timeout_s: float) -> dict:
+    """The scheduler's identity once it has a worker, asked every half second for ``timeout_s`` at most."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        identity = asyncio.run(_identity(address, timeout_s))
+        if isinstance(identity, dict) and identity.get("workers"):
+            return identity
+    raise NoWorkers
 
 
 def _run(tasks: list[tuple], backend: str | Any, n_jobs: int, tick: Any) -> list[pd.DataFrame]:
@@ -274,6 +304,13 @@ def sweep(
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
         raise ScenarioError(f"expected at least 1 worker process, got {n_jobs!r}.", field="n_jobs", fix="give e.g. 2.")
     variants: list[Variant] = grid(axes)
+    if len(variants) * replications > MAX_SWEEP_NIGHTS:
+        raise ScenarioError(
+            f"{len(variants):,} variants x {replications:,} replications = {len(variants) * replications:,} nights, "
+            f"more than the limit of {MAX_SWEEP_NIGHTS:,}.",
+            field="replications",
+            fix="give fewer replications or fewer variants (or split the sweep).",
+        )
     scenarios = [v.build(base) for v in variants]  # validates every variant before any work starts
     # Reach the scheduler before the plans are made, so an unreachable one fails in seconds, not minutes.
     client = backend if _is_local(backend) or not isinstance(backend, str) else connect(backend)

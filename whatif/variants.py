@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -122,9 +123,22 @@ def parse_set(option: str) -> tuple[str, list[Any]]:
     return path, parsed
 
 
+#: The most variants a sweep's grid may have (each is a scenario built and checked, then planned and simulated).
+MAX_VARIANTS = 500
+
+
 def grid(axes: Mapping[str, Sequence[Any]]) -> list[Variant]:
-    """Every combination of the axes' values, in order (the first axis varies slowest)."""
+    """Every combination of the axes' values, in order (the first axis varies slowest); at most MAX_VARIANTS,
+    counted before any is built."""
     names = list(axes)
+    size = math.prod(len(axes[n]) for n in names)
+    if size > MAX_VARIANTS:
+        shown = " x ".join(f"{len(axes[n]):,}" for n in names)
+        raise ScenarioError(
+            f"the grid has {shown} = {size:,} variants, more than the limit of {MAX_VARIANTS:,}.",
+            field="overrides",
+            fix="sweep fewer values per axis, or split the sweep into several runs.",
+        )
     for name in names:
         check_axis(name, list(axes[name]))
     return [Variant(dict(zip(names, combo, strict=True))) for combo in itertools.product(*(axes[n] for n in names))]

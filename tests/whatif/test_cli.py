@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from whatif.cli import main
+from whatif.cli_args import MAX_JOBS
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +166,9 @@ def test_sweep_files_hold_every_variant_and_replication(tmp_path: Path) -> None:
     (["plan", "tiny", "--time-limit", "0"], "error: labor-transfer plan: argument --time-limit: expected a number "
                                             "in (0, 86400], got 0"),
     (["simulate", "tiny", "--jobs", "0"], "error: labor-transfer simulate: argument --jobs: expected a whole number "
-                                          "in 1..256, got 0"),
+                                          f"in 1..{MAX_JOBS}, got 0"),
+    (["simulate", "tiny", "--jobs", "256"], "error: labor-transfer simulate: argument --jobs: expected a whole number "
+                                            f"in 1..{MAX_JOBS}, got 256"),
     (["plan", "tiny", "--seed", "-1"], "error: labor-transfer plan: argument --seed: expected a whole number in "
                                        "0..4294967295, got -1"),
     (["plan", "tiny", "--iterations", "99999999999999999999"], "error: labor-transfer plan: argument --iterations: "
