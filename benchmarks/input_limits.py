@@ -198,8 +198,9 @@ def main(argv: list[str] | None = None) -> None:
     lines = [
         f"input limits: {platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} "
         f"at start, {time.strftime('%Y-%m-%d')}",
-        f"{'case':<40} {'MB on disk':>10} {'seconds':>8} {'peak MB':>8}  outcome",
     ]
+    if not args.xlsx_only:
+        lines.append(f"{'case':<40} {'MB on disk':>10} {'seconds':>8} {'peak MB':>8}  outcome")
     with tempfile.TemporaryDirectory() as tmp:
         if args.xlsx_only:
             lines += xlsx_section(Path(tmp))[1:]
@@ -224,7 +225,8 @@ def main(argv: list[str] | None = None) -> None:
                 f"{label:<40} {size:>10.4f} {result['seconds']:>8.2f} {result['peak_mb']:>8.0f}  {result['outcome']}"
             )
             lines += xlsx_section(Path(tmp))
-    lines.append(f"load {os.getloadavg()[0]:.1f} at the end; peak MB is the process's ru_maxrss (Python ~60 MB)")
+    lines.append(f"load {os.getloadavg()[0]:.1f} at the end"
+                 + ("" if args.xlsx_only else "; peak MB is the process's ru_maxrss (Python ~60 MB)"))
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:
