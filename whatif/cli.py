@@ -36,6 +36,13 @@ def _check(args: argparse.Namespace) -> int:
     from whatif.messages import say
     from whatif.report import check_lines
 
+    if args.scenario not in bundled_names():  # a scenario folder written by a run cut off is completed first
+        from pathlib import Path
+
+        from scenarios.outdir import clean_stale
+
+        path = Path(args.scenario)
+        clean_stale(path.parent if path.suffix.lower() in (".yaml", ".yml") else path)
     sc = load(args.scenario)
     if args.lang == "en":  # the scenario's own summary, with its table of districts
         print(sc.summary())

@@ -32,7 +32,7 @@ import pandas as pd
 
 from planning import make_plan
 from planning.plan import Plan
-from scenarios.errors import ScenarioError
+from scenarios.errors import InputError, ScenarioError
 from scenarios.scenario import Scenario
 from whatif.fleet_candidates import (
     BUFFERS,
@@ -296,8 +296,11 @@ def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: fl
     if not levels or min(levels) < 0 or max(levels) > 10:
         raise ScenarioError(f"standby(={standby!r}) must be whole numbers in 0..10.", field="standby")
     if not 1 <= batch <= max_nights <= min(100_000, 1000 * batch):
-        raise ScenarioError(f"batch ({batch}) and max_nights ({max_nights}) must satisfy 1 <= batch <= max_nights "
-                            f"<= {min(100_000, 1000 * batch):,} (at most 1,000 batches).", field="max_nights")
+        most = min(100_000, 1000 * batch)
+        raise InputError(f"batch ({batch}) and max_nights ({max_nights}) must satisfy 1 <= batch <= max_nights "
+                         f"<= {most:,} (at most 1,000 batches).",
+                         f"batch（{batch}）与 max_nights（{max_nights}）须满足 1 <= batch <= max_nights <= {most:,}"
+                         "（最多 1,000 批）。", field="max_nights")
     margins = [int(buffers)] if isinstance(buffers, int | np.integer) else list(buffers)
     if not margins or any(int(b) != b or not 0 <= b <= 240 for b in margins) or len(set(margins)) != len(margins):
         raise ScenarioError(f"buffers(={buffers!r}) must be distinct whole minutes in 0..240.", field="buffers")

@@ -14,6 +14,7 @@ from planning import PlanCheckError, make_plan
 from planning.options import PlanOptions
 from planning.plan import Plan
 from scenarios import Scenario, ScenarioError, load
+from scenarios.errors import InputError
 from sim.stats import mean_ci
 from whatif.compare import Comparison, compare
 from whatif.labels import variant_words
@@ -188,20 +189,24 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
             identity = _await_workers(address, timeout_s)
         return Client(address, timeout=timeout_s)
     except NoWorkers:
-        raise ScenarioError(
+        raise InputError(
             f"the Dask scheduler at '{address}' has no workers (none joined within {timeout_s:g} s); the work would "
             "wait for ever.",
+            f"地址 '{address}' 的 Dask 调度器没有工作进程（{timeout_s:g} 秒内无一加入），任务会一直等待。",
             field="scheduler",
             fix="start workers for it (dask worker ADDRESS), or leave the scheduler out to use local processes.",
+            fix_zh="为它启动工作进程（dask worker 地址），或不用 --scheduler 而在本机运行。",
         ) from None
     except Exception as exc:  # whatever answers, if not as Dask, is one line (a server that speaks first makes
         # distributed read its bytes as a frame length: a MemoryError of exabytes)
         text = str(exc).splitlines()[0] if str(exc) else ""
         reason = (text[:120] if text and not isinstance(exc, MemoryError) else type(exc).__name__)
-        raise ScenarioError(
+        raise InputError(
             f"cannot reach a Dask scheduler at '{address}' within {timeout_s:g} s ({reason}).",
+            f"{timeout_s:g} 秒内无法连上地址 '{address}' 的 Dask 调度器（{reason}）。",
             field="scheduler",
             fix="start one (dask scheduler) and give its address, e.g. tcp://host:8786, or leave the scheduler out.",
+            fix_zh="先启动调度器（dask scheduler）再给出其地址，如 tcp://host:8786；或不用 --scheduler。",
         ) from None
 
 
@@ -305,11 +310,14 @@ def sweep(
         raise ScenarioError(f"expected at least 1 worker process, got {n_jobs!r}.", field="n_jobs", fix="give e.g. 2.")
     variants: list[Variant] = grid(axes)
     if len(variants) * replications > MAX_SWEEP_NIGHTS:
-        raise ScenarioError(
-            f"{len(variants):,} variants x {replications:,} replications = {len(variants) * replications:,} nights, "
+        nights = len(variants) * replications
+        raise InputError(
+            f"{len(variants):,} variants x {replications:,} replications = {nights:,} nights, "
             f"more than the limit of {MAX_SWEEP_NIGHTS:,}.",
+            f"{len(variants):,} 个方案 × {replications:,} 次仿真 = {nights:,} 个夜晚，超过上限 {MAX_SWEEP_NIGHTS:,}。",
             field="replications",
             fix="give fewer replications or fewer variants (or split the sweep).",
+            fix_zh="减少仿真次数或方案个数（或分成几次比较）。",
         )
     scenarios = [v.build(base) for v in variants]  # validates every variant before any work starts
     # Reach the scheduler before the plans are made, so an unreachable one fails in seconds, not minutes.

@@ -12,6 +12,7 @@ from typing import Any
 
 from scenarios import Scenario, ScenarioError, load
 from scenarios.build import CLOCK_FIELDS
+from scenarios.errors import InputError
 from scenarios.loader import read_yaml, resolve
 from scenarios.overrides import SECTIONS, unknown_path_hint, valid_paths
 
@@ -134,10 +135,12 @@ def grid(axes: Mapping[str, Sequence[Any]]) -> list[Variant]:
     size = math.prod(len(axes[n]) for n in names)
     if size > MAX_VARIANTS:
         shown = " x ".join(f"{len(axes[n]):,}" for n in names)
-        raise ScenarioError(
+        raise InputError(
             f"the grid has {shown} = {size:,} variants, more than the limit of {MAX_VARIANTS:,}.",
+            f"方案组合有 {shown} = {size:,} 个，超过上限 {MAX_VARIANTS:,} 个。",
             field="overrides",
             fix="sweep fewer values per axis, or split the sweep into several runs.",
+            fix_zh="每个维度少给几个值，或分成几次比较。",
         )
     for name in names:
         check_axis(name, list(axes[name]))

@@ -170,3 +170,34 @@ def test_a_second_run_while_one_writes_is_one_line(tmp_path, capsys) -> None:
         finally:
             holder.stdin.close()
             holder.wait(timeout=30)
+
+
+def test_check_completes_a_scenario_folder_cut_between_the_fallback_renames(tmp_path, monkeypatch, capsys) -> None:
+    """A scenario folder written by a run (e.g. calibrate) killed between its two renames: `check` puts the new
+    folder in place first, then reads it."""
+    from scenarios import outdir
+
+    class Killed(BaseException):
+        pass
+
+    shutil.copytree(DATA_DIR / "tiny", tmp_path / "sc")
+    (tmp_path / "sc" / OWNER).write_text("an earlier run's")
+    shutil.copy(DATA_DIR / "qingdao_districts.csv", tmp_path)
+    monkeypatch.setattr(outdir, "_EXCHANGE_OK", False)
+    renames = []
+
+    def rename(src, dst):
+        renames.append(src)
+        if len(renames) == 2:
+            raise Killed
+        os.rename(src, dst)
+
+    monkeypatch.setattr(outdir, "_rename", rename)
+    with pytest.raises(Killed), outdir.atomic_folder(tmp_path / "sc") as stage:
+        for path in (DATA_DIR / "tiny").iterdir():
+            shutil.copy(path, stage)
+    assert not (tmp_path / "sc").exists()  # the fallback's window: the marker says how to finish
+    monkeypatch.undo()
+    assert main(["check", str(tmp_path / "sc"), "--lang", "en"]) == 0
+    assert (tmp_path / "sc" / OWNER).read_text() == outdir.OWNER_TEXT  # the new folder, put in place
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["qingdao_districts.csv", "sc"]
