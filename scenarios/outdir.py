@@ -108,9 +108,13 @@ def _lock_path(target: Path) -> Path:
 
 @contextlib.contextmanager
 def locked(target: Path) -> Iterator[None]:
-    """Hold the lock of ``target`` (re-entrant in this process); another process holding it is one line."""
-    import fcntl
-
+    """Hold the lock of ``target`` (re-entrant in this process); another process holding it is one line. Where
+    ``flock`` is missing (Windows) runs are not locked against each other."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
     path = _lock_path(target)
     key = str(path)
     with _HELD_GUARD:
@@ -266,7 +270,7 @@ def _exchange(a: Path, b: Path) -> bool:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # no C library to ask (Windows), or no renameat2 in it
         _EXCHANGE_OK = False
         return False
     renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
