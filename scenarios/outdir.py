@@ -28,15 +28,19 @@ import errno
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from scenarios.errors import InputError, cut
+from scenarios.outdir_texts import error as _error
+from scenarios.outdir_texts import os_error as _os_error
+from scenarios.outdir_texts import shown as _shown
+from scenarios.outdir_texts import umask as _umask
+from scenarios.outlock import HELD, lock_path, locked
 
-#: Name parts of what the writer keeps beside ``--out``: staging folders, earlier sets moved aside, the swap marker,
-#: the lock.
-STAGING, OLD, MARKER, LOCK = ".tmp-", ".old-", ".swap", ".lock"
+#: Name parts of what the writer keeps beside ``--out``: staging folders, earlier sets moved aside, the swap marker
+#: (the lock is ``scenarios.outlock``'s).
+STAGING, OLD, MARKER = ".tmp-", ".old-", ".swap"
 #: The file in every folder this writer swaps in: a folder holding it (or an earlier run's plan.json) is an output
 #: folder, replaced whole by the next run; any other non-empty folder is a planner's own and is refused.
 OWNER = ".labor-transfer-output"
@@ -45,121 +49,6 @@ LEGACY_OUTPUTS = ("plan.json", "placement.csv", "placement.xlsx", "kpis.csv", "s
                   "meeting_pack.pdf")
 #: The longest folder name accepted: a name part may have 255 bytes, and the staging folder adds a prefix.
 MAX_NAME_BYTES = 255 - 24
-
-TEXTS: dict[str, tuple[str, str]] = {
-    "empty": ("no output folder given ({shown}).", "没有给出输出文件夹（{shown}）。"),
-    "empty.fix": ("give a new folder, e.g. --out out/plan.", "请给出一个新文件夹，例如 --out out/plan。"),
-    "cwd": ("{path} is the working folder or a folder above it; it would be replaced whole.",
-            "{path} 是当前工作文件夹或其上级文件夹，写入会整个替换它。"),
-    "cwd.fix": ("give a new folder inside it, e.g. --out out/plan.", "请给出其中的一个新文件夹，例如 --out out/plan。"),
-    "scenario": ("{path} holds the scenario's own files; it would be replaced whole.",
-                 "{path} 中有场景文件本身，写入会整个替换它。"),
-    "scenario.fix": ("give another folder, e.g. --out out/plan.", "请给出另一个文件夹，例如 --out out/plan。"),
-    "not_ours": ("{path} holds files that labor-transfer did not write ({names}); it would be replaced whole.",
-                 "{path} 中有不是 labor-transfer 写入的文件（{names}），写入会整个替换它。"),
-    "not_ours.fix": ("give a new or empty folder, or one an earlier run wrote.",
-                     "请给出一个新的或空的文件夹，或以前运行写入的文件夹。"),
-    "file": ("cannot make the folder {path}: a file of that name is in the way.",
-             "无法建立文件夹 {path}：已有同名文件。"),
-    "file.fix": ("give the path of a folder (it is made when missing), not of a file.",
-                 "请给出文件夹路径（不存在时会自动建立），而不是文件路径。"),
-    "long": ("the name '{part}' has {n} bytes, more than the {limit} a folder name may have here.",
-             "名称“{part}”有 {n} 字节，超过此处文件夹名称的上限 {limit} 字节。"),
-    "long.fix": ("give a shorter folder name.", "请使用较短的文件夹名称。"),
-    "busy": ("another run is writing {path} now.", "另一个运行正在写入 {path}。"),
-    "busy.fix": ("wait for it to finish, or give another folder.", "请等它结束，或换一个文件夹。"),
-    "write_in": ("cannot write in {path} ({reason}).", "无法在 {path} 中写入（{reason}）。"),
-    "write": ("cannot write {path} ({reason}).", "无法写入 {path}（{reason}）。"),
-    "write.fix": ("give a folder you may write to, on a disk with room (earlier outputs there are kept as they were).",
-                  "请换一个可写入且空间足够的文件夹（其中原有的输出保持不变）。"),
-}
-
-
-def _error(key: str, fix: str, **params: object) -> InputError:
-    en, zh = TEXTS[key]
-    fix_en, fix_zh = TEXTS[fix]
-    return InputError(en.format(**params), zh.format(**params), field="out_dir", fix=fix_en, fix_zh=fix_zh)
-
-
-def _shown(path: Path | str) -> str:
-    return cut(str(path).encode("unicode_escape").decode("ascii") if not str(path).isprintable() else str(path), 120)
-
-
-def _os_error(path: Path, exc: OSError, key: str) -> InputError:
-    reason = exc.strerror or cut(str(exc), 100) or type(exc).__name__
-    return _error(key, "write.fix", path=_shown(path), reason=reason)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-# --- the lock -------------------------------------------------------------------------------------------------------
-
-_HELD: dict[str, list] = {}  # lock path -> [fd, depth]: the locks this process holds (a command and its library calls)
-_HELD_GUARD = threading.Lock()
-
-
-def _lock_path(target: Path) -> Path:
-    return target.parent / f".{target.name}{LOCK}"
-
-
-@contextlib.contextmanager
-def locked(target: Path) -> Iterator[None]:
-    """Hold the lock of ``target`` (re-entrant in this process); another process holding it is one line. Where
-    ``flock`` is missing (Windows) runs are not locked against each other."""
-    try:
-        import fcntl
-    except ImportError:
-        yield
-        return
-    path = _lock_path(target)
-    key = str(path)
-    with _HELD_GUARD:
-        if key in _HELD:
-            _HELD[key][1] += 1
-            nested = True
-        else:
-            nested = False
-    if nested:
-        try:
-            yield
-        finally:
-            with _HELD_GUARD:
-                _HELD[key][1] -= 1
-        return
-    while True:
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666 & ~_umask())
-        except OSError as exc:
-            raise _os_error(target.parent, exc, "write_in") from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                raise _error("busy", "busy.fix", path=_shown(target)) from None
-            raise _os_error(target.parent, exc, "write_in") from None
-        try:
-            same = os.path.samestat(os.fstat(fd), os.stat(path))
-        except FileNotFoundError:
-            same = False
-        if same:
-            break
-        os.close(fd)  # the holder before us removed the file as we opened it: lock the new one
-    with _HELD_GUARD:
-        _HELD[key] = [fd, 1]
-    try:
-        yield
-    finally:
-        with _HELD_GUARD:
-            del _HELD[key]
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        os.close(fd)
-
 
 # --- the checks before computing ------------------------------------------------------------------------------------
 
@@ -364,7 +253,7 @@ def atomic_folder(target: str | Path, *, owned: bool = True, fresh: bool = False
     """
     target = Path(os.path.abspath(os.fspath(target)))
     with contextlib.ExitStack() as hold:
-        if str(_lock_path(target)) not in _HELD:
+        if str(lock_path(target)) not in HELD:
             hold.enter_context(claim(target, fresh=fresh))
         try:
             stage = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING}", dir=target.parent))
