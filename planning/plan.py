@@ -11,6 +11,7 @@ import pandas as pd
 from planning.solver import SolveInfo
 
 if TYPE_CHECKING:
+    from planning.changes import ChangeSet
     from planning.revision import Revision
 
 #: One row per worker, indexed by worker id. ``enterprise_id`` is "" for an unplaced worker; ``reason`` holds
@@ -61,6 +62,7 @@ class Plan:
     routing_info: SolveInfo | None = None
     warnings: tuple[str, ...] = ()
     revision: Revision | None = None  # set on a plan revised on the night (whatif.replan): why, and what changed
+    changes: ChangeSet | None = None  # set on a re-plan against a base plan: what changed, for the change sheet
 
     def __post_init__(self) -> None:
         if "absent" not in self.placement.columns:

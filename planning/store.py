@@ -201,6 +201,29 @@ def read_plan(folder: str | Path, sc: Scenario | None = None, verify_files: bool
     return plan
 
 
+def plan_scenario(folder: str | Path, sc: Scenario) -> None:
+    """Refuse a plan made for another scenario (its name, or its fingerprint, differs from ``sc``'s)."""
+    path = Path(folder)
+    path = path / PLAN_FILE if path.is_dir() else path
+    if not path.is_file():
+        raise ScenarioError(f"no {PLAN_FILE} here.", file=str(path),
+                            fix="give the folder written by `labor-transfer plan --out DIR`.")
+    try:
+        made_for = _parse(path).get("scenario")
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return  # not a plan this version reads: read_plan says so, with its fix
+    if not isinstance(made_for, dict):
+        return
+    name, recorded = made_for.get("name"), made_for.get("fingerprint")
+    if (name is not None and name != sc.name) or (recorded is not None and recorded != scenario_fingerprint(sc)):
+        from scenarios.errors import InputError
+
+        raise InputError(f"the base plan was made for scenario '{str(name)[:60]}', not for '{sc.name}'.",
+                         f"原计划是为场景“{str(name)[:60]}”制定的，不是“{sc.name}”。", file=str(path),
+                         fix=f"give a plan made with `labor-transfer plan {sc.name} --out DIR`.",
+                         fix_zh=f"请给出用 `labor-transfer plan {sc.name} --out DIR` 制定的计划。")
+
+
 def _fits(sc: Scenario, plan: Plan, data: dict[str, Any], path: Path) -> Plan:
     """The plan, checked against ``sc`` the way it was made (strict or not)."""
     from planning.check import check_plan, check_returning

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from planning.change_words import say as change_say
 from planning.export import APPROX, _labelled, bays, clock_times, sheet_name
 from planning.plan import Plan
 from planning.revision import WORDS, revision_table
@@ -85,6 +86,8 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
         sheets.summary(plan, placement)
         if plan.revision is not None:  # a plan revised on the night: why, and who is affected, right after the summary
             sheets.table(WORDS[lang]["sheet"], revision_table(sc, plan.revision, lang), landscape=True)
+        if plan.changes is not None:  # a re-plan against a base: what changed, and only that
+            sheets.table(change_say(lang, "sheet"), plan.changes.sheet(sc, lang), landscape=True)
         placed = placement[placement["enterprise_id"] != ""]
         for d, rows in placed.groupby("_district_id", sort=False):
             sheets.table(sheets.district_title(str(d)), for_people(rows.drop(columns=["district"]), lang),

@@ -30,8 +30,9 @@ UNPLACED = "left unplaced in the edited placement"
 
 @dataclass(frozen=True)
 class EditedPlacement:
-    """One row per worker (index: worker id): enterprise_id, district, job, reason, and where the row was read
-    (``file``, ``sheet``, ``row``; blank for workers whose rows were deleted). ``notes`` are for people."""
+    """One row per worker (index: worker id): enterprise_id, district, job, reason, the coach written on the row
+    (``coach_id``, blank when none; ``coach_column`` its header), and where the row was read (``file``, ``sheet``,
+    ``row``; blank for workers whose rows were deleted). ``notes`` are for people."""
 
     table: pd.DataFrame
     notes: tuple[str, ...]
@@ -76,6 +77,7 @@ def read_placement(path: str | Path, sc: Scenario, original: dict[str, str] | No
     label = str(path)
     names = header_map("placement", ["worker_id", "name", "enterprise_id", "enterprise", "job"])
     names.update({normal(a): "stop_order" for a in ("站序", "Stop", "stop_order")})
+    names.update({normal(a): "coach_id" for a in ("车号", "Coach", "coach_id")})
     jobs = job_lookup(sc.jobs)
     ents = sc.enterprises
     skills = sc.workers["skills"].astype(str).str.split(";").to_dict()
@@ -122,12 +124,15 @@ def read_placement(path: str | Path, sc: Scenario, original: dict[str, str] | No
             job = ""
             if ent:
                 job = _job(values.get("job", ""), ent, skills.get(wid, []), ents, jobs, written, where)
-            rows[wid] = {"enterprise_id": ent, "job": job, "file": label, "sheet": grid.sheet or "", "row": number}
+            rows[wid] = {"enterprise_id": ent, "job": job, "coach_id": values.get("coach_id", "") if ent else "",
+                         "file": label, "sheet": grid.sheet or "", "row": number, "coach_column": written.get(
+                             "coach_id", "")}
     if not rows:
         raise TableError("no_placement", file=label)
     missing = [w for w in map(str, sc.workers.index) if w not in rows]
     for w in missing:
-        rows[w] = {"enterprise_id": "", "job": "", "file": label, "sheet": "", "row": 0}
+        rows[w] = {"enterprise_id": "", "job": "", "coach_id": "", "file": label, "sheet": "", "row": 0,
+                   "coach_column": ""}
     table = pd.DataFrame.from_dict(rows, orient="index")
     table = table.reindex([w for w in map(str, sc.workers.index)])
     table["district"] = table["enterprise_id"].map(ents["district"]).fillna("")

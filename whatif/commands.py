@@ -88,6 +88,13 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
         default=None,
         help="an exported placement.xlsx or placement.csv, edited by hand: kept as it is and routed",
     )
+    p.add_argument(
+        "--base",
+        type=Path,
+        default=None,
+        help="with --placement: the plan folder the edit started from; its coaches, trips and times are kept "
+        "wherever the edit does not force a change (default: the plan beside the edited file, when there is one)",
+    )
     from scenarios.model import OBJECTIVES
 
     p.add_argument(
@@ -103,6 +110,12 @@ def _plan(args: argparse.Namespace) -> int:
     from planning import make_plan
 
     options = _options(args)
+    if args.base is not None and args.placement is None:
+        from scenarios.errors import InputError
+
+        raise InputError("--base needs --placement.", "--base 须与 --placement 同用。", field="--base",
+                         fix="give the edited placement with --placement FILE.",
+                         fix_zh="请用 --placement FILE 给出改过的安置表。")
     check_writable(args.out, keep=False)
     with steps([say(args.lang, k) for k in ("step_load", "step_plan", "step_write")]) as step:
         step(say(args.lang, "step_load"))
@@ -113,12 +126,14 @@ def _plan(args: argparse.Namespace) -> int:
             from scenarios.placement_in import read_placement
 
             edited = read_placement(args.placement, sc, _exported(args.placement))
-            plan = route_edited(sc, edited, options)
+            plan = route_edited(sc, edited, options, base=_base(sc, args))
         else:
             plan = make_plan(sc, options)
         step(say(args.lang, "step_write"))
-        _write_plan(sc, plan, args, strict=options.strict)
-    _tell([*plan_lines(sc, plan, args.lang), *warning_lines(plan, args.lang), where_line(args.out, args.lang)])
+        _write_plan(sc, plan, args, strict=options.strict, log=plan.changes is None)
+    changed = [plan.changes.summary(sc, args.lang)] if plan.changes is not None else []
+    _tell([*plan_lines(sc, plan, args.lang), *changed, *warning_lines(plan, args.lang),
+           where_line(args.out, args.lang)])
     return 0
 
 
@@ -133,6 +148,24 @@ def _exported(placement: Path) -> dict[str, str] | None:
     except ScenarioError:
         return None
     return before["enterprise_id"].astype(str).to_dict()
+
+
+def _base(sc, args: argparse.Namespace):
+    """The base plan of ``plan --placement``: --base, else the plan beside the edited file, else None.
+
+    Its own files are not verified (the edited file may be one of them), but it must be a plan of this scenario.
+    """
+    from planning.store import PLAN_FILE, plan_scenario, read_plan
+
+    if args.base is not None:
+        folder = args.base
+    elif (args.placement.parent / PLAN_FILE).is_file():
+        folder = args.placement.parent
+    else:
+        return None
+    plan_scenario(folder, sc)
+    plan = read_plan(folder, sc, verify_files=False)
+    return plan if plan.routes is not None and plan.manifest is not None else None
 
 
 def _tell(lines: list[str]) -> None:
