@@ -275,8 +275,9 @@ def renumber_boarding(routes: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFr
     return pd.DataFrame(rows, columns=list(MANIFEST_COLUMNS))
 
 
-def repair(sc: Scenario, plan: Plan, change: Change) -> Trips:
-    """The plan's routes and manifest repaired for ``change`` (the change is assumed valid), re-timed."""
+def repair(sc: Scenario, plan: Plan, change: Change, search: bool = True) -> Trips:
+    """The plan's routes and manifest repaired for ``change`` (the change is assumed valid), re-timed; ``search``:
+    then rearranged to bring late workers in time (``search_late``), else only shifted and given spares."""
     assert plan.routes is not None and plan.manifest is not None
     trips = Trips(plan.routes.copy(), plan.manifest.copy())
     trips = drop_missing(trips, set(change.missing_workers))
@@ -288,7 +289,31 @@ def repair(sc: Scenario, plan: Plan, change: Change) -> Trips:
         trips = replace_broken(fleet, trips)
     trips = late_trips_to_spares(fleet, trips)
     routes = retime(sc, merge_same_stops(trips.routes))
-    return dataclasses.replace(trips, routes=routes, manifest=renumber_boarding(routes, trips.manifest))
+    trips = dataclasses.replace(trips, routes=routes, manifest=renumber_boarding(routes, trips.manifest))
+    return search_late(fleet, trips) if search else trips
+
+
+def search_late(fleet: Fleet, trips: Trips) -> Trips:
+    """``planning.repair_search`` on the repaired trips: splits onto the spares left, stops moved within their
+    district and reordered, while that brings more workers in before their dormitory closes and the deadline."""
+    from planning.repair_search import improve
+
+    sc, routes = fleet.sc, trips.routes
+    used = routes.groupby("coach_type")["coach_id"].nunique()
+    spares = {t: max(0, spec.count - int(used.get(t, 0)) - fleet.out_of_service.get(t, 0))
+              for t, spec in sc.fleet.items()}
+    better, changed, went = improve(sc, routes, set(trips.changed), spares)
+    if not changed - set(trips.changed):
+        return trips
+    m = trips.manifest
+    keys = [went[(c, int(t), e)] for c, t, e in zip(m["coach_id"], m["trip"], m["enterprise_id"], strict=True)]
+    manifest = m.assign(coach_id=[k[0] for k in keys], trip=[k[1] for k in keys])
+    moved = len(changed - set(trips.changed))
+    note = Note(f"为按时入住调整了 {moved} 个车次（拆分到备用车、并入同区车次或调整站序）。",
+                f"{moved} trips rearranged to arrive in time (split onto spare coaches, stops moved within their "
+                "district or reordered).")
+    out = dataclasses.replace(trips, routes=better, manifest=renumber_boarding(better, manifest))
+    return out.noted(note, changed)
 
 
 def mark_absent(placement: pd.DataFrame, missing: set[str]) -> pd.DataFrame:

@@ -16,11 +16,13 @@ MOVED_MIN = 0.5
 WORDS = {
     "zh": {"revised": "修订版", "late": "列车晚点 {m} 分钟", "broken": "{c} 号车故障", "missing": "{n} 人未到站",
            "none": "无变化", "sep": "，", "changed": "已修订", "sheet": "修订说明",
+           "shifted": "另有 {n} 人车次不变、仅到达时间变化（见上表各宿舍）",
            "status": {"moved": "换车", "later": "推迟", "earlier": "提前", "absent": "未到站"}},
     "en": {"revised": "Revised", "late": "train {m} min late", "broken": "coach {c} broken",
            "missing": "{n} workers missing", "none": "no change", "sep": ", ", "changed": "revised",
-           "sheet": "Revision", "status": {"moved": "new coach", "later": "later", "earlier": "earlier",
-                                           "absent": "not on the train"}},
+           "sheet": "Revision",
+           "shifted": "{n} more workers keep their coach and only arrive at another time (see the dormitories above)",
+           "status": {"moved": "new coach", "later": "later", "earlier": "earlier", "absent": "not on the train"}},
 }
 
 WORKER_COLUMNS = ("worker_id", "name", "enterprise_id", "status", "coach_before", "trip_before", "arrive_before_min",
@@ -129,6 +131,16 @@ def revision_of(sc: Scenario, before, after, delay_min: float, broken: tuple[str
                     workers, dorms.reset_index(drop=True), tuple(notes))
 
 
+def new_arrival(sc: Scenario, delay_min: float, lang: str = "zh") -> str:
+    """The train's arrival as revised: '23:00（原定 21:30，晚点 90 分钟）', or the planned time when on time."""
+    from planning.change_words import say
+
+    if not delay_min:
+        return sc.train.arrival
+    return say(lang, "arrival_late", t=sc.clock(sc.arrival_min + delay_min), was=sc.train.arrival,
+               m=f"{delay_min:.0f}")
+
+
 def revision_table(sc: Scenario, revision: Revision, lang: str = "zh") -> pd.DataFrame:
     """The revision for people: the why, then the dormitories and the workers affected, clock times, one table."""
     w = WORDS[lang]
@@ -142,7 +154,12 @@ def revision_table(sc: Scenario, revision: Revision, lang: str = "zh") -> pd.Dat
         rows.append((d.enterprise_id, d.enterprise, f"{d.workers}", clock(d.arrive_before_min),
                      clock(d.arrive_min) + late))
     rows.append(("", "", "", "", ""))
-    for r in revision.workers.itertuples(index=False):
+    # Riders whose coach is unchanged and only later (or earlier) are counted, not listed: the dormitories above
+    # give their new times; the change sheet lists who moved.
+    shifted = revision.workers["status"].isin(["later", "earlier"])
+    if shifted.any():
+        rows.append(("", WORDS[lang]["shifted"].format(n=int(shifted.sum())), "", "", ""))
+    for r in revision.workers[~shifted].itertuples(index=False):
         coach = "" if pd.isna(r.coach_id) else f"{r.coach_id}/{int(r.trip)}"
         rows.append((r.worker_id, r.name, f"{w['status'][r.status]} {coach}".strip(), clock(r.arrive_before_min),
                      clock(r.arrive_min)))

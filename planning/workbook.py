@@ -17,7 +17,7 @@ import pandas as pd
 from planning.change_words import say as change_say
 from planning.export import APPROX, _labelled, bays, clock_times, sheet_name
 from planning.plan import Plan
-from planning.revision import WORDS, revision_table
+from planning.revision import WORDS, new_arrival, revision_table
 from planning.solver import SolveInfo
 from present.labels import gender_name, label, place_name
 from scenarios.scenario import Scenario
@@ -217,7 +217,8 @@ class Sheets:
         items = [
             ("scenario", sc.name), ("date", str(sc.meta.date)),
             ("train", f"{sc.train.number} {place_name(sc.train.origin, lang)}"),
-            ("arrival", sc.train.arrival), ("station", sc.station.name_zh if lang == "zh" else sc.station.name_en),
+            ("arrival", new_arrival(sc, plan.revision.delay_min, lang) if plan.revision is not None
+             else sc.train.arrival), ("station", sc.station.name_zh if lang == "zh" else sc.station.name_en),
             ("workers_total", len(placement)), ("placed", len(placed)), ("unplaced", len(placement) - len(placed)),
             ("enterprises_item", label("enterprises_value", lang).format(served=served, total=len(sc.enterprises))),
             ("returning_item", label("returning_value", lang).format(back=back, total=returning)),

@@ -330,8 +330,9 @@ def _replan(args: argparse.Namespace) -> int:
         step(say(args.lang, "step_write"))
         _write_plan(sc, result.plan, args, strict=False, log=False)
     which = ", ".join(f"{c}/{t}" for c, t in result.changed) or "-"
+    changes = [result.plan.changes.summary(sc, args.lang)] if result.plan.changes is not None else []
     _tell([*plan_lines(sc, result.plan, args.lang), say(args.lang, "changed", n=len(result.changed), which=which),
-           result.summary(args.lang), where_line(args.out, args.lang)])
+           *result.comparison(sc, args.lang), *changes, result.summary(args.lang), where_line(args.out, args.lang)])
     return 0
 
 

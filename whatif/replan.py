@@ -11,12 +11,15 @@ import dataclasses
 import math
 from dataclasses import dataclass, field
 
+from planning.change_words import say
+from planning.changes import changes_between
 from planning.check import check_plan
 from planning.make import PlanCheckError
 from planning.plan import Plan
 from planning.repair import Change, mark_absent, repair
-from planning.revision import Note, Revision, revision_of
+from planning.revision import Note, Revision, new_arrival, revision_of
 from scenarios import Scenario, ScenarioError
+from whatif.replan_compare import Advice, Figures, coach_cost, night_figures, side_by_side, unrepaired, what_would
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,6 +29,18 @@ class Replan:
     plan: Plan
     changed: tuple[tuple[str, int], ...]
     notes: tuple[Note, ...] = field(default=())
+    before: Figures | None = None  # the plan only shifted (no repair), counted as ``after`` is
+    after: Figures | None = None
+    base_cost: float = 0.0  # the coaches' cost of the plan as it was made
+    advice: Advice | None = None  # what would meet the rules, when the repair does not
+
+    def comparison(self, sc: Scenario, lang: str = "zh") -> list[str]:
+        """Before and after the repair, side by side, then what would meet the rules if it does not."""
+        if self.before is None or self.after is None:
+            return []
+        arrival = say(lang, "train_in", t=new_arrival(sc, self.revision.delay_min, lang))
+        lines = [arrival, *side_by_side(sc, self.before, self.after, self.base_cost, lang)]
+        return lines + (self.advice.lines(sc, lang) if self.advice is not None else [])
 
     @property
     def revision(self) -> Revision:
@@ -60,6 +75,14 @@ def _check_change(plan: Plan, change: Change) -> None:
                 field="broken_coaches",
                 fix=f"name a coach of the plan: {', '.join(sorted(coaches)[:8])}, ...",
             )
+    if coaches and coaches <= set(change.broken_coaches):
+        from scenarios.errors import InputError
+
+        raise InputError("every coach of the plan is broken: there is no plan left to repair.",
+                         "计划中的车辆全部故障：没有可调整的计划。", field="broken_coaches",
+                         fix="plan again for the coaches there are (the fleet's counts in the scenario file), or "
+                             "leave a working coach out of the list.",
+                         fix_zh="请在场景文件中按现有车辆数重新制定计划，或从故障名单中去掉能用的车。")
     workers = set(plan.placement.index)
     for worker in change.missing_workers:
         if worker not in workers:
@@ -95,7 +118,18 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
     changed = tuple(sorted(trips.changed))
     revision = revision_of(sc, plan, new, change.delay_min, change.broken_coaches, change.missing_workers, changed,
                            tuple(notes))
-    return Replan(plan=dataclasses.replace(new, revision=revision), changed=changed, notes=tuple(notes))
+    plain = unrepaired(sc, plan, change)
+    why = {str(w): "broken" for w in plan.manifest.loc[plan.manifest["coach_id"].isin(change.broken_coaches),
+                                                       "worker_id"]}
+    why.update({str(w): "absent" for w in change.missing_workers})
+    moved = new.manifest.set_index("worker_id")["coach_id"]
+    was = plan.manifest.set_index("worker_id")["coach_id"]
+    why.update({str(w): "repair" for w in moved.index if w not in why and was.get(w) != moved[w]})
+    changes = changes_between(sc, plan, new, why, delay_min=change.delay_min)
+    return Replan(plan=dataclasses.replace(new, revision=revision, changes=changes), changed=changed,
+                  notes=tuple(notes), before=night_figures(sc, plain.routes, len(plain.changed)),
+                  after=night_figures(sc, routes, len(changed)), base_cost=coach_cost(sc, plan.routes),
+                  advice=what_would(sc, routes, set(changed)))
 
 
 __all__ = ["Change", "Replan", "replan"]

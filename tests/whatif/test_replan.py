@@ -35,13 +35,17 @@ def _fleet_of(plan: Plan, extra: int) -> dict[str, int]:
     return {f"fleet.{t}.count": int(n) + extra for t, n in used.items()}
 
 
-def test_late_train_without_spares_moves_every_time_and_no_manifest(night) -> None:
+def test_late_train_without_spares_moves_every_time_and_changes_manifests_only_to_bring_workers_in(night) -> None:
     _, plan = night
     exact = scenarios.load("dingxi_qingdao_2023", overrides=_fleet_of(plan, extra=0))
     result = replan(exact, plan, Change(delay_min=90))
-    assert result.changed == ()
-    before = plan.routes.sort_values(["coach_id", "trip", "stop_order"])["depart_min"].to_numpy()
-    assert (abs(result.plan.routes["depart_min"].to_numpy() - before - 90) < 1e-9).all()
+    assert result.before is not None and result.after is not None and result.before.manifests == 0
+    if result.changed:  # stops moved within a district or reordered: only when fewer workers are late for it
+        assert result.after.late < result.before.late
+    assert result.after.coaches == result.before.coaches  # no spare: no coach added
+    before = plan.routes.groupby(["coach_id", "trip"])["depart_min"].first()
+    after = result.plan.routes.groupby(["coach_id", "trip"])["depart_min"].first()
+    assert (abs(after - before.reindex(after.index) - 90) < 1e-9).all()
     _consistent(exact, result.plan)
 
 
@@ -61,7 +65,7 @@ def test_late_train_sends_late_second_trips_to_spare_coaches() -> None:
         return int(routes.loc[routes["arrive_min"] > sc.latest_arrival_min, "workers"].sum())
 
     result = replan(spare, plan, Change(delay_min=90))
-    assert result.changed and all(coach.startswith("S") for coach, _ in result.changed)
+    assert result.changed and any(coach.startswith("S") for coach, _ in result.changed)
     assert late(spare) < late(small)
     _consistent(spare, result.plan)
 
@@ -152,7 +156,8 @@ def test_the_revised_plan_says_why_and_who_is_affected_with_new_times(night) -> 
     c07 = plan.manifest.loc[plan.manifest["coach_id"] == "C07", "worker_id"]
     assert (workers.loc[c07, "status"] == "moved").all() and (workers.loc[c07, "coach_before"] == "C07").all()
     later = workers[workers["status"] == "later"]
-    assert len(later) and ((later["arrive_min"] - later["arrive_before_min"]) > 89).all()
+    kept = later[[(c, int(t)) not in result.changed for c, t in zip(later["coach_id"], later["trip"], strict=True)]]
+    assert len(kept) and ((kept["arrive_min"] - kept["arrive_before_min"] - 90).abs() < 1e-6).all()
     new_stops = result.plan.routes.set_index(["coach_id", "trip", "enterprise_id"])["arrive_min"]
     for w, row in workers[workers["status"] != "absent"].iterrows():
         assert row["arrive_min"] == new_stops[(row["coach_id"], int(row["trip"]), row["enterprise_id"])], w
