@@ -77,6 +77,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "code_wish_job": ("意向工种", "wished job"),
     "code_villagers": ("老乡同行", "with fellow villagers"),
     "code_near": ("就近", "near"),
+    # why a returning worker does not go back to their employer (planning.placement.away)
+    "code_away_no_post": ("原企业无其技能岗位", "no post of their skill at their employer"),
+    "code_away_full": ("原企业对口岗位已满", "their employer's posts of their skill are taken"),
+    "code_away_beds_f": ("原企业女工床位已满", "their employer's beds for women are taken"),
+    "code_away_beds_m": ("原企业男工床位已满", "their employer's beds for men are taken"),
+    "code_away_quota": ("原企业所在区市名额已满", "their employer's district is at its quota"),
+    "code_away_group": ("原企业有空位，随同村老乡安置",
+                        "a post was free at their employer; kept with fellow villagers"),
+    "code_away_other": ("原企业有空位但未回（限时求解所致）",
+                        "a post was free at their employer (a time-limited solve)"),
 }
 
 

@@ -70,6 +70,9 @@ class CoverFacts:
     low_trips: int  # trips carrying less than half their seats
     placement_status: str
     routing_status: str
+    #: Enterprises receiving nobody though a worker of theirs returns: (name, {job: posts}, returning workers not
+    #: back, their ``away_*`` reason code, workers who could do its posts placed at other enterprises).
+    unserved_why: tuple[tuple[str, dict[str, int], int, str, int], ...] = ()
 
 
 def wilson(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:
@@ -156,6 +159,29 @@ def _own_pickup(plan: Plan, own: pd.Index) -> int:
     return sum(1 for w in at_own.astype(str) if w not in riders)
 
 
+def unserved_reasons(sc: Scenario, plan: Plan) -> tuple[tuple[str, dict[str, int], int, str, int], ...]:
+    """Why enterprises that a returning worker names receive nobody: their posts, the returning workers' binding
+    reason (``planning.placement.away``), and how many workers could do their posts (every one placed elsewhere)."""
+    from planning.placement.away import away_reasons
+
+    placed = set(plan.placed["enterprise_id"])
+    codes = away_reasons(sc, plan.placement)
+    employer = sc.workers["returning_employer"].astype(str)
+    jobs = list(sc.jobs)
+    skills = sc.workers["skills"].astype(str).str.split(";")
+    out = []
+    for e in sc.enterprises.index:
+        back = [w for w in codes.index if employer.get(w) == e]
+        if e in placed or not back:
+            continue
+        posts = {j: int(sc.enterprises.at[e, f"posts_{j}"]) for j in jobs
+                 if int(sc.enterprises.at[e, f"posts_{j}"]) > 0}
+        can = skills.map(lambda s, p=posts: any(j in p for j in s))
+        capable = int(can.reindex(plan.placed.index.astype(str)).fillna(False).sum())
+        out.append((str(sc.enterprises.at[e, "name"]), posts, len(back), str(codes[back[0]]), capable))
+    return tuple(out)
+
+
 def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words) -> CoverFacts:
     """The cover's figures; ``status_words(info)`` turns a solve's outcome into words."""
     placed = plan.placed
@@ -169,6 +195,7 @@ def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words) -> Co
     summary = result.kpi_table().set_index("kpi")
     seat_use = float(summary.loc["seat_use", "mean"]) if "seat_use" in summary.index else math.nan
     return CoverFacts(
+        unserved_why=unserved_reasons(sc, plan),
         workers=len(plan.placement), placed=len(placed), unplaced=len(plan.unplaced),
         enterprises=len(sc.enterprises), served=len(served), unserved=unserved,
         own_pickup=_own_pickup(plan, own),

@@ -20,6 +20,7 @@ from present.clock import format_clock
 from present.figure import figure
 from present.fonts import rc
 from present.kpis import KPI_LABELS, format_kpi
+from present.labels import job_name, label
 from scenarios import Scenario
 from sim import SimResult
 from whatif.cover import CoverFacts
@@ -36,6 +37,9 @@ TEXT = {
         "h_ents": "二、企业",
         "ents": "本批用工企业 {n} 家：已安排人员 {served} 家，未安排人员 {unserved} 家。",
         "unserved": "未安排人员的企业：{names}。",
+        "unserved_why": "{name}：只有{posts}岗位；其返岗人员 {back} 人未回（{reason}）；能做这些岗位的 {capable} 人"
+                        "已安置在其他企业。",
+        "post_item": "{job} {n} 个",
         "unserved_more": "未安排人员的企业（前 {k} 家，全部 {n} 家见附页）：{names}。",
         "h_coaches": "三、车辆",
         "coaches": "用车 {coaches} 辆，共 {trips} 车次，座位 {seats} 个；费用合计约 {cost} 元"
@@ -93,6 +97,9 @@ TEXT = {
         "h_ents": "2. Enterprises",
         "ents": "{n} enterprises in this round: {served} receive workers, {unserved} receive nobody.",
         "unserved": "Enterprises receiving nobody: {names}.",
+        "unserved_why": "{name}: posts for {posts} only; {back} returning worker(s) not back ({reason}); "
+                        "{capable} workers who could do these posts are placed at other enterprises.",
+        "post_item": "{job} ({n})",
         "unserved_more": "Enterprises receiving nobody (first {k}; all {n} on the last page): {names}.",
         "h_coaches": "3. Coaches",
         "coaches": "{coaches} coaches on {trips} trips, {seats} seats; total cost about {cost} CNY (a fixed price per "
@@ -207,6 +214,10 @@ def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str) -
         else:
             out.append(("p", t["unserved_more"].format(k=COVER_LIST, n=len(names),
                                                        names=t["sep"].join(names[:COVER_LIST]))))
+    for name, posts, back, code, capable in getattr(facts, "unserved_why", ()):  # older facts lack it
+        shown = t["sep"].join(t["post_item"].format(job=job_name(j, lang), n=n) for j, n in posts.items())
+        out.append(("p", t["unserved_why"].format(name=name, posts=shown, back=back, capable=capable,
+                                                  reason=label(f"code_{code}", lang))))
     out += [("h", t["h_coaches"]), ("p", t["coaches"].format(coaches=facts.coaches, trips=facts.trips,
                                                             seats=facts.seats, cost=t["yuan"].format(facts.cost)))]
     b = facts.bound

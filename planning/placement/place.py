@@ -8,6 +8,7 @@ import time
 import pandas as pd
 import pulp
 
+from planning.placement.away import with_away_reasons
 from planning.placement.explain import shortfalls, unplaced_reasons
 from planning.placement.extract import extract_placement
 from planning.placement.groups import make_groups
@@ -81,6 +82,7 @@ def plan_of(sc: Scenario, model: PlacementModel, info: SolveInfo) -> Plan:
         placement = extract_placement(sc, model)
         reasons = unplaced_reasons(sc, placement, solved_well=info.status == "optimal")
         placement.loc[reasons.index, "reason"] = reasons
+        placement = with_away_reasons(sc, placement)  # returning workers placed elsewhere: the limit that binds
     else:
         placement = extract_placement_empty(sc, info)
     # Where workers are left unplaced, say which hard limits cannot all be met, and by how much.
