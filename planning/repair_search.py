@@ -5,7 +5,9 @@ that now reach a stop after its dormitory closes or after ``policy.latest_arriva
 
 - split a late trip: its last stops (or its first ones) go to a spare coach of the fleet, leaving at the same time;
 - move a stop of a late trip into another trip of its district with seats, stops and ride time to spare;
-- reorder a late trip's stops (one stop moved to another place in the order).
+- reorder a late trip's stops (one stop moved to another place in the order);
+- give a late first trip the earlier departure of another first trip carrying at least as many workers (a group
+  no larger boards in that slot no slower), the other taking the later one if it stays in time.
 
 Objectives in order: fewest workers in late (after their dormitory closes or the latest arrival), then fewest
 changed manifests, then the least extra cost (a spare's fixed cost, km). Each move must keep the rules every trip
@@ -123,6 +125,10 @@ class Search:
                 if other.key != trip.key and other.district == trip.district:
                     for p in range(len(other.stops) + 1):
                         out.append(("relocate", (trip.key, i, other.key, p)))
+        if trip.trip == 1:  # an earlier departure slot, taken from a first trip at least as large
+            for other in sorted(self.trips.values(), key=lambda x: x.key):
+                if other.trip == 1 and other.depart < trip.depart - 1e-9 and other.load >= trip.load:
+                    out.append(("swap_depart", (trip.key, other.key)))
         return out
 
     def _apply(self, kind: str, args: tuple) -> tuple[list[Trip], list[Key], float] | None:
@@ -142,6 +148,10 @@ class Search:
             cost = spec.fixed_cost + spec.cost_per_km * (self.clock.trip_km(new) + self.clock.trip_km(stay)
                                                          - self.clock.trip_km(t))
             return [stay, new], [key], cost
+        if kind == "swap_depart":
+            key, other_key = args
+            t, o = self.trips[key], self.trips[other_key]
+            return [replace(t, depart=o.depart), replace(o, depart=t.depart)], [key, other_key], 0.0
         if kind == "reorder":
             key, i, p = args
             t = self.trips[key]

@@ -83,6 +83,7 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
     try:
         sheets = Sheets(book, sc, lang, title)
         sheets.revision = plan.revision
+        sheets.changes = plan.changes
         sheets.summary(plan, placement)
         if plan.revision is not None:  # a plan revised on the night: why, and who is affected, right after the summary
             sheets.table(WORDS[lang]["sheet"], revision_table(sc, plan.revision, lang), landscape=True)
@@ -121,6 +122,7 @@ class Sheets:
         self.title = {"bold": True, "font_size": 16}
         self.bold = {"bold": True}
         self.revision = None  # a planning.revision.Revision when the plan was revised on the night
+        self.changes = None  # a planning.changes.ChangeSet when the plan was re-planned against a base
 
     def district_title(self, district: str) -> str:
         col = "name_zh" if self.lang == "zh" else "name_en"

@@ -3,7 +3,9 @@ workers keep their coach, unaffected manifests keep their bytes, and the change 
 
 from __future__ import annotations
 
+import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -83,6 +85,9 @@ def test_edit_keeps_unaffected_coaches_and_manifests(base: Path, tmp_path: Path,
         assert f"{coach} 第 {trip} 趟" in reprint
     assert reprint.count("趟") == len(differ)
     assert f"需重印乘车名单 {len(differ)} 张" in printed and "W00" in printed
+    with zipfile.ZipFile(out / "placement.xlsx") as zipped:  # exactly the reprinted manifests carry the mark
+        strings = zipped.read("xl/sharedStrings.xml").decode()
+    assert set(re.findall(r"(\w+) · [^<·]* · 已修订", strings)) == {c for c, _ in differ}
 
 
 def test_unchanged_edit_changes_nothing(base: Path, tmp_path: Path, capsys) -> None:
