@@ -83,3 +83,11 @@ def test_the_revised_workbook_shows_the_new_arrival_and_lists_only_who_moved(pla
     changes = [r for r in book["变更"].iter_rows(values_only=True)]
     assert {str(r[0]) for r in changes if r[0] and str(r[0]).startswith("W")} == \
         set(result.plan.changes.moved["worker_id"])
+
+
+def test_every_coach_broken_is_refused(plan: Plan) -> None:
+    from scenarios import ScenarioError
+
+    with pytest.raises(ScenarioError, match="every coach of the plan is broken") as caught:
+        replan(SC, plan, Change(30, tuple(sorted(set(plan.routes["coach_id"])))))
+    assert "全部故障" in caught.value.render("zh") and "\n" not in caught.value.render("zh")
