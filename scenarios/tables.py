@@ -213,8 +213,12 @@ def read_table(
     keyed: bool = True,
     sheet: str | None = None,
     label: str | None = None,
+    problems: list[TableError] | None = None,
 ) -> pd.DataFrame:
     """Read one table (CSV or a workbook's sheet), checking the header, every row's values and unique ids.
+
+    A bad row raises its TableError, or, when ``problems`` is a list, is told there and left out (every bad row of
+    the table in one reading).
 
     Indexed by ``id`` when keyed. Column ``row`` holds the row as Excel shows it. ``frame.attrs`` holds ``file``,
     ``sheet``, ``written`` (column -> header as written), ``ignored`` (headers not used) and ``notes`` (for people).
@@ -271,36 +275,48 @@ def read_table(
     records: dict[str, list[object]] = {name: [] for name in all_columns}
     numbers: list[int] = []
     seen: dict[str, int] = {}
+    def fail(error: TableError) -> None:
+        if problems is None:
+            raise error
+        problems.append(error)
+
     for number, row in enumerate(body, start=top + 2):
         if _blank(row):
             continue
         if grid.sheet is None:
             _csv_row_shape(grid, row, number, width)
         values = {column: (row[i] if i < len(row) else None) for i, column in header.at.items()}
+        converted: dict[str, object] = {}
         for name, spec in all_columns.items():
             value = values.get(name)
             column = header.written.get(name, name)
             if spec.required and not cell_text(value):
-                raise TableError("required", doc=spec.doc, row=number, column=column, **where)
+                fail(TableError("required", doc=spec.doc, row=number, column=column, **where))
+                continue
             try:
-                records[name].append(convert(spec, value, parse_clock))
+                converted[name] = convert(spec, value, parse_clock)
             except CellProblem as exc:
-                raise TableError(
+                fail(TableError(
                     exc.key, fix="v.fix", doc=spec.doc or name, row=number, column=column, **exc.params, **where
-                ) from None
-        numbers.append(number)
+                ))
+        if len(converted) < len(all_columns):
+            continue  # a bad row, told in ``problems``
         if keyed:
-            ident = str(records["id"][-1])
+            ident = str(converted["id"])
             if ident in seen:
-                raise TableError(
+                fail(TableError(
                     "duplicate_id",
                     ident=ident[:MAX_SHOWN],
                     first=seen[ident],
                     row=number,
                     column=header.written["id"],
                     **where,
-                )
+                ))
+                continue
             seen[ident] = number
+        for name in all_columns:
+            records[name].append(converted[name])
+        numbers.append(number)
     frame = pd.DataFrame(records)
     frame["row"] = numbers
     notes = []

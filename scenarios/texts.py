@@ -154,6 +154,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "give both latitude and longitude, or neither (the district centre is used).",
         "纬度和经度都填，或都不填（使用所在区市中心）。",
     ),
+    # Spring Wind registrations and posts (scenarios.fair.read)
+    "f.phone": ("expected a mobile phone of 11 digits starting with 1, got {value}.",
+                "应为以 1 开头的 11 位手机号，实际为 {value}。"),
+    "f.phone.fix": ("write the phone number in digits only.", "只填写数字手机号。"),
+    "f.long": ("{length:,} characters in one cell (at most {limit:,}).", "一个单元格 {length:,} 个字符（最多 {limit:,}）。"),
+    "f.long.fix": ("keep the cell to a few lines of text.", "请把内容缩短到几行以内。"),
+    "f.formula": ("{value} is a spreadsheet formula, not a value.", "{value} 是表格公式，不是数据。"),
+    "f.formula.fix": ("type the value itself (a formula in a form is refused).", "请直接填写数值或文字（不接受公式）。"),
+    "f.date": ("expected a date like 2025-02-10, got {value}.", "应为 2025-02-10 这样的日期，实际为 {value}。"),
+    "f.date.fix": ("write the date as YYYY-MM-DD.", "日期写成 年-月-日。"),
+    "f.wage_order": ("the lowest wage {low:,} is above the highest {high:,}.", "月薪下限 {low:,} 高于上限 {high:,}。"),
+    "f.wage_order.fix": ("swap the two wages.", "请交换月薪上下限。"),
+    "f.age_order": ("the youngest age {low} is above the oldest {high}.", "最小年龄 {low} 大于最大年龄 {high}。"),
+    "f.age_order.fix": ("swap the two ages.", "请交换年龄上下限。"),
+    "f.no_code": ("title {value} names no known occupation and no code is given.",
+                  "岗位名称 {value} 对应不到已知职业，且未填职业代码。"),
+    "f.no_code.fix": ("give the occupation code (see occupations.csv) or a usual name such as 电焊工.",
+                      "请填写职业代码（见 occupations.csv），或使用常见名称，如“电焊工”。"),
 }
 
 #: Chinese names of the tables, by the ``what`` of ``read_table``.
@@ -169,6 +187,12 @@ WHAT_ZH = {
     "employer": "返岗企业",
     "gender": "性别",
     "pickup": "接站方式",
+    "fair": "招聘会",
+    "post": "岗位",
+    "seeker": "求职登记",
+    "shift": "班次",
+    "dormitory": "宿舍",
+    "occupation code": "职业代码",
 }
 
 

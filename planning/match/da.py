@@ -1,0 +1,106 @@
+"""Seeker-proposing deferred acceptance with capacities and groups, in rounds over numpy arrays.
+
+Every free unit proposes its next option; every post holds the entries it ranks best (by its score of the seeker)
+up to its places and rejects the rest; a group whose member is rejected anywhere withdraws all its entries (they
+free places for the rest of the round, which is settled again until no group falls out). A rejected unit moves to
+its next option; a group with no options left is split (its members apply alone). Without groups this is Gale and
+Shapley's algorithm with capacities (Roth and Sotomayor, *Two-Sided Matching*, 1990, ch. 5), whose result is the
+seeker-optimal stable matching. With groups a stable matching may not exist (Roth 1984; Kojima, Pathak and Roth
+2013), so ``repair`` lets units of blocking pairs propose again (Roth and Vande Vate's random paths to stability, in a
+fixed order) and keeps the matching with the fewest blocking pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from planning.match.units import Units
+
+
+@dataclass
+class State:
+    """Where each unit is in its list and whether its current option is held."""
+
+    ptr: np.ndarray
+    held: np.ndarray
+    awake: np.ndarray
+
+    def copy(self) -> State:
+        return State(self.ptr.copy(), self.held.copy(), self.awake.copy())
+
+
+def start(units: Units) -> State:
+    return State(np.zeros(units.n_units, np.int64), np.zeros(units.n_units, bool), units.fallback_of < 0)
+
+
+def _entries(units: Units, options: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Entry indices of the options, and for each entry the index of its option in ``options``."""
+    lo, hi = units.entry_start[options], units.entry_start[options + 1]
+    lens = hi - lo
+    owner = np.repeat(np.arange(len(options)), lens)
+    offsets = np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens)
+    return np.repeat(lo, lens) + offsets, owner
+
+
+def _round(units: Units, places: np.ndarray, state: State, active: np.ndarray) -> np.ndarray:
+    """Settle one round among ``active`` units; returns the mask (over ``active``) of those held."""
+    options = units.first[active] + state.ptr[active]
+    entry, owner = _entries(units, options)
+    post, v = units.entry_p[entry], units.entry_v[entry]
+    group = units.is_group[active]
+    alive = np.ones(len(active), dtype=bool)
+    order = np.lexsort((-v, post))
+    post_sorted = post[order]
+    while True:
+        keep = alive[owner[order]]
+        idx = order[keep]
+        p_sorted = post_sorted[keep]
+        first_of_post = np.searchsorted(p_sorted, p_sorted, side="left")
+        rank = np.arange(len(idx)) - first_of_post
+        over = np.zeros(len(entry), dtype=bool)
+        over[idx] = rank >= places[p_sorted]
+        losers = np.unique(owner[over])
+        falling = losers[group[losers] & alive[losers]]
+        if not len(falling):
+            alive[losers] = False
+            return alive
+        alive[falling] = False
+
+
+def _involved(units: Units, state: State, free: np.ndarray, n_posts: int) -> np.ndarray:
+    """The proposing units and the held units with an entry at a post proposed to: only those posts can change
+    (elsewhere nothing new arrives and holders stay within places)."""
+    entry, _ = _entries(units, units.first[free] + state.ptr[free])
+    touched = np.zeros(n_posts, dtype=bool)
+    touched[units.entry_p[entry]] = True
+    held = np.flatnonzero(state.held)
+    entry, owner = _entries(units, units.first[held] + state.ptr[held])
+    return np.union1d(free, held[np.unique(owner[touched[units.entry_p[entry]]])])
+
+
+def run(units: Units, places: np.ndarray, state: State | None = None, max_rounds: int = 1_000_000) -> State:
+    """Deferred acceptance from ``state`` (the start by default) until no unit can propose."""
+    state = start(units) if state is None else state
+    for _ in range(max_rounds):
+        exhausted = units.is_group & ~state.held & (state.ptr >= units.count)
+        woken = np.isin(units.fallback_of, np.flatnonzero(exhausted)) & ~state.awake
+        state.awake |= woken
+        free = state.awake & ~state.held & (state.ptr < units.count)
+        if not free.any():
+            return state
+        active = _involved(units, state, np.flatnonzero(free), len(places))
+        kept = _round(units, places, state, active)
+        state.held[active] = kept
+        state.ptr[active[~kept]] += 1
+    raise RuntimeError("deferred acceptance did not end (a bug: every round moves a pointer)")
+
+
+def assignment(units: Units, state: State, n_seekers: int) -> np.ndarray:
+    """Post of each seeker (-1: none)."""
+    post = np.full(n_seekers, -1, dtype=np.int64)
+    held = np.flatnonzero(state.held)
+    entry, _ = _entries(units, units.first[held] + state.ptr[held])
+    post[units.entry_s[entry]] = units.entry_p[entry]
+    return post

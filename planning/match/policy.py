@@ -1,0 +1,52 @@
+"""The knobs of a Spring Wind match: the weights of what seekers and employers want, list lengths, groups, fairness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KEEP = ("enterprise", "district", "none")
+
+
+@dataclass(frozen=True)
+class MatchPolicy:
+    """How seekers and posts are scored and matched.
+
+    A seeker's score of a post: ``wage * (mid wage - floor) / 1000 - km * km / 10 + dorm (when a dormitory is
+    wanted and given) - night (nights refused, shifts worked) + wish (the post's code is the one asked for)``.
+    A post's score of a seeker: years of experience (up to 5, ``years`` each), the seeker's first code being the
+    post's (``skill``), certificates beyond those required, and ``home_bonus`` by home county (fairness across
+    counties of origin: e.g. ``{"通渭县": 0.5}`` moves that county's seekers up every employer's list).
+    """
+
+    wage: float = 1.0
+    km: float = 0.5
+    dorm: float = 1.0
+    night: float = 1.0
+    wish: float = 0.5
+    years: float = 0.3
+    skill: float = 1.0
+    candidates: int = 40
+    per_post: int = 4
+    k: int = 10
+    keep_groups: str = "enterprise"
+    group_options: int = 40
+    group_candidates: int = 400
+    repair_rounds: int = 8
+    spread_rounds: int = 40
+    home_bonus: dict[str, float] = field(default_factory=dict)
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("wage", "km", "dorm", "night", "wish", "years", "skill"):
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or not 0 <= value <= 100:
+                raise ValueError(f"Expected {name} in [0, 100], got {value!r}.")
+        for name, low, high in (("candidates", 1, 1000), ("per_post", 0, 100), ("k", 1, 100),
+                                ("group_options", 1, 1000), ("group_candidates", 1, 10_000), ("repair_rounds", 0, 1000), ("spread_rounds", 0, 1000)):
+            value = getattr(self, name)
+            if not isinstance(value, int) or not low <= value <= high:
+                raise ValueError(f"Expected {name} a whole number from {low} to {high}, got {value!r}.")
+        if self.keep_groups not in KEEP:
+            raise ValueError(f"Expected keep_groups one of {', '.join(KEEP)}, got {self.keep_groups!r}.")
+        if self.k > self.candidates:
+            raise ValueError(f"Expected k at most candidates ({self.candidates}), got {self.k}.")

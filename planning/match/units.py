@@ -1,0 +1,136 @@
+"""Who applies together, and to what: units (a seeker alone, or a group that wants one employer or one district)
+and each unit's options in order of preference, each option a set of (seeker, post) entries.
+
+A seeker alone has one option per candidate post. A group (couples, fellow villagers: the seekers sharing a group
+id) has one option per enterprise (or district, by ``keep_groups``) where every member has a candidate post (each
+member's best post there; the group's score of the option is its members' mean), and after those, one option per
+district: a group kept by enterprise that cannot stay in one still stays in one district. Each member of a group also has a
+dormant unit of their own, woken when the group has run out of options (the group is then split). With
+``keep_groups="none"`` everyone applies alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from planning.match.candidates import Edges
+from planning.match.policy import MatchPolicy
+from planning.match.score import Market
+
+
+#: A group kept by enterprise scores its one-district options this much lower: it prefers any enterprise first.
+DISTRICT_PENALTY = 1000.0
+
+
+@dataclass(frozen=True)
+class Units:
+    """Units and their options. Options of unit ``u`` are ``first[u]:first[u] + count[u]``, best first; entries of
+    option ``o`` are ``entry_start[o]:entry_start[o + 1]``. ``fallback_of[u]`` is the group unit whose split wakes
+    ``u`` (-1: awake from the start); ``members[u]`` the seekers of the unit."""
+
+    first: np.ndarray
+    count: np.ndarray
+    size: np.ndarray
+    fallback_of: np.ndarray
+    option_unit: np.ndarray
+    option_score: np.ndarray
+    entry_start: np.ndarray
+    entry_s: np.ndarray
+    entry_p: np.ndarray
+    entry_v: np.ndarray
+    members: list[np.ndarray]
+
+    @property
+    def n_units(self) -> int:
+        return len(self.first)
+
+    @property
+    def is_group(self) -> np.ndarray:
+        return self.size > 1
+
+
+def _options_by(frame: pd.DataFrame, key: np.ndarray, size: pd.Series, limit: int) -> pd.DataFrame:
+    """Each group's options at one level (enterprise or district): its members' best posts under each key that
+    every member has a candidate in, best mean score first, at most ``limit``."""
+    frame = frame.assign(key=key[frame["p"].to_numpy()])
+    best = frame.sort_values(["g", "s", "key", "u", "p"], ascending=[True, True, True, False, True], kind="stable")
+    best = best.drop_duplicates(["s", "key"])
+    per_key = best.groupby(["g", "key"], sort=True).agg(n=("s", "size"), score=("u", "mean")).reset_index()
+    per_key = per_key[per_key["n"].to_numpy() == size.reindex(per_key["g"]).to_numpy()]
+    per_key = per_key.sort_values(["g", "score", "key"], ascending=[True, False, True], kind="stable")
+    per_key["rank"] = per_key.groupby("g").cumcount()
+    per_key = per_key[per_key["rank"] < limit]
+    return best.merge(per_key[["g", "key", "rank", "score"]], on=["g", "key"], how="inner")
+
+
+def _group_options(m: Market, e: Edges, w: MatchPolicy, group_seekers: np.ndarray) -> pd.DataFrame:
+    """Rows (group, option rank, seeker, post, u, v) of every group's options, best option first: one enterprise
+    (when ``keep_groups`` is "enterprise"), then one district."""
+    mine = np.isin(e.s, group_seekers)
+    frame = pd.DataFrame({"s": e.s[mine], "p": e.p[mine], "u": e.u[mine], "v": e.v[mine]})
+    frame["g"] = m.group[frame["s"].to_numpy()]
+    size = pd.Series(m.group[group_seekers]).value_counts()
+    parts = [_options_by(frame, m.post_district, size, w.group_options)]
+    if w.keep_groups == "enterprise":
+        firms = _options_by(frame, m.enterprise, size, w.group_options)
+        parts[0]["rank"] += w.group_options
+        parts[0]["score"] -= DISTRICT_PENALTY  # any one-enterprise option comes first
+        parts.insert(0, firms)
+    rows = pd.concat(parts, ignore_index=True)
+    return rows.sort_values(["g", "rank", "s"], kind="stable")
+
+
+def build_units(m: Market, e: Edges, w: MatchPolicy, long: Edges | None = None) -> Units:
+    """The units of a season under the policy's ``keep_groups``; groups choose among ``long`` (longer lists of
+    their members' candidates, by default ``e``)."""
+    grouped = (m.group >= 0) if w.keep_groups != "none" else np.zeros(m.n_seekers, dtype=bool)
+    alone = np.flatnonzero(~grouped)
+    group_seekers = np.flatnonzero(grouped)
+    groups = np.unique(m.group[group_seekers])
+    options = _group_options(m, long or e, w, group_seekers) if len(groups) else pd.DataFrame(
+        columns=["g", "rank", "s", "p", "u", "v", "score"])
+    n_alone, n_groups = len(alone), len(groups)
+    # singles: awake ones, then the dormant ones of group members (in group order)
+    dormant = group_seekers[np.lexsort((group_seekers, m.group[group_seekers]))]
+    single = np.concatenate([alone, dormant]).astype(np.int64)
+    lens = (e.start[single + 1] - e.start[single]).astype(np.int64)
+    edge_idx = np.concatenate([np.arange(e.start[s], e.start[s + 1]) for s in single]) if len(single) else \
+        np.zeros(0, np.int64)
+    group_no = {g: k for k, g in enumerate(groups)}
+    g_units = len(single) + np.arange(n_groups)
+    fallback = np.concatenate([np.full(n_alone, -1), len(single) + np.array(
+        [group_no[g] for g in m.group[dormant]], dtype=np.int64), np.full(n_groups, -1)]).astype(np.int64)
+    # group options: option id per (g, rank)
+    if len(options):
+        opt_key = options["g"].map(group_no).to_numpy() * 100_000 + options["rank"].to_numpy()
+        opt_keys, opt_of_row, opt_sizes = np.unique(opt_key, return_inverse=True, return_counts=True)
+        g_of_opt = (opt_keys // 100_000).astype(np.int64)
+        g_opt_count = np.bincount(g_of_opt, minlength=n_groups)
+        g_score = options.groupby(opt_of_row)["score"].first().to_numpy(np.float32)
+    else:
+        opt_sizes = np.zeros(0, np.int64)
+        g_of_opt = np.zeros(0, np.int64)
+        g_opt_count = np.zeros(n_groups, np.int64)
+        g_score = np.zeros(0, np.float32)
+    count = np.concatenate([lens, g_opt_count]).astype(np.int64)
+    first = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
+    entry_sizes = np.concatenate([np.ones(len(edge_idx), np.int64), opt_sizes])
+    entry_start = np.concatenate([[0], np.cumsum(entry_sizes)]).astype(np.int64)
+    unit_of_single = np.repeat(np.arange(len(single)), lens)
+    option_unit = np.concatenate([unit_of_single, g_units[g_of_opt] if n_groups else np.zeros(0, np.int64)])
+    members = [np.array([s]) for s in single] + [np.sort(group_seekers[m.group[group_seekers] == g]) for g in groups]
+    size = np.array([len(x) for x in members], dtype=np.int64)
+    size[: len(single)] = 1
+    return Units(
+        first=first, count=count, size=size, fallback_of=fallback,
+        option_unit=option_unit.astype(np.int64),
+        option_score=np.concatenate([e.u[edge_idx], g_score]).astype(np.float32),
+        entry_start=entry_start,
+        entry_s=np.concatenate([e.s[edge_idx], options["s"].to_numpy(np.int32)]).astype(np.int32),
+        entry_p=np.concatenate([e.p[edge_idx], options["p"].to_numpy(np.int32)]).astype(np.int32),
+        entry_v=np.concatenate([e.v[edge_idx], options["v"].to_numpy(np.float32)]).astype(np.float32),
+        members=members,
+    )
