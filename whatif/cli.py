@@ -80,7 +80,7 @@ def _load_subcommands() -> None:
     import importlib
 
     for module in ("whatif.commands", "whatif.fleet_cli", "whatif.season_cli", "whatif.template_cli",
-                   "whatif.review_cli"):
+                   "whatif.review_cli", "whatif.fair_cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -15,7 +15,7 @@ from planning.match import da
 from planning.match.candidates import Edges, candidates
 from planning.match.policy import MatchPolicy
 from planning.match.score import Market, market
-from planning.match.stability import Blocking, check
+from planning.match.stability import Blocking, Index, check, index
 from planning.match.units import Units, build_units
 from scenarios.fair.model import FairScenario
 
@@ -50,15 +50,15 @@ class GroupStats:
         return whole / (whole + self.split) if whole + self.split else 1.0
 
 
-def _repair(units: Units, places: np.ndarray, state: da.State, rounds: int, n_seekers: int) -> tuple[da.State, int]:
+def _repair(units: Units, places: np.ndarray, state: da.State, rounds: int, n_seekers: int,
+            ix: Index) -> tuple[da.State, int]:
     """Let the units of blocking pairs propose again from their best blocking option; keep the best match seen."""
     best = state.copy()
-    blocking = check(units, places, da.assignment(units, state, n_seekers))
+    blocking = check(units, places, da.assignment(units, state, n_seekers), ix)
     best_count = blocking.count
     done = 0
-    for done in range(1, rounds + 1):
-        if blocking.count == 0:
-            break
+    while done < rounds and blocking.count:
+        done += 1
         split = units.is_group & (state.ptr >= units.count) & ~state.held
         movable = state.awake[blocking.units] & ~split[blocking.units]
         unit, option = blocking.units[movable], blocking.options[movable]
@@ -69,7 +69,7 @@ def _repair(units: Units, places: np.ndarray, state: da.State, rounds: int, n_se
         state.ptr[unit] = option - units.first[unit]
         state.held[unit] = False
         state = da.run(units, places, state)
-        blocking = check(units, places, da.assignment(units, state, n_seekers))
+        blocking = check(units, places, da.assignment(units, state, n_seekers), ix)
         if blocking.count < best_count:
             best, best_count = state.copy(), blocking.count
     return best, done
@@ -82,12 +82,13 @@ def solve(m: Market, e: Edges, w: MatchPolicy) -> Matching:
         long = candidates(m, w, only=np.flatnonzero(m.group >= 0), length=w.group_candidates, per_post=0)
     units = build_units(m, e, w, long)
     state = da.run(units, m.places)
-    before = check(units, m.places, da.assignment(units, state, m.n_seekers)).count
+    ix = index(units, m.n_posts)
+    before = check(units, m.places, da.assignment(units, state, m.n_seekers), ix).count
     rounds = 0
     if before and w.repair_rounds:
-        state, rounds = _repair(units, m.places, state, w.repair_rounds, m.n_seekers)
+        state, rounds = _repair(units, m.places, state, w.repair_rounds, m.n_seekers, ix)
     post_of = da.assignment(units, state, m.n_seekers)
-    return Matching(units, post_of, check(units, m.places, post_of), before, rounds)
+    return Matching(units, post_of, check(units, m.places, post_of, ix), before, rounds)
 
 
 def group_stats(m: Market, post_of: np.ndarray) -> GroupStats:

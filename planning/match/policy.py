@@ -42,7 +42,8 @@ class MatchPolicy:
             if not isinstance(value, int | float) or not 0 <= value <= 100:
                 raise ValueError(f"Expected {name} in [0, 100], got {value!r}.")
         for name, low, high in (("candidates", 1, 1000), ("per_post", 0, 100), ("k", 1, 100),
-                                ("group_options", 1, 1000), ("group_candidates", 1, 10_000), ("repair_rounds", 0, 1000), ("spread_rounds", 0, 1000)):
+                                ("group_options", 1, 1000), ("group_candidates", 1, 10_000),
+                                ("repair_rounds", 0, 1000), ("spread_rounds", 0, 1000)):
             value = getattr(self, name)
             if not isinstance(value, int) or not low <= value <= high:
                 raise ValueError(f"Expected {name} a whole number from {low} to {high}, got {value!r}.")

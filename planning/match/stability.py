@@ -19,6 +19,8 @@ import pandas as pd
 from planning.match.units import Units
 
 EPS = 1e-6
+#: Most seekers one option may need to displace at a post (a group's size, with its own members counted).
+MAX_DISPLACED = 16
 
 
 @dataclass(frozen=True)
@@ -43,59 +45,94 @@ class Blocking:
         return int((~self.is_group).sum())
 
 
-def check(units: Units, places: np.ndarray, post_of: np.ndarray) -> Blocking:
-    """The blocking pairs of the match ``post_of`` (post of each seeker, -1 none)."""
-    n_posts = len(places)
-    entry_option = np.repeat(np.arange(len(units.option_unit)), np.diff(units.entry_start))
-    es, ep, ev = units.entry_s.astype(np.int64), units.entry_p.astype(np.int64), units.entry_v
-    key = es * n_posts + ep
-    order = np.argsort(key, kind="stable")
-    matched = np.flatnonzero(post_of >= 0)
-    held_key = matched * n_posts + post_of[matched]
-    at = order[np.searchsorted(key[order], held_key)]
-    if not np.array_equal(key[at], held_key):
-        raise ValueError("Expected every matched pair to be among the candidate pairs.")
-    held_v = ev[at]
-    held_post = post_of[matched]
-    taken = np.bincount(held_post, minlength=n_posts)
-    free = places - taken
-    # each unit's current option score: the best of its options whose entries all hold
-    ok = post_of[es] == ep
-    n_ok = np.bincount(entry_option, weights=ok, minlength=len(units.option_unit))
+@dataclass(frozen=True)
+class Index:
+    """What the check needs of a market, sorted once: entries by (seeker, post), each entry's option, and how many
+    entries of its option go to its post."""
+
+    key_order: np.ndarray
+    key_sorted: np.ndarray
+    entry_option: np.ndarray
+    size: np.ndarray
+    same_post: np.ndarray
+    n_posts: int
+
+
+def index(units: Units, n_posts: int) -> Index:
+    """The sorted structure of ``units`` for ``check`` (build once, check many matches)."""
     size = np.diff(units.entry_start)
+    entry_option = np.repeat(np.arange(len(units.option_unit)), size)
+    key = units.entry_s.astype(np.int64) * n_posts + units.entry_p
+    order = np.argsort(key, kind="stable")
+    opt_post = entry_option.astype(np.int64) * n_posts + units.entry_p
+    if (size == 1).all():
+        same = np.ones(len(key), dtype=np.int64)
+    else:
+        _, inv, cnt = np.unique(opt_post, return_inverse=True, return_counts=True)
+        same = cnt[inv]
+    return Index(order, key[order], entry_option, size, same, n_posts)
+
+
+def _lookup(ix: Index, s: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Entry index of each pair (seeker, post); every pair must be an entry."""
+    key = s.astype(np.int64) * ix.n_posts + p
+    at = np.searchsorted(ix.key_sorted, key)
+    if len(key) and (at.max() >= len(ix.key_sorted) or not np.array_equal(ix.key_sorted[at], key)):
+        raise ValueError("Expected every matched pair to be among the candidate pairs.")
+    return ix.key_order[at]
+
+
+def _own_correction(units: Units, ix: Index, post_of: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """For entries of group options: minus the places the group's own members hold at the post (they are freed),
+    plus those of them ranked below the entry's seeker (they are not someone else's place to take)."""
+    es, ep, ev = units.entry_s, units.entry_p, units.entry_v
+    out = np.zeros(len(es), dtype=np.int64)
+    members = pd.DataFrame({"unit": np.repeat(np.arange(units.n_units), [len(m) for m in units.members]),
+                            "s": np.concatenate(units.members)})
+    members = members[units.is_group[members["unit"].to_numpy()]]
+    members["p"] = post_of[members["s"].to_numpy()]
+    members = members[members["p"].to_numpy() >= 0]
+    members["v"] = ev[_lookup(ix, members["s"].to_numpy(), members["p"].to_numpy())]
+    g_idx = np.flatnonzero(groups)
+    query = pd.DataFrame({"i": g_idx, "unit": units.option_unit[ix.entry_option[g_idx]], "p": ep[g_idx],
+                          "v_e": ev[g_idx]})
+    joined = query.merge(members, on=["unit", "p"], how="inner")
+    own_all = joined.groupby("i").size()
+    own_lower = joined[joined["v"] < joined["v_e"]].groupby("i").size()
+    out[own_all.index.to_numpy()] -= own_all.to_numpy()
+    out[own_lower.index.to_numpy()] += own_lower.to_numpy()
+    return out
+
+
+def check(units: Units, places: np.ndarray, post_of: np.ndarray, ix: Index | None = None) -> Blocking:
+    """The blocking pairs of the match ``post_of`` (post of each seeker, -1 none)."""
+    ix = index(units, len(places)) if ix is None else ix
+    es, ep, ev = units.entry_s, units.entry_p, units.entry_v
+    matched = np.flatnonzero(post_of >= 0)
+    held_post = post_of[matched]
+    held_v = ev[_lookup(ix, matched, held_post)].astype(np.float64)
+    free = places - np.bincount(held_post, minlength=len(places))
+    # each unit's current option score: the best of its options whose entries all hold
+    n_ok = np.bincount(ix.entry_option, weights=post_of[es] == ep, minlength=len(units.option_unit))
     current = np.full(units.n_units, -np.inf)
-    whole = np.flatnonzero(n_ok == size)
+    whole = np.flatnonzero(n_ok == ix.size)
     np.maximum.at(current, units.option_unit[whole], units.option_score[whole].astype(np.float64))
     active = (units.fallback_of < 0) | ~np.isfinite(current[np.maximum(units.fallback_of, 0)])
-    # places a post would give an entry: free, below the entry's seeker, and the unit's own members there
-    all_v = np.concatenate([held_v, ev])
-    _, rank = np.unique(all_v, return_inverse=True)
-    big = len(all_v) + 1
-    held_c = np.sort(held_post * big + rank[: len(held_v)])
-    lower = np.searchsorted(held_c, ep * big + rank[len(held_v):]) - np.searchsorted(held_c, ep * big)
-    unit_of_entry = units.option_unit[entry_option]
-    own = np.zeros(len(es), dtype=np.int64)
-    groups = units.is_group[unit_of_entry]
+    # an entry fits when its post has places for the option's members there: free places, places of the unit's own
+    # members, and places of seekers it ranks below the entry's seeker (the d-th lowest held score below the entry's)
+    need = ix.same_post - free[ep]
+    groups = units.is_group[units.option_unit[ix.entry_option]]
     if groups.any():
-        members = pd.DataFrame({"unit": np.repeat(np.arange(units.n_units), [len(m) for m in units.members]),
-                                "s": np.concatenate(units.members)})
-        members = members[units.is_group[members["unit"].to_numpy()]]
-        members["p"] = post_of[members["s"].to_numpy()]
-        members = members[members["p"].to_numpy() >= 0]
-        members["v"] = ev[order[np.searchsorted(key[order], members["s"].to_numpy() * n_posts + members["p"])]]
-        g_idx = np.flatnonzero(groups)
-        query = pd.DataFrame({"i": g_idx, "unit": unit_of_entry[g_idx], "p": ep[g_idx], "v_e": ev[g_idx]})
-        joined = query.merge(members, on=["unit", "p"], how="inner")
-        own_all = joined.groupby("i").size()
-        own_lower = joined[joined["v"] < joined["v_e"]].groupby("i").size()
-        own[own_all.index.to_numpy()] += own_all.to_numpy()
-        lower[own_lower.index.to_numpy()] -= own_lower.to_numpy()
-    avail = free[ep] + lower + own
-    opt_post = entry_option.astype(np.int64) * n_posts + ep
-    _, inv, cnt = np.unique(opt_post, return_inverse=True, return_counts=True)
-    fits = avail >= cnt[inv]
-    n_fit = np.bincount(entry_option, weights=fits, minlength=len(units.option_unit))
+        need += _own_correction(units, ix, post_of, groups)
+    by_post = np.lexsort((held_v, held_post))
+    hp, hv = held_post[by_post], held_v[by_post]
+    rank = np.arange(len(hp)) - np.searchsorted(hp, hp)
+    lowest = np.full((len(places), MAX_DISPLACED), np.inf, dtype=np.float64)
+    near = rank < MAX_DISPLACED
+    lowest[hp[near], rank[near]] = hv[near]
+    fits = (need <= 0) | ((need <= MAX_DISPLACED) & (lowest[ep, np.clip(need - 1, 0, MAX_DISPLACED - 1)] < ev))
+    n_fit = np.bincount(ix.entry_option, weights=fits, minlength=len(units.option_unit))
     better = units.option_score.astype(np.float64) > current[units.option_unit] + EPS
-    blocking = np.flatnonzero((n_fit == size) & better & active[units.option_unit])
+    blocking = np.flatnonzero((n_fit == ix.size) & better & active[units.option_unit])
     unit = units.option_unit[blocking]
     return Blocking(unit, blocking, int(np.maximum(-free, 0).sum()), units.is_group[unit])

@@ -30,6 +30,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "s.rules": ("requirements (certificate, age) of the posts exclude this seeker", "岗位的证书或年龄要求不符"),
     "s.full": ("the posts wanted were filled by others ranked higher", "意向岗位已被排序更靠前的求职者占满"),
     "s.group": ("the group found no employer for all of them", "整组未找到能同时接收的企业"),
+    # the pack
+    "groups_line": ("groups: {one_enterprise:,} in one enterprise, {one_district:,} in one district, {split:,} split, "
+                    "{unmatched:,} unmatched", "结伴：同一企业 {one_enterprise:,} 组，同一区市 {one_district:,} 组，"
+                    "拆开 {split:,} 组，未匹配 {unmatched:,} 组"),
+    "gini_line": ("concentration of the top-{k} lists (Gini of post exposure): plain {plain:.2f}, spread {spread:.2f}",
+                  "前 {k} 条推荐的集中度（岗位曝光基尼系数）：直接推荐 {plain:.2f}，分散推荐 {spread:.2f}"),
+    "ndcg_line": ("quality against the true preferences (NDCG@10): plain {plain:.3f}, spread {spread:.3f} "
+                  "({ratio:.1%})", "按真实偏好衡量的推荐质量（NDCG@10）：直接推荐 {plain:.3f}，分散推荐 {spread:.3f}"
+                  "（{ratio:.1%}）"),
+    "sheet_posts": ("Posts", "岗位"),
+    "sheet_seekers": ("Seekers", "求职者"),
+    "written": ("written to {out}", "结果写入 {out}"),
+}
+
+#: Column headers of the pack's tables and workbooks: column -> (English, Chinese).
+HEADERS: dict[str, tuple[str, str]] = {
+    "id": ("ID", "编号"), "name": ("Name", "姓名"), "fair": ("Fair", "招聘会"), "home": ("Home county", "户籍县区"),
+    "group": ("Group", "同行编号"), "post": ("Post", "岗位编号"), "enterprise": ("Enterprise ID", "企业编号"),
+    "enterprise_name": ("Enterprise", "企业"), "district": ("District", "区市"), "occupation": ("Occupation", "职业"),
+    "wage": ("Monthly wage", "月薪"), "reasons": ("Reasons / why not", "推荐理由或未匹配原因"),
+    "matched": ("Matched", "已匹配"), "seeker": ("Seeker", "求职者编号"), "rank": ("Rank", "序号"),
+    "title": ("Title", "岗位名称"), "score": ("Employer's score", "企业评分"),
+    "matched_here": ("Matched here", "已匹配到此"),
+    "places": ("Places", "名额"), "wage_low": ("Wage from", "月薪下限"), "wage_high": ("Wage to", "月薪上限"),
+    "filled": ("Filled", "已匹配人数"), "why_open": ("Why open", "未招满原因"), "posts": ("Posts", "岗位数"),
+    "fill_rate": ("Fill rate", "匹配率"), "shown": ("First recommendations", "前几条推荐"),
 }
 
 
@@ -37,6 +63,12 @@ def say(lang: str, key: str, **values: object) -> str:
     """The text of ``key`` in ``lang``, formatted."""
     en, zh = TEXTS[key]
     return (zh if check_lang(lang) == "zh" else en).format(**values)
+
+
+def header(column: str, lang: str) -> str:
+    """A table's column as people read it in ``lang``."""
+    en, zh = HEADERS.get(column, (column, column))
+    return zh if check_lang(lang) == "zh" else en
 
 
 def sep(lang: str) -> str:

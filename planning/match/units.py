@@ -4,8 +4,8 @@ and each unit's options in order of preference, each option a set of (seeker, po
 A seeker alone has one option per candidate post. A group (couples, fellow villagers: the seekers sharing a group
 id) has one option per enterprise (or district, by ``keep_groups``) where every member has a candidate post (each
 member's best post there; the group's score of the option is its members' mean), and after those, one option per
-district: a group kept by enterprise that cannot stay in one still stays in one district. Each member of a group also has a
-dormant unit of their own, woken when the group has run out of options (the group is then split). With
+district: a group kept by enterprise that cannot stay in one still stays in one district. Each member of a group
+also has a dormant unit of their own, woken when the group has run out of options (the group is then split). With
 ``keep_groups="none"`` everyone applies alone.
 """
 
@@ -19,7 +19,6 @@ import pandas as pd
 from planning.match.candidates import Edges
 from planning.match.policy import MatchPolicy
 from planning.match.score import Market
-
 
 #: A group kept by enterprise scores its one-district options this much lower: it prefers any enterprise first.
 DISTRICT_PENALTY = 1000.0
@@ -97,8 +96,7 @@ def build_units(m: Market, e: Edges, w: MatchPolicy, long: Edges | None = None) 
     dormant = group_seekers[np.lexsort((group_seekers, m.group[group_seekers]))]
     single = np.concatenate([alone, dormant]).astype(np.int64)
     lens = (e.start[single + 1] - e.start[single]).astype(np.int64)
-    edge_idx = np.concatenate([np.arange(e.start[s], e.start[s + 1]) for s in single]) if len(single) else \
-        np.zeros(0, np.int64)
+    edge_idx = np.repeat(e.start[single] - np.cumsum(lens) + lens, lens) + np.arange(lens.sum())
     group_no = {g: k for k, g in enumerate(groups)}
     g_units = len(single) + np.arange(n_groups)
     fallback = np.concatenate([np.full(n_alone, -1), len(single) + np.array(

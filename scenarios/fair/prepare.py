@@ -13,7 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from scenarios.aliases import SKILL_SEPARATORS, normal, place_keys
+from scenarios.aliases import normal, place_keys
 from scenarios.cells import shown
 from scenarios.errors import ScenarioError
 from scenarios.fair.columns import DORM, MAX_CELL_CHARS, SHIFTS
@@ -113,7 +113,8 @@ def _fairs(fairs: pd.DataFrame, places: dict[str, str], tell: _Teller) -> pd.Dat
 def _posts(posts: pd.DataFrame, places: dict[str, str], fair_ids: set[str], tell: _Teller,
            districts: pd.DataFrame) -> pd.DataFrame:
     out = posts.copy()
-    _text_cells(out, tell, ["id", "enterprise", "enterprise_name", "title", "requirements"])
+    text_ok = _text_cells(out, tell, ["id", "enterprise", "enterprise_name", "title", "requirements"])
+    out.loc[~text_ok, ["title", "requirements"]] = ""  # told; not read further
     out["district"] = _known(out, "district", places, tell, "district", "a district of districts.csv", "区市名称")
     _known(out, "fair", {normal(f): f for f in fair_ids}, tell, "fair", "a fair id of fairs.csv", "招聘会编号")
     occ = occupations()
@@ -124,16 +125,18 @@ def _posts(posts: pd.DataFrame, places: dict[str, str], fair_ids: set[str], tell
         tell("unknown_value", out.at[ident, "row"], "code", what="occupation code", what_zh="职业代码",
              value=given[ident][:40], valid="a code of occupations.csv", valid_zh="职业代码",
              **hints(given[ident], occ.codes))
-    for ident in out.index[out["code"] == ""]:
+    for ident in out.index[(out["code"] == "") & text_ok]:
         tell("f.no_code", out.at[ident, "row"], "title", value=shown(out.at[ident, "title"]))
     for ident in out.index[out["wage_low"] > out["wage_high"]]:
         tell("f.wage_order", out.at[ident, "row"], "wage_low", low=out.at[ident, "wage_low"],
              high=out.at[ident, "wage_high"])
     for ident in out.index[out["age_min"] > out["age_max"]]:
-        tell("f.age_order", out.at[ident, "row"], "age_min", low=out.at[ident, "age_min"], high=out.at[ident, "age_max"])
+        tell("f.age_order", out.at[ident, "row"], "age_min", low=out.at[ident, "age_min"],
+             high=out.at[ident, "age_max"])
     out["shift_code"] = _known(out, "shift", {normal(k): v for k, v in SHIFTS.items()}, tell, "shift",
                                "长白班, 两班倒 or 三班倒", "长白班、两班倒或三班倒")
-    out["has_dorm"] = _known(out, "dorm", {normal(k): v for k, v in DORM.items()}, tell, "dormitory", "是 or 否", "是或否")
+    out["has_dorm"] = _known(out, "dorm", {normal(k): v for k, v in DORM.items()}, tell, "dormitory", "是 or 否",
+                             "是或否")
     out["cert_req"] = certificates_of(out["requirements"])
     out["years_req"] = years_of(out["requirements"])
     centre_lat = out["district"].map(districts["lat"])
@@ -152,8 +155,9 @@ def _phone(value: str) -> bool:
 def _seekers(seekers: pd.DataFrame, places: dict[str, str], fair_ids: set[str], tell: _Teller,
              districts: pd.DataFrame) -> pd.DataFrame:
     out = seekers.copy()
-    text_ok = _text_cells(out, tell, ["id", "name", "phone", "home", "village", "skills", "wishes", "districts",
-                                      "group", "fair"])
+    texts = ["id", "name", "phone", "home", "village", "skills", "wishes", "districts", "group", "fair"]
+    text_ok = _text_cells(out, tell, texts)
+    out.loc[~text_ok, ["skills", "wishes", "districts"]] = ""  # told; not read further
     for ident in out.index[text_ok & ~out["phone"].astype(str).map(_phone)]:
         tell("f.phone", out.at[ident, "row"], "phone", value=shown(out.at[ident, "phone"]))
     wished: list[tuple[str, ...]] = []
@@ -198,7 +202,3 @@ def prepare(name: str, fairs: pd.DataFrame, posts: pd.DataFrame, seekers: pd.Dat
     posts["has_dorm"] = posts["has_dorm"].astype(bool)
     return FairScenario(name, fairs, posts, seekers, districts, truth)
 
-
-def split_words(text: str) -> list[str]:
-    """Words of a list cell (skills, districts), split at the usual separators."""
-    return [w for w in SKILL_SEPARATORS.split(str(text)) if w.strip()]

@@ -1,0 +1,61 @@
+"""``labor-transfer fair``: the pack of a generated season (same seed, same bytes), and bad registrations told one
+line each with exit code 2."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from whatif.cli import main
+
+SMALL = ["--posts", "600", "--seekers", "180", "--fairs", "3", "--seed", "5"]
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> Path:
+    """The pack of a small generated season."""
+    out = tmp_path_factory.mktemp("fair") / "pack"
+    assert main(["fair", "generate", "--out", str(out), *SMALL]) == 0
+    return out
+
+
+def test_pack_has_tables_workbooks_charts_and_a_summary_in_chinese(pack: Path) -> None:
+    names = {p.name for p in pack.iterdir()}
+    assert {"matches.csv", "recommendations.csv", "candidates_per_post.csv", "posts.csv", "by_fair.csv",
+            "by_district.csv", "by_occupation.csv", "summary.txt", "congestion.png", "districts.png",
+            "open_posts.png"} <= names
+    assert len(list((pack / "fairs").glob("*.xlsx"))) == 3
+    summary = (pack / "summary.txt").read_text(encoding="utf-8")
+    assert "阻塞对" in summary and "基尼系数" in summary and "NDCG@10" in summary
+    with (pack / "recommendations.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and rows[0]["推荐理由或未匹配原因"].startswith("技能对口：")
+
+
+def test_same_seed_same_bytes(pack: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert main(["fair", "generate", "--out", str(again), *SMALL]) == 0
+    for path in sorted(pack.rglob("*")):
+        if path.is_file():
+            assert path.read_bytes() == (again / path.relative_to(pack)).read_bytes(), path.name
+
+
+def test_bad_registrations_exit_2_with_one_line_each(pack: Path, tmp_path: Path, capsys) -> None:
+    import shutil
+
+    folder = tmp_path / "season"
+    shutil.copytree(pack / "tables", folder)
+    path = folder / "seekers.csv"
+    with path.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    rows[1][rows[0].index("手机号")] = "138abc"
+    rows[2][rows[0].index("期望月薪")] = "一万二"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    capsys.readouterr()
+    assert main(["fair", str(folder), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and err[0].startswith("错误：") and "第 2 行" in err[0] and "第 3 行" in err[1]
+    assert not (tmp_path / "out").exists()
