@@ -137,6 +137,22 @@ class FairMatch:
                    blocking=b.count, groups=self.groups.groups, kept=self.groups.kept_whole * 100)
 
 
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        from planning.match.texts import say
+        from present.html import display_lang
+
+        lang = display_lang()
+        g, b = self.groups, self.matching.blocking
+        lines = [self.summary(lang),
+                 say(lang, "groups_line", one_enterprise=g.one_enterprise, one_district=g.one_district, split=g.split,
+                     unmatched=g.unmatched),
+                 say(lang, "blocking_line", count=b.count, before=self.matching.blocking_before_repair,
+                     groups=b.by_groups)]
+        return "".join(f"<p>{escape(line)}</p>" for line in lines)
+
+
 def match_fair(sc: FairScenario, policy: MatchPolicy | None = None) -> FairMatch:
     """Match a season's seekers to its posts (see the package docstring)."""
     policy = policy or MatchPolicy()

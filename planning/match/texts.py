@@ -39,6 +39,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ndcg_line": ("quality against the true preferences (NDCG@10): plain {plain:.3f}, spread {spread:.3f} "
                   "({ratio:.1%})", "按真实偏好衡量的推荐质量（NDCG@10）：直接推荐 {plain:.3f}，分散推荐 {spread:.3f}"
                   "（{ratio:.1%}）"),
+    "blocking_line": ("blocking pairs: {count:,} ({before:,} before repair; {groups:,} of them by groups)",
+                      "阻塞对：{count:,} 个（修复前 {before:,} 个；其中结伴 {groups:,} 个）"),
     "sheet_posts": ("Posts", "岗位"),
     "sheet_seekers": ("Seekers", "求职者"),
     "written": ("written to {out}", "结果写入 {out}"),

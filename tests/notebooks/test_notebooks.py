@@ -23,6 +23,7 @@ SMALL = {
     "07_season.ipynb": {"arrivals": 3, "iterations": 300, "replications": 5},
     "08_fleet.ipynb": {"scenario": "tiny", "iterations": 300, "max_nights": 120},
     "09_review.ipynb": {"replications": 20},
+    "10_spring_wind.ipynb": {"posts": 1200, "seekers": 360, "fairs": 4},
 }
 #: A cell whose last line shows a chart of the library (it must be tagged ``chart``).
 CHART_CALL = re.compile(r"(_chart\(|\.gantt\(|routes_map\(|\.figures\[)")

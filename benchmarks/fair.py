@@ -1,0 +1,139 @@
+"""Benchmark Spring Wind matching at city scale: wall time, peak memory, stability, groups, congestion, quality.
+
+python benchmarks/fair.py [--posts 100000] [--seekers 30000] [--fairs 330] [--seed 1] [--runs 2]
+                          [--out benchmarks/results/fair.txt]
+
+Each run is a fresh Python process (its peak resident memory is its own) that generates the season, then times the
+pipeline a bureau would run on its tables: checking them and reading the free text (jieba), scoring candidates by
+code, deferred acceptance with groups (and the repair of blocking pairs), deferred acceptance without groups (for
+the count of blocking pairs without them), the independent checks, and the plain and spread recommendation lists.
+Every run uses the same seed: the digest of the matches and lists must be the same in each (same seed, same bytes).
+The machine is shared: the load average is printed beside the times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHILD = r"""
+import hashlib, json, resource, sys, time
+import numpy as np
+sys.path.insert(0, sys.argv[1])
+posts, seekers, fairs, seed = (int(x) for x in sys.argv[2:6])
+from scenarios.fair import generate_fair
+from scenarios.fair.columns import FAIR_COLUMNS, POST_COLUMNS, SEEKER_COLUMNS
+from scenarios.fair.prepare import prepare
+from planning.match import MatchPolicy
+from planning.match.candidates import candidates
+from planning.match.match import group_stats, solve
+from planning.match.score import market, true_score
+from planning.match import spread as sp
+times = {}
+t = time.perf_counter(); sc = generate_fair(posts, seekers, fairs, seed=seed)
+times["generate"] = time.perf_counter() - t
+raw = [sc.fairs[[*FAIR_COLUMNS, "row"]], sc.posts[[*POST_COLUMNS, "row"]], sc.seekers[[*SEEKER_COLUMNS, "row"]]]
+start = time.perf_counter()
+sc = prepare(sc.name, *raw, sc.districts, truth=sc.truth); times["check and read text"] = time.perf_counter() - start
+w = MatchPolicy(seed=seed)
+t = time.perf_counter(); m = market(sc, w); e = candidates(m, w); times["candidates"] = time.perf_counter() - t
+t = time.perf_counter(); grouped = solve(m, e, w); times["match with groups"] = time.perf_counter() - t
+t = time.perf_counter(); alone = solve(m, e, MatchPolicy(keep_groups="none", seed=seed))
+times["match without groups"] = time.perf_counter() - t
+t = time.perf_counter(); pool = sp.pool(e); plain = sp.plain(pool, w.k)
+spread, _ = sp.spread(pool, m.places, w.k, w.spread_rounds); times["recommendations"] = time.perf_counter() - t
+wall = time.perf_counter() - start
+rows = np.repeat(np.arange(m.n_seekers), pool.post.shape[1])
+truth = true_score(m, sc, rows, np.maximum(pool.post.ravel(), 0)).reshape(pool.post.shape)
+n_plain, n_spread = sp.ndcg(plain, pool, truth, w.k).mean(), sp.ndcg(spread, pool, truth, w.k).mean()
+g = group_stats(m, grouped.post_of)
+e_plain, e_spread = sp.exposure(pool, plain, m.n_posts), sp.exposure(pool, spread, m.n_posts)
+digest = hashlib.sha256()
+for a in (grouped.post_of, alone.post_of, sp.posts_of(pool, plain), sp.posts_of(pool, spread)):
+    digest.update(np.ascontiguousarray(a).tobytes())
+print(json.dumps({
+    "times": times, "wall": wall, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "places": int(m.places.sum()), "pairs": len(e), "matched": int((grouped.post_of >= 0).sum()),
+    "matched_alone": int((alone.post_of >= 0).sum()), "blocking_alone": alone.blocking.count,
+    "blocking_groups_before": grouped.blocking_before_repair, "blocking_groups": grouped.blocking.count,
+    "blocking_by_groups": grouped.blocking.by_groups, "repair_rounds": grouped.rounds_of_repair,
+    "over_capacity": grouped.blocking.over_capacity + alone.blocking.over_capacity,
+    "groups": g.groups, "one_enterprise": g.one_enterprise, "one_district": g.one_district, "split": g.split,
+    "unmatched_groups": g.unmatched, "kept_whole": g.kept_whole,
+    "gini_plain": sp.gini(e_plain), "gini_spread": sp.gini(e_spread), "max_plain": int(e_plain.max()),
+    "max_spread": int(e_spread.max()), "unseen_plain": float((e_plain == 0).mean()),
+    "unseen_spread": float((e_spread == 0).mean()), "ndcg_plain": float(n_plain), "ndcg_spread": float(n_spread),
+    "digest": digest.hexdigest()[:16]}))
+"""
+
+
+def run(args: argparse.Namespace) -> dict:
+    load_before = os.getloadavg()[0]
+    done = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(args.posts), str(args.seekers),
+                           str(args.fairs), str(args.seed)], capture_output=True, text=True, check=True)
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    out["load"] = (load_before + os.getloadavg()[0]) / 2
+    return out
+
+
+def report(runs: list[dict], args: argparse.Namespace) -> str:
+    med = statistics.median
+    first = runs[0]
+    loads = ", ".join(f"{r['load']:.1f}" for r in runs)
+    lines = [f"Spring Wind matching, {args.posts:,} posts ({first['places']:,} places), {args.seekers:,} seekers, "
+             f"{args.fairs} fairs, seed {args.seed}; {len(runs)} runs (median), {platform.processor() or 'cpu'}, "
+             f"{os.cpu_count()} cores, shared: load average {loads}", "",
+             f"{'stage':<28}{'seconds (median)':>18}{'runs':>24}"]
+    for stage in first["times"]:
+        values = [r["times"][stage] for r in runs]
+        lines.append(f"{stage:<28}{med(values):>18.1f}{', '.join(f'{v:.1f}' for v in values):>24}")
+    walls = [r["wall"] for r in runs]
+    lines += [f"{'wall (tables to lists)':<28}{med(walls):>18.1f}{', '.join(f'{v:.1f}' for v in walls):>24}",
+              f"{'peak memory, MB':<28}{med([r['peak_mb'] for r in runs]):>18.0f}", "",
+              f"candidate pairs: {first['pairs']:,}",
+              f"matched: {first['matched']:,} of {args.seekers:,} with groups, {first['matched_alone']:,} without",
+              f"blocking pairs without groups: {first['blocking_alone']:,} (over capacity: {first['over_capacity']})",
+              f"blocking pairs with groups: {first['blocking_groups']:,} after repair "
+              f"({first['repair_rounds']} rounds; "
+              f"{first['blocking_groups_before']:,} before; {first['blocking_by_groups']:,} of them by groups)",
+              f"groups: {first['groups']:,}; kept whole {first['kept_whole']:.1%} (one enterprise "
+              f"{first['one_enterprise']:,}, one district {first['one_district']:,}, split {first['split']:,}, "
+              f"unmatched {first['unmatched_groups']:,})",
+              f"Gini of post exposure in the top-10 lists: plain {first['gini_plain']:.3f}, spread "
+              f"{first['gini_spread']:.3f} (most lists one post is in: {first['max_plain']} -> {first['max_spread']}; "
+              f"posts in no list: {first['unseen_plain']:.1%} -> {first['unseen_spread']:.1%})",
+              f"NDCG@10 against the hidden true preferences: plain {first['ndcg_plain']:.4f}, spread "
+              f"{first['ndcg_spread']:.4f}, ratio {first['ndcg_spread'] / first['ndcg_plain']:.4f}",
+              f"same seed, same bytes: {'yes' if len({r['digest'] for r in runs}) == 1 else 'NO'} "
+              f"(digests {', '.join(r['digest'] for r in runs)})"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--seekers", type=int, default=30_000)
+    parser.add_argument("--fairs", type=int, default=330)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    runs = []
+    for k in range(args.runs):
+        runs.append(run(args))
+        print(f"run {k + 1}: wall {runs[-1]['wall']:.1f} s", file=sys.stderr)
+    text = report(runs, args)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
