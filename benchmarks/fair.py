@@ -55,6 +55,11 @@ truth = true_score(m, sc, rows, np.maximum(pool.post.ravel(), 0)).reshape(pool.p
 n_plain, n_spread = sp.ndcg(plain, pool, truth, w.k).mean(), sp.ndcg(spread, pool, truth, w.k).mean()
 g = group_stats(m, grouped.post_of)
 e_plain, e_spread = sp.exposure(pool, plain, m.n_posts), sp.exposure(pool, spread, m.n_posts)
+frontier = []
+for slack, floor, bonus in ((1.5, 0.5, 2.0), (6.0, 0.5, 1.0), (20.0, 0.3, 0.5)):
+    cols, _ = sp.spread(pool, m.places, w.k, w.spread_rounds, slack, floor, bonus)
+    frontier.append([slack, floor, bonus, sp.gini(sp.exposure(pool, cols, m.n_posts)),
+                     float(sp.ndcg(cols, pool, truth, w.k).mean() / n_plain)])
 digest = hashlib.sha256()
 for a in (grouped.post_of, alone.post_of, sp.posts_of(pool, plain), sp.posts_of(pool, spread)):
     digest.update(np.ascontiguousarray(a).tobytes())
@@ -70,7 +75,7 @@ print(json.dumps({
     "gini_plain": sp.gini(e_plain), "gini_spread": sp.gini(e_spread), "max_plain": int(e_plain.max()),
     "max_spread": int(e_spread.max()), "unseen_plain": float((e_plain == 0).mean()),
     "unseen_spread": float((e_spread == 0).mean()), "ndcg_plain": float(n_plain), "ndcg_spread": float(n_spread),
-    "digest": digest.hexdigest()[:16]}))
+    "frontier": frontier, "digest": digest.hexdigest()[:16]}))
 """
 
 
@@ -111,6 +116,8 @@ def report(runs: list[dict], args: argparse.Namespace) -> str:
               f"posts in no list: {first['unseen_plain']:.1%} -> {first['unseen_spread']:.1%})",
               f"NDCG@10 against the hidden true preferences: plain {first['ndcg_plain']:.4f}, spread "
               f"{first['ndcg_spread']:.4f}, ratio {first['ndcg_spread'] / first['ndcg_plain']:.4f}",
+              "other spreads (slack, floor, bonus: Gini, NDCG ratio): " + "; ".join(
+                  f"{a:g}, {b:g}, {c:g}: {g:.3f}, {r:.4f}" for a, b, c, g, r in first["frontier"]),
               f"same seed, same bytes: {'yes' if len({r['digest'] for r in runs}) == 1 else 'NO'} "
               f"(digests {', '.join(r['digest'] for r in runs)})"]
     return "\n".join(lines)

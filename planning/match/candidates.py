@@ -92,10 +92,13 @@ def candidates(m: Market, w: MatchPolicy, only: np.ndarray | None = None, length
         seekers = pairs_s[order[s_bounds[c]:s_bounds[c + 1]]].astype(np.int64)
         if len(posts) and len(seekers):
             _block(m, w, seekers, posts, length, per_post, out_s, out_p)
-    key = np.unique(np.concatenate(out_s) * m.n_posts + np.concatenate(out_p))
+    key = np.sort(np.concatenate(out_s) * m.n_posts + np.concatenate(out_p))
+    key = key[np.concatenate([[True], key[1:] != key[:-1]])] if len(key) else key
     s, p = key // m.n_posts, key % m.n_posts
     u = seeker_score(m, s, p, w)
-    order = np.lexsort((p, -u, s))
+    # by seeker, best score first, ties by post (the keys are sorted by seeker then post; u is bounded, so one
+    # float key keeps every distinct score apart)
+    order = np.argsort(s * 4096.0 - np.clip(u.astype(np.float64), -1000, 1000), kind="stable")
     s, p, u = s[order], p[order], u[order]
     v = post_score(m, s, p, w)
     start = np.searchsorted(s, np.arange(m.n_seekers + 1))

@@ -29,7 +29,7 @@ class MatchPolicy:
     per_post: int = 4
     k: int = 10
     keep_groups: str = "enterprise"
-    group_options: int = 40
+    group_options: int = 80
     group_candidates: int = 400
     repair_rounds: int = 8
     spread_rounds: int = 40

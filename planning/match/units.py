@@ -2,11 +2,11 @@
 and each unit's options in order of preference, each option a set of (seeker, post) entries.
 
 A seeker alone has one option per candidate post. A group (couples, fellow villagers: the seekers sharing a group
-id) has one option per enterprise (or district, by ``keep_groups``) where every member has a candidate post (each
-member's best post there; the group's score of the option is its members' mean), and after those, one option per
-district: a group kept by enterprise that cannot stay in one still stays in one district. Each member of a group
-also has a dormant unit of their own, woken when the group has run out of options (the group is then split). With
-``keep_groups="none"`` everyone applies alone.
+id) has options per enterprise (or district, by ``keep_groups``) where every member has a candidate post: the
+members' best posts there, then their second best, and so on; the group's score of an option is its members' mean.
+After those come options per district: a group kept by enterprise that cannot stay in one still stays in one
+district. Each member of a group also has a dormant unit of their own, woken when the group has run out of options
+(the group is then split). With ``keep_groups="none"`` everyone applies alone.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ from planning.match.score import Market
 
 #: A group kept by enterprise scores its one-district options this much lower: it prefers any enterprise first.
 DISTRICT_PENALTY = 1000.0
+#: Options per enterprise or district: the members' best posts there, their second best, ...
+VARIANTS = 8
+#: A district has many posts: more of them per district.
+DISTRICT_VARIANTS = VARIANTS
 
 
 @dataclass(frozen=True)
@@ -51,18 +55,20 @@ class Units:
         return self.size > 1
 
 
-def _options_by(frame: pd.DataFrame, key: np.ndarray, size: pd.Series, limit: int) -> pd.DataFrame:
-    """Each group's options at one level (enterprise or district): its members' best posts under each key that
-    every member has a candidate in, best mean score first, at most ``limit``."""
+def _options_by(frame: pd.DataFrame, key: np.ndarray, size: pd.Series, limit: int, variants: int) -> pd.DataFrame:
+    """Each group's options at one level (enterprise or district): under each key that every member has candidates
+    in, the members' best posts there, then their second best, ... (``variants`` of them, while every member has
+    one), best mean score first, at most ``limit``."""
     frame = frame.assign(key=key[frame["p"].to_numpy()])
     best = frame.sort_values(["g", "s", "key", "u", "p"], ascending=[True, True, True, False, True], kind="stable")
-    best = best.drop_duplicates(["s", "key"])
-    per_key = best.groupby(["g", "key"], sort=True).agg(n=("s", "size"), score=("u", "mean")).reset_index()
+    best["r"] = best.groupby(["s", "key"], sort=False).cumcount()
+    best = best[best["r"].to_numpy() < variants]
+    per_key = best.groupby(["g", "key", "r"], sort=True).agg(n=("s", "size"), score=("u", "mean")).reset_index()
     per_key = per_key[per_key["n"].to_numpy() == size.reindex(per_key["g"]).to_numpy()]
-    per_key = per_key.sort_values(["g", "score", "key"], ascending=[True, False, True], kind="stable")
+    per_key = per_key.sort_values(["g", "score", "key", "r"], ascending=[True, False, True, True], kind="stable")
     per_key["rank"] = per_key.groupby("g").cumcount()
     per_key = per_key[per_key["rank"] < limit]
-    return best.merge(per_key[["g", "key", "rank", "score"]], on=["g", "key"], how="inner")
+    return best.merge(per_key[["g", "key", "r", "rank", "score"]], on=["g", "key", "r"], how="inner")
 
 
 def _group_options(m: Market, e: Edges, w: MatchPolicy, group_seekers: np.ndarray) -> pd.DataFrame:
@@ -72,9 +78,9 @@ def _group_options(m: Market, e: Edges, w: MatchPolicy, group_seekers: np.ndarra
     frame = pd.DataFrame({"s": e.s[mine], "p": e.p[mine], "u": e.u[mine], "v": e.v[mine]})
     frame["g"] = m.group[frame["s"].to_numpy()]
     size = pd.Series(m.group[group_seekers]).value_counts()
-    parts = [_options_by(frame, m.post_district, size, w.group_options)]
+    parts = [_options_by(frame, m.post_district, size, w.group_options, DISTRICT_VARIANTS)]
     if w.keep_groups == "enterprise":
-        firms = _options_by(frame, m.enterprise, size, w.group_options)
+        firms = _options_by(frame, m.enterprise, size, w.group_options, VARIANTS)
         parts[0]["rank"] += w.group_options
         parts[0]["score"] -= DISTRICT_PENALTY  # any one-enterprise option comes first
         parts.insert(0, firms)
