@@ -101,6 +101,13 @@ def recommend(r: FairMatch) -> Lists:
     return Lists(pool, sp.plain(pool, r.policy.k), spread, price)
 
 
+def _district_names(r: FairMatch, ids: object, lang: str) -> np.ndarray:
+    """District ids as the planner reads them (黄岛区, or Huangdao with ``lang='en'``); an unknown id stays as it is."""
+    names = r.sc.districts[f"name_{lang}"]
+    ids = pd.Series(np.asarray(ids, dtype=object))
+    return ids.map(names).fillna(ids).to_numpy()
+
+
 def matches(r: FairMatch, lang: str = "zh") -> pd.DataFrame:
     """One row per seeker: the post matched (enterprise, district, occupation, wage, reasons) or why none."""
     m, sc = r.market, r.sc
@@ -113,8 +120,7 @@ def matches(r: FairMatch, lang: str = "zh") -> pd.DataFrame:
     frame.loc[got, "post"] = m.post_ids[post[got]]
     frame.loc[got, "enterprise"] = posts["enterprise"].to_numpy()[post[got]]
     frame.loc[got, "enterprise_name"] = posts["enterprise_name"].to_numpy()[post[got]]
-    frame.loc[got, "district"] = sc.districts["name_zh" if lang == "zh" else "name_en"].reindex(
-        posts["district"].to_numpy()[post[got]]).to_numpy()
+    frame.loc[got, "district"] = _district_names(r, posts["district"].to_numpy()[post[got]], lang)
     frame.loc[got, "occupation"] = [occupations().name(c, lang) for c in m.code_names[m.post_code[post[got]]]]
     frame.loc[got, "wage"] = [f"{a:,}-{b:,}" for a, b in zip(posts["wage_low"].to_numpy()[post[got]],
                                                               posts["wage_high"].to_numpy()[post[got]], strict=True)]
@@ -159,6 +165,7 @@ def posts_filled(r: FairMatch, lang: str = "zh") -> pd.DataFrame:
     filled = np.bincount(r.post_of[r.post_of >= 0], minlength=m.n_posts)
     frame = r.sc.posts[["id", "fair", "enterprise_name", "district", "title", "places", "wage_low",
                         "wage_high"]].reset_index(drop=True).copy()
+    frame["district"] = _district_names(r, frame["district"], lang)
     frame["occupation"] = [occupations().name(c, lang) for c in r.sc.posts["code"]]
     frame["filled"] = filled
     frame["why_open"] = ""

@@ -59,3 +59,13 @@ def test_bad_registrations_exit_2_with_one_line_each(pack: Path, tmp_path: Path,
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and err[0].startswith("错误：") and "第 2 行" in err[0] and "第 3 行" in err[1]
     assert not (tmp_path / "out").exists()
+
+
+def test_tables_name_districts_as_planners_do_not_by_id(pack: Path) -> None:
+    """posts.csv, by_district.csv and matches.csv say 黄岛区, never the id huangdao."""
+    for name in ("posts.csv", "by_district.csv", "matches.csv"):
+        with (pack / name).open(encoding="utf-8-sig") as handle:
+            rows = list(csv.DictReader(handle))
+        shown = {row["区市"] for row in rows if row["区市"]}
+        assert shown, name
+        assert all(("区" in value or "市" in value) and not value.isascii() for value in shown), (name, sorted(shown))
