@@ -3,11 +3,12 @@
 ``size_fleet`` starts from the fleet the deterministic plan uses when every bookable coach is offered, then walks
 down: one coach fewer of a type, or a small coach in place of a big one, re-planning the routes for each candidate
 fleet (``planning.make_plan``) and simulating its nights with common random numbers (batch k of every candidate
-uses the same seeds). Each candidate is settled by the sequential rule of ``whatif.sequential`` (Clopper-Pearson
-bounds after each batch, Bonferroni over the planned looks), so a clear case takes few nights and a close one
-more. Standby coaches (``standby``: 0..N, of the largest type, booked but kept back) are tried in turn on a fleet
-that misses the target. A good night is one in which every worker the plan carries checks in within their
-dormitory's window (``night_ok``).
+uses the same seeds). Each candidate is settled by the group-sequential one-sided rule of ``whatif.sequential``
+(the error of a wrong "meets" spent across the looks by a Lan-DeMets O'Brien-Fleming-type function, an early
+"fails" when clearly short, a fixed-sample test at the cap), so a clearly short fleet takes few nights, a close one
+more, and every candidate ends as "meets" or "fails". Standby coaches (``standby``: 0..N, of the largest type,
+booked but kept back) are tried in turn on a fleet that misses the target. A good night is one in which every
+worker the plan carries checks in within their dormitory's window (``night_ok``).
 
 A planning safety margin (``buffers``, minutes): the fewest-coach plan may schedule second trips (closed routes)
 that arrive right at ``policy.latest_arrival``, often the dormitories' closing time, so any delay is a late
@@ -45,11 +46,13 @@ from whatif.fleet_candidates import (
     with_margin,
 )
 from whatif.risk import failing_workers, night_ok
-from whatif.sequential import FAILS, MEETS, UNDECIDED, SequentialRule, clopper_pearson
+from whatif.sequential import FAILS, MEETS, SequentialRule
 
 #: Routing iterations per candidate fleet: fewer than a final plan's 10,000, since many fleets are tried.
 FLEET_ITERATIONS = 5_000
 NO_PLAN = "no plan"
+#: The most looks of the sequential rule; a cap of more nights takes larger batches.
+MAX_LOOKS = 100
 #: Minutes from a gap being known until a booked standby coach, waiting by the station, is at a bay (estimate: it
 #: stands in the coach park; without a booked standby the missing trips go to the coach whose work ends first).
 BOOKED_STANDBY_MIN = 5.0
@@ -75,6 +78,9 @@ class Evaluation:
     same_as: Candidate | None = None
     #: Per enterprise, the simulated nights in which a worker of it counted against the night (why nights fail).
     late_nights: dict[str, int] = field(default_factory=dict)
+    #: The bounds the verdict used (``SequentialRule.interval`` at the last look; NaN before any night).
+    low: float = float("nan")
+    high: float = float("nan")
 
     def reason(self, lang: str) -> str:
         """Why there is no plan, in one short line in ``lang`` (the first example left out)."""
@@ -87,8 +93,9 @@ class Evaluation:
     def p_on_time(self) -> float:
         return self.good / self.nights if self.nights else float("nan")
 
-    def interval(self, level: float = 0.95) -> tuple[float, float]:
-        return clopper_pearson(self.good, self.nights, level) if self.nights else (float("nan"), float("nan"))
+    def interval(self) -> tuple[float, float]:
+        """The bounds the verdict used: the lower one-sided at the last look's level, the upper at the early fail's."""
+        return self.low, self.high
 
 
 @dataclass
@@ -158,6 +165,7 @@ class FleetSearch:
         if key in self.simulated:
             seen = self.simulated[key]
             ev.good, ev.nights, ev.verdict, ev.same_as = seen.good, seen.nights, seen.verdict, seen.candidate
+            ev.low, ev.high = seen.low, seen.high
             ev.late_nights = dict(seen.late_nights)
             return ev
         variant = self.fleet_of(candidate)
@@ -170,6 +178,7 @@ class FleetSearch:
             ev.nights += len(ok)
             ev.verdict = self.rule.verdict(ev.good, ev.nights) or ""
             k += 1
+        ev.low, ev.high = self.rule.interval(ev.good, ev.nights)
         self.simulated[key] = ev
         return ev
 
@@ -304,12 +313,15 @@ def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: fl
     margins = [int(buffers)] if isinstance(buffers, int | np.integer) else list(buffers)
     if not margins or any(int(b) != b or not 0 <= b <= 240 for b in margins) or len(set(margins)) != len(margins):
         raise ScenarioError(f"buffers(={buffers!r}) must be distinct whole minutes in 0..240.", field="buffers")
-    rule = SequentialRule(target=target, alpha=1.0 - confidence, batch=batch, max_batches=max(1, max_nights // batch))
+    looks = max(1, max_nights // batch)
+    if looks > MAX_LOOKS:  # a long cap: larger batches, so the rule's bounds stay a quick recursion
+        batch, looks = -(-max_nights // MAX_LOOKS), MAX_LOOKS
+    rule = SequentialRule(target=target, alpha=1.0 - confidence, batch=batch, max_batches=looks)
     fs = FleetSearch(sc, rule, seed, iterations, levels, n_jobs=n_jobs, backend=backend, options=dict(options or {}),
                      buffers=sorted(int(b) for b in margins))
     best, evaluated = search(fs)
     return FleetResult(scenario=sc, rule=rule, seed=seed, evaluations=evaluated, recommended=best)
 
 
-__all__ = ["BUFFERS", "FAILS", "MEETS", "NO_PLAN", "UNDECIDED", "Candidate", "Evaluation", "size_fleet",
+__all__ = ["BUFFERS", "FAILS", "MEETS", "NO_PLAN", "Candidate", "Evaluation", "size_fleet",
            "with_margin"]

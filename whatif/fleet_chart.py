@@ -11,7 +11,6 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 from present.figure import Chart, figure
 from present.fonts import rc
 from whatif.fleet import MEETS, NO_PLAN
-from whatif.sequential import wilson
 
 if TYPE_CHECKING:
     from whatif.fleet_report import FleetResult
@@ -21,19 +20,19 @@ MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 
 WORDS = {
     "zh": {"title": "车队方案：费用与按时入住的把握", "x": "所有人都在宿舍开放时间内入住的夜晚占比",
-           "y": "费用（元）", "target": "目标 {t}", "meets": "达到目标", "fails": "未达到或未定",
+           "y": "费用（元）", "target": "目标 {t}", "meets": "达到目标", "fails": "未达到",
            "rec": "建议方案", "noplan": "排不出路线：{names}", "margin": "计划余量 {b} 分钟",
            "no_margin": "计划不留余量"},
     "en": {"title": "Fleets: cost against the chance of a good night", "x": "share of nights with every worker "
            "checked in while the dormitory is open", "y": "cost (CNY)", "target": "target {t}", "meets": "meets target",
-           "fails": "misses or undecided", "rec": "recommended", "noplan": "no plan within the rules: {names}",
+           "fails": "misses", "rec": "recommended", "noplan": "no plan within the rules: {names}",
            "margin": "planned with a {b}-min margin", "no_margin": "planned without a margin"},
 }
 
 
 def fleet_chart(result: FleetResult, lang: str = "zh") -> Chart:
-    """One point per simulated candidate (Wilson 95% interval as a bar), the target as a line, the choice ringed;
-    with planning margins, one marker shape per margin."""
+    """One point per simulated candidate (the bounds its verdict used as a bar), the target as a line, the choice
+    ringed; with planning margins, one marker shape per margin."""
     with mpl.rc_context(rc(lang)):
         return _draw(result, lang)
 
@@ -49,7 +48,7 @@ def _draw(result: FleetResult, lang: str) -> Chart:
     for ev in result.evaluations:
         if ev.verdict == NO_PLAN or not ev.nights or ev.same_as is not None:  # same routes: drawn once
             continue
-        low, high = wilson(ev.good, ev.nights)
+        low, high = ev.interval()
         colour = "#2a7f3f" if ev.verdict == MEETS else "#c0392b"
         ax.errorbar([ev.p_on_time], [ev.cost], xerr=[[ev.p_on_time - low], [high - ev.p_on_time]],
                     fmt=marker[ev.candidate.buffer], color=colour, capsize=3)
@@ -78,8 +77,9 @@ def _draw(result: FleetResult, lang: str) -> Chart:
               frameon=False)
     ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    lows = [wilson(ev.good, ev.nights)[0] for ev in result.evaluations if ev.nights and ev.verdict != NO_PLAN]
-    ax.set_xlim(max(0.0, min([*lows, result.rule.target]) - 0.03), 1.01)  # every interval inside the axes
+    # Every point inside the axes; a lower bound of an early look (0 where "meets" cannot yet be shown) is cut.
+    shares = [ev.p_on_time for ev in result.evaluations if ev.nights and ev.verdict != NO_PLAN]
+    ax.set_xlim(max(0.0, min([*shares, result.rule.target]) - 0.05), 1.01)
     ax.set_xlabel(w["x"])
     ax.set_ylabel(w["y"])
     ax.set_title(w["title"])

@@ -9,9 +9,19 @@ import pandas as pd
 
 from scenarios.scenario import Scenario
 from scenarios.writers import write_csv
-from whatif.fleet import MEETS, NO_PLAN, UNDECIDED, Evaluation
+from whatif.fleet import MEETS, NO_PLAN, Evaluation
 from whatif.fleet_candidates import booked
-from whatif.sequential import SequentialRule, wilson
+from whatif.sequential import SequentialRule
+
+#: The sentences of the verdict's evidence, by language.
+WORDS = {
+    "zh": {"rule": "判定规则：{rule}区间为判定所用的界（下界为单侧、按该次查看的水平）。",
+           "not_shown": "更便宜的 {name}（{cost:,.0f} 元）为 {p}（{low}-{high}），{nights} 个夜晚内未能证明达到目标。"},
+    "en": {"rule": "The rule: {rule} The interval is the pair of bounds the verdict used (the lower one-sided, at "
+                   "the look's level).",
+           "not_shown": "The next cheaper fleet, {name} ({cost:,.0f} CNY), reaches {p} ({low}-{high}): not shown to "
+                        "meet the target in {nights} nights."},
+}
 
 FLEET_COLUMNS = ("fleet", "coaches", "standby", "buffer_min", "cost", "nights", "p_on_time", "p_low", "p_high",
                  "verdict", "meets_target", "recommended", "note")
@@ -41,7 +51,7 @@ class FleetResult:
         """One row per candidate, cheapest first: counts per coach type, cost, nights, p_on_time and its interval."""
         rows = []
         for ev in sorted(self.evaluations, key=lambda e: (e.cost, e.candidate.coaches, e.candidate.buffer)):
-            low, high = wilson(ev.good, ev.nights) if ev.nights else (float("nan"), float("nan"))
+            low, high = ev.interval()
             row = {"fleet": ev.candidate.label(self.scenario, lang)}
             for tid in self.scenario.fleet:
                 row[f"n_{tid}"] = dict(ev.candidate.counts).get(tid, 0)
@@ -84,7 +94,7 @@ class FleetResult:
         rec = self.recommended
         lines = []
         if rec is not None:
-            low, high = wilson(rec.good, rec.nights)
+            low, high = rec.interval()
             lines.append(
                 f"建议预订：{rec.candidate.label(self.scenario, lang)}，费用 {rec.cost:,.0f} 元。"
                 f"在 {rec.nights} 个模拟夜晚中 "
@@ -104,7 +114,7 @@ class FleetResult:
             lines.append(f"可预订的车队范围内没有方案能以 {_pct(conf)} 的把握达到 {_pct(t)}。" if zh else
                          f"No fleet within what can be booked meets {_pct(t)} with confidence {_pct(conf)}.")
             if best is not None:
-                low, high = wilson(best.good, best.nights)
+                low, high = best.interval()
                 lines.append(f"最接近的是 {best.candidate.label(self.scenario, lang)}：{_pct(best.p_on_time)}"
                              f"（{_pct(low)}-{_pct(high)}），费用 {best.cost:,.0f} 元。" if zh else
                              f"Closest: {best.candidate.label(self.scenario, lang)} at {_pct(best.p_on_time)} "
@@ -117,6 +127,7 @@ class FleetResult:
                 minutes = "、".join(map(str, tried)) if zh else ", ".join(map(str, tried))
                 lines.append(f"已尝试的计划余量：{minutes} 分钟。" if zh else
                              f"Planning margins tried: {minutes} min before the deadline.")
+        lines.append(WORDS[lang]["rule"].format(rule=self.rule.describe(lang)))
         lines.append(f"共评估 {len(self.evaluations)} 个车队方案，模拟 {self.nights} 个夜晚。" if zh else
                      f"{len(self.evaluations)} fleets evaluated, {self.nights} nights simulated.")
         return "\n".join(lines)
@@ -161,12 +172,10 @@ class FleetResult:
                 return f"更便宜的 {name}（包车费 {ev.cost:,.0f} 元，未计里程）排不出满足规则的路线：{ev.reason(lang)}"
             return (f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY to book, before mileage), has no plan "
                     f"within the rules: {ev.reason(lang)}")
-        low, high = wilson(ev.good, ev.nights)
-        if ev.verdict == UNDECIDED:
-            return (f"更便宜的 {name}（{ev.cost:,.0f} 元）为 {_pct(ev.p_on_time)}（{_pct(low)}-{_pct(high)}），"
-                    "与目标的差别在模拟误差之内。" if zh else
-                    f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY), reaches {_pct(ev.p_on_time)} "
-                    f"({_pct(low)}-{_pct(high)}): within noise of the target.")
+        low, high = ev.interval()
+        if ev.p_on_time >= self.rule.target:
+            return WORDS[lang]["not_shown"].format(name=name, cost=ev.cost, p=_pct(ev.p_on_time), low=_pct(low),
+                                                   high=_pct(high), nights=ev.nights)
         return (f"更便宜的 {name}（{ev.cost:,.0f} 元）只有 {_pct(ev.p_on_time)}"
                 f"（{_pct(low)}-{_pct(high)}）。" if zh else
                 f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY), reaches only {_pct(ev.p_on_time)} "

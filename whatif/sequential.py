@@ -1,12 +1,29 @@
-"""A sequential test of a night-level proportion against a target: settle clear cases with few nights.
+"""A group-sequential one-sided test of a night-level proportion against a target: settle clear cases early.
 
-The rule (stated once, used by the fleet search): simulate nights in batches; after batch k of at most K, compute
-the Clopper-Pearson interval of the share of good nights at confidence ``1 - alpha / K`` (a Bonferroni split of
-``alpha`` over the K planned looks, so the chance of a wrong verdict on a candidate is at most ``alpha`` however
-many looks are taken; Clopper and Pearson 1934, Biometrika 26(4):404-413; the Bonferroni split over interim looks
-as in Jennison and Turnbull 2000, *Group Sequential Methods with Applications to Clinical Trials*, ch. 2). The
-candidate **meets** the target once the lower bound reaches it, **fails** once the upper bound is below it, and is
-**undecided** (within noise of the target) when the K batches are spent.
+The rule (stated once, used by the fleet search). The question is one-sided: does the fleet's share ``p`` of good
+nights reach the target ``p0``? Nights are simulated in batches of ``batch``; look k (of at most K) sees ``X_k``
+good nights of ``n_k = k * batch``.
+
+- **Meets** at look k when ``X_k >= c_k``. The bounds ``c_k`` spend the error ``alpha`` across the looks by the
+  Lan-DeMets spending function of O'Brien-Fleming type, ``alpha(t) = 2 - 2 Phi(z_{1-alpha/2} / sqrt(t))`` at
+  information ``t = k / K`` (Lan and DeMets 1983, Biometrika 70(3):659-663; O'Brien and Fleming 1979, Biometrics
+  35(3):549-556; Jennison and Turnbull 2000, *Group Sequential Methods*, ch. 7); ``"pocock"`` spends
+  ``alpha ln(1 + (e - 1) t)`` instead (Pocock-type). Each ``c_k`` is the smallest count whose exact chance of
+  being the first crossing, at ``p = p0``, keeps the total spent within ``alpha(t_k)`` (a recursion over the
+  binomial batches; error left unspent at a look carries to the next). So the chance of a wrong "meets" for a
+  fleet exactly at the target is at most ``alpha``, computed exactly, not bounded loosely.
+- **Fails** early at look k when the one-sided Clopper-Pearson upper bound at ``1 - futility`` is below the target
+  (the fleet is clearly short). This stop is non-binding: the ``c_k`` are computed as if it never happened, so it
+  cannot raise the error; it only costs a little power.
+- **At the cap** (look K, ``n_K`` nights) the last bound ``c_K`` is a fixed-sample one-sided test on all nights at
+  the error the spending left for it (with O'Brien-Fleming spending almost all of ``alpha``: for 95% over 400
+  nights it is the fixed 400-night test's own bound, 388): the candidate meets or fails there, never undecided.
+
+The interval the verdict uses is the one shown: at look k the lower bound is the one-sided Clopper-Pearson bound
+at the look's nominal level ``1 - a_k`` (``a_k`` between the chances under ``p0`` of at least ``c_k`` and at least
+``c_k - 1`` good nights, so the bound reaches the target exactly when ``X_k >= c_k``), the upper bound the one at
+``1 - futility``. A candidate meets when the lower bound reaches the target; it fails early when the upper bound is
+below it, and at the cap when the lower bound is.
 """
 
 from __future__ import annotations
@@ -14,18 +31,39 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from statistics import NormalDist
 
-MEETS, FAILS, UNDECIDED = "meets", "fails", "undecided"
+import numpy as np
+
+MEETS, FAILS = "meets", "fails"
+#: The error-spending schedules the rule knows (see the module's docstring).
+SPENDING = ("obrien_fleming", "pocock")
+
+
+@dataclass(frozen=True)
+class Look:
+    """One look of the rule: after ``nights`` nights, meets at ``meets_at`` good nights or more (``nights + 1``:
+    not at this look), fails early at ``fails_at`` or fewer (-1: not at this look); ``level`` is the one-sided
+    confidence of the lower bound there."""
+
+    nights: int
+    meets_at: int
+    fails_at: int
+    level: float
 
 
 @dataclass(frozen=True)
 class SequentialRule:
-    """Batches of ``batch`` nights, at most ``max_batches`` of them, overall error ``alpha`` per candidate."""
+    """Batches of ``batch`` nights, at most ``max_batches`` looks, error ``alpha`` of a wrong "meets" per candidate,
+    spent by ``spending``; early "fails" at the one-sided upper bound of confidence ``1 - futility``."""
 
     target: float = 0.95
     alpha: float = 0.05
     batch: int = 40
     max_batches: int = 10
+    spending: str = "obrien_fleming"
+    futility: float = 0.01
 
     def __post_init__(self) -> None:
         if not 0.0 < self.target < 1.0:
@@ -34,37 +72,161 @@ class SequentialRule:
             raise ValueError(f"alpha(={self.alpha!r}) must be in (0, 0.5).")
         if not 1 <= self.batch <= 100_000:
             raise ValueError(f"batch(={self.batch!r}) must be a whole number of nights in 1..100000.")
-        if not 1 <= self.max_batches <= 1000:
-            raise ValueError(f"max_batches(={self.max_batches!r}) must be in 1..1000.")
+        if not 1 <= self.max_batches <= 100:
+            raise ValueError(f"max_batches(={self.max_batches!r}) must be in 1..100.")
+        if self.spending not in SPENDING:
+            raise ValueError(f"spending(={self.spending!r}) must be one of {', '.join(SPENDING)}.")
+        if not 0.0 <= self.futility < 0.5:
+            raise ValueError(f"futility(={self.futility!r}) must be in [0, 0.5).")
 
     @property
-    def level(self) -> float:
-        """Confidence of each look's interval."""
-        return 1.0 - self.alpha / self.max_batches
+    def max_nights(self) -> int:
+        return self.batch * self.max_batches
 
-    def interval(self, good: int, nights: int) -> tuple[float, float]:
-        """The Clopper-Pearson interval of ``good`` of ``nights`` at this rule's per-look level."""
-        return clopper_pearson(good, nights, self.level)
+    def spent(self, t: float) -> float:
+        """The error allowed to be spent by information ``t`` in [0, 1] (cumulative)."""
+        if t <= 0.0:
+            return 0.0
+        if t >= 1.0:
+            return self.alpha
+        if self.spending == "pocock":
+            return self.alpha * math.log(1.0 + (math.e - 1.0) * t)
+        z = NormalDist().inv_cdf(1.0 - self.alpha / 2.0)
+        return 2.0 - 2.0 * NormalDist().cdf(z / math.sqrt(t))
+
+    @cached_property
+    def looks(self) -> tuple[Look, ...]:
+        """The bounds of every look, by the exact recursion over the binomial batches at ``p = target``."""
+        step = binom_pmf(self.batch, self.target)
+        alive = np.array([1.0])  # P(X_k = x and no "meets" before), x = 0..n_k
+        used = 0.0
+        out = []
+        for k in range(1, self.max_batches + 1):
+            n = k * self.batch
+            dist = np.convolve(alive, step)
+            tail = np.cumsum(dist[::-1])[::-1]  # P(X_k >= c and not met before)
+            allowed = self.spent(k / self.max_batches) - used
+            ok = np.nonzero(tail <= allowed * (1 + 1e-12))[0]
+            c = int(ok[0]) if len(ok) else n + 1
+            if c <= n:
+                used += float(tail[c])
+            alive = dist.copy()
+            alive[c:] = 0.0
+            marginal = binom_tail(n, self.target)  # P(X_k >= c) on its own: the look's nominal error
+            a = math.sqrt(marginal[c] * marginal[c - 1]) if 1 <= c <= n else (0.0 if c > n else 1.0)
+            fails_at = -1
+            if self.futility > 0:
+                below = np.nonzero(1.0 - marginal[1:] < self.futility)[0]  # P(X_k <= x) < futility, x = 0..n
+                fails_at = int(below[-1]) if len(below) else -1
+            if k == self.max_batches:
+                fails_at = c - 1
+            out.append(Look(n, c, min(fails_at, c - 1), 1.0 - a))
+        return tuple(out)
+
+    def look(self, nights: int) -> Look:
+        """The look after ``nights`` nights (a whole number of batches, at most the cap)."""
+        k, rest = divmod(nights, self.batch)
+        if rest or not 1 <= k <= self.max_batches:
+            raise ValueError(f"nights(={nights!r}) must be a whole number of batches of {self.batch}, at most "
+                             f"{self.max_nights}.")
+        return self.looks[k - 1]
 
     def verdict(self, good: int, nights: int) -> str | None:
-        """``meets``, ``fails``, ``undecided`` (batches spent) or None (simulate another batch)."""
-        low, high = self.interval(good, nights)
-        if low >= self.target:
+        """``meets``, ``fails`` or None (simulate another batch); at the cap always one of the two."""
+        look = self.look(nights)
+        if good >= look.meets_at:
             return MEETS
-        if high < self.target:
+        if good <= look.fails_at:
             return FAILS
-        return UNDECIDED if nights >= self.batch * self.max_batches else None
+        return None
+
+    def interval(self, good: int, nights: int) -> tuple[float, float]:
+        """The bounds the verdict uses: the one-sided lower bound at the look's level, the upper at ``1 -
+        futility`` (1.0 without an early fail)."""
+        look = self.look(nights)
+        low = lower_bound(good, nights, look.level)
+        high = upper_bound(good, nights, 1.0 - self.futility) if self.futility > 0 else 1.0
+        return low, high
+
+    def operating(self, p: float) -> tuple[float, float, float]:
+        """Exactly, for a fleet whose true share is ``p``: P(meets), P(fails early) and the mean nights spent."""
+        step = binom_pmf(self.batch, p)
+        alive = np.array([1.0])
+        meets = early = nights = 0.0
+        for look in self.looks:
+            nights += self.batch * float(alive.sum())
+            dist = np.convolve(alive, step)
+            meets += float(dist[look.meets_at:].sum())
+            stop_fail = float(dist[:look.fails_at + 1].sum()) if look.fails_at >= 0 else 0.0
+            if look.nights < self.max_nights:
+                early += stop_fail
+            alive = dist.copy()
+            alive[look.meets_at:] = 0.0
+            if look.fails_at >= 0:
+                alive[:look.fails_at + 1] = 0.0
+        return meets, early, nights
+
+    def describe(self, lang: str = "en") -> str:
+        """The rule in one sentence, for the planner's files."""
+        name = {"obrien_fleming": ("O'Brien-Fleming", "O'Brien-Fleming 型"), "pocock": ("Pocock", "Pocock 型")}
+        if lang == "zh":
+            return (f"每批 {self.batch} 个夜晚，最多 {self.max_batches} 批（{self.max_nights} 晚）；单侧检验，"
+                    f"误判“达到”的概率不超过 {self.alpha:.0%}，按 Lan-DeMets {name[self.spending][1]}"
+                    f"消耗函数分配到各次查看；上限处按固定样本单侧检验判定；"
+                    f"上侧 {1 - self.futility:.0%} 界低于目标即提前判为未达到。")
+        return (f"batches of {self.batch} nights, at most {self.max_batches} ({self.max_nights} nights); one-sided, "
+                f"a wrong 'meets' at most {self.alpha:.0%}, spent across the looks by the Lan-DeMets "
+                f"{name[self.spending][0]}-type function; settled at the cap by the fixed-sample one-sided test; "
+                f"fails early once the one-sided {1 - self.futility:.0%} upper bound is below the target.")
+
+
+def fixed_sample_bound(nights: int, target: float, alpha: float) -> int:
+    """The fixed-sample one-sided exact test: the fewest good nights of ``nights`` that show ``p >= target`` at
+    error ``alpha`` (``nights + 1``: none)."""
+    tail = binom_tail(nights, target)
+    ok = np.nonzero(tail <= alpha)[0]
+    return int(ok[0]) if len(ok) else nights + 1
+
+
+def binom_pmf(n: int, p: float) -> np.ndarray:
+    """P(X = x), x = 0..n, for X ~ Binomial(n, p), from log-gamma (no overflow for large n)."""
+    x = np.arange(n + 1)
+    if p <= 0.0 or p >= 1.0:
+        out = np.zeros(n + 1)
+        out[0 if p <= 0.0 else n] = 1.0
+        return out
+    logc = np.array([math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1) for i in range(n + 1)])
+    return np.exp(logc + x * math.log(p) + (n - x) * math.log1p(-p))
+
+
+def binom_tail(n: int, p: float) -> np.ndarray:
+    """P(X >= c), c = 0..n + 1 (the last is 0)."""
+    return np.append(np.cumsum(binom_pmf(n, p)[::-1])[::-1], 0.0)
+
+
+def lower_bound(good: int, nights: int, level: float) -> float:
+    """The one-sided Clopper-Pearson lower bound of a binomial share: the p at which P(X >= good) = 1 - level."""
+    if nights <= 0 or good <= 0:
+        return 0.0
+    a = 1.0 - level
+    if a <= 0.0:
+        return 0.0
+    return _solve(lambda p: 1.0 - _binom_cdf(good - 1, nights, p) - a)
+
+
+def upper_bound(good: int, nights: int, level: float) -> float:
+    """The one-sided Clopper-Pearson upper bound: the p at which P(X <= good) = 1 - level."""
+    if nights <= 0 or good >= nights:
+        return 1.0
+    return _solve(lambda p: (1.0 - level) - _binom_cdf(good, nights, p))
 
 
 def clopper_pearson(good: int, nights: int, level: float = 0.95) -> tuple[float, float]:
     """The exact (Clopper-Pearson) two-sided interval of a binomial share."""
     if nights <= 0:
         return 0.0, 1.0
-    a = (1.0 - level) / 2.0
-    # low: the p at which P(X >= good) = a; high: the p at which P(X <= good) = a (both monotone in p).
-    low = 0.0 if good == 0 else _solve(lambda p: 1.0 - _binom_cdf(good - 1, nights, p) - a)
-    high = 1.0 if good == nights else _solve(lambda p: a - _binom_cdf(good, nights, p))
-    return low, high
+    one_sided = 1.0 - (1.0 - level) / 2.0
+    return lower_bound(good, nights, one_sided), upper_bound(good, nights, one_sided)
 
 
 def _binom_cdf(k: int, n: int, p: float) -> float:
@@ -81,9 +243,9 @@ def _binom_cdf(k: int, n: int, p: float) -> float:
 
 
 def _solve(f: Callable[[float], float]) -> float:
-    """The root in [0, 1] of an increasing function, by bisection to 1e-10."""
+    """The root in [0, 1] of an increasing function, by bisection to 1e-12."""
     lo, hi = 0.0, 1.0
-    for _ in range(40):
+    for _ in range(45):
         mid = (lo + hi) / 2.0
         if f(mid) < 0.0:
             lo = mid
@@ -96,8 +258,6 @@ def wilson(good: int, nights: int, level: float = 0.95) -> tuple[float, float]:
     """Wilson's score interval (for reports; inside [0, 1] by construction)."""
     if nights <= 0:
         return 0.0, 1.0
-    from statistics import NormalDist
-
     z = NormalDist().inv_cdf(0.5 + level / 2.0)
     p = good / nights
     centre = (p + z * z / (2 * nights)) / (1 + z * z / nights)

@@ -14,7 +14,7 @@ import scenarios
 import sim
 from planning.store import read_plan
 from whatif.fleet import FLEET_UNCERTAINTY, MEETS, NO_PLAN, night_ok, size_fleet, standby_options, with_margin
-from whatif.sequential import FAILS, SequentialRule, clopper_pearson, wilson
+from whatif.sequential import clopper_pearson, wilson
 
 #: Four-seat minibuses for eight workers, a tight deadline and a coach that fails to come in 90% of nights:
 #: a standby is what makes the night safe (the answer, found by exhaustive simulation below).
@@ -69,19 +69,6 @@ def test_wilson_stays_inside_zero_one() -> None:
     for good, n in ((0, 5), (5, 5), (199, 200)):
         low, high = wilson(good, n)
         assert 0.0 <= low <= good / n <= high <= 1.0
-
-
-def test_rule_settles_clear_cases_at_the_first_looks() -> None:
-    rule = SequentialRule(target=0.95, alpha=0.05, batch=40, max_batches=10)
-    assert rule.verdict(40, 40) is None  # 40 of 40 is not yet proof of 95% at 99.5% per look
-    assert rule.verdict(120, 120) == MEETS
-    assert rule.verdict(30, 40) == FAILS
-    assert rule.verdict(380, 400) == "undecided"
-
-
-def test_rule_refuses_nonsense() -> None:
-    with pytest.raises(ValueError, match="target"):
-        SequentialRule(target=1.0)
 
 
 def test_search_finds_the_answer_of_exhaustive_simulation(tight: scenarios.Scenario, searched) -> None:
