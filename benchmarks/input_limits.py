@@ -1,15 +1,22 @@
-"""Benchmark the input limits: wall time and peak memory of ``labor-transfer check`` on big and hostile inputs.
+"""Benchmark the input limits: CPU time and peak memory of ``scenarios.load`` on big and hostile inputs.
 
-python benchmarks/input_limits.py [--rows 10000,50000,100000,200000] [--out benchmarks/results/input_limits.txt]
+python benchmarks/input_limits.py [--cities 5000x500,...,200000x5000] [--rows 10000,50000,100000,200000]
+    [--runs 3] [--code DIR] [--profile 50000x5000] [--out benchmarks/results/input_limits.txt]
 python benchmarks/input_limits.py --xlsx-only       # only the .xlsx section
 
-Each case runs in a fresh Python process (``scenarios.load`` on a copy of the tiny scenario with a generated
-roster), so its peak resident memory (``ru_maxrss``) is its own. The largest accepted roster has 200,000 workers
-(``scenarios.ranges.MAX_WORKERS``, a train of 1,000 cars of 200 seats); the refused ones are the issue's
-2-million-row roster (before the limits: a peak of 3.6 GB before its error), two million short rows (under the byte
-limit, over the line limit) and a file of nested YAML aliases of under 1 KB. The .xlsx section (``xlsx_section``)
+Each load runs in a fresh Python process, so its peak resident memory (``ru_maxrss``) is its own; CPU seconds are
+the process's (``time.process_time``) around ``scenarios.load`` alone, the median of ``--runs`` processes (the host
+is shared, so CPU rather than wall time). Cities (workers x enterprises) are made by the bundled generator
+(``python -m scenarios.bundled city``: returning workers, enterprise names, districts as it makes them); the
+largest has 200,000 workers (``scenarios.ranges.MAX_WORKERS``) on 5,000 enterprises (``scenarios.scale``'s
+limit). The rosters are a copy of the tiny scenario (3 enterprises) with a generated roster; the refused inputs are
+the 2-million-row roster (before the limits: a peak of 3.6 GB before its error), two million short rows (under the
+byte limit, over the line limit) and a file of nested YAML aliases of under 1 KB. The .xlsx section (``xlsx_section``)
 loads the largest accepted roster as a workbook beside the same roster as CSV, and times the refusal of the issue's
-oversized workbooks (a million rows, eight million shared strings, a row at the bottom of the sheet) in CPU seconds.
+oversized workbooks (a million rows, eight million shared strings, a row at the bottom of the sheet) in CPU seconds
+(``--xlsx-only``: only that section). ``--code DIR`` loads with the
+source tree in DIR (e.g. an export of an older commit) for a before/after table; ``--profile`` prints the top of a
+cProfile of one city's load.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import math
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +41,7 @@ import yaml
 
 from scenarios.io import write_text_atomic
 from scenarios.loader import DATA_DIR
+from scenarios.ranges import MAX_WORKERS
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "id,name,county,village,car,gender,age,skills,returning_employer,wish_district,wish_job\n"
@@ -42,14 +51,16 @@ ROW = "W{i:07d},王建国{i:07d},tongwei,tongwei:马家村{v:03d},{car},M,34,gen
 SHORT_ROW = "W{i:07d},x,t,,,,,,,,\n"
 CHILD = """
 import json, resource, sys, time
-start = time.perf_counter()
+wall = time.perf_counter()
 import scenarios
+cpu = time.process_time()
 try:
     sc = scenarios.load(sys.argv[1])
     outcome = f"accepted, {len(sc.workers):,} workers"
 except scenarios.ScenarioError as exc:
     outcome = "refused: " + str(exc).split(": ", 1)[-1][:90]
-seconds = time.perf_counter() - start
+load_cpu = time.process_time() - cpu
+seconds = time.perf_counter() - wall
 usage = resource.getrusage(resource.RUSAGE_SELF)
 peak = usage.ru_maxrss / 1024
 try:  # this process image's own high-water mark (ru_maxrss keeps the forking parent's size across exec)
@@ -57,7 +68,14 @@ try:  # this process image's own high-water mark (ru_maxrss keeps the forking pa
 except (OSError, StopIteration):
     hwm = peak
 print(json.dumps({"seconds": seconds, "peak_mb": peak, "outcome": outcome, "cpu": usage.ru_utime + usage.ru_stime,
-                  "hwm_mb": hwm}))
+                  "hwm_mb": hwm, "load_cpu": load_cpu}))
+"""
+PROFILE = """
+import cProfile, pstats, sys
+import scenarios
+cProfile.run("scenarios.load(sys.argv[1])", sys.argv[2])
+stats = pstats.Stats(sys.argv[2])
+stats.sort_stats("cumulative").print_stats(int(sys.argv[3]))
 """
 
 
@@ -95,14 +113,6 @@ def laughs_scenario(folder: Path) -> Path:
     path = folder / "scenario.yaml"
     path.write_text("meta:\n" + "\n".join(lines) + "\n  real: *l8\n", encoding="utf-8")
     return path
-
-
-def run_case(path: Path) -> dict[str, object]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, env=env, check=True, timeout=3600
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # --- .xlsx rosters (issue 29): the largest accepted one beside the CSV, and oversized ones refused -----------------
@@ -189,46 +199,122 @@ def xlsx_section(tmp: Path, rows: int = 200_000) -> list[str]:
     return lines
 
 
+def city_scenario(folder: Path, workers: int, enterprises: int) -> Path:
+    """A city made by ``python -m scenarios.bundled city`` (seed 1)."""
+    subprocess.run(
+        [sys.executable, "-m", "scenarios.bundled", "city", "--workers", str(workers), "--enterprises",
+         str(enterprises), "--out", str(folder)],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=3600,
+    )
+    return folder / "scenario.yaml"
+
+
+def run_case(path: Path, code: Path = ROOT) -> dict[str, object]:
+    env = dict(os.environ, PYTHONPATH=str(code))
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, env=env, check=True, timeout=3600,
+        cwd=code,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_cases(path: Path, runs: int, code: Path) -> dict[str, object]:
+    """The median CPU and wall seconds of ``runs`` fresh processes, and the largest peak."""
+    results = [run_case(path, code) for _ in range(runs)]
+    return {
+        "load_cpu": statistics.median(r["load_cpu"] for r in results),
+        "seconds": statistics.median(r["seconds"] for r in results),
+        "hwm_mb": max(r["hwm_mb"] for r in results),
+        "outcome": results[0]["outcome"],
+    }
+
+
+def profile(path: Path, code: Path, top: int = 18) -> str:
+    """The top of a cProfile of one load (cumulative time), as pstats prints it."""
+    env = dict(os.environ, PYTHONPATH=str(code))
+    with tempfile.NamedTemporaryFile(suffix=".prof") as out:
+        done = subprocess.run(
+            [sys.executable, "-c", PROFILE, str(path), out.name, str(top)], capture_output=True, text=True,
+            env=env, check=True, timeout=7200, cwd=code,
+        )
+    lines = done.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if "function calls" in line)
+    return "\n".join(line.replace(str(code) + "/", "").rstrip() for line in lines[start:] if line.strip())
+
+
+def sizes(text: str) -> list[tuple[int, int]]:
+    """'5000x500,10000x1000' -> [(5000, 500), (10000, 1000)]."""
+    return [(int(w), int(e)) for w, e in (part.split("x") for part in text.split(",") if part)]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", default="10000,50000,100000,200000")
-    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--cities", default="5000x500,10000x1000,20000x2000,50000x5000,100000x5000,200000x5000")
+    parser.add_argument("--rows", default="10000,50000,100000,200000", help="roster cases ('' for none)")
+    parser.add_argument("--refused", action=argparse.BooleanOptionalAction, default=True,
+                        help="also the inputs the limits refuse")
+    parser.add_argument("--runs", type=int, default=3, help="fresh processes per case (median CPU)")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the source tree whose loader is measured")
+    parser.add_argument("--profile", default="", help="WORKERSxENTERPRISES: print a cProfile of that city's load")
     parser.add_argument("--xlsx-only", action="store_true", help="only the .xlsx section")
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
+    code = args.code.resolve()
+    if args.xlsx_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            lines = [f"input limits: {platform.python_version()}, {os.cpu_count()} cores, load "
+                     f"{os.getloadavg()[0]:.1f} at start, {time.strftime('%Y-%m-%d')}", *xlsx_section(Path(tmp))[1:],
+                     f"load {os.getloadavg()[0]:.1f} at the end"]
+        print("\n".join(lines))
+        if args.out:
+            write_text_atomic(args.out, "\n".join(lines) + "\n")
+        return
     lines = [
         f"input limits: {platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} "
-        f"at start, {time.strftime('%Y-%m-%d')}",
+        f"at start, {time.strftime('%Y-%m-%d')}, loader of {code}, median of {args.runs} processes",
+        f"{'case':<40} {'MB on disk':>10} {'CPU s':>7} {'ms/1k w':>7} {'wall s':>7} {'peak MB':>8}  outcome",
     ]
-    if not args.xlsx_only:
-        lines.append(f"{'case':<40} {'MB on disk':>10} {'seconds':>8} {'peak MB':>8}  outcome")
+    print(lines[0], lines[1], sep="\n", flush=True)
+
+    def add(label: str, size: float, result: dict[str, object], workers: int | None = None) -> None:
+        per = f"{1e6 * result['load_cpu'] / workers:>7.1f}" if workers else f"{'':>7}"
+        lines.append(
+            f"{label:<40} {size:>10.1f} {result['load_cpu']:>7.2f} {per} {result['seconds']:>7.2f} "
+            f"{result['hwm_mb']:>8.0f}  {result['outcome']}"
+        )
+        print(lines[-1], flush=True)
+
     with tempfile.TemporaryDirectory() as tmp:
-        if args.xlsx_only:
-            lines += xlsx_section(Path(tmp))[1:]
-        cases = [] if args.xlsx_only else [(f"roster of {int(n):,} rows", int(n), ROW) for n in args.rows.split(",")]
-        if not args.xlsx_only:
+        for workers, enterprises in sizes(args.cities):
+            path = city_scenario(Path(tmp) / f"city_{workers}_{enterprises}", workers, enterprises)
+            size = sum(f.stat().st_size for f in path.parent.iterdir()) / 2**20
+            add(f"city of {workers:,} x {enterprises:,}", size, run_cases(path, args.runs, code), workers)
+            shutil.rmtree(path.parent)
+        cases = [(f"roster of {int(n):,} rows (3 enterprises)", int(n), ROW) for n in args.rows.split(",") if n]
+        if args.refused:
             cases.append(("roster of 2,000,000 rows (the issue's)", 2_000_000, ROW))
             cases.append(("roster of 2,000,000 short rows", 2_000_000, SHORT_ROW))
         for label, rows, row in cases:
             path = roster_scenario(Path(tmp) / "case", rows, row)
             size = (path.parent / "workers.csv").stat().st_size / 2**20
-            result = run_case(path)
-            lines.append(
-                f"{label:<40} {size:>10.1f} {result['seconds']:>8.2f} {result['peak_mb']:>8.0f}  {result['outcome']}"
-            )
-            print(lines[-1], flush=True)
-        if not args.xlsx_only:
+            add(label, size, run_cases(path, 1 if rows > MAX_WORKERS else args.runs, code),
+                rows if rows <= MAX_WORKERS else None)
+        if args.refused:
             path = laughs_scenario(Path(tmp) / "laughs")
-            result = run_case(path)
-            size = path.stat().st_size / 2**20
-            label = "YAML of nested aliases (9**9 strings)"
-            lines.append(
-                f"{label:<40} {size:>10.4f} {result['seconds']:>8.2f} {result['peak_mb']:>8.0f}  {result['outcome']}"
-            )
+            add("YAML of nested aliases (9**9 strings)", path.stat().st_size / 2**20, run_cases(path, 1, code))
             lines += xlsx_section(Path(tmp))
-    lines.append(f"load {os.getloadavg()[0]:.1f} at the end"
-                 + ("" if args.xlsx_only else "; peak MB is the process's ru_maxrss (Python ~60 MB)"))
+        if args.profile:
+            (workers, enterprises), = sizes(args.profile)
+            path = city_scenario(Path(tmp) / "profiled", workers, enterprises)
+            lines += ["", f"cProfile of scenarios.load, city of {workers:,} x {enterprises:,} (top by cumulative time)",
+                      profile(path, code)]
+            print("\n".join(lines[-3:]), flush=True)
+    lines.append(
+        f"load {os.getloadavg()[0]:.1f} at the end; CPU s of scenarios.load alone, wall s of the whole process "
+        "(imports included); ms/1k w = CPU ms per 1,000 workers; peak MB is the process's VmHWM (Python ~60 MB)"
+    )
     text = "\n".join(lines) + "\n"
-    print(text)
+    print(lines[-1])
     if args.out:
         write_text_atomic(args.out, text)
 

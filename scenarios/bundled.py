@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,13 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from scenarios.errors import InputError, ScenarioError
 from scenarios.generate import COUNTY_SHARES, generate_enterprises, generate_workers
 from scenarios.loader import DATA_DIR, DEFAULT_JOBS
 from scenarios.model import Job, WorkerGenerator
+from scenarios.ranges import MAX_CARS, MAX_PER_ENTERPRISE, MAX_WORKERS
+from scenarios.scale import MAX_ENTERPRISES
+from scenarios.texts import render
 
 #: From ../shared/facts/places.csv (approximate centres, within about 2 km).
 DISTRICTS = pd.DataFrame(
@@ -178,7 +183,7 @@ def scenario_yaml(name: str, spec: dict[str, Any], fleet: dict[str, Any], cars: 
         "districts": "../qingdao_districts.csv",
         "jobs": DEFAULT_JOBS,
         "fleet": fleet,
-        "station": STATION,
+        "station": spec.get("station", STATION),
         "travel": {"mode": "coordinates", "road_factor": 1.35, "cv": 0.15},
         "policy": {
             "max_stops": 8,
@@ -210,7 +215,18 @@ def write_scenario(
         p_mid=spec.get("p_mid", 0.12),
         own_pickup=spec.get("own_pickup", ()),
     )
-    seats_per_car = 75
+    most = int(enterprises.filter(like="posts_").to_numpy().max())
+    if most > MAX_PER_ENTERPRISE:
+        raise InputError(
+            f"{spec['workers']:,} workers on {spec['enterprises']:,} enterprises give one enterprise {most:,} posts "
+            f"of one job, more than the {MAX_PER_ENTERPRISE:,} a table takes.",
+            f"{spec['workers']:,} 名工人分到 {spec['enterprises']:,} 家企业，会有一家企业的同一工种岗位达 {most:,} 个，"
+            f"超过企业表上限 {MAX_PER_ENTERPRISE:,}。",
+            field="--enterprises",
+            fix="give more enterprises, or fewer workers.",
+            fix_zh="增加企业数，或减少工人数。",
+        )
+    seats_per_car = spec.get("seats_per_car", 75)
     cars = max(8, math.ceil(spec["workers"] / seats_per_car))
     generator = WorkerGenerator(
         count=spec["workers"],
@@ -237,9 +253,25 @@ def write_scenario(
     return out / "scenario.yaml"
 
 
+#: Workers of a city that comes as one train of 75-seat cars through the station's 8 desks (the train's most cars).
+ONE_TRAIN = 75 * MAX_CARS
+
+
 def city_spec(workers: int, enterprises: int, seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A generated city of the given size, with a fleet sized to carry everyone."""
+    """A generated city of the given size, with a fleet sized to carry everyone.
+
+    Beyond ``ONE_TRAIN`` workers the cars get more seats (up to 200, for the most workers a scenario takes) and the
+    station a set of 8 desks for every ``ONE_TRAIN`` workers, so that the city still passes ``check``.
+    """
+    check_city(workers, enterprises)
+    extra: dict[str, Any] = {}
+    if workers > ONE_TRAIN:
+        extra = {
+            "seats_per_car": math.ceil(workers / MAX_CARS),
+            "station": dict(STATION, desks=STATION["desks"] * math.ceil(workers / ONE_TRAIN)),
+        }
     spec = dict(
+        **extra,
         seed=seed,
         date="2026-02-20",
         train="synthetic",
@@ -256,7 +288,23 @@ def city_spec(workers: int, enterprises: int, seed: int) -> tuple[dict[str, Any]
     return spec, fleet
 
 
-def main(argv: list[str] | None = None) -> None:
+def check_city(workers: int, enterprises: int) -> None:
+    """A city the toolkit loads: 1 to MAX_WORKERS workers and 1 to MAX_ENTERPRISES enterprises (any ratio)."""
+    for count, limit, en, zh in (
+        (workers, MAX_WORKERS, "--workers", "工人数"),
+        (enterprises, MAX_ENTERPRISES, "--enterprises", "企业数"),
+    ):
+        if not 1 <= count <= limit:
+            raise InputError(
+                f"expected a whole number from 1 to {limit:,} (the most a scenario takes), got {count:,}.",
+                f"{zh}应为 1 到 {limit:,} 之间的整数（一个方案最多可容纳的数量），实际为 {count:,}。",
+                field=en,
+                fix=f"give {en} from 1 to {limit:,}.",
+                fix_zh=f"{zh}请取 1 到 {limit:,}。",
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="command")
     city = sub.add_parser("city", help="make a bigger synthetic city")
@@ -264,15 +312,21 @@ def main(argv: list[str] | None = None) -> None:
     city.add_argument("--enterprises", type=int, required=True)
     city.add_argument("--seed", type=int, default=1)
     city.add_argument("--out", type=Path, required=True)
+    city.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     args = parser.parse_args(argv)
     if args.command == "city":
-        spec, fleet = city_spec(args.workers, args.enterprises, args.seed)
-        print(write_scenario(args.out, args.out.name, spec, fleet))
-        return
+        try:
+            spec, fleet = city_spec(args.workers, args.enterprises, args.seed)
+            print(write_scenario(args.out, args.out.name, spec, fleet))
+        except ScenarioError as exc:
+            print(render(exc, args.lang), file=sys.stderr)
+            return 2
+        return 0
     DISTRICTS.to_csv(DATA_DIR / "qingdao_districts.csv", index=False)
     for name, spec in BUNDLED.items():
         print(write_scenario(DATA_DIR / name, name, spec, districts_file="../qingdao_districts.csv"))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -62,17 +62,48 @@ VILLAGE_CHARS = list("马家湾沟川坪堡岔河岭庄山寨峪台店")
 
 
 def enterprise_sizes(rng: np.random.Generator, n: int, total: int, p_big: float, p_mid: float) -> np.ndarray:
-    """How many workers each enterprise takes: most 1 to 5, some 6 to 15, a few 20 to 40; summing to ``total``."""
+    """How many workers each enterprise takes: most 1 to 5, some 6 to 15, a few 20 to 40; summing to ``total``.
+
+    Sizes drawn by kind are then moved one worker at a time, at enterprises drawn at random, until they add up:
+    small and middle ones stay within 1-5 and 1-15, big ones keep at least 20. Where that cannot add up (fewer
+    than about 2.4 workers an enterprise, or too many with no big one) the floor of the big ones, or the ceiling of
+    the others, is lifted. ``total`` must be at least ``n``.
+    """
+    if n < 1 or total < n:
+        raise ValueError(f"expected 1 <= n <= total, got n={n}, total={total}")
     kind = rng.choice(3, size=n, p=[1 - p_big - p_mid, p_mid, p_big])
     sizes = np.where(
         kind == 2, rng.integers(20, 41, n), np.where(kind == 1, rng.integers(6, 16, n), rng.integers(1, 6, n))
-    )
-    while sizes.sum() != total:
-        i = rng.integers(n)
-        if sizes.sum() > total and sizes[i] > 1 and (kind[i] != 2 or sizes[i] > 20):
-            sizes[i] -= 1
-        elif sizes.sum() < total and (kind[i] == 2 or sizes[i] < (15 if kind[i] == 1 else 5)):
-            sizes[i] += 1
+    ).astype(np.int64)
+    floor = np.where(kind == 2, 20, 1)
+    ceiling = np.where(kind == 2, np.iinfo(np.int64).max, np.where(kind == 1, 15, 5))
+    if total < floor.sum():
+        floor[:] = 1
+    if not (kind == 2).any() and total > ceiling.sum():
+        ceiling[:] = np.iinfo(np.int64).max
+    need = total - int(sizes.sum())
+    step = 1 if need > 0 else -1
+    while need:
+        # The draws of a one-at-a-time loop, made in batches (the same stream): the k-th draw of an enterprise in a
+        # batch moves it while it has room left, so the moves of a batch follow from counting draws.
+        state = rng.bit_generator.state
+        picks = rng.integers(n, size=max(4096, 4 * abs(need)))
+        room = ceiling - sizes if step > 0 else sizes - floor
+        order = np.argsort(picks, kind="stable")
+        ranked = picks[order]
+        first = np.searchsorted(ranked, ranked, side="left")
+        rank = np.empty_like(picks)
+        rank[order] = np.arange(len(picks)) - first
+        moves = rank < room[picks]
+        done = np.cumsum(moves)
+        if done[-1] >= abs(need):
+            used = int(np.searchsorted(done, abs(need))) + 1
+            rng.bit_generator.state = state
+            rng.integers(n, size=used)
+            picks, moves = picks[:used], moves[:used]
+        moved = np.bincount(picks[moves], minlength=n)
+        sizes += step * moved
+        need -= step * int(moved.sum())
     return sizes
 
 

@@ -226,7 +226,19 @@ def _from_dict(raw: dict[str, Any], base_dir: Path, file: str, allow_dirs: tuple
     except ScenarioError as exc:
         raise as_written(exc, tables) from None
     notes = [n for t in tables for n in t.attrs.get("notes", [])] + notes
+    settle(*tables, matrix)
     return dataclasses.replace(scenario, warnings=tuple(notes + warnings))
+
+
+def settle(*tables: pd.DataFrame | None) -> None:
+    """Drop the reading notes (``attrs``: file, sheet, headers as written) of tables that are read and checked.
+
+    They serve the loader's messages only. pandas deep-copies a table's attrs into every frame and series derived
+    from it, which made a season's validation and placement spend much of their time in ``copy.deepcopy``.
+    """
+    for table in tables:
+        if table is not None:
+            table.attrs.clear()
 
 
 def as_written(exc: ScenarioError, tables: list[pd.DataFrame]) -> ScenarioError:

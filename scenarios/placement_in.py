@@ -20,7 +20,7 @@ from scenarios.aliases import header_map, normal
 from scenarios.cells import cell_text
 from scenarios.scenario import Scenario
 from scenarios.texts import TableError, hints
-from scenarios.values import employer_code, job_lookup
+from scenarios.values import Employers, job_lookup
 from scenarios.workbook import Grid, read_grid, sheet_names
 
 #: Why a worker is unplaced in the edited placement (shown in the exports as it is).
@@ -80,6 +80,7 @@ def read_placement(path: str | Path, sc: Scenario, original: dict[str, str] | No
     names.update({normal(a): "coach_id" for a in ("车号", "Coach", "coach_id")})
     jobs = job_lookup(sc.jobs)
     ents = sc.enterprises
+    employers = Employers(ents)
     skills = sc.workers["skills"].astype(str).str.split(";").to_dict()
     rows: dict[str, dict[str, object]] = {}
     skipped = []
@@ -120,7 +121,7 @@ def read_placement(path: str | Path, sc: Scenario, original: dict[str, str] | No
                     first=f"{first['sheet'] + ', ' if first['sheet'] else ''}row {first['row']}",
                     **where,
                 )
-            ent = _enterprise(ents, values, written, where, (original or {}).get(wid))
+            ent = _enterprise(ents, employers, values, written, where, (original or {}).get(wid))
             job = ""
             if ent:
                 job = _job(values.get("job", ""), ent, skills.get(wid, []), ents, jobs, written, where)
@@ -151,7 +152,12 @@ def read_placement(path: str | Path, sc: Scenario, original: dict[str, str] | No
 
 
 def _enterprise(
-    ents: pd.DataFrame, values: dict[str, str], written: dict[str, str], where: dict, before: str | None
+    ents: pd.DataFrame,
+    employers: Employers,
+    values: dict[str, str],
+    written: dict[str, str],
+    where: dict,
+    before: str | None,
 ) -> str:
     ident, name = values.get("enterprise_id", ""), values.get("enterprise", "")
     if ident:
@@ -166,7 +172,7 @@ def _enterprise(
                 valid="an enterprise id",
                 **where,
             )
-        by_name, _ = employer_code(ents, name) if name else (None, [])
+        by_name, _ = employers.code(name) if name else (None, [])
         if by_name is not None and by_name != ident:
             if before == ident:  # the name was edited, the id left as exported
                 return by_name
@@ -178,7 +184,7 @@ def _enterprise(
         return ident
     if not name:
         return ""
-    code, candidates = employer_code(ents, name)
+    code, candidates = employers.code(name)
     if code is None and candidates:
         listed = ", ".join(f"{e} (row {int(ents.at[e, 'row'])})" for e in candidates[:8])
         raise TableError(

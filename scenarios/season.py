@@ -113,7 +113,7 @@ class Season:
         ``posts``: the season's enterprises with the posts still open (default: all season posts); ``fleet``: the
         coaches of each type this night may use (default: the day's bookable fleet).
         """
-        from scenarios.loader import _read_workers, rebuild
+        from scenarios.loader import _read_workers, rebuild, settle
         from scenarios.overrides import set_path
         from scenarios.validate import validate
 
@@ -149,7 +149,9 @@ class Season:
         workers.index = pd.Index(workers["id"].to_numpy())
         night = dataclasses.replace(night, workers=workers, raw={**copy.deepcopy(night.raw),
                                                                   "workers": copy.deepcopy(arrival.workers)})
-        return dataclasses.replace(night, warnings=tuple(validate(night, file=where)))
+        warnings = tuple(validate(night, file=where))
+        settle(workers)
+        return dataclasses.replace(night, warnings=warnings)
 
 
 def _index(season: Season, arrival: Arrival) -> int:

@@ -71,7 +71,7 @@ def _counts(value: Any, types: dict[str, Any], file: str, field: str) -> dict[st
 def read_season(name_or_path: str | Path) -> Season:
     """Parse, build and check a season; the city is loaded as a night scenario."""
     from scenarios.aliases import post_aliases
-    from scenarios.loader import load, read_yaml
+    from scenarios.loader import load, read_yaml, settle
     from scenarios.tables import ENTERPRISE_COLUMNS, POSTS_PREFIX, read_table
     from scenarios.values import resolve_enterprises
 
@@ -108,6 +108,7 @@ def read_season(name_or_path: str | Path) -> Season:
                                  parse_clock=lambda t: city.minutes(t), what="enterprise")
         resolve_enterprises(enterprises, city.districts, matrix=city.travel.mode == "matrix")
         _clock(enterprises, city)
+        settle(enterprises)
     per_day = _counts(head.get("fleet_per_day", {t: ct.count for t, ct in city.fleet.items()}), city.fleet, file,
                       "season.fleet_per_day")
     fleet_days = {_date(d, file, f"fleet_days.{d}"): _counts(v, city.fleet, file, f"fleet_days.{d}")

@@ -23,16 +23,18 @@ MAX_KM_FROM_STATION = 250.0
 def check_enterprise_districts(sc: Scenario, file: str) -> list[str]:
     """Every enterprise's district exists."""
     known = set(sc.districts.index)
-    for ent, row in sc.enterprises.iterrows():
-        if row["district"] not in known:
-            raise ScenarioError(
-                f"district {quoted(row['district'])} of enterprise {cut(ent)} is not a district; "
-                f"{suggest(row['district'], known)}",
-                file=sc.table_file("enterprises"),
-                row=int(row["row"]),
-                field="district",
-                fix="use a district id from the districts table.",
-            )
+    ents = sc.enterprises
+    bad = ~ents["district"].isin(known).to_numpy()
+    if bad.any():
+        ent = ents.index[bad][0]
+        district = ents.at[ent, "district"]
+        raise ScenarioError(
+            f"district {quoted(district)} of enterprise {cut(ent)} is not a district; {suggest(district, known)}",
+            file=sc.table_file("enterprises"),
+            row=int(ents.at[ent, "row"]),
+            field="district",
+            fix="use a district id from the districts table.",
+        )
     return []
 
 
@@ -143,7 +145,13 @@ def check_own_vehicles(sc: Scenario, file: str) -> list[str]:
     """Enterprises that collect their own workers say with what and when; pickup is 'coach' or 'own'."""
     ents = sc.enterprises
     path = sc.table_file("enterprises")
-    for ent, row in ents.iterrows():
+    own = (ents["pickup"] == "own").to_numpy()
+    bad = (
+        ~ents["pickup"].isin(("coach", "own")).to_numpy()
+        | (own & ((ents["own_seats"] <= 0).to_numpy() | ~ents["own_arrival"].astype(bool).to_numpy()))
+        | (ents["checkin_close_min"] <= ents["checkin_open_min"]).to_numpy()
+    )
+    for ent, row in ents[bad].head(1).iterrows():  # the first bad row, with the first of its faults
         if row["pickup"] not in ("coach", "own"):
             raise ScenarioError(
                 f"pickup {quoted(row['pickup'])} of enterprise {cut(ent)} is not 'coach' or 'own'.",

@@ -106,17 +106,30 @@ def _unknown(frame: pd.DataFrame, index: object, column: str, lookup: Lookup, va
     )
 
 
+def as_codes(values: Iterable[object], lookup: Lookup) -> list[str]:
+    """Each value's code, or the value as written when it names nothing (left for ``resolve_column`` to name)."""
+    seen: dict[str, str] = {}
+    out = []
+    for value in values:
+        text = str(value)
+        if text not in seen:
+            seen[text] = lookup.code(text) or text
+        out.append(seen[text])
+    return out
+
+
 def resolve_column(frame: pd.DataFrame, column: str, lookup: Lookup) -> None:
     """Replace the names in ``frame[column]`` by codes, in place; blanks stay blank."""
     codes = []
+    seen: dict[str, str] = {"": ""}  # a column repeats few values: each is folded and looked up once
     for index, value in frame[column].items():
         text = str(value)
-        if not text:
-            codes.append("")
-            continue
-        code = lookup.code(text)
+        code = seen.get(text)
         if code is None:
-            raise _unknown(frame, index, column, lookup, text)
+            code = lookup.code(text)
+            if code is None:
+                raise _unknown(frame, index, column, lookup, text)
+            seen[text] = code
         codes.append(code)
     frame[column] = codes
 
@@ -124,7 +137,7 @@ def resolve_column(frame: pd.DataFrame, column: str, lookup: Lookup) -> None:
 def resolve_enterprises(ents: pd.DataFrame, districts: pd.DataFrame, matrix: bool) -> list[str]:
     """Districts by id or name, pickup as written, and missing coordinates from the district centre (in place)."""
     resolve_column(ents, "district", district_lookup(districts))
-    ents["pickup"] = [PICKUPS.code(str(v)) or str(v) for v in ents["pickup"]]
+    ents["pickup"] = as_codes(ents["pickup"], PICKUPS)
     resolve_column(ents, "pickup", PICKUPS)
     lat, lon = ents["lat"].astype(float), ents["lon"].astype(float)
     for index in ents.index:
@@ -154,20 +167,21 @@ def resolve_enterprises(ents: pd.DataFrame, districts: pd.DataFrame, matrix: boo
     ]
 
 
-def _employers(ents: pd.DataFrame) -> tuple[set[str], dict[str, list[str]]]:
-    by_name: dict[str, list[str]] = {}
-    for e, name in ents["name"].items():
-        by_name.setdefault(normal(name), []).append(str(e))
-    return set(map(str, ents.index)), by_name
+class Employers:
+    """The enterprises by id and by exact name (folded by ``normal``), indexed once for a whole table of lookups."""
 
+    def __init__(self, ents: pd.DataFrame) -> None:
+        self.ids = set(map(str, ents.index))
+        self.by_name: dict[str, list[str]] = {}
+        for e, name in ents["name"].items():
+            self.by_name.setdefault(normal(name), []).append(str(e))
 
-def employer_code(ents: pd.DataFrame, value: str) -> tuple[str | None, list[str]]:
-    """The enterprise id for an id or an exact name; (None, candidates) when the name is ambiguous or unknown."""
-    ids, by_name = _employers(ents)
-    if value in ids:
-        return value, []
-    found = by_name.get(normal(value), [])
-    return (found[0], []) if len(found) == 1 else (None, found)
+    def code(self, value: str) -> tuple[str | None, list[str]]:
+        """The enterprise id for an id or an exact name; (None, candidates) when the name is ambiguous or unknown."""
+        if value in self.ids:
+            return value, []
+        found = self.by_name.get(normal(value), [])
+        return (found[0], []) if len(found) == 1 else (None, found)
 
 
 def resolve_workers(
@@ -178,7 +192,7 @@ def resolve_workers(
     counties: dict[str, tuple[str, str]] | None = None,
 ) -> list[str]:
     """Gender, county, village, skills, wishes and returning employer as codes (in place)."""
-    workers["gender"] = [GENDERS.code(str(v)) or str(v) for v in workers["gender"]]
+    workers["gender"] = as_codes(workers["gender"], GENDERS)
     resolve_column(workers, "gender", GENDERS)
     resolve_column(workers, "county", county_lookup(counties or COUNTIES))
     workers["village"] = [
@@ -189,26 +203,34 @@ def resolve_workers(
     resolve_column(workers, "wish_job", jobs_by_name)
     resolve_column(workers, "wish_district", district_lookup(districts))
     skills = []
-    for index, text in workers["skills"].items():
-        codes = []
-        for part in SKILL_SEPARATORS.split(str(text)):
-            part = part.strip()
-            if not part:
-                continue
-            code = jobs_by_name.code(part)
-            if code is None:
-                raise _unknown(workers, index, "skills", jobs_by_name, part)
-            if code not in codes:
-                codes.append(code)
-        skills.append(";".join(codes))
+    seen: dict[str, str] = {}
+    for index, value in workers["skills"].items():
+        text = str(value)
+        if text not in seen:
+            codes = []
+            for part in SKILL_SEPARATORS.split(text):
+                part = part.strip()
+                if not part:
+                    continue
+                code = jobs_by_name.code(part)
+                if code is None:
+                    raise _unknown(workers, index, "skills", jobs_by_name, part)
+                if code not in codes:
+                    codes.append(code)
+            seen[text] = ";".join(codes)
+        skills.append(seen[text])
     workers["skills"] = skills
     employers = []
+    known = Employers(ents)
+    seen_employers: dict[str, tuple[str | None, list[str]]] = {}
     for index, value in workers["returning_employer"].items():
         text = str(value)
         if not text:
             employers.append("")
             continue
-        code, candidates = employer_code(ents, text)
+        if text not in seen_employers:
+            seen_employers[text] = known.code(text)
+        code, candidates = seen_employers[text]
         if code is None and candidates:
             listed = ", ".join(f"{e} (row {int(ents.at[e, 'row'])})" for e in candidates[:8])
             raise cell_error(
