@@ -68,8 +68,9 @@ class CoachNoShow:
     #: "standby": a standby coach of the same seats comes ``standby_delay_min`` after the gap is known;
     #: "second_trip": the coach whose planned work ends first (and has the seats) runs the missing trips afterwards.
     rule: str = "standby"
-    #: The gap is known ``notice_lead_min`` before the coach's first planned departure (0: at that departure, when
-    #: its group is called and no coach comes; estimate: a coach that does not come rarely calls ahead).
+    #: The gap is known when the coach is due at the station (``fleet.*.available_from``: coaches are due well
+    #: before the train, and a coach not there by then is phoned) or at its first planned departure if that is
+    #: earlier, less ``notice_lead_min`` (0: at that time; more: the operator calls ahead).
     notice_lead_min: float = 0.0
     standby_delay_min: float = 45.0  # estimate: calling the depot and driving a standby coach to the station
 
@@ -165,6 +166,9 @@ class SimConfig:
     n_jobs: int = 2  # processes for many replications (this machine has 2 cores)
     parallel_min_replications: int = 100  # fewer replications run in this process (start-up costs ~1 s)
     disruptions: Disruptions = field(default_factory=Disruptions)
+    #: The seed of the season-wide draws (``travel.bias``): None, the run's own (one draw per replication); a
+    #: season gives every evening the season's seed, so replication r of every night shares its error.
+    season_seed: int | None = None
 
     def __post_init__(self) -> None:
         _check(self.welcome in WELCOME_MODES, "welcome", f"expected one of {', '.join(WELCOME_MODES)}, "
@@ -183,6 +187,8 @@ class SimConfig:
         _check(self.full_log_replications >= 0, "full_log_replications",
                f"expected a whole number >= 0, got {self.full_log_replications}.")
         _check(self.n_jobs >= 1, "n_jobs", f"expected at least 1, got {self.n_jobs}.")
+        _check(self.season_seed is None or (isinstance(self.season_seed, int) and self.season_seed >= 0),
+               "season_seed", f"expected a whole number >= 0 or None, got {self.season_seed!r}.")
 
     def with_overrides(self, overrides: dict[str, Any]) -> SimConfig:
         """A copy with dotted-path overrides, e.g. ``{"disruptions.coach_no_show.rule": "second_trip"}``."""

@@ -2,8 +2,8 @@
 
 Every number is keyed by its entity (``sim.streams``) and drawn whether or not the disruption is switched on, so
 switching one on or off leaves every other number unchanged: common random numbers across variants. A coach's
-no-show is known at its first planned departure (less ``notice_lead_min``); the standby comes
-``standby_delay_min`` after that.
+no-show is known when it is due at the station (``fleet.*.available_from``), or at its first planned departure if
+that is earlier, less ``notice_lead_min``; the standby comes ``standby_delay_min`` after that.
 """
 
 from __future__ import annotations
@@ -92,7 +92,8 @@ def _reassign(night: Night, config: SimConfig, out: NightDisruptions, missing: i
             out.rule = f"second_trip:{chosen.id}"
             return
     c = config.disruptions.coach_no_show
-    known = min(night.trips[t].planned_depart_min for t in gone.trips) - c.notice_lead_min
+    due = min(night.vehicles[missing].available_min, *(night.trips[t].planned_depart_min for t in gone.trips))
+    known = due - c.notice_lead_min
     out.known_min = known
     standby = Run(missing, f"{gone.id}~standby", gone.seats, False,
                   max(known + c.standby_delay_min, night.vehicles[missing].available_min), list(gone.trips),
