@@ -110,6 +110,8 @@ FIELD_BOUNDS: dict[str, dict[str, Bound]] = {
         ),
         "night_share": SHARE,
         "district_share": SHARE,
+        "bias": Bound(0.5, 2, "", "planned times half or twice the real ones are a wrong speed, not an error"),
+        "bias_cv": Bound(0, 0.5, "", "an error of the planner's own times uncertain by more than half"),
     },
     "Policy": {
         "max_stops": Bound(1, 30, "", "a coach makes a few stops; past 30 it is a bus line"),

@@ -196,6 +196,14 @@ class Travel:
     #: night then correlate 0.7 (0.85 in one district).
     night_share: float = 0.7
     district_share: float = 0.15
+    #: The error of the planner's own times (issue 23): every planned leg time is multiplied by one factor drawn
+    #: per season (shared by every leg of a night and every night of a season; in a one-night simulation, one per
+    #: simulated night), lognormal with mean ``bias`` and coefficient of variation ``bias_cv``. An estimate, not a
+    #: measurement: coordinate models of night roads tend to be a little optimistic (``bias`` 1.02) and a city's
+    #: own error is uncertain by a few percent (``bias_cv`` 0.04); a calibration from last year's records replaces
+    #: it. ``bias: 1.1, bias_cv: 0`` says "the roads are 10% slower than planned".
+    bias: float = 1.02
+    bias_cv: float = 0.04
     matrix: str | None = None
     #: The datum of every lon/lat in the scenario: "wgs84" (GPS, OpenStreetMap; the default) or "gcj02" (copied from
     #: Chinese map services such as AMap or Tencent). Maps over a basemap convert to the basemap's datum.
@@ -216,6 +224,8 @@ class Travel:
             "suburban_km",
             f"expected at least urban_km ({self.urban_km}), got {shown(self.suburban_km)}.",
         )
+        positive(self.bias, "bias")
+        non_negative(self.bias_cv, "bias_cv")
         require(self.night_share + self.district_share <= 1, "district_share",
                 f"expected night_share + district_share <= 1, got {self.night_share} + {self.district_share}.")
         require(self.crs in ("wgs84", "gcj02"), "crs", f"expected 'wgs84' or 'gcj02', got {self.crs!r}.",

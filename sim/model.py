@@ -13,7 +13,8 @@ the scenario):
 5. ``gather_min`` to the district sign; a worker with no vehicle (unplaced, or not in the plan) leaves with staff.
 6. Vehicles (``sim.coaches``): bays are a PriorityResource (earlier planned departure first), with
    ``bay_pull_in_min`` and ``bay_pull_out_min``; boarding takes ``board_s_per_person`` each; legs take the planned
-   minutes times night, district, place and road factors (``sim.roads``);
+   minutes times the error of the planner's times (``travel.bias``, drawn once per season) and the evening's,
+   district, place and road factors (``sim.roads``);
    each stop takes ``stop_min`` plus ``drop_s_per_person`` per worker; a coach with a second trip drives back.
 7. Dormitory check-in (``sim.enterprises``): a Resource per enterprise, from ``checkin_open``, ``checkin_s`` each;
    a worker reaching it after ``checkin_close`` is a late check-in (``policy.late_checkin`` says what follows).
@@ -35,7 +36,7 @@ from sim.config import SimConfig
 from sim.enterprises import CheckIn
 from sim.events import Recorder
 from sim.night import COACH, NONE, OWN, Night
-from sim.roads import leg_factors, split_cv
+from sim.roads import EVENING_KEY, bias_factor, leg_factors, split_cv
 from sim.state import NightState, TripBoard
 from sim.station import Bays, DeskStage, desk_queue_times, desk_service_minutes, walk_minutes
 from sim.streams import Draws
@@ -57,8 +58,17 @@ def _uniform(draws: Draws, stream: str, keys: np.ndarray, random: bool, draw: in
     return u if random else np.full(len(keys), 0.5)
 
 
+def travel_factors(night: Night, draws: Draws, season: Draws, random: bool = True) -> np.ndarray:
+    """Factor per leg of the night on its planned minutes: the season's error of the planner's times, the evening's
+    luck (shared by every arrival of the evening: ``sim.roads.EVENING_KEY``), the districts', places' and roads'."""
+    factor = leg_factors(draws, EVENING_KEY, night.leg_keys, night.leg_weights, night.district_keys,
+                         night.leg_from_keys, night.leg_to_keys,
+                         split_cv(night.travel_cv, night.night_share, night.district_share), random)
+    return factor * bias_factor(season, night.bias, night.bias_cv, random)
+
+
 def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimConfig, rec: Recorder,
-                 draws: Draws, desks: DeskStage, bays: Bays, checkin: CheckIn) -> NightState:
+                 draws: Draws, desks: DeskStage, bays: Bays, checkin: CheckIn, season: Draws) -> NightState:
     """Draw the night's random numbers, place the train's workers in time and start its processes."""
     rnd, station, wk = config.random, night.station, night.worker_keys
     d = dis.draw(night, config, draws)
@@ -74,8 +84,7 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
     service = desk_service_minutes(station, config, draws.uniform("desks", wk)).tolist()
     lo, hi = station.board_s_per_person
     board_min = ((lo + _uniform(draws, "boarding", wk, rnd) * (hi - lo)) / 60.0).tolist()
-    factor = leg_factors(draws, tk, night.leg_keys, night.leg_weights, night.district_keys, night.leg_from_keys,
-                         night.leg_to_keys, split_cv(night.travel_cv, night.night_share, night.district_share), rnd)
+    factor = travel_factors(night, draws, season, rnd)
     a, b = config.stop_min
     dwell = a + _uniform(draws, "drops", night.stop_keys, rnd) * (b - a)
     c0, c1 = config.checkin_s
@@ -130,6 +139,7 @@ def run_replication(nights: list[Night], config: SimConfig, seed: int, replicati
     """Simulate one replication of one or more trains (nights) and return its recorder."""
     env = simpy.Environment()
     draws = Draws(seed, replication)
+    season = draws if config.season_seed is None else Draws(config.season_seed, replication)
     station = nights[0].station
     desks = DeskStage(env, station.desks, priority=station.desk_order != "arrival")
     bays = Bays(env, station.bays)
@@ -139,7 +149,7 @@ def run_replication(nights: list[Night], config: SimConfig, seed: int, replicati
     offset = 0
     states = []
     for night in nights:
-        states.append(_start_night(env, night, offset, config, rec, draws, desks, bays, checkin))
+        states.append(_start_night(env, night, offset, config, rec, draws, desks, bays, checkin, season))
         offset += night.n_workers
     env.run()
     eid = getattr(env, "_eid", None)

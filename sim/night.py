@@ -64,6 +64,8 @@ class Night:
     travel_cv: float
     night_share: float
     district_share: float
+    bias: float  # travel.bias: the mean factor of the planner's own times' error
+    bias_cv: float
     late_checkin: str  # policy for a worker at a closed dormitory: "kept_up" or "morning"
     morning_min: float  # with "morning": when they check in
     worker_ids: list[str]
@@ -208,6 +210,7 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
         name=sc.name, prefix=prefix, train=sc.train, station=sc.station, arrival_min=sc.arrival_min,
         latest_arrival_min=sc.latest_arrival_min, max_coach_wait_min=sc.policy.max_coach_wait_min,
         travel_cv=sc.travel.cv, night_share=sc.travel.night_share, district_share=sc.travel.district_share,
+        bias=sc.travel.bias, bias_cv=sc.travel.bias_cv,
         late_checkin=sc.policy.late_checkin, morning_min=sc.minutes(sc.policy.morning_checkin),
         worker_ids=[prefix + w for w in worker_ids],
         district=[str(d) for d in placement["district"].fillna("")], enterprise=enterprise, mode=mode,

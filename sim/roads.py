@@ -1,8 +1,13 @@
 """Travel times of one night: the planned minutes of each leg times lognormal factors, each of mean 1.
 
-    leg minutes = planned x F_night x F_district(leg) x F_place(from) x F_place(to) x F_road(from, to)
+    leg minutes = planned x B x F_night x F_district(leg) x F_place(from) x F_place(to) x F_road(from, to)
 
-``F_night`` is shared by every leg of the replication (snow, an accident on the expressway). ``F_district(leg)`` is
+``B`` is the error of the planner's own times (``travel.bias``: lognormal with mean ``bias``, an estimate above 1,
+and coefficient of variation ``bias_cv``), drawn once per season: shared by every leg of every night of a season
+(``SimConfig.season_seed``), and in a one-night simulation drawn once per simulated night, so the night's risk
+carries the uncertainty of the planner's times. ``F_night`` is the evening's luck, shared by every leg of every
+arrival of that evening at that point (snow, an accident on the expressway): it is keyed by the evening, not by
+the train, so two trains arriving together drive the same roads' night. ``F_district(leg)`` is
 the mean of the factors of the districts the leg drives through, weighted by the share of its way in each
 (``district_weights``: points on the straight line between its two places, each in the district of the nearest
 district centre, the ends in their own place's district; an estimate, as the scenarios carry no road geometry): a
@@ -27,12 +32,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.streams import Draws
+from sim.streams import Draws, key_hash
 
 #: Share of a leg's own log-variance that belongs to each of its two places (estimate; see the module docstring).
 PLACE_SHARE = 0.4
 #: Points on a leg's straight line at which its district is looked up (the two ends count half each).
 ALONG = 17
+#: The key of the evening's luck (``F_night``) and of the season's error (``B``): one replication simulates one
+#: evening at one arrival point, so one key for all its arrivals.
+EVENING_KEY = key_hash(["evening"])
+BIAS_KEY = key_hash(["travel_bias"])
 
 
 def _sigma(cv: float) -> float:
@@ -88,6 +97,14 @@ def lognormal_factor(z: np.ndarray, cv: float) -> np.ndarray:
     """Mean-1 lognormal factors with coefficient of variation ``cv`` from standard normals ``z``."""
     s = _sigma(cv)
     return np.exp(s * z - s * s / 2)
+
+
+def bias_factor(season: Draws, bias: float, cv: float, random: bool = True) -> float:
+    """The error of the planner's own times this replication (``B``): mean ``bias``, coefficient of variation
+    ``cv``, from the season's draws (1 without randomness: the night as planned)."""
+    if not random:
+        return 1.0
+    return float(bias * lognormal_factor(season.normal("travel", BIAS_KEY, 5), cv)[0])
 
 
 def leg_factors(draws: Draws, train_key: np.ndarray, leg_keys: np.ndarray, leg_weights: np.ndarray,

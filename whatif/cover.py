@@ -73,6 +73,8 @@ class CoverFacts:
     #: Enterprises receiving nobody though a worker of theirs returns: (name, {job: posts}, returning workers not
     #: back, their ``away_*`` reason code, workers who could do its posts placed at other enterprises).
     unserved_why: tuple[tuple[str, dict[str, int], int, str, int], ...] = ()
+    #: The headline if the roads were ``SLOWER`` times the planned minutes (the same nights' luck otherwise).
+    slower: Risk | None = None
 
 
 def wilson(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:
@@ -182,8 +184,14 @@ def unserved_reasons(sc: Scenario, plan: Plan) -> tuple[tuple[str, dict[str, int
     return tuple(out)
 
 
-def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words) -> CoverFacts:
-    """The cover's figures; ``status_words(info)`` turns a solve's outcome into words."""
+#: "Roads 10% slower than planned": the error of the planner's own times the cover's second headline assumes.
+SLOWER = {"travel.bias": 1.1, "travel.bias_cv": 0.0}
+
+
+def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words,
+                slower: SimResult | None = None) -> CoverFacts:
+    """The cover's figures; ``status_words(info)`` turns a solve's outcome into words; ``slower``: the same nights
+    simulated with the roads ``SLOWER``."""
     placed = plan.placed
     served = set(placed["enterprise_id"])
     names = sc.enterprises["name"].astype(str)
@@ -202,4 +210,5 @@ def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words) -> Co
         coaches=int(c["coach_id"].nunique()), trips=len(c), seats=int(sum(seats)), cost=trip_cost(sc, plan),
         bound=coach_bound(sc, plan), risk=night_risk(result), seat_use=seat_use, low_trips=low,
         placement_status=status_words(plan.placement_info), routing_status=status_words(plan.routing_info),
+        slower=night_risk(slower) if slower is not None else None,
     )

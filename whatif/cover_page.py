@@ -62,6 +62,8 @@ TEXT = {
         "risk_policy": "按“{latest} 前全部入住”的要求：做到的夜晚占 {p}（95% 区间 {lo}–{hi}），"
                        "约 {q} 的夜晚有人在 {latest} 之后才入住{open}。",
         "risk_policy_open": "（到达时宿舍仍开着门）",
+        "risk_slower": "如果夜间路况比计划的行车时间慢 10%（同样的夜晚），所有人都在宿舍关门前入住的夜晚将占 {p}"
+                       "（95% 区间 {lo}–{hi}）。上面的数字已计入计划行车时间可能偏快的估计误差（平均慢 {bias}）。",
         "risk_policy_all": "按“{latest} 前全部入住”的要求：模拟的每个夜晚都做到了。",
         "last": "最后一人入住时间：一般在 {p50}；{nights} 个夜晚中有 90% 落在 {p5} 至 {p95} 之间。",
         "h_seats": "六、座位利用",
@@ -123,6 +125,10 @@ TEXT = {
         "risk_policy": "Against the rule that everyone is in by {latest}: met on {p} of nights (95% interval "
                        "{lo}-{hi}); on about {q} someone checked in after {latest}{open}.",
         "risk_policy_open": " (their dormitory still open)",
+        "risk_slower": "If the roads were 10% slower than the planned times (the same nights otherwise), nights on "
+                       "which everyone checked in before their dormitory closed would be {p} (95% interval "
+                       "{lo}-{hi}). The figures above already allow for planned times that may be optimistic "
+                       "(an estimate: {bias} slower on average).",
         "risk_policy_all": "Against the rule that everyone is in by {latest}: met on every simulated night.",
         "last": "Last check-in: typically {p50}; on 90% of the {nights} nights between {p5} and {p95}.",
         "h_seats": "6. Seat use",
@@ -250,6 +256,10 @@ def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str) -
             out.append(("p", t["risk_policy"].format(
                 latest=latest, p=_share(r.deadline_ok), lo=_share(r.deadline_low), hi=_share(r.deadline_high),
                 q=_share(1 - r.deadline_ok), open=t["risk_policy_open"] if r.p_ok >= 1.0 else "")))
+    if facts.slower is not None and facts.slower.source == "p_on_time":
+        s = facts.slower
+        out.append(("p", t["risk_slower"].format(p=_share(s.p_ok), lo=_share(s.p_low), hi=_share(s.p_high),
+                                                 bias=f"{sc.travel.bias - 1:.0%}")))
     out.append(("p", t["last"].format(nights=r.nights, p50=format_clock(r.last_p50), p5=format_clock(r.last_p5),
                                       p95=format_clock(r.last_p95))))
     if math.isfinite(facts.seat_use):

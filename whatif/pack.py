@@ -27,7 +27,7 @@ from scenarios.io import atomic_folder
 from scenarios.personal import redact as redact_scenario
 from scenarios.writers import write_csv
 from sim import SimResult, simulate
-from whatif.cover import cover_facts
+from whatif.cover import SLOWER, cover_facts
 from whatif.cover_page import COVER_LIST, TEXT, chart_page, figures_page, list_page, number_pages
 from whatif.cover_page import cover_page as _cover_page
 from whatif.sweep import SweepResult, sweep
@@ -60,10 +60,12 @@ def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") ->
     return _cover_page(sc, cover_facts(sc, plan, result, lambda info: solve_words(info, lang)), result, lang)
 
 
-def pack_pages(sc: Scenario, plan: Plan, result: SimResult, figures: dict[str, Figure], lang: str) -> list[Figure]:
+def pack_pages(sc: Scenario, plan: Plan, result: SimResult, figures: dict[str, Figure], lang: str,
+               slower: SimResult | None = None) -> list[Figure]:
     """The PDF's pages: cover, key figures, one page per chart, and the full list of enterprises receiving nobody
-    when the cover has no room for all of them; numbered 'page k of n'."""
-    facts = cover_facts(sc, plan, result, lambda info: solve_words(info, lang))
+    when the cover has no room for all of them; numbered 'page k of n'. ``slower``: the same nights with the roads
+    10% slower (``whatif.cover.SLOWER``), said on the cover."""
+    facts = cover_facts(sc, plan, result, lambda info: solve_words(info, lang), slower)
     pages = [_cover_page(sc, facts, result, lang), figures_page(result, lang)]
     pages += [chart_page(name, fig, lang) for name, fig in figures.items()]
     if len(facts.unserved) > COVER_LIST:
@@ -102,6 +104,9 @@ def build_pack(
     options = plan_options or PlanOptions(seed=seed, time_limit=plan_time_limit, iterations=plan_iterations)
     plan = make_plan(sc, options)
     result = simulate(sc, plan, replications=replications, seed=seed, options={"n_jobs": n_jobs})
+    # The same nights with the roads 10% slower than planned (common random numbers): for the cover.
+    slower = simulate(sc.with_overrides(SLOWER), plan, replications=replications, seed=seed,
+                      options={"n_jobs": n_jobs, "log": "lean"})
     shown = redact_scenario(sc) if redact else sc
     figures = {
         "coach_gantt": result.gantt(lang=lang),
@@ -115,7 +120,7 @@ def build_pack(
         swept = sweep(sc, axes, replications=sweep_replications or replications, seed=seed, n_jobs=n_jobs)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
         figures["options"] = swept.options_chart(kpis, lang)
-    pages = pack_pages(sc, plan, result, figures, lang)
+    pages = pack_pages(sc, plan, result, figures, lang, slower)
     return Pack(scenario=shown, plan=plan, result=result, lang=lang, figures=figures, sweep=swept, pages=pages,
                 redacted=redact)
 

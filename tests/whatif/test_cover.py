@@ -92,7 +92,7 @@ def test_the_cover_tells_the_deadline_risk_beside_the_dormitories() -> None:
                             unserved=(), coaches=1, trips=1, seats=12, cost=1.0, seat_use=float("nan"),
                             bound=SimpleNamespace(by_seats=1, by_rules=1, one_district=True, max_stops=8, trips=1,
                                                   binding="seats"),
-                            placement_status="", routing_status="")
+                            placement_status="", routing_status="", slower=None)
     zh = " ".join(text for _, text in cover_lines(sc, facts, None, "zh"))
     assert "没有一晚有人到达时宿舍已关门" in zh
     assert f"按“{sc.policy.latest_arrival} 前全部入住”的要求：做到的夜晚占 85.0%" in zh
@@ -108,3 +108,22 @@ def test_chinese_lines_never_start_with_a_closing_mark() -> None:
     for columns in range(10, 40):
         lines = wrap(text, columns, "zh")
         assert "".join(lines) == text and not any(line[:1] in NO_LINE_START for line in lines[1:]), columns
+
+
+def test_the_cover_says_the_headline_with_roads_ten_percent_slower(tiny, tiny_plan) -> None:
+    """The same nights with every planned leg 10% slower: a headline no better, told in both languages."""
+    from planning import make_plan
+    from sim import simulate
+    from whatif.cover import SLOWER, cover_facts
+    from whatif.cover_page import cover_lines
+
+    plan = make_plan(tiny, max_iterations=300)
+    result = simulate(tiny, plan, 40, seed=2, options={"log": "lean"})
+    slower = simulate(tiny.with_overrides(SLOWER), plan, 40, seed=2, options={"log": "lean"})
+    facts = cover_facts(tiny, plan, result, lambda info: "", slower)
+    assert facts.slower is not None and facts.slower.p_ok <= facts.risk.p_ok
+    assert facts.slower.last_p50 > facts.risk.last_p50  # the same nights, later
+    zh = " ".join(text for _, text in cover_lines(tiny, facts, result, "zh"))
+    en = " ".join(text for _, text in cover_lines(tiny, facts, result, "en"))
+    assert "如果夜间路况比计划的行车时间慢 10%" in zh and "平均慢 2%" in zh
+    assert "If the roads were 10% slower than the planned times" in en
