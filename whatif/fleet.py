@@ -7,17 +7,17 @@ uses the same seeds). Each candidate is settled by the group-sequential one-side
 (the error of a wrong "meets" spent across the looks by a Lan-DeMets O'Brien-Fleming-type function, an early
 "fails" when clearly short, a fixed-sample test at the cap), so a clearly short fleet takes few nights, a close one
 more, and every candidate ends as "meets" or "fails". Standby coaches (``standby``: 0..N, of the largest type,
-booked but kept back) are tried in turn on a fleet that misses the target. A good night is one in which every
-worker the plan carries checks in within their dormitory's window (``night_ok``).
+booked but kept back; a booked standby waits in the coach park and is on a bay ``BOOKED_STANDBY_MIN`` after a
+missing coach is known, which is when it was due at the station) and planning margins are tried together on each
+fleet, cheapest first (``whatif.fleet_walk``). A good night is one in which every worker the plan carries checks
+in within their dormitory's window (``night_ok``).
 
 A planning safety margin (``buffers``, minutes): the fewest-coach plan may schedule second trips (closed routes)
 that arrive right at ``policy.latest_arrival``, often the dormitories' closing time, so any delay is a late
-check-in, and more coaches booked only stand by. When no fleet meets the target at one margin, the search plans
-again with the deadline moved earlier by the next margin (``policy.latest_arrival`` minus ``b`` minutes, for
-planning only: every night is simulated against the scenario's own deadline and dormitory hours), starts from the
-fleet that plan uses and walks down from it, planning each cheaper fleet with the same margin. The recommendation
-is the cheapest candidate that meets the target over all margins tried; the margins stop rising once one has met
-and the next margin's starting fleet costs more than the best.
+check-in, and more coaches booked only stand by. A fleet planned with margin ``b`` has the deadline moved ``b``
+minutes earlier for planning only: every night is simulated against the scenario's own deadline and dormitory
+hours. The recommendation is the cheapest candidate that meets the target over all fleets, standbys and margins
+tried.
 """
 
 from __future__ import annotations
@@ -39,10 +39,8 @@ from whatif.fleet_candidates import (
     BUFFERS,
     Candidate,
     booked,
-    cheaper_neighbours,
     largest_type,
     margin_note,
-    used_counts,
     with_margin,
 )
 from whatif.risk import failing_workers, night_ok
@@ -231,64 +229,16 @@ def late_nights(run: Any) -> dict[str, int]:
     return {str(e): int(n) for e, n in bad.groupby("enterprise_id")["replication"].nunique().items()}
 
 
-def search(fs: FleetSearch) -> tuple[Evaluation | None, list[Evaluation]]:
-    """Margin by margin, the walk down from the fleet the plan uses; the recommendation (or None) and all evaluated.
-
-    At each margin: plan with every bookable coach offered, settle the fleet that plan uses, and when it meets the
-    target walk down from it. The next margin is tried while nothing has met, or while its starting fleet is
-    cheaper than the best so far; a margin at which even every bookable coach cannot plan ends the search.
-    """
-    bookable = tuple((tid, ct.count) for tid, ct in fs.scenario.fleet.items() if ct.count > 0)
-    best: Evaluation | None = None
-    for buffer in fs.buffers:
-        first = fs.plan(Candidate(bookable, 0, buffer))
-        if first.plan is None:
-            fs.evaluations.setdefault(first.candidate, first)
-            break
-        start = used_counts(fs.scenario, first.plan)
-        if best is not None and fs.plan(Candidate(start, 0, buffer)).cost >= best.cost:
-            break
-        found = _walk(fs, start, buffer)
-        if found is not None and (best is None or found.cost < best.cost):
-            best = found
-    return best, list(fs.evaluations.values())
-
-
-def _walk(fs: FleetSearch, start: tuple[tuple[str, int], ...], buffer: int) -> Evaluation | None:
-    """From ``start`` (settled first), one cheaper neighbour at a time while one meets: the cheapest that met."""
-    best = _settle(fs, start, buffer)
-    frontier = [start] if best is not None else []
-    while frontier:
-        counts = frontier.pop()
-        for nb in sorted(cheaper_neighbours(fs.scenario, counts), key=lambda c: fs.cost(Candidate(c), None)):
-            ev = _settle(fs, nb, buffer)
-            if ev is not None and (best is None or ev.cost < best.cost):
-                best = ev
-                frontier = [nb]
-                break
-    return best
-
-
-def _settle(fs: FleetSearch, counts: tuple[tuple[str, int], ...], buffer: int = 0) -> Evaluation | None:
-    """The cheapest standby level at which this fleet, planned with ``buffer``, meets the target, or None."""
-    for s in fs.standby:
-        ev = fs.evaluate(Candidate(counts, s, buffer))
-        if ev.plan is None:
-            return None
-        if ev.verdict == MEETS:
-            return ev
-    return None
-
-
 def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: float = 0.95,
-               standby: int | Iterable[int] = 0, batch: int = 40, max_nights: int = 400, seed: int = 0,
+               standby: int | Iterable[int] = 1, batch: int = 40, max_nights: int = 400, seed: int = 0,
                iterations: int = FLEET_ITERATIONS, n_jobs: int = 2, backend: str | Any = "local",
                overrides: dict[str, Any] | None = None, options: dict[str, Any] | None = None,
                buffers: int | Iterable[int] = BUFFERS):
     """The cheapest fleet whose share of good nights is at least ``target`` with ``confidence``.
 
-    ``standby``: the most standby coaches to consider (0..N) or the levels to try; ``batch`` nights per look and at
-    most ``max_nights`` per candidate; ``backend``: "local" (processes), "serial", or a ``distributed.Client``;
+    ``standby``: the most standby coaches to consider (0..N, default 1) or the levels to try; ``batch`` nights per
+    look and at most ``max_nights`` per candidate; ``backend``: "local" (processes), "serial", or a
+    ``distributed.Client``;
     ``overrides``: dotted paths of the scenario (``{"train.delay_min": 60}``); ``options``: of the simulation
     (``{"disruptions.coach_no_show.p": 0.1}``), on top of ``FLEET_UNCERTAINTY``; ``buffers``: the planning margins
     in minutes tried in turn when no fleet meets the target (default ``BUFFERS``; ``0`` or ``[0]``: none), each
@@ -297,6 +247,7 @@ def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: fl
     """
     from scenarios import load
     from whatif.fleet_report import FleetResult
+    from whatif.fleet_walk import search
 
     sc = load(scenario) if isinstance(scenario, str) else scenario
     if overrides:

