@@ -1,9 +1,14 @@
 """Simulating a season: every arrival night many times, the chance each night goes right, and the whole season's.
 
-The nights are independent tasks (one per evening and arrival point: arrivals of one evening at one point share
-its desks and bays in one simulation, ``sim.simulate_day``). Each task has its own seed, drawn from the season seed
-and the task's position, so local processes and a Dask cluster give the same numbers. Replication r of the season
-is replication r of every night; the season goes right in r when every night does.
+The evenings are separate tasks (one per evening and arrival point: arrivals of one evening at one point share
+its desks, bays and the evening's travel luck in one simulation, ``sim.simulate_day``). Each task has its own seed,
+drawn from the season seed and the task's position, so local processes and a Dask cluster give the same numbers;
+the error of the planner's own times (``travel.bias``) is drawn from the season seed itself
+(``SimConfig.season_seed``), so replication r of the season is replication r of every night under one shared error:
+nights are not independent, and a season with slow roads is slow every night.
+
+The season's headline is the number of nights that go wrong: its expected value with a 90% range over simulated
+seasons, beside the chance that all go right, both under the shared error.
 """
 
 from __future__ import annotations
@@ -19,6 +24,23 @@ from planning.season import NightPlan, SeasonPlan
 from scenarios.errors import ScenarioError
 from whatif.risk import night_ok_by_train
 from whatif.sequential import wilson
+
+#: The season's headline, by language.
+SUMMARY = {
+    "zh": {"season": "模拟 {n} 个赛季（共 {nights} 个到达夜晚）：预计出问题的夜晚 {mean} 个"
+                     "（90% 的赛季在 {lo}-{hi} 个之间）；整个赛季每晚都顺利的概率 {p}（{low}-{high}）；"
+                     "单晚顺利的概率中位数 {median}。",
+           "shared": "以上计入了全赛季共同的计划行车时间误差（travel.bias，估计值）和同一晚同一到达点共同的路况："
+                     "各晚并不独立。",
+           "worst": "风险最高的夜晚：{worst}。", "night": "{arrival}（{date}，顺利 {p}）"},
+    "en": {"season": "{n} simulated seasons ({nights} arrival nights): {mean} nights expected to go wrong (90% of "
+                     "seasons {lo}-{hi}); every night goes right in {p} ({low}-{high}); a night goes right in {median} "
+                     "at the median.",
+           "shared": "Both under the error of the planner's times shared by the whole season (travel.bias, an "
+                     "estimate) and the roads shared by one evening's arrivals at one point: nights are not "
+                     "independent.",
+           "worst": "Nights most at risk: {worst}.", "night": "{arrival} ({date}, right in {p})"},
+}
 
 #: The night's uncertainty in a season run: the arrival's own random delay, coaches that fail to come, workers
 #: who miss the train (the same switches as the fleet search).
@@ -81,19 +103,25 @@ class SeasonResult:
         low, high = wilson(int(ok.sum()), len(ok))
         return float(ok.mean()), low, high
 
+    def bad_nights(self) -> tuple[float, int, int]:
+        """Nights that go wrong in a season: the expected number, and the 5% and 95% points over simulated seasons
+        (the 90% range), under the season's shared error of the planner's times."""
+        bad = (~self.nights["ok"].astype(bool)).groupby(self.nights["replication"]).sum()
+        return float(bad.mean()), int(np.floor(bad.quantile(0.05))), int(np.ceil(bad.quantile(0.95)))
+
     def summary(self, lang: str = "zh") -> str:
         p, low, high = self.season_ok()
+        mean, lo, hi = self.bad_nights()
         t = self.per_night()
-        risky = self.at_risk(3)
-        if lang == "zh":
-            worst = "、".join(f"{r.arrival}（{r.date}，顺利 {r.p_on_time:.0%}）" for r in risky.itertuples())
-            return (self.plan.summary("zh") + "\n"
-                    f"模拟 {self.replications} 个赛季：整个赛季每晚都顺利的概率 {p:.0%}（{low:.0%}-{high:.0%}）；"
-                    f"单晚顺利的概率中位数 {t['p_on_time'].median():.0%}。\n风险最高的夜晚：{worst}。")
-        worst = ", ".join(f"{r.arrival} ({r.date}, right in {r.p_on_time:.0%})" for r in risky.itertuples())
-        return (self.plan.summary("en") + "\n"
-                f"{self.replications} simulated seasons: every night goes right in {p:.0%} ({low:.0%}-{high:.0%}); "
-                f"a night goes right in {t['p_on_time'].median():.0%} at the median.\nNights most at risk: {worst}.")
+        w = SUMMARY[lang]
+        sep = "、" if lang == "zh" else ", "
+        worst = sep.join(w["night"].format(arrival=r.arrival, date=r.date, p=f"{r.p_on_time:.0%}")
+                         for r in self.at_risk(3).itertuples())
+        return "\n".join([self.plan.summary(lang),
+                          w["season"].format(n=self.replications, nights=len(t), mean=f"{mean:.1f}", lo=lo, hi=hi,
+                                             p=f"{p:.0%}", low=f"{low:.0%}", high=f"{high:.0%}",
+                                             median=f"{t['p_on_time'].median():.0%}"),
+                          w["shared"], w["worst"].format(worst=worst)])
 
     def __str__(self) -> str:
         return self.summary("en")
@@ -132,7 +160,8 @@ def simulate_season(sp: SeasonPlan, replications: int = 100, seed: int = 0, *, b
     start = time.perf_counter()
     groups = _evenings(sp)
     seeds = [int(s.generate_state(1)[0]) for s in np.random.SeedSequence(seed).spawn(len(groups))]
-    tasks = [([(n.scenario, n.plan, n.arrival.id) for n in g], replications, s, dict(options or {}))
+    shared = {"season_seed": int(np.random.SeedSequence([seed, 23]).generate_state(1)[0]), **(options or {})}
+    tasks = [([(n.scenario, n.plan, n.arrival.id) for n in g], replications, s, dict(shared))
              for g, s in zip(groups, seeds, strict=True)]
     if backend == "serial" or (backend == "local" and n_jobs == 1):
         frames = [_task(*t) for t in tasks]

@@ -94,6 +94,12 @@ def test_simulated_season_and_pack(mini_plan, tmp_path) -> None:
     p, low, high = result.season_ok()
     assert 0.0 <= low <= p <= high <= 1.0
     assert "整个赛季每晚都顺利的概率" in result.summary("zh")
+    mean, lo, hi = result.bad_nights()
+    bad = (~result.nights["ok"]).groupby(result.nights["replication"]).sum()
+    assert mean == pytest.approx(bad.mean()) and lo <= mean <= hi and (p == 0) == (bad.min() > 0)
+    assert p == pytest.approx((bad == 0).mean())
+    assert "预计出问题的夜晚" in result.summary("zh") and "nights expected to go wrong (90% of seasons" in \
+        result.summary("en")
     names = {p.name for p in write_season(result, tmp_path, lang="zh")}
     assert {"season.csv", "season_calendar.png", "season_risk.png", "season_posts.png", "summary.txt",
             "placement.xlsx"} <= names
