@@ -16,16 +16,18 @@ from whatif.sequential import SequentialRule
 USED = {0: 3, 15: 4, 30: 5}
 
 
-def _fake_search(monkeypatch, meets: set[tuple[int, int, int]], no_plan_below: int = 2) -> FleetSearch:
+def _fake_search(monkeypatch, meets: set[tuple[int, int, int]], no_plan_below: int = 2,
+                 no_plan: frozenset[tuple[int, int]] = frozenset()) -> FleetSearch:
     """A search on tiny (up to 6 minibuses) whose verdicts are given, not simulated: ``meets`` holds the
-    (minibuses, standby, margin) that meet; fewer than ``no_plan_below`` minibuses cannot plan."""
+    (minibuses, standby, margin) that meet; fewer than ``no_plan_below`` minibuses, or (minibuses, margin) in
+    ``no_plan``, cannot plan."""
     sc = scenarios.load("tiny").with_overrides({"fleet.minibus_12.count": 6})
     fs = FleetSearch(sc, SequentialRule(), seed=0, iterations=100, standby=[0, 1], buffers=[0, 15, 30])
     monkeypatch.setattr("whatif.fleet_walk.used_counts", lambda _sc, plan: (("minibus_12", USED[plan.buffer]),))
 
     def fake(candidate: Candidate) -> Evaluation:
         n = dict(candidate.counts).get("minibus_12", 0)
-        planned = n >= no_plan_below
+        planned = n >= no_plan_below and (n, candidate.buffer) not in no_plan
         verdict = NO_PLAN if not planned else MEETS if (n, candidate.standby, candidate.buffer) in meets else FAILS
         plan = SimpleNamespace(buffer=candidate.buffer) if planned else None
         ev = Evaluation(candidate, plan, booking(fs, candidate.counts, candidate.standby),
@@ -41,8 +43,9 @@ def _fake_search(monkeypatch, meets: set[tuple[int, int, int]], no_plan_below: i
 def test_a_cheaper_fleet_that_meets_only_with_a_standby_and_a_margin_is_found(monkeypatch) -> None:
     # Five minibuses meet as they are; four only with a standby at a 15-minute margin; three only with a standby
     # at 30 minutes: three plus a standby (four booked) is the cheapest. A walk down from each margin's own fleet
-    # at that margin alone would stop at four plus a standby.
-    fs = _fake_search(monkeypatch, {(5, 0, 30), (4, 1, 15), (3, 1, 30)})
+    # at that margin alone would stop at four plus a standby. Three have no plan at 15 minutes, yet one at 30 (the
+    # routing is a heuristic): a margin without a plan does not end the margins.
+    fs = _fake_search(monkeypatch, {(5, 0, 30), (4, 1, 15), (3, 1, 30)}, no_plan=frozenset({(3, 15)}))
     best, evaluated = search(fs)
     assert best is not None and (best.candidate.counts, best.candidate.standby, best.candidate.buffer) == \
         ((("minibus_12", 3),), 1, 30)
