@@ -140,7 +140,10 @@ class FleetSearch:
         key = (candidate.counts, candidate.buffer)
         if key not in self.plans:
             try:
-                made = make_plan(self.planning_scenario(candidate), seed=self.seed, max_iterations=self.iterations)
+                # Stopped by iterations only, never by the clock: the same seed gives the same plans on a loaded
+                # machine (a 30-s limit cut the routing short there, and a fleet it could chain became "no plan").
+                made = make_plan(self.planning_scenario(candidate), seed=self.seed, max_iterations=self.iterations,
+                                 time_limit=None)
                 if candidate.buffer:
                     made = dataclasses.replace(made, warnings=(*made.warnings, margin_note(self.scenario,
                                                                                          candidate.buffer)))
