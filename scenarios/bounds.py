@@ -135,6 +135,9 @@ FIELD_BOUNDS: dict[str, dict[str, Bound]] = {
 #: Every reason above in Chinese (a test checks that none is missing).
 REASONS_ZH: dict[str, str] = {
     "a share": "比例",
+    "planned times half or twice the real ones are a wrong speed, not an error": "计划行车时间是实际的一半或两倍，"
+    "是车速填错了，不是估计误差",
+    "an error of the planner's own times uncertain by more than half": "计划行车时间的误差不确定到一半以上",
     "an hour to pull into a bay is a typo for seconds": "进车位要一小时，应是把秒写成了分钟",
     "an hour to pull out of a bay is a typo for seconds": "出车位要一小时，应是把秒写成了分钟",
     "a day; beyond it the night is another night": "一天；超过就是另一个夜晚了",

@@ -155,7 +155,7 @@ def _worst_case(folder: Path) -> Path:
         desk_service_s=600,
         board_s_per_person=[120, 120],
     )
-    raw["travel"].update(road_factor=5, urban_kmh=5, suburban_kmh=5, expressway_kmh=5, cv=1)
+    raw["travel"].update(road_factor=5, urban_kmh=5, suburban_kmh=5, expressway_kmh=5, cv=1, bias=2, bias_cv=0.5)
     raw["policy"].update(max_ride_min=600, max_coach_wait_min=720, latest_arrival="21:29", routes="closed")
     raw["fleet"]["minibus_12"].update(fixed_cost=1e6, cost_per_km=1000)
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
@@ -179,7 +179,9 @@ def test_the_worst_accepted_night_simulates_in_little_memory(tmp_path: Path) -> 
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     assert peak < 100 * 2**20 and time.perf_counter() - start < 60, (peak, time.perf_counter() - start)
-    assert crowd["minutes"].max() - crowd["minutes"].min() < 8 * bounds.DAY_MIN
+    # Legs at 5 km/h with a coefficient of variation of 1, planned times half the real ones (travel.bias 2) and
+    # uncertain by half: the longest of 20 such nights spans days, still well inside what the crowd counts hold.
+    assert crowd["minutes"].max() - crowd["minutes"].min() < 30 * bounds.DAY_MIN
 
 
 def test_the_bounds_message_names_the_reason() -> None:
