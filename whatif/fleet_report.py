@@ -73,13 +73,15 @@ class FleetResult:
     def next_cheaper(self) -> Evaluation | None:
         """The dearest evaluated candidate that is cheaper than the recommendation (what saving it would risk).
 
-        A fleet that could not be planned with another margin than the recommendation's is left out: its cost has
-        no routes in it, and it is no cheaper fleet to book, only a margin too large for it."""
+        A simulated one comes first; a fleet that could not be planned is named only when none cheaper was simulated
+        (its cost has no routes in it), and then only at the recommendation's margin and without standbys."""
         rec = self.recommended
         if rec is None:
             return None
-        cheaper = [ev for ev in self.evaluations if ev.cost < rec.cost
-                   and (ev.plan is not None or ev.candidate.buffer == rec.candidate.buffer)]
+        cheaper = [ev for ev in self.evaluations if ev.cost < rec.cost and ev.plan is not None]
+        if not cheaper:
+            cheaper = [ev for ev in self.evaluations if ev.cost < rec.cost and ev.candidate.standby == 0
+                       and ev.candidate.buffer == rec.candidate.buffer]
         return max(cheaper, key=lambda e: e.cost) if cheaper else None
 
     def closest(self) -> Evaluation | None:

@@ -78,6 +78,9 @@ def settle(fs: FleetSearch, counts: Counts, best: Evaluation | None = None) -> E
         if best is not None and booking(fs, counts, s) >= best.cost:
             break
         for buffer in fs.buffers:
+            known = fs.plans.get((counts, buffer))
+            if s != fs.standby[0] and known is not None and known[0] is None:
+                continue  # no plan for this fleet and margin, whatever stands by
             ev = fs.evaluate(Candidate(counts, s, buffer))
             if ev.verdict == MEETS:
                 return ev
