@@ -16,7 +16,7 @@ from scenarios.model import OBJECTIVES
 ROUTING_ITERATIONS = 10_000
 #: The largest iteration budget accepted (about a day of search on the 2023 scenario).
 MAX_ITERATIONS = 10_000_000
-#: The longest time limit accepted, seconds (one day); also the safety cap when only iterations stop the search.
+#: The longest time limit accepted, seconds (one day). No limit is the default: only counts stop a default plan.
 MAX_SECONDS = 86_400.0
 #: Seeds are unsigned 32-bit numbers, as NumPy's and the solvers' seeds are.
 MAX_SEED = 2**32 - 1
@@ -41,17 +41,19 @@ def _short(value: Any) -> str:
 class PlanOptions:
     """How a plan is searched for.
 
-    The routing search stops after ``iterations`` (the same seed then gives the same plan on any machine) or after
-    ``time_limit`` seconds, whichever comes first; ``None`` for one of them leaves only the other. ``time_limit``
-    also bounds the placement solver. ``objective`` None keeps the scenario's ``policy.objective``. With ``strict``,
-    a stop no coach can reach before the latest arrival is an error; otherwise it is served late and listed in
-    ``plan.warnings``.
+    The routing search stops after ``iterations``, and every MIP inside the plan (placement, masters, coach types)
+    on node limits or optimality: nothing reads the clock, so the same seed gives the same plan, to the byte, on
+    any machine at any load. ``time_limit`` (seconds, opt-in) also stops placement and routing on the clock,
+    whichever comes first; a plan it stopped says so (``SolveInfo.timed_out``), as it may differ on another run.
+    ``iterations=None`` leaves only the clock. ``objective`` None keeps the scenario's ``policy.objective``.
+    With ``strict``, a stop no coach can reach before the latest arrival is an error; otherwise it is served late
+    and listed in ``plan.warnings``.
     """
 
     objective: str | None = None
     seed: int = 0
     iterations: int | None = ROUTING_ITERATIONS
-    time_limit: float | None = 30.0
+    time_limit: float | None = None
     strict: bool = True
     solver: str = "highs"
 
@@ -79,13 +81,13 @@ class PlanOptions:
 
     @property
     def seconds(self) -> float:
-        """The wall-clock cap of each of placement and routing (the day-long safety cap when none is set)."""
-        return MAX_SECONDS if self.time_limit is None else float(self.time_limit)
+        """The wall-clock cap of each of placement and routing; infinite (no clock read) when none is set."""
+        return math.inf if self.time_limit is None else float(self.time_limit)
 
     @property
     def reproducible(self) -> bool:
-        """Whether the iteration count stops the search (so the same seed gives the same plan)."""
-        return self.iterations is not None
+        """Whether only counts stop the search (so the same seed gives the same plan on any machine)."""
+        return self.iterations is not None and self.time_limit is None
 
     def describe_stop(self) -> str:
         """The stop criterion in words: '10000 iterations (at most 30 s)', 'after 30 s', ..."""

@@ -148,7 +148,7 @@ def plan_season(season: Season, options: PlanOptions | None = None, *, n_jobs: i
     """Place every arrival in date order on the posts left, then route each night (in parallel processes)."""
     from planning.check import check_plan
 
-    opts = options or PlanOptions(iterations=SEASON_ITERATIONS, time_limit=60.0)
+    opts = options or PlanOptions(iterations=SEASON_ITERATIONS)
     posts = season.enterprises.copy()
     placed: list[tuple[Arrival, Scenario, Plan]] = []
     for arrival in season.arrivals:

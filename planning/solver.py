@@ -20,6 +20,24 @@ from scenarios.errors import ScenarioError
 SOLVERS = ("highs", "cbc")
 
 
+class HiGHS(pulp.HiGHS):  # type: ignore[misc,name-defined]
+    """PuLP's HiGHS (highspy) that also reads a stop at a work limit (``mip_max_nodes``: kSolutionLimit), which
+    PuLP's own reading does not know: the solution found so far, when there is one."""
+
+    def findSolutionValues(self, lp: pulp.LpProblem) -> tuple[int, int]:
+        import highspy
+
+        model = lp.solverModel
+        if model.getModelStatus() != highspy.HighsModelStatus.kSolutionLimit:
+            return super().findSolutionValues(lp)  # type: ignore[no-any-return]
+        values = list(model.getSolution().col_value)
+        for var in lp.variables():
+            var.varValue = values[var.index]
+        if model.getInfo().primal_solution_status == 2:
+            return pulp.LpStatusOptimal, pulp.LpSolutionIntegerFeasible
+        return pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound
+
+
 @dataclass(frozen=True)
 class SolveInfo:
     """What a solver proved: ``status`` is 'optimal' only when proven, else 'feasible' (with ``gap`` when known),
@@ -40,7 +58,7 @@ class SolveInfo:
         if lang == "zh":
             return self._describe_zh(seconds)
         took = f", {self.seconds:.1f} s" if seconds and math.isfinite(self.seconds) else ""
-        clock = ", stopped at the time limit" if self.timed_out else ""
+        clock = ", stopped at the time limit: another run may differ" if self.timed_out else ""
         if self.status == "optimal" and self.gap:
             return f"optimal within gap {100 * self.gap:.2g}% ({self.solver}{took}{clock})"
         if self.status == "feasible":
@@ -50,7 +68,7 @@ class SolveInfo:
 
     def _describe_zh(self, seconds: bool) -> str:
         took = f"，{self.seconds:.1f} 秒" if seconds and math.isfinite(self.seconds) else ""
-        clock = "，到达时间上限" if self.timed_out else ""
+        clock = "，到达时间上限而停止：再运行一次结果可能不同" if self.timed_out else ""
         solver = {"routing": "线路搜索"}.get(self.solver, self.solver)
         where = f"（{solver}{took}{clock}）"
         if self.status == "optimal" and self.gap:
@@ -77,18 +95,32 @@ def cbc_path() -> str | None:
     return bundled if bundled and os.path.isfile(bundled) else None
 
 
+def clock_limit(seconds: float | None, floor: float = 0.0) -> float | None:
+    """Seconds for a solver's time limit, at least ``floor``; None (the solver never reads the clock) when
+    ``seconds`` is None or infinite, as in a default plan."""
+    if seconds is None or not math.isfinite(seconds):
+        return None
+    return max(floor, float(seconds))
+
+
 def make_solver(
     name: str = "highs",
     time_limit: float | None = 60.0,
     gap: float | None = None,
     msg: bool = False,
     threads: int | None = None,
+    node_limit: int | None = None,
 ) -> pulp.LpSolver:
-    """A PuLP solver: HiGHS through highspy, or CBC (also the fallback when highspy is not installed)."""
+    """A PuLP solver: HiGHS through highspy, or CBC (also the fallback when highspy is not installed).
+
+    ``time_limit`` None or infinite: no time limit (the solver stops on optimality or ``node_limit``, branch-and-bound
+    nodes: work, not seconds, so the answer does not depend on the machine's load)."""
+    time_limit = clock_limit(time_limit)
     if name not in SOLVERS:
         raise ScenarioError(f"unknown solver '{name}'.", field="solver", fix=f"use one of {', '.join(SOLVERS)}.")
     if name == "highs":
-        solver = pulp.HiGHS(msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads)
+        nodes = {} if node_limit is None else {"mip_max_nodes": int(node_limit)}
+        solver = HiGHS(msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads, **nodes)
         if solver.available():
             return solver
     path = cbc_path()
@@ -98,7 +130,7 @@ def make_solver(
             field="solver",
             fix="pip install highspy (or install CBC: pip install 'pulp[cbc]').",
         )
-    return pulp.COIN_CMD(path=path, msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads)
+    return pulp.COIN_CMD(path=path, msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads, maxNodes=node_limit)
 
 
 @contextlib.contextmanager
@@ -142,7 +174,8 @@ def solve(problem: pulp.LpProblem, solver: pulp.LpSolver) -> SolveInfo:
         return SolveInfo("optimal", name, objective, objective, 0.0, seconds)
     if problem.sol_status == pulp.LpSolutionIntegerFeasible:
         bound, gap = cbc_bound(log, objective)
-        return SolveInfo("feasible", name, objective, bound, gap, seconds)
+        clock = getattr(solver, "timeLimit", None) is not None  # CBC's log does not say which limit stopped it
+        return SolveInfo("feasible", name, objective, bound, gap, seconds, timed_out=clock)
     return SolveInfo("no_solution", name, None, None, None, seconds)
 
 
@@ -184,6 +217,8 @@ def _read_highs(problem: pulp.LpProblem, seconds: float) -> SolveInfo:
     model = problem.solverModel
     status = model.getModelStatus()
     info = model.getInfo()
+    st = highspy.HighsModelStatus
+    clock = status in tuple(getattr(st, n) for n in ("kTimeLimit", "kInterrupt", "kHighsInterrupt") if hasattr(st, n))
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     objective = pulp.value(problem.objective) if has_solution and problem.objective is not None else None
     # PuLP hands HiGHS a minimisation without the objective's constant: bring the bound back to the problem's terms.
@@ -197,7 +232,7 @@ def _read_highs(problem: pulp.LpProblem, seconds: float) -> SolveInfo:
     if status in (highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible):
         return SolveInfo("infeasible", "highs", None, None, None, seconds)
     if not has_solution:
-        return SolveInfo("no_solution", "highs", None, None, None, seconds)
+        return SolveInfo("no_solution", "highs", None, None, None, seconds, timed_out=clock)
     bound = dual
     gap = info.mip_gap if math.isfinite(info.mip_gap) and info.mip_gap < 1e9 else None
-    return SolveInfo("feasible", "highs", objective, bound, gap, seconds)
+    return SolveInfo("feasible", "highs", objective, bound, gap, seconds, timed_out=clock)

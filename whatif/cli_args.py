@@ -83,14 +83,16 @@ def jobs(parser: argparse.ArgumentParser) -> None:
 
 
 def time_limit(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--time-limit", type=number(0, MAX_SECONDS, low_open=True), default=30.0,
-                        help="seconds for placement and for routing")
+    parser.add_argument("--time-limit", type=number(0, MAX_SECONDS, low_open=True), default=None,
+                        help="opt-in: also stop placement and routing after these seconds (default none: only "
+                        "counts stop the search, so the same seed gives the same plan on any machine; a plan the "
+                        "clock stopped says so, as another run may differ)")
     parser.add_argument(
         "--iterations",
         type=whole(0, MAX_ITERATIONS),
         default=ROUTING_ITERATIONS,
         help=f"routing search iterations (default {ROUTING_ITERATIONS}; the same seed gives the same plan); "
-        "0 searches until the time limit instead",
+        "0 searches until --time-limit instead",
     )
 
 

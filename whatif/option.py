@@ -98,7 +98,7 @@ class Option:
 
 
 def try_option(base: Scenario, overrides: Mapping[str, Any], *, replications: int = 5, seed: int = 0,
-               iterations: int = 2000, time_limit: float = 30.0) -> Option:
+               iterations: int = 2000, time_limit: float | None = None) -> Option:
     """Build the variant, plan it (a seeded search of ``iterations``), and simulate it when the plan is valid."""
     overrides = dict(overrides)
     names = (variant_words(overrides, "zh", base), variant_words(overrides, "en", base))

@@ -80,7 +80,7 @@ def build_pack(
     lang: str = "zh",
     replications: int = 100,
     seed: int = 1,
-    plan_time_limit: float = 30.0,
+    plan_time_limit: float | None = None,
     plan_iterations: int | None = ROUTING_ITERATIONS,
     plan_options: PlanOptions | None = None,
     n_jobs: int = 2,

@@ -34,7 +34,7 @@ def _season(args: argparse.Namespace) -> int:
 
     season = load_season(args.season)
     backend = connect(args.scheduler) if args.scheduler else "local"
-    sp = plan_season(season, PlanOptions(iterations=args.iterations, seed=args.seed, time_limit=120.0),
+    sp = plan_season(season, PlanOptions(iterations=args.iterations, seed=args.seed),
                      n_jobs=args.jobs)
     result = simulate_season(sp, args.replications, args.seed, backend=backend, n_jobs=args.jobs)
     write_season(result, args.out, lang=args.lang)

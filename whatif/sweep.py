@@ -251,8 +251,8 @@ def _run(tasks: list[tuple], backend: str | Any, n_jobs: int, tick: Any) -> list
 
 
 def _plans(
-    base: Scenario, variants: list[Variant], scenarios: list[Scenario], replan: bool, seed: int, time_limit: float,
-    tick: Any,
+    base: Scenario, variants: list[Variant], scenarios: list[Scenario], replan: bool, seed: int,
+    time_limit: float | None, tick: Any,
 ) -> tuple[list[Plan | None], dict[str, Problem]]:
     """One plan per variant (made in order; variants with the same overrides, or all when not replanning, share),
     and the variants with no valid plan: no plan could be made, or the deadline cannot be met."""
@@ -292,7 +292,7 @@ def sweep(
     replan: bool = True,
     backend: str | Any = "local",
     n_jobs: int = 2,
-    plan_time_limit: float = 30.0,
+    plan_time_limit: float | None = None,
     progress: str | None = None,
 ) -> SweepResult:
     """Simulate every combination of ``axes`` with common random numbers; one tidy table back.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import time
 
 import pandas as pd
@@ -28,16 +29,20 @@ PRESOLVE_OFF_ABOVE = 15_000
 MAX_LIMIT_WARNINGS = 5
 #: Share of the time limit for the district-level plan that starts the villagers-in-one-enterprise model.
 START_SHARE = 0.25
+#: Branch-and-bound nodes of a placement without a time limit: work, not seconds, so that the plan is the same on
+#: any machine. The bundled nights solve at the root; the villagers-in-one-enterprise model stops here with its gap.
+PLACEMENT_NODES = 2_000
 
 
-def place(sc: Scenario, *, solver: str = "highs", time_limit: float = 60.0, gap: float | None = None,
+def place(sc: Scenario, *, solver: str = "highs", time_limit: float | None = None, gap: float | None = None,
           weights: Weights | None = None, grouped: bool = True, threads: int | None = None) -> Plan:
     """Assign every worker to an enterprise and job, or leave them unplaced with a reason.
 
     Parameters
     ----------
     solver : "highs" (default) or "cbc".
-    time_limit : seconds for the solver; a stop at the limit is reported as "feasible" with its gap.
+    time_limit : seconds for the solver (None: no clock, it stops on optimality or ``PLACEMENT_NODES``); a stop
+        at either limit is reported as "feasible" with its gap (and ``timed_out`` for the clock).
     gap : relative optimality gap at which the solver may stop (None: ``DEFAULT_GAP``).
     weights : the score's weights (see ``Weights``).
     grouped : group identical workers (the fast way); False gives one variable set per worker.
@@ -47,12 +52,13 @@ def place(sc: Scenario, *, solver: str = "highs", time_limit: float = 60.0, gap:
     return plan_of(sc, model, info)
 
 
-def solve_placement(sc: Scenario, *, solver: str = "highs", time_limit: float = 60.0, gap: float | None = None,
+def solve_placement(sc: Scenario, *, solver: str = "highs", time_limit: float | None = None, gap: float | None = None,
                     weights: Weights | None = None, grouped: bool = True,
                     threads: int | None = None) -> tuple[PlacementModel, SolveInfo]:
     """Build and solve the model; returns it with the honest solver status."""
     groups = make_groups(sc, grouped=grouped)
     start = None
+    time_limit = math.inf if time_limit is None else float(time_limit)
     if sc.policy.keep_villagers == "enterprise" and solver == "highs":
         # Start from the district-level plan: always a solution to report, however short the time limit.
         quick = dataclasses.replace(sc, policy=dataclasses.replace(sc.policy, keep_villagers="district"))
@@ -64,7 +70,8 @@ def solve_placement(sc: Scenario, *, solver: str = "highs", time_limit: float = 
         if first_info.status in ("optimal", "feasible"):
             start = extract_placement(quick, first)
     model = build_model(sc, groups, weights)
-    backend = make_solver(solver, time_limit=time_limit, gap=DEFAULT_GAP if gap is None else gap, threads=threads)
+    backend = make_solver(solver, time_limit=time_limit, gap=DEFAULT_GAP if gap is None else gap, threads=threads,
+                          node_limit=PLACEMENT_NODES)
     if start is not None:
         backend = with_start(backend, start_values(sc, model, start))
     if isinstance(backend, pulp.HiGHS) and model.mode != "enterprise" and \

@@ -83,7 +83,9 @@ def pyvrp_routes(
             d = 0 if back else round(float(dist[na, nb]) * DIST_SCALE)
             t = 0 if back else math.ceil(float(times[na, nb]) * TIME_SCALE - 1e-9)
             model.add_edge(a, b, d, t)
-    stop = MultipleCriteria([MaxIterations(iterations), MaxRuntime(max(0.1, seconds))])
+    # Infinite seconds (a default plan): iterations alone stop it, and the clock is never read.
+    stop = MultipleCriteria([MaxIterations(iterations), MaxRuntime(max(0.1, seconds))]) if math.isfinite(seconds) \
+        else MaxIterations(iterations)
     with warnings.catch_warnings():
         # PyVRP warns when its penalties reach their bound (vehicles-first fixed costs are large): not our reader's
         # concern, the routes are checked by our own evaluation before any use.

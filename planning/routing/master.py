@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import pulp
 
+from planning.solver import clock_limit
+
 
 @dataclass(frozen=True)
 class Column:
@@ -101,8 +103,8 @@ def solve_master(
 ) -> MasterResult | None:
     """Solve the set-partitioning problem; None when no integer solution was found.
 
-    With ``node_limit`` the branch and bound stops after that many nodes, whatever the machine's load, and
-    ``time_limit`` is only a safety cap (``timed_out`` says when it struck).
+    With ``node_limit`` the branch and bound stops after that many nodes, whatever the machine's load;
+    ``time_limit`` (infinite: none) is an opt-in cap (``timed_out`` says when it struck).
     """
     if not columns:
         return None
@@ -118,11 +120,11 @@ LIGHT = {"mip_pscost_minreliable": 0, "mip_heuristic_run_rins": False, "mip_heur
 def master_solver(
     time_limit: float, exact: bool = False, node_limit: int | None = None, options: dict[str, object] | None = None
 ) -> _WarmHiGHS:
-    """HiGHS with a node limit (deterministic) and the time limit as a safety cap."""
+    """HiGHS with a node limit (deterministic); ``time_limit`` (infinite: none, the clock is never read) as a cap."""
     options = {**({"gapRel": 0.0, "gapAbs": 0.0} if exact else {}), **(options or {})}
     if node_limit is not None:
         options["mip_max_nodes"] = int(node_limit)
-    return _WarmHiGHS(msg=False, timeLimit=max(0.3, time_limit), **options)
+    return _WarmHiGHS(msg=False, timeLimit=clock_limit(time_limit, 0.3), **options)
 
 
 def timed_out(prob: pulp.LpProblem) -> bool:

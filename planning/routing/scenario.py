@@ -186,7 +186,7 @@ def _groups(sc: Scenario, workers: pd.Series) -> dict[str, pd.Series]:
 def search_districts(
     sc: Scenario,
     workers_per_enterprise: pd.Series,
-    time_limit: float = 30.0,
+    time_limit: float = math.inf,
     seed: int = 0,
     max_iterations: int | None = None,
     strict: bool = True,
@@ -226,7 +226,7 @@ def search_districts(
 def route_placement(
     sc: Scenario,
     workers_per_enterprise: pd.Series,
-    time_limit: float = 30.0,
+    time_limit: float = math.inf,
     seed: int = 0,
     max_iterations: int | None = None,
     strict: bool = True,
@@ -256,7 +256,8 @@ def route_placement(
     exact = all(r.status == "optimal" and len(r.pool) <= POOL_PER_DISTRICT for r in results.values())
     proven = exact and not notes and (routes.empty or bool((routes["trip"] == 1).all()))
     info = _info(problems, routes, time.perf_counter() - start, proven)
-    if fleet_timed_out or any(r.timed_out for r in results.values()):
+    if fleet_timed_out or max_iterations is None or any(r.timed_out for r in results.values()):
+        # a search with no iteration count is stopped by the clock by construction
         info = dataclasses.replace(info, timed_out=True)
     coaches_lb, km_lb = _bounds(sc, problems, int(workers.sum()), seats, depart)
     return ScenarioRoutes(routes, results, info, coaches_lb, km_lower_bound=km_lb, warnings=late + held)
@@ -359,7 +360,7 @@ def manifest_for(routes: pd.DataFrame, placement: pd.DataFrame) -> pd.DataFrame:
 def plan_routes(
     sc: Scenario,
     placement: pd.DataFrame,
-    time_limit: float = 30.0,
+    time_limit: float = math.inf,
     seed: int = 0,
     max_iterations: int | None = None,
     strict: bool = True,

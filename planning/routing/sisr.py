@@ -256,12 +256,13 @@ class Sisr:
             scale = (st.cost - self.it.route_fixed * st.n_routes) / n_cust
         scale = max(scale, 1e-6)
         t0, t1 = self.p.t_start * scale, self.p.t_end * scale
-        start = time.perf_counter()
+        capped = math.isfinite(seconds)  # infinite: iterations alone stop it, the clock is never read
+        start = time.perf_counter() if capped or iterations is None else 0.0
         iters = 0
         while True:
             if iterations is not None:
                 frac = iters / iterations if iterations > 0 else 1.0
-                if iters and iters % 64 == 0 and time.perf_counter() - start > seconds:
+                if capped and iters and iters % 64 == 0 and time.perf_counter() - start > seconds:
                     break
             else:
                 frac = (time.perf_counter() - start) / seconds if seconds > 0 else 1.0

@@ -161,9 +161,10 @@ def solve(
 
     ``exact=None`` uses the exact model when the problem is small; True forces it; False never uses it.
     ``max_iterations`` caps the search by iterations instead of time, so that a seed gives the same result
-    (``time_limit`` then only stops a search that would run far longer than planned, and the result's
-    ``timed_out`` says so). ``seeds`` are extra solutions (routes of items) for the pool and the start;
-    ``keep_pool`` returns the pool's routes in the result, for a master over several problems.
+    (``time_limit``, infinite for none, then only stops a search that would run longer than planned, and the
+    result's ``timed_out`` says so; every MIP inside stops on its node limit). ``seeds`` are extra solutions
+    (routes of items) for the pool and the start; ``keep_pool`` returns the pool's routes in the result, for a
+    master over several problems.
     ``generator`` (None: when installed) runs PyVRP first as a route generator for the pool and the start: for
     GENERATOR_SHARE of ``max_iterations`` (our search runs the rest), else for 2 x GENERATOR_SHARE of the time;
     ``reloads`` lets its vehicles make that many more trips (coaches back at the depot), to suit chained trips.
@@ -196,7 +197,7 @@ def solve(
     pool = RoutePool()
     rc = RouteCost(it, problem.max_stops, problem.ride_limit)
     # With an iteration budget the local searches run to the end, so that a seed gives the same plan.
-    ls_seconds = 3600.0 if budget else min(2.0, 0.03 * time_limit)
+    ls_seconds = math.inf if budget else min(2.0, 0.03 * time_limit)
     timed_out = False
     if generator or (generator is None and generator_available()):
         share = time_limit if budget else 2 * GENERATOR_SHARE * time_limit
@@ -271,9 +272,9 @@ def solve(
     elif best_seq is not None:
         chosen = [(tuple(r), None) for r in routes_of(best_seq)]
     else:
-        raise ValueError(f"{problem.name}: no feasible routes found in {time_limit} s (limits or fleet too tight).")
+        raise ValueError(f"{problem.name}: no feasible routes found (limits or fleet too tight).")
     if not multi and not split_mode and chosen:
-        polish = 3600.0 if budget else min(1.0, 0.01 * time_limit)
+        polish = math.inf if budget else min(1.0, 0.01 * time_limit)
         routes = local_search(it, rc, [list(items) for items, _ in chosen], polish)
         if sum(rc(r) for r in routes) < sum(rc(list(items)) for items, _ in chosen) - 1e-9:
             chosen = [(tuple(r), None) for r in routes]

@@ -12,6 +12,7 @@ import numpy as np
 import pulp
 
 from planning.routing.master import master_solver
+from planning.solver import clock_limit
 
 
 def solve_split_master(
@@ -87,7 +88,7 @@ def _whole_quantities(
         prob += pulp.lpSum(y[(k, i)] for i in routes[k][0]) <= capacity, f"capacity_{k}"
     for i, d in demand.items():
         prob += pulp.lpSum(v for (k, j), v in y.items() if j == i) == d, f"demand_{i}"
-    prob.solve(pulp.HiGHS(msg=False, timeLimit=max(1.0, time_limit)))
+    prob.solve(pulp.HiGHS(msg=False, timeLimit=clock_limit(time_limit, 1.0)))
     if prob.sol_status != pulp.LpSolutionOptimal:
         return None
     values = {key: float(v.varValue or 0.0) for key, v in y.items()}

@@ -8,6 +8,7 @@ only in what the planner values.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -56,7 +57,7 @@ def tradeoff_plans(
     weights: tuple[float | None, ...] = WEIGHTS,
     seed: int = 0,
     max_iterations: int | None = ROUTING_ITERATIONS,
-    time_limit: float = 60.0,
+    time_limit: float = math.inf,
 ) -> TradeOff:
     """Route ``plan``'s placement once, then one plan per weight (ride minutes per km), same coaches first.
 

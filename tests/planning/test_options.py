@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from planning.options import MAX_SEED, PlanOptions
@@ -37,8 +39,10 @@ def test_out_of_range_options_are_refused_by_name(changes: dict, field: str, sho
 
 
 def test_the_stop_criterion_is_iterations_or_seconds_or_both() -> None:
-    assert PlanOptions().describe_stop() == "10000 iterations (at most 30 s)"
+    """By default only the iteration count stops the search (no clock); a time limit is opt-in."""
+    assert PlanOptions().describe_stop() == "10000 iterations" and PlanOptions().reproducible
+    assert PlanOptions().seconds == math.inf
     assert PlanOptions(iterations=None, time_limit=5).describe_stop() == "after 5 s"
-    only_count = PlanOptions(iterations=300, time_limit=None)
-    assert only_count.describe_stop() == "300 iterations" and only_count.reproducible
-    assert only_count.seconds == 86_400 and not PlanOptions(iterations=None).reproducible
+    capped = PlanOptions(iterations=300, time_limit=30)
+    assert capped.describe_stop() == "300 iterations (at most 30 s)" and not capped.reproducible
+    assert not PlanOptions(iterations=None, time_limit=5).reproducible

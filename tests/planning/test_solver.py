@@ -31,7 +31,8 @@ def test_time_limited_cbc_reports_feasible_with_a_gap() -> None:
     """Villagers in one enterprise on the 2024 scenario: CBC stopped after 6 s is 'feasible' with its gap."""
     sc = scenarios.load("dingxi_qingdao_2024", overrides={"policy.keep_villagers": "enterprise"})
     _, info = solve_placement(sc, solver="cbc", time_limit=6)
-    if info.status == "optimal":
-        pytest.skip("CBC proved optimality within 6 s on this machine")
+    if info.status in ("optimal", "no_solution"):  # honest either way; which one depends on the machine's speed
+        pytest.skip(f"CBC stopped {info.status} within 6 s on this machine")
+    assert info.timed_out
     assert info.status == "feasible"
     assert info.bound is not None and info.bound >= info.objective and info.gap is not None and info.gap > 0
