@@ -71,6 +71,13 @@ _REGISTRY: tuple[Kpi, ...] = (
     Kpi("checked_in", "已入住人数", "Workers checked in", "count", "higher", "workers checked in at their dormitory"),
     Kpi("late_checkins", "宿舍关门后到达人数", "Late check-ins (dormitory closed)", "count", "lower",
         "workers who reached their dormitory after it had closed (late check-ins)"),
+    Kpi("after_deadline", "晚于最晚到达入住人数", "Check-ins after the latest arrival", "count", "lower",
+        "workers the plan carries who checked in after the policy's latest arrival"),
+    Kpi("long_rides", "乘车超时人数", "Rides over the limit", "count", "lower",
+        "workers who rode longer than the policy's max_ride_min (station to their stop)"),
+    Kpi("long_waits", "站内等候超时人数", "Station waits over the limit", "count", "lower",
+        "workers who waited in the station longer than the policy's max_station_wait_min (off the train to "
+        "driven off)"),
     Kpi("not_delivered", "未送达人数", "Workers not delivered", "count", "lower",
         "workers not delivered (missed the train, unplaced, not in the plan); 0 unless a reason says why"),
     Kpi("last_checkin_min", "最后一人入住", "Last check-in", "clock", "lower",
@@ -91,11 +98,21 @@ _REGISTRY: tuple[Kpi, ...] = (
         "workers carried over seats offered, over the city coaches' trips that left with workers"),
     Kpi("coaches_used", "使用车辆", "Coaches used", "count", "lower",
         "city coaches (and standby coaches) that drove at least one trip"),
-    Kpi("p_on_time", "全员按时入住的夜晚比例", "Nights with every check-in on time", "share", "higher",
-        "share of nights in which every worker checked in within their dormitory's window (no late check-in)",
+    Kpi("p_on_time", "准时夜晚比例（全员在宿舍关门前且最晚到达前入住）", "Nights on time (everyone in an open "
+        "dormitory before the latest arrival)", "share", "higher",
+        "the headline (sim.risk): share of nights in which every worker the plan carries reached their dormitory "
+        "before it closed and before the policy's latest arrival", per_night=False),
+    Kpi("p_closed", "有人到达时宿舍已关门的夜晚比例", "Nights with a closed dormitory", "share", "lower",
+        "share of nights in which someone reached a closed dormitory (part of the headline)", per_night=False),
+    Kpi("p_after_deadline", "有人晚于最晚到达的夜晚比例", "Nights with someone after the latest arrival", "share",
+        "lower", "share of nights in which someone checked in after the policy's latest arrival (part of the "
+        "headline)", per_night=False),
+    Kpi("p_long_ride", "有人乘车超时的夜晚比例", "Nights with a ride over the limit", "share", "lower",
+        "share of nights in which someone rode longer than max_ride_min (reported beside the headline)",
         per_night=False),
-    Kpi("p_last_after_deadline", "最后一人晚于最晚到达的概率", "P(last check-in after the deadline)", "share",
-        "lower", "share of nights whose last check-in is after the policy's latest arrival", per_night=False),
+    Kpi("p_long_wait", "有人站内等候超时的夜晚比例", "Nights with a station wait over the limit", "share", "lower",
+        "share of nights in which someone waited in the station longer than max_station_wait_min (reported "
+        "beside the headline)", per_night=False),
 )
 
 #: Every KPI by its column name, in the order of the simulation's KPI table.

@@ -258,6 +258,12 @@ class Policy:
     #: "morning": they wait until ``morning_checkin``.
     late_checkin: str = "kept_up"
     morning_checkin: str = "07:00"  # estimate: a dormitory office opening in the morning
+    #: Longest a worker should wait in the station (off the train to driven off), minutes: a part of the night's
+    #: risk the simulation reports beside the headline (``sim.risk``), not a rule the routing enforces.
+    max_station_wait_min: float = 120.0
+    #: The share of nights that must go right (everyone in an open dormitory before latest_arrival): the risk
+    #: check of ``plan`` and ``pack`` and the fleet search hold a plan against it.
+    target_on_time: float = 0.95
 
     def __post_init__(self) -> None:
         require(self.max_stops >= 1, "max_stops", f"expected at least 1 stop, got {shown(self.max_stops)}.")
@@ -278,6 +284,10 @@ class Policy:
         require(self.late_checkin in LATE_CHECKIN_POLICIES, "late_checkin",
                 f"expected one of {', '.join(LATE_CHECKIN_POLICIES)}, got {self.late_checkin!r}.")
         parse_clock(self.morning_checkin, "morning_checkin")
+        positive(self.max_station_wait_min, "max_station_wait_min")
+        require(isinstance(self.target_on_time, int | float) and not isinstance(self.target_on_time, bool)
+                and 0 < self.target_on_time < 1, "target_on_time",
+                f"expected a share between 0 and 1 (such as 0.95), got {shown(self.target_on_time)}.")
         for district, quota in self.district_quotas.items():
             require(
                 isinstance(quota, int) and quota >= 0,

@@ -11,6 +11,7 @@ import pandas as pd
 
 from present.kpis import KPIS, NIGHT_KPIS, SHARE_KPIS
 from sim.events import largest_crowd
+from sim.risk import PART_COLUMNS, night_counts, on_time, worker_flags
 from sim.stats import mean_ci, wilson
 
 #: KPI columns and their meaning, from the registry (``present.kpis``: names, units, kinds written down once).
@@ -21,10 +22,11 @@ PROPORTION_DOCS = {key: k.doc for key, k in KPIS.items() if not k.per_night}
 
 
 def replication_kpis(timelines: pd.DataFrame, trips: pd.DataFrame, planned: pd.Series,
-                     train_delay: pd.DataFrame) -> pd.DataFrame:
+                     train_delay: pd.DataFrame, workers: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row of KPIs per replication.
 
-    ``planned``: per worker id, whether the plan delivers the worker; ``train_delay``: replication, train_delay_min.
+    ``planned``: per worker id, whether the plan delivers the worker; ``train_delay``: replication, train_delay_min;
+    ``workers``: per worker id the ride and station-wait limits (``sim.risk``; none: no limit).
     """
     tl = timelines
     reps = np.sort(tl["replication"].unique())
@@ -42,7 +44,11 @@ def replication_kpis(timelines: pd.DataFrame, trips: pd.DataFrame, planned: pd.S
     done = frame[frame["ok"]].groupby("replication")["checked"]
     out = pd.DataFrame(index=pd.Index(reps, name="replication"))
     out["checked_in"] = g["ok"].sum()
+    counted = night_counts(worker_flags(tl, workers, planned)).reindex(out.index, fill_value=0)
     out["late_checkins"] = g["late"].sum()
+    for part, column in PART_COLUMNS.items():
+        if part != "closed":
+            out[column] = counted[part]
     out["not_delivered"] = g["lost"].sum()
     out["last_checkin_min"] = done.max()
     out["p50_checkin_min"] = done.quantile(0.5)
@@ -69,26 +75,29 @@ def replication_kpis(timelines: pd.DataFrame, trips: pd.DataFrame, planned: pd.S
     out.insert(0, "train_delay_min", delay.reindex(out.index))
     out = out.reset_index()
     return out[list(KPI_COLUMNS)].astype({"checked_in": int, "late_checkins": int, "not_delivered": int,
-                                          "largest_crowd": int})
+                                          "largest_crowd": int, "after_deadline": int, "long_rides": int,
+                                          "long_waits": int})
 
 
 def district_table(timelines: pd.DataFrame) -> pd.DataFrame:
     """Per district: each replication's district KPIs first (workers, mean, 95th percentile and last check-in,
     share by the deadline, late check-ins, mean and longest wait), then their mean over replications, plus the 95%
-    of nights for the last check-in and the share of nights with no late check-in (see ``SimResult.by_district``).
+    of nights for the last check-in and the share of nights on time in the district (``sim.risk``: no closed
+    dormitory, nobody after the deadline; see ``SimResult.by_district``).
     """
     tl = timelines[timelines["district"] != ""]
+    bad = worker_flags(tl)["bad"].to_numpy()
     frame = tl.assign(wait=tl["departed"] - tl["gathered"], on_time=tl["checked_in"] <= tl["deadline_min"],
-                      late=tl["late_checkin"].astype(bool))
+                      late=tl["late_checkin"].astype(bool), bad=bad)
     per = frame.groupby(["district", "replication"], sort=True).agg(
         workers=("worker_id", "size"), mean_checkin_min=("checked_in", "mean"),
         p95_checkin_min=("checked_in", lambda x: x.quantile(0.95)), last_checkin_min=("checked_in", "max"),
         share_by_deadline=("on_time", "mean"), late_checkins=("late", "sum"), mean_wait_min=("wait", "mean"),
-        longest_wait_min=("wait", "max"))
+        longest_wait_min=("wait", "max"), bad=("bad", "sum"))
     g = per.groupby("district", sort=True)
     out = g.mean()
     out["last_checkin_p95_min"] = g["last_checkin_min"].quantile(0.95)
-    out["p_on_time"] = g["late_checkins"].apply(lambda x: float((x == 0).mean()))
+    out["p_on_time"] = g["bad"].apply(lambda x: float((x == 0).mean()))
     out = out[["workers", "mean_checkin_min", "p95_checkin_min", "last_checkin_min", "last_checkin_p95_min",
                "share_by_deadline", "late_checkins", "p_on_time", "mean_wait_min", "longest_wait_min"]]
     return out.sort_values("p95_checkin_min", ascending=False).reset_index()
@@ -115,9 +124,8 @@ def summarize(kpis: pd.DataFrame, level: float = 0.95, deadline_min: float = mat
                      "max": float(finite.max()) if finite.size else math.nan, "n": int(finite.size),
                      "meaning": doc})
     n = len(kpis)
-    last = kpis["last_checkin_min"].to_numpy(dtype=float)
-    counts = {"p_on_time": int((kpis["late_checkins"] == 0).sum()),
-              "p_last_after_deadline": int((np.nan_to_num(last, nan=-np.inf) > deadline_min).sum())}
+    risk = on_time(kpis, level)
+    counts = {"p_on_time": risk.headline.count, **{f"p_{part}": s.count for part, s in risk.parts.items()}}
     for name, doc in PROPORTION_DOCS.items():
         share, lo, hi = wilson(counts[name], n, level)
         rows.append({"kpi": name, "mean": share, "ci_low": lo, "ci_high": hi, "std": math.nan, "p5": math.nan,

@@ -95,6 +95,9 @@ class Night:
     leg_weights: np.ndarray  # (legs, districts): the share of each leg's way in each district (sim.roads)
     district_keys: np.ndarray
     stop_keys: np.ndarray
+    #: The policy's limits the night is judged by beside its deadline (``sim.risk``): ride and station wait.
+    max_ride_min: float = math.inf
+    max_station_wait_min: float = math.inf
 
     @property
     def n_workers(self) -> int:
@@ -212,6 +215,7 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
         travel_cv=sc.travel.cv, night_share=sc.travel.night_share, district_share=sc.travel.district_share,
         bias=sc.travel.bias, bias_cv=sc.travel.bias_cv,
         late_checkin=sc.policy.late_checkin, morning_min=sc.minutes(sc.policy.morning_checkin),
+        max_ride_min=sc.policy.max_ride_min, max_station_wait_min=sc.policy.max_station_wait_min,
         worker_ids=[prefix + w for w in worker_ids],
         district=[str(d) for d in placement["district"].fillna("")], enterprise=enterprise, mode=mode,
         reason=reason, absent=absent_workers(placement).to_numpy(dtype=bool), trip_of=trip_of, door=_doors(sc),

@@ -41,6 +41,8 @@ def _rosters(nights: list[Night]) -> tuple[pd.DataFrame, pd.DataFrame]:
             "district": night.district,
             "enterprise_id": [night.enterprise_ids[e] if e >= 0 else "" for e in night.enterprise],
             "deadline_min": night.latest_arrival_min,
+            "max_ride_min": night.max_ride_min,
+            "max_station_wait_min": night.max_station_wait_min,
             "planned": night.mode != NONE,
             "planned_vehicle": planned_vehicle,
             "planned_trip": planned_trip,
@@ -105,7 +107,7 @@ def _simulate(nights: list[Night], scenario: Scenario, name: str, replications: 
     delays = pd.DataFrame([d for p in parts for d in p[3]], columns=["replication", "train_delay_min"])
     trips = trips_from_events(events)
     assert_sound(timelines, trips, len(workers), replications)
-    kpis = replication_kpis(timelines, trips, workers.set_index("worker_id")["planned"], delays)
+    kpis = replication_kpis(timelines, trips, workers.set_index("worker_id")["planned"], delays, workers)
     return SimResult(scenario=scenario, scenario_name=name, seed=seed, replications=replications, config=config,
                      log=mode, kpis=kpis, events=events, timelines=timelines, trips=trips, workers=workers,
                      arrival_min=arrival_min, deadline_min=deadline_min, wall_s=time.perf_counter() - start,

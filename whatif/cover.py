@@ -8,7 +8,7 @@ that someone reaches a closed dormitory, with the spread of the last arrival ove
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -16,6 +16,7 @@ import pandas as pd
 from planning import Plan
 from scenarios import Scenario
 from sim import SimResult
+from sim.risk import on_time
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Risk:
     """The night-level risk over the simulated nights."""
 
     nights: int
-    p_ok: float  # share of nights in which nobody reached a closed dormitory (or: everyone by the deadline)
+    p_ok: float  # the headline (sim.risk): nights with everyone in an open dormitory before the latest arrival
     p_low: float
     p_high: float
     source: str  # "p_on_time" (dormitory windows, from the simulation) or "deadline" (everyone by latest arrival)
@@ -47,6 +48,10 @@ class Risk:
     deadline_ok: float = math.nan
     deadline_low: float = math.nan
     deadline_high: float = math.nan
+    #: The headline's parts and those beside it (``sim.risk.PARTS``): share of nights with someone in each.
+    parts: dict[str, float] = field(default_factory=dict)
+    #: The policy's target for the headline.
+    target: float = 0.95
 
 
 @dataclass(frozen=True)
@@ -118,36 +123,53 @@ def coach_bound(sc: Scenario, plan: Plan) -> CoachBound:
                       binding=binding)
 
 
-def night_risk(result: SimResult) -> Risk:
-    """The chance that nobody reaches a closed dormitory, from the simulation's ``late_checkins`` per night when it
-    has them; otherwise (an older simulation) the share of nights in which everyone checked in by the deadline."""
+def night_risk(result: SimResult, target: float = 0.95) -> Risk:
+    """The headline (``sim.risk.on_time``: everyone in an open dormitory before the latest arrival) and its parts,
+    from the simulation's per-night counts; a KPI table without ``after_deadline`` (an older simulation) has it from
+    its last check-in against ``deadline_min``, and one without ``late_checkins`` is judged by the deadline alone."""
     k = result.kpis
     nights = len(k)
     last = k["last_checkin_min"].to_numpy(dtype=float)
     finite = last[np.isfinite(last)]
     p5, p50, p95 = (np.quantile(finite, q) for q in (0.05, 0.5, 0.95)) if finite.size else (math.nan,) * 3
+    deadline = float(getattr(result, "deadline_min", math.nan))
+    if "after_deadline" not in k.columns and math.isfinite(deadline):
+        k = k.assign(after_deadline=(np.nan_to_num(last, nan=-np.inf) > deadline).astype(int))
+    parts: dict[str, float] = {}
     if "late_checkins" in k.columns:
-        ok = int((k["late_checkins"] == 0).sum())
+        risk = on_time(k)
+        ok, parts = risk.headline.count, {part: share.p for part, share in risk.parts.items()}
         source, late = "p_on_time", float(k["late_checkins"].mean())
     else:  # hook: simulations without dormitory windows judge by the policy's latest arrival
         ok = int((k["share_by_deadline"] >= 1.0).sum())
         source, late = "deadline", math.nan
     low, high = wilson(ok, nights)
-    # As the KPI p_last_after_deadline counts them: a night is late when its last check-in is after the deadline.
-    deadline = float(getattr(result, "deadline_min", math.nan))
-    by_deadline = int((np.nan_to_num(last, nan=-np.inf) <= deadline).sum())
-    d_low, d_high = wilson(by_deadline, nights) if math.isfinite(deadline) else (math.nan, math.nan)
+    if "after_deadline" in k.columns:
+        by_deadline = int((k["after_deadline"].to_numpy() == 0).sum())
+        d_low, d_high = wilson(by_deadline, nights)
+        d_ok = by_deadline / nights if nights else math.nan
+    else:
+        d_ok, d_low, d_high = math.nan, math.nan, math.nan
     return Risk(nights=nights, p_ok=ok / nights if nights else math.nan, p_low=low, p_high=high, source=source,
                 last_p5=float(p5), last_p50=float(p50), last_p95=float(p95), late_mean=late,
-                deadline_ok=by_deadline / nights if nights and math.isfinite(deadline) else math.nan,
-                deadline_low=d_low, deadline_high=d_high)
+                deadline_ok=d_ok, deadline_low=d_low, deadline_high=d_high, parts=parts, target=target)
+
+
+def prices_missing(sc: Scenario, plan: Plan) -> bool:
+    """True when no coach type the plan uses has a price (fixed cost and per-km cost all 0): a cost of 0 would lie."""
+    used = set(plan.coaches["coach_type"]) if not plan.coaches.empty else set()
+    return bool(used) and all(sc.fleet[t].fixed_cost == 0 and sc.fleet[t].cost_per_km == 0 for t in used
+                              if t in sc.fleet)
 
 
 def trip_cost(sc: Scenario, plan: Plan) -> float:
-    """The coaches' cost: each coach's fixed cost once, plus its price per km over every trip."""
+    """The coaches' cost: each coach's fixed cost once, plus its price per km over every trip (NaN when the fleet
+    has no prices: ``prices_missing``)."""
     c = plan.coaches
     if c.empty:
         return 0.0
+    if prices_missing(sc, plan):
+        return math.nan
     fixed = c.drop_duplicates("coach_id")["coach_type"].map(lambda t: sc.fleet[t].fixed_cost if t in sc.fleet else 0)
     per_km = c["coach_type"].map(lambda t: sc.fleet[t].cost_per_km if t in sc.fleet else 0) * c["km"]
     return float(fixed.sum() + per_km.sum())
@@ -208,7 +230,8 @@ def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words,
         enterprises=len(sc.enterprises), served=len(served), unserved=unserved,
         own_pickup=_own_pickup(plan, own),
         coaches=int(c["coach_id"].nunique()), trips=len(c), seats=int(sum(seats)), cost=trip_cost(sc, plan),
-        bound=coach_bound(sc, plan), risk=night_risk(result), seat_use=seat_use, low_trips=low,
+        bound=coach_bound(sc, plan), risk=night_risk(result, sc.policy.target_on_time), seat_use=seat_use,
+        low_trips=low,
         placement_status=status_words(plan.placement_info), routing_status=status_words(plan.routing_info),
         slower=night_risk(slower) if slower is not None else None,
     )

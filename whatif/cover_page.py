@@ -54,17 +54,20 @@ TEXT = {
                     "{latest} 前送达的要求"
                     "（这是本次计算找到的最少车次）。",
         "h_risk": "五、风险（模拟 {nights} 个夜晚：列车晚点、出站、领取物品和夜间路况都随机变化）",
-        "risk_on_time": "所有人都在宿舍关门前入住的夜晚占 {p}（95% 区间 {lo}–{hi}）；"
-                        "即有人到达时宿舍已关门的可能约为 {q}。",
-        "risk_none": "模拟的 {nights} 个夜晚里，没有一晚有人到达时宿舍已关门"
-                     "（按 95% 区间，这种夜晚的比例不超过 {q}）。",
+        "risk_on_time": "准时（所有人都在宿舍关门前、且在 {latest} 前入住）的夜晚占 {p}（95% 区间 {lo}–{hi}），"
+                        "目标 {target}。",
+        "risk_none": "模拟的 {nights} 个夜晚里，每晚所有人都在宿舍关门前、且在 {latest} 前入住"
+                     "（按 95% 区间，做不到的夜晚不超过 {q}）。",
+        "risk_parts": "其中有人到达时宿舍已关门的夜晚占 {closed}，有人在 {latest} 之后才入住的夜晚占 {after}；"
+                      "另有人乘车超过 {ride} 分钟的夜晚占 {long_ride}，"
+                      "有人在站内等候超过 {wait} 分钟的夜晚占 {long_wait}。",
+        "risk_below": "低于目标 {target}：这个计划的风险过高，签发前请看“计划的风险检查”中的其他做法。",
+        "why_min_failing": "本计划用 {trips} 车次；车次虽少，但达不到准时目标（见第五部分）。",
+        "no_prices": "用车 {coaches} 辆，共 {trips} 车次，座位 {seats} 个；"
+                     "车价未填写（车队的固定费用和每公里费用都是 0），无法估算费用。",
         "risk_deadline": "所有人都在 {latest} 前入住的夜晚占 {p}（95% 区间 {lo}–{hi}）。",
-        "risk_policy": "按“{latest} 前全部入住”的要求：做到的夜晚占 {p}（95% 区间 {lo}–{hi}），"
-                       "约 {q} 的夜晚有人在 {latest} 之后才入住{open}。",
-        "risk_policy_open": "（到达时宿舍仍开着门）",
         "risk_slower": "如果夜间路况比计划的行车时间慢 10%（同样的夜晚），所有人都在宿舍关门前入住的夜晚将占 {p}"
                        "（95% 区间 {lo}–{hi}）。上面的数字已计入计划行车时间可能偏快的估计误差（平均慢 {bias}）。",
-        "risk_policy_all": "按“{latest} 前全部入住”的要求：模拟的每个夜晚都做到了。",
         "last": "最后一人入住时间：一般在 {p50}；{nights} 个夜晚中有 90% 落在 {p5} 至 {p95} 之间。",
         "h_seats": "六、座位利用",
         "seats_ok": "平均座位利用率 {use}。",
@@ -117,19 +120,23 @@ TEXT = {
                     "minutes and every arrival before {latest} (the fewest this search found).",
         "h_risk": "5. Risk ({nights} simulated nights: train delay, leaving the station, gift packs and night roads "
                   "vary at random)",
-        "risk_on_time": "Nights on which everyone checked in before their dormitory closed: {p} (95% interval "
-                        "{lo}-{hi}); the chance that someone reaches a closed dormitory is about {q}.",
-        "risk_none": "On none of the {nights} simulated nights did anyone reach a closed dormitory (by the 95% "
-                     "interval, such nights are at most {q}).",
+        "risk_on_time": "Nights on time (everyone in an open dormitory before {latest}): {p} (95% interval "
+                        "{lo}-{hi}); target {target}.",
+        "risk_none": "On every one of the {nights} simulated nights everyone was in an open dormitory before {latest} "
+                     "(by the 95% interval, nights that fail are at most {q}).",
+        "risk_parts": "Nights with someone at a closed dormitory: {closed}; with someone in after {latest}: {after}. "
+                      "Beside these, nights with a ride over {ride} minutes: {long_ride}; with a station wait over "
+                      "{wait} minutes: {long_wait}.",
+        "risk_below": "Below the target of {target}: this plan is too risky to sign; see the other ways in the plan's "
+                      "risk check.",
+        "why_min_failing": "The plan uses {trips} trips; few, but it does not meet the on-time target (see 5).",
+        "no_prices": "{coaches} coaches, {trips} trips, {seats} seats; coach prices are missing (the fleet's fixed "
+                     "and per-km costs are all 0), so no cost can be given.",
         "risk_deadline": "Nights on which everyone checked in by {latest}: {p} (95% interval {lo}-{hi}).",
-        "risk_policy": "Against the rule that everyone is in by {latest}: met on {p} of nights (95% interval "
-                       "{lo}-{hi}); on about {q} someone checked in after {latest}{open}.",
-        "risk_policy_open": " (their dormitory still open)",
         "risk_slower": "If the roads were 10% slower than the planned times (the same nights otherwise), nights on "
                        "which everyone checked in before their dormitory closed would be {p} (95% interval "
                        "{lo}-{hi}). The figures above already allow for planned times that may be optimistic "
                        "(an estimate: {bias} slower on average).",
-        "risk_policy_all": "Against the rule that everyone is in by {latest}: met on every simulated night.",
         "last": "Last check-in: typically {p50}; on 90% of the {nights} nights between {p5} and {p95}.",
         "h_seats": "6. Seat use",
         "seats_ok": "Average seat use {use}.",
@@ -224,8 +231,12 @@ def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str) -
         shown = t["sep"].join(t["post_item"].format(job=job_name(j, lang), n=n) for j, n in posts.items())
         out.append(("p", t["unserved_why"].format(name=name, posts=shown, back=back, capable=capable,
                                                   reason=label(f"code_{code}", lang))))
-    out += [("h", t["h_coaches"]), ("p", t["coaches"].format(coaches=facts.coaches, trips=facts.trips,
-                                                            seats=facts.seats, cost=t["yuan"].format(facts.cost)))]
+    priced = math.isfinite(facts.cost)
+    out += [("h", t["h_coaches"]), ("p", t["coaches" if priced else "no_prices"].format(
+        coaches=facts.coaches, trips=facts.trips, seats=facts.seats, cost=t["yuan"].format(facts.cost)))]
+    r = facts.risk
+    target = getattr(r, "target", 0.95)
+    failing = math.isfinite(r.p_ok) and r.p_ok < target
     b = facts.bound
     seats = max((c.seats for c in sc.fleet.values() if c.count > 0), default=0)
     out += [("h", t["h_why"]), ("p", t["why_seats"].format(n=b.by_seats, seats=seats))]
@@ -237,25 +248,25 @@ def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str) -
     if b.trips > b.by_rules:
         out.append(("p", t["why_time"].format(trips=b.trips, extra=b.trips - b.by_rules,
                                               ride=f"{sc.policy.max_ride_min:.0f}", latest=latest)))
-    else:
-        out.append(("p", t["why_min"].format(trips=b.trips)))
-    r = facts.risk
+    else:  # the fewest trips are praised only when the plan also meets the on-time target
+        out.append(("p", t["why_min_failing" if failing else "why_min"].format(trips=b.trips)))
     out.append(("h", t["h_risk"].format(nights=r.nights)))
     if r.source == "p_on_time" and r.p_ok >= 1.0:
-        out.append(("p", t["risk_none"].format(nights=r.nights, q=_share(1 - r.p_low))))
+        out.append(("p", t["risk_none"].format(nights=r.nights, q=_share(1 - r.p_low), latest=latest)))
     elif r.source == "p_on_time":
         out.append(("p", t["risk_on_time"].format(p=_share(r.p_ok), lo=_share(r.p_low), hi=_share(r.p_high),
-                                                  q=_share(1 - r.p_ok))))
+                                                  latest=latest, target=_share(target))))
     else:  # hook: a simulation without dormitory windows; its nearest figure is the deadline
         out.append(("p", t["risk_deadline"].format(latest=latest, p=_share(r.p_ok), lo=_share(r.p_low),
                                                    hi=_share(r.p_high))))
-    if r.source == "p_on_time" and math.isfinite(r.deadline_ok):
-        if r.deadline_ok >= 1.0:
-            out.append(("p", t["risk_policy_all"].format(latest=latest)))
-        else:
-            out.append(("p", t["risk_policy"].format(
-                latest=latest, p=_share(r.deadline_ok), lo=_share(r.deadline_low), hi=_share(r.deadline_high),
-                q=_share(1 - r.deadline_ok), open=t["risk_policy_open"] if r.p_ok >= 1.0 else "")))
+    parts = getattr(r, "parts", {}) or {}
+    if r.source == "p_on_time" and len(parts) == 4:  # the parts, beside the headline, counted the same way
+        out.append(("p", t["risk_parts"].format(
+            closed=_share(parts["closed"]), after=_share(parts["after_deadline"]), latest=latest,
+            long_ride=_share(parts["long_ride"]), long_wait=_share(parts["long_wait"]),
+            ride=f"{sc.policy.max_ride_min:g}", wait=f"{sc.policy.max_station_wait_min:g}")))
+    if failing:
+        out.append(("p", t["risk_below"].format(target=_share(target))))
     if facts.slower is not None and facts.slower.source == "p_on_time":
         s = facts.slower
         out.append(("p", t["risk_slower"].format(p=_share(s.p_ok), lo=_share(s.p_low), hi=_share(s.p_high),

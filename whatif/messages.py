@@ -29,8 +29,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "coaches": "车辆 {coaches} 辆，共 {trips} 车次，乘车 {riders} 人",
         "planned_last": "计划最后一站到达 {t}（最晚到达 {deadline}）",
         "sim_last": "最后一人入住（{n} 个仿真夜晚）：中位数 {p50}，95% 分位 {p95}",
-        "sim_on_time": "准时率（每人都在宿舍关门前入住的夜晚）：{p}（95% 区间 {low}–{high}），"
-                       "宿舍关门后到达平均每晚 {late} 人",
+        "sim_on_time": "准时率（每人都在宿舍关门前、且在 {deadline} 前入住的夜晚，{n} 个仿真夜晚）：{p}"
+                       "（95% 区间 {low}–{high}）",
+        "sim_parts": "其中有人到达时宿舍已关门的夜晚 {closed}，有人晚于 {deadline} 入住的夜晚 {after}；"
+                     "另有人乘车超过 {ride} 分钟的夜晚 {long_ride}，有人在站内等候超过 {wait} 分钟的夜晚 {long_wait}",
         "risk": "风险：{n} 个夜晚中有 {bad} 个（{share}）有人在 {deadline} 之后才入住",
         "risk_none": "风险：{n} 个仿真夜晚中，每晚都在 {deadline} 之前全部入住",
         "changed": "调整后的车次：{n} 个（{which}）",
@@ -64,8 +66,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "coaches": "{coaches} coaches on {trips} trips, {riders} workers by coach",
         "planned_last": "last planned stop at {t} (latest arrival {deadline})",
         "sim_last": "last check-in over {n} simulated nights: median {p50}, 95th percentile {p95}",
-        "sim_on_time": "on time (nights on which everyone reached an open dormitory): {p} (95% CI {low}-{high}); "
-                       "{late} late check-ins per night on average",
+        "sim_on_time": "on time (nights on which everyone reached an open dormitory before {deadline}, of {n} "
+                       "simulated): {p} (95% CI {low}-{high})",
+        "sim_parts": "nights with someone at a closed dormitory {closed}, with someone after {deadline} {after}; "
+                     "beside these, nights with a ride over {ride} min {long_ride}, with a station wait over "
+                     "{wait} min {long_wait}",
         "risk": "risk: on {bad} of {n} nights ({share}) someone checks in after {deadline}",
         "risk_none": "risk: on every one of {n} simulated nights all checked in by {deadline}",
         "changed": "revised trips: {n} ({which})",

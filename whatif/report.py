@@ -54,20 +54,30 @@ def sim_lines(sc: Scenario, kpis, lang: str) -> list[str]:
     if len(last):
         lines.append(say(lang, "sim_last", n=n, p50=format_clock(float(np.percentile(last, 50))),
                          p95=format_clock(float(np.percentile(last, 95)))))
-    if "late_checkins" in kpis.columns:
-        from sim.stats import wilson
+    deadline = sc.policy.latest_arrival
+    if "late_checkins" in kpis.columns:  # the headline and its parts, as sim.risk counts them
+        from sim.risk import on_time
 
-        share, low, high = wilson(int((kpis["late_checkins"] == 0).sum()), n)
-        lines.append(say(lang, "sim_on_time", n=n, p=f"{100 * share:.1f}%", low=f"{100 * low:.1f}%",
-                         high=f"{100 * high:.1f}%", late=f"{kpis['late_checkins'].mean():.1f}"))
+        risk = on_time(kpis)
+        low, high = risk.headline.interval
+        lines.append(say(lang, "sim_on_time", n=n, p=_pct(risk.p), low=_pct(low), high=_pct(high), deadline=deadline))
+        parts = {part: _pct(share.p) for part, share in risk.parts.items()}
+        if len(parts) == 4:
+            lines.append(say(lang, "sim_parts", closed=parts["closed"], after=parts["after_deadline"],
+                             long_ride=parts["long_ride"], long_wait=parts["long_wait"], deadline=deadline,
+                             ride=f"{sc.policy.max_ride_min:g}", wait=f"{sc.policy.max_station_wait_min:g}"))
+        return lines
     bad = int((np.nan_to_num(kpis["last_checkin_min"].to_numpy(dtype=float), nan=np.inf)
                > sc.latest_arrival_min).sum())
-    deadline = sc.policy.latest_arrival
     if bad:
         lines.append(say(lang, "risk", n=n, bad=bad, share=f"{100 * bad / n:.0f}%", deadline=deadline))
     else:
         lines.append(say(lang, "risk_none", n=n, deadline=deadline))
     return lines
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
 
 
 def where_line(out: Path, lang: str) -> str:

@@ -1,7 +1,8 @@
-"""Whether a simulated night went right: every worker the plan carries checked in within their dormitory's window.
+"""Whether a simulated night went right, for the fleet search and the season: ``sim.risk``'s one definition.
 
-One definition, used by the fleet search and the season. A worker who missed the train is not a failure of the
-plan; a worker the plan carries who is not checked in by their deadline is.
+A night is on time when every worker the plan carries reaches their dormitory before it closes and before the
+policy's latest arrival (``sim.risk``); a worker who missed the train is not a failure of the plan. These helpers
+read it per replication, per train and per worker from a ``SimResult``.
 """
 
 from __future__ import annotations
@@ -11,31 +12,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sim.risk import night_ok as _night_ok
+from sim.risk import worker_flags
+
 
 def _late_workers(run: Any) -> pd.DataFrame:
     """Per worker row of the timelines: replication, train, and whether they count against the night."""
-    tl = run.timelines
-    planned = tl["worker_id"].map(run.workers.set_index("worker_id")["planned"]).fillna(False).to_numpy(bool)
-    if "absent" in tl.columns:
-        came = ~tl["absent"].fillna(False).to_numpy(bool)
-    else:
-        came = tl["not_delivered"].to_numpy() != "missed_train"
-    if "late_checkin" in tl.columns:
-        late = tl["late_checkin"].fillna(False).to_numpy(bool)
-        missing = ~np.isfinite(tl["checked_in"].to_numpy(float))
-        bad = planned & came & (late | missing)
-    else:
-        checked = np.nan_to_num(tl["checked_in"].to_numpy(float), nan=np.inf)
-        bad = planned & came & ~(checked <= tl["deadline_min"].to_numpy() + 1e-9)
-    return pd.DataFrame({"replication": tl["replication"].to_numpy(), "train": tl["train"].to_numpy(), "bad": bad,
-                         "checked_in": tl["checked_in"].to_numpy(float)})
+    return worker_flags(run.timelines, run.workers)
 
 
 def night_ok(run: Any) -> np.ndarray:
-    """Per replication of a ``SimResult`` (in replication order): the night went right."""
-    kpis = run.kpis.sort_values("replication")
-    bad = _late_workers(run).groupby("replication")["bad"].any()
-    return ~bad.reindex(kpis["replication"].to_numpy(), fill_value=False).to_numpy(bool)
+    """Per replication of a ``SimResult`` (in replication order): the night was on time (``sim.risk.night_ok``)."""
+    return _night_ok(run)
 
 
 def night_ok_by_train(run: Any) -> pd.DataFrame:

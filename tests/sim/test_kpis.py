@@ -52,10 +52,14 @@ def test_night_level_proportions_have_wilson_intervals_inside_0_1() -> None:
     kpis["late_checkins"] = [0] * 38 + [3, 5]
     kpis["last_checkin_min"] = [100.0] * 39 + [200.0]
     kpis["share_by_deadline"] = [1.0] * 39 + [0.99]
+    kpis["after_deadline"] = [2] + [0] * 38 + [1]  # night 39 fails twice (closed and late), night 0 once
+    kpis["long_rides"] = [1] * 10 + [0] * 30  # beside the headline: not counted in it
     k = summarize(kpis, 0.95, deadline_min=150.0).set_index("kpi")
     assert (k.loc["p_on_time", "mean"], k.loc["p_on_time", "ci_low"], k.loc["p_on_time", "ci_high"]) == \
-        pytest.approx(wilson(38, 40))
-    assert k.loc["p_last_after_deadline", "mean"] == pytest.approx(1 / 40)
+        pytest.approx(wilson(37, 40))
+    assert k.loc["p_closed", "mean"] == pytest.approx(2 / 40)
+    assert k.loc["p_after_deadline", "mean"] == pytest.approx(2 / 40)
+    assert k.loc["p_long_ride", "mean"] == pytest.approx(10 / 40) and k.loc["p_long_wait", "mean"] == 0
     assert k.loc["share_by_deadline", "ci_high"] <= 1.0  # a share's interval never passes 100%
     share, lo, hi = wilson(40, 40)
     assert share == 1.0 and hi == 1.0 and 0.9 < lo < 0.92  # 0.912 (Wilson 1927; Agresti and Coull 1998)
@@ -66,7 +70,7 @@ def test_summary_is_text_for_people_in_chinese_or_english(two_enterprises_one_co
     result = simulate(sc, plan, replications=5, seed=3)
     zh, en = result.summary(), result.summary(lang="en")
     assert isinstance(zh, str) and "准时率" in zh and "最后一人入住" in zh and "5%/50%/95%" in zh
-    assert "on time" in en and "late check-ins" in en and "P(last check-in after 01:00)" in en
+    assert "on time" in en and "late check-ins" in en and "nights with someone after 01:00" in en
 
 
 def test_result_prints_briefly(two_enterprises_one_coach) -> None:

@@ -65,7 +65,10 @@ def test_simulate_summary_has_the_spread_of_the_last_arrival_and_the_risk(planne
 
     median = format_clock(float(kpis["last_checkin_min"].median()))
     assert f"last check-in over 4 simulated nights: median {median}, 95th percentile " in "\n".join(lines)
-    assert lines[-2] == "risk: on every one of 4 simulated nights all checked in by 01:00"
+    assert lines[-3] == "on time (nights on which everyone reached an open dormitory before 01:00, of 4 simulated): " \
+        "100.0% (95% CI 51.0%-100.0%)"
+    assert lines[-2] == "nights with someone at a closed dormitory 0.0%, with someone after 01:00 0.0%; beside " \
+        "these, nights with a ride over 90 min 0.0%, with a station wait over 120 min 0.0%"
     assert lines[-1] == f"files in {tmp_path}"
 
 
@@ -73,7 +76,7 @@ def test_simulate_summary_in_chinese(planned: Path, tmp_path: Path, capsys) -> N
     assert main(["simulate", "tiny", "--plan", str(planned), "--out", str(tmp_path), "--replications", "3",
                  "--jobs", "1"]) == 0
     text = "\n".join(_lines(capsys))
-    assert "最后一人入住（3 个仿真夜晚）：中位数 " in text and "风险：" in text and f"文件在 {tmp_path}" in text
+    assert "最后一人入住（3 个仿真夜晚）：中位数 " in text and "准时率（" in text and f"文件在 {tmp_path}" in text
 
 
 def test_a_late_night_is_counted_as_risk() -> None:
