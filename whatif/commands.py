@@ -76,12 +76,31 @@ def _axes(options: list[str]) -> dict[str, list]:
     return axes
 
 
+def _risk_nights(p: argparse.ArgumentParser) -> None:
+    from whatif.plan_risk import RISK_NIGHTS
+
+    p.add_argument("--risk-nights", type=a.whole(0, a.MAX_REPLICATIONS), default=RISK_NIGHTS,
+                   help=f"nights the risk check simulates the plan (default {RISK_NIGHTS}; 0 skips the check); below "
+                   "policy.target_on_time it tries the other ways to plan and recommends the cheapest that meets it")
+
+
+def _risk_check(sc, plan, args: argparse.Namespace, options: PlanOptions, run=None):
+    """The plan's risk check (None when ``--risk-nights 0``)."""
+    from whatif.plan_risk import check_risk
+
+    if run is None and not args.risk_nights:
+        return None
+    return check_risk(sc, plan, options, nights=args.risk_nights, seed=args.seed, run=run,
+                      n_jobs=getattr(args, "jobs", 2))
+
+
 def _plan_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
     a.out(p)
     a.lang(p)
     a.seed(p)
     a.time_limit(p)
+    _risk_nights(p)
     p.add_argument(
         "--placement",
         type=Path,
@@ -117,7 +136,7 @@ def _plan(args: argparse.Namespace) -> int:
                          fix="give the edited placement with --placement FILE.",
                          fix_zh="请用 --placement FILE 给出改过的安置表。")
     check_writable(args.out, keep=False)
-    with steps([say(args.lang, k) for k in ("step_load", "step_plan", "step_write")]) as step:
+    with steps([say(args.lang, k) for k in ("step_load", "step_plan", "step_risk", "step_write")]) as step:
         step(say(args.lang, "step_load"))
         sc = load(args.scenario)
         step(say(args.lang, "step_plan"))
@@ -129,10 +148,15 @@ def _plan(args: argparse.Namespace) -> int:
             plan = route_edited(sc, edited, options, base=_base(sc, args))
         else:
             plan = make_plan(sc, options)
+        step(say(args.lang, "step_risk"))
+        check = _risk_check(sc, plan, args, options)
         step(say(args.lang, "step_write"))
-        _write_plan(sc, plan, args, strict=options.strict, log=plan.changes is None)
+        _write_plan(sc, plan, args, strict=options.strict, log=plan.changes is None, check=check)
+    from whatif.plan_risk import check_lines
+
     changed = [plan.changes.summary(sc, args.lang)] if plan.changes is not None else []
-    _tell([*plan_lines(sc, plan, args.lang), *changed, *warning_lines(plan, args.lang),
+    risk = check_lines(check, sc, args.lang) if check is not None else []
+    _tell([*plan_lines(sc, plan, args.lang), *changed, *risk, *warning_lines(plan, args.lang),
            where_line(args.out, args.lang)])
     return 0
 
@@ -191,14 +215,17 @@ def _run_log(sc, plan, lang: str) -> None:
         print(say(lang, "run_log", parts=("；" if lang == "zh" else "; ").join(parts)), file=sys.stderr)
 
 
-def _write_plan(sc, plan, args: argparse.Namespace, strict: bool, log: bool = True) -> None:
+def _write_plan(sc, plan, args: argparse.Namespace, strict: bool, log: bool = True, check=None) -> None:
     """The exports for people and plan.json (with their hashes), swapped in as one folder; ``log``: the solvers'
-    run log on stderr (not for a re-plan: it repairs the plan it read, and solves nothing)."""
+    run log on stderr (not for a re-plan: it repairs the plan it read, and solves nothing); ``check``: the risk
+    check, written as risk_check.csv."""
     from planning.export import write_plan
     from planning.store import save_plan
 
     with atomic_folder(args.out) as stage:
         write_plan(sc, plan, stage, lang=args.lang)
+        if check is not None:
+            write_csv(check.table(), stage / "risk_check.csv", encoding="utf-8-sig")
         save_plan(plan, stage, sc=sc, strict=strict)
     if log:
         _run_log(sc, plan, args.lang)
@@ -345,6 +372,7 @@ def _pack_args(p: argparse.ArgumentParser) -> None:
     a.sets(p)
     a.replications(p, 100)
     a.jobs(p)
+    p.add_argument("--risk-nights", type=int, default=None, help=argparse.SUPPRESS)  # pack checks its own nights
     p.add_argument("--redact", action="store_true",
                    help="a pack fit to share: names reduced to surname plus 某, no phone numbers (ids kept)")
 
@@ -365,7 +393,11 @@ def _pack(args: argparse.Namespace) -> int:
         step(say(args.lang, "step_write"))
         write_pack(pack, args.out)
     _run_log(sc, pack.plan, args.lang)
-    lines = [*plan_lines(sc, pack.plan, args.lang, "transport_plan.xlsx"), *sim_lines(sc, pack.result.kpis, args.lang)]
+    from whatif.plan_risk import check_lines
+
+    check = _risk_check(sc, pack.plan, args, options, run=pack.result)  # on the pack's own simulated nights
+    lines = [*plan_lines(sc, pack.plan, args.lang, "transport_plan.xlsx"), *sim_lines(sc, pack.result.kpis, args.lang),
+             *check_lines(check, sc, args.lang)]
     if pack.sweep is not None:
         lines.append(pack.sweep.summary(args.lang))
     _tell([*lines, *warning_lines(pack.plan, args.lang), where_line(args.out, args.lang)])

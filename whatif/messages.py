@@ -14,6 +14,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "step_load": "读取场景",
         "step_plan": "安置与排车",
         "step_read_plan": "读取并核对计划",
+        "step_risk": "风险检查（仿真计划的夜晚）",
         "step_simulate": "仿真 {n} 个夜晚",
         "step_sweep": "方案比较",
         "step_replan": "调整计划",
@@ -31,6 +32,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "sim_last": "最后一人入住（{n} 个仿真夜晚）：中位数 {p50}，95% 分位 {p95}",
         "sim_on_time": "准时率（每人都在宿舍关门前、且在 {deadline} 前入住的夜晚，{n} 个仿真夜晚）：{p}"
                        "（95% 区间 {low}–{high}）",
+        "risk_check_ok": "风险检查（{n} 个仿真夜晚）：准时率 {p}（95% 区间 {low}–{high}），达到目标 {target}",
+        "risk_check_fail": "风险检查（{n} 个仿真夜晚）：准时率 {p}（95% 区间 {low}–{high}），低于目标 {target}："
+                           "这个计划有人到达时宿舍已关门或晚于 {deadline} 的夜晚太多，还不能签发",
+        "risk_check_coaches": "出问题最多的车辆：{items}",
+        "risk_check_enterprises": "出问题最多的企业：{items}",
+        "risk_item": "{name}（{k} 晚）",
+        "risk_alt": "  {name}：准时率 {p}（{low}–{high}），{coaches} 辆车，{cost}",
+        "risk_alt_none": "  {name}：排不出有效计划（{why}）",
+        "risk_cost": "费用约 {cost} 元",
+        "risk_no_prices": "车价未填写，费用未知",
+        "risk_recommended": "  ← 建议：达到目标的做法中最便宜",
+        "risk_none_meets": "以上做法都达不到目标 {target}：请增加车辆、调整最晚到达时间或企业宿舍时间后再排",
+        "alt_current": "当前计划",
+        "alt_routes_open": "改为单程线路（每车一趟，routes: open）",
+        "alt_routes_closed": "改为往返线路（车辆回站再跑一趟，routes: closed）",
+        "alt_margin": "计划留出 {m} 分钟余量（所有车辆提前 {m} 分钟到达）",
+        "alt_desk_coach": "按发车顺序发放物品（station.desk_order: coach）",
         "sim_parts": "其中有人到达时宿舍已关门的夜晚 {closed}，有人晚于 {deadline} 入住的夜晚 {after}；"
                      "另有人乘车超过 {ride} 分钟的夜晚 {long_ride}，有人在站内等候超过 {wait} 分钟的夜晚 {long_wait}",
         "risk": "风险：{n} 个夜晚中有 {bad} 个（{share}）有人在 {deadline} 之后才入住",
@@ -52,6 +70,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "step_load": "reading the scenario",
         "step_plan": "placing and routing",
         "step_read_plan": "reading and checking the plan",
+        "step_risk": "risk check (simulating the plan's nights)",
         "step_simulate": "simulating {n} nights",
         "step_sweep": "comparing options",
         "step_replan": "revising the plan",
@@ -68,6 +87,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "sim_last": "last check-in over {n} simulated nights: median {p50}, 95th percentile {p95}",
         "sim_on_time": "on time (nights on which everyone reached an open dormitory before {deadline}, of {n} "
                        "simulated): {p} (95% CI {low}-{high})",
+        "risk_check_ok": "risk check ({n} simulated nights): on time {p} (95% CI {low}-{high}), meets the target "
+                         "{target}",
+        "risk_check_fail": "risk check ({n} simulated nights): on time {p} (95% CI {low}-{high}), below the target "
+                           "{target}: too many nights with someone at a closed dormitory or after {deadline}; do not "
+                           "sign this plan yet",
+        "risk_check_coaches": "coaches whose nights fail most: {items}",
+        "risk_check_enterprises": "enterprises whose nights fail most: {items}",
+        "risk_item": "{name} ({k} nights)",
+        "risk_alt": "  {name}: on time {p} ({low}-{high}), {coaches} coaches, {cost}",
+        "risk_alt_none": "  {name}: no valid plan ({why})",
+        "risk_cost": "about {cost} CNY",
+        "risk_no_prices": "coach prices missing, cost unknown",
+        "risk_recommended": "  <- recommended: the cheapest that meets the target",
+        "risk_none_meets": "none of these meets the target {target}: add coaches, move the latest arrival or the "
+                           "dormitories' hours, and plan again",
+        "alt_current": "this plan",
+        "alt_routes_open": "open routes (one trip per coach, routes: open)",
+        "alt_routes_closed": "closed routes (coaches come back for another trip, routes: closed)",
+        "alt_margin": "a {m}-minute planning margin (every coach in {m} minutes before the deadline)",
+        "alt_desk_coach": "gift packs in departure order (station.desk_order: coach)",
         "sim_parts": "nights with someone at a closed dormitory {closed}, with someone after {deadline} {after}; "
                      "beside these, nights with a ride over {ride} min {long_ride}, with a station wait over "
                      "{wait} min {long_wait}",

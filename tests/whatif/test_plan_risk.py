@@ -1,0 +1,83 @@
+"""The risk check of ``plan``: a fragile plan is said to be fragile, with the alternatives and a recommendation."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+
+import scenarios
+from whatif.cli import main
+
+#: Fuzhou: the station and three enterprises in three districts (coordinates of the places, rounded).
+STATION = {"name_zh": "福州南站", "name_en": "Fuzhou South railway station", "lat": 25.9897, "lon": 119.3906}
+DISTRICTS = [("changle", "长乐区", "Changle", 25.962, 119.523), ("minhou", "闽侯县", "Minhou", 26.150, 119.131),
+             ("fuqing", "福清市", "Fuqing", 25.720, 119.384)]
+ENTERPRISES = [("F1", "福州长乐纺织有限公司", "Changle", 25.93, 119.55, 8, "23:30"),
+               ("F2", "闽侯电子有限公司", "Minhou", 26.16, 119.10, 7, "23:30"),
+               ("F3", "福清食品有限公司", "Fuqing", 25.71, 119.37, 7, "23:30")]
+
+
+def fuzhou_from_template(folder: Path, routes: str) -> Path:
+    """The template, filled in as a new city would: 20 workers, 3 enterprises, three 19-seat minibuses, no prices."""
+    assert main(["template", "--out", str(folder), "--lang", "en"]) == 0
+    raw = yaml.safe_load((folder / "scenario.yaml").read_text(encoding="utf-8"))
+    raw["station"] = STATION
+    raw["fleet"] = {"minibus_19": {**raw["fleet"]["minibus_19"], "count": 3}}
+    raw["policy"]["routes"] = routes
+    (folder / "scenario.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with open(folder / "districts.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "name_zh", "name_en", "lat", "lon", "meeting_point"])
+        for d in DISTRICTS:
+            w.writerow([*d, f"{d[1]}牌"])
+    book = openpyxl.load_workbook(folder / "workers.xlsx")
+    ws = book.worksheets[0]
+    ws.delete_rows(2, ws.max_row)
+    for k in range(1, 21):
+        ws.append([f"W{k:02d}", f"工人{k}", "M" if k % 2 else "F", 20 + k, "Tongwei", f"村{k % 4}", 1, "General worker",
+                   None, None, None, None])
+    book.save(folder / "workers.xlsx")
+    book = openpyxl.load_workbook(folder / "enterprises.xlsx")
+    ws = book.worksheets[0]
+    ws.delete_rows(2, ws.max_row)
+    for eid, name, district, lat, lon, posts, closes in ENTERPRISES:
+        ws.append([eid, name, district, lat, lon, None, posts, 0, 0, None, None, dt.time(18, 0),
+                   dt.time(*map(int, closes.split(":"))), "coach", None, None, None, None])
+    book.save(folder / "enterprises.xlsx")
+    return folder
+
+
+def test_the_template_plans_open_routes_by_default(tmp_path: Path) -> None:
+    """The safe route mode for a new city: one trip per coach."""
+    assert main(["template", "--out", str(tmp_path / "t")]) == 0
+    assert scenarios.load(tmp_path / "t").policy.routes == "open"
+
+
+def test_a_fragile_fuzhou_plan_warns_and_recommends_one_that_meets_the_target(tmp_path: Path, capsys) -> None:
+    """Closed routes (the template's old default): one minibus drives trip after trip and late groups wait in the
+    hall; the check says the plan is below 95%, names coaches, and recommends open routes, which meet it."""
+    folder = fuzhou_from_template(tmp_path / "fuzhou", routes="closed")
+    out = tmp_path / "plan"
+    assert main(["plan", str(folder), "--out", str(out), "--lang", "en", "--risk-nights", "100"]) == 0
+    text = capsys.readouterr().out
+    assert "below the target 95.0%" in text and "do not sign this plan yet" in text
+    assert "coaches whose nights fail most: C01" in text
+    rows = csv.DictReader((out / "risk_check.csv").read_text(encoding="utf-8-sig").splitlines())
+    table = {r["option"]: r for r in rows}
+    assert float(table["current"]["p_on_time"]) < 0.95 and table["current"]["recommended"] == "False"
+    rec = [k for k, r in table.items() if r["recommended"] == "True"]
+    assert rec == ["routes_open"] and float(table["routes_open"]["p_on_time"]) >= 0.95
+    assert "<- recommended" in text and "coach prices missing, cost unknown" in text
+    assert "0 CNY" not in text
+
+
+@pytest.mark.parametrize("routes", ["open"])
+def test_the_safe_plan_meets_the_target_and_says_so(tmp_path: Path, routes: str, capsys) -> None:
+    folder = fuzhou_from_template(tmp_path / "fuzhou", routes=routes)
+    assert main(["plan", str(folder), "--out", str(tmp_path / "plan"), "--lang", "en"]) == 0
+    assert "meets the target 95.0%" in capsys.readouterr().out

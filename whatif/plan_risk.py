@@ -1,0 +1,188 @@
+"""The risk check of a plan when it is made: ``plan`` and ``pack`` simulate the plan and hold it against the target.
+
+The plan is simulated on the scenario's night (the same night model and seed as ``simulate``); the headline is
+``sim.risk``'s. Below ``policy.target_on_time`` the check names the coaches and enterprises whose workers make
+nights fail, and tries the other ways the toolkit can plan without new data (the other route mode, a planning margin,
+the desk order by coach), each on the same simulated nights (common random numbers), with its risk and cost, and
+recommends the cheapest that meets the target.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from planning.options import PlanOptions
+from planning.plan import Plan
+from scenarios.scenario import Scenario
+from sim.risk import Share, on_time, worker_flags
+
+#: Nights the risk check simulates by default (``--risk-nights``; 0 skips the check).
+RISK_NIGHTS = 100
+#: The planning margin tried as an alternative, minutes before the latest arrival.
+MARGIN_MIN = 30
+#: Coaches and enterprises named as the ones whose nights fail.
+NAMED = 5
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One way to plan: its key (``current``, ``routes_open``, ``margin``, ...), risk, cost and coaches."""
+
+    key: str
+    share: Share | None
+    cost: float  # NaN: the fleet has no prices
+    coaches: int
+    plan: Plan | None = field(default=None, repr=False, compare=False)
+    why: dict[str, str] = field(default_factory=dict)  # why there is no plan, per language
+
+    def meets(self, target: float) -> bool:
+        return self.share is not None and self.share.p >= target
+
+
+@dataclass(frozen=True)
+class RiskCheck:
+    """The plan's headline against the target, who fails, and the alternatives (only when below the target)."""
+
+    share: Share
+    target: float
+    coaches: tuple[tuple[str, int], ...]
+    enterprises: tuple[tuple[str, int], ...]
+    alternatives: tuple[Alternative, ...] = ()
+
+    @property
+    def meets(self) -> bool:
+        return self.share.p >= self.target
+
+    @property
+    def recommended(self) -> Alternative | None:
+        """The cheapest alternative that meets the target (fewest coaches when prices are missing)."""
+        good = [a for a in self.alternatives if a.meets(self.target)]
+        if not good:
+            return None
+        return min(good, key=lambda a: (a.cost if math.isfinite(a.cost) else math.inf, a.coaches, a.key))
+
+    def table(self) -> pd.DataFrame:
+        """One row per way of planning: key, p_on_time with its interval, coaches, cost, recommended."""
+        rec = self.recommended
+        rows = []
+        for a in self.alternatives:
+            low, high = a.share.interval if a.share is not None else (math.nan, math.nan)
+            rows.append({"option": a.key, "p_on_time": a.share.p if a.share else math.nan, "p_low": round(low, 4),
+                         "p_high": round(high, 4), "nights": a.share.nights if a.share else 0, "coaches": a.coaches,
+                         "cost": a.cost, "meets_target": a.meets(self.target), "recommended": a is rec,
+                         "why_no_plan": a.why.get("en", "")})
+        return pd.DataFrame(rows)
+
+
+def _cost(sc: Scenario, plan: Plan) -> float:
+    from whatif.cover import trip_cost
+
+    return trip_cost(sc, plan)
+
+
+def _simulate(sc: Scenario, plan: Plan, nights: int, seed: int, n_jobs: int):
+    from sim import simulate
+
+    return simulate(sc, plan, replications=nights, seed=seed, options={"log": "lean", "n_jobs": n_jobs})
+
+
+def failing(run, sc: Scenario) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """(coach, nights) and (enterprise name, nights) whose workers counted against a night, most nights first."""
+    flags = worker_flags(run.timelines, run.workers)
+    bad = flags[flags["bad"].to_numpy()]
+    if bad.empty:
+        return (), ()
+    vehicle = run.timelines["worker_id"].map(run.workers.set_index("worker_id")["planned_vehicle"])
+    bad = bad.assign(vehicle=vehicle[flags["bad"].to_numpy()].to_numpy())
+    coaches = bad[bad["vehicle"] != ""].groupby("vehicle")["replication"].nunique()
+    ents = bad[bad["enterprise_id"] != ""].groupby("enterprise_id")["replication"].nunique()
+    names = sc.enterprises["name"].astype(str)
+
+    def top(counts: pd.Series, name=lambda k: k) -> tuple[tuple[str, int], ...]:
+        order = sorted(counts.items(), key=lambda kv: (-int(kv[1]), str(kv[0])))[:NAMED]
+        return tuple((str(name(k)), int(v)) for k, v in order)
+
+    return top(coaches), top(ents, lambda e: names.get(e, e))
+
+
+def _variants(sc: Scenario) -> list[tuple[str, Scenario, Scenario]]:
+    """(key, scenario to plan on, scenario of the night) of each alternative the toolkit can make without new data."""
+    from whatif.fleet_candidates import with_margin
+
+    other = "open" if sc.policy.routes == "closed" else "closed"
+    out = [(f"routes_{other}", sc.with_overrides({"policy.routes": other}), sc)]
+    out.append(("margin", with_margin(sc, MARGIN_MIN), sc))
+    if sc.station.desk_order != "coach":
+        desk = sc.with_overrides({"station.desk_order": "coach"})
+        out.append(("desk_coach", desk, desk))
+    return out
+
+
+def check_risk(sc: Scenario, plan: Plan, options: PlanOptions | None = None, nights: int = RISK_NIGHTS,
+               seed: int = 0, n_jobs: int = 2, run=None) -> RiskCheck:
+    """Simulate ``plan`` (or read ``run``, a simulation of it) and hold its headline against the target; below it,
+    plan and simulate the alternatives on the same nights."""
+    from whatif.option import plan_or_problem
+
+    if run is None:
+        run = _simulate(sc, plan, nights, seed, n_jobs)
+    share = on_time(run.kpis).headline
+    target = sc.policy.target_on_time
+    coaches, ents = failing(run, sc)
+    used = int(plan.coaches["coach_id"].nunique()) if plan.routes is not None else 0
+    current = Alternative("current", share, _cost(sc, plan), used, plan)
+    if share.p >= target:
+        return RiskCheck(share, target, coaches, ents, (current,))
+    opts = options or PlanOptions(seed=seed)
+    alternatives = [current]
+    for key, planning, night in _variants(sc):
+        fields = {f.name: getattr(opts, f.name) for f in dataclasses.fields(PlanOptions) if f.name != "strict"}
+        made, problem = plan_or_problem(planning, **fields)
+        if made is None or made.routes is None or problem is not None:
+            why = {lang: problem.text(lang)[:160] for lang in ("zh", "en")} if problem is not None else {}
+            alternatives.append(Alternative(key, None, math.nan, 0, None, why))
+            continue
+        alt = _simulate(night, made, run.replications, run.seed, n_jobs)
+        alternatives.append(Alternative(key, on_time(alt.kpis).headline, _cost(night, made),
+                                        int(made.coaches["coach_id"].nunique()), made))
+    return RiskCheck(share, target, coaches, ents, tuple(alternatives))
+
+
+def check_lines(check: RiskCheck, sc: Scenario, lang: str) -> list[str]:
+    """The check in the planner's words: the headline against the target, who fails, the alternatives."""
+    from whatif.messages import say
+
+    def pct(x: float) -> str:
+        return "-" if not math.isfinite(x) else f"{100 * x:.1f}%"
+
+    low, high = check.share.interval
+    key = "risk_check_ok" if check.meets else "risk_check_fail"
+    lines = [say(lang, key, n=check.share.nights, p=pct(check.share.p), low=pct(low), high=pct(high),
+                 target=pct(check.target), deadline=sc.policy.latest_arrival)]
+    sep = "、" if lang == "zh" else ", "
+    if not check.meets and check.coaches:
+        items = sep.join(say(lang, "risk_item", name=n, k=k) for n, k in check.coaches)
+        lines.append(say(lang, "risk_check_coaches", items=items))
+    if not check.meets and check.enterprises:
+        items = sep.join(say(lang, "risk_item", name=n, k=k) for n, k in check.enterprises)
+        lines.append(say(lang, "risk_check_enterprises", items=items))
+    if check.meets:
+        return lines
+    rec = check.recommended
+    for a in check.alternatives:
+        name = say(lang, f"alt_{a.key}", m=MARGIN_MIN)
+        if a.share is None:
+            lines.append(say(lang, "risk_alt_none", name=name, why=a.why.get(lang, "")))
+            continue
+        cost = say(lang, "risk_cost", cost=f"{a.cost:,.0f}") if math.isfinite(a.cost) else say(lang, "risk_no_prices")
+        lo, hi = a.share.interval
+        mark = say(lang, "risk_recommended") if a is rec else ""
+        lines.append(say(lang, "risk_alt", name=name, p=pct(a.share.p), low=pct(lo), high=pct(hi),
+                         coaches=a.coaches, cost=cost) + mark)
+    if rec is None:
+        lines.append(say(lang, "risk_none_meets", target=pct(check.target)))
+    return lines
