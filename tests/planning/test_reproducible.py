@@ -14,8 +14,9 @@ from whatif.cli import main
 
 #: The smallest bundled night whose plan runs every MIP (placement, the districts' masters, the split master and the
 #: fleet master with second trips): 2025 has closed routes. A short search keeps the test fast; the count is the
-#: same on both runs, which is all that reproducibility needs.
-ARGS = ["plan", "dingxi_qingdao_2025", "--iterations", "300", "--seed", "3"]
+#: same on both runs, which is all that reproducibility needs. The risk check is seeded too, but it is a simulation
+#: (and, below the target, more plans): left out here to keep the test short.
+ARGS = ["plan", "dingxi_qingdao_2025", "--iterations", "300", "--seed", "3", "--risk-nights", "0"]
 FILES = ("routes.csv", "manifest.csv", "plan.json", "placement.xlsx")
 
 
