@@ -63,6 +63,9 @@ class Plan:
     warnings: tuple[str, ...] = ()
     revision: Revision | None = None  # set on a plan revised on the night (whatif.replan): why, and what changed
     changes: ChangeSet | None = None  # set on a re-plan against a base plan: what changed, for the change sheet
+    #: Minutes of planning margin: the plan was made with ``policy.latest_arrival`` this much earlier (the fleet
+    #: search's buffer, the risk check's margin); plan.json keeps it, and readers check the plan the way it was made.
+    margin_min: float = 0.0
 
     def __post_init__(self) -> None:
         if "absent" not in self.placement.columns:

@@ -79,6 +79,8 @@ def save_plan(plan: Plan, out_dir: str | Path, sc: Scenario | None = None, stric
         "routing_info": _info(plan.routing_info),
         "warnings": list(plan.warnings),
     }
+    if plan.margin_min:  # only a plan made with a margin says so (a default plan's bytes stay as they were)
+        data["margin_min"] = float(plan.margin_min)
     path = out / PLAN_FILE
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, default=float))
     return path
@@ -186,10 +188,14 @@ def read_plan(folder: str | Path, sc: Scenario | None = None, verify_files: bool
         warnings = data.get("warnings", [])
         if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
             raise ValueError("'warnings' is not a list of text")
+        margin = data.get("margin_min", 0.0)
+        if isinstance(margin, bool) or not isinstance(margin, int | float) or not 0 <= margin <= 24 * 60:
+            raise ValueError("'margin_min' is not minutes between 0 and 1440")
         plan = Plan(placement=placement.set_index("worker_id").rename_axis(None),
                     routes=_table(data, "routes", ROUTE_COLUMNS), manifest=_table(data, "manifest", MANIFEST_COLUMNS),
                     placement_info=_solve_info(data, "placement_info"),
-                    routing_info=_solve_info(data, "routing_info"), warnings=tuple(warnings))
+                    routing_info=_solve_info(data, "routing_info"), warnings=tuple(warnings),
+                    margin_min=float(margin))
     except ScenarioError:
         raise
     except (ValueError, KeyError, TypeError, RecursionError, OverflowError, UnicodeDecodeError) as exc:
@@ -224,17 +230,27 @@ def plan_scenario(folder: str | Path, sc: Scenario) -> None:
                          fix_zh=f"请给出用 `labor-transfer plan {sc.name} --out DIR` 制定的计划。")
 
 
+def as_planned(sc: Scenario, margin_min: float) -> Scenario:
+    """``sc`` as a plan with ``margin_min`` minutes of margin was made on: the latest arrival that much earlier."""
+    if not margin_min:
+        return sc
+    from present.clock import format_clock
+
+    return sc.with_overrides({"policy.latest_arrival": format_clock(sc.latest_arrival_min - margin_min)})
+
+
 def _fits(sc: Scenario, plan: Plan, data: dict[str, Any], path: Path) -> Plan:
-    """The plan, checked against ``sc`` the way it was made (strict or not)."""
+    """The plan, checked against ``sc`` the way it was made (strict or not, with its margin)."""
     from planning.check import check_plan, check_returning
 
     made_for = data.get("scenario") if isinstance(data.get("scenario"), dict) else {}
     recorded = made_for.get("fingerprint")
     same = recorded is None or recorded == scenario_fingerprint(sc)  # None: saved without its scenario
     strict = data.get("strict", True) is not False
-    violations = check_plan(sc, plan, strict=strict)
+    planned = as_planned(sc, plan.margin_min)  # a plan made with a margin is checked against the deadline it met
+    violations = check_plan(planned, plan, strict=strict)
     if plan.placement_info is not None and plan.placement_info.status != "optimal":
-        soft = check_returning(sc, plan)  # a time-limited placement's shortfall, as make_plan treats it
+        soft = check_returning(planned, plan)  # a time-limited placement's shortfall, as make_plan treats it
         violations = [v for v in violations if v not in soft]
     other = f"'{made_for.get('name')}'" if made_for.get("name") else "another scenario"
     if violations:

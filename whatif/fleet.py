@@ -146,7 +146,8 @@ class FleetSearch:
                                  time_limit=None)
                 if candidate.buffer:
                     made = dataclasses.replace(made, warnings=(*made.warnings, margin_note(self.scenario,
-                                                                                         candidate.buffer)))
+                                                                                         candidate.buffer)),
+                                               margin_min=float(candidate.buffer))
                 self.plans[key] = (made, {})
             except ScenarioError as exc:
                 told = exc.retold(fix=None, fix_zh=None)  # the reason, not the planner's fix

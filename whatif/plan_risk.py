@@ -142,6 +142,8 @@ def check_risk(sc: Scenario, plan: Plan, options: PlanOptions | None = None, nig
     for key, planning, night in _variants(sc):
         fields = {f.name: getattr(opts, f.name) for f in dataclasses.fields(PlanOptions) if f.name != "strict"}
         made, problem = plan_or_problem(planning, **fields)
+        if made is not None and key == "margin":
+            made = dataclasses.replace(made, margin_min=float(MARGIN_MIN))
         if made is None or made.routes is None or problem is not None:
             why = {lang: problem.text(lang)[:160] for lang in ("zh", "en")} if problem is not None else {}
             alternatives.append(Alternative(key, None, math.nan, 0, None, why))

@@ -81,3 +81,21 @@ def test_the_safe_plan_meets_the_target_and_says_so(tmp_path: Path, routes: str,
     folder = fuzhou_from_template(tmp_path / "fuzhou", routes=routes)
     assert main(["plan", str(folder), "--out", str(tmp_path / "plan"), "--lang", "en"]) == 0
     assert "meets the target 95.0%" in capsys.readouterr().out
+
+
+def test_a_plan_made_with_a_margin_is_read_back_against_the_real_deadline(tmp_path: Path) -> None:
+    """fleet's 2025 plan is made with a 45-minute margin: plan.json says so, and simulate --plan / replan accept it
+    (its own-vehicle enterprise sends fewer workers than the real deadline would allow: right for the margin)."""
+    import dataclasses
+
+    from planning import make_plan
+    from planning.store import read_plan, save_plan
+    from whatif.fleet_candidates import with_margin
+
+    sc = scenarios.load("dingxi_qingdao_2025")
+    plan = dataclasses.replace(make_plan(with_margin(sc, 45), iterations=100), margin_min=45.0)
+    save_plan(plan, tmp_path, sc=with_margin(sc, 45))
+    back = read_plan(tmp_path, sc)
+    assert back.margin_min == 45.0
+    assert main(["simulate", "dingxi_qingdao_2025", "--plan", str(tmp_path), "--out", str(tmp_path / "sim"),
+                 "--replications", "2", "--jobs", "1"]) == 0
