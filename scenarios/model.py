@@ -286,7 +286,7 @@ class Policy:
         parse_clock(self.morning_checkin, "morning_checkin")
         positive(self.max_station_wait_min, "max_station_wait_min")
         require(isinstance(self.target_on_time, int | float) and not isinstance(self.target_on_time, bool)
-                and 0 < self.target_on_time < 1, "target_on_time",
+                and 0 < self.target_on_time <= 1, "target_on_time",
                 f"expected a share between 0 and 1 (such as 0.95), got {shown(self.target_on_time)}.")
         for district, quota in self.district_quotas.items():
             require(
