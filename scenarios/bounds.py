@@ -118,7 +118,7 @@ FIELD_BOUNDS: dict[str, dict[str, Bound]] = {
         "max_ride_min": Bound(0, DAY_MIN, "minutes", "a day", low_inclusive=False),
         "max_coach_wait_min": Bound(0, 720, "minutes", "half a day", low_inclusive=False),
         "max_station_wait_min": Bound(0, DAY_MIN, "minutes", "a day", low_inclusive=False),
-        "target_on_time": Bound(0, 1, "", "a share of nights", low_inclusive=False),
+        "target_on_time": Bound(0, 1, "", "a share", low_inclusive=False),
         "district_quotas": Bound(0, MAX_WORKERS, "workers", "more than the largest roster (200,000 workers)"),
     },
     "WorkerGenerator": {
