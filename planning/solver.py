@@ -114,7 +114,8 @@ def make_solver(
     """A PuLP solver: HiGHS through highspy, or CBC (also the fallback when highspy is not installed).
 
     ``time_limit`` None or infinite: no time limit (the solver stops on optimality or ``node_limit``, branch-and-bound
-    nodes: work, not seconds, so the answer does not depend on the machine's load)."""
+    nodes: work, not seconds, so the answer does not depend on the machine's load; HiGHS only, CBC the fallback stops
+    on optimality or the clock)."""
     time_limit = clock_limit(time_limit)
     if name not in SOLVERS:
         raise ScenarioError(f"unknown solver '{name}'.", field="solver", fix=f"use one of {', '.join(SOLVERS)}.")
@@ -130,7 +131,7 @@ def make_solver(
             field="solver",
             fix="pip install highspy (or install CBC: pip install 'pulp[cbc]').",
         )
-    return pulp.COIN_CMD(path=path, msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads, maxNodes=node_limit)
+    return pulp.COIN_CMD(path=path, msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads)
 
 
 @contextlib.contextmanager
@@ -168,14 +169,17 @@ def solve(problem: pulp.LpProblem, solver: pulp.LpSolver) -> SolveInfo:
     objective = pulp.value(problem.objective) if problem.objective is not None else None
     if name == "highs" and getattr(problem, "solverModel", None) is not None:
         return _read_highs(problem, seconds)
+    clock = getattr(solver, "timeLimit", None)
+    if problem.status == pulp.LpStatusInfeasible and clock is not None and seconds >= clock:
+        # CBC stopped at its time limit before any solution reads back as infeasible: it is not
+        return SolveInfo("no_solution", name, None, None, None, seconds, timed_out=True)
     if problem.status == pulp.LpStatusInfeasible:
         return SolveInfo("infeasible", name, None, None, None, seconds)
     if problem.sol_status == pulp.LpSolutionOptimal:
         return SolveInfo("optimal", name, objective, objective, 0.0, seconds)
     if problem.sol_status == pulp.LpSolutionIntegerFeasible:
         bound, gap = cbc_bound(log, objective)
-        clock = getattr(solver, "timeLimit", None) is not None  # CBC's log does not say which limit stopped it
-        return SolveInfo("feasible", name, objective, bound, gap, seconds, timed_out=clock)
+        return SolveInfo("feasible", name, objective, bound, gap, seconds, timed_out=clock is not None)
     return SolveInfo("no_solution", name, None, None, None, seconds)
 
 
