@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pulp
 
-from planning.solver import clock_limit
+from planning.solver import HiGHS, clock_limit
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,10 @@ class MasterResult:
     timed_out: bool = False
 
 
-class _WarmHiGHS(pulp.HiGHS):  # type: ignore[misc,name-defined]
+class _WarmHiGHS(HiGHS):  # type: ignore[misc]
     """PuLP's HiGHS (highspy) with a MIP start passed by ``setSolution`` (PuLP's warmStart is CMD-only), and an
-    interrupt callback that enforces the time limit where HiGHS alone overruns it."""
+    interrupt callback that enforces the time limit where HiGHS alone overruns it; a node-limit stop is read as
+    ``planning.solver.HiGHS`` reads it."""
 
     start: list[tuple[pulp.LpVariable, float]] | None = None
 
@@ -56,19 +57,6 @@ class _WarmHiGHS(pulp.HiGHS):  # type: ignore[misc,name-defined]
             lp.solverModel.setSolution(len(idx), idx, val)
         lp.solverModel.run()
 
-    def findSolutionValues(self, lp: pulp.LpProblem) -> tuple[int, int]:
-        """PuLP's reading, plus HiGHS's node-limit stop (kSolutionLimit), which PuLP does not know."""
-        import highspy
-
-        model = lp.solverModel
-        if model.getModelStatus() != highspy.HighsModelStatus.kSolutionLimit:
-            return super().findSolutionValues(lp)  # type: ignore[no-any-return]
-        values = list(model.getSolution().col_value)
-        for var in lp.variables():
-            var.varValue = values[var.index]
-        if model.getInfo().primal_solution_status == 2:
-            return pulp.LpStatusOptimal, pulp.LpSolutionIntegerFeasible
-        return pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound
 
 
 def build_master(
