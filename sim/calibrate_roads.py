@@ -14,7 +14,9 @@ spread of the nights' effects beyond their sampling error, ``sigma_v^2`` from th
 district. One night cannot separate the night's effect from the factors nor estimate tau: the scenario's ``cv``
 and its split (``night_share``, ``district_share``) are then kept (assumed, and said), and each factor's standard error
 includes the night's and the district's luck it cannot average out: ``SE^2 = (J'J)^-1 sigma_e^2 + (tau^2 +
-sigma_v^2) / nights``.
+sigma_v^2) / nights``. The calibrated scenario's ``cv`` and ``district_share`` are predictive: the factors' squared
+standard errors (on the log scale) join the district-level variance, so a model calibrated on a few nights spreads
+its nights by what those nights leave unknown too.
 """
 
 from __future__ import annotations
@@ -42,16 +44,28 @@ class RoadFit:
     assumed_shares: bool  # True when tau2 and sigma_v2 come from the scenario's shares (one night)
 
     @property
+    def factor_var(self) -> float:
+        """The mean squared standard error of the log factors: what the nights leave unknown of a district."""
+        logs = [(self.se[d] / f) ** 2 for d, f in self.factors.items() if f > 0 and np.isfinite(self.se[d])]
+        return float(np.mean(logs)) if logs else 0.0
+
+    @property
+    def _total(self) -> float:
+        return self.tau2 + self.sigma_v2 + self.factor_var + self.sigma_e2
+
+    @property
     def cv(self) -> float:
-        return float(np.sqrt(np.expm1(self.tau2 + self.sigma_v2 + self.sigma_e2)))
+        """The predictive coefficient of variation of a leg: the luck of a night, a district and a leg, and the
+        factors' own uncertainty (a district factor known to +-3% varies like a district's luck of 3% more)."""
+        return float(np.sqrt(np.expm1(self._total)))
 
     @property
     def night_share(self) -> float:
-        return self.tau2 / (self.tau2 + self.sigma_v2 + self.sigma_e2)
+        return self.tau2 / self._total
 
     @property
     def district_share(self) -> float:
-        return self.sigma_v2 / (self.tau2 + self.sigma_v2 + self.sigma_e2)
+        return (self.sigma_v2 + self.factor_var) / self._total
 
 
 def fit_roads(legs: pd.DataFrame, cv: float, night_share: float, district_share: float,

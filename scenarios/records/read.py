@@ -81,7 +81,7 @@ class _Reader:
         return record_minutes(text, self.date, self.anchor)
 
     def station_log(self, frame: pd.DataFrame, file: str) -> None:
-        rows, plates = [], {}
+        rows, plates, numbers = [], {}, []
         seen: set[tuple[str, int, str]] = set()
         for r in frame.itertuples(index=False):
             coach = cell_text(r.coach)
@@ -107,7 +107,17 @@ class _Reader:
                 plates.setdefault(plate, set()).add(coach)
             order = self.index.order(coach, trip, place)
             rows.append((coach, trip, order, place, *times, "log"))
-        self.out.stops = pd.DataFrame(rows, columns=list(STOP_COLUMNS))
+            numbers.append(r.row)
+        stops = pd.DataFrame(rows, columns=list(STOP_COLUMNS))
+        if len(stops):  # a stop reached before the coach left the station: a clock set wrong
+            left = stops[stops["stop_order"] == 0].set_index(["coach_id", "trip"])["depart_min"]
+            start = left.reindex(pd.MultiIndex.from_frame(stops[["coach_id", "trip"]])).to_numpy()
+            backwards = (stops["stop_order"] > 0).to_numpy() & (stops["arrive_min"].to_numpy() < start)
+            for row, r, bad in zip(numbers, stops.itertuples(index=False), backwards, strict=True):
+                if bad:
+                    self.skip(file, row, "backwards", value=f"{r.coach_id}/{r.trip}")
+            stops = stops[~backwards].reset_index(drop=True)
+        self.out.stops = stops
         for plate, coaches in plates.items():
             if len(coaches) > 1:
                 self.out.problems.append(Problem(file, None, "plate_two_coaches",

@@ -83,10 +83,12 @@ def test_hostile_rows_are_skipped_with_a_count(night, tmp_path: Path) -> None:
     plates = log["车牌号"].unique()
     log.loc[log["车牌号"] == plates[1], "车牌号"] = plates[0]  # one plate in two coaches
     log.loc[log.index[:3], "到达时间"] = ["=1+1", "2023-02-07 23:00", "@SUM(A1)"]  # formulas, another day
+    stop = log.index[log["地点"] != "车站"][-1]  # a later coach than the rows above
+    log.loc[stop, "到达时间"] = "20:00"  # a clock set wrong: before the coach left the station
     log.to_csv(bad / "station_log.csv", index=False, encoding="gbk")
     rec = read_records(bad, sc, plan)
     keys = {p.key for p in rec.problems}
-    assert {"plate_two_coaches", "formula", "other_day"} <= keys
+    assert {"plate_two_coaches", "formula", "other_day", "backwards"} <= keys
     assert set(rec.plates.values()).isdisjoint(set(log.loc[log["车牌号"] == plates[0], "车辆编号"]))
     assert rec.stops["arrive_min"].dropna().between(sc.arrival_min - 60, sc.arrival_min + 12 * 60).all()
 

@@ -82,11 +82,14 @@ def test_one_night_recovers_the_desks_and_the_slow_district(calibrated) -> None:
     assert cal.delay_mean == pytest.approx(BENCH_TRUTH.delay_median_min, rel=0.25)
 
 
-def test_the_calibrated_scenario_is_written_loaded_and_planned(calibrated, tmp_path: Path) -> None:
+def test_the_calibrated_scenario_is_written_loaded_and_simulated(calibrated, tmp_path: Path) -> None:
+    from sim import simulate
     from whatif.calibrate_out import write_calibrated
+    from whatif.cli import main
 
-    sc, _plan, cal = calibrated
+    sc, plan, cal = calibrated
     write_calibrated(cal, tmp_path, lang="zh")
+    assert main(["check", str(tmp_path)]) == 0
     back = scenarios.load(str(tmp_path / "scenario.yaml"))
     assert back.calibrated is not None and back.calibrated.nights == ("night",)
     assert back.station.desk_service_s == pytest.approx(cal.desks.desk_s, abs=0.01)
@@ -96,3 +99,5 @@ def test_the_calibrated_scenario_is_written_loaded_and_planned(calibrated, tmp_p
     assert ratio == pytest.approx((f["huangdao"] + f["licang"]) / 2)  # the station is in Licang
     assert "Pinheiro" in back.calibrated.method
     assert (tmp_path / "calibration.csv").read_text(encoding="utf-8-sig").startswith("参数")
+    night = simulate(back, plan, replications=2, seed=1)  # the night's model takes the calibrated scenario
+    assert night.kpis["train_delay_min"].min() > 20  # the calibrated train is late, as the true one was
