@@ -15,8 +15,9 @@ district. One night cannot separate the night's effect from the factors nor esti
 and its split (``night_share``, ``district_share``) are then kept (assumed, and said), and each factor's standard error
 includes the night's and the district's luck it cannot average out: ``SE^2 = (J'J)^-1 sigma_e^2 + (tau^2 +
 sigma_v^2) / nights``. The calibrated scenario's ``cv`` and ``district_share`` are predictive: the factors' squared
-standard errors (on the log scale) join the district-level variance, so a model calibrated on a few nights spreads
-its nights by what those nights leave unknown too.
+standard errors (on the log scale) join the variance, the common level's (``tau^2 / nights``) the night-wide part
+and the rest the district part, so a model calibrated on a few nights spreads its nights by what those nights
+leave unknown too.
 """
 
 from __future__ import annotations
@@ -44,14 +45,20 @@ class RoadFit:
     assumed_shares: bool  # True when tau2 and sigma_v2 come from the scenario's shares (one night)
 
     @property
+    def level_var(self) -> float:
+        """What the nights leave unknown of the roads' common level (the mean night effect), log-variance."""
+        return self.tau2 / self.nights
+
+    @property
     def factor_var(self) -> float:
-        """The mean squared standard error of the log factors: what the nights leave unknown of a district."""
+        """What the nights leave unknown of a district's factor beyond the common level (mean squared standard
+        error of the log factors, less ``level_var``)."""
         logs = [(self.se[d] / f) ** 2 for d, f in self.factors.items() if f > 0 and np.isfinite(self.se[d])]
-        return float(np.mean(logs)) if logs else 0.0
+        return max(float(np.mean(logs)) - self.level_var, 0.0) if logs else 0.0
 
     @property
     def _total(self) -> float:
-        return self.tau2 + self.sigma_v2 + self.factor_var + self.sigma_e2
+        return self.tau2 + self.level_var + self.sigma_v2 + self.factor_var + self.sigma_e2
 
     @property
     def cv(self) -> float:
@@ -61,7 +68,7 @@ class RoadFit:
 
     @property
     def night_share(self) -> float:
-        return self.tau2 / self._total
+        return (self.tau2 + self.level_var) / self._total
 
     @property
     def district_share(self) -> float:

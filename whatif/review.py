@@ -14,6 +14,7 @@ near 50 the night went as the model expects; above 95 or below 5 the model misse
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -125,6 +126,13 @@ class Review:
         totals = self.stages[cols].mean()
         return totals.reindex(totals.abs().sort_values(ascending=False).index)
 
+    def table(self, name: str = "coaches", lang: str = "zh") -> pd.DataFrame:
+        """``coaches``, ``enterprises``, ``districts`` or ``closed`` as people read it: clock times, words and
+        headers in ``lang``."""
+        from whatif.review_pack import shown
+
+        return shown(getattr(self, name), lang)
+
     def summary(self, lang: str = "zh") -> str:
         from whatif.review_pack import summary_lines
 
@@ -135,7 +143,7 @@ class Review:
 
         return gantt(self, lang)
 
-    def write(self, out_dir: str, lang: str = "zh") -> list[str]:
+    def write(self, out_dir: str | Path, lang: str = "zh") -> list[str]:
         from whatif.review_pack import write_review
 
         return write_review(self, out_dir, lang)

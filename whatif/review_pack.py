@@ -26,7 +26,7 @@ TIME_COLUMNS = ("planned", "p5", "p50", "p95", "actual", "reached", "closed")
 WORD_VALUES = ("measure", "seen_by")
 
 
-def _shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Clock times as HH:MM, percentiles rounded, measures and headers in ``lang``."""
     out = frame.copy()
     for c in TIME_COLUMNS:
@@ -125,7 +125,7 @@ def write_review(rv: Review, out_dir: str | Path, lang: str = "zh") -> list[str]
     tables = {"review_coaches.csv": rv.coaches, "review_enterprises.csv": rv.enterprises,
               "review_districts.csv": rv.districts, "closed_dormitory.csv": rv.closed}
     for name, frame in tables.items():
-        write_csv(_shown(frame, lang), out / name, encoding="utf-8-sig")
+        write_csv(shown(frame, lang), out / name, encoding="utf-8-sig")
     write_csv(stage_table(rv, lang), out / "stages.csv", encoding="utf-8-sig")
     stages = rv.stages.copy()
     stages.columns = [header(lang, str(c)) for c in stages.columns]
