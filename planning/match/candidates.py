@@ -92,7 +92,12 @@ def candidates(m: Market, w: MatchPolicy, only: np.ndarray | None = None, length
         seekers = pairs_s[order[s_bounds[c]:s_bounds[c + 1]]].astype(np.int64)
         if len(posts) and len(seekers):
             _block(m, w, seekers, posts, length, per_post, out_s, out_p)
-    key = np.sort(np.concatenate(out_s) * m.n_posts + np.concatenate(out_p))
+    return _edges(m, w, np.concatenate(out_s), np.concatenate(out_p))
+
+
+def _edges(m: Market, w: MatchPolicy, s: np.ndarray, p: np.ndarray) -> Edges:
+    """The edges of the pairs (seeker ``s``, post ``p``), duplicates dropped, scored and sorted."""
+    key = np.sort(s.astype(np.int64) * m.n_posts + p)
     key = key[np.concatenate([[True], key[1:] != key[:-1]])] if len(key) else key
     s, p = key // m.n_posts, key % m.n_posts
     u = seeker_score(m, s, p, w)
@@ -103,3 +108,10 @@ def candidates(m: Market, w: MatchPolicy, only: np.ndarray | None = None, length
     v = post_score(m, s, p, w)
     start = np.searchsorted(s, np.arange(m.n_seekers + 1))
     return Edges(s.astype(np.int32), p.astype(np.int32), u.astype(np.float32), v.astype(np.float32), start)
+
+
+def extend(m: Market, w: MatchPolicy, e: Edges, seekers: np.ndarray, length: int) -> Edges:
+    """``e`` with the lists of ``seekers`` lengthened to their ``length`` best acceptable posts (the pairs already
+    there are kept)."""
+    more = candidates(m, w, only=seekers, length=length, per_post=0)
+    return _edges(m, w, np.concatenate([e.s, more.s]), np.concatenate([e.p, more.p]))

@@ -6,8 +6,11 @@ free places for the rest of the round, which is settled again until no group fal
 its next option; a group with no options left is split (its members apply alone). Without groups this is Gale and
 Shapley's algorithm with capacities (Roth and Sotomayor, *Two-Sided Matching*, 1990, ch. 5), whose result is the
 seeker-optimal stable matching. With groups a stable matching may not exist (Roth 1984; Kojima, Pathak and Roth
-2013), so ``repair`` lets units of blocking pairs propose again (Roth and Vande Vate's random paths to stability, in a
-fixed order) and keeps the matching with the fewest blocking pairs.
+2013). A group withdrawing frees places that seekers rejected there earlier would take: ``resettle`` keeps the groups
+where they are and lets everyone alone apply again for the places left (as the residency match re-opens a post to
+those it rejected when a couple leaves it, Roth and Peranson 1999); then the match's ``repair`` lets units of
+blocking pairs propose again (Roth and Vande Vate's random paths to stability, in a fixed order), resettles, and
+keeps the matching with the fewest blocking pairs.
 """
 
 from __future__ import annotations
@@ -35,13 +38,17 @@ def start(units: Units) -> State:
     return State(np.zeros(units.n_units, np.int64), np.zeros(units.n_units, bool), units.fallback_of < 0)
 
 
-def _entries(units: Units, options: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Entry indices of the options, and for each entry the index of its option in ``options``."""
-    lo, hi = units.entry_start[options], units.entry_start[options + 1]
+def _ranges(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The indices ``lo[i]:hi[i]`` of every ``i``, and for each the ``i`` it belongs to."""
     lens = hi - lo
-    owner = np.repeat(np.arange(len(options)), lens)
+    owner = np.repeat(np.arange(len(lo)), lens)
     offsets = np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens)
     return np.repeat(lo, lens) + offsets, owner
+
+
+def _entries(units: Units, options: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Entry indices of the options, and for each entry the index of its option in ``options``."""
+    return _ranges(units.entry_start[options], units.entry_start[options + 1])
 
 
 def _round(units: Units, places: np.ndarray, state: State, active: np.ndarray) -> np.ndarray:
@@ -69,32 +76,56 @@ def _round(units: Units, places: np.ndarray, state: State, active: np.ndarray) -
         alive[falling] = False
 
 
-def _involved(units: Units, state: State, free: np.ndarray, n_posts: int) -> np.ndarray:
-    """The proposing units and the held units with an entry at a post proposed to: only those posts can change
-    (elsewhere nothing new arrives and holders stay within places)."""
+def _involved(units: Units, state: State, free: np.ndarray, n_posts: int, frozen: np.ndarray) -> np.ndarray:
+    """The proposing units and the held units (not ``frozen``) with an entry at a post proposed to: only those posts
+    can change (elsewhere nothing new arrives and holders stay within places)."""
     entry, _ = _entries(units, units.first[free] + state.ptr[free])
+    posts = np.unique(units.entry_p[entry])
+    order, start, option = units.by_post
+    if start[posts + 1].sum() - start[posts].sum() < state.held.sum():  # few posts: look at their entries
+        at, _ = _ranges(start[posts], start[posts + 1])
+        opt = option[order[at]]
+        unit = units.option_unit[opt]
+        now = state.held[unit] & ~frozen[unit] & (units.first[unit] + state.ptr[unit] == opt)
+        return np.union1d(free, unit[now])
     touched = np.zeros(n_posts, dtype=bool)
-    touched[units.entry_p[entry]] = True
-    held = np.flatnonzero(state.held)
+    touched[posts] = True
+    held = np.flatnonzero(state.held & ~frozen)
     entry, owner = _entries(units, units.first[held] + state.ptr[held])
     return np.union1d(free, held[np.unique(owner[touched[units.entry_p[entry]]])])
 
 
-def run(units: Units, places: np.ndarray, state: State | None = None, max_rounds: int = 1_000_000) -> State:
-    """Deferred acceptance from ``state`` (the start by default) until no unit can propose."""
+def run(units: Units, places: np.ndarray, state: State | None = None, max_rounds: int = 1_000_000,
+        frozen: np.ndarray | None = None) -> State:
+    """Deferred acceptance from ``state`` (the start by default) until no unit can propose; ``frozen`` units keep
+    what they hold and take no part (``places`` are then the places they leave)."""
     state = start(units) if state is None else state
+    frozen = np.zeros(units.n_units, dtype=bool) if frozen is None else frozen
     for _ in range(max_rounds):
         exhausted = units.is_group & ~state.held & (state.ptr >= units.count)
         woken = np.isin(units.fallback_of, np.flatnonzero(exhausted)) & ~state.awake
         state.awake |= woken
-        free = state.awake & ~state.held & (state.ptr < units.count)
+        free = state.awake & ~state.held & (state.ptr < units.count) & ~frozen
         if not free.any():
             return state
-        active = _involved(units, state, np.flatnonzero(free), len(places))
+        active = _involved(units, state, np.flatnonzero(free), len(places), frozen)
         kept = _round(units, places, state, active)
         state.held[active] = kept
         state.ptr[active[~kept]] += 1
     raise RuntimeError("deferred acceptance did not end (a bug: every round moves a pointer)")
+
+
+def resettle(units: Units, places: np.ndarray, state: State) -> State:
+    """The groups holding places keep them; everyone applying alone applies again from the top of their list for
+    the places left. Places freed when a group withdrew during the run go to those rejected there before."""
+    fixed = units.is_group & state.held
+    held = np.flatnonzero(fixed)
+    entry, _ = _entries(units, units.first[held] + state.ptr[held])
+    left = places - np.bincount(units.entry_p[entry], minlength=len(places))
+    again = state.copy()
+    alone = ~units.is_group
+    again.ptr[alone], again.held[alone] = 0, False
+    return run(units, left, again, frozen=fixed)
 
 
 def assignment(units: Units, state: State, n_seekers: int) -> np.ndarray:

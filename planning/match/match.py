@@ -10,14 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from planning.match import da
-from planning.match.candidates import Edges, candidates
+from planning.match.candidates import Edges, candidates, extend
 from planning.match.policy import MatchPolicy
 from planning.match.score import Market, market
 from planning.match.stability import Blocking, Index, check, index
-from planning.match.units import Units, build_units
+from planning.match.units import Units, build_units, group_options
 from scenarios.fair.model import FairScenario
+
+#: Each longer list of a seeker left without a match is this many times as long as the one before.
+EXTEND = 10
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,7 @@ class Matching:
     blocking: Blocking
     blocking_before_repair: int
     rounds_of_repair: int
+    edges: Edges
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,8 @@ class GroupStats:
 
 def _repair(units: Units, places: np.ndarray, state: da.State, rounds: int, n_seekers: int,
             ix: Index) -> tuple[da.State, int]:
-    """Let the units of blocking pairs propose again from their best blocking option; keep the best match seen."""
+    """Let the units of blocking pairs propose again from their best blocking option, then resettle (see
+    ``da``); keep the best match seen."""
     best = state.copy()
     blocking = check(units, places, da.assignment(units, state, n_seekers), ix)
     best_count = blocking.count
@@ -68,27 +74,44 @@ def _repair(units: Units, places: np.ndarray, state: da.State, rounds: int, n_se
             break
         state.ptr[unit] = option - units.first[unit]
         state.held[unit] = False
-        state = da.run(units, places, state)
+        state = da.resettle(units, places, da.run(units, places, state))
         blocking = check(units, places, da.assignment(units, state, n_seekers), ix)
         if blocking.count < best_count:
             best, best_count = state.copy(), blocking.count
     return best, done
 
 
+def _run(m: Market, e: Edges, w: MatchPolicy, options: pd.DataFrame) -> tuple[Units, da.State]:
+    units = build_units(m, e, w, options=options)
+    return units, da.run(units, m.places)
+
+
 def solve(m: Market, e: Edges, w: MatchPolicy) -> Matching:
-    """Deferred acceptance (then repair, when groups make blocking pairs) on the candidate pairs."""
-    long = None
+    """Deferred acceptance (then resettling and repair, when groups make blocking pairs) on the candidate pairs;
+    seekers left without a match get longer lists (``EXTEND`` times as long, up to ``w.extend_rounds`` times) and
+    the match is run again."""
+    long = e
     if w.keep_groups != "none" and (m.group >= 0).any():
         long = candidates(m, w, only=np.flatnonzero(m.group >= 0), length=w.group_candidates, per_post=0)
-    units = build_units(m, e, w, long)
-    state = da.run(units, m.places)
+    options = group_options(m, long, w)
+    units, state = _run(m, e, w, options)
+    length = w.candidates
+    for _ in range(w.extend_rounds):
+        out = np.flatnonzero(da.assignment(units, state, m.n_seekers) < 0)
+        length *= EXTEND
+        longer = extend(m, w, e, out, length)
+        if len(longer) == len(e):
+            break
+        e = longer
+        units, state = _run(m, e, w, options)
     ix = index(units, m.n_posts)
     before = check(units, m.places, da.assignment(units, state, m.n_seekers), ix).count
     rounds = 0
     if before and w.repair_rounds:
+        state = da.resettle(units, m.places, state)
         state, rounds = _repair(units, m.places, state, w.repair_rounds, m.n_seekers, ix)
     post_of = da.assignment(units, state, m.n_seekers)
-    return Matching(units, post_of, check(units, m.places, post_of, ix), before, rounds)
+    return Matching(units, post_of, check(units, m.places, post_of, ix), before, rounds, e)
 
 
 def group_stats(m: Market, post_of: np.ndarray) -> GroupStats:

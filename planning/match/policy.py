@@ -29,9 +29,10 @@ class MatchPolicy:
     per_post: int = 4
     k: int = 10
     keep_groups: str = "enterprise"
-    group_options: int = 80
+    group_options: int = 200
     group_candidates: int = 400
     repair_rounds: int = 8
+    extend_rounds: int = 1
     spread_rounds: int = 40
     home_bonus: dict[str, float] = field(default_factory=dict)
     seed: int = 0
@@ -43,7 +44,7 @@ class MatchPolicy:
                 raise ValueError(f"Expected {name} in [0, 100], got {value!r}.")
         for name, low, high in (("candidates", 1, 1000), ("per_post", 0, 100), ("k", 1, 100),
                                 ("group_options", 1, 1000), ("group_candidates", 1, 10_000),
-                                ("repair_rounds", 0, 1000), ("spread_rounds", 0, 1000)):
+                                ("repair_rounds", 0, 1000), ("extend_rounds", 0, 10), ("spread_rounds", 0, 1000)):
             value = getattr(self, name)
             if not isinstance(value, int) or not low <= value <= high:
                 raise ValueError(f"Expected {name} a whole number from {low} to {high}, got {value!r}.")

@@ -12,6 +12,7 @@ district. Each member of a group also has a dormant unit of their own, woken whe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -25,7 +26,7 @@ DISTRICT_PENALTY = 1000.0
 #: Options per enterprise or district: the members' best posts there, their second best, ...
 VARIANTS = 8
 #: A district has many posts: more of them per district.
-DISTRICT_VARIANTS = VARIANTS
+DISTRICT_VARIANTS = 30
 
 
 @dataclass(frozen=True)
@@ -50,30 +51,71 @@ class Units:
     def n_units(self) -> int:
         return len(self.first)
 
-    @property
+    @cached_property
     def is_group(self) -> np.ndarray:
         return self.size > 1
+
+    @cached_property
+    def by_post(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Entries sorted by post, where each post's begin (``start[p]:start[p + 1]``), and each entry's option."""
+        order = np.argsort(self.entry_p, kind="stable")
+        start = np.searchsorted(self.entry_p[order], np.arange(int(self.entry_p.max(initial=-1)) + 2))
+        option = np.repeat(np.arange(len(self.option_unit)), np.diff(self.entry_start))
+        return order, start, option
 
 
 def _options_by(frame: pd.DataFrame, key: np.ndarray, size: pd.Series, limit: int, variants: int) -> pd.DataFrame:
     """Each group's options at one level (enterprise or district): under each key that every member has candidates
-    in, the members' best posts there, then their second best, ... (``variants`` of them, while every member has
-    one), best mean score first, at most ``limit``."""
-    frame = frame.assign(key=key[frame["p"].to_numpy()])
-    best = frame.sort_values(["g", "s", "key", "u", "p"], ascending=[True, True, True, False, True], kind="stable")
-    best["r"] = best.groupby(["s", "key"], sort=False).cumcount()
-    best = best[best["r"].to_numpy() < variants]
-    per_key = best.groupby(["g", "key", "r"], sort=True).agg(n=("s", "size"), score=("u", "mean")).reset_index()
-    per_key = per_key[per_key["n"].to_numpy() == size.reindex(per_key["g"]).to_numpy()]
-    per_key = per_key.sort_values(["g", "score", "key", "r"], ascending=[True, False, True, True], kind="stable")
-    per_key["rank"] = per_key.groupby("g").cumcount()
-    per_key = per_key[per_key["rank"] < limit]
-    return best.merge(per_key[["g", "key", "r", "rank", "score"]], on=["g", "key", "r"], how="inner")
+    in, the members' best posts there, then their second best, ... (``variants`` of them; a member who runs out of
+    posts there stays at their last), best mean score first, at most ``limit``."""
+    g, s, p, u = (frame[c].to_numpy() for c in ("g", "s", "p", "u"))
+    k = key[p].astype(np.int64)
+    order = np.lexsort((p, -u, k, s, g))
+    g, s, p, u, k, rows = g[order], s[order], p[order], u[order], k[order], order
+    # blocks of (seeker, key): their posts there, best first
+    new = np.concatenate([[True], (s[1:] != s[:-1]) | (k[1:] != k[:-1])])
+    b_start = np.flatnonzero(new)
+    b_count = np.minimum(np.diff(np.append(b_start, len(s))), variants)
+    b_g, b_k = g[b_start], k[b_start]
+    # (group, key) of each block; keep the keys where every member has a block
+    gk = np.lexsort((b_k, b_g))
+    b_start, b_count, b_g, b_k = b_start[gk], b_count[gk], b_g[gk], b_k[gk]
+    first = np.concatenate([[True], (b_g[1:] != b_g[:-1]) | (b_k[1:] != b_k[:-1])])
+    gk_id = np.cumsum(first) - 1
+    members = np.bincount(gk_id)
+    depth = np.maximum.reduceat(b_count, np.flatnonzero(first)) if len(b_count) else np.zeros(0, np.int64)
+    whole = members == size.reindex(b_g[first]).to_numpy()
+    keep = whole[gk_id]
+    b_start, b_g, b_k, b_count, gk_id = b_start[keep], b_g[keep], b_k[keep], b_count[keep], gk_id[keep]
+    # each block once per variant r < depth of its (group, key), at its r-th post or its last
+    reps = depth[gk_id]
+    blk = np.repeat(np.arange(len(b_start)), reps)
+    r = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
+    at = b_start[blk] + np.minimum(r, b_count[blk] - 1)
+    opt = gk_id[blk] * (variants + 1) + r  # one option per (group, key, variant)
+    opt_ids, opt_of, n = np.unique(opt, return_inverse=True, return_counts=True)
+    score = np.bincount(opt_of, weights=u[at]) / n
+    o_g = b_g[blk][np.unique(opt_of, return_index=True)[1]]
+    o_k = b_k[blk][np.unique(opt_of, return_index=True)[1]]
+    o_r = opt_ids % (variants + 1)
+    rank_order = np.lexsort((o_r, o_k, -score, o_g))
+    rank = np.empty(len(opt_ids), np.int64)
+    g_sorted = o_g[rank_order]
+    rank[rank_order] = np.arange(len(opt_ids)) - np.searchsorted(g_sorted, g_sorted)
+    chosen = rank[opt_of] < limit
+    src = rows[at[chosen]]
+    return pd.DataFrame({"g": frame["g"].to_numpy()[src], "s": frame["s"].to_numpy()[src],
+                         "p": frame["p"].to_numpy()[src], "u": frame["u"].to_numpy()[src],
+                         "v": frame["v"].to_numpy()[src], "rank": rank[opt_of][chosen],
+                         "score": score[opt_of][chosen]})
 
 
-def _group_options(m: Market, e: Edges, w: MatchPolicy, group_seekers: np.ndarray) -> pd.DataFrame:
-    """Rows (group, option rank, seeker, post, u, v) of every group's options, best option first: one enterprise
-    (when ``keep_groups`` is "enterprise"), then one district."""
+def group_options(m: Market, e: Edges, w: MatchPolicy) -> pd.DataFrame:
+    """Rows (group, option rank, seeker, post, u, v, score) of every group's options among the pairs ``e``, best
+    option first: one enterprise (when ``keep_groups`` is "enterprise"), then one district."""
+    group_seekers = np.flatnonzero(m.group >= 0) if w.keep_groups != "none" else np.zeros(0, np.int64)
+    if not len(group_seekers):
+        return pd.DataFrame({c: np.zeros(0) for c in ("g", "rank", "s", "p", "u", "v", "score")})
     mine = np.isin(e.s, group_seekers)
     frame = pd.DataFrame({"s": e.s[mine], "p": e.p[mine], "u": e.u[mine], "v": e.v[mine]})
     frame["g"] = m.group[frame["s"].to_numpy()]
@@ -88,15 +130,16 @@ def _group_options(m: Market, e: Edges, w: MatchPolicy, group_seekers: np.ndarra
     return rows.sort_values(["g", "rank", "s"], kind="stable")
 
 
-def build_units(m: Market, e: Edges, w: MatchPolicy, long: Edges | None = None) -> Units:
-    """The units of a season under the policy's ``keep_groups``; groups choose among ``long`` (longer lists of
-    their members' candidates, by default ``e``)."""
+def build_units(m: Market, e: Edges, w: MatchPolicy, long: Edges | None = None,
+                options: pd.DataFrame | None = None) -> Units:
+    """The units of a season under the policy's ``keep_groups``; groups choose among ``options`` (by default
+    ``group_options`` of ``long``, longer lists of their members' candidates, by default ``e``)."""
     grouped = (m.group >= 0) if w.keep_groups != "none" else np.zeros(m.n_seekers, dtype=bool)
     alone = np.flatnonzero(~grouped)
     group_seekers = np.flatnonzero(grouped)
     groups = np.unique(m.group[group_seekers])
-    options = _group_options(m, long or e, w, group_seekers) if len(groups) else pd.DataFrame(
-        columns=["g", "rank", "s", "p", "u", "v", "score"])
+    if options is None:
+        options = group_options(m, long or e, w)
     n_alone, n_groups = len(alone), len(groups)
     # singles: awake ones, then the dormant ones of group members (in group order)
     dormant = group_seekers[np.lexsort((group_seekers, m.group[group_seekers]))]

@@ -129,3 +129,13 @@ def test_checker_finds_the_blocking_pair_of_a_swapped_match() -> None:
     assert list(ours(edges, places)) == [1, 0]
     assert check(units_of(edges), places, np.array([0, 1])).count == 1
     assert check(units_of(edges), places, np.array([1, 0])).count == 0
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_resettling_without_groups_keeps_the_seeker_optimal_match(seed: int) -> None:
+    edges, places = random_market(seed)
+    units = units_of(edges)
+    state = da.run(units, places)
+    again = da.resettle(units, places, state.copy())
+    n = len(edges.start) - 1
+    assert np.array_equal(da.assignment(units, again, n), da.assignment(units, state, n))

@@ -97,3 +97,14 @@ def test_gini_and_ndcg_on_known_values() -> None:
 def test_same_seed_same_match(season, with_groups) -> None:
     again = match_fair(season, MatchPolicy())
     assert np.array_equal(again.post_of, with_groups.post_of)
+
+
+def test_longer_lists_match_no_fewer_and_resettling_lowers_blocking_pairs(season, with_groups) -> None:
+    short = match_fair(season, MatchPolicy(extend_rounds=0))
+    assert (with_groups.post_of >= 0).sum() >= (short.post_of >= 0).sum()
+    m = with_groups.market
+    units = with_groups.matching.units
+    s = np.flatnonzero(with_groups.post_of >= 0)
+    key = units.entry_s.astype(np.int64) * m.n_posts + units.entry_p
+    assert np.isin(s * m.n_posts + with_groups.post_of[s], key).all()  # every match is one of the units' pairs
+    assert with_groups.matching.blocking.count <= with_groups.matching.blocking_before_repair
