@@ -90,7 +90,11 @@ def _text_cells(frame: pd.DataFrame, tell: _Teller, columns: list[str]) -> pd.Se
 def _known(frame: pd.DataFrame, column: str, lookup: dict[str, str], tell: _Teller, what: str,
            valid: str, valid_zh: str) -> pd.Series:
     """The column resolved through ``lookup`` (normalised), unknown values told (as None)."""
-    out = frame[column].map(lambda v: lookup.get(normal(v)))
+    codes, uniques = pd.factorize(frame[column])  # each distinct value read once
+    missing = (codes < 0).any()
+    found = [lookup.get(normal(v)) for v in uniques] + [lookup.get(normal(frame[column][codes < 0].iloc[0]))
+                                                         if missing else None]
+    out = pd.Series(np.array(found, dtype=object)[codes], index=frame.index)
     for ident in out.index[out.isna()]:
         value = frame.at[ident, column]
         tell("unknown_value", frame.at[ident, "row"], column, what=what, what_zh=_WHAT_ZH.get(what, what),
