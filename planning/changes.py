@@ -14,6 +14,8 @@ import pandas as pd
 
 from planning.change_words import say
 from planning.plan import Plan
+from present.catalog import text
+from present.lang import column
 from scenarios.scenario import Scenario
 
 #: Minutes a departure (or, after a delay, an arrival) must move beyond the delay to count as moved.
@@ -55,9 +57,8 @@ class ChangeSet:
         if len(self.moved):
             lines.append(say(lang, "moved_head", n=len(self.moved)))
             for row in self.moved_table(sc, lang).head(limit).itertuples(index=False):
-                lines.append("  " + " ".join(str(v) for v in row[:2]) + f": {row[2]} → {row[3]}（{row[4]}）"
-                             if lang == "zh" else "  " + " ".join(str(v) for v in row[:2])
-                             + f": {row[2]} → {row[3]} ({row[4]})")
+                lines.append("  " + text("changes.moved_line", lang, who=" ".join(str(v) for v in row[:2]),
+                                                 was=row[2], now=row[3], why=row[4]))
             if len(self.moved) > limit:
                 lines.append("  " + say(lang, "more", n=len(self.moved) - limit))
         return "\n".join(lines)
@@ -127,7 +128,7 @@ def _enterprise_names(sc: Scenario) -> dict[str, str]:
 
 
 def _district_names(sc: Scenario, lang: str) -> dict[str, str]:
-    return sc.districts["name_zh" if lang == "zh" else "name_en"].astype(str).to_dict()
+    return sc.districts[column(lang)].astype(str).to_dict()
 
 
 def _rides(plan: Plan) -> pd.DataFrame:

@@ -13,10 +13,16 @@ import pandas as pd
 from planning.check_schedule import check_schedule
 from planning.own import own_vehicle_capacity
 from planning.plan import Plan, absent_workers
+from scenarios.errors import Msg
 from scenarios.scenario import Scenario
 
 #: At most this many messages per kind of violation; the rest are summed up in one line.
 MAX_PER_KIND = 20
+
+
+def _zh(sc: Scenario, job: str) -> str:
+    """A job type's Chinese name (its id when the scenario has no such job)."""
+    return sc.jobs[job].name_zh if job in sc.jobs else job
 
 
 def _skills(text: object) -> set[str]:
@@ -26,7 +32,7 @@ def _skills(text: object) -> set[str]:
 def _capped(messages: list[str], kind: str) -> list[str]:
     if len(messages) <= MAX_PER_KIND:
         return messages
-    return [*messages[:MAX_PER_KIND], f"... and {len(messages) - MAX_PER_KIND} more {kind} violations"]
+    return [*messages[:MAX_PER_KIND], Msg("chk.more", n=len(messages) - MAX_PER_KIND, kind=Msg(f"chk.kind_{kind}"))]
 
 
 def check_rows(sc: Scenario, plan: Plan) -> list[str]:
@@ -37,17 +43,17 @@ def check_rows(sc: Scenario, plan: Plan) -> list[str]:
     workers = set(sc.workers.index.astype(str))
     for w, k in Counter(ids).items():
         if k > 1:
-            out.append(f"worker {w} has {k} placement rows (placed more than once)")
-    out += [f"placement row {w} is not a worker of the scenario" for w in sorted(set(ids) - workers)]
-    out += [f"worker {w} has no placement row" for w in sorted(workers - set(ids))]
+            out.append(Msg("chk.rows_twice", w=w, k=k))
+    out += [Msg("chk.stray_row", w=w) for w in sorted(set(ids) - workers)]
+    out += [Msg("chk.no_row", w=w) for w in sorted(workers - set(ids))]
     district_of = sc.enterprises["district"].astype(str).to_dict()
     for w, e, d in zip(ids, p["enterprise_id"].astype(str), p["district"].astype(str), strict=True):
         if e == "":
             continue
         if e not in district_of:
-            out.append(f"worker {w} is placed at unknown enterprise {e}")
+            out.append(Msg("chk.unknown_ent", w=w, e=e))
         elif d != district_of[e]:
-            out.append(f"worker {w} at {e} is listed in district {d!r} but {e} is in {district_of[e]}")
+            out.append(Msg("chk.district", w=w, e=e, d=repr(d), real=district_of[e]))
     return _capped(out, "row")
 
 
@@ -64,9 +70,11 @@ def check_jobs(sc: Scenario, plan: Plan) -> list[str]:
         if w not in skills or e not in ent.index:
             continue
         if j not in skills[w]:
-            out.append(f"worker {w} holds a {j or '(no job)'} post at {e} but can do {';'.join(sorted(skills[w]))}")
+            out.append(Msg("chk.skill", w=w, j=j or Msg("chk.no_job"), j_zh=_zh(sc, j) if j else Msg("chk.no_job"),
+                               e=e, skills=";".join(sorted(skills[w])),
+                               skills_zh="、".join(_zh(sc, s) for s in sorted(skills[w]))))
         elif posts.get((e, j), 0) <= 0:
-            out.append(f"worker {w} holds a {j} post at {e}, which has no {j} posts")
+            out.append(Msg("chk.no_posts", w=w, j=j, j_zh=_zh(sc, j), e=e))
     return _capped(out, "job")
 
 
@@ -88,15 +96,15 @@ def check_capacity(sc: Scenario, plan: Plan) -> list[str]:
     for (e, j), k in sorted(posts.items()):
         cap = int(ent.at[e, f"posts_{j}"]) if f"posts_{j}" in ent.columns else 0
         if k > cap:
-            out.append(f"enterprise {e} is over its posts for {j}: {k} workers, {cap} posts")
+            out.append(Msg("chk.over_posts", e=e, j=j, j_zh=_zh(sc, j), k=k, cap=cap))
     for (e, g), k in sorted(beds.items()):
         col = {"F": "max_female", "M": "max_male"}.get(g)
         if col and int(ent.at[e, col]) >= 0 and k > int(ent.at[e, col]):
-            out.append(f"enterprise {e} is over its beds for {'women' if g == 'F' else 'men'}: {k} workers, "
-                       f"{int(ent.at[e, col])} beds")
+            out.append(Msg("chk.over_beds", e=e, who=Msg("word.women" if g == "F" else "word.men"), k=k,
+                           beds=int(ent.at[e, col])))
     for d, quota in sorted(sc.policy.district_quotas.items()):
         if districts.get(d, 0) > quota:
-            out.append(f"district {d} is over its quota: {districts[d]} workers, quota {quota}")
+            out.append(Msg("chk.over_quota", d=d, k=districts[d], quota=quota))
     return _capped(out, "capacity")
 
 
@@ -127,14 +135,14 @@ def check_returning(sc: Scenario, plan: Plan) -> list[str]:
         quota_room = d not in quotas or districts.get(d, 0) < quotas[d]
         if bed_room and quota_room:
             room = ", ".join(f"{k} {j}" for j, k in sorted(free.items()))
-            out.append(f"returning worker {wid} is not with employer {e} though it had room ({room} posts free)")
+            out.append(Msg("chk.returning", w=wid, e=e, room=room))
     return _capped(out, "returning")
 
 
 def check_unplaced(sc: Scenario, plan: Plan) -> list[str]:
     """Every unplaced worker has a reason."""
     bad = plan.unplaced[plan.unplaced["reason"].astype(str).str.strip() == ""]
-    return _capped([f"worker {w} is unplaced without a reason" for w in bad.index], "reason")
+    return _capped([Msg("chk.no_reason", w=w) for w in bad.index], "reason")
 
 
 def check_manifest(sc: Scenario, plan: Plan) -> list[str]:
@@ -158,20 +166,20 @@ def check_manifest(sc: Scenario, plan: Plan) -> list[str]:
         if rides.get(w, 0) == 0 and absent.get(w, False):
             continue  # keeps the post, rides no coach tonight
         if rides.get(w, 0) == 0:
-            out.append(f"worker {w} (to {e}) is on no coach")
+            out.append(Msg("chk.no_coach", w=w, e=e))
         elif rides[w] > 1:
-            out.append(f"worker {w} is on {rides[w]} coach trips")
+            out.append(Msg("chk.many_trips", w=w, k=rides[w]))
     stops = set(zip(routes["coach_id"].astype(str), routes["trip"].astype(int),
                     routes["enterprise_id"].astype(str), strict=True))
     for w, c, t, e in man[["worker_id", "coach_id", "trip", "enterprise_id"]].astype(
             {"worker_id": str, "coach_id": str, "enterprise_id": str}).itertuples(index=False, name=None):
         if w not in placed.index:
-            out.append(f"worker {w} is on coach {c} but is not placed")
+            out.append(Msg("chk.not_placed", w=w, c=c))
             continue
         if e != placed[w]:
-            out.append(f"worker {w} rides coach {c} to {e} but is placed at {placed[w]}")
+            out.append(Msg("chk.other_ent", w=w, c=c, e=e, placed=placed[w]))
         if (c, int(t), placed[w]) not in stops:
-            out.append(f"worker {w} is on coach {c} trip {t}, which does not stop at {placed[w]}")
+            out.append(Msg("chk.no_stop", w=w, c=c, t=t, placed=placed[w]))
     cap = own_vehicle_capacity(sc)
     on_coach = Counter(placed[w] for w in rides if w in placed.index)
     present = Counter(x for w, x in placed.items() if x in own and not absent.get(w, False))
@@ -179,14 +187,13 @@ def check_manifest(sc: Scenario, plan: Plan) -> list[str]:
         by_own = present[e] - on_coach.get(e, 0)
         room = min(cap[e], present[e])
         if on_coach.get(e, 0) and by_own < room:
-            out.append(f"{on_coach[e]} workers of {e} are on coaches while its own vehicle has room "
-                       f"(it brings {by_own}; {cap[e]} in time)")
+            out.append(Msg("chk.own_room", k=on_coach[e], e=e, by_own=by_own, cap=cap[e]))
         if by_own > cap[e]:
-            out.append(f"{e}'s own vehicle is left {by_own} workers; it brings {cap[e]} before the dormitory closes")
+            out.append(Msg("chk.own_over", e=e, by_own=by_own, cap=cap[e]))
     order = man.groupby(["coach_id", "trip"])["boarding_order"]
     for (c, t), dup in (order.apply(lambda s: s.duplicated().any())).items():
         if dup:
-            out.append(f"coach {c} trip {t} gives two workers the same boarding order")
+            out.append(Msg("chk.boarding", c=c, t=t))
     return _capped(out, "manifest")
 
 
@@ -197,9 +204,9 @@ def check_coaches(sc: Scenario, plan: Plan) -> list[str]:
     out = []
     routes = plan.routes.astype({"coach_id": str, "coach_type": str, "enterprise_id": str})
     for t in sorted(set(routes["coach_type"]) - set(sc.fleet)):
-        out.append(f"coach type {t} is not in the fleet")
+        out.append(Msg("chk.type", t=t))
     types = routes.groupby("coach_id")["coach_type"].nunique()
-    out += [f"coach {c} appears with {k} coach types" for c, k in types.items() if k > 1]
+    out += [Msg("chk.types", c=c, k=k) for c, k in types.items() if k > 1]
     loads = routes.groupby(["coach_id", "trip"]).agg(coach_type=("coach_type", "first"), workers=("workers", "sum"))
     man = plan.manifest
     carried = (man.astype({"coach_id": str}).groupby(["coach_id", "trip"]).size()
@@ -208,7 +215,7 @@ def check_coaches(sc: Scenario, plan: Plan) -> list[str]:
         seats = sc.fleet[row["coach_type"]].seats if row["coach_type"] in sc.fleet else None
         load = max(int(row["workers"]), int(carried.get((c, t), 0)))
         if seats is not None and load > seats:
-            out.append(f"coach {c} trip {t} carries {load} workers on {seats} seats ({row['coach_type']})")
+            out.append(Msg("chk.over_seats", c=c, t=t, load=load, seats=seats, ctype=row["coach_type"]))
     if man is not None:
         by_stop = routes.groupby(["coach_id", "trip", "enterprise_id"])["workers"].sum()
         listed = man.astype({"coach_id": str, "enterprise_id": str}).groupby(
@@ -217,11 +224,11 @@ def check_coaches(sc: Scenario, plan: Plan) -> list[str]:
             a, b = int(by_stop.get(key, 0)), int(listed.get(key, 0))
             if a != b:
                 c, t, e = key
-                out.append(f"coach {c} trip {t} drops {a} workers at {e} by its route but {b} by its manifest")
+                out.append(Msg("chk.drops", c=c, t=t, a=a, e=e, b=b))
     used = routes.groupby("coach_type")["coach_id"].nunique()
     for t, k in used.items():
         if t in sc.fleet and k > sc.fleet[t].count:
-            out.append(f"{k} coaches of type {t} are used but the fleet has {sc.fleet[t].count}")
+            out.append(Msg("chk.fleet", k=k, t=t, count=sc.fleet[t].count))
     return _capped(out, "coach")
 
 

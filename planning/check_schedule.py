@@ -12,6 +12,7 @@ import itertools
 import pandas as pd
 
 from planning.timing import stop_minutes
+from scenarios.errors import Msg
 from scenarios.scenario import Scenario
 
 #: Minutes by which a planned time may differ from the recomputed one (rounding in exports and plan.json).
@@ -22,37 +23,35 @@ def _trip(sc: Scenario, coach: str, trip: int, stops: pd.DataFrame, strict: bool
     """Violations of one trip, its departure and when it is back at the station (recomputed)."""
     out = []
     pol = sc.policy
-    name = f"coach {coach} trip {trip}"
+    name = Msg("chk.trip", coach=coach, trip=trip)
     ents = stops["enterprise_id"].tolist()
     order = stops["stop_order"].astype(int).tolist()
     if order != list(range(1, len(order) + 1)):
-        out.append(f"{name} numbers its stops {order}, expected 1 to {len(order)}")
+        out.append(Msg("chk.stop_order", name=name, order=str(order), n=len(order)))
     if len(stops) > pol.max_stops:
-        out.append(f"{name} makes {len(stops)} stops, more than max_stops {pol.max_stops}")
+        out.append(Msg("chk.max_stops", name=name, n=len(stops), limit=pol.max_stops))
     districts = sorted(set(sc.enterprises.loc[ents, "district"].astype(str)))
     if pol.one_district_per_coach and len(districts) > 1:
-        out.append(f"{name} serves {len(districts)} districts ({', '.join(districts)}) with one_district_per_coach")
+        out.append(Msg("chk.districts", name=name, n=len(districts), districts=", ".join(districts)))
     if stops["depart_min"].nunique() > 1:
-        out.append(f"{name} lists {stops['depart_min'].nunique()} departure times")
+        out.append(Msg("chk.departures", name=name, n=stops["depart_min"].nunique()))
     depart = float(stops["depart_min"].iloc[0])
     ctype = sc.fleet.get(str(stops["coach_type"].iloc[0]))
     if ctype is not None and depart < sc.minutes(ctype.available_from) - TOLERANCE_MIN:
-        out.append(f"{name} leaves at {sc.clock(depart)}, before its coaches are available ({ctype.available_from})")
+        out.append(Msg("chk.too_early", name=name, depart=sc.clock(depart), available=ctype.available_from))
     minutes, _ = sc.travel_model.legs(["station", *ents], ["station", *ents])
     clock, prev, last = depart, 0, depart
     for k, (ent, workers, planned) in enumerate(zip(ents, stops["workers"], stops["arrive_min"], strict=True), 1):
         clock += float(minutes[prev, k])
         if abs(clock - float(planned)) > TOLERANCE_MIN:
-            out.append(
-                f"{name} reaches {ent} at {sc.clock(clock)} by the travel model, not at {sc.clock(planned)} as planned"
-            )
+            out.append(Msg("chk.timing", name=name, ent=ent, at=sc.clock(clock), planned=sc.clock(planned)))
         last = clock
         clock += stop_minutes(int(workers))
         prev = k
     if last - depart > pol.max_ride_min + TOLERANCE_MIN:
-        out.append(f"{name} rides {last - depart:.0f} min to its last stop, over max_ride_min {pol.max_ride_min:g}")
+        out.append(Msg("chk.ride", name=name, m=f"{last - depart:.0f}", limit=f"{pol.max_ride_min:g}"))
     if strict and last > sc.latest_arrival_min + TOLERANCE_MIN:
-        out.append(f"{name} reaches its last stop at {sc.clock(last)}, after latest_arrival {pol.latest_arrival}")
+        out.append(Msg("chk.late", name=name, at=sc.clock(last), deadline=pol.latest_arrival))
     return out, depart, clock + float(minutes[prev, 0])
 
 
@@ -77,11 +76,8 @@ def check_schedule(sc: Scenario, plan: object, strict: bool = True) -> list[str]
         spans.setdefault(str(coach), []).append((int(trip), depart, back))
     for coach, trips in sorted(spans.items()):
         if strict and sc.policy.routes == "open" and len(trips) > 1:
-            out.append(f"coach {coach} makes {len(trips)} trips, but routes are open (one trip per coach)")
+            out.append(Msg("chk.open_trips", coach=coach, n=len(trips)))
         for (t0, _, back), (t1, depart, _) in itertools.pairwise(trips):
             if depart < back - TOLERANCE_MIN:
-                out.append(
-                    f"coach {coach} trip {t1} leaves at {sc.clock(depart)}, before trip {t0} is back "
-                    f"({sc.clock(back)})"
-                )
+                out.append(Msg("chk.overlap", coach=coach, t1=t1, depart=sc.clock(depart), t0=t0, back=sc.clock(back)))
     return out

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from present.catalog import rendered
 from present.clock import format_clock
 from present.html import Page, display_lang
 from present.labels import label, words
-from present.zh_lines import said
 
 if TYPE_CHECKING:
     from planning.plan import Plan
@@ -52,7 +52,7 @@ def plan_html(plan: Plan, lang: str | None = None) -> str:
             facts.append((words("first_depart_last_arrive", lang),
                           f"{format_clock(c['depart_min'].min())} / {format_clock(c['last_arrive_min'].max())}"))
             facts.append((words("total_km", lang), f"{c['km'].sum():.0f} km"))
-    page.facts(facts).warnings([said(w, lang) for w in plan.warnings])
+    page.facts(facts).warnings([rendered(w, lang) for w in plan.warnings])
     if routed and len(plan.coaches):
         page.table(coach_table(plan, lang), words("coach_table", lang), more=words("more_rows", lang, n="{n}"))
     if unplaced:

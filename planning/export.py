@@ -17,7 +17,8 @@ import pandas as pd
 
 from planning.plan import Plan
 from present.labels import county_name, label, reason_text
-from present.lang import check_lang
+from present.lang import check_lang, named, of_pair
+from present.lang import column as name_column
 from scenarios.io import atomic_path
 from scenarios.personal import column, mask_id
 from scenarios.scenario import Scenario
@@ -31,16 +32,15 @@ EXTRA_LABELS = {"bay": ("车位", "Bay"), "seats": ("座位数", "Seats"), "id_n
 def column_label(key: str, lang: str) -> str:
     """A column's header in ``lang``."""
     pair = EXTRA_LABELS.get(key)
-    return label(key, lang) if pair is None else pair[0 if lang == "zh" else 1]
+    return label(key, lang) if pair is None else of_pair(pair, lang)
 
 
 def _district_name(sc: Scenario, lang: str) -> dict[str, str]:
-    col = "name_zh" if lang == "zh" else "name_en"
-    return sc.districts[col].astype(str).to_dict()
+    return sc.districts[name_column(lang)].astype(str).to_dict()
 
 
 def _job_name(sc: Scenario, lang: str) -> dict[str, str]:
-    return {j: (job.name_zh if lang == "zh" else job.name_en) for j, job in sc.jobs.items()}
+    return {j: named(job, lang) for j, job in sc.jobs.items()}
 
 
 def placement_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:

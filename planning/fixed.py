@@ -14,6 +14,7 @@ from planning.make import route
 from planning.options import PlanOptions
 from planning.plan import Plan
 from scenarios import Scenario
+from scenarios.errors import Msg
 from scenarios.placement_in import EditedPlacement
 
 
@@ -55,7 +56,7 @@ def route_edited(sc: Scenario, edited: EditedPlacement, options: PlanOptions | N
     found = []
     for message in check_plan(sc, plan, strict=False):
         where = edited.where(_rows_of(message, edited, sc))
-        found.append(f"{where}: {message}" if where else message)
+        found.append(Msg("warn.at", where=where, inner=message) if where else message)
     return dataclasses.replace(plan, warnings=plan.warnings + tuple(found))
 
 

@@ -78,12 +78,8 @@ def _make(sc: Scenario, opts: PlanOptions) -> Plan:
     plan = place(sc, solver=opts.solver, time_limit=opts.seconds)
     info = plan.placement_info
     if info is not None and info.status not in ("optimal", "feasible"):
-        raise ScenarioError(
-            f"the placement solver ({info.solver}) found no placement: status {info.status} after "
-            f"{info.seconds:.1f} s.",
-            field="time_limit",
-            fix="give the solver more time.",
-        )
+        raise ScenarioError("plan.no_placement", field="time_limit", solver=info.solver, status=info.status,
+                            seconds=f"{info.seconds:.1f}")
     plan = route(sc, plan, opts)
     violations = check_plan(sc, plan, strict=opts.strict)
     if info is not None and info.status != "optimal":

@@ -13,6 +13,7 @@ import pandas as pd
 from planning.export import column_label
 from planning.revision import WORDS as REVISION_WORDS
 from present.labels import label
+from present.lang import of_pair
 from scenarios.personal import column
 
 WORDS = {
@@ -39,7 +40,7 @@ def meeting_point(text: object, lang: str) -> str:
     """The district's meeting point as the data holds it ('北广场 1 号牌 / North square, sign 1') in one language."""
     parts = [p.strip() for p in str(text or "").split(" / ")]
     if len(parts) == 2:
-        return parts[0] if lang == "zh" else parts[1]
+        return of_pair(parts, lang)
     return parts[0]
 
 

@@ -15,6 +15,7 @@ from planning.plan import Plan
 from present.figure import Chart, figure
 from present.fonts import rc
 from present.geo import convert
+from present.lang import column, named, of_pair
 from present.outlines import SOURCE_EN, SOURCE_ZH, district_outlines
 from scenarios import Scenario
 
@@ -70,7 +71,7 @@ def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Chart:
             ax.fill(ring[:, 0], ring[:, 1], facecolor=mpl.colors.to_rgba(colors[d], 0.08), edgecolor="#888888",
                     lw=0.7, zorder=0)
     if outlines:
-        fig.text(0.01, 0.003, SOURCE_ZH if lang == "zh" else SOURCE_EN, fontsize=7, color="#666666")
+        fig.text(0.01, 0.003, of_pair((SOURCE_ZH, SOURCE_EN), lang), fontsize=7, color="#666666")
     if plan.routes is not None and not plan.routes.empty:
         for (_, _), trip in plan.routes.sort_values("stop_order").groupby(["coach_id", "trip"]):
             pts = ents.loc[trip["enterprise_id"], ["lon", "lat"]].to_numpy()
@@ -100,7 +101,7 @@ def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Chart:
         color="crimson",
         edgecolors="black",
         zorder=6,
-        label=sc.station.name_zh if lang == "zh" else sc.station.name_en,
+        label=named(sc.station, lang),
     )
     ax.set_aspect(1.0 / np.cos(np.radians(sc.station.lat)))
     crs = CRS_NAMES[sc.travel.crs]
@@ -123,7 +124,7 @@ def _district_labels(fig: Chart, ax, sc: Scenario, lang: str) -> None:
     """Each district's name near its centre where it covers no other name, district centre or the station (the
     city's small central districts lie close together), with a leader line when it had to move away."""
     fig.draw_without_rendering()  # fixes the axes' limits and layout, so label boxes can be measured
-    name = "name_zh" if lang == "zh" else "name_en"
+    name = column(lang)
     points = np.vstack([sc.districts[["lon", "lat"]].to_numpy(float), [[sc.station.lon, sc.station.lat]]])
     pad = 7 * fig.dpi / 72  # a marker's half width, in pixels
     centres = ax.transData.transform(points)

@@ -22,13 +22,13 @@ MAX_SECONDS = 86_400.0
 MAX_SEED = 2**32 - 1
 
 
-def _fail(name: str, message: str, fix: str) -> ScenarioError:
-    return ScenarioError(message, field=name, fix=fix)
+def _fail(name: str, key: str, fix: str, **params: Any) -> ScenarioError:
+    return ScenarioError(key, field=name, fix=fix, **params)
 
 
 def _whole(value: Any, name: str, low: int, high: int, fix: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _fail(name, f"expected a whole number in {low}..{high}, got {_short(value)}.", fix)
+        raise _fail(name, "opts.whole", fix, low=low, high=high, value=_short(value))
 
 
 def _short(value: Any) -> str:
@@ -59,25 +59,24 @@ class PlanOptions:
 
     def __post_init__(self) -> None:
         if self.objective is not None and self.objective not in OBJECTIVES:
-            raise _fail("objective", f"expected one of {', '.join(OBJECTIVES)}, got {_short(self.objective)}.",
-                        "leave it out to use the scenario's policy.objective.")
-        _whole(self.seed, "seed", 0, MAX_SEED, "give a whole number such as 1.")
+            raise _fail("objective", "num.one_of", "opts.objective.fix", choices=", ".join(OBJECTIVES),
+                        value=_short(self.objective))
+        _whole(self.seed, "seed", 0, MAX_SEED, "opts.seed.fix")
         if self.iterations is not None:
             _whole(self.iterations, "iterations", 1, MAX_ITERATIONS,
-                   "give a count such as 20000, or None to search until the time limit.")
+                   "opts.iterations.fix")
         if self.time_limit is not None:
             ok = isinstance(self.time_limit, int | float) and not isinstance(self.time_limit, bool)
             if not ok or not math.isfinite(self.time_limit) or not 0 < self.time_limit <= MAX_SECONDS:
-                raise _fail("time_limit", f"expected seconds in (0, {MAX_SECONDS:g}], got {_short(self.time_limit)}.",
-                            "give seconds > 0, e.g. 30.")
+                raise _fail("time_limit", "opts.seconds", "opts.seconds.fix", high=f"{MAX_SECONDS:g}",
+                            value=_short(self.time_limit))
         if self.iterations is None and self.time_limit is None:
-            raise _fail("iterations", "no stop criterion: neither iterations nor time_limit is set.",
-                        "set iterations (reproducible) or time_limit (seconds), or both.")
+            raise _fail("iterations", "opts.no_stop", "opts.no_stop.fix")
         if not isinstance(self.strict, bool):
-            raise _fail("strict", f"expected True or False, got {_short(self.strict)}.", "give True or False.")
+            raise _fail("strict", "opts.bool", "opts.bool.fix", value=_short(self.strict))
         if self.solver not in SOLVERS:
-            raise _fail("solver", f"expected one of {', '.join(SOLVERS)}, got {_short(self.solver)}.",
-                        "use highs (the default) or cbc.")
+            raise _fail("solver", "num.one_of", "opts.solver.fix", choices=", ".join(SOLVERS),
+                        value=_short(self.solver))
 
     @property
     def seconds(self) -> float:

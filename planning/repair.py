@@ -17,6 +17,7 @@ import pandas as pd
 from planning.plan import ABSENT, MANIFEST_COLUMNS, Plan, absent_workers
 from planning.revision import Note
 from planning.timing import boarding_order, retime, trip_end
+from present.lang import named
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 
@@ -161,11 +162,7 @@ def trip_with_room(sc: Scenario, routes: pd.DataFrame, stop: pd.Series) -> TripK
 def first_back(sc: Scenario, routes: pd.DataFrame) -> tuple[str, int, float]:
     """The coach back at the station first after its last trip: its id, its next trip number, when it is back."""
     if routes.empty:
-        raise ScenarioError(
-            "every coach of the plan is broken and the fleet has no spare coach with the seats.",
-            field="broken_coaches",
-            fix="leave a working coach out of the list, or add a coach to the fleet and plan again.",
-        )
+        raise ScenarioError("replan.all_broken", field="broken_coaches")
     ends = trip_end(sc, retime(sc, routes))
     last = ends.groupby(level=0).max()
     coach = str(last.idxmin())
@@ -237,7 +234,7 @@ def late_trips_to_spares(fleet: Fleet, trips: Trips) -> Trips:
 def _type(sc: Scenario, type_id: str, lang: str) -> str:
     """A coach type's name for people (its id when the scenario does not know it)."""
     ct = sc.fleet.get(type_id)
-    return type_id if ct is None else (ct.name_zh if lang == "zh" else ct.name_en)
+    return type_id if ct is None else named(ct, lang)
 
 
 def merge_same_stops(routes: pd.DataFrame) -> pd.DataFrame:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from present.catalog import text
+from present.lang import of_pair
 from scenarios.scenario import Scenario
 
 #: Minutes by which an arrival must move to count as changed (exports round to the minute).
@@ -39,7 +41,7 @@ class Note:
     en: str
 
     def text(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+        return of_pair((self.zh, self.en), lang)
 
     def __str__(self) -> str:
         return self.zh
@@ -75,7 +77,7 @@ class Revision:
 
     def title(self, lang: str = "zh") -> str:
         """"修订版：列车晚点 90 分钟，C07 号车故障" for headings."""
-        return f"{WORDS[lang]['revised']}{'：' if lang == 'zh' else ': '}{self.why(lang)}"
+        return f"{WORDS[lang]['revised']}{text('sep.colon', lang)}{self.why(lang)}"
 
     def changed_manifest(self, coach: str, trip: int | None = None) -> bool:
         """Whether the manifest of ``coach`` (of its trip ``trip``, or of any trip) changed."""
@@ -144,13 +146,12 @@ def new_arrival(sc: Scenario, delay_min: float, lang: str = "zh") -> str:
 def revision_table(sc: Scenario, revision: Revision, lang: str = "zh") -> pd.DataFrame:
     """The revision for people: the why, then the dormitories and the workers affected, clock times, one table."""
     w = WORDS[lang]
-    zh = lang == "zh"
     rows = [(w["revised"], revision.why(lang), "", "", "")]
     rows += [("", note.text(lang), "", "", "") for note in revision.notes]
     rows.append(("", "", "", "", ""))
     clock = lambda m: "" if pd.isna(m) else sc.clock(float(m))  # noqa: E731
     for d in revision.dormitories.itertuples(index=False):
-        late = ("（晚于关门）" if zh else " (after check-in closes)") if d.after_close else ""
+        late = text("revision.after_close", lang) if d.after_close else ""
         rows.append((d.enterprise_id, d.enterprise, f"{d.workers}", clock(d.arrive_before_min),
                      clock(d.arrive_min) + late))
     rows.append(("", "", "", "", ""))
@@ -163,5 +164,5 @@ def revision_table(sc: Scenario, revision: Revision, lang: str = "zh") -> pd.Dat
         coach = "" if pd.isna(r.coach_id) else f"{r.coach_id}/{int(r.trip)}"
         rows.append((r.worker_id, r.name, f"{w['status'][r.status]} {coach}".strip(), clock(r.arrive_before_min),
                      clock(r.arrive_min)))
-    head = ("编号", "名称", "人数/状态", "原到达", "新到达") if zh else ("id", "name", "workers/status", "was", "now")
-    return pd.DataFrame(rows, columns=list(head))
+    head = [text(f"revision.col_{c}", lang) for c in ("id", "name", "status", "was", "now")]
+    return pd.DataFrame(rows, columns=head)

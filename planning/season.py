@@ -188,8 +188,8 @@ def _route_evening(season: Season, group: list[tuple[Arrival, Scenario, Plan]], 
         try:
             routed = route(night, plan, opts)
         except ScenarioError as exc:
-            raise ScenarioError(f"arrival {arrival.id} ({arrival.date}): {exc.message}", file=season.file,
-                                field=exc.field or "season.fleet_per_day", fix=exc.fix) from None
+            raise ScenarioError("season.arrival_error", file=season.file, field=exc.field or "season.fleet_per_day",
+                                fix=exc.fix_msg, aid=arrival.id, date=arrival.date, inner=exc.msg) from None
         if routed.routes is not None and len(routed.routes):
             used = routed.routes.groupby("coach_id")["coach_type"].first().value_counts()
             for t, n in used.items():

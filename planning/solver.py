@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pulp
 
+from present.catalog import CATALOG, text
 from scenarios.errors import ScenarioError
 
 SOLVERS = ("highs", "cbc")
@@ -53,33 +54,18 @@ class SolveInfo:
     timed_out: bool = False
 
     def describe(self, seconds: bool = False, lang: str = "en") -> str:
-        """The status in a few words; ``seconds`` adds the solver's time (for a run log: it differs run to run, so
-        files that should be the same for the same seed leave it out); ``lang="zh"``: in Chinese."""
-        if lang == "zh":
-            return self._describe_zh(seconds)
-        took = f", {self.seconds:.1f} s" if seconds and math.isfinite(self.seconds) else ""
-        clock = ", stopped at the time limit: another run may differ" if self.timed_out else ""
-        if self.status == "optimal" and self.gap:
-            return f"optimal within gap {100 * self.gap:.2g}% ({self.solver}{took}{clock})"
-        if self.status == "feasible":
-            gap = f"gap {100 * self.gap:.2f}%" if self.gap is not None else "gap unknown"
-            return f"feasible, {gap} ({self.solver}{took}{clock})"
-        return f"{self.status} ({self.solver}{took}{clock})"
-
-    def _describe_zh(self, seconds: bool) -> str:
-        took = f"，{self.seconds:.1f} 秒" if seconds and math.isfinite(self.seconds) else ""
-        clock = "，到达时间上限而停止：再运行一次结果可能不同" if self.timed_out else ""
-        solver = {"routing": "线路搜索"}.get(self.solver, self.solver)
-        where = f"（{solver}{took}{clock}）"
-        if self.status == "optimal" and self.gap:
-            return f"最优（差距不超过 {100 * self.gap:.2g}%）{where}"
-        if self.status == "optimal":
-            return f"最优{where}"
-        if self.status == "feasible":
-            gap = f"与下界差距 {100 * self.gap:.2f}%" if self.gap is not None else "差距未知"
-            return f"可行解，{gap}{where}"
-        words = {"infeasible": "无可行解", "no_solution": "未找到解"}
-        return f"{words.get(self.status, self.status)}{where}"
+        """The plan's standing in a planner's words ("the best plan", "a plan at most 3.1% above the best
+        possible"); ``seconds`` adds the time taken (for a run log: it differs run to run, so files that should be
+        the same for the same seed leave it out)."""
+        if self.status == "feasible" and self.gap is not None:
+            key, gap = "solve.close", f"{100 * self.gap:.1f}"
+        else:
+            key, gap = f"solve.{self.status}" if f"solve.{self.status}" in CATALOG else "solve.other", ""
+        said = text(key, lang, gap=gap, status=self.status)
+        timed = seconds and math.isfinite(self.seconds)
+        parts = [text("solve.seconds", lang, s=f"{self.seconds:.1f}")] if timed else []
+        parts += [text("solve.time_limit", lang)] if self.timed_out else []
+        return said + (text("solve.took", lang, parts=text("sep.comma", lang).join(parts)) if parts else "")
 
 
 def cbc_path() -> str | None:
@@ -118,7 +104,7 @@ def make_solver(
     on optimality or the clock)."""
     time_limit = clock_limit(time_limit)
     if name not in SOLVERS:
-        raise ScenarioError(f"unknown solver '{name}'.", field="solver", fix=f"use one of {', '.join(SOLVERS)}.")
+        raise ScenarioError("plan.solver", field="solver", name=name, choices=", ".join(SOLVERS))
     if name == "highs":
         nodes = {} if node_limit is None else {"mip_max_nodes": int(node_limit)}
         solver = HiGHS(msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads, **nodes)
@@ -126,11 +112,7 @@ def make_solver(
             return solver
     path = cbc_path()
     if path is None:
-        raise ScenarioError(
-            "no MILP solver: highspy is not installed and no CBC executable was found.",
-            field="solver",
-            fix="pip install highspy (or install CBC: pip install 'pulp[cbc]').",
-        )
+        raise ScenarioError("plan.no_solver", field="solver")
     return pulp.COIN_CMD(path=path, msg=msg, timeLimit=time_limit, gapRel=gap, threads=threads)
 
 

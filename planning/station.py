@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from planning.timing import retime, trip_end
-from scenarios.errors import ScenarioError
+from scenarios.errors import Msg, ScenarioError
 from scenarios.model import TrainDelay
 from scenarios.scenario import Scenario
 
@@ -245,16 +245,10 @@ def station_schedule(sc: Scenario, routes: pd.DataFrame, strict: bool = True) ->
     deadline, st = sc.latest_arrival_min, sc.station
     held = after[(after["last"] > deadline + 1e-9) & (before.reindex(after.index) <= deadline + 1e-9)]
     notes = tuple(
-        f"{coach} trip {trip} to {row.stops} ({row.load} workers) leaves at {sc.clock(row.depart)}, when the "
-        f"station's {st.bays} bays and {st.desks} desks let it go, and arrives {row.last - deadline:.0f} min after "
-        f"{sc.policy.latest_arrival}"
+        Msg("station.held", coach=coach, trip=trip, stops=row.stops, load=row.load, depart=sc.clock(row.depart),
+            bays=st.bays, desks=st.desks, late=f"{row.last - deadline:.0f}", deadline=sc.policy.latest_arrival)
         for (coach, trip), row in held.iterrows()
     )
     if notes and strict:
-        raise ScenarioError(
-            f"{len(notes)} trips cannot leave the station in time: for example {notes[0]}.",
-            field="station.bays",
-            fix="add coach bays or gift-pack desks, move latest_arrival later, or plan with strict off to serve "
-            "them late.",
-        )
+        raise ScenarioError("station.held_trips", field="station.bays", n=len(notes), example=notes[0])
     return timed, notes

@@ -20,6 +20,7 @@ import pandas as pd
 from planning.plan import MANIFEST_COLUMNS, PLACEMENT_COLUMNS, PLACEMENT_FLAGS, ROUTE_COLUMNS, Plan
 from planning.solver import SolveInfo
 from scenarios import ScenarioError
+from scenarios.errors import Msg
 from scenarios.io import clean_stale, write_text_atomic
 from scenarios.scenario import Scenario
 
@@ -77,7 +78,7 @@ def save_plan(plan: Plan, out_dir: str | Path, sc: Scenario | None = None, stric
         "manifest": _frame(plan.manifest, MANIFEST_COLUMNS),
         "placement_info": _info(plan.placement_info),
         "routing_info": _info(plan.routing_info),
-        "warnings": list(plan.warnings),
+        "warnings": [w.to_json() if isinstance(w, Msg) else str(w) for w in plan.warnings],
     }
     if plan.margin_min:  # only a plan made with a margin says so (a default plan's bytes stay as they were)
         data["margin_min"] = float(plan.margin_min)
@@ -155,12 +156,7 @@ def _verify_files(data: dict[str, Any], folder: Path) -> None:
     for name, digest in sorted(files.items()):
         target = folder / str(name)
         if Path(str(name)).name != name or not target.is_file() or file_hash(target) != digest:
-            raise ScenarioError(
-                f"{name} does not belong to this plan.json (missing, changed or written by another run): the "
-                "folder does not hold one plan.",
-                file=str(folder),
-                fix="make the plan again with `labor-transfer plan --out DIR`.",
-            )
+            raise ScenarioError("store.foreign_file", file=str(folder), name=name)
 
 
 def read_plan(folder: str | Path, sc: Scenario | None = None, verify_files: bool = True) -> Plan:
@@ -177,8 +173,7 @@ def read_plan(folder: str | Path, sc: Scenario | None = None, verify_files: bool
     if path.is_dir():
         path = path / PLAN_FILE
     if not path.is_file():
-        raise ScenarioError(f"no {PLAN_FILE} here.", file=str(path),
-                            fix="give the folder written by `labor-transfer plan --out DIR`.")
+        raise ScenarioError("store.no_plan", file=str(path), name=PLAN_FILE)
     try:
         data = _parse(path)
         if verify_files:
@@ -186,8 +181,9 @@ def read_plan(folder: str | Path, sc: Scenario | None = None, verify_files: bool
         placement = _table(data, "placement", ("worker_id", *PLACEMENT_COLUMNS))
         assert placement is not None
         warnings = data.get("warnings", [])
-        if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
-            raise ValueError("'warnings' is not a list of text")
+        if not isinstance(warnings, list) or not all(isinstance(w, str | dict) for w in warnings):
+            raise ValueError("'warnings' is not a list of messages")
+        warnings = [Msg.from_json(w) for w in warnings]
         margin = data.get("margin_min", 0.0)
         if isinstance(margin, bool) or not isinstance(margin, int | float) or not 0 <= margin <= 24 * 60:
             raise ValueError("'margin_min' is not minutes between 0 and 1440")
@@ -200,8 +196,7 @@ def read_plan(folder: str | Path, sc: Scenario | None = None, verify_files: bool
         raise
     except (ValueError, KeyError, TypeError, RecursionError, OverflowError, UnicodeDecodeError) as exc:
         reason = str(exc)[:200]
-        raise ScenarioError(f"not a plan file this version can read ({reason}).", file=str(path),
-                            fix="make the plan again with `labor-transfer plan`.") from None
+        raise ScenarioError("store.unreadable", file=str(path), reason=reason) from None
     if sc is not None:
         plan = _fits(sc, plan, data, path)
     return plan
@@ -212,8 +207,7 @@ def plan_scenario(folder: str | Path, sc: Scenario) -> None:
     path = Path(folder)
     path = path / PLAN_FILE if path.is_dir() else path
     if not path.is_file():
-        raise ScenarioError(f"no {PLAN_FILE} here.", file=str(path),
-                            fix="give the folder written by `labor-transfer plan --out DIR`.")
+        raise ScenarioError("store.no_plan", file=str(path), name=PLAN_FILE)
     try:
         made_for = _parse(path).get("scenario")
     except (ValueError, UnicodeDecodeError, RecursionError):
@@ -222,12 +216,7 @@ def plan_scenario(folder: str | Path, sc: Scenario) -> None:
         return
     name, recorded = made_for.get("name"), made_for.get("fingerprint")
     if (name is not None and name != sc.name) or (recorded is not None and recorded != scenario_fingerprint(sc)):
-        from scenarios.errors import InputError
-
-        raise InputError(f"the base plan was made for scenario '{str(name)[:60]}', not for '{sc.name}'.",
-                         f"原计划是为场景“{str(name)[:60]}”制定的，不是“{sc.name}”。", file=str(path),
-                         fix=f"give a plan made with `labor-transfer plan {sc.name} --out DIR`.",
-                         fix_zh=f"请给出用 `labor-transfer plan {sc.name} --out DIR` 制定的计划。")
+        raise ScenarioError("store.base_other", file=str(path), other=str(name)[:60], name=sc.name)
 
 
 def as_planned(sc: Scenario, margin_min: float) -> Scenario:
@@ -252,16 +241,12 @@ def _fits(sc: Scenario, plan: Plan, data: dict[str, Any], path: Path) -> Plan:
     if plan.placement_info is not None and plan.placement_info.status != "optimal":
         soft = check_returning(planned, plan)  # a time-limited placement's shortfall, as make_plan treats it
         violations = [v for v in violations if v not in soft]
-    other = f"'{made_for.get('name')}'" if made_for.get("name") else "another scenario"
+    other = f"'{made_for.get('name')}'" if made_for.get("name") else Msg("store.another_scenario")
     if violations:
-        if same:
-            message = f"the plan breaks the scenario: {len(violations)} violations, the first: {violations[0]}."
-        else:
-            message = (f"the plan was made for {other}, not for this version of '{sc.name}': "
-                       f"{len(violations)} violations, the first: {violations[0]}.")
-        raise ScenarioError(message, file=str(path), fix=f"make a plan for this scenario: labor-transfer plan "
-                                                         f"{sc.name} --out DIR.")
+        raise ScenarioError("store.breaks" if same else "store.other_breaks", file=str(path),
+                            fix=Msg("store.make_for.fix", name=sc.name), n=len(violations), first=violations[0],
+                            other=other, name=sc.name)
     if not same:
-        note = f"the plan was made for {other} (another version of '{sc.name}'); it passes every check of this one"
+        note = Msg("store.other_version", other=other, name=sc.name)
         plan = dataclasses.replace(plan, warnings=(*plan.warnings, note))
     return plan

@@ -20,6 +20,7 @@ from planning.plan import Plan
 from planning.revision import WORDS, new_arrival, revision_table
 from planning.solver import SolveInfo
 from present.labels import gender_name, label, place_name
+from present.lang import named
 from scenarios.scenario import Scenario
 from scenarios.writers import CellWriter, new_workbook
 
@@ -53,7 +54,7 @@ def for_people(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def plan_title(sc: Scenario, lang: str) -> str:
     """The plan's title as printed in every footer."""
-    station = sc.station.name_zh if lang == "zh" else sc.station.name_en
+    station = named(sc.station, lang)
     return TITLE[lang].format(date=sc.meta.date, number=sc.train.number, origin=local_name(sc.train.origin, lang),
                               station=station)
 
@@ -220,7 +221,7 @@ class Sheets:
             ("scenario", sc.name), ("date", str(sc.meta.date)),
             ("train", f"{sc.train.number} {place_name(sc.train.origin, lang)}"),
             ("arrival", new_arrival(sc, plan.revision.delay_min, lang) if plan.revision is not None
-             else sc.train.arrival), ("station", sc.station.name_zh if lang == "zh" else sc.station.name_en),
+             else sc.train.arrival), ("station", named(sc.station, lang)),
             ("workers_total", len(placement)), ("placed", len(placed)), ("unplaced", len(placement) - len(placed)),
             ("enterprises_item", label("enterprises_value", lang).format(served=served, total=len(sc.enterprises))),
             ("returning_item", label("returning_value", lang).format(back=back, total=returning)),

@@ -17,6 +17,7 @@ from typing import Literal
 
 import pandas as pd
 
+from present.catalog import text
 from present.clock import format_clock
 from present.lang import LANGS, check_lang
 
@@ -52,7 +53,7 @@ class Kpi:
         if self.kind != "minutes":
             return name
         unit = UNITS["minutes"][LANGS.index(lang)]
-        return f"{name}（{unit}）" if lang == "zh" else f"{name} ({unit})"
+        return text("kpi.with_unit", lang, name=name, unit=unit)
 
     def format(self, value: float | None) -> str:
         """A value as people read it: ``01:18``, ``97.4%``, ``12.5`` (minutes), ``14`` (count); ``-`` when missing."""

@@ -6,7 +6,8 @@ import math
 import re
 from collections.abc import Mapping
 
-from present.lang import LANGS, check_lang
+from present.catalog import text as catalog_text
+from present.lang import LANGS, check_lang, of_pair
 
 LABELS: dict[str, tuple[str, str]] = {
     # columns
@@ -153,7 +154,7 @@ def label(key: str, lang: str = "zh") -> str:
     pair = LABELS.get(key)
     if pair is None:
         return key
-    return pair[0] if lang == "zh" else pair[1]
+    return of_pair(pair, lang)
 
 
 #: Chinese for the sentences of ``planning.placement.explain`` (pattern, replacement), applied in order.
@@ -183,7 +184,7 @@ def reason_text(reason: str, lang: str = "zh", names: Mapping[str, str] | None =
     named by ``JOBS``, so no raw key such as 'general' is left in the text."""
     codes = [c for c in str(reason).split(";") if c]
     if codes and all(f"code_{c}" in LABELS for c in codes):
-        return ("、" if lang == "zh" else ", ").join(label(f"code_{c}", lang) for c in codes)
+        return catalog_text("sep.list", lang).join(label(f"code_{c}", lang) for c in codes)
     text = str(reason)
     if lang == "zh":
         for pattern, replacement in UNPLACED_ZH:

@@ -12,10 +12,20 @@ DEFAULT_LANG = LANGS[0]
 def check_lang(lang: object, field: str = "lang") -> str:
     """``lang`` when it is one of ``LANGS``, else a ScenarioError naming ``field`` and the choices."""
     if not isinstance(lang, str) or lang not in LANGS:
-        raise ScenarioError(f"unknown language {lang!r}.", field=field, fix="use 'zh' (Chinese) or 'en' (English).")
+        raise ScenarioError("lang.unknown", field=field, lang=repr(lang))
     return lang
 
 
-def pick(lang: str, zh: str, en: str) -> str:
-    """``zh`` or ``en`` for ``lang`` (checked)."""
-    return zh if check_lang(lang) == "zh" else en
+def of_pair(pair: tuple[str, str] | list[str], lang: str) -> str:
+    """The text for ``lang`` of a (Chinese, English) pair of a word table."""
+    return pair[LANGS.index(check_lang(lang))]
+
+
+def named(obj: object, lang: str, field: str = "name") -> str:
+    """An object's own name in ``lang``: its ``name_zh`` or ``name_en`` (the data's words, not the catalog's)."""
+    return str(getattr(obj, f"{field}_{check_lang(lang)}"))
+
+
+def column(lang: str, field: str = "name") -> str:
+    """The column of a table that holds ``field`` in ``lang``: 'name_zh' or 'name_en'."""
+    return f"{field}_{check_lang(lang)}"

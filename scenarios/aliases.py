@@ -233,5 +233,5 @@ def header_map(table: str, columns: list[str], extra: dict[str, tuple[str, ...]]
 def shown_header(table: str, column: str, lang: str) -> str:
     """How the template heads a column: its first (Chinese) or second (English) alias, else the canonical name."""
     aliases = HEADERS.get(table, {}).get(column, ())
-    index = 0 if lang == "zh" else 1
+    index = ("zh", "en").index(lang)  # the template's first alias is Chinese, the second English
     return aliases[index] if len(aliases) > index else column

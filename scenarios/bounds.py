@@ -19,7 +19,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
-from scenarios.errors import FieldError, shown
+from scenarios.errors import FieldError, Msg, shown
 from scenarios.ranges import (
     MAX_CARS,
     MAX_COACHES,
@@ -228,7 +228,6 @@ def _hints(cls: type) -> dict[str, str]:
 
 def check_number(value: Any, label: str, bound: Bound, whole: bool = False) -> None:
     """One number within ``bound``, else FieldError: 'expected a number from 0 to 1,440 minutes, got 1e+308 (...)'."""
-    kind = "a whole number" if whole else "a number"
     ok = (
         not isinstance(value, bool)
         and isinstance(value, int | float)
@@ -239,20 +238,10 @@ def check_number(value: Any, label: str, bound: Bound, whole: bool = False) -> N
     if ok:
         return
     unit = f" {bound.unit}" if bound.unit else ""
-    span = (
-        f"from {_n(bound.low)} to {_n(bound.high)}{unit}"
-        if bound.low_inclusive
-        else f"above {_n(bound.low)} and at most {_n(bound.high)}{unit}"
-    )
-    unit_zh = UNITS_ZH.get(bound.unit, bound.unit)
-    kind_zh = "整数" if whole else "数"
-    span_zh = (
-        f"应为 {_n(bound.low)} 到 {_n(bound.high)} {unit_zh}之间的{kind_zh}"
-        if bound.low_inclusive
-        else f"应为大于 {_n(bound.low)}、至多 {_n(bound.high)} {unit_zh}的{kind_zh}"
-    )
-    zh = f"{span_zh}，实际为 {shown(value)}（{REASONS_ZH.get(bound.reason, bound.reason)}）。"
-    raise FieldError(label, f"expected {kind} {span}, got {shown(value)} ({bound.reason}).", message_zh=zh)
+    span_msg = Msg("num.span" if bound.low_inclusive else "num.span_open", low=_n(bound.low), high=_n(bound.high),
+                   unit=unit, unit_zh=UNITS_ZH.get(bound.unit, bound.unit))
+    raise FieldError(label, "num.bounded", kind=Msg("num.kind_whole" if whole else "num.kind_number"), span=span_msg,
+                     value=shown(value), reason=bound.reason, reason_zh=REASONS_ZH.get(bound.reason, bound.reason))
 
 
 #: The standard normal quantile of one in a million.
@@ -272,12 +261,5 @@ def check_delay_tail(median: float, p95: float) -> None:
     rare = rare_delay_min(median, p95)
     if rare > MAX_RARE_DELAY_MIN:
         days, limit = f"{rare / DAY_MIN:,.0f}", MAX_RARE_DELAY_MIN // DAY_MIN
-        raise FieldError(
-            "late_p95_min",
-            f"with a median of {_n(median)} min, a 95th percentile of {_n(p95)} min makes one train in a million "
-            f"{days} days late (the limit is {limit} days).",
-            "bring late_p95_min closer to late_median_min (at most about 20 times it).",
-            message_zh=f"中位数 {_n(median)} 分钟、95% 分位 {_n(p95)} 分钟时，百万分之一的列车会晚点 {days} 天"
-            f"（上限 {limit} 天）。",
-            fix_zh="让 late_p95_min 更接近 late_median_min（至多约 20 倍）。",
-        )
+        raise FieldError("late_p95_min", "scenario.delay_tail", median=_n(median), p95=_n(p95), days=days,
+                         limit=limit)

@@ -10,7 +10,7 @@ import typing
 from typing import Any, TypeVar
 
 from present.clock import format_clock
-from scenarios.errors import FieldError, ScenarioError, cut, shown, suggest
+from scenarios.errors import FieldError, Msg, ScenarioError, cut, shown, suggest
 
 T = TypeVar("T")
 
@@ -18,8 +18,10 @@ T = TypeVar("T")
 CLOCK_FIELDS = {"arrival", "available_from", "latest_arrival", "morning_checkin"}
 
 
-def _fail(message: str, where: str, file: str | None, fix: str | None = None) -> ScenarioError:
-    return ScenarioError(message, file=file, field=where, fix=fix or f"edit '{where}' in the scenario file.")
+def _fail(key: str, where: str, file: str | None, fix: str | None = None, **params: Any) -> ScenarioError:
+    """The error ``key`` at ``where``; the fix defaults to editing that field of the scenario file."""
+    fix_msg = Msg(fix or "field.edit", where=where, **params)
+    return ScenarioError(key, file=file, field=where, fix=fix_msg, **params)
 
 
 def _finite(value: int | float) -> bool:
@@ -42,7 +44,7 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
         return build(hint, value, where, file)  # type: ignore[arg-type]
     if hint is bool:
         if not isinstance(value, bool):
-            raise _fail(f"expected true or false, got {shown(value)}.", where, file)
+            raise _fail("num.bool", where, file, value=shown(value))
         return value
     if hint is int:
         if (
@@ -50,26 +52,21 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
             or not isinstance(value, int | float)
             or (isinstance(value, float) and (not math.isfinite(value) or value != int(value)))
         ):
-            raise _fail(f"expected a whole number, got {shown(value)}.", where, file)
+            raise _fail("num.whole", where, file, value=shown(value))
         return int(value)
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, int | float) or not _finite(value):
-            raise _fail(f"expected a number, got {shown(value)}.", where, file)
+            raise _fail("num.number", where, file, value=shown(value))
         return float(value)
     if hint is str:
         if where.rsplit(".", 1)[-1] in CLOCK_FIELDS and isinstance(value, int) and not isinstance(value, bool):
             if not 0 <= value < 1440:
-                raise _fail(
-                    f"expected a clock time like '21:30', got {shown(value)}.",
-                    where,
-                    file,
-                    'write HH:MM in quotes, e.g. "21:30".',
-                )
+                raise _fail("clock.expected", where, file, "clock.quoted.fix", value=shown(value))
             return format_clock(value)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
         if not isinstance(value, str):
-            raise _fail(f"expected text, got {shown(value)}.", where, file)
+            raise _fail("num.text", where, file, value=shown(value))
         return value
     if hint is dt.date:
         if isinstance(value, dt.date):
@@ -77,18 +74,18 @@ def _coerce(value: Any, hint: Any, where: str, file: str | None) -> Any:
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            raise _fail(f"expected a date like 2023-02-01, got {shown(value)}.", where, file) from None
+            raise _fail("num.a_date", where, file, value=shown(value)) from None
     if origin is tuple:
         if not isinstance(value, list | tuple):
-            raise _fail(f"expected a list, got {shown(value)}.", where, file)
+            raise _fail("num.list", where, file, value=shown(value))
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_coerce(v, args[0], f"{where}[{i}]", file) for i, v in enumerate(value))
         if len(value) != len(args):
-            raise _fail(f"expected {len(args)} values, got {len(value)}.", where, file)
+            raise _fail("num.n_values", where, file, n=len(args), got=len(value))
         return tuple(_coerce(v, a, f"{where}[{i}]", file) for i, (v, a) in enumerate(zip(value, args, strict=True)))
     if origin is dict:
         if not isinstance(value, dict):
-            raise _fail(f"expected a mapping of names to values, got {shown(value)}.", where, file)
+            raise _fail("num.mapping_values", where, file, value=shown(value))
         return {str(k): _coerce(v, args[1], f"{where}.{cut(str(k))}", file) for k, v in value.items()}
     raise AssertionError(f"unsupported type {hint!r} at {where}")
 
@@ -98,16 +95,14 @@ def build(cls: type[T], data: Any, where: str, file: str | None) -> T:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise _fail(f"expected a mapping (key: value lines), got {shown(data)}.", where, file)
+        raise _fail("num.mapping_lines", where, file, value=shown(data))
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     for key in data:
         if key not in fields:
             raise _fail(
-                f"unknown key {shown(key)}; {suggest(str(key), fields)}",
-                f"{where}.{key}",
-                file,
-                "correct the spelling or remove the key.",
+                "field.unknown_key", f"{where}.{key}", file, "field.unknown_key.fix",
+                name=shown(key), hint=suggest(str(key), fields),
             )
     kwargs = {}
     for name, f in fields.items():
@@ -115,11 +110,10 @@ def build(cls: type[T], data: Any, where: str, file: str | None) -> T:
         if name in data:
             kwargs[name] = _coerce(data[name], hints[name], path, file)
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise _fail("is missing.", path, file, f"add '{name}:' under '{where}'.")
+            raise ScenarioError("field.missing", file=file, field=path, name=name, where=where)
     try:
         return cls(**kwargs)
     except FieldError as exc:
         field = f"{where}.{exc.field}"
-        fix = exc.fix or f"edit '{field}' in the scenario file."
-        raise ScenarioError(exc.message, file=file, field=field, fix=fix, message_zh=exc.message_zh,
-                            fix_zh=(exc.fix_zh or f"在方案文件中修改“{field}”。") if exc.message_zh else None) from None
+        fix = exc.fix_msg or Msg("field.edit", where=field)
+        raise ScenarioError(exc.msg, file=file, field=field, fix=fix) from None

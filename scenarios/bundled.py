@@ -217,15 +217,8 @@ def write_scenario(
     )
     most = int(enterprises.filter(like="posts_").to_numpy().max())
     if most > MAX_PER_ENTERPRISE:
-        raise InputError(
-            f"{spec['workers']:,} workers on {spec['enterprises']:,} enterprises give one enterprise {most:,} posts "
-            f"of one job, more than the {MAX_PER_ENTERPRISE:,} a table takes.",
-            f"{spec['workers']:,} 名工人分到 {spec['enterprises']:,} 家企业，会有一家企业的同一工种岗位达 {most:,} 个，"
-            f"超过企业表上限 {MAX_PER_ENTERPRISE:,}。",
-            field="--enterprises",
-            fix="give more enterprises, or fewer workers.",
-            fix_zh="增加企业数，或减少工人数。",
-        )
+        raise InputError("city.crowded", field="--enterprises", workers=f"{spec['workers']:,}",
+                         enterprises=f"{spec['enterprises']:,}", most=f"{most:,}", limit=f"{MAX_PER_ENTERPRISE:,}")
     seats_per_car = spec.get("seats_per_car", 75)
     cars = max(8, math.ceil(spec["workers"] / seats_per_car))
     generator = WorkerGenerator(
@@ -295,13 +288,7 @@ def check_city(workers: int, enterprises: int) -> None:
         (enterprises, MAX_ENTERPRISES, "--enterprises", "企业数"),
     ):
         if not 1 <= count <= limit:
-            raise InputError(
-                f"expected a whole number from 1 to {limit:,} (the most a scenario takes), got {count:,}.",
-                f"{zh}应为 1 到 {limit:,} 之间的整数（一个方案最多可容纳的数量），实际为 {count:,}。",
-                field=en,
-                fix=f"give {en} from 1 to {limit:,}.",
-                fix_zh=f"{zh}请取 1 到 {limit:,}。",
-            )
+            raise InputError("city.count", field=en, name=en, name_zh=zh, limit=f"{limit:,}", value=f"{count:,}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,7 +37,7 @@ class Calibrated:
     def __post_init__(self) -> None:
         lo, hi = FACTOR_RANGE
         for name, value in self.district_factors.items():
-            require(lo <= value <= hi, f"district_factors.{name}", f"expected a factor in [{lo}, {hi}], got {value}.")
+            require(lo <= value <= hi, f"district_factors.{name}", "calibrated.factor", lo=lo, hi=hi, value=value)
 
 
 def nearest_district(lat: float, lon: float, centres: np.ndarray, ids: Sequence[str]) -> str:

@@ -28,13 +28,11 @@ def parse_clock(text: object, field: str, anchor_min: float | None = None) -> fl
     else:
         match = _CLOCK.match(str(text)) if isinstance(text, str | int) and not isinstance(text, bool) else None
         if not match:
-            raise FieldError(
-                field, f"expected a clock time like '21:30', got {text!r}.", "write HH:MM, 00:00 to 23:59."
-            )
+            raise FieldError(field, "clock.expected", value=repr(text))
         hours, minutes = int(match.group(1)), int(match.group(2))
         day = int(match.group(3)) if match.group(3) else None
     if hours > 23 or minutes > 59:
-        raise FieldError(field, f"'{text}' is not a clock time.", "write HH:MM with hours 00-23 and minutes 00-59.")
+        raise FieldError(field, "clock.bad", value=f"'{text}'")
     value = float(hours * 60 + minutes)
     if day is not None:
         return value + 1440.0 * day

@@ -7,9 +7,10 @@ import reprlib
 from collections.abc import Iterable
 from typing import Any
 
+from present.catalog import CATALOG, Msg
 from present.errors import ScenarioError
 
-__all__ = ["FieldError", "InputError", "ScenarioError", "cut", "quoted", "require", "shown", "suggest"]
+__all__ = ["FieldError", "InputError", "Msg", "ScenarioError", "cut", "quoted", "require", "shown", "suggest"]
 
 #: At most this many characters of a value (or a header name) read from a file are quoted in a message.
 SHOWN_CHARS = 40
@@ -47,55 +48,41 @@ def cut(text: str, limit: int = SHOWN_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-class InputError(ScenarioError):
-    """A ScenarioError that speaks Chinese too, the Chinese message given second: ``str()`` is English,
-    ``render("zh")`` Chinese (the CLI's default)."""
-
-    def __init__(
-        self,
-        message: str,
-        message_zh: str,
-        *,
-        file: str | None = None,
-        field: str | None = None,
-        row: int | None = None,
-        fix: str | None = None,
-        fix_zh: str | None = None,
-    ) -> None:
-        super().__init__(message, file=file, field=field, row=row, fix=fix, message_zh=message_zh, fix_zh=fix_zh)
+#: The older name of ScenarioError (both languages now come from the catalog).
+InputError = ScenarioError
 
 
 class FieldError(ValueError):
-    """A range check inside a dataclass; the loader adds the file and the dotted path."""
+    """A range check inside a dataclass: the field and a catalog message; the loader adds the file and dotted path."""
 
-    def __init__(
-        self,
-        field: str,
-        message: str,
-        fix: str | None = None,
-        *,
-        message_zh: str | None = None,
-        fix_zh: str | None = None,
-    ) -> None:
+    def __init__(self, field: str, key: str | Msg, fix: str | Msg | None = None, /, **params: Any) -> None:
         self.field = field
-        self.message = message
-        self.fix = fix
-        self.message_zh = message_zh
-        self.fix_zh = fix_zh
-        super().__init__(f"{field}: {message}")
+        self.msg = key if isinstance(key, Msg) else Msg(key, **params)
+        if fix is None and f"{self.msg.key}.fix" in CATALOG:
+            fix = f"{self.msg.key}.fix"
+        self.fix_msg = fix if isinstance(fix, Msg) or fix is None else Msg(fix, **self.msg.params)
+        super().__init__(f"{field}: {self.msg}")
+
+    @property
+    def message(self) -> str:
+        return self.msg.render("en")
+
+    @property
+    def fix(self) -> str | None:
+        return self.fix_msg.render("en") if self.fix_msg is not None else None
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """' Did you mean X?' for the closest choice, else the list of valid choices."""
+def suggest(word: str, choices: Iterable[str]) -> Msg:
+    """'did you mean X?' for the closest choice, else the list of valid choices (a message)."""
     options = sorted(cut(c) for c in choices)
     close = difflib.get_close_matches(cut(word), options, n=1, cutoff=0.5)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return Msg("hint.did_you_mean", word=close[0])
     shown = ", ".join(options[:12]) + (", ..." if len(options) > 12 else "")
-    return f"valid values: {shown}."
+    return Msg("hint.choices", words=shown)
 
 
-def require(condition: bool, field: str, message: str, fix: str | None = None) -> None:
-    """Raise FieldError(field, message) unless condition holds."""
+def require(condition: bool, field: str, key: str, fix: str | None = None, /, **params: Any) -> None:
+    """Raise FieldError(field, key, fix, **params) unless condition holds."""
     if not condition:
-        raise FieldError(field, message, fix)
+        raise FieldError(field, key, fix, **params)

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from scenarios.errors import InputError, cut
+from scenarios.errors import Msg, ScenarioError, cut
 
 #: Suffixes a table file may have when it sits in the data folder above the scenario's own folder.
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xls")
@@ -43,8 +43,7 @@ DEFAULT_MAX_MB = 64
 #: Paths are quoted in messages cut to this many characters.
 SHOWN_PATH_CHARS = 120
 _CHUNK = 1 << 20
-TOO_BIG_FIX = f"split the table, or raise the limit with {ENV_MAX_MB} / {ENV_MAX_ROWS} if the table is genuine."
-TOO_BIG_FIX_ZH = f"拆分表格；若表格确实这么大，用 {ENV_MAX_MB} / {ENV_MAX_ROWS} 提高上限。"
+TOO_BIG_FIX = Msg("files.too_big.fix", mb=ENV_MAX_MB, rows=ENV_MAX_ROWS)
 
 
 @dataclass(frozen=True)
@@ -71,13 +70,7 @@ def _env_int(name: str, default: int) -> int:
     if not text:
         return default
     if not text.isdigit() or not 0 < int(text) < 10**9:
-        raise InputError(
-            f"expected a whole number from 1 to 999,999,999, got {cut(text, 20)!r}.",
-            f"应为 1 到 999,999,999 之间的整数，实际为 {cut(text, 20)!r}。",
-            field=name,
-            fix=f"set {name} to a number, or unset it for the default ({default:,}).",
-            fix_zh=f"把 {name} 设为一个数，或删除它以用默认值（{default:,}）。",
-        )
+        raise ScenarioError("files.env_int", field=name, value=repr(cut(text, 20)), name=name, default=default)
     return int(text)
 
 
@@ -95,62 +88,25 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-#: What to do about an absolute path, by what it names (English, Chinese).
-ABSOLUTE_FIX = {
-    "table": ("copy the table into the scenario's folder and give its name, e.g. 'workers.csv' "
-              f"(or allow its folder with {ENV_ALLOW_DIRS}).",
-              f"把表格复制到方案文件夹并只写文件名，如 'workers.csv'（或用 {ENV_ALLOW_DIRS} 允许其所在文件夹）。"),
-    "city": ("put the city's scenario folder beside the season's folder and write '../NAME' "
-             f"(or allow its folder with {ENV_ALLOW_DIRS}).",
-             f"把城市场景文件夹放在赛季文件夹旁边并写 '../名称'（或用 {ENV_ALLOW_DIRS} 允许其所在文件夹）。"),
-}
 
 
 def _real(written: str, base_dir: Path, *, file: str | None, field: str, what: str) -> tuple[Path, Path]:
     """(the scenario's folder, the real path ``written`` leads to): rules 1 and the following of symlinks."""
     where = _shown(written)
     if "\x00" in written:
-        raise InputError(
-            f"the path {where} holds a NUL character.",
-            f"路径 {where} 含有 NUL 字符。",
-            file=file,
-            field=field,
-            fix="retype the path.",
-            fix_zh="重新输入路径。",
-        )
+        raise ScenarioError("files.nul", file=file, field=field, where=where)
     if Path(written).is_absolute() or written.startswith(("/", "\\")) or Path(written).drive:
-        raise InputError(
-            f"the path {where} is absolute; a {what} path is relative to the scenario's folder.",
-            f"路径 {where} 是绝对路径；{'表格' if what == 'table' else '城市场景'}路径须相对于方案文件夹。",
-            file=file,
-            field=field,
-            fix=ABSOLUTE_FIX[what][0],
-            fix_zh=ABSOLUTE_FIX[what][1],
-        )
+        raise ScenarioError("files.absolute", file=file, field=field, fix=f"files.absolute_{what}.fix", where=where,
+                            what=Msg(f"files.what_{what}"), env=ENV_ALLOW_DIRS)
     try:
         home = base_dir.resolve(strict=True)
         target = (home / written).resolve(strict=True)
     except FileNotFoundError:
-        raise InputError(
-            f"file not found: {where}.",
-            f"找不到文件 {where}。",
-            file=file,
-            field=field,
-            fix="check the path, relative to the scenario file.",
-            fix_zh="检查路径（相对于方案文件 scenario.yaml）。",
-        ) from None
+        raise ScenarioError("files.not_found", file=file, field=field, where=where, fix="not_found.fix") from None
     except (RuntimeError, OSError) as exc:  # a symlink loop: RuntimeError up to Python 3.12, OSError(ELOOP) after
         loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
-        reason = "is a symlink loop" if loop else f"cannot be followed ({cut(type(exc).__name__, 30)})"
-        reason_zh = "是循环的符号链接" if loop else f"无法解析（{cut(type(exc).__name__, 30)}）"
-        raise InputError(
-            f"the path {where} {reason}.",
-            f"路径 {where} {reason_zh}。",
-            file=file,
-            field=field,
-            fix="point it at a real file in the scenario's folder.",
-            fix_zh="改为指向方案文件夹中的真实文件。",
-        ) from None
+        reason = Msg("files.loop") if loop else Msg("files.unfollowed", kind=cut(type(exc).__name__, 30))
+        raise ScenarioError("files.bad_path", file=file, field=field, where=where, reason=reason) from None
     return home, target
 
 
@@ -173,31 +129,14 @@ def resolve_table(
     if not _allowed(target, home, allow_dirs):
         shared = target.parent == home.parent and target.suffix.lower() in TABLE_SUFFIXES
         if not shared or target.name.startswith("."):
-            raise InputError(
-                f"the path {where} leads outside the scenario's folder; tables are read only from that folder "
-                "(or, for shared tables, a .csv/.xlsx/.xls file directly in the folder above it).",
-                f"路径 {where} 指向方案文件夹之外；表格只从方案文件夹读取"
-                "（共用的表格也可以是上一级文件夹中的 .csv/.xlsx/.xls 文件）。",
-                file=file,
-                field=field,
-                fix=f"copy the table into the scenario's folder, or allow its folder with {ENV_ALLOW_DIRS}.",
-                fix_zh=f"把表格复制到方案文件夹，或用 {ENV_ALLOW_DIRS} 允许其所在文件夹。",
-            )
+            raise ScenarioError("files.outside", file=file, field=field, where=where, env=ENV_ALLOW_DIRS)
     try:
         mode = target.stat().st_mode
     except OSError:
         mode = 0
     if not stat.S_ISREG(mode):
-        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
-        what_zh = "是文件夹" if stat.S_ISDIR(mode) else "不是普通文件"
-        raise InputError(
-            f"the path {where} is {what}.",
-            f"路径 {where} {what_zh}。",
-            file=file,
-            field=field,
-            fix="give the path of a table file.",
-            fix_zh="请给出表格文件的路径。",
-        )
+        what = Msg("files.a_folder") if stat.S_ISDIR(mode) else Msg("files.not_regular")
+        raise ScenarioError("files.not_table_file", file=file, field=field, where=where, what=what)
     return target
 
 
@@ -217,62 +156,28 @@ def resolve_city(written: str, base_dir: Path, *, file: str | None, field: str,
     sibling = folder.parent == home.parent and not folder.name.startswith(".")
     if not (_allowed(target, home, allow_dirs) or sibling):
         where = _shown(text)
-        raise InputError(
-            f"the path {where} leads outside the season's folder; a city is read only from that folder or a "
-            "scenario folder directly beside it.",
-            f"路径 {where} 指向赛季文件夹之外；城市场景只从赛季文件夹或与其并列的场景文件夹读取。",
-            file=file,
-            field=field,
-            fix=f"copy the city's scenario folder beside the season's (e.g. ../dingxi_qingdao_2023), or allow its "
-            f"folder with {ENV_ALLOW_DIRS}.",
-            fix_zh="把城市场景文件夹复制到赛季文件夹旁边（如 ../dingxi_qingdao_2023），"
-            f"或用 {ENV_ALLOW_DIRS} 允许其所在文件夹。",
-        )
+        raise ScenarioError("files.city_outside", file=file, field=field, where=where, env=ENV_ALLOW_DIRS)
     return target
 
 
 def read_limited(
-    path: Path, max_bytes: int, *, what: str, fix: str, shown_as: str | None = None, fix_zh: str | None = None
+    path: Path, max_bytes: int, *, what: str, fix: str | Msg, shown_as: str | None = None
 ) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; never reads more than one byte past the limit."""
     name = shown_as if shown_as is not None else str(path)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise InputError(
-            "file not found.",
-            "找不到文件。",
-            file=name,
-            fix="check the path, relative to the scenario file.",
-            fix_zh="检查路径（相对于方案文件 scenario.yaml）。",
-        ) from None
+        raise ScenarioError("not_found", file=name) from None
     except OSError as exc:
         reason = cut(exc.strerror or type(exc).__name__, 40)
-        raise InputError(
-            f"cannot open the file ({reason}).",
-            f"无法打开文件（{reason}）。",
-            file=name,
-            fix="check that the file exists and can be read.",
-            fix_zh="检查文件是否存在、是否可读。",
-        ) from None
+        raise ScenarioError("files.cannot_open", file=name, reason=reason) from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise InputError(
-                "not a regular file.",
-                "不是普通文件。",
-                file=name,
-                fix="give the path of a file.",
-                fix_zh="请给出文件路径。",
-            )
+            raise ScenarioError("files.not_a_file", file=name)
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(
-            f"the {what} is larger than the limit of {_size(max_bytes)}.",
-            f"文件超过上限 {_size(max_bytes)}。",
-            file=name,
-            fix=fix,
-            fix_zh=fix_zh or (TOO_BIG_FIX_ZH if fix == TOO_BIG_FIX else None),
-        )
+        raise ScenarioError("files.larger", file=name, fix=fix, what=what, what_zh="文件", limit=_size(max_bytes))
     return data
 
 
@@ -284,15 +189,13 @@ def check_table_size(path: Path, limits: TableLimits, *, shown_as: str | None = 
     """
     name = shown_as if shown_as is not None else str(path)
 
-    def too_big(en: str, zh: str) -> InputError:
-        return InputError(en, zh, file=name, fix=TOO_BIG_FIX, fix_zh=TOO_BIG_FIX_ZH)
+    def too_big(key: str, **params: object) -> ScenarioError:
+        return ScenarioError(key, file=name, fix=TOO_BIG_FIX, **params)
 
     size = path.stat().st_size
     if size > limits.max_bytes:
         limit = _size(limits.max_bytes)
-        raise too_big(
-            f"the table has {_size(size)}, more than the limit of {limit}.", f"表格有 {_size(size)}，超过上限 {limit}。"
-        )
+        raise too_big("files.table_bytes", size=_size(size), limit=limit)
     if path.suffix.lower() in (".xlsx", ".xls"):
         return  # a workbook's rows are counted by its reader; its bytes are checked above
     lines = 0
@@ -303,10 +206,10 @@ def check_table_size(path: Path, limits: TableLimits, *, shown_as: str | None = 
             lines += chunk.count(b"\n")
             if read > limits.max_bytes:
                 limit = _size(limits.max_bytes)
-                raise too_big(f"the table has more than the limit of {limit}.", f"表格超过上限 {limit}。")
+                raise too_big("files.table_over", limit=limit)
             if lines > limits.max_rows:
                 rows = f"{limits.max_rows:,}"
-                raise too_big(f"the table has more than the limit of {rows} lines.", f"表格超过上限 {rows} 行。")
+                raise too_big("files.table_lines", rows=rows)
 
 
 def _size(n: int) -> str:

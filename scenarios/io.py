@@ -30,11 +30,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as err:
-        raise ScenarioError(
-            f"cannot make the folder {target.parent}: a file of that name is in the way.",
-            field="out_dir",
-            fix="give the path of a folder (it is made when missing), not of a file.",
-        ) from err
+        raise ScenarioError("out.file_in_way", field="out_dir", folder=str(target.parent)) from err
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from present.errors import ScenarioErrors
 from present.labels import JOBS
 from scenarios.aliases import post_aliases
 from scenarios.build import build
@@ -64,24 +65,16 @@ def resolve(name_or_path: str | Path) -> Path:
         return path
     names = bundled_names()
     if "/" in text or "\\" in text or text.endswith((".yaml", ".yml")):
-        raise ScenarioError(
-            "file not found.", file=text, fix="check the path, or give a folder that holds scenario.yaml."
-        )
-    raise ScenarioError(
-        f"no scenario '{text}': not a bundled name and no such file; {suggest(text, names)}",
-        fix=f"give a bundled name ({', '.join(names)}) or the path of a scenario.yaml.",
-    )
+        raise ScenarioError("scenario.not_found", file=text)
+    raise ScenarioError("scenario.no_such", name=text, hint=suggest(text, names), names=", ".join(names))
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
     """The YAML file's top-level mapping, read with limits (see ``scenarios.yamlsafe``); errors name the line."""
     data = parse_yaml(read_yaml_text(path), path)
     if not isinstance(data, dict):
-        raise ScenarioError(
-            "expected a mapping of sections (meta:, train:, ...).",
-            file=str(path),
-            fix=f"start from a bundled scenario, e.g. {DATA_DIR / 'tiny' / SCENARIO_FILE}.",
-        )
+        raise ScenarioError("scenario.not_mapping", file=str(path), fix="scenario.start_from",
+                            path=str(DATA_DIR / "tiny" / SCENARIO_FILE))
     return data
 
 
@@ -117,28 +110,18 @@ def _table_path(
         for k in value:
             if k not in ("file", "sheet"):
                 raise ScenarioError(
-                    f"unknown key {shown(k)}; {suggest(str(k), ['file', 'sheet'])}",
-                    file=file,
-                    field=f"{key}.{k}",
-                    fix=f"write e.g. '{key}: {{file: {default.replace('.csv', '.xlsx')}, sheet: Sheet1}}'.",
+                    "field.unknown_key", file=file, field=f"{key}.{k}", fix="scenario.table_key.fix",
+                    name=shown(k), hint=suggest(str(k), ["file", "sheet"]), key=key,
+                    default=default.replace(".csv", ".xlsx"),
                 )
         sheet = value.get("sheet")
         if sheet is not None and (not isinstance(sheet, str | int) or not str(sheet).strip()):
-            raise ScenarioError(
-                f"expected the name of a sheet, got {shown(sheet)}.",
-                file=file,
-                field=f"{key}.sheet",
-                fix="name a sheet.",
-            )
+            raise ScenarioError("scenario.sheet_name", file=file, field=f"{key}.sheet", value=shown(sheet))
         sheet = None if sheet is None else str(sheet)
         value = value.get("file")
     if not isinstance(value, str) or not value.strip():
-        raise ScenarioError(
-            f"expected the name of a CSV or .xlsx file, got {shown(value)}.",
-            file=file,
-            field=key,
-            fix=f"write e.g. '{key}: {default}' or '{key}: {{file: {Path(default).stem}.xlsx, sheet: Sheet1}}'.",
-        )
+        raise ScenarioError("scenario.table_name", file=file, field=key, value=shown(value), key=key,
+                            default=default, stem=Path(default).stem)
     path = resolve_table(value, base_dir, file=file, field=key, allow_dirs=allow_dirs)
     label = str(base_dir / value)
     check_table_size(path, active_limits(), shown_as=label)
@@ -163,19 +146,15 @@ def from_dict(
 
 def _from_dict(raw: dict[str, Any], base_dir: Path, file: str, allow_dirs: tuple[str | Path, ...]) -> Scenario:
     if not isinstance(raw, dict):
-        raise ScenarioError("expected a mapping of sections (meta:, train:, ...).", file=file)
+        raise ScenarioError("scenario.not_mapping", file=file, fix=None)
     raw = copy.deepcopy(raw)
     for key in raw:
         if key not in SECTIONS:
-            raise ScenarioError(
-                f"unknown section {shown(key)}; {suggest(str(key), SECTIONS)}",
-                file=file,
-                field=str(key),
-                fix="correct the spelling or remove the section.",
-            )
+            raise ScenarioError("scenario.unknown_section", file=file, field=str(key), name=shown(key),
+                                hint=suggest(str(key), SECTIONS))
     for key in ("meta", "train", "station", "fleet"):
         if key not in raw:
-            raise ScenarioError("section is missing.", file=file, field=key, fix=f"add a '{key}:' section.")
+            raise ScenarioError("scenario.no_section", file=file, field=key, key=key)
     sections = _sections(raw, file)
     meta, train, travel, jobs = sections["meta"], sections["train"], sections["travel"], sections["jobs"]
 
@@ -184,10 +163,20 @@ def _from_dict(raw: dict[str, Any], base_dir: Path, file: str, allow_dirs: tuple
     def clock(text: str) -> float:
         return parse_clock(text, "clock", anchor_min=anchor)
 
+    bad: list[ScenarioError] = []  # the bad cells of every table, told together
+
+    def collected(read: Callable[[], Any]) -> Any:
+        try:
+            return read()
+        except (TableError, ScenarioErrors) as exc:
+            bad.append(exc)
+            return None
+
     path, sheet, label = _table_path(raw, "districts", base_dir, file, "districts.csv", allow_dirs)
-    districts = read_table(path, DISTRICT_COLUMNS, parse_clock=clock, what="district", sheet=sheet, label=label)
+    districts = collected(lambda: read_table(path, DISTRICT_COLUMNS, parse_clock=clock, what="district", sheet=sheet,
+                                             label=label, bad=bad))
     path, sheet, label = _table_path(raw, "enterprises", base_dir, file, "enterprises.csv", allow_dirs)
-    enterprises = read_table(
+    enterprises = collected(lambda: read_table(
         path,
         ENTERPRISE_COLUMNS,
         extra_prefix=POSTS_PREFIX,
@@ -197,14 +186,21 @@ def _from_dict(raw: dict[str, Any], base_dir: Path, file: str, allow_dirs: tuple
         what="enterprise",
         sheet=sheet,
         label=label,
-    )
-    tables = [districts, enterprises]
-    notes = resolve_enterprises(enterprises, districts, matrix=travel.mode == "matrix")
-    _clock_minutes(enterprises, anchor)
-    workers = _read_workers(
-        raw.get("workers"), base_dir, file, meta, train, enterprises, districts, jobs, clock, allow_dirs
-    )
-    tables.append(workers)
+        bad=bad,
+    ))
+    notes = []
+    if districts is not None and enterprises is not None:
+        notes = collected(lambda: resolve_enterprises(enterprises, districts, matrix=travel.mode == "matrix")) or []
+    known = districts is not None and enterprises is not None  # names are resolved against both
+    if known:
+        _clock_minutes(enterprises, anchor)
+    spec = raw.get("workers")
+    if known or (isinstance(spec, dict) and "roster" in spec):  # a generator needs the enterprises read well
+        workers = collected(lambda: _read_workers(spec, base_dir, file, meta, train, enterprises, districts, jobs,
+                                                  clock, allow_dirs, resolve=known, bad=bad))
+    if bad:
+        raise ScenarioErrors.of(bad)
+    tables = [districts, enterprises, workers]
     matrix = None
     if travel.mode == "matrix":
         from scenarios.travel import read_matrix
@@ -247,8 +243,8 @@ def as_written(exc: ScenarioError, tables: list[pd.DataFrame]) -> ScenarioError:
         attrs = table.attrs
         if exc.file and exc.file == attrs.get("file") and not isinstance(exc, TableError):
             written = attrs.get("written", {}).get(exc.field or "", exc.field)
-            return TableError("as_is", file=exc.file, sheet=attrs.get("sheet"), row=exc.row, column=written,
-                              fix="as_is.fix" if exc.fix else None, message=exc.message, fix_text=exc.fix or "")
+            return TableError(exc.msg, file=exc.file, sheet=attrs.get("sheet"), row=exc.row, column=written,
+                              fix=exc.fix_msg)
     return exc
 
 
@@ -272,21 +268,11 @@ def _sections(raw: dict[str, Any], file: str) -> dict[str, Any]:
     policy = build(Policy, raw.get("policy"), "policy", file)
     jobs_raw = raw.get("jobs", DEFAULT_JOBS)
     if not isinstance(jobs_raw, dict) or not jobs_raw:
-        raise ScenarioError(
-            "expected a mapping of job ids to names.",
-            file=file,
-            field="jobs",
-            fix="e.g. jobs: {general: {name_zh: 普工, name_en: General worker}}",
-        )
+        raise ScenarioError("scenario.jobs", file=file, field="jobs")
     jobs = {str(k): build(Job, v, f"jobs.{k}", file) for k, v in jobs_raw.items()}
     fleet_raw = raw["fleet"]
     if not isinstance(fleet_raw, dict) or not fleet_raw:
-        raise ScenarioError(
-            "expected at least one coach type.",
-            file=file,
-            field="fleet",
-            fix="e.g. fleet: {coach_53: {seats: 53, count: 10}}",
-        )
+        raise ScenarioError("scenario.no_coach_type", file=file, field="fleet")
     fleet = {str(k): build(CoachType, v, f"fleet.{k}", file) for k, v in fleet_raw.items()}
     calibrated = build(Calibrated, raw["calibrated"], "calibrated", file) if raw.get("calibrated") else None
     return {"meta": meta, "train": train, "station": station, "fleet": fleet, "travel": travel, "policy": policy,
@@ -338,33 +324,22 @@ def _read_workers(
     jobs: dict[str, Job],
     clock: Any,
     allow_dirs: tuple[str | Path, ...] = (),
+    resolve: bool = True,
+    bad: list[ScenarioError] | None = None,
 ) -> pd.DataFrame:
     if not isinstance(spec, dict) or not ({"roster", "generate"} & set(spec)):
-        raise ScenarioError(
-            "expected 'roster: FILE.csv' or 'generate: {count: ...}'.",
-            file=file,
-            field="workers",
-            fix="add 'workers: {roster: workers.csv}'.",
-        )
+        raise ScenarioError("scenario.workers", file=file, field="workers")
     for key in spec:
         if key not in ("roster", "generate", "counties"):
-            raise ScenarioError(
-                f"unknown key {shown(key)}; {suggest(str(key), ['roster', 'generate', 'counties'])}",
-                file=file,
-                field=f"workers.{key}",
-                fix="use 'roster' or 'generate' (and 'counties' for origin counties beyond Dingxi's seven).",
-            )
+            raise ScenarioError("field.unknown_key", file=file, field=f"workers.{key}", fix="scenario.workers_key.fix",
+                                name=shown(key), hint=suggest(str(key), ["roster", "generate", "counties"]))
     if "roster" in spec and "generate" in spec:
-        raise ScenarioError(
-            "give either a roster or a generator, not both.",
-            file=file,
-            field="workers",
-            fix="remove one of 'roster' and 'generate'.",
-        )
+        raise ScenarioError("scenario.roster_and_generator", file=file, field="workers")
     if "roster" in spec:
         path, sheet, label = _table_path(spec, "roster", base_dir, file, "workers.csv", allow_dirs)
-        workers = read_table(path, WORKER_COLUMNS, parse_clock=clock, what="worker", sheet=sheet, label=label)
-        resolve_workers(workers, enterprises, districts, jobs, _counties(spec.get("counties"), file))
+        workers = read_table(path, WORKER_COLUMNS, parse_clock=clock, what="worker", sheet=sheet, label=label, bad=bad)
+        if resolve:  # else another table failed: this one's cells are checked, its names wait for the others
+            resolve_workers(workers, enterprises, districts, jobs, _counties(spec.get("counties"), file))
     else:
         from scenarios.generate import generate_workers
 
@@ -386,12 +361,7 @@ def _counties(spec: Any, file: str) -> dict[str, tuple[str, str]] | None:
     if spec is None:
         return None
     if not isinstance(spec, dict) or not spec:
-        raise ScenarioError(
-            "expected a mapping of county ids to names.",
-            file=file,
-            field="workers.counties",
-            fix="e.g. counties: {dachuan: {name_zh: 达川区, name_en: Dachuan}}",
-        )
+        raise ScenarioError("scenario.counties", file=file, field="workers.counties")
     out = {}
     for key, names in spec.items():
         names = names if isinstance(names, dict) else {"name_zh": names}

@@ -44,13 +44,13 @@ class Meta:
     synthetic: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        require(bool(self.name.strip()), "name", "must not be empty.")
-        require(self.seed >= 0, "seed", f"expected a whole number >= 0, got {shown(self.seed)}.")
+        require(bool(self.name.strip()), "name", "num.not_empty")
+        require(self.seed >= 0, "seed", "num.whole_non_negative", value=shown(self.seed))
         require(
             known_zone(self.timezone),
             "timezone",
-            f"unknown time zone {self.timezone!r}.",
-            "give an IANA time zone name, e.g. Asia/Shanghai.",
+            "num.time_zone",
+            zone=repr(self.timezone),
         )
         check_fields(self)
 
@@ -71,14 +71,17 @@ class TrainDelay:
     fixed_min: float = 0.0
 
     def __post_init__(self) -> None:
-        require(self.kind in DELAY_KINDS, "kind", f"expected one of {', '.join(DELAY_KINDS)}, got {shown(self.kind)}.")
+        require(self.kind in DELAY_KINDS, "kind", "num.one_of", choices=", ".join(DELAY_KINDS), value=shown(self.kind))
         share(self.p_on_time, "p_on_time")
         non_negative(self.on_time_max_min, "on_time_max_min")
         positive(self.late_median_min, "late_median_min")
         require(
             self.late_p95_min > self.late_median_min,
             "late_p95_min",
-            f"expected more than late_median_min ({self.late_median_min}), got {shown(self.late_p95_min)}.",
+            "num.more_than_other",
+            other="late_median_min",
+            value_other=self.late_median_min,
+            value=shown(self.late_p95_min),
         )
         non_negative(self.fixed_min, "fixed_min")
         check_fields(self)
@@ -102,9 +105,9 @@ class Train:
 
     def __post_init__(self) -> None:
         parse_clock(self.arrival, "arrival")
-        whole(self.cars, "cars", 1, MAX_CARS, "give the number of cars of the train.")
-        whole(self.seats_per_car, "seats_per_car", 1, MAX_SEATS_PER_CAR, "give the seats of one car, e.g. 75.")
-        whole(self.doors_per_car, "doors_per_car", 1, MAX_DOORS_PER_CAR, "give the doors of one car, e.g. 2.")
+        whole(self.cars, "cars", 1, MAX_CARS, "scenario.cars.fix")
+        whole(self.seats_per_car, "seats_per_car", 1, MAX_SEATS_PER_CAR, "scenario.seats_per_car.fix")
+        whole(self.doors_per_car, "doors_per_car", 1, MAX_DOORS_PER_CAR, "scenario.doors.fix")
         non_negative(self.delay_min, "delay_min")
         check_fields(self)
 
@@ -131,8 +134,8 @@ class CoachType:
     name_en: str = "coach"
 
     def __post_init__(self) -> None:
-        whole(self.seats, "seats", 1, MAX_VEHICLE_SEATS, "give the coach's passenger seats, e.g. 53.")
-        whole(self.count, "count", 0, MAX_COACHES, "give the number of coaches of this type, e.g. 10.")
+        whole(self.seats, "seats", 1, MAX_VEHICLE_SEATS, "scenario.seats.fix")
+        whole(self.count, "count", 0, MAX_COACHES, "scenario.count.fix")
         non_negative(self.fixed_cost, "fixed_cost")
         non_negative(self.cost_per_km, "cost_per_km")
         parse_clock(self.available_from, "available_from")
@@ -162,19 +165,19 @@ class Station:
     bay_pull_out_min: float = 0.5  # estimate: closing the doors and leaving the bay free for the next coach
 
     def __post_init__(self) -> None:
-        require(-90 <= self.lat <= 90, "lat", f"expected a latitude in [-90, 90], got {shown(self.lat)}.")
-        require(-180 <= self.lon <= 180, "lon", f"expected a longitude in [-180, 180], got {shown(self.lon)}.")
+        require(-90 <= self.lat <= 90, "lat", "num.lat", value=shown(self.lat))
+        require(-180 <= self.lon <= 180, "lon", "num.lon", value=shown(self.lon))
         non_negative(self.walk_m, "walk_m")
         range_pair(self.walk_speed_mps, "walk_speed_mps")
-        require(self.walk_speed_mps[0] > 0, "walk_speed_mps", "walking speeds must be > 0.")
+        require(self.walk_speed_mps[0] > 0, "walk_speed_mps", "num.walk_speed")
         range_pair(self.alight_s_per_person, "alight_s_per_person")
         non_negative(self.welcome_min, "welcome_min")
-        require(self.desks >= 1, "desks", f"expected at least 1 gift-pack desk, got {shown(self.desks)}.")
+        require(self.desks >= 1, "desks", "num.min_desk", value=shown(self.desks))
         non_negative(self.desk_service_s, "desk_service_s")
-        require(self.bays >= 1, "bays", f"expected at least 1 coach bay, got {shown(self.bays)}.")
+        require(self.bays >= 1, "bays", "num.min_bay", value=shown(self.bays))
         range_pair(self.board_s_per_person, "board_s_per_person")
         require(self.desk_order in DESK_ORDERS, "desk_order",
-                f"expected one of {', '.join(DESK_ORDERS)}, got {self.desk_order!r}.")
+                "num.one_of", choices=", ".join(DESK_ORDERS), value=repr(self.desk_order))
         check_fields(self)
 
 
@@ -213,29 +216,34 @@ class Travel:
         require(
             self.mode in ("coordinates", "matrix"),
             "mode",
-            f"expected 'coordinates' or 'matrix', got {shown(self.mode)}.",
+            "num.either",
+            a="coordinates",
+            b="matrix",
+            value=shown(self.mode),
         )
-        require(self.road_factor >= 1.0, "road_factor", f"expected a factor >= 1, got {shown(self.road_factor)}.")
+        require(self.road_factor >= 1.0, "road_factor", "num.factor", value=shown(self.road_factor))
         for name in ("urban_kmh", "suburban_kmh", "expressway_kmh"):
             positive(getattr(self, name), name)
         non_negative(self.urban_km, "urban_km")
         require(
             self.suburban_km >= self.urban_km,
             "suburban_km",
-            f"expected at least urban_km ({self.urban_km}), got {shown(self.suburban_km)}.",
+            "num.at_least_other",
+            other="urban_km",
+            value_other=self.urban_km,
+            value=shown(self.suburban_km),
         )
         positive(self.bias, "bias")
         non_negative(self.bias_cv, "bias_cv")
         require(self.night_share + self.district_share <= 1, "district_share",
-                f"expected night_share + district_share <= 1, got {self.night_share} + {self.district_share}.")
-        require(self.crs in ("wgs84", "gcj02"), "crs", f"expected 'wgs84' or 'gcj02', got {self.crs!r}.",
-                "write wgs84 for GPS or OpenStreetMap coordinates, gcj02 for ones copied from AMap or Tencent maps.")
-        require(0 <= self.cv <= 2, "cv", f"expected a coefficient of variation in [0, 2], got {self.cv}.")
+                "num.shares_sum", a=self.night_share, b=self.district_share)
+        require(self.crs in ("wgs84", "gcj02"), "crs", "num.either", "scenario.crs.fix", a="wgs84", b="gcj02",
+                value=repr(self.crs))
+        require(0 <= self.cv <= 2, "cv", "num.cv", value=self.cv)
         require(
             self.mode != "matrix" or bool(self.matrix),
             "matrix",
-            "mode is 'matrix' but no matrix file is given.",
-            "add matrix: travel_times.csv",
+            "scenario.no_matrix",
         )
         check_fields(self)
 
@@ -266,33 +274,38 @@ class Policy:
     target_on_time: float = 0.95
 
     def __post_init__(self) -> None:
-        require(self.max_stops >= 1, "max_stops", f"expected at least 1 stop, got {shown(self.max_stops)}.")
+        require(self.max_stops >= 1, "max_stops", "num.min_stop", value=shown(self.max_stops))
         positive(self.max_ride_min, "max_ride_min")
         parse_clock(self.latest_arrival, "latest_arrival")
         require(
             self.keep_villagers in KEEP_VILLAGERS,
             "keep_villagers",
-            f"expected one of {', '.join(KEEP_VILLAGERS)}, got {shown(self.keep_villagers)}.",
+            "num.one_of",
+            choices=", ".join(KEEP_VILLAGERS),
+            value=shown(self.keep_villagers),
         )
         require(
             self.objective in OBJECTIVES,
             "objective",
-            f"expected one of {', '.join(OBJECTIVES)}, got {shown(self.objective)}.",
+            "num.one_of",
+            choices=", ".join(OBJECTIVES),
+            value=shown(self.objective),
         )
-        require(self.routes in ROUTE_KINDS, "routes", f"expected 'open' or 'closed', got {shown(self.routes)}.")
+        require(self.routes in ROUTE_KINDS, "routes", "num.either", a="open", b="closed", value=shown(self.routes))
         positive(self.max_coach_wait_min, "max_coach_wait_min")
         require(self.late_checkin in LATE_CHECKIN_POLICIES, "late_checkin",
-                f"expected one of {', '.join(LATE_CHECKIN_POLICIES)}, got {self.late_checkin!r}.")
+                "num.one_of", choices=", ".join(LATE_CHECKIN_POLICIES), value=repr(self.late_checkin))
         parse_clock(self.morning_checkin, "morning_checkin")
         positive(self.max_station_wait_min, "max_station_wait_min")
         require(isinstance(self.target_on_time, int | float) and not isinstance(self.target_on_time, bool)
                 and 0 < self.target_on_time <= 1, "target_on_time",
-                f"expected a share between 0 and 1 (such as 0.95), got {shown(self.target_on_time)}.")
+                "num.target_share", value=shown(self.target_on_time))
         for district, quota in self.district_quotas.items():
             require(
                 isinstance(quota, int) and quota >= 0,
                 f"district_quotas.{district}",
-                f"expected a whole number >= 0, got {shown(quota)}.",
+                "num.whole_non_negative",
+                value=shown(quota),
             )
         check_fields(self)
 
@@ -319,12 +332,12 @@ class WorkerGenerator:
     villages_per_county: int = 6
 
     def __post_init__(self) -> None:
-        whole(self.count, "count", 1, MAX_WORKERS, "give the number of workers to generate.")
-        require(bool(self.county_shares), "county_shares", "must name at least one county.")
+        whole(self.count, "count", 1, MAX_WORKERS, "scenario.generate_count.fix")
+        require(bool(self.county_shares), "county_shares", "num.one_county")
         for name, value in self.county_shares.items():
             share(value, f"county_shares.{name}")
         total = sum(self.county_shares.values())
-        require(abs(total - 1.0) < 1e-6, "county_shares", f"shares must sum to 1, got {total:.4f}.")
+        require(abs(total - 1.0) < 1e-6, "county_shares", "num.sum_to_1", total=f"{total:.4f}")
         for name in ("returning_share", "under40_share", "female_share", "wish_share"):
             share(getattr(self, name), name)
         for name, value in self.skill_shares.items():
@@ -332,7 +345,8 @@ class WorkerGenerator:
         require(
             self.villages_per_county >= 1,
             "villages_per_county",
-            f"expected at least 1, got {shown(self.villages_per_county)}.",
+            "num.at_least_1",
+            value=shown(self.villages_per_county),
         )
         check_fields(self)
 

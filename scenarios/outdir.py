@@ -31,7 +31,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from scenarios.errors import InputError, cut
+from scenarios.errors import ScenarioError, cut
 from scenarios.outdir_texts import error as _error
 from scenarios.outdir_texts import os_error as _os_error
 from scenarios.outdir_texts import shown as _shown
@@ -223,7 +223,7 @@ def clean_stale(target: str | Path) -> None:
     try:
         with locked(target):
             recover(target)
-    except InputError:
+    except ScenarioError:
         return  # being written right now, or not ours to tidy
 
 

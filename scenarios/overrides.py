@@ -9,7 +9,7 @@ import typing
 from collections.abc import Sequence
 from typing import Any
 
-from scenarios.errors import ScenarioError
+from scenarios.errors import Msg, ScenarioError
 from scenarios.model import CoachType, Policy, Station, Train, TrainDelay, Travel
 
 _SECTION_TYPES: dict[str, type] = {"train": Train, "station": Station, "travel": Travel, "policy": Policy}
@@ -58,12 +58,12 @@ def nearest_paths(path: str, valid: Sequence[str], n: int = SUGGESTED_PATHS) -> 
     return sorted(valid, key=lambda c: (-_likeness(path, c), c))[:n]
 
 
-def unknown_path_hint(path: str, valid: Sequence[str]) -> str:
+def unknown_path_hint(path: str, valid: Sequence[str]) -> Msg:
     """"did you mean X?" for a close path, else the nearest valid paths."""
     near = nearest_paths(path, valid)
     if near and _likeness(path, near[0]) >= CLOSE_ENOUGH:
-        return f"did you mean '{near[0]}'?"
-    return f"nearest valid paths: {', '.join(near)}."
+        return Msg("hint.did_you_mean", word=near[0])
+    return Msg("hint.paths", paths=", ".join(near))
 
 
 def apply_overrides(raw: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
@@ -72,11 +72,7 @@ def apply_overrides(raw: dict[str, Any], overrides: dict[str, Any]) -> dict[str,
     valid = valid_paths(raw)
     for path, value in overrides.items():
         if path not in valid:
-            raise ScenarioError(
-                f"unknown override path '{path}'; {unknown_path_hint(path, valid)}",
-                field=path,
-                fix="use a dotted path such as train.delay_min or fleet.coach_53.count.",
-            )
+            raise ScenarioError("override.unknown_path", field=path, path=path, hint=unknown_path_hint(path, valid))
         set_path(result, path, value)
     return result
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from present.catalog import Msg
 from scenarios.aliases import header_map, normal
 from scenarios.cells import cell_text
 from scenarios.scenario import Scenario
@@ -37,18 +38,17 @@ class EditedPlacement:
     table: pd.DataFrame
     notes: tuple[str, ...]
 
-    def where(self, workers: list[str]) -> str:
-        """'placement.xlsx, sheet 城阳区, rows 5, 7' for the rows of these workers (grouped by sheet)."""
+    def where(self, workers: list[str]) -> Msg | str:
+        """'placement.xlsx, sheet 城阳区, rows 5, 7' for the rows of these workers (grouped by sheet); '' for none."""
         t = self.table.loc[[w for w in workers if w in self.table.index]]
         parts, files = [], []
         for (file, sheet), rows in t[t["row"] > 0].groupby(["file", "sheet"], sort=False):
             listed = ", ".join(str(r) for r in sorted(rows["row"].astype(int)))
-            plural = "rows" if len(rows) > 1 else "row"
-            parts.append(
-                f"{f'{file}, ' if file not in files else ''}{f'sheet {sheet}, ' if sheet else ''}{plural} {listed}"
-            )
+            parts.append(Msg("where.part", file=Msg("where.file", file=file) if file not in files else "",
+                             sheet=Msg("where.sheet", sheet=sheet) if sheet else "",
+                             rows=Msg("where.rows" if len(rows) > 1 else "where.row", rows=listed)))
             files.append(file)
-        return "; ".join(parts)
+        return Msg("where.parts", parts=parts) if parts else ""
 
 
 def _grids(path: Path, label: str) -> list[Grid]:
@@ -144,10 +144,10 @@ def read_placement(path: str | Path, sc: Scenario, original: dict[str, str] | No
     ]
     notes = []
     if missing:
-        shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
-        notes.append(f"{label}: {len(missing)} workers have no row and are left unplaced: {shown}.")
+        more = Msg("warn.more_workers", n=len(missing) - 10) if len(missing) > 10 else ""
+        notes.append(Msg("warn.no_row", label=label, n=len(missing), shown=", ".join(missing[:10]), more=more))
     if skipped:
-        notes.append(f"{label}: sheets not read as placement: {', '.join(skipped)}.")
+        notes.append(Msg("warn.sheets_skipped", label=label, sheets=", ".join(skipped)))
     return EditedPlacement(table, tuple(notes))
 
 

@@ -35,7 +35,8 @@ def positive(value: float, name: str) -> None:
     require(
         isinstance(value, int | float) and math.isfinite(value) and value > 0,
         name,
-        f"expected a number > 0, got {value!r}.",
+        "num.positive",
+        value=repr(value),
     )
 
 
@@ -44,13 +45,14 @@ def non_negative(value: float, name: str) -> None:
     require(
         isinstance(value, int | float) and math.isfinite(value) and value >= 0,
         name,
-        f"expected a number >= 0, got {value!r}.",
+        "num.non_negative",
+        value=repr(value),
     )
 
 
 def share(value: float, name: str) -> None:
     """A share in [0, 1]."""
-    require(isinstance(value, int | float) and 0.0 <= value <= 1.0, name, f"expected a share in [0, 1], got {value!r}.")
+    require(isinstance(value, int | float) and 0.0 <= value <= 1.0, name, "num.share", value=repr(value))
 
 
 def range_pair(pair: tuple[float, float], name: str) -> None:
@@ -58,13 +60,14 @@ def range_pair(pair: tuple[float, float], name: str) -> None:
     require(
         len(pair) == 2 and 0 <= pair[0] <= pair[1],
         name,
-        f"expected [low, high] with 0 <= low <= high, got {list(pair)!r}.",
+        "num.range_pair",
+        value=repr(list(pair)),
     )
 
 
 def whole(value: int, name: str, low: int, high: int, fix: str | None = None) -> None:
     """A whole number in [low, high]; the message states both bounds."""
-    require(low <= value <= high, name, f"expected a whole number from {low} to {high:,}, got {shown(value)}.", fix)
+    require(low <= value <= high, name, "num.whole_range", fix, low=low, high=high, value=shown(value))
 
 
 def known_zone(name: str) -> bool:

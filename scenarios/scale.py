@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from scenarios.bounds import DAY_MIN
-from scenarios.errors import InputError
+from scenarios.errors import Msg, ScenarioError
 from scenarios.ranges import MAX_WORKERS
 from scenarios.scenario import Scenario
 
@@ -29,19 +29,28 @@ WARN_STATION_MIN = 12 * 60
 def check_table_sizes(sc: Scenario, file: str) -> list[str]:
     """Workers, enterprises and districts within what planning is sized for."""
     for key, table, limit, why in (
-        ("workers", sc.workers, MAX_WORKERS, "the largest roster the toolkit is sized for"),
-        ("enterprises", sc.enterprises, MAX_ENTERPRISES, "routing keeps an n-by-n table of the enterprises"),
-        ("districts", sc.districts, MAX_DISTRICTS, "more districts than any city has"),
+        ("workers", sc.workers, MAX_WORKERS, Msg("scale.why_workers")),
+        ("enterprises", sc.enterprises, MAX_ENTERPRISES, Msg("scale.why_enterprises")),
+        ("districts", sc.districts, MAX_DISTRICTS, Msg("scale.why_districts")),
     ):
         if len(table) > limit:
-            raise InputError(
-                f"{len(table):,} {key}, more than the limit of {limit:,} ({why}).",
-                f"{len(table):,} 条{WHAT_ZH[key]}，超过上限 {limit:,}。",
+            raise ScenarioError(
+                "scale.rows",
                 file=sc.table_file(key) if key != "workers" or "roster" in (sc.raw.get("workers") or {}) else file,
-                fix="split the event into several scenarios (one per train or per day).",
-                fix_zh="把这次活动拆成几个方案（每趟列车或每天一个）。",
+                n=len(table), key=key, key_zh=WHAT_ZH[key], limit=limit, why=why,
             )
     return []
+
+
+#: The catalog key of each stage of ``station_minutes``.
+STAGES = {
+    "the known delay (train.delay_min)": "scale.stage_delay",
+    "alighting (station.alight_s_per_person)": "scale.stage_alight",
+    "the walk (station.walk_m)": "scale.stage_walk",
+    "the welcome (station.welcome_min)": "scale.stage_welcome",
+    "the gift-pack desks (station.desks, station.desk_service_s)": "scale.stage_desks",
+    "boarding (station.board_s_per_person)": "scale.stage_board",
+}
 
 
 def station_minutes(sc: Scenario) -> dict[str, float]:
@@ -72,22 +81,14 @@ def check_night_length(sc: Scenario, file: str) -> list[str]:
         worst = max(stages, key=stages.__getitem__)
         rides = rounds * 2 * sc.policy.max_ride_min
         cause = (
-            f"{max(rounds, 1)} coach rounds of up to {sc.policy.max_ride_min:g} min out and back"
+            Msg("scale.rounds", n=max(rounds, 1), minutes=f"{sc.policy.max_ride_min:g}")
             if rides > stages[worst]
-            else f"{worst} alone takes {stages[worst] / 60:,.0f} h"
+            else Msg("scale.stage_alone", stage=Msg(STAGES[worst]), hours=f"{stages[worst] / 60:,.0f}")
         )
-        raise InputError(
-            f"the plan would expect a night of {night / 60:,.0f} hours, more than {MAX_NIGHT_MIN // 60} ({cause}).",
-            f"按这些数字，整晚需要 {night / 60:,.0f} 小时，超过 {MAX_NIGHT_MIN // 60} 小时（{cause}）。",
-            file=file,
-            field="station" if rides <= stages[worst] else "fleet",
-            fix="check the figures named (units: seconds per person, minutes, metres), or split the event.",
-            fix_zh="检查所列数字（单位：每人秒数、分钟、米），或拆分这次活动。",
-        )
+        raise ScenarioError("scale.night", file=file, field="station" if rides <= stages[worst] else "fleet",
+                            hours=f"{night / 60:,.0f}", limit=MAX_NIGHT_MIN // 60, cause=cause)
     if station > WARN_STATION_MIN:
         worst = max(stages, key=stages.__getitem__)
-        return [
-            f"the station phase may take {station / 60:.0f} h for {len(sc.workers):,} workers "
-            f"({worst}: {stages[worst] / 60:.0f} h of it)."
-        ]
+        return [Msg("warn.station_long", hours=f"{station / 60:.0f}", n=f"{len(sc.workers):,}",
+                    stage=Msg(STAGES[worst]), part=f"{stages[worst] / 60:.0f}")]
     return []

@@ -179,7 +179,6 @@ def check_capacity(season: Season) -> None:
         cap = season.points[point].max_arrivals_per_evening
         if len(group) > cap:
             names = ", ".join(a.id for a in group)
-            raise ScenarioError(
-                f"{len(group)} arrivals ({names}) reach {point} on {day}, which receives at most {cap} an evening.",
-                file=season.file, field=f"points.{point}.max_arrivals_per_evening",
-                fix="move an arrival to another day or point, or raise max_arrivals_per_evening.")
+            field = f"points.{point}.max_arrivals_per_evening"
+            raise ScenarioError("season.evening_cap", file=season.file, field=field,
+                                n=len(group), names=names, point=point, day=day, cap=cap)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from scenarios.clock import parse_clock
-from scenarios.errors import FieldError, InputError, ScenarioError
+from scenarios.errors import FieldError, Msg, ScenarioError
 from scenarios.season import KINDS, MAX_ARRIVALS, POINT_KINDS, SEASON_FILE, Arrival, Point, Season, check_capacity
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -28,8 +28,7 @@ def resolve_season(name_or_path: str | Path) -> Path:
     if path.is_dir():
         path = path / SEASON_FILE
     if not path.is_file():
-        raise ScenarioError("no such season.", file=str(name_or_path),
-                            fix="give a folder with season.yaml, its path, or a bundled season's name.")
+        raise ScenarioError("season.no_such", file=str(name_or_path))
     return path
 
 
@@ -40,18 +39,15 @@ def _date(value: Any, file: str, field: str) -> dt.date:
         try:
             value = dt.date.fromisoformat(str(value)[:40])
         except ValueError:
-            raise ScenarioError(f"'{str(value)[:40]}' is not a date.", file=file, field=field,
-                                fix="write it as YYYY-MM-DD, e.g. 2023-02-01.") from None
+            raise ScenarioError("season.not_date", file=file, field=field, value=str(value)[:40]) from None
     if not YEARS[0] <= value.year <= YEARS[1]:
-        raise InputError(f"{value} is not a year of a season ({YEARS[0]} to {YEARS[1]}).",
-                         f"{value} 不在赛季可用的年份内（{YEARS[0]} 至 {YEARS[1]} 年）。", file=file, field=field,
-                         fix="check the year, e.g. 2023-02-01.", fix_zh="检查年份，例如 2023-02-01。")
+        raise ScenarioError("season.year", file=file, field=field, value=value, low=YEARS[0], high=YEARS[1])
     return value
 
 
 def _mapping(value: Any, file: str, field: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ScenarioError("expected a mapping.", file=file, field=field, fix="indent its keys below it.")
+        raise ScenarioError("season.mapping", file=file, field=field)
     return value
 
 
@@ -59,11 +55,10 @@ def _counts(value: Any, types: dict[str, Any], file: str, field: str) -> dict[st
     out = {}
     for tid, n in _mapping(value, file, field).items():
         if tid not in types:
-            raise ScenarioError(f"unknown coach type '{tid}'.", file=file, field=f"{field}.{tid}",
-                                fix=f"use one of the city's types: {', '.join(types)}.")
+            raise ScenarioError("season.coach_type", file=file, field=f"{field}.{tid}", tid=tid, types=", ".join(types))
         if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= 1000:
-            raise ScenarioError(f"{str(n)[:20]!r} coaches.", file=file, field=f"{field}.{tid}",
-                                fix="give a whole number in 0..1000.")
+            raise ScenarioError("season.coaches", file=file, field=f"{field}.{tid}", value=repr(str(n)[:20]),
+                                fix=Msg("season.whole.fix", low=0, high=1000))
         out[str(tid)] = n
     return out
 
@@ -80,16 +75,14 @@ def read_season(name_or_path: str | Path) -> Season:
     raw = read_yaml(path)
     for key in raw:
         if key not in SECTIONS:
-            raise ScenarioError(f"unknown section '{key}'.", file=file, field=str(key),
-                                fix=f"use {', '.join(SECTIONS)}.")
+            raise ScenarioError("season.section", file=file, field=str(key), key=key, choices=", ".join(SECTIONS))
     head = _mapping(raw.get("season"), file, "season")
     for key in ("name", "start", "end", "city"):
         if key not in head:
-            raise ScenarioError("missing.", file=file, field=f"season.{key}", fix=f"add season.{key}.")
+            raise ScenarioError("season.missing", file=file, field=f"season.{key}", key=f"season.{key}")
     start, end = _date(head["start"], file, "season.start"), _date(head["end"], file, "season.end")
     if not start <= end <= start + dt.timedelta(days=366):
-        raise ScenarioError(f"the season runs {start} to {end}.", file=file, field="season.end",
-                            fix="give an end on or after the start, within a year.")
+        raise ScenarioError("season.span", file=file, field="season.end", start=start, end=end)
     from scenarios.files import allowed_dirs_from_env, resolve_city
 
     city_path = resolve_city(str(head["city"]), path.parent, file=file, field="season.city",
@@ -118,31 +111,28 @@ def read_season(name_or_path: str | Path) -> Season:
         spec = _mapping(spec, file, f"points.{pid}")
         kind = spec.get("kind", "station")
         if kind not in POINT_KINDS:
-            raise ScenarioError(f"unknown kind '{str(kind)[:20]}'.", file=file, field=f"points.{pid}.kind",
-                                fix=f"use one of {', '.join(POINT_KINDS)}.")
+            raise ScenarioError("season.kind", file=file, field=f"points.{pid}.kind", kind=str(kind)[:20],
+                                choices=", ".join(POINT_KINDS))
         cap = spec.get("max_arrivals_per_evening", 2)
         if isinstance(cap, bool) or not isinstance(cap, int) or not 1 <= cap <= 10:
-            raise ScenarioError(f"{str(cap)[:20]!r}.", file=file, field=f"points.{pid}.max_arrivals_per_evening",
-                                fix="give a whole number in 1..10.")
+            raise ScenarioError("season.value", file=file, field=f"points.{pid}.max_arrivals_per_evening",
+                                value=repr(str(cap)[:20]), fix=Msg("season.whole.fix", low=1, high=10))
         points[str(pid)] = Point(str(pid), kind, dict(_mapping(spec.get("station", {}), file,
                                                                f"points.{pid}.station")), cap)
     items = raw.get("arrivals")
     if not isinstance(items, list) or not items:
-        raise ScenarioError("no arrivals.", file=file, field="arrivals", fix="list the season's arrivals.")
+        raise ScenarioError("season.no_arrivals", file=file, field="arrivals")
     if len(items) > MAX_ARRIVALS:
-        raise ScenarioError(f"{len(items)} arrivals.", file=file, field="arrivals",
-                            fix=f"give at most {MAX_ARRIVALS} (split the season).")
+        raise ScenarioError("season.arrivals", file=file, field="arrivals", n=len(items), limit=MAX_ARRIVALS)
     arrivals = [_arrival(item, k, file, points, start, end) for k, item in enumerate(items)]
     seen: set[str] = set()
     for a in arrivals:
         if a.id in seen:
-            raise ScenarioError(f"arrival id {a.id} is given twice.", file=file, field=f"arrivals.{a.id}",
-                                fix="give every arrival its own id.")
+            raise ScenarioError("season.id_twice", file=file, field=f"arrivals.{a.id}", aid=a.id)
         seen.add(a.id)
     if enterprises.index.duplicated().any():
         dup = enterprises.index[enterprises.index.duplicated()][0]
-        raise ScenarioError(f"enterprise {dup} is listed twice, so its posts would count twice.", file=file,
-                            field="season.enterprises", fix="list each enterprise once with its season posts.")
+        raise ScenarioError("season.ent_twice", file=file, field="season.enterprises", ent=dup)
     arrivals.sort(key=lambda a: (a.date, city.minutes(a.arrival), a.id))
     season = Season(str(head["name"]), start, end, city, enterprises, points, tuple(arrivals), per_day, fleet_days,
                     path.parent, file)
@@ -161,42 +151,39 @@ def _arrival(item: Any, k: int, file: str, points: dict[str, Point], start: dt.d
     item = _mapping(item, file, where)
     aid = str(item.get("id", ""))
     if not _ID.match(aid):
-        raise ScenarioError(f"id '{aid[:40]}'.", file=file, field=f"{where}.id",
-                            fix="give an id of letters, digits and _ (at most 32), e.g. A01.")
+        raise ScenarioError("season.id", file=file, field=f"{where}.id", aid=aid[:40])
     where = f"arrivals.{aid}"
     for key in item:
         if key not in ARRIVAL_KEYS:
-            raise ScenarioError(f"unknown key '{str(key)[:40]}'.", file=file, field=f"{where}.{key}",
-                                fix=f"use {', '.join(ARRIVAL_KEYS)}.")
+            raise ScenarioError("season.key", file=file, field=f"{where}.{key}", key=str(key)[:40],
+                                choices=", ".join(ARRIVAL_KEYS))
     for key in ("kind", "date", "arrival", "point", "workers"):
         if key not in item:
-            raise ScenarioError("missing.", file=file, field=f"{where}.{key}", fix=f"add {key}.")
+            raise ScenarioError("season.missing", file=file, field=f"{where}.{key}", key=key)
     if item["kind"] not in KINDS:
-        raise ScenarioError(f"unknown kind '{str(item['kind'])[:20]}'.", file=file, field=f"{where}.kind",
-                            fix=f"use one of {', '.join(KINDS)}.")
+        raise ScenarioError("season.kind", file=file, field=f"{where}.kind", kind=str(item["kind"])[:20],
+                            choices=", ".join(KINDS))
     if item["point"] not in points:
-        raise ScenarioError(f"unknown arrival point '{str(item['point'])[:40]}'.", file=file, field=f"{where}.point",
-                            fix=f"use one of the season's points: {', '.join(points)}.")
+        raise ScenarioError("season.point", file=file, field=f"{where}.point", point=str(item["point"])[:40],
+                            points=", ".join(points))
     day = _date(item["date"], file, f"{where}.date")
     try:
         parse_clock(item["arrival"], f"{where}.arrival")
     except FieldError as exc:
-        raise ScenarioError(exc.message, file=file, field=exc.field, fix=exc.fix, message_zh=exc.message_zh,
-                            fix_zh=exc.fix_zh) from None
+        raise ScenarioError(exc.msg, file=file, field=exc.field, fix=exc.fix_msg) from None
     if not start <= day <= end:
-        raise ScenarioError(f"{day} is outside the season ({start} to {end}).", file=file, field=f"{where}.date",
-                            fix="move the arrival into the season or widen season.start/end.")
+        raise ScenarioError("season.outside", file=file, field=f"{where}.date", day=day, start=start, end=end)
     numbers = {}
     for key, low, high in (("cars", 1, 60), ("seats_per_car", 1, 200), ("doors_per_car", 1, 8)):
         value = item.get(key, Arrival.__dataclass_fields__[key].default)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ScenarioError(f"{str(value)[:20]!r}.", file=file, field=f"{where}.{key}",
-                                fix=f"give a whole number in {low}..{high}.")
+            raise ScenarioError("season.value", file=file, field=f"{where}.{key}", value=repr(str(value)[:20]),
+                                fix=Msg("season.whole.fix", low=low, high=high))
         numbers[key] = value
     delay = item.get("delay_min", 0.0)
     if isinstance(delay, bool) or not isinstance(delay, int | float) or not 0 <= delay <= 24 * 60:
-        raise ScenarioError(f"{str(delay)[:20]!r}.", file=file, field=f"{where}.delay_min",
-                            fix="give minutes in 0..1440.")
+        raise ScenarioError("season.value", file=file, field=f"{where}.delay_min", value=repr(str(delay)[:20]),
+                            fix="season.minutes.fix")
     return Arrival(aid, item["kind"], day, str(item["arrival"]), str(item.get("origin", "")), item["point"],
                    _mapping(item["workers"], file, f"{where}.workers"), str(item.get("number", "")),
                    delay_min=float(delay), **numbers)

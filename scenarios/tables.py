@@ -17,16 +17,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from present.catalog import Msg
+from present.errors import ScenarioErrors
 from scenarios.aliases import IGNORED, header_map, normal, shown_header
 from scenarios.cells import MAX_SHOWN, CellProblem, Column, cell_text, convert
-from scenarios.encoding import NotText, decode
 from scenarios.errors import ScenarioError
-from scenarios.files import TOO_BIG_FIX, active_limits, read_limited
 from scenarios.ranges import MAX_PER_ENTERPRISE, MAX_VEHICLE_SEATS
 from scenarios.texts import WHAT_ZH, TableError
 from scenarios.workbook import Grid, read_grid
 
-__all__ = ["Column", "read_table", "read_text"]
+__all__ = ["Column", "read_table"]
 
 
 WORKER_COLUMNS: dict[str, Column] = {
@@ -82,26 +82,6 @@ DISTRICT_COLUMNS: dict[str, Column] = {
 
 #: The header is looked for in this many rows at the top of a sheet.
 MAX_TITLE_ROWS = 30
-
-
-def read_text(path: Path) -> str:
-    """The file's text in whichever of UTF-8 (with or without BOM), GBK, GB18030 or UTF-16 it is written."""
-    if not path.is_file():
-        raise TableError("not_found", file=str(path))
-    try:
-        return decode(read_limited(path, active_limits().max_bytes, what="table", fix=TOO_BIG_FIX)).text
-    except NotText as exc:
-        raise TableError("not_text", file=str(path), byte=f"{exc.byte:02x}", line=exc.line) from None
-
-
-def readcell_text(path: Path) -> str:
-    """The file's text in whichever of UTF-8 (with or without BOM), GBK, GB18030 or UTF-16 it is written."""
-    if not path.is_file():
-        raise TableError("not_found", file=str(path))
-    try:
-        return decode(read_limited(path, active_limits().max_bytes, what="table", fix=TOO_BIG_FIX)).text
-    except NotText as exc:
-        raise TableError("not_text", file=str(path), byte=f"{exc.byte:02x}", line=exc.line) from None
 
 
 def _blank(row: list[object]) -> bool:
@@ -160,7 +140,7 @@ def _header(grid: Grid, top: int, names: dict[str, str], what: str) -> Header:
         if close:
             hint_word = _spelling(close[0], names, what)
             raise TableError(
-                "near_header", hint=f"did you mean '{hint_word}'?", hint_zh=f"是否应为“{hint_word}”？", **where
+                "near_header", hint=Msg("hint.did_you_mean", word=hint_word), **where
             )
         ignored.append(name)
     return Header(at, written, tuple(ignored))
@@ -213,16 +193,16 @@ def read_table(
     keyed: bool = True,
     sheet: str | None = None,
     label: str | None = None,
-    problems: list[TableError] | None = None,
+    bad: list[ScenarioError] | None = None,
 ) -> pd.DataFrame:
     """Read one table (CSV or a workbook's sheet), checking the header, every row's values and unique ids.
 
-    A bad row raises its TableError, or, when ``problems`` is a list, is told there and left out (every bad row of
-    the table in one reading).
-
     Indexed by ``id`` when keyed. Column ``row`` holds the row as Excel shows it. ``frame.attrs`` holds ``file``,
     ``sheet``, ``written`` (column -> header as written), ``ignored`` (headers not used) and ``notes`` (for people).
+    Bad cells are raised together (``ScenarioErrors``), or, with a ``bad`` list, appended to it and the table returned
+    with the columns' defaults in their place, so that the caller can go on to find the other tables' bad cells.
     """
+    told_later = bad is not None
     all_columns = dict(columns)
     if extra_prefix:
         for n in extra_names:
@@ -253,6 +233,7 @@ def read_table(
                 name=name,
                 name_zh=zh,
                 doc=all_columns[name].doc,
+                doc_zh="",
                 aliases=aliases,
                 row=top + 1,
                 **where,
@@ -264,6 +245,7 @@ def read_table(
             name=name,
             name_zh=shown_header(what, name, "zh"),
             doc=all_columns[name].doc,
+            doc_zh="",
             aliases=f"'{shown_header(what, name, 'en')}'",
             row=top + 1,
             **where,
@@ -275,59 +257,51 @@ def read_table(
     records: dict[str, list[object]] = {name: [] for name in all_columns}
     numbers: list[int] = []
     seen: dict[str, int] = {}
-    def fail(error: TableError) -> None:
-        if problems is None:
-            raise error
-        problems.append(error)
-
+    bad = bad if bad is not None else []  # every bad cell of the table, told together (up to MAX_TOLD)
+    told_before = len(bad)
+    bad_rows: set[int] = set()  # rows with a bad cell: their defaults raise no further error
     for number, row in enumerate(body, start=top + 2):
         if _blank(row):
             continue
         if grid.sheet is None:
             _csv_row_shape(grid, row, number, width)
         values = {column: (row[i] if i < len(row) else None) for i, column in header.at.items()}
-        converted: dict[str, object] = {}
         for name, spec in all_columns.items():
             value = values.get(name)
             column = header.written.get(name, name)
             if spec.required and not cell_text(value):
-                fail(TableError("required", doc=spec.doc, row=number, column=column, **where))
+                bad.append(TableError("required", doc=spec.doc, doc_zh=column, row=number, column=column, **where))
+                bad_rows.add(number)
+                records[name].append(spec.default)
                 continue
             try:
-                converted[name] = convert(spec, value, parse_clock)
+                records[name].append(convert(spec, value, parse_clock))
             except CellProblem as exc:
-                fail(TableError(
-                    exc.key, fix="v.fix", doc=spec.doc or name, row=number, column=column, **exc.params, **where
-                ))
-        if len(converted) < len(all_columns):
-            continue  # a bad row, told in ``problems``
-        if keyed:
-            ident = str(converted["id"])
-            if ident in seen:
-                fail(TableError(
-                    "duplicate_id",
-                    ident=ident[:MAX_SHOWN],
-                    first=seen[ident],
-                    row=number,
-                    column=header.written["id"],
-                    **where,
-                ))
-                continue
-            seen[ident] = number
-        for name in all_columns:
-            records[name].append(converted[name])
+                bad.append(TableError(exc.key, fix="v.fix", doc=spec.doc or name, doc_zh=column, row=number,
+                                      column=column, **exc.params, **where))
+                bad_rows.add(number)
+                records[name].append(spec.default)
         numbers.append(number)
+        if keyed:
+            ident = str(records["id"][-1])
+            if ident in seen and ident:
+                bad.append(TableError("duplicate_id", ident=ident[:MAX_SHOWN], first=seen[ident], row=number,
+                                      column=header.written["id"], **where))
+            seen.setdefault(ident, number)
+    if bad and not told_later:
+        raise ScenarioErrors.of(bad)
     frame = pd.DataFrame(records)
     frame["row"] = numbers
     notes = []
     if grid.encoding:
-        notes.append(f"{grid.file}: read as {grid.encoding} (not UTF-8).")
+        notes.append(Msg("warn.encoding", file=grid.file, encoding=grid.encoding))
     if header.ignored:
         shown = [n if len(n) <= MAX_SHOWN else n[: MAX_SHOWN - 3] + "..." for n in header.ignored[:20]]
-        more = f" and {len(header.ignored) - 20} more" if len(header.ignored) > 20 else ""
-        notes.append(f"{_where(grid)}: columns not used: {', '.join(shown)}{more}.")
+        more = Msg("warn.more", n=len(header.ignored) - 20) if len(header.ignored) > 20 else ""
+        notes.append(Msg("warn.unused_columns", where=_where(grid), columns=", ".join(shown), more=more))
     frame = frame.set_index("id", drop=False).rename_axis(None) if keyed else frame
-    frame.attrs.update(file=grid.file, sheet=grid.sheet, written=header.written, ignored=header.ignored, notes=notes)
+    frame.attrs.update(file=grid.file, sheet=grid.sheet, written=header.written, ignored=header.ignored, notes=notes,
+                       bad_rows=bad_rows if len(bad) > told_before else set())
     return frame
 
 
@@ -338,14 +312,11 @@ def _where(grid: Grid) -> str:
 def _csv_row_shape(grid: Grid, row: list[object], number: int, width: int) -> None:
     where = {"file": grid.file, "row": number}
     if any("\n" in str(cell) for cell in row):
-        raise ScenarioError(
-            'a quote (") opened on this row is never closed, so the rest of the file is read as one value.',
-            fix="close the quote, or remove it (quotes are only needed around values with commas).",
-            **where,
-        )
+        raise ScenarioError("csv.open_quote", **where)
     if len(row) != width:
         raise ScenarioError(
-            f"expected {width} values, found {len(row)}.",
-            fix="check for a missing or extra comma (quote values that contain commas).",
+            "csv.width",
+            width=width,
+            found=len(row),
             **where,
         )

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import xlsxwriter
 
+from present.catalog import text
+from present.lang import LANGS, column, of_pair
 from scenarios.aliases import COUNTIES, HEADERS, post_aliases, shown_header
 from scenarios.errors import ScenarioError
 from scenarios.io import atomic_folder
@@ -91,18 +93,20 @@ YAML_DIR = Path(__file__).resolve().parent / "data" / "template"
 
 
 def _examples(lang: str) -> tuple[list[list[object]], list[list[object]]]:
-    zh = lang == "zh"
+    def w(zh: str, en: str) -> str:
+        return of_pair((zh, en), lang)
+
     t = dt.time
     workers = [
         [
             "W001",
             "王建国",
-            "男" if zh else "M",
+            w("男", "M"),
             34,
-            "通渭县" if zh else "Tongwei",
+            w("通渭县", "Tongwei"),
             "马家村",
             1,
-            "普工、操作工" if zh else "General worker; Machine operator",
+            w("普工、操作工", "General worker; Machine operator"),
             "E01",
             None,
             None,
@@ -111,14 +115,14 @@ def _examples(lang: str) -> tuple[list[list[object]], list[list[object]]]:
         [
             "W002",
             "李丽",
-            "女" if zh else "F",
+            w("女", "F"),
             27,
-            "安定区" if zh else "Anding",
+            w("安定区", "Anding"),
             "川口村",
             1,
-            "普工" if zh else "General worker",
+            w("普工", "General worker"),
             None,
-            "城阳区" if zh else "Chengyang",
+            w("城阳区", "Chengyang"),
             None,
             None,
         ],
@@ -127,7 +131,7 @@ def _examples(lang: str) -> tuple[list[list[object]], list[list[object]]]:
         [
             "E01",
             "青岛海润电子有限公司",
-            "城阳区" if zh else "Chengyang",
+            w("城阳区", "Chengyang"),
             36.29,
             120.39,
             None,
@@ -138,7 +142,7 @@ def _examples(lang: str) -> tuple[list[list[object]], list[list[object]]]:
             None,
             t(18),
             t(2),
-            "统一派车" if zh else "coach",
+            w("统一派车", "coach"),
             None,
             None,
             "王经理",
@@ -147,7 +151,7 @@ def _examples(lang: str) -> tuple[list[list[object]], list[list[object]]]:
         [
             "E02",
             "青岛瑞丰食品有限公司",
-            "即墨区" if zh else "Jimo",
+            w("即墨区", "Jimo"),
             None,
             None,
             "即墨区某路 1 号",
@@ -158,7 +162,7 @@ def _examples(lang: str) -> tuple[list[list[object]], list[list[object]]]:
             20,
             t(18),
             t(2, 30),
-            "企业自接" if zh else "own",
+            w("企业自接", "own"),
             10,
             t(21, 0),
             None,
@@ -171,22 +175,22 @@ def _examples(lang: str) -> tuple[list[list[object]], list[list[object]]]:
 def _header(table: str, field: str, lang: str) -> str:
     if field.startswith("posts_"):
         zh, en = JOBS[field[len("posts_") :]]
-        return post_aliases(field, zh, en)[0 if lang == "zh" else 1]
+        return of_pair(post_aliases(field, zh, en)[:2], lang)
     return shown_header(table, field, lang)
 
 
-def _lists(lang: str) -> dict[str, list[str]]:
+def _lists(lang: str, city: str | None = None) -> dict[str, list[str]]:
+    """The drop-down lists; for a ``city`` the counties and districts are the planner's to type (empty here)."""
     import csv
 
     with DISTRICTS_CSV.open(encoding="utf-8") as handle:
-        districts = list(csv.DictReader(handle))
-    zh = lang == "zh"
+        districts = list(csv.DictReader(handle)) if city is None else []
     return {
-        "county": [names[0 if zh else 1] for names in COUNTIES.values()],
-        "district": [d["name_zh" if zh else "name_en"] for d in districts],
-        "job": [names[0 if zh else 1] for names in JOBS.values()],
-        "gender": ["男", "女"] if zh else ["M", "F"],
-        "pickup": ["统一派车", "企业自接"] if zh else ["coach", "own"],
+        "county": [of_pair(names, lang) for names in COUNTIES.values()] if city is None else [],
+        "district": [d[column(lang)] for d in districts],
+        "job": [of_pair(names, lang) for names in JOBS.values()],
+        "gender": [text("template.male", lang), text("template.female", lang)],
+        "pickup": [text("template.coach", lang), text("template.own", lang)],
     }
 
 
@@ -202,24 +206,25 @@ DROPDOWNS = {
 }
 
 
-def _book(path: Path, table: str, fields: tuple[str, ...], rows: list[list[object]], lang: str) -> None:
+#: The lists a planner extends (their drop-downs reach this many rows, and typing a new name only warns).
+OPEN_LISTS = ("county", "district")
+OPEN_ROWS = 200
+
+
+def _book(path: Path, table: str, fields: tuple[str, ...], rows: list[list[object]], lang: str,
+          city: str | None = None) -> None:
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
     book.set_properties({"created": dt.datetime(2023, 1, 1)})  # same template, same bytes
     try:
-        zh = lang == "zh"
         head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         clock = book.add_format({"num_format": "hh:mm"})
-        text = book.add_format({"num_format": "@"})
-        ws = book.add_worksheet(
-            ("人员名单" if table == "worker" else "企业需求")
-            if zh
-            else ("Workers" if table == "worker" else "Enterprises")
-        )
-        info = book.add_worksheet("说明" if zh else "Instructions")
-        lists = book.add_worksheet("选项" if zh else "Lists")
+        as_text = book.add_format({"num_format": "@"})
+        ws = book.add_worksheet(text(f"template.sheet_{table}", lang))
+        info = book.add_worksheet(text("template.sheet_info", lang))
+        lists = book.add_worksheet(text("template.sheet_lists", lang))
         for c, field in enumerate(fields):
             ws.write_string(0, c, _header(table, field, lang), head)
-            ws.set_column(c, c, 14, text if field in ("id", "phone", "returning_employer") else None)
+            ws.set_column(c, c, 14, as_text if field in ("id", "phone", "returning_employer") else None)
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
                 if isinstance(value, dt.time):
@@ -232,12 +237,15 @@ def _book(path: Path, table: str, fields: tuple[str, ...], rows: list[list[objec
             if field in ("checkin_open", "checkin_close", "own_arrival"):
                 ws.set_column(c, c, 12, clock)
         ws.freeze_panes(1, 0)
-        options = _lists(lang)
+        options = _lists(lang, city)
         for k, (kind, values) in enumerate(options.items()):
-            lists.write_string(0, k, kind)
+            lists.write_string(0, k, text(f"template.list_{kind}", lang), head)
             for r, value in enumerate(values, start=1):
                 lists.write_string(r, k, value)
-            options[kind] = [f"='{lists.name}'!${chr(65 + k)}$2:${chr(65 + k)}${len(values) + 1}"]
+            last = OPEN_ROWS + 1 if kind in OPEN_LISTS else len(values) + 1
+            options[kind] = [f"='{lists.name}'!${chr(65 + k)}$2:${chr(65 + k)}${last}"]
+        lists.write_string(0, len(options) + 1, text("template.extend", lang))
+        lists.set_column(0, len(options), 16)
         for c, field in enumerate(fields):
             kind = DROPDOWNS.get(field)
             if kind is None or (table == "enterprise" and field not in ("district", "pickup")):
@@ -250,39 +258,26 @@ def _book(path: Path, table: str, fields: tuple[str, ...], rows: list[list[objec
                 {
                     "validate": "list",
                     "source": options[kind][0],
-                    "error_type": "information" if field == "skills" else "stop",
-                    "error_title": "请从下拉列表选择" if zh else "Choose from the list",
-                    "error_message": "可选值见“选项”表" if zh else "See the Lists sheet for the values",
+                    "error_type": "information" if field == "skills" else "warning" if kind in OPEN_LISTS else "stop",
+                    "error_title": text("template.choose", lang),
+                    "error_message": text("template.see_lists", lang),
                 },
             )
-        lists.hide()
         columns = WORKER_COLUMNS if table == "worker" else ENTERPRISE_COLUMNS
-        info.write_string(0, 0, "填写说明" if zh else "How to fill in", head)
-        notes = (
-            [
-                "第 1 行是表头，不要改动；从第 2 行起每人（每家企业）一行，示例行可删除。",
-                "表头也可以用英文或常用别名（如 编号、工种）；不认识的列（如 序号、身份证号、备注）会被忽略并列出。",
-                "带下拉箭头的列请从下拉列表选择；县区、区市、工种也可以写全称或简称（如 城阳 / 城阳区）。",
-                "时间写 18:00 这样的时刻；过了午夜的时间（如 02:00）算次日。",
-            ]
-            if zh
-            else [
-                "Row 1 is the header; one row per worker (enterprise) from row 2; delete the example rows.",
-                "Headers in Chinese or English; columns not known (No., ID card, Remarks) are ignored and listed.",
-                "Columns with an arrow take a value from the list; names with or without 区/市 are accepted.",
-                "Times as 18:00; a time after midnight (02:00) is the next day.",
-            ]
-        )
+        info.write_string(0, 0, text("template.how", lang), head)
+        notes = [text(key, lang) for key in ("template.note1", "template.note2",
+                                             "template.note3" if city is None else "template.note3_city",
+                                             "template.note4")]
         for r, line in enumerate(notes, start=1):
             info.write_string(r, 0, line)
         top = len(notes) + 2
-        info.write_row(
-            top, 0, ["列" if zh else "Column", "说明" if zh else "Meaning", "也可写作" if zh else "Also"], head
-        )
+        info.write_row(top, 0, [text(f"template.col_{c}", lang) for c in ("column", "meaning", "also")], head)
         for r, field in enumerate(fields, start=top + 1):
-            doc = columns[field].doc if field in columns else f"posts for job '{field[len('posts_') :]}'"
-            if zh:
-                doc = DOC_ZH.get(field, "该工种的岗位数" if field.startswith("posts_") else doc)
+            if field.startswith("posts_"):
+                job = field[len("posts_"):]
+                doc = text("template.posts_doc", lang, job=job, job_zh=JOBS[job][0])
+            else:
+                doc = {"en": columns[field].doc, "zh": DOC_ZH.get(field, columns[field].doc)}[lang]
             also = ", ".join(HEADERS[table].get(field, (field,))[1:4]) if not field.startswith("posts_") else field
             info.write_row(r, 0, [_header(table, field, lang), doc, also])
         info.set_column(0, 0, 18)
@@ -292,25 +287,44 @@ def _book(path: Path, table: str, fields: tuple[str, ...], rows: list[list[objec
         book.close()
 
 
-def write_template(out: Path, lang: str = "zh") -> list[Path]:
+def write_template(out: Path, lang: str = "zh", city: str | None = None, station: str | None = None) -> list[Path]:
     """Write the starter folder ``out`` (a new or empty folder: a planner's files there are never overwritten), the
-    four files as one set."""
-    if lang not in ("zh", "en"):
-        raise ScenarioError(f"unknown language '{lang}'.", field="--lang", fix="use zh or en.")
+    four files as one set.
+
+    Without ``city`` the folder is a worked example (Qingdao's districts, two example rows) that checks and plans as
+    written. With ``city`` (and ``station``, by default the city's name and 站) it holds none of the example's
+    places: the scenario file marks what to fill in (station coordinates, counties, prices), the workbooks have
+    their headers and drop-down lists but no rows, and the districts table its header.
+    """
+    if lang not in LANGS:
+        raise ScenarioError("lang.unknown", field="--lang", lang=f"'{lang}'")
     taken = [name for name in FILES if (out / name).exists()]
     if taken:
-        raise ScenarioError(
-            f"{out} already holds {', '.join(taken)}; the template never overwrites a planner's files.",
-            field="--out",
-            fix="give a new or empty folder.",
-        )
+        raise ScenarioError("template.taken", field="--out", out=str(out), taken=", ".join(taken))
     jobs = "".join(f"  {j}: {{name_zh: {zh}, name_en: {en}}}\n" for j, (zh, en) in JOBS.items())
-    workers, enterprises = _examples(lang)
+    if city is None:
+        yaml_text = (YAML_DIR / f"scenario.{lang}.yaml").read_text(encoding="utf-8").replace("{jobs}", jobs)
+        workers, enterprises = _examples(lang)
+    else:
+        city = city.strip()
+        station = (station or "").strip() or text("template.station", lang, city=city)
+        yaml_text = (YAML_DIR / f"city.{lang}.yaml").read_text(encoding="utf-8").format(
+            city=city, station=_yaml_text(station), name=_yaml_text(city), jobs=jobs.rstrip("\n"))
+        workers, enterprises = [], []
     with atomic_folder(out, owned=False, fresh=True) as stage:  # all four or none: a full disk leaves no half template
-        (stage / "scenario.yaml").write_text(
-            (YAML_DIR / f"scenario.{lang}.yaml").read_text(encoding="utf-8").replace("{jobs}", jobs),
-            encoding="utf-8")
-        _book(stage / "workers.xlsx", "worker", WORKER_FIELDS, workers, lang)
-        _book(stage / "enterprises.xlsx", "enterprise", ENTERPRISE_FIELDS, enterprises, lang)
-        shutil.copyfile(DISTRICTS_CSV, stage / "districts.csv")
+        (stage / "scenario.yaml").write_text(yaml_text, encoding="utf-8")
+        _book(stage / "workers.xlsx", "worker", WORKER_FIELDS, workers, lang, city)
+        _book(stage / "enterprises.xlsx", "enterprise", ENTERPRISE_FIELDS, enterprises, lang, city)
+        if city is None:
+            shutil.copyfile(DISTRICTS_CSV, stage / "districts.csv")
+        else:
+            header = DISTRICTS_CSV.read_text(encoding="utf-8").splitlines()[0]
+            (stage / "districts.csv").write_text(header + "\n", encoding="utf-8")
     return [out / name for name in FILES]
+
+
+def _yaml_text(value: str) -> str:
+    """``value`` as a double-quoted YAML string (a name typed on the command line may hold ':' or '#')."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)

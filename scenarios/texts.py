@@ -6,175 +6,12 @@ CSV), the sheet, the row as Excel shows it (header counted, 1-based) and the col
 
 from __future__ import annotations
 
+from present.catalog import CATALOG, Msg
+from present.catalog import text as catalog_text
 from scenarios.errors import ScenarioError
 
 LANGS = ("en", "zh")
 
-TEXTS: dict[str, tuple[str, str]] = {
-    # where
-    "sheet": ("sheet '{sheet}'", "工作表「{sheet}」"),
-    "row": ("row {row}", "第 {row} 行"),
-    "column": ("column '{column}'", "「{column}」列"),
-    "fix": ("Fix:", "修改："),
-    # a cross-check's own words (English), placed in the table by sheet, row and column
-    "as_is": ("{message}", "{message}"),
-    "as_is.fix": ("{fix_text}", "{fix_text}"),
-    # files
-    "not_found": ("file not found.", "找不到文件。"),
-    "not_found.fix": ("check the path, relative to the scenario file.", "检查路径（相对于方案文件 scenario.yaml）。"),
-    "not_text": (
-        "not text in UTF-8, GBK or GB18030 (byte 0x{byte} on line {line}).",
-        "不是 UTF-8、GBK 或 GB18030 文本（第 {line} 行字节 0x{byte}）。",
-    ),
-    "not_text.fix": (
-        "save it from Excel or WPS as 'CSV UTF-8', or give the .xlsx workbook itself.",
-        "在 Excel 或 WPS 中另存为“CSV UTF-8”，或直接使用 .xlsx 工作簿。",
-    ),
-    "bad_csv": ("cannot read line {line} as CSV ({reason}).", "第 {line} 行不是有效的 CSV（{reason}）。"),
-    "bad_csv.fix": (
-        "check quotes and line breaks on that line, or give the .xlsx workbook.",
-        "检查该行的引号和换行，或直接使用 .xlsx 工作簿。",
-    ),
-    "xls": (
-        "an old Excel 97-2003 (.xls) workbook, or a password-protected one; it cannot be read.",
-        "这是旧版 Excel 97-2003（.xls）工作簿或加密的工作簿，无法读取。",
-    ),
-    "xls.fix": (
-        "open it in Excel or WPS, remove any password and save as 'Excel Workbook (.xlsx)'.",
-        "在 Excel 或 WPS 中打开，取消密码后另存为“Excel 工作簿（.xlsx）”。",
-    ),
-    "numbers": ("a Numbers (.numbers) file; it cannot be read.", "这是 Numbers（.numbers）文件，无法读取。"),
-    "numbers.fix": (
-        "in Numbers choose File > Export To > Excel (.xlsx), or export CSV.",
-        "在 Numbers 中选择 文件 > 导出为 > Excel（.xlsx），或导出 CSV。",
-    ),
-    "suffix": ("a '{suffix}' file is not a table this toolkit reads.", "不支持“{suffix}”文件作为表格。"),
-    "suffix.fix": ("give a .xlsx workbook or a .csv file.", "请使用 .xlsx 工作簿或 .csv 文件。"),
-    "corrupt": ("cannot be read as an Excel workbook ({reason}).", "无法作为 Excel 工作簿读取（{reason}）。"),
-    "corrupt.fix": (
-        "open it in Excel or WPS and save it again as .xlsx (the file may be damaged or not a workbook).",
-        "在 Excel 或 WPS 中打开并重新另存为 .xlsx（文件可能已损坏或不是工作簿）。",
-    ),
-    "too_big": (
-        "the workbook unpacks to {size:,} bytes, more than the limit of {limit:,}.",
-        "工作簿解压后 {size:,} 字节，超过上限 {limit:,}。",
-    ),
-    "too_big.fix": ("split the table, or save only the needed sheet.", "拆分表格，或只保留需要的工作表。"),
-    "too_many_rows": (
-        "the sheet has more than the limit of {limit:,} rows (counted before it is read).",
-        "工作表超过上限 {limit:,} 行（读取前清点）。",
-    ),
-    "too_many_rows.fix": (
-        "split the table, or raise the limit with LABOR_TRANSFER_MAX_ROWS if the table is genuine.",
-        "拆分表格；若表格确实这么大，用 LABOR_TRANSFER_MAX_ROWS 提高上限。",
-    ),
-    "too_many_strings": (
-        "the workbook holds more than the limit of {limit:,} distinct texts (shared strings).",
-        "工作簿中不同的文本（共享字符串）超过上限 {limit:,} 个。",
-    ),
-    "too_many_strings.fix": (
-        "save only the needed sheet in a new workbook, or raise LABOR_TRANSFER_MAX_ROWS if the table is genuine.",
-        "把需要的工作表另存为新工作簿；若表格确实这么大，用 LABOR_TRANSFER_MAX_ROWS 提高上限。",
-    ),
-    "no_sheet": ("has no sheet '{wanted}'; {hint}", "没有名为「{wanted}」的工作表；{hint_zh}"),
-    "no_sheet.fix": ("give one of the sheets: {sheets}.", "请使用以下工作表之一：{sheets}。"),
-    "did_you_mean": ("did you mean '{word}'?", "是否应为“{word}”？"),
-    "choices": ("valid values: {words}.", "可用的值：{words}。"),
-    # table shape
-    "empty": ("the {what} table is empty (no header).", "{what_zh}表是空的（没有表头）。"),
-    "empty.fix": ("start with a header row: {header}", "第一行写表头：{header}"),
-    "no_rows": ("the {what} table has a header but no rows.", "{what_zh}表只有表头，没有数据行。"),
-    "no_rows.fix": ("add at least one {what} row below the header.", "在表头下方至少填写一行{what_zh}数据。"),
-    "merged_header": (
-        "header cells {cells} are merged.",
-        "表头单元格 {cells} 是合并单元格。",
-    ),
-    "merged_header.fix": (
-        "unmerge them and give every column one header cell in one row.",
-        "取消合并，每一列在同一行中有且只有一个表头单元格。",
-    ),
-    "merged_across": ("cells {cells} are merged across columns.", "单元格 {cells} 跨列合并。"),
-    "merged_across.fix": ("unmerge them: one value per column.", "取消合并：每列一个值。"),
-    "near_header": ("unknown column '{column}'; {hint}", "未知的列「{column}」；{hint_zh}"),
-    "near_header.fix": ("rename the column (or remove it).", "修改列名（或删除该列）。"),
-    "twice": ("column given twice (also as '{other}').", "该列重复出现（另有「{other}」）。"),
-    "twice.fix": ("keep one of them.", "保留其中一列。"),
-    "missing_column": ("missing column '{name}' ({doc}).", "缺少「{name_zh}」列。"),
-    "missing_column.fix": (
-        "add a column headed '{name_zh}' (or {aliases}).",
-        "添加表头为「{name_zh}」的列（或 {aliases}）。",
-    ),
-    # values
-    "required": ("is empty.", "为空。"),
-    "required.fix": ("give the {doc}.", "请填写「{column}」列。"),
-    "v.whole": ("expected a whole number, got {value}.", "应为整数，实际为 {value}。"),
-    "v.range": (
-        "expected a whole number from {low} to {high:,}, got {value}.",
-        "应为 {low} 到 {high} 之间的整数，实际为 {value}。",
-    ),
-    "v.int64": ("value {value} is out of range (a whole number here must lie within +-2^63).", "{value} 超出范围。"),
-    "v.number": ("expected a number, got {value}.", "应为数字，实际为 {value}。"),
-    "v.finite": ("expected a finite number, got {value}.", "应为有限的数字，实际为 {value}。"),
-    "v.clock": ("expected a clock time like 21:30, got {value}.", "应为 21:30 这样的时刻，实际为 {value}。"),
-    "v.not_clock": (
-        "{value} is not a clock time (hours 00-23, minutes 00-59).",
-        "{value} 不是有效时刻（小时 00-23，分钟 00-59）。",
-    ),
-    "v.date": ("{value} is a date, not a clock time.", "{value} 是日期，不是时刻。"),
-    "v.fix": ("give the {doc}.", "请改正「{column}」列的值。"),
-    "duplicate_id": (
-        "duplicate id '{ident}' (first on row {first}).",
-        "编号“{ident}”重复（首次出现在第 {first} 行）。",
-    ),
-    "duplicate_id.fix": ("give every row its own id.", "每行使用不同的编号。"),
-    "unknown_value": ("{what} '{value}' is not known; {hint}", "{what_zh}“{value}”不存在；{hint_zh}"),
-    "unknown_value.fix": ("use {valid}.", "请使用{valid_zh}。"),
-    "ambiguous": (
-        "{what} '{value}' names {count} enterprises: {candidates}.",
-        "{what_zh}“{value}”对应 {count} 家企业：{candidates}。",
-    ),
-    "ambiguous.fix": ("write the enterprise id instead of its name.", "请改填企业编号。"),
-    "worker_twice": ("worker '{ident}' is on two rows (first on {first}).", "工号“{ident}”出现两次（首次在{first}）。"),
-    "worker_twice.fix": ("keep one row per worker (delete the other).", "每人只保留一行（删除另一行）。"),
-    "id_name_differ": (
-        "enterprise id {ident} but the name '{name}' is enterprise {other}.",
-        "企业编号为 {ident}，但企业名称“{name}”是 {other}。",
-    ),
-    "id_name_differ.fix": (
-        "make the id and the name agree (or clear one of them).",
-        "使企业编号与名称一致（或清空其中一个）。",
-    ),
-    "no_placement": ("no placement rows (a header with 工号 / Worker ID).", "没有安置数据（表头需含“工号”）。"),
-    "no_placement.fix": (
-        "give the placement.xlsx or placement.csv that plan wrote, edited.",
-        "请使用 plan 输出并修改过的 placement.xlsx 或 placement.csv。",
-    ),
-    "half_location": ("gives {given} but not {other}.", "只填了{given_zh}，没有{other_zh}。"),
-    "half_location.fix": (
-        "give both latitude and longitude, or neither (the district centre is used).",
-        "纬度和经度都填，或都不填（使用所在区市中心）。",
-    ),
-    # Spring Wind registrations and posts (scenarios.fair.read)
-    "f.phone": ("expected a mobile phone of 11 digits starting with 1, got {value}.",
-                "应为以 1 开头的 11 位手机号，实际为 {value}。"),
-    "f.phone.fix": ("write the phone number in digits only.", "只填写数字手机号。"),
-    "f.long": ("{length:,} characters in one cell (at most {limit:,}).",
-               "一个单元格 {length:,} 个字符（最多 {limit:,}）。"),
-    "f.long.fix": ("keep the cell to a few lines of text.", "请把内容缩短到几行以内。"),
-    "f.formula": ("{value} is a spreadsheet formula, not a value.", "{value} 是表格公式，不是数据。"),
-    "f.formula.fix": ("type the value itself (a formula in a form is refused).",
-                      "请直接填写数值或文字（不接受公式）。"),
-    "f.date": ("expected a date like 2025-02-10, got {value}.", "应为 2025-02-10 这样的日期，实际为 {value}。"),
-    "f.date.fix": ("write the date as YYYY-MM-DD.", "日期写成 年-月-日。"),
-    "f.wage_order": ("the lowest wage {low:,} is above the highest {high:,}.", "月薪下限 {low:,} 高于上限 {high:,}。"),
-    "f.wage_order.fix": ("swap the two wages.", "请交换月薪上下限。"),
-    "f.age_order": ("the youngest age {low} is above the oldest {high}.", "最小年龄 {low} 大于最大年龄 {high}。"),
-    "f.age_order.fix": ("swap the two ages.", "请交换年龄上下限。"),
-    "f.no_code": ("title {value} names no known occupation and no code is given.",
-                  "岗位名称 {value} 对应不到已知职业，且未填职业代码。"),
-    "f.no_code.fix": ("give the occupation code (see occupations.csv) or a usual name such as 电焊工.",
-                      "请填写职业代码（见 occupations.csv），或使用常见名称，如“电焊工”。"),
-}
 
 #: Chinese names of the tables, by the ``what`` of ``read_table``.
 WHAT_ZH = {
@@ -207,27 +44,24 @@ def _cut(value: str) -> str:
     return value if len(value) <= MAX_QUOTED else value[: MAX_QUOTED - 3] + "..."
 
 
-def hints(word: object, choices: object) -> dict[str, str]:
-    """'did you mean X?' (or the valid values) in both languages, as the ``hint`` and ``hint_zh`` parameters."""
+def hints(word: object, choices: object) -> dict[str, Msg]:
+    """'did you mean X?' (or the valid values), as the ``hint`` parameter (a message in both languages)."""
     import difflib
 
     options = sorted(str(c) for c in choices)  # type: ignore[attr-defined]
     close = difflib.get_close_matches(str(word)[:200], options, n=1, cutoff=0.5)
     if close:
-        near = _cut(close[0])
-        return {"hint": f"did you mean '{near}'?", "hint_zh": f"是否应为“{near}”？"}
-    shown = ", ".join(_cut(o) for o in options[:12]) + (", ..." if len(options) > 12 else "")
-    return {"hint": f"valid values: {shown}.", "hint_zh": f"可用的值：{shown}。"}
+        return {"hint": Msg("hint.did_you_mean", word=_cut(close[0]))}
+    def listed(values: list[str]) -> str:
+        return ", ".join(_cut(o) for o in values[:12]) + (", ..." if len(values) > 12 else "")
+
+    chinese = [o for o in options if any("\u4e00" <= ch <= "\u9fff" for ch in o)]  # the names a Chinese line shows
+    return {"hint": Msg("hint.choices", words=listed(options), words_zh=listed(chinese or options))}
 
 
-def text(key: str, lang: str = "en", **params: object) -> str:
+def text(key: str, lang: str = "en", /, **params: object) -> str:
     """The text of ``key`` in ``lang``, formatted; parameters ending in ``_zh`` fall back to the plain ones."""
-    en, zh = TEXTS[key]
-    template = zh if lang == "zh" else en
-    values = dict(params)
-    for name in list(params):
-        values.setdefault(f"{name}_zh", params[name])
-    return template.format(**values)
+    return catalog_text(key, lang, **params)
 
 
 class TableError(ScenarioError):
@@ -235,33 +69,30 @@ class TableError(ScenarioError):
 
     def __init__(
         self,
-        key: str,
+        key: str | Msg,
+        /,
         *,
         file: str,
         sheet: str | None = None,
         row: int | None = None,
         column: str | None = None,
-        fix: str | None = None,
+        fix: str | Msg | None = None,
         **params: object,
     ) -> None:
         column = _cut(column) if column else column  # a header as written, never a whole hostile value
-        params.setdefault("column", column or "")
-        self.key, self.sheet, self.column, self.params = key, sheet, column, params
-        self.fix_key = fix or (f"{key}.fix" if f"{key}.fix" in TEXTS and key != "as_is" else None)
-        super().__init__(
-            text(key, "en", **params),
-            file=file,
-            field=column,
-            row=row,
-            fix=text(self.fix_key, "en", **params) if self.fix_key else None,
-        )
+        if isinstance(key, str):
+            params.setdefault("column", column or "")
+        self.sheet, self.column = sheet, column
+        fix_key = fix or (f"{key}.fix" if isinstance(key, str) and f"{key}.fix" in CATALOG else None)
+        super().__init__(key, file=file, field=column, row=row, fix=fix_key, **params)
 
-    def _render(self) -> str:
-        return self.render("en")
+    @property
+    def fix_key(self) -> str | None:
+        return self.fix_msg.key if self.fix_msg is not None else None
 
-    def render(self, lang: str = "en") -> str:
+    def _line(self, lang: str) -> str:
         """One line: file, sheet, row and column, the message and the fix, in ``lang``."""
-        sep = "，" if lang == "zh" else ", "
+        sep = text("sep.comma", lang)
         where = [str(self.file)]
         if self.sheet:
             where.append(text("sheet", lang, sheet=self.sheet))
@@ -269,16 +100,19 @@ class TableError(ScenarioError):
             where.append(text("row", lang, row=self.row))
         if self.column:
             where.append(text("column", lang, column=self.column))
-        line = sep.join(where) + ("：" if lang == "zh" else ": ") + text(self.key, lang, **self.params)
-        if self.fix_key:
-            line += (" " if lang == "en" else "") + f"{text('fix', lang)}{'' if lang == 'zh' else ' '}"
-            line += text(self.fix_key, lang, **self.params)
+        line = sep.join(where) + text("sep.colon", lang) + self.msg.render(lang)
+        if self.fix_msg is not None:
+            line += text("table.fix_word", lang) + self.fix_msg.render(lang)
         return line.replace("\n", " ")
+
+    def retold(self, **changes: object) -> ScenarioError:
+        """A table error keeps its place; a change makes it a plain ScenarioError with the same message."""
+        return self if not changes else ScenarioError.retold(self, **changes)
 
     def located(self, *, file: str | None = None, prefix: str | None = None) -> TableError:
         return self
 
 
 def render(exc: ScenarioError, lang: str = "en") -> str:
-    """The one-line message of any ScenarioError; errors of the data-in tables speak ``lang``."""
-    return exc.render(lang) if callable(getattr(exc, "render", None)) else str(exc)
+    """The one-line message of any ScenarioError in ``lang``."""
+    return exc.render(lang)

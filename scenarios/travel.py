@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from scenarios.calibrated import leg_factors, nearest_district
-from scenarios.errors import ScenarioError, quoted, suggest
+from scenarios.errors import Msg, ScenarioError, quoted, suggest
 from scenarios.model import Travel
 from scenarios.scenario import STATION_ID
 from scenarios.tables import Column, read_table
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 EARTH_RADIUS_KM = 6371.0088
 #: A district centre is the place 'district:<district id>'.
 DISTRICT_PREFIX = "district:"
-PLACE_FIX = f"use '{STATION_ID}', an enterprise id or '{DISTRICT_PREFIX}<district id>'."
 
 #: The longest leg of a travel-time matrix: a day's drive, and twice the road km a day's drive at 100 km/h covers.
 MAX_LEG_MIN = 24 * 60
@@ -68,21 +67,13 @@ def read_matrix(path: Path) -> pd.DataFrame:
     table = read_table(path, MATRIX_COLUMNS, parse_clock=float, what="travel-time", keyed=False)
     bad = ~(table["minutes"].between(0, MAX_LEG_MIN) & table["km"].between(0, MAX_LEG_KM))
     if bad.any():
-        raise ScenarioError(
-            f"minutes or km out of range (a leg takes 0 to {MAX_LEG_MIN:,} minutes and 0 to {MAX_LEG_KM:,} km).",
-            file=str(path),
-            row=int(table.loc[bad, "row"].iloc[0]),
-            fix="give driving minutes and road km of one leg (enterprises lie within 250 km of the station).",
-        )
+        raise ScenarioError("travel.leg_range", file=str(path), row=int(table.loc[bad, "row"].iloc[0]),
+                            minutes=MAX_LEG_MIN, km=MAX_LEG_KM)
     first: dict[tuple[str, str], int] = {}
     for leg, row in zip(zip(table["from"], table["to"], strict=True), table["row"], strict=True):
         if leg in first:
-            raise ScenarioError(
-                f"duplicate leg from {quoted(leg[0])} to {quoted(leg[1])} (first on row {first[leg]}).",
-                file=str(path),
-                row=int(row),
-                fix="keep one row per (from, to) pair.",
-            )
+            raise ScenarioError("travel.leg_twice", file=str(path), row=int(row), a=quoted(leg[0]), b=quoted(leg[1]),
+                                first=first[leg])
         first[leg] = int(row)
     return table
 
@@ -111,14 +102,9 @@ def check_place_ids(sc: Scenario, file: str) -> list[str]:
     """No enterprise id is a name the travel model keeps for the station or a district centre."""
     for ent in map(str, sc.enterprises.index):
         if ent == STATION_ID or ent.startswith(DISTRICT_PREFIX):
-            raise ScenarioError(
-                f"enterprise id '{ent}' is reserved: the travel model calls the station '{STATION_ID}' and a "
-                f"district centre '{DISTRICT_PREFIX}<id>'.",
-                file=sc.table_file("enterprises"),
-                row=int(sc.enterprises.at[ent, "row"]),
-                field="id",
-                fix="give the enterprise another id (and change it in the roster's returning_employer).",
-            )
+            raise ScenarioError("travel.reserved_id", file=sc.table_file("enterprises"),
+                                row=int(sc.enterprises.at[ent, "row"]), field="id", ident=ent, station=STATION_ID,
+                                prefix=DISTRICT_PREFIX)
     return []
 
 
@@ -134,25 +120,18 @@ def check_travel_matrix(sc: Scenario, file: str) -> list[str]:
         if bad.any():
             i = int(bad.argmax())
             name = str(matrix[column].iat[i])
-            hint = f"did you mean '{DISTRICT_PREFIX}{name}'?" if f"{DISTRICT_PREFIX}{name}" in known else None
-            raise ScenarioError(
-                f"unknown place {quoted(name)}; {hint or suggest(name, known)}",
-                file=path,
-                row=int(matrix["row"].iat[i]),
-                field=column,
-                fix=PLACE_FIX,
-            )
+            near = f"{DISTRICT_PREFIX}{name}"
+            hint = Msg("hint.did_you_mean", word=near) if near in known else suggest(name, known)
+            raise ScenarioError("travel.unknown_place", file=path, row=int(matrix["row"].iat[i]), field=column,
+                                fix=Msg("travel.place.fix", station=STATION_ID, prefix=DISTRICT_PREFIX),
+                                name=quoted(name), hint=hint)
     given = set(zip(matrix["from"], matrix["to"], strict=True))
     needed = needed_legs(sc)
     missing = [(a, b) for a, b in needed if (a, b) not in given and (b, a) not in given]
     if not missing:
         return []
     a, b = missing[0]
-    return [
-        f"{path}: the travel-time matrix has no leg between '{a}' and '{b}' ({len(missing)} of the {len(needed)} "
-        "legs planning asks for are missing), so planning will stop; simulating a given plan needs only its legs. "
-        "Fix: add a row from,to,minutes,km for each (one direction serves both)."
-    ]
+    return [Msg("travel.legs_missing", path=path, a=a, b=b, n=len(missing), total=len(needed))]
 
 
 @dataclass(frozen=True, eq=False)
@@ -200,7 +179,8 @@ class TravelModel:
             return self.places.loc[list(ids), ["lat", "lon"]].to_numpy(dtype=float)
         except KeyError:
             missing = [i for i in ids if i not in self.places.index]
-            raise ScenarioError(f"no coordinates for place(s) {missing[:5]}.", fix=PLACE_FIX) from None
+            raise ScenarioError("travel.no_coordinates", places=str(missing[:5]),
+                                fix=Msg("travel.place.fix", station=STATION_ID, prefix=DISTRICT_PREFIX)) from None
 
     def _from_matrix(self, origins: Sequence[str], destinations: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         assert self.matrix is not None
@@ -215,11 +195,7 @@ class TravelModel:
         missing = found["minutes"].isna().to_numpy()
         if missing.any():
             o, d = pairs[int(np.flatnonzero(missing)[0])]
-            raise ScenarioError(
-                f"the travel-time matrix has no leg from '{o}' to '{d}' ({int(missing.sum())} missing in all).",
-                field="travel.matrix",
-                fix="add a row for every pair of places the coaches may drive between.",
-            )
+            raise ScenarioError("travel.no_leg", field="travel.matrix", a=o, b=d, n=int(missing.sum()))
         shape = (len(origins), len(destinations))
         return found["minutes"].to_numpy().reshape(shape), found["km"].to_numpy().reshape(shape)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from scenarios.errors import ScenarioError, cut, quoted, suggest
+from scenarios.errors import Msg, ScenarioError, cut, quoted, suggest
 from scenarios.scale import check_night_length, check_table_sizes
 from scenarios.scenario import Scenario
 from scenarios.travel import check_place_ids, check_travel_matrix, haversine_km
@@ -28,26 +28,22 @@ def check_enterprise_districts(sc: Scenario, file: str) -> list[str]:
     if bad.any():
         ent = ents.index[bad][0]
         district = ents.at[ent, "district"]
-        raise ScenarioError(
-            f"district {quoted(district)} of enterprise {cut(ent)} is not a district; {suggest(district, known)}",
-            file=sc.table_file("enterprises"),
-            row=int(ents.at[ent, "row"]),
-            field="district",
-            fix="use a district id from the districts table.",
-        )
+        raise ScenarioError("check.ent_district", file=sc.table_file("enterprises"), row=int(ents.at[ent, "row"]),
+                            field="district", district=quoted(district), ent=cut(ent), hint=suggest(district, known))
     return []
 
 
 def _worker_row_error(
-    sc: Scenario, bad: pd.Series, field: str, message: Callable[[str, object], str], fix: str
+    sc: Scenario, bad: pd.Series, field: str, message: Callable[[str, object], Msg], fix: Msg
 ) -> None:
     """Raise for the first worker where ``bad`` holds, naming the roster row; ``message(worker, value)``."""
     if not bad.any():
         return
     w = sc.workers
     wid = w.index[bad.to_numpy()][0]
+    msg = message(wid, w.at[wid, field])
     raise ScenarioError(
-        message(wid, w.at[wid, field]),
+        msg,
         file=sc.table_file("workers"),
         row=int(w.at[wid, "row"]) if "row" in w.columns else None,
         field=field,
@@ -67,10 +63,11 @@ def check_workers(sc: Scenario, file: str) -> list[str]:
             sc,
             (w[column] != "") & ~w[column].isin(known),
             column,
-            lambda wid, v, what=what, known=known: (
-                f"{what} {quoted(v)} of worker {cut(wid)} does not exist; {suggest(str(v), known)}"
+            lambda wid, v, what=what, known=known: Msg(
+                "check.worker_ref", what=Msg(f"word.{what.replace(' ', '_')}"), value=quoted(v), worker=cut(wid),
+                hint=suggest(str(v), known),
             ),
-            f"use an id from the {what} list, or leave it blank.",
+            Msg("check.worker_ref.fix", what=Msg(f"word.{what.replace(' ', '_')}")),
         )
     jobs = set(sc.jobs)
     unknown_skill = w["skills"].map(
@@ -80,32 +77,30 @@ def check_workers(sc: Scenario, file: str) -> list[str]:
         sc,
         unknown_skill != "",
         "skills",
-        lambda wid, v: (
-            f"skill {quoted(unknown_skill[wid])} of worker {cut(wid)} is not a job type; "
-            f"{suggest(unknown_skill[wid], jobs)}"
-        ),
-        "list job types from the scenario's jobs, separated by ';'.",
+        lambda wid, v: Msg("check.skill", skill=quoted(unknown_skill[wid]), worker=cut(wid),
+                           hint=suggest(unknown_skill[wid], jobs)),
+        Msg("check.skill.fix"),
     )
     _worker_row_error(
         sc,
         ~w["gender"].isin(["M", "F", ""]),
         "gender",
-        lambda wid, v: f"gender {quoted(v)} of worker {cut(wid)} is not M or F.",
-        "write M, F, or leave it blank.",
+        lambda wid, v: Msg("check.gender", value=quoted(v), worker=cut(wid)),
+        Msg("check.gender.fix"),
     )
     _worker_row_error(
         sc,
         (w["age"] != 0) & ((w["age"] < 16) | (w["age"] > 75)),
         "age",
-        lambda wid, v: f"age {v} of worker {cut(wid)} is outside 16 to 75.",
-        "correct the age, or leave it blank if not known.",
+        lambda wid, v: Msg("check.age", value=v, worker=cut(wid)),
+        Msg("check.age.fix"),
     )
     _worker_row_error(
         sc,
         (w["car"] < 1) | (w["car"] > sc.train.cars),
         "car",
-        lambda wid, v: f"car {v} of worker {cut(wid)} is not a car of the train (1 to {sc.train.cars}).",
-        "correct the car number or train.cars.",
+        lambda wid, v: Msg("check.car", value=v, worker=cut(wid), cars=sc.train.cars),
+        Msg("check.car.fix"),
     )
     return []
 
@@ -113,13 +108,8 @@ def check_workers(sc: Scenario, file: str) -> list[str]:
 def check_train_capacity(sc: Scenario, file: str) -> list[str]:
     """The train has a seat for every worker."""
     if len(sc.workers) > sc.train.seats:
-        raise ScenarioError(
-            f"{len(sc.workers)} workers but the train has {sc.train.seats} seats "
-            f"({sc.train.cars} cars x {sc.train.seats_per_car}).",
-            file=file,
-            field="train.cars",
-            fix="add cars, raise seats_per_car, or split the roster over two trains.",
-        )
+        raise ScenarioError("check.train_seats", file=file, field="train.cars", n=len(sc.workers),
+                            seats=sc.train.seats, cars=sc.train.cars, per_car=sc.train.seats_per_car)
     return []
 
 
@@ -129,15 +119,10 @@ def check_posts(sc: Scenario, file: str) -> list[str]:
     negative = sc.posts.lt(0).any(axis=1)
     if negative.any():
         ent = sc.enterprises.index[negative][0]
-        raise ScenarioError(
-            f"enterprise {cut(ent)} has a negative number of posts.",
-            file=sc.table_file("enterprises"),
-            row=int(sc.enterprises.at[ent, "row"]),
-            field="posts",
-            fix="give posts as whole numbers >= 0.",
-        )
+        raise ScenarioError("check.negative_posts", file=sc.table_file("enterprises"),
+                            row=int(sc.enterprises.at[ent, "row"]), field="posts", ent=cut(ent))
     if posts < len(sc.workers):
-        return [f"{len(sc.workers)} workers but only {posts} posts: {len(sc.workers) - posts} cannot be placed."]
+        return [Msg("warn.few_posts", n=len(sc.workers), posts=posts, k=len(sc.workers) - posts)]
     return []
 
 
@@ -153,30 +138,13 @@ def check_own_vehicles(sc: Scenario, file: str) -> list[str]:
     )
     for ent, row in ents[bad].head(1).iterrows():  # the first bad row, with the first of its faults
         if row["pickup"] not in ("coach", "own"):
-            raise ScenarioError(
-                f"pickup {quoted(row['pickup'])} of enterprise {cut(ent)} is not 'coach' or 'own'.",
-                file=path,
-                row=int(row["row"]),
-                field="pickup",
-                fix="write coach or own.",
-            )
+            raise ScenarioError("check.pickup", file=path, row=int(row["row"]), field="pickup",
+                                value=quoted(row["pickup"]), ent=cut(ent))
         if row["pickup"] == "own" and (row["own_seats"] <= 0 or not row["own_arrival"]):
-            raise ScenarioError(
-                f"enterprise {cut(ent)} collects its own workers but gives no seats or arrival time.",
-                file=path,
-                row=int(row["row"]),
-                field="own_seats",
-                fix="fill own_seats (> 0) and own_arrival (e.g. 21:00).",
-            )
+            raise ScenarioError("check.own_vehicle", file=path, row=int(row["row"]), field="own_seats", ent=cut(ent))
         if row["checkin_close_min"] <= row["checkin_open_min"]:
-            raise ScenarioError(
-                f"check-in at enterprise {cut(ent)} closes ({row['checkin_close']}) before it opens "
-                f"({row['checkin_open']}).",
-                file=path,
-                row=int(row["row"]),
-                field="checkin_close",
-                fix="give a closing time after the opening time (past midnight is fine).",
-            )
+            raise ScenarioError("check.checkin", file=path, row=int(row["row"]), field="checkin_close", ent=cut(ent),
+                                close=row["checkin_close"], open=row["checkin_open"])
     return []
 
 
@@ -186,19 +154,11 @@ def check_fleet_seats(sc: Scenario, file: str) -> list[str]:
     by_coach = len(sc.workers) - int(np.minimum(sc.posts[own].sum(axis=1), sc.enterprises.loc[own, "own_seats"]).sum())
     seats = sc.total_seats
     if seats <= 0:
-        raise ScenarioError(
-            "the fleet has no seats.", file=file, field="fleet", fix="give at least one coach (count > 0)."
-        )
+        raise ScenarioError("check.no_seats", file=file, field="fleet")
     if seats < by_coach:
-        message = f"{by_coach} workers go by coach but the fleet has {seats} seats."
         if sc.policy.routes == "open":
-            raise ScenarioError(
-                message,
-                file=file,
-                field="fleet",
-                fix="add coaches, or set policy.routes: closed so that coaches make second trips.",
-            )
-        return [message + " Some coaches must make a second trip."]
+            raise ScenarioError("check.few_seats", file=file, field="fleet", n=by_coach, seats=seats)
+        return [Msg("warn.second_trips", n=by_coach, seats=seats)]
     return []
 
 
@@ -209,14 +169,9 @@ def check_coordinates(sc: Scenario, file: str) -> list[str]:
         bad = ~(km <= MAX_KM_FROM_STATION)
         if bad.any():
             ident = table.index[bad][0]
-            raise ScenarioError(
-                f"{key[:-1]} {ident} at ({table.at[ident, 'lat']}, {table.at[ident, 'lon']}) is "
-                f"{km[bad][0]:.0f} km from the station (more than {MAX_KM_FROM_STATION:.0f}).",
-                file=sc.table_file(key),
-                row=int(table.at[ident, "row"]),
-                field="lat",
-                fix="check that lat and lon are not swapped and are in degrees.",
-            )
+            raise ScenarioError("check.far_away", file=sc.table_file(key), row=int(table.at[ident, "row"]), field="lat",
+                                what=Msg(f"word.{key[:-1]}"), ident=ident, lat=table.at[ident, "lat"],
+                                lon=table.at[ident, "lon"], km=f"{km[bad][0]:.0f}", limit=f"{MAX_KM_FROM_STATION:.0f}")
     return []
 
 
@@ -224,13 +179,8 @@ def check_quotas(sc: Scenario, file: str) -> list[str]:
     """District quotas name districts that exist."""
     for district in sc.policy.district_quotas:
         if district not in sc.districts.index:
-            raise ScenarioError(
-                f"district {quoted(district)} has a quota but is not a district; "
-                f"{suggest(district, sc.districts.index)}",
-                file=file,
-                field=f"policy.district_quotas.{cut(district)}",
-                fix="use a district id.",
-            )
+            raise ScenarioError("check.quota_district", file=file, field=f"policy.district_quotas.{cut(district)}",
+                                district=quoted(district), hint=suggest(district, sc.districts.index))
     return []
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from present.catalog import Msg
+from present.errors import ScenarioError, ScenarioErrors
 from scenarios.aliases import COUNTIES, GENDER, PICKUP, SKILL_SEPARATORS, normal, place_keys
 from scenarios.model import Job
 from scenarios.texts import WHAT_ZH, TableError, hints
@@ -52,10 +54,11 @@ def county_lookup(counties: dict[str, tuple[str, str]]) -> Lookup:
     entries = {c: {c, *place_keys(zh), en} for c, (zh, en) in counties.items()}
     return Lookup(
         "county",
-        "a county of the origin (id or name, e.g. 安定区 or anding)",
+        "a county of the origin (id or name, e.g. 安定区 or anding), or add it under workers.counties in the "
+        "scenario file",
         entries,
         [*counties, *(zh for zh, _ in counties.values())],
-        "来源地县区的名称或编号（如 安定区）",
+        "来源地县区的名称或编号（如 安定区），或在方案文件的 workers.counties 下添加该县区",
     )
 
 
@@ -118,8 +121,9 @@ def as_codes(values: Iterable[object], lookup: Lookup) -> list[str]:
     return out
 
 
-def resolve_column(frame: pd.DataFrame, column: str, lookup: Lookup) -> None:
-    """Replace the names in ``frame[column]`` by codes, in place; blanks stay blank."""
+def resolve_column(frame: pd.DataFrame, column: str, lookup: Lookup, bad: list[ScenarioError] | None = None) -> None:
+    """Replace the names in ``frame[column]`` by codes, in place; blanks stay blank. An unknown name is raised, or
+    appended to ``bad`` (and left as written) when a list is given, so that every bad cell is told at once."""
     codes = []
     seen: dict[str, str] = {"": ""}  # a column repeats few values: each is folded and looked up once
     for index, value in frame[column].items():
@@ -128,25 +132,34 @@ def resolve_column(frame: pd.DataFrame, column: str, lookup: Lookup) -> None:
         if code is None:
             code = lookup.code(text)
             if code is None:
-                raise _unknown(frame, index, column, lookup, text)
-            seen[text] = code
+                error = _unknown(frame, index, column, lookup, text)
+                if bad is None:
+                    raise error
+                bad.append(error)
+                code = text
+            else:
+                seen[text] = code
         codes.append(code)
     frame[column] = codes
 
 
 def resolve_enterprises(ents: pd.DataFrame, districts: pd.DataFrame, matrix: bool) -> list[str]:
     """Districts by id or name, pickup as written, and missing coordinates from the district centre (in place)."""
-    resolve_column(ents, "district", district_lookup(districts))
+    bad: list[ScenarioError] = []
+    resolve_column(ents, "district", district_lookup(districts), bad)
     ents["pickup"] = as_codes(ents["pickup"], PICKUPS)
-    resolve_column(ents, "pickup", PICKUPS)
+    resolve_column(ents, "pickup", PICKUPS, bad)
     lat, lon = ents["lat"].astype(float), ents["lon"].astype(float)
+    told = ents.attrs.get("bad_rows", set())  # a bad lat or lon cell is told already
     for index in ents.index:
-        if math.isnan(lat[index]) != math.isnan(lon[index]):
+        if math.isnan(lat[index]) != math.isnan(lon[index]) and int(ents.at[index, "row"]) not in told:
             given, other = ("lat", "lon") if math.isnan(lon[index]) else ("lon", "lat")
             zh = {"lat": "纬度", "lon": "经度"}
-            raise cell_error(
+            bad.append(cell_error(
                 ents, index, other, "half_location", given=given, other=other, given_zh=zh[given], other_zh=zh[other]
-            )
+            ))
+    if bad:
+        raise ScenarioErrors.of(bad)
     approx = lat.isna() & lon.isna()
     ents["approx_location"] = approx.to_numpy()
     if not approx.any():
@@ -155,16 +168,9 @@ def resolve_enterprises(ents: pd.DataFrame, districts: pd.DataFrame, matrix: boo
     ents.loc[approx, "lat"] = centre["lat"].to_numpy()
     ents.loc[approx, "lon"] = centre["lon"].to_numpy()
     names = ", ".join(f"{e} {ents.at[e, 'name']}" for e in ents.index[approx][:10])
-    more = f" and {int(approx.sum()) - 10} more" if approx.sum() > 10 else ""
-    how = (
-        "their coach times come from the travel matrix"
-        if matrix
-        else "their coach times are approximate (marked approx_location)"
-    )
-    return [
-        f"{int(approx.sum())} enterprises have no coordinates and are placed at their district's centre: "
-        f"{names}{more}; {how}. Give lat/lon or a travel matrix for exact times."
-    ]
+    more = Msg("warn.more_ents", n=int(approx.sum()) - 10) if approx.sum() > 10 else ""
+    how = Msg("warn.times_matrix" if matrix else "warn.times_approx")
+    return [Msg("warn.no_coordinates", n=int(approx.sum()), names=names, more=more, how=how)]
 
 
 class Employers:
@@ -192,31 +198,36 @@ def resolve_workers(
     counties: dict[str, tuple[str, str]] | None = None,
 ) -> list[str]:
     """Gender, county, village, skills, wishes and returning employer as codes (in place)."""
+    bad: list[ScenarioError] = []
     workers["gender"] = as_codes(workers["gender"], GENDERS)
-    resolve_column(workers, "gender", GENDERS)
-    resolve_column(workers, "county", county_lookup(counties or COUNTIES))
+    resolve_column(workers, "gender", GENDERS, bad)
+    resolve_column(workers, "county", county_lookup(counties or COUNTIES), bad)
     workers["village"] = [
         v if not v or ":" in v else f"{c}:{v}"
         for v, c in zip(workers["village"].astype(str), workers["county"], strict=True)
     ]
     jobs_by_name = job_lookup(jobs)
-    resolve_column(workers, "wish_job", jobs_by_name)
-    resolve_column(workers, "wish_district", district_lookup(districts))
+    resolve_column(workers, "wish_job", jobs_by_name, bad)
+    resolve_column(workers, "wish_district", district_lookup(districts), bad)
     skills = []
     seen: dict[str, str] = {}
     for index, value in workers["skills"].items():
         text = str(value)
         if text not in seen:
-            codes = []
+            codes, told = [], len(bad)
             for part in SKILL_SEPARATORS.split(text):
                 part = part.strip()
                 if not part:
                     continue
                 code = jobs_by_name.code(part)
                 if code is None:
-                    raise _unknown(workers, index, "skills", jobs_by_name, part)
+                    bad.append(_unknown(workers, index, "skills", jobs_by_name, part))
+                    continue
                 if code not in codes:
                     codes.append(code)
+            if len(bad) > told:  # every row with a bad skill is told, so it is not remembered
+                skills.append(";".join(codes))
+                continue
             seen[text] = ";".join(codes)
         skills.append(seen[text])
     workers["skills"] = skills
@@ -233,19 +244,12 @@ def resolve_workers(
         code, candidates = seen_employers[text]
         if code is None and candidates:
             listed = ", ".join(f"{e} (row {int(ents.at[e, 'row'])})" for e in candidates[:8])
-            raise cell_error(
-                workers,
-                index,
-                "returning_employer",
-                "ambiguous",
-                what="employer",
-                what_zh="返岗企业",
-                value=text[:40],
-                count=len(candidates),
-                candidates=listed,
-            )
+            bad.append(cell_error(workers, index, "returning_employer", "ambiguous", what="employer",
+                                  what_zh="返岗企业", value=text[:40], count=len(candidates), candidates=listed))
         if code is None:  # validate's check_workers names it, after the enterprise ids are checked
             code = text
         employers.append(code)
     workers["returning_employer"] = employers
+    if bad:
+        raise ScenarioErrors.of(bad)
     return []

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 import yaml.cyaml
 
-from scenarios.errors import InputError, ScenarioError, cut, shown
+from scenarios.errors import Msg, ScenarioError, cut, shown
 from scenarios.files import read_limited
 
 #: Largest scenario file read, in bytes (the bundled ones are about 2 KB; tables belong in CSV files).
@@ -30,11 +30,10 @@ MAX_NODES = 100_000
 class YamlLimitError(yaml.YAMLError):
     """A limit of this loader was passed; ``line`` is 1-based."""
 
-    def __init__(self, message: str, line: int, message_zh: str = "") -> None:
-        self.message = message
-        self.message_zh = message_zh or message
+    def __init__(self, key: str, line: int, /, **params: Any) -> None:
+        self.msg = Msg(key, **params)
         self.line = line
-        super().__init__(message)
+        super().__init__(str(self.msg))
 
 
 class BadValue(yaml.YAMLError):
@@ -84,30 +83,20 @@ def check_events(text: str) -> None:
             size = sizes.get(event.anchor)
             if size is None and any(f.anchor == event.anchor for f in stack):
                 name = cut(event.anchor, 20)
-                raise YamlLimitError(
-                    f"the alias *{name} refers to a list or mapping that contains it",
-                    line,
-                    f"别名 *{name} 指向包含它自己的列表或映射",
-                )
+                raise YamlLimitError("yaml.alias_loop", line, name=name)
             count += size or 1
         else:
             count += 1
             if event.anchor is not None:
                 sizes.pop(event.anchor, None)
         if count > MAX_NODES:
-            raise YamlLimitError(
-                f"the file holds more than {MAX_NODES:,} values (an alias *name counts as all it stands for)",
-                line,
-                f"文件含有超过 {MAX_NODES:,} 个值（别名 *name 按其代表的全部内容计数）",
-            )
+            raise YamlLimitError("yaml.nodes", line, limit=MAX_NODES)
         if isinstance(event, yaml.ScalarEvent):
             if event.anchor is not None:
                 sizes[event.anchor] = 1
         elif isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                raise YamlLimitError(
-                    f"lists and mappings nest more than {MAX_DEPTH} levels deep", line, f"嵌套超过 {MAX_DEPTH} 层"
-                )
+                raise YamlLimitError("yaml.depth", line, limit=MAX_DEPTH)
             stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), count, event.anchor))
 
 
@@ -125,11 +114,7 @@ class _Constructor(yaml.constructor.SafeConstructor):
                     continue
                 line = key_node.start_mark.line + 1
                 if key in seen:
-                    raise YamlLimitError(
-                        f"the key {shown(key)} appears twice in one mapping, on lines {seen[key]} and {line}",
-                        line,
-                        f"键 {shown(key)} 在同一映射中出现两次（第 {seen[key]} 行和第 {line} 行）",
-                    )
+                    raise YamlLimitError("yaml.twice_key", line, name=shown(key), first=seen[key], second=line)
                 seen[key] = line
         return super().construct_mapping(node, deep)
 
@@ -184,20 +169,8 @@ def _hashable(value: Any) -> bool:
 def _value_error(path: Path, exc: BadValue) -> ScenarioError:
     value, kind = shown(exc.value), cut(exc.kind, 20)
     if exc.kind == "timestamp":
-        return InputError(
-            f"{value} on line {exc.line} is not a calendar date{exc.reason}.",
-            f"第 {exc.line} 行的 {value} 不是有效日期{exc.reason}。",
-            file=str(path),
-            fix="write a real date as YYYY-MM-DD, e.g. 2023-02-01.",
-            fix_zh="按 YYYY-MM-DD 写一个真实日期，如 2023-02-01。",
-        )
-    return InputError(
-        f"cannot read {value} on line {exc.line} as {kind}{exc.reason}.",
-        f"第 {exc.line} 行的 {value} 无法读作 {kind}{exc.reason}。",
-        file=str(path),
-        fix=f"correct the value, or remove the '!!{kind}' tag; quote text.",
-        fix_zh=f"改正该值，或去掉 '!!{kind}' 标记；文字请加引号。",
-    )
+        return ScenarioError("yaml.date", file=str(path), value=value, line=exc.line, reason=exc.reason)
+    return ScenarioError("yaml.value", file=str(path), value=value, line=exc.line, kind=kind, reason=exc.reason)
 
 
 def parse_yaml(text: str, path: Path) -> Any:
@@ -212,37 +185,17 @@ def parse_yaml(text: str, path: Path) -> Any:
     except BadValue as exc:
         raise _value_error(path, exc) from None
     except YamlLimitError as exc:
-        where = "" if "line" in exc.message else f" (line {exc.line})"
-        where_zh = "" if "行" in exc.message_zh else f"（第 {exc.line} 行）"
-        raise InputError(
-            f"{exc.message}{where}.",
-            f"{exc.message_zh}{where_zh}。",
-            file=str(path),
-            fix="write each value out once; a scenario needs neither deep nesting nor repeated keys.",
-            fix_zh="每个值只写一次；方案文件不需要深层嵌套，也不应重复键。",
-        ) from None
+        where = "" if exc.msg.key == "yaml.twice_key" else Msg("yaml.at_line", line=exc.line)
+        raise ScenarioError("yaml.limit", file=str(path), inner=exc.msg, where=where) from None
     except yaml.reader.ReaderError as exc:
         line = text[: int(exc.position or 0)].count("\n") + 1
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        raise InputError(
-            f"a control character (code {code:#04x}) on line {line}; YAML allows none.",
-            f"第 {line} 行有控制字符（代码 {code:#04x}），YAML 不允许。",
-            file=str(path),
-            fix="remove it (the file may have been saved by a program that is not a text editor).",
-            fix_zh="删除该字符（文件可能不是用文本编辑器保存的）。",
-        ) from None
+        raise ScenarioError("yaml.control", file=str(path), code=f"{code:#04x}", line=line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" on line {mark.line + 1}" if mark is not None else ""
-        line_zh = f"第 {mark.line + 1} 行" if mark is not None else ""
+        line = Msg("yaml.on_line", line=mark.line + 1) if mark is not None else ""
         problem = cut(getattr(exc, "problem", None) or "invalid YAML", 80)
-        raise InputError(
-            f"YAML syntax error{line}: {problem}.",
-            f"{line_zh}YAML 语法错误：{problem}。",
-            file=str(path),
-            fix="check indentation and quoting near that line.",
-            fix_zh="检查该行附近的缩进和引号。",
-        ) from None
+        raise ScenarioError("yaml.syntax", file=str(path), line=line, problem=problem) from None
 
 
 def read_yaml_text(path: Path) -> str:
@@ -251,17 +204,10 @@ def read_yaml_text(path: Path) -> str:
         path,
         MAX_BYTES,
         what="scenario file",
-        fix="a scenario file holds the parameters; tables go in CSV files.",
-        fix_zh="方案文件只写参数；表格请放在 CSV 或 .xlsx 文件中。",
+        fix="yaml.too_big.fix",
     )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}).",
-            f"不是 UTF-8 文本（第 {line} 行字节 0x{data[exc.start]:02x}）。",
-            file=str(path),
-            fix="save the file as UTF-8.",
-            fix_zh="将文件另存为 UTF-8 编码。",
-        ) from None
+        raise ScenarioError("yaml.not_utf8", file=str(path), byte=f"{data[exc.start]:02x}", line=line) from None

@@ -25,23 +25,26 @@ BAY_CALLS = ("all_ready", "first_ready")
 LATENESS = ("exponential", "lognormal", "fixed")
 
 
-def _check(condition: bool, name: str, message: str) -> None:
+def _check(condition: bool, name: str, key: str, **params: object) -> None:
     if not condition:
-        raise ScenarioError(message, field=f"options.{name}")
+        raise ScenarioError(key, field=f"options.{name}", **params)
+
+
+def _one_of(value: object, choices: tuple[str, ...], name: str) -> None:
+    _check(value in choices, name, "num.one_of", choices=", ".join(choices), value=repr(value))
 
 
 def _non_negative(value: float, name: str) -> None:
-    _check(isinstance(value, int | float) and math.isfinite(value) and value >= 0, name,
-           f"expected a number >= 0, got {value!r}.")
+    _check(isinstance(value, int | float) and math.isfinite(value) and value >= 0, name, "num.non_negative",
+           value=repr(value))
 
 
 def _share(value: float, name: str) -> None:
-    _check(isinstance(value, int | float) and 0.0 <= value <= 1.0, name, f"expected a share in [0, 1], got {value!r}.")
+    _check(isinstance(value, int | float) and 0.0 <= value <= 1.0, name, "num.share", value=repr(value))
 
 
 def _pair(pair: tuple[float, float], name: str) -> None:
-    _check(len(pair) == 2 and 0 <= pair[0] <= pair[1], name,
-           f"expected [low, high] with 0 <= low <= high, got {list(pair)!r}.")
+    _check(len(pair) == 2 and 0 <= pair[0] <= pair[1], name, "num.range_pair", value=repr(list(pair)))
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,8 @@ class LateTrain:
 
     def __post_init__(self) -> None:
         _share(self.p, "disruptions.late_train.p")
-        _check(0 < self.median_min < self.p95_min, "disruptions.late_train.median_min",
-               f"expected 0 < median_min < p95_min, got {self.median_min} and {self.p95_min}.")
+        _check(0 < self.median_min < self.p95_min, "disruptions.late_train.median_min", "sim.median_p95",
+               a=self.median_min, b=self.p95_min)
 
 
 @dataclass(frozen=True)
@@ -76,8 +79,7 @@ class CoachNoShow:
 
     def __post_init__(self) -> None:
         _share(self.p, "disruptions.coach_no_show.p")
-        _check(self.rule in NO_SHOW_RULES, "disruptions.coach_no_show.rule",
-               f"expected one of {', '.join(NO_SHOW_RULES)}, got {self.rule!r}.")
+        _one_of(self.rule, NO_SHOW_RULES, "disruptions.coach_no_show.rule")
         _non_negative(self.notice_lead_min, "disruptions.coach_no_show.notice_lead_min")
         _non_negative(self.standby_delay_min, "disruptions.coach_no_show.standby_delay_min")
 
@@ -94,11 +96,10 @@ class CoachLate:
 
     def __post_init__(self) -> None:
         _share(self.p, "coach_late.p")
-        _check(self.distribution in LATENESS, "coach_late.distribution",
-               f"expected one of {', '.join(LATENESS)}, got {self.distribution!r}.")
+        _one_of(self.distribution, LATENESS, "coach_late.distribution")
         _non_negative(self.mean_min, "coach_late.mean_min")
         _check(self.distribution != "lognormal" or 0 < self.mean_min < self.p95_min, "coach_late.p95_min",
-               f"expected 0 < mean_min < p95_min for a lognormal, got {self.mean_min} and {self.p95_min}.")
+               "sim.mean_p95", a=self.mean_min, b=self.p95_min)
 
     def minutes(self, u: np.ndarray, z: np.ndarray, e: np.ndarray) -> np.ndarray:
         """Lateness per coach from a uniform (late or not), a standard normal and a standard exponential."""
@@ -171,24 +172,21 @@ class SimConfig:
     season_seed: int | None = None
 
     def __post_init__(self) -> None:
-        _check(self.welcome in WELCOME_MODES, "welcome", f"expected one of {', '.join(WELCOME_MODES)}, "
-               f"got {self.welcome!r}.")
-        _check(self.desk_distribution in DESK_DISTRIBUTIONS, "desk_distribution",
-               f"expected one of {', '.join(DESK_DISTRIBUTIONS)}, got {self.desk_distribution!r}.")
-        _check(0 <= self.desk_spread <= 1, "desk_spread", f"expected a share in [0, 1], got {self.desk_spread!r}.")
-        _check(self.bay_call in BAY_CALLS, "bay_call",
-               f"expected one of {', '.join(BAY_CALLS)}, got {self.bay_call!r}.")
+        _one_of(self.welcome, WELCOME_MODES, "welcome")
+        _one_of(self.desk_distribution, DESK_DISTRIBUTIONS, "desk_distribution")
+        _check(0 <= self.desk_spread <= 1, "desk_spread", "num.share", value=repr(self.desk_spread))
+        _one_of(self.bay_call, BAY_CALLS, "bay_call")
         for name in ("gather_min", "drop_s_per_person"):
             _non_negative(getattr(self, name), name)
         _pair(self.stop_min, "stop_min")
         _pair(self.checkin_s, "checkin_s")
-        _check(self.checkin_desks >= 1, "checkin_desks", f"expected at least 1, got {self.checkin_desks}.")
-        _check(self.log in LOG_MODES, "log", f"expected one of {', '.join(LOG_MODES)}, got {self.log!r}.")
-        _check(self.full_log_replications >= 0, "full_log_replications",
-               f"expected a whole number >= 0, got {self.full_log_replications}.")
-        _check(self.n_jobs >= 1, "n_jobs", f"expected at least 1, got {self.n_jobs}.")
+        _check(self.checkin_desks >= 1, "checkin_desks", "num.at_least_1", value=self.checkin_desks)
+        _one_of(self.log, LOG_MODES, "log")
+        _check(self.full_log_replications >= 0, "full_log_replications", "num.whole_non_negative",
+               value=self.full_log_replications)
+        _check(self.n_jobs >= 1, "n_jobs", "num.at_least_1", value=self.n_jobs)
         _check(self.season_seed is None or (isinstance(self.season_seed, int) and self.season_seed >= 0),
-               "season_seed", f"expected a whole number >= 0 or None, got {self.season_seed!r}.")
+               "season_seed", "num.whole_non_negative_or_none", value=repr(self.season_seed))
 
     def with_overrides(self, overrides: dict[str, Any]) -> SimConfig:
         """A copy with dotted-path overrides, e.g. ``{"disruptions.coach_no_show.rule": "second_trip"}``."""
@@ -201,7 +199,7 @@ class SimConfig:
 def _replace_path(obj: Any, parts: list[str], value: Any, path: str) -> Any:
     names = [f.name for f in dataclasses.fields(obj)]
     if parts[0] not in names:
-        raise ScenarioError(f"unknown option '{parts[0]}'; {suggest(parts[0], names)}", field=f"options.{path}")
+        raise ScenarioError("sim.unknown_option", field=f"options.{path}", name=parts[0], hint=suggest(parts[0], names))
     if len(parts) == 1:
         current = getattr(obj, parts[0])
         if isinstance(current, tuple):
@@ -218,5 +216,4 @@ def as_config(options: SimConfig | dict[str, Any] | None) -> SimConfig:
         return options
     if isinstance(options, dict):
         return SimConfig().with_overrides(options)
-    raise ScenarioError(f"expected a SimConfig or a dict of dotted-path overrides, got {type(options).__name__}.",
-                        field="options")
+    raise ScenarioError("sim.options", field="options", kind=type(options).__name__)

@@ -11,21 +11,21 @@ from __future__ import annotations
 import pandas as pd
 
 from planning.plan import Plan
-from scenarios.errors import ScenarioError
+from scenarios.errors import Msg, ScenarioError
 from scenarios.scenario import Scenario
 
-REPLAN = "re-plan for this scenario (sweep without --fixed-plan, or planning.make_plan)."
+REPLAN = "fit.replan.fix"
 
 
-def _examples(items: list[str]) -> str:
-    return ", ".join(items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")
+def _examples(items: list[str]) -> Msg:
+    more = Msg("fit.more", n=len(items) - 3) if len(items) > 3 else ""
+    return Msg("fit.examples", items=", ".join(items[:3]), more=more)
 
 
 def check_fit(sc: Scenario, plan: Plan) -> None:
     """Raise a ScenarioError naming the first way ``plan`` does not fit ``sc``; return quietly when it fits."""
     if plan.routes is None or plan.manifest is None:
-        raise ScenarioError("the plan has placement but no routes.", field="plan",
-                            fix="route it first (planning.make_plan does both).")
+        raise ScenarioError("fit.no_routes", field="plan")
     routes = plan.routes.astype({"coach_id": str, "coach_type": str, "enterprise_id": str, "trip": int})
     manifest = plan.manifest.astype({"worker_id": str, "coach_id": str, "enterprise_id": str, "trip": int})
     _check_roster(sc, plan, manifest)
@@ -39,20 +39,16 @@ def _check_roster(sc: Scenario, plan: Plan, manifest: pd.DataFrame) -> None:
     for where, ids in (("plan.placement", placed), ("plan.manifest", list(manifest["worker_id"]))):
         stray = sorted(set(ids) - roster)
         if stray:
-            raise ScenarioError(f"the plan names {len(stray)} workers not on the scenario's roster: "
-                                f"{_examples(stray)}.", field=where, fix=REPLAN)
+            raise ScenarioError("fit.stray_workers", field=where, fix=REPLAN, n=len(stray), examples=_examples(stray))
     doubled = plan.placement.index[plan.placement.index.duplicated()]
     if len(doubled):
-        raise ScenarioError(f"worker {doubled[0]} has more than one placement row.", field="plan.placement",
-                            fix="give every worker one placement row.")
+        raise ScenarioError("fit.placed_twice", field="plan.placement", worker=doubled[0])
     missing = sorted(roster - set(placed))
     if missing:
-        raise ScenarioError(f"{len(missing)} roster workers have no placement row: {_examples(missing)}.",
-                            field="plan.placement", fix=f"place (or list as unplaced) every roster worker; {REPLAN}")
+        raise ScenarioError("fit.missing", field="plan.placement", n=len(missing), examples=_examples(missing))
     twice = manifest["worker_id"][manifest["worker_id"].duplicated()]
     if len(twice):
-        raise ScenarioError(f"worker {twice.iloc[0]} is on more than one coach trip.", field="plan.manifest",
-                            fix="give every worker one manifest row.")
+        raise ScenarioError("fit.two_trips", field="plan.manifest", worker=twice.iloc[0])
 
 
 def _check_enterprises(sc: Scenario, plan: Plan, routes: pd.DataFrame, manifest: pd.DataFrame) -> None:
@@ -61,32 +57,29 @@ def _check_enterprises(sc: Scenario, plan: Plan, routes: pd.DataFrame, manifest:
                        ("plan.routes", routes["enterprise_id"]), ("plan.manifest", manifest["enterprise_id"])):
         unknown = sorted(set(ids) - known - {""})
         if unknown:
-            raise ScenarioError(f"the plan names {len(unknown)} enterprises not in the scenario: "
-                                f"{_examples(unknown)}.", field=where, fix=REPLAN)
+            raise ScenarioError("fit.stray_ents", field=where, fix=REPLAN, n=len(unknown), examples=_examples(unknown))
 
 
 def _check_fleet(sc: Scenario, routes: pd.DataFrame, manifest: pd.DataFrame) -> None:
     unknown = sorted(set(routes["coach_type"]) - set(sc.fleet))
     if unknown:
-        raise ScenarioError(f"the plan uses coach type '{unknown[0]}', which is not in the scenario's fleet "
-                            f"({', '.join(sc.fleet)}).", field="plan.routes", fix=REPLAN)
+        raise ScenarioError("fit.coach_type", field="plan.routes", fix=REPLAN, ctype=unknown[0],
+                            types=", ".join(sc.fleet))
     types = routes.groupby("coach_id", sort=True)["coach_type"].unique()
     mixed = [c for c, t in types.items() if len(t) > 1]
     if mixed:
-        raise ScenarioError(f"coach {mixed[0]} appears with types {', '.join(types[mixed[0]])}.",
-                            field="plan.routes", fix="give each coach id one coach type.")
+        raise ScenarioError("fit.mixed_types", field="plan.routes", coach=mixed[0], types=", ".join(types[mixed[0]]))
     used = routes.drop_duplicates("coach_id")["coach_type"].value_counts()
     for ctype, coaches in sorted(used.items()):
         if coaches > sc.fleet[ctype].count:
-            raise ScenarioError(f"the plan uses {coaches} coaches of type {ctype} but the scenario's fleet has "
-                                f"{sc.fleet[ctype].count}.", field=f"fleet.{ctype}.count", fix=REPLAN)
+            raise ScenarioError("fit.too_many", field=f"fleet.{ctype}.count", fix=REPLAN, n=coaches, ctype=ctype,
+                                count=sc.fleet[ctype].count)
     trips = set(zip(routes["coach_id"], routes["trip"], strict=True))
     loads = manifest.groupby(["coach_id", "trip"], sort=True).size()
     for (coach, trip), aboard in loads.items():
         if (coach, trip) not in trips:
-            raise ScenarioError(f"the manifest puts {aboard} workers on coach {coach} trip {trip}, which has no "
-                                "route.", field="plan.manifest", fix=REPLAN)
+            raise ScenarioError("fit.no_route", field="plan.manifest", fix=REPLAN, n=aboard, coach=coach, trip=trip)
         ctype = types[coach][0]
         if aboard > sc.fleet[ctype].seats:
-            raise ScenarioError(f"coach {coach} trip {trip} carries {aboard} workers but a {ctype} has "
-                                f"{sc.fleet[ctype].seats} seats.", field=f"fleet.{ctype}.seats", fix=REPLAN)
+            raise ScenarioError("fit.over_seats", field=f"fleet.{ctype}.seats", fix=REPLAN, coach=coach, trip=trip,
+                                n=aboard, ctype=ctype, seats=sc.fleet[ctype].seats)

@@ -108,8 +108,8 @@ class Night:
         return np.array([v.seats for v in self.vehicles])
 
 
-def _fail(message: str, fix: str, field_name: str = "plan") -> ScenarioError:
-    return ScenarioError(message, field=field_name, fix=fix)
+def _fail(key: str, field_name: str = "plan", **params: object) -> ScenarioError:
+    return ScenarioError(key, field=field_name, **params)
 
 
 def _doors(sc: Scenario) -> np.ndarray:
@@ -162,9 +162,8 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
         for w in aboard:
             dest = ent_ids[enterprise[w]] if enterprise[w] >= 0 else ""
             if dest not in places:
-                raise _fail(f"worker {worker_ids[w]} (placed at '{dest}') rides coach {coach_id} trip {trip_no}, "
-                            "which does not stop there.", "put the worker on a coach that stops at their enterprise.",
-                            "plan.manifest")
+                raise _fail("sim.no_stop", "plan.manifest", worker=worker_ids[w], dest=dest, coach=coach_id,
+                            trip=trip_no)
             stop_workers[places.index(dest)].append(w)
             mode[w], trip_of[w] = COACH, len(trips)
         trip = Trip(len(trips), vindex[coach_id], int(trip_no), float(stops["depart_min"].iloc[0]),
@@ -184,8 +183,7 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
             continue
         seats = int(row["own_seats"])
         if seats <= 0 or not math.isfinite(row["own_arrival_min"]):
-            raise _fail(f"enterprise {ent} collects its workers but has no own_seats or own_arrival.",
-                        "give own_seats and own_arrival, or set pickup to 'coach'.", "enterprises")
+            raise _fail("sim.own_vehicle", "enterprises", ent=ent)
         vehicle = Vehicle(f"own:{ent}", "own", seats, True, float(row["own_arrival_min"]))
         vehicles.append(vehicle)
         for k in range(0, len(group), seats):

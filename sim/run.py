@@ -49,7 +49,7 @@ def _rosters(nights: list[Night]) -> tuple[pd.DataFrame, pd.DataFrame]:
         }))
     workers = pd.concat(frames, ignore_index=True)
     if workers["worker_id"].duplicated().any():
-        raise ScenarioError("two trains carry the same worker id.", fix="give workers unique ids across trains.")
+        raise ScenarioError("sim.same_worker")
     return workers, workers[["worker_id", "train", "district", "enterprise_id", "deadline_min"]]
 
 
@@ -78,7 +78,7 @@ def _whole(value: Any, low: int, name: str) -> int:
     except TypeError:
         number = None
     if number is None or isinstance(value, bool) or number < low:
-        raise ScenarioError(f"expected a whole number >= {low}, got {value!r}.", field=name)
+        raise ScenarioError("sim.whole_at_least", field=name, low=low, value=repr(value))
     return number
 
 
@@ -147,15 +147,15 @@ def simulate_day(arrivals: Sequence[tuple[Scenario, Plan]], replications: int = 
     All scenarios must share their date (times are minutes from its midnight).
     """
     if not arrivals:
-        raise ScenarioError("no trains given.", field="arrivals", fix="pass a list of (scenario, plan) pairs.")
+        raise ScenarioError("sim.no_trains", field="arrivals")
     config = as_config(options)
     first = arrivals[0][0]
     width = len(str(len(arrivals)))
     nights = []
     for k, (sc, plan) in enumerate(arrivals):
         if sc.meta.date != first.meta.date:
-            raise ScenarioError(f"train {k + 1} ({sc.name}) is on {sc.meta.date}, not {first.meta.date}.",
-                                field="arrivals", fix="simulate one date at a time.")
+            raise ScenarioError("sim.other_date", field="arrivals", k=k + 1, name=sc.name, date=sc.meta.date,
+                                first=first.meta.date)
         nights.append(compile_night(sc, plan, prefix=f"T{k + 1:0{width}d}/"))
     return _simulate(nights, first, f"{first.name} day ({len(arrivals)} trains)", replications, seed, config,
                      min(sc.arrival_min for sc, _ in arrivals), max(sc.latest_arrival_min for sc, _ in arrivals))

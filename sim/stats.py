@@ -54,10 +54,16 @@ def t_cdf(t: float, df: float) -> float:
 
 @functools.lru_cache(maxsize=1024)
 def t_quantile(p: float, df: float) -> float:
-    """The ``p`` quantile of Student's t (bisection on the CDF; exact to about 1e-10)."""
+    """The ``p`` quantile of Student's t (bisection on the CDF; exact to about 1e-10).
+
+    The bracket doubles until it holds the quantile: with 1 degree of freedom the 0.99999 quantile is 31,831.
+    """
     if not 0.0 < p < 1.0:
         raise ValueError(f"p(={p}) must be in (0, 1).")
-    lo, hi = -1e3, 1e3
+    hi = 1.0
+    while (hi < 1e15 and not t_cdf(-hi, df) < min(p, 1.0 - p) < t_cdf(hi, df)) or t_cdf(hi, df) < max(p, 1.0 - p):
+        hi *= 2.0
+    lo = -hi
     for _ in range(200):
         mid = 0.5 * (lo + hi)
         if t_cdf(mid, df) < p:

@@ -46,7 +46,7 @@ def summary_text(result: SimResult, lang: str = "zh", level: float = 0.95) -> st
     """The headline figures of ``result`` as lines of text in ``lang`` ("zh" or "en"); no wall time, so the same
     seed gives the same text."""
     if lang not in TEXT:
-        raise ScenarioError(f"expected 'zh' or 'en', got {lang!r}.", field="lang")
+        raise ScenarioError("lang.unknown", field="lang", lang=repr(lang))
     text = TEXT[lang]
     k = result.kpi_table(level).set_index("kpi")
     lines = [text["head"].format(name=result.scenario_name, n=result.replications, seed=result.seed, log=result.log)]

@@ -8,7 +8,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
+from present.catalog import text
 from scenarios import ScenarioError, bundled_names, load
+from whatif.cli_text import install
 
 EXIT_BAD_INPUT = 2
 
@@ -75,12 +77,16 @@ def _as_flags(exc: ScenarioError) -> ScenarioError:
     return to_cli(exc)
 
 
+#: The modules whose ``add_command`` calls make the command list, in the order ``--help`` shows them.
+COMMAND_MODULES = ("whatif.commands", "whatif.fleet_cli", "whatif.season_cli", "whatif.template_cli",
+                   "whatif.review_cli", "whatif.fair_cli")
+
+
 def _load_subcommands() -> None:
     """Import the modules that register further subcommands (plan, simulate, sweep, ...), when present."""
     import importlib
 
-    for module in ("whatif.commands", "whatif.fleet_cli", "whatif.season_cli", "whatif.template_cli",
-                   "whatif.review_cli", "whatif.fair_cli"):
+    for module in COMMAND_MODULES:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -89,7 +95,7 @@ def _load_subcommands() -> None:
 
 
 #: How a line of bad input starts, by language.
-ERROR_WORD = {"en": "error: ", "zh": "错误："}
+ERROR_WORD = {lang: text("cli.error", lang) for lang in ("en", "zh")}
 
 
 def lang_of(argv: Sequence[str]) -> str:
@@ -111,10 +117,8 @@ class _Parser(argparse.ArgumentParser):
     lang = "zh"
 
     def error(self, message: str) -> NoReturn:
-        from present.zh_lines import said
-
         colon = "：" if self.lang == "zh" else ": "
-        self.exit(EXIT_BAD_INPUT, f"{ERROR_WORD[self.lang]}{self.prog}{colon}{said(message, self.lang)}\n")
+        self.exit(EXIT_BAD_INPUT, f"{ERROR_WORD[self.lang]}{self.prog}{colon}{message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,6 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     safe_streams()
     lang = lang_of(sys.argv[1:] if argv is None else argv)
     _Parser.lang = lang
+    install(lang)  # argparse's own words in the command line's language
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -160,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScenarioError as exc:
         from scenarios.texts import render
 
-        _error_line(render(_as_flags(exc), lang), lang)
+        for line in render(_as_flags(exc), lang).splitlines():  # every bad cell of a table on a line of its own
+            _error_line(line, lang)
         return EXIT_BAD_INPUT
     except OSError as exc:  # a path the disk refuses (a name over 255 bytes, a folder gone): one line, no traceback
         from scenarios.errors import cut
@@ -170,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error_line(say(lang, "os_error", path=cut(str(where), 120), reason=exc.strerror or type(exc).__name__), lang)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("已中断" if lang == "zh" else "interrupted", file=sys.stderr)
+        print(text("cli.interrupted", lang), file=sys.stderr)
         return 130
 
 
@@ -206,4 +212,8 @@ def _printable_stdout():
         sys.stdout = real
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # ``python -m whatif.cli``: this file runs as ``__main__``, but the command modules of ``_load_subcommands``
+    # register into ``whatif.cli``; run that module's ``main`` so one list of commands serves both ways in.
+    from whatif.cli import main as registered_main
+
+    sys.exit(registered_main())

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from planning.options import MAX_ITERATIONS, MAX_SECONDS, MAX_SEED, ROUTING_ITERATIONS
+from whatif.cli_text import say
 
 #: The most replications a command accepts (100,000 nights of 2023 take about 15 minutes on two cores).
 MAX_REPLICATIONS = 100_000
@@ -31,9 +32,9 @@ def whole(low: int, high: int) -> Callable[[str], int]:
         stripped = text.strip()
         body = stripped[1:] if stripped[:1] in ("+", "-") else stripped
         if not (body.isascii() and body.isdigit()):
-            raise argparse.ArgumentTypeError(f"expected a whole number in {low}..{high}, got {_short(text)!r}")
+            raise argparse.ArgumentTypeError(say("cli.arg_whole", low=low, high=high, value=repr(_short(text))))
         if len(body) > 19 or not low <= int(stripped) <= high:
-            raise argparse.ArgumentTypeError(f"expected a whole number in {low}..{high}, got {_short(stripped)}")
+            raise argparse.ArgumentTypeError(say("cli.arg_whole", low=low, high=high, value=_short(stripped)))
         return int(stripped)
 
     return parse
@@ -45,14 +46,14 @@ def number(low: float, high: float, low_open: bool = False) -> Callable[[str], f
 
     def parse(text: str) -> float:
         if len(text) > 30:
-            raise argparse.ArgumentTypeError(f"expected a number in {shown}, got {_short(text)}")
+            raise argparse.ArgumentTypeError(say("cli.arg_number", span=shown, value=_short(text)))
         try:
             value = float(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a number in {shown}, got {text!r}") from None
+            raise argparse.ArgumentTypeError(say("cli.arg_number", span=shown, value=repr(text))) from None
         above = value > low if low_open else value >= low
         if not math.isfinite(value) or not above or value > high:
-            raise argparse.ArgumentTypeError(f"expected a number in {shown}, got {text}")
+            raise argparse.ArgumentTypeError(say("cli.arg_number", span=shown, value=text))
         return value
 
     return parse

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from planning.options import PlanOptions
+from present.catalog import Msg, text
 from scenarios import ScenarioError, load
 from scenarios.io import atomic_folder, check_writable
 from scenarios.writers import write_csv
@@ -69,9 +70,8 @@ def _axes(options: list[str]) -> dict[str, list]:
         path, values = parse_set(option)
         if path in axes:
             joined = ",".join(str(v) for v in [*axes[path], *values])
-            raise ScenarioError(
-                f"{path} is given twice.", field=f"overrides {path}", fix=f"give all its values once: {path}={joined}"
-            )
+            fix = Msg("cli.all_once.fix", path=path, values=joined)
+            raise ScenarioError("cli.twice", field=f"overrides {path}", fix=fix, path=path)
         axes[path] = values
     return axes
 
@@ -130,11 +130,7 @@ def _plan(args: argparse.Namespace) -> int:
 
     options = _options(args)
     if args.base is not None and args.placement is None:
-        from scenarios.errors import InputError
-
-        raise InputError("--base needs --placement.", "--base 须与 --placement 同用。", field="--base",
-                         fix="give the edited placement with --placement FILE.",
-                         fix_zh="请用 --placement FILE 给出改过的安置表。")
+        raise ScenarioError("cli.base_without_placement", field="--base")
     check_writable(args.out, keep=False)
     with steps([say(args.lang, k) for k in ("step_load", "step_plan", "step_risk", "step_write")]) as step:
         step(say(args.lang, "step_load"))
@@ -200,19 +196,18 @@ def _run_log(sc, plan, lang: str) -> None:
     """The solver's status and seconds, on stderr: they differ run to run, so no output file holds them."""
     import sys
 
-    names = {"placement": "安置", "routing": "线路"} if lang == "zh" else {}
-    parts = [f"{names.get(what, what)} {info.describe(seconds=True, lang=lang)}" for what, info in
+    parts = [f"{text(f'runlog.{what}', lang)} {info.describe(seconds=True, lang=lang)}" for what, info in
              (("placement", plan.placement_info), ("routing", plan.routing_info)) if info is not None]
     from planning.routing.scenario import plan_bounds
 
     bounds = plan_bounds(sc, plan)
     if bounds is not None:  # what the bureau pays for, against proven bounds (the routing gap is of ride minutes)
         coaches, km = int(plan.coaches["coach_id"].nunique()), float(plan.routes["km"].sum())
-        counted = f"{coaches} 辆" if lang == "zh" else f"{coaches} coach{'' if coaches == 1 else 'es'}"
+        counted = text("runlog.coach" if coaches == 1 else "runlog.coaches", lang, n=coaches)
         parts.append(say(lang, "run_log_bounds", coaches=counted, coaches_lb=bounds[0], km=f"{km:,.0f}",
                          km_lb=f"{bounds[1]:,.0f}"))
     if parts:
-        print(say(lang, "run_log", parts=("；" if lang == "zh" else "; ").join(parts)), file=sys.stderr)
+        print(say(lang, "run_log", parts=text("sep.semi", lang).join(parts)), file=sys.stderr)
 
 
 def _write_plan(sc, plan, args: argparse.Namespace, strict: bool, log: bool = True, check=None) -> None:
@@ -285,8 +280,8 @@ def _variant(args: argparse.Namespace):
     overrides = {}
     for path, values in _axes(args.set).items():
         if len(values) != 1:
-            raise ScenarioError(f"{path} has {len(values)} values.", field=f"--set {path}",
-                                fix="simulate takes one value per path; use `labor-transfer sweep` for several.")
+            raise ScenarioError("cli.many_values", field=f"--set {path}", fix="cli.simulate_one.fix", path=path,
+                                n=len(values))
         overrides[path] = values[0]
     return Variant(overrides).build(args.scenario) if overrides else load(args.scenario)
 
@@ -307,7 +302,7 @@ def _sweep(args: argparse.Namespace) -> int:
     from whatif.sweep import sweep
 
     if not args.set:
-        raise ScenarioError("no axes to sweep.", field="overrides", fix="add e.g. --set train.delay_min=0,60,120")
+        raise ScenarioError("cli.no_axes", field="overrides")
     axes = _axes(args.set)
     check_writable(args.out, keep=False)
     result = sweep(

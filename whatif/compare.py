@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from present.catalog import Msg
 from present.kpis import NEUTRAL, higher_is_better
 from scenarios import ScenarioError
 from sim.stats import mean_ci, t_cdf
@@ -44,14 +45,10 @@ def _span(index: pd.Index) -> str:
 
 def _check_paired(a: object, b: object, names: tuple[str, str]) -> None:
     """Results that say how they were simulated must share the seed and the replication count."""
-    for attr, what in (("seed", "seed"), ("replications", "number of replications")):
+    for attr, what in (("seed", Msg("compare.seed")), ("replications", Msg("compare.replications"))):
         va, vb = getattr(a, attr, None), getattr(b, attr, None)
         if va is not None and vb is not None and va != vb:
-            raise ScenarioError(
-                f"{names[0]} was simulated with {what} {va} and {names[1]} with {vb}; paired differences need "
-                "common random numbers.",
-                fix="simulate both with the same --seed and --replications.",
-            )
+            raise ScenarioError("compare.unpaired", a=names[0], b=names[1], what=what, va=va, vb=vb)
 
 
 def compare(a: object, b: object, level: float = 0.95, names: tuple[str, str] = ("A", "B")) -> Comparison:
@@ -64,11 +61,8 @@ def compare(a: object, b: object, level: float = 0.95, names: tuple[str, str] = 
     _check_paired(a, b, names)
     ka, kb = _kpi_frame(a), _kpi_frame(b)
     if not ka.index.equals(kb.index):
-        raise ScenarioError(
-            f"{names[0]} has replications {_span(ka.index)} and {names[1]} {_span(kb.index)}: "
-            "they must have the same replications to be paired.",
-            fix="simulate both with the same seed and the same number of replications.",
-        )
+        raise ScenarioError("compare.other_nights", a=names[0], b=names[1], span_a=_span(ka.index),
+                            span_b=_span(kb.index))
     rows = []
     for kpi in [c for c in ka.columns if c in kb.columns]:
         diff = (kb[kpi] - ka[kpi]).to_numpy(dtype=float)

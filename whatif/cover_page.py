@@ -21,6 +21,7 @@ from present.figure import figure
 from present.fonts import rc
 from present.kpis import KPI_LABELS, format_kpi
 from present.labels import job_name, label
+from present.lang import named
 from scenarios import Scenario
 from sim import SimResult
 from whatif.cover import CoverFacts
@@ -208,7 +209,7 @@ def _share(p: float) -> str:
 def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str) -> list[tuple[str, str]]:
     """The cover as (kind, text) lines: 'h' headings, 'p' paragraphs."""
     t = TEXT[lang]
-    station = sc.station.name_zh if lang == "zh" else sc.station.name_en
+    station = named(sc.station, lang)
     out: list[tuple[str, str]] = [("sub", t["train"].format(date=sc.meta.date, number=sc.train.number,
                                                             origin=local_name(sc.train.origin, lang),
                                                             station=station, arrival=sc.train.arrival))]

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from present.catalog import text
 from present.html import Page, display_lang
 from present.kpis import format_difference, format_kpi, headline_order, kpi_label
 from present.labels import words
+from present.lang import of_pair
 
 if TYPE_CHECKING:
     from whatif.compare import Comparison
@@ -35,7 +37,7 @@ def sweep_table(result: SweepResult, lang: str = "zh", kpis: tuple[str, ...] = S
             values = ["—"] * len(shown)
             note = words("no_valid_plan", lang, why=problem.text(lang)) if problem is not None else ""
         rows.append([result.label(variant, lang), *values, note])
-    columns = [words("option", lang), *(kpi_label(k, lang) for k in shown), NOTE[0 if lang == "zh" else 1]]
+    columns = [words("option", lang), *(kpi_label(k, lang) for k in shown), of_pair(NOTE, lang)]
     table = pd.DataFrame(rows, columns=columns)
     return table if result.problems else table.iloc[:, :-1]
 
@@ -59,14 +61,14 @@ def compare_table(table: Comparison, lang: str = "zh") -> pd.DataFrame:
     option is better and how sure."""
     a, b = _names(table)
     shown = table.attrs.get("words", {})
-    name = {v: shown.get(v, (v, v))[0 if lang == "zh" else 1] for v in (a, b)}
+    name = {v: of_pair(shown.get(v, (v, v)), lang) for v in (a, b)}
     rows = []
     for kpi in headline_order(list(table.index)):
         r = table.loc[kpi]
         diff = format_difference(kpi, r["diff"], lang)
         if pd.notna(r["diff_low"]) and r["diff_high"] - r["diff_low"] > 1e-9:
             low, high = (format_difference(kpi, r[c], lang, unit=False) for c in ("diff_low", "diff_high"))
-            diff += f"（{low} ~ {high}）" if lang == "zh" else f" ({low} to {high})"
+            diff += text("compare.interval", lang, low=low, high=high)
         better = r["better"]
         better = (words("not_ranked", lang) if better == "n/a" else words("same", lang) if better == "same"
                   else name.get(better, better))
@@ -80,6 +82,5 @@ def compare_html(table: Comparison, lang: str | None = None) -> str:
     lang = lang or display_lang()
     a, b = _names(table)
     shown = table.attrs.get("words", {})
-    k = 0 if lang == "zh" else 1
-    title = words("compare_title", lang, a=shown.get(a, (a, a))[k], b=shown.get(b, (b, b))[k])
+    title = words("compare_title", lang, a=of_pair(shown.get(a, (a, a)), lang), b=of_pair(shown.get(b, (b, b)), lang))
     return Page(title).table(compare_table(table, lang), max_rows=40).render()

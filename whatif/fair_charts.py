@@ -7,6 +7,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
+from present.catalog import text
 from present.figure import Chart, figure
 from present.fonts import rc
 
@@ -37,7 +38,7 @@ def congestion_chart(plain: np.ndarray, spread: np.ndarray, gini: tuple[float, f
             x = np.sort(values)[::-1]
             share = np.arange(1, len(x) + 1) / max(len(x), 1)
             right.plot(share, np.cumsum(x) / max(x.sum(), 1), color=COLOURS[name], label=w[name])
-        left.set_xlabel(w["times"] + ("（20 及以上合并）" if lang == "zh" else " (20 and over together)"))
+        left.set_xlabel(w["times"] + text("fair.chart.twenty_over", lang))
         left.set_ylabel(w["hist"])
         left.legend(frameon=False)
         right.plot([0, 1], [0, 1], color="#999999", linewidth=0.8, linestyle="--")

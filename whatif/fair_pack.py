@@ -29,6 +29,7 @@ from planning.match.report import (
     recommendations,
 )
 from planning.match.texts import header, say
+from present.lang import column as lang_column
 from scenarios.io import atomic_folder
 from scenarios.writers import CellWriter, new_workbook, write_csv
 
@@ -137,7 +138,7 @@ def write_fair_pack(result: FairMatch, lists: Lists, out_dir: str | Path, lang: 
         for name, frame in tables.items():
             write_csv(_localised(frame, lang), stage / name, encoding="utf-8-sig")
         (stage / "summary.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        names = dict(zip(sc.districts.index, sc.districts["name_zh" if lang == "zh" else "name_en"], strict=True))
+        names = dict(zip(sc.districts.index, sc.districts[lang_column(lang)], strict=True))
         charts = {"congestion.png": congestion_chart(fig["exposure_plain"], fig["exposure_spread"],  # type: ignore
                                                      (fig["gini_plain"], fig["gini_spread"]),  # type: ignore
                                                      result.policy.k, lang),

@@ -33,7 +33,7 @@ import pandas as pd
 
 from planning import make_plan
 from planning.plan import Plan
-from scenarios.errors import InputError, ScenarioError
+from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 from whatif.fleet_candidates import (
     BUFFERS,
@@ -150,7 +150,7 @@ class FleetSearch:
                                                margin_min=float(candidate.buffer))
                 self.plans[key] = (made, {})
             except ScenarioError as exc:
-                told = exc.retold(fix=None, fix_zh=None)  # the reason, not the planner's fix
+                told = exc.retold(fix=None)  # the reason, not the planner's fix
                 self.plans[key] = (None, {lang: told.render(lang) for lang in ("en", "zh")})
         plan, why = self.plans[key]
         return Evaluation(candidate, plan, self.cost(candidate, plan), why, verdict=NO_PLAN if plan is None else "")
@@ -258,16 +258,13 @@ def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: fl
         sc = sc.with_overrides(overrides)
     levels = list(range(int(standby) + 1)) if isinstance(standby, int | np.integer) else sorted(set(standby))
     if not levels or min(levels) < 0 or max(levels) > 10:
-        raise ScenarioError(f"standby(={standby!r}) must be whole numbers in 0..10.", field="standby")
+        raise ScenarioError("fleet.standby", field="standby", value=repr(standby))
     if not 1 <= batch <= max_nights <= min(100_000, 1000 * batch):
-        most = min(100_000, 1000 * batch)
-        raise InputError(f"batch ({batch}) and max_nights ({max_nights}) must satisfy 1 <= batch <= max_nights "
-                         f"<= {most:,} (at most 1,000 batches).",
-                         f"batch（{batch}）与 max_nights（{max_nights}）须满足 1 <= batch <= max_nights <= {most:,}"
-                         "（最多 1,000 批）。", field="max_nights")
+        raise ScenarioError("fleet.batch", field="max_nights", batch=batch, max_nights=max_nights,
+                            limit=f"{min(100_000, 1000 * batch):,}")
     margins = [int(buffers)] if isinstance(buffers, int | np.integer) else list(buffers)
     if not margins or any(int(b) != b or not 0 <= b <= 240 for b in margins) or len(set(margins)) != len(margins):
-        raise ScenarioError(f"buffers(={buffers!r}) must be distinct whole minutes in 0..240.", field="buffers")
+        raise ScenarioError("fleet.buffers", field="buffers", value=repr(buffers))
     looks = max(1, max_nights // batch)
     if looks > MAX_LOOKS:  # a long cap: larger batches, so the rule's bounds stay a quick recursion
         batch, looks = -(-max_nights // MAX_LOOKS), MAX_LOOKS

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planning.plan import Plan
+from present.catalog import text
+from present.lang import named
 from scenarios.clock import format_clock
 from scenarios.scenario import Scenario
 
@@ -32,10 +34,9 @@ class Candidate:
         parts = []
         for tid, n in self.counts:
             ct = sc.fleet[tid]
-            name = ct.name_zh if lang == "zh" else ct.name_en
-            parts.append(f"{name} {n} 辆" if lang == "zh" else f"{n} x {name}")
+            parts.append(text("fleet.type_count", lang, name=named(ct, lang), n=n))
         if self.standby:
-            parts.append(f"备用 {self.standby} 辆" if lang == "zh" else f"{self.standby} standby")
+            parts.append(text("fleet.standby_count", lang, n=self.standby))
         return " + ".join(parts) + (margin_words(self.buffer, lang) if margin else "")
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import matplotlib as mpl
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
+from present.catalog import text
 from present.figure import Chart, figure
 from present.fonts import rc
 from whatif.fleet import MEETS, NO_PLAN
@@ -29,6 +30,9 @@ WORDS = {
            "margin": "planned with a {b}-min margin", "no_margin": "planned without a margin"},
 }
 
+
+#: Characters of a 7-pt note across the figure (a Chinese character is about twice as wide).
+WRAP = {"zh": 80, "en": 150}
 
 def fleet_chart(result: FleetResult, lang: str = "zh") -> Chart:
     """One point per simulated candidate (the bounds its verdict used as a bar), the target as a line, the choice
@@ -87,8 +91,8 @@ def _draw(result: FleetResult, lang: str) -> Chart:
     # With margins the list grows (a fleet may have no plan at several): wrapped to the figure's width.
     none = [ev.candidate.label(sc, lang) for ev in result.evaluations if ev.verdict == NO_PLAN]
     if none:
-        note = w["noplan"].format(names="；".join(none) if lang == "zh" else "; ".join(none))
-        lines = textwrap.wrap(note, 80 if lang == "zh" else 150)  # 7-pt characters across 9 inches
+        note = w["noplan"].format(names=text("sep.semi", lang).join(none))
+        lines = textwrap.wrap(note, WRAP[lang])  # 7-pt characters across 9 inches
         fig.text(0.01, 0.005, "\n".join(lines), fontsize=7, color="#555555")
         fig.get_layout_engine().set(rect=(0, 0.02 * len(lines), 1, 1 - 0.02 * len(lines)))  # room for the note
     return fig

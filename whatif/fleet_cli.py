@@ -9,6 +9,7 @@ from pathlib import Path
 from scenarios import ScenarioError, load
 from whatif.cli import add_command, scenario_arg
 from whatif.cli_args import whole
+from whatif.cli_text import say
 
 #: The most delays one run searches (each is a fleet search of its own).
 MAX_DELAYS = 12
@@ -22,7 +23,7 @@ def _share(text: str) -> float:
     except ValueError:
         value = math.nan
     if not 0.0 < value < 1.0:
-        raise argparse.ArgumentTypeError(f"expected a share strictly between 0 and 1 (e.g. 0.95), got {text!r}")
+        raise argparse.ArgumentTypeError(say("cli.arg_share", value=repr(text)))
     return value
 
 
@@ -33,11 +34,9 @@ def _delays(text: str) -> list[float]:
         values = []
     if not values or any(not math.isfinite(v) or not 0 <= v <= 24 * 60 for v in values) \
             or len(set(values)) != len(values):
-        raise argparse.ArgumentTypeError(f"expected distinct minutes in 0..1440 separated by commas, got "
-                                         f"{text[:40]!r}")
+        raise argparse.ArgumentTypeError(say("cli.arg_delays", value=repr(text[:40])))
     if len(values) > MAX_DELAYS:
-        raise argparse.ArgumentTypeError(f"expected at most {MAX_DELAYS} delays (each is a whole fleet search), "
-                                         f"got {len(values):,}")
+        raise argparse.ArgumentTypeError(say("cli.arg_many_delays", limit=MAX_DELAYS, n=f"{len(values):,}"))
     return values
 
 
@@ -47,7 +46,7 @@ def _buffers(text: str) -> list[int]:
     except ValueError:
         values = []
     if not values or any(not 0 <= v <= 240 for v in values) or len(set(values)) != len(values):
-        raise argparse.ArgumentTypeError(f"expected distinct whole minutes in 0..240 separated by commas, got {text!r}")
+        raise argparse.ArgumentTypeError(say("cli.arg_buffers", value=repr(text)))
     return values
 
 
@@ -85,10 +84,10 @@ def _overrides(options: list[str]) -> dict[str, object]:
     for option in options:
         path, values = parse_set(option)
         if len(values) != 1:
-            raise ScenarioError(f"{path} has {len(values)} values.", field=f"--set {path}",
-                                fix="give one value per path here (a sweep takes several: labor-transfer sweep).")
+            raise ScenarioError("cli.many_values", field=f"--set {path}", fix="cli.one_value.fix", path=path,
+                                n=len(values))
         if path in out:
-            raise ScenarioError(f"{path} is given twice.", field=f"--set {path}", fix="give it once.")
+            raise ScenarioError("cli.twice", field=f"--set {path}", fix="cli.once.fix", path=path)
         out[path] = values[0]
     return out
 
@@ -100,8 +99,7 @@ def _fleet(args: argparse.Namespace) -> int:
 
     overrides = _overrides(args.set)
     if args.delays is not None and "train.delay_min" in overrides:
-        raise ScenarioError("train.delay_min is given by --set and by --delays.", field="--delays",
-                            fix="use one of them.")
+        raise ScenarioError("cli.delays_twice", field="--delays")
     check_writable(args.out, keep=False)  # before any computing, like every command
     sc = load(args.scenario)
     backend = connect(args.scheduler) if args.scheduler else "local"

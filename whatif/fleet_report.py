@@ -7,21 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from present.catalog import Msg, text
 from scenarios.scenario import Scenario
 from scenarios.writers import write_csv
 from whatif.fleet import MEETS, NO_PLAN, Evaluation
 from whatif.fleet_candidates import booked
 from whatif.sequential import SequentialRule
-
-#: The sentences of the verdict's evidence, by language.
-WORDS = {
-    "zh": {"rule": "判定规则：{rule}区间为判定所用的界（下界为单侧、按该次查看的水平）。",
-           "not_shown": "更便宜的 {name}（{cost:,.0f} 元）为 {p}（{low}-{high}），{nights} 个夜晚内未能证明达到目标。"},
-    "en": {"rule": "The rule: {rule} The interval is the pair of bounds the verdict used (the lower one-sided, at "
-                   "the look's level).",
-           "not_shown": "The next cheaper fleet, {name} ({cost:,.0f} CNY), reaches {p} ({low}-{high}): not shown to "
-                        "meet the target in {nights} nights."},
-}
 
 FLEET_COLUMNS = ("fleet", "coaches", "standby", "buffer_min", "cost", "nights", "p_on_time", "p_low", "p_high",
                  "verdict", "meets_target", "recommended", "note")
@@ -67,8 +58,7 @@ class FleetResult:
         if ev.same_as is None:
             return ""
         other = ev.same_as.label(self.scenario, lang)
-        return f"路线与“{other}”相同，沿用其模拟夜晚" if lang == "zh" else \
-            f"the same routes as {other}: its nights, not simulated again"
+        return text("fleet.same_routes", lang, other=other)
 
     def next_cheaper(self) -> Evaluation | None:
         """The dearest evaluated candidate that is cheaper than the recommendation (what saving it would risk).
@@ -92,20 +82,13 @@ class FleetResult:
     def summary(self, lang: str = "zh") -> str:
         """The recommendation in words, with the evidence."""
         t, conf = self.rule.target, 1 - self.rule.alpha
-        zh = lang == "zh"
         rec = self.recommended
         lines = []
         if rec is not None:
             low, high = rec.interval()
-            lines.append(
-                f"建议预订：{rec.candidate.label(self.scenario, lang)}，费用 {rec.cost:,.0f} 元。"
-                f"在 {rec.nights} 个模拟夜晚中 "
-                f"{_pct(rec.p_on_time)}（{_pct(low)}-{_pct(high)}）的夜晚所有人都在宿舍开放时间内入住；"
-                f"以 {_pct(conf)} 的把握达到 {_pct(t)} 的目标。"
-                if zh else
-                f"Book {rec.candidate.label(self.scenario, lang)}, cost {rec.cost:,.0f} CNY: in {rec.nights} simulated "
-                f"nights, {_pct(rec.p_on_time)} ({_pct(low)}-{_pct(high)}) had every worker checked in while their "
-                f"dormitory was open; it meets {_pct(t)} with confidence {_pct(conf)}.")
+            lines.append(text("fleet.book", lang, fleet=rec.candidate.label(self.scenario, lang),
+                              cost=f"{rec.cost:,.0f}", n=rec.nights, p=_pct(rec.p_on_time), low=_pct(low),
+                              high=_pct(high), conf=_pct(conf), target=_pct(t)))
             if rec.candidate.buffer:
                 lines.append(self._margin_line(rec.candidate.buffer, lang))
             nxt = self.next_cheaper()
@@ -113,25 +96,20 @@ class FleetResult:
                 lines.append(self._cheaper_line(nxt, lang))
         else:
             best = self.closest()
-            lines.append(f"可预订的车队范围内没有方案能以 {_pct(conf)} 的把握达到 {_pct(t)}。" if zh else
-                         f"No fleet within what can be booked meets {_pct(t)} with confidence {_pct(conf)}.")
+            lines.append(text("fleet.none_meets", lang, conf=_pct(conf), target=_pct(t)))
             if best is not None:
                 low, high = best.interval()
-                lines.append(f"最接近的是 {best.candidate.label(self.scenario, lang)}：{_pct(best.p_on_time)}"
-                             f"（{_pct(low)}-{_pct(high)}），费用 {best.cost:,.0f} 元。" if zh else
-                             f"Closest: {best.candidate.label(self.scenario, lang)} at {_pct(best.p_on_time)} "
-                             f"({_pct(low)}-{_pct(high)}), cost {best.cost:,.0f} CNY.")
+                lines.append(text("fleet.closest", lang, fleet=best.candidate.label(self.scenario, lang),
+                                  p=_pct(best.p_on_time), low=_pct(low), high=_pct(high), cost=f"{best.cost:,.0f}"))
                 cause = self._cause_line(best, lang)
                 if cause:
                     lines.append(cause)
             tried = sorted({ev.candidate.buffer for ev in self.evaluations})
             if tried != [0]:
-                minutes = "、".join(map(str, tried)) if zh else ", ".join(map(str, tried))
-                lines.append(f"已尝试的计划余量：{minutes} 分钟。" if zh else
-                             f"Planning margins tried: {minutes} min before the deadline.")
-        lines.append(WORDS[lang]["rule"].format(rule=self.rule.describe(lang)))
-        lines.append(f"共评估 {len(self.evaluations)} 个车队方案，模拟 {self.nights} 个夜晚。" if zh else
-                     f"{len(self.evaluations)} fleets evaluated, {self.nights} nights simulated.")
+                minutes = text("sep.list", lang).join(map(str, tried))
+                lines.append(text("fleet.margins_tried", lang, minutes=minutes))
+        lines.append(text("fleet.rule", lang, rule=self.rule.describe(lang)))
+        lines.append(text("fleet.evaluated", lang, n=len(self.evaluations), nights=self.nights))
         return "\n".join(lines)
 
     def _cause_line(self, ev: Evaluation, lang: str) -> str:
@@ -144,44 +122,22 @@ class FleetResult:
         parts = []
         for ent, n in top:
             own = ent in ents.index and ents.at[ent, "pickup"] == "own"
-            if lang == "zh":
-                why = "（企业自接车，计划到得太紧：留出计划余量，车接不及的工人就改乘大巴）" if own else ""
-                parts.append(f"{n} 晚有 {ent} 的工人迟到入住{why}")
-            else:
-                parts.append(f"{n} had a late worker of {ent}" + (" (collected by its own vehicle, planned to be "
-                                                                   "there just in time: with a planning margin, "
-                                                                   "whom it cannot bring in time goes by coach)"
-                                                                   if own else ""))
-        if lang == "zh":
-            return f"其 {failing} 个未达标的夜晚中：" + "；".join(parts) + "。"
-        return f"Of its {failing} failing nights, " + "; ".join(parts) + "."
+            parts.append(text("fleet.late_of", lang, n=n, ent=ent, why=Msg("fleet.own_tight") if own else ""))
+        return text("fleet.failing", lang, n=failing, parts=text("sep.semi", lang).join(parts))
 
     def _margin_line(self, buffer: int, lang: str) -> str:
         sc = self.scenario
         planned = sc.clock(sc.latest_arrival_min - buffer)
-        if lang == "zh":
-            return (f"路线按 {planned} 前到达排定（比最晚到达时间 {sc.policy.latest_arrival} 提前 {buffer} 分钟），"
-                    f"模拟仍按 {sc.policy.latest_arrival} 和各宿舍的开放时间判断。")
-        return (f"Its routes were planned to arrive by {planned}, {buffer} min before the latest arrival of "
-                f"{sc.policy.latest_arrival}; the nights were simulated against {sc.policy.latest_arrival} and the "
-                "dormitories' own hours.")
+        return text("fleet.margin", lang, planned=planned, buffer=buffer, deadline=sc.policy.latest_arrival)
 
     def _cheaper_line(self, ev: Evaluation, lang: str) -> str:
-        zh = lang == "zh"
         name = ev.candidate.label(self.scenario, lang)
         if ev.verdict == NO_PLAN:
-            if zh:
-                return f"更便宜的 {name}（包车费 {ev.cost:,.0f} 元，未计里程）排不出满足规则的路线：{ev.reason(lang)}"
-            return (f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY to book, before mileage), has no plan "
-                    f"within the rules: {ev.reason(lang)}")
+            return text("fleet.cheaper_no_plan", lang, name=name, cost=f"{ev.cost:,.0f}", why=ev.reason(lang))
         low, high = ev.interval()
-        if ev.p_on_time >= self.rule.target:
-            return WORDS[lang]["not_shown"].format(name=name, cost=ev.cost, p=_pct(ev.p_on_time), low=_pct(low),
-                                                   high=_pct(high), nights=ev.nights)
-        return (f"更便宜的 {name}（{ev.cost:,.0f} 元）只有 {_pct(ev.p_on_time)}"
-                f"（{_pct(low)}-{_pct(high)}）。" if zh else
-                f"The next cheaper fleet, {name} ({ev.cost:,.0f} CNY), reaches only {_pct(ev.p_on_time)} "
-                f"({_pct(low)}-{_pct(high)}).")
+        key = "fleet.cheaper_not_shown" if ev.p_on_time >= self.rule.target else "fleet.cheaper_short"
+        return text(key, lang, name=name, cost=f"{ev.cost:,.0f}", p=_pct(ev.p_on_time), low=_pct(low), high=_pct(high),
+                    nights=ev.nights)
 
     def __str__(self) -> str:
         return self.summary("en")

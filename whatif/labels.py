@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from present.catalog import text
 from present.clock import format_clock
-from present.lang import check_lang
+from present.lang import check_lang, named, of_pair
 from scenarios import Scenario
 
 #: Words for override paths: path -> (Chinese, English), with ``{v}`` for the value. ``fleet.<type>.<field>`` and
@@ -40,17 +41,17 @@ def coach_name(sc: Scenario | None, type_id: str, lang: str) -> str:
     coach = sc.fleet.get(type_id) if sc is not None else None
     if coach is None:
         return type_id
-    name = coach.name_zh if lang == "zh" else coach.name_en
+    name = named(coach, lang)
     if str(coach.seats) in name:
         return name
-    return f"{coach.seats}座{name}" if lang == "zh" else f"{coach.seats}-seat {name}"
+    return text("fleet.seated", lang, seats=coach.seats, name=name)
 
 
 def _value(path: str, value: Any, lang: str) -> str:
     if isinstance(value, bool):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+        return text("word.yes" if value else "word.no", lang)
     if path.endswith("routes") and str(value) in ROUTE_WORDS:
-        return ROUTE_WORDS[str(value)][0 if lang == "zh" else 1]
+        return of_pair(ROUTE_WORDS[str(value)], lang)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, int | float) and path.rsplit(".", 1)[-1] in ("arrival", "latest_arrival", "available_from"):
@@ -61,13 +62,12 @@ def _value(path: str, value: Any, lang: str) -> str:
 def override_words(path: str, value: Any, lang: str = "zh", sc: Scenario | None = None) -> str:
     """One override in words: ``train.delay_min=60`` -> "晚点 60 分钟" / "60 min late"."""
     check_lang(lang)
-    k = 0 if lang == "zh" else 1
     v = _value(path, value, lang)
     parts = path.split(".")
     if len(parts) == 3 and parts[0] == "fleet" and parts[2] in FLEET_WORDS:
-        return FLEET_WORDS[parts[2]][k].format(name=coach_name(sc, parts[1], lang), v=v)
+        return of_pair(FLEET_WORDS[parts[2]], lang).format(name=coach_name(sc, parts[1], lang), v=v)
     if path in PATH_WORDS:
-        return PATH_WORDS[path][k].format(v=v)
+        return of_pair(PATH_WORDS[path], lang).format(v=v)
     return f"{path}={v}"
 
 
@@ -75,5 +75,5 @@ def variant_words(overrides: Mapping[str, Any], lang: str = "zh", sc: Scenario |
     """A variant in words: "晚点 60 分钟 · 53座大巴 14 辆"; no overrides: "基准方案" / "base"."""
     check_lang(lang)
     if not overrides:
-        return BASE_WORDS[0 if lang == "zh" else 1]
+        return of_pair(BASE_WORDS, lang)
     return SEPARATOR[lang].join(override_words(p, v, lang, sc) for p, v in overrides.items())

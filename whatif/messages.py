@@ -56,7 +56,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "changed": "调整后的车次：{n} 个（{which}）",
         "files": "文件在 {out}",
         "run_log": "运行记录：{parts}",
-        "run_log_bounds": "用车 {coaches}（下界 {coaches_lb} 辆），{km} 公里（下界 {km_lb} 公里）",
+        "run_log_bounds": "用车 {coaches}（至少需 {coaches_lb} 辆），{km} 公里（至少需 {km_lb} 公里）",
         "warning": "注意：{text}",
         # check
         "check_train": "{name}（{date}）：{number} 次列车，{origin} → {station}，{arrival} 到站",
@@ -115,7 +115,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "changed": "revised trips: {n} ({which})",
         "files": "files in {out}",
         "run_log": "run log: {parts}",
-        "run_log_bounds": "{coaches} (lower bound {coaches_lb}), {km} km (lower bound {km_lb})",
+        "run_log_bounds": "{coaches} (at least {coaches_lb} needed), {km} km (at least {km_lb} needed)",
         "warning": "warning: {text}",
         "check_train": "{name} ({date}): train {number}, {origin} → {station}, due {arrival}",
         "check_workers": "{n} workers ({returning} returning)",

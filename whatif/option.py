@@ -13,6 +13,7 @@ from typing import Any
 
 from planning import PlanCheckError, make_plan
 from planning.plan import Plan
+from present.catalog import Msg, text
 from present.clock import format_clock
 from present.html import Page, display_lang
 from present.labels import words
@@ -24,13 +25,20 @@ from whatif.variants import Variant
 
 @dataclass(frozen=True)
 class Problem:
-    """Why an option has no valid plan, in Chinese and English."""
+    """Why an option has no valid plan: a catalog message, told in Chinese or English."""
 
-    zh: str
-    en: str
+    msg: Msg
 
     def text(self, lang: str = "zh") -> str:
-        return self.zh if check_lang(lang) == "zh" else self.en
+        return self.msg.render(check_lang(lang))
+
+    @property
+    def zh(self) -> str:
+        return self.text("zh")
+
+    @property
+    def en(self) -> str:
+        return self.text("en")
 
 
 def deadline_problem(sc: Scenario, plan: Plan) -> Problem | None:
@@ -42,18 +50,16 @@ def deadline_problem(sc: Scenario, plan: Plan) -> Problem | None:
         return None
     n, last = int(late["workers"].sum()), format_clock(late["arrive_min"].max())
     deadline = format_clock(sc.latest_arrival_min)
-    return Problem(f"{n} 人在最晚到达 {deadline} 之后才能送到（最晚 {last}）",
-                   f"{n} workers arrive after the latest arrival {deadline} (the last at {last})")
+    return Problem(Msg("option.late", n=n, deadline=deadline, last=last))
 
 
 def error_problem(exc: Exception) -> Problem:
     """A planning failure as a reason (the checker's, or a clear ScenarioError's message)."""
     if isinstance(exc, PlanCheckError):
-        return Problem(f"计划检查未通过：{exc}", f"the plan checker failed: {exc}")
-    message = getattr(exc, "message", str(exc))
-    fix = getattr(exc, "fix", None)
-    return Problem(f"无法排出计划：{message}" + (f"（{fix}）" if fix else ""),
-                   f"no plan: {message}" + (f" ({fix})" if fix else ""))
+        return Problem(Msg("option.check_failed", detail=str(exc)))
+    fix = getattr(exc, "fix_msg", None)
+    inner = getattr(exc, "msg", None) or str(exc)
+    return Problem(Msg("option.no_plan", inner=inner, fix=Msg("option.fix", fix=fix) if fix else ""))
 
 
 def plan_or_problem(sc: Scenario, **plan_options: Any) -> tuple[Plan | None, Problem | None]:
@@ -86,7 +92,7 @@ class Option:
     def html(self, lang: str | None = None) -> str:
         """HTML: the option in words, then its KPIs, or why it has no valid plan (in red, no numbers)."""
         lang = lang or display_lang()
-        page = Page(f"{words('option', lang)}{'：' if lang == 'zh' else ': '}{self.label(lang)}")
+        page = Page(f"{words('option', lang)}{text('sep.colon', lang)}{self.label(lang)}")
         if self.problem is not None:
             return page.warnings([words("no_valid_plan", lang, why=self.problem.text(lang))]).render()
         from sim.display import kpi_display_table

@@ -17,6 +17,7 @@ import pandas as pd
 
 from planning.options import PlanOptions
 from planning.plan import Plan
+from present.catalog import text
 from scenarios.scenario import Scenario
 from sim.risk import Share, on_time, worker_flags
 
@@ -165,7 +166,7 @@ def check_lines(check: RiskCheck, sc: Scenario, lang: str) -> list[str]:
     key = "risk_check_ok" if check.meets else "risk_check_fail"
     lines = [say(lang, key, n=check.share.nights, p=pct(check.share.p), low=pct(low), high=pct(high),
                  target=pct(check.target), deadline=sc.policy.latest_arrival)]
-    sep = "、" if lang == "zh" else ", "
+    sep = text("sep.list", lang)
     if not check.meets and check.coaches:
         items = sep.join(say(lang, "risk_item", name=n, k=k) for n, k in check.coaches)
         lines.append(say(lang, "risk_check_coaches", items=items))

@@ -70,37 +70,22 @@ def _check_change(plan: Plan, change: Change) -> None:
     coaches = set(plan.routes["coach_id"])
     for coach in change.broken_coaches:
         if coach not in coaches:
-            raise ScenarioError(
-                f"coach '{coach}' is not in the plan.",
-                field="broken_coaches",
-                fix=f"name a coach of the plan: {', '.join(sorted(coaches)[:8])}, ...",
-            )
+            raise ScenarioError("replan.coach", field="broken_coaches", coach=coach,
+                                coaches=", ".join(sorted(coaches)[:8]))
     if coaches and coaches <= set(change.broken_coaches):
-        from scenarios.errors import InputError
-
-        raise InputError("every coach of the plan is broken: there is no plan left to repair.",
-                         "计划中的车辆全部故障：没有可调整的计划。", field="broken_coaches",
-                         fix="plan again for the coaches there are (the fleet's counts in the scenario file), or "
-                             "leave a working coach out of the list.",
-                         fix_zh="请在场景文件中按现有车辆数重新制定计划，或从故障名单中去掉能用的车。")
+        raise ScenarioError("replan.every_coach", field="broken_coaches")
     workers = set(plan.placement.index)
     for worker in change.missing_workers:
         if worker not in workers:
-            raise ScenarioError(
-                f"worker '{worker}' is not on the roster.",
-                field="missing_workers",
-                fix="give worker ids as in the roster's id column.",
-            )
+            raise ScenarioError("replan.worker", field="missing_workers", worker=worker)
     if not math.isfinite(change.delay_min) or change.delay_min < 0:
-        raise ScenarioError(f"a delay of {change.delay_min} minutes.", field="delay_min", fix="give minutes >= 0.")
+        raise ScenarioError("replan.delay", field="delay_min", value=change.delay_min)
 
 
 def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
     """A revised plan for ``change`` that keeps as many coach manifests as possible."""
     if plan.routes is None or plan.manifest is None:
-        raise ScenarioError(
-            "the plan has no routes to revise.", fix="make a plan with routes first (labor-transfer plan)."
-        )
+        raise ScenarioError("replan.no_routes")
     _check_change(plan, change)
     trips = repair(sc, plan, change)
     routes, notes = trips.routes, list(trips.notes)

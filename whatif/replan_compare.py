@@ -14,6 +14,7 @@ import pandas as pd
 from planning.change_words import say
 from planning.repair import Change, repair
 from planning.repair_search import improve, late_count
+from present.lang import named
 from scenarios.scenario import Scenario
 
 FIGURES = ("late", "after_deadline", "closed", "manifests", "coaches", "cost")
@@ -83,7 +84,7 @@ class Advice:
             return []
         out = [say(lang, "no_repair")]
         ct = sc.fleet[self.standby_type]
-        name = ct.name_zh if lang == "zh" else ct.name_en
+        name = named(ct, lang)
         out.append(say(lang, "standby", n=self.standby, type=name) if self.standby is not None else
                    say(lang, "standby_none", n=MAX_STANDBY))
         for r in self.late.itertuples(index=False):

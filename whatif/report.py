@@ -9,9 +9,10 @@ import numpy as np
 import pandas as pd
 
 from planning.plan import Plan
+from present.catalog import rendered, text
 from present.clock import format_clock
 from present.labels import label, place_name
-from present.zh_lines import said
+from present.lang import column, named
 from scenarios.scenario import Scenario
 from whatif.messages import say
 
@@ -31,8 +32,8 @@ def plan_lines(sc: Scenario, plan: Plan, lang: str, unplaced_file: str = "placem
         names = [str(sc.enterprises.at[e, "name"]) for e in nobody[:NAMED]]
         more = len(nobody) - NAMED
         if more > 0:
-            names.append(f"… (+{more})" if lang == "zh" else f"... (+{more})")
-        line += say(lang, "no_one", names=("、" if lang == "zh" else ", ").join(names))
+            names.append(text("report.more", lang, n=more))
+        line += say(lang, "no_one", names=text("sep.list", lang).join(names))
     lines.append(line)
     if plan.routes is not None and not plan.routes.empty:
         coaches = plan.coaches
@@ -85,26 +86,25 @@ def where_line(out: Path, lang: str) -> str:
 
 
 def warning_lines(plan: Plan, lang: str) -> list[str]:
-    """The plan's warnings (kept in English in plan.json), in ``lang`` where ``present.zh_lines`` knows them."""
-    return [say(lang, "warning", text=said(w, lang)) for w in plan.warnings]
+    """The plan's warnings (kept in plan.json as catalog keys), in ``lang``."""
+    return [say(lang, "warning", text=rendered(w, lang)) for w in plan.warnings]
 
 
 
 def check_lines(sc: Scenario, lang: str) -> list[str]:
     """A short summary of a scenario that loaded and validated."""
-    fleet = ("、" if lang == "zh" else ", ").join(
-        say(lang, "check_fleet_item", name=c.name_zh if lang == "zh" else c.name_en, count=c.count)
+    fleet = text("sep.list", lang).join(
+        say(lang, "check_fleet_item", name=named(c, lang), count=c.count)
         for c in sc.fleet.values())
     lines = [
         say(lang, "check_train", name=sc.name, date=sc.meta.date, number=sc.train.number,
-            origin=place_name(sc.train.origin, lang), station=sc.station.name_zh if lang == "zh" else
-            sc.station.name_en, arrival=sc.train.arrival),
+            origin=place_name(sc.train.origin, lang), station=named(sc.station, lang), arrival=sc.train.arrival),
         say(lang, "check_workers", n=len(sc.workers), returning=int((sc.workers["returning_employer"] != "").sum())),
         say(lang, "check_posts", n=len(sc.enterprises), posts=int(sc.posts.to_numpy().sum()), fleet=fleet,
             seats=sc.total_seats),
     ]
     lines.extend(district_lines(sc, lang))
-    lines.extend(say(lang, "warning", text=said(w, lang)) for w in sc.warnings)
+    lines.extend(say(lang, "warning", text=rendered(w, lang)) for w in sc.warnings)
     lines.append(say(lang, "check_ok"))
     return lines
 
@@ -113,7 +113,7 @@ def district_lines(sc: Scenario, lang: str) -> list[str]:
     """Enterprises, posts and own-vehicle enterprises per district, a text table with headers in ``lang``
     (Chinese characters counted two wide, so the columns line up in a terminal)."""
     table = sc.district_table()
-    names = sc.districts["name_zh" if lang == "zh" else "name_en"].reindex(table.index).fillna("")
+    names = sc.districts[column(lang)].reindex(table.index).fillna("")
     table.insert(0, "district", names.astype(str).to_numpy())
     table = table.rename(columns=lambda c: label(c, lang))
     with pd.option_context("display.unicode.east_asian_width", True):

@@ -70,8 +70,7 @@ def _calibrate(args: argparse.Namespace) -> int:
     for folder in args.actual:
         plan_dir = folder / "plan" if (folder / "plan" / "plan.json").is_file() else args.plan
         if plan_dir is None:
-            raise ScenarioError("no plan for these records.", file=str(folder), field="--plan",
-                                fix="put the night's plan folder in it as plan/, or give --plan DIR.")
+            raise ScenarioError("review.no_plan", file=str(folder), field="--plan")
         plan = read_plan(plan_dir, sc)
         nights.append((folder.name, plan, read_records(folder, sc, plan)))
     cal = calibrate(sc, nights, seed=args.seed)

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from planning.season import NightPlan, SeasonPlan
+from present.catalog import text
 from scenarios.errors import ScenarioError
 from whatif.risk import night_ok_by_train
 from whatif.sequential import wilson
@@ -114,7 +115,7 @@ class SeasonResult:
         mean, lo, hi = self.bad_nights()
         t = self.per_night()
         w = SUMMARY[lang]
-        sep = "、" if lang == "zh" else ", "
+        sep = text("sep.list", lang)
         worst = sep.join(w["night"].format(arrival=r.arrival, date=r.date, p=f"{r.p_on_time:.0%}")
                          for r in self.at_risk(3).itertuples())
         return "\n".join([self.plan.summary(lang),
@@ -136,12 +137,12 @@ class SeasonResult:
         lang = display_lang()
         t = self.per_night()
         shown = pd.DataFrame({
-            ("到达" if lang == "zh" else "arrival"): t["arrival"], ("日期" if lang == "zh" else "date"): t["date"],
-            ("人数" if lang == "zh" else "workers"): t["workers"],
-            ("用车" if lang == "zh" else "coaches"): t["coaches"],
-            ("按时概率" if lang == "zh" else "p_on_time"): [f"{p:.0%} ({lo:.0%}-{hi:.0%})" for p, lo, hi in
-                                                          zip(t["p_on_time"], t["p_low"], t["p_high"], strict=True)],
-            ("最后入住（中位/95%）" if lang == "zh" else "last check-in (median / 95%)"):
+            text("season.col_arrival", lang): t["arrival"], text("season.col_date", lang): t["date"],
+            text("season.col_workers", lang): t["workers"],
+            text("season.col_coaches", lang): t["coaches"],
+            text("season.col_p_on_time", lang): [f"{p:.0%} ({lo:.0%}-{hi:.0%})" for p, lo, hi in
+                                                 zip(t["p_on_time"], t["p_low"], t["p_high"], strict=True)],
+            text("season.col_last", lang):
                 [f"{format_clock(a)} / {format_clock(b)}" for a, b in
                  zip(t["last_p50_min"], t["last_p95_min"], strict=True)],
         })
@@ -155,8 +156,7 @@ def simulate_season(sp: SeasonPlan, replications: int = 100, seed: int = 0, *, b
     import time
 
     if isinstance(replications, bool) or not isinstance(replications, int) or not 1 <= replications <= 100_000:
-        raise ScenarioError(f"{replications!r} replications.", field="replications",
-                            fix="give a whole number in 1..100000.")
+        raise ScenarioError("season.replications", field="replications", value=repr(replications))
     start = time.perf_counter()
     groups = _evenings(sp)
     seeds = [int(s.generate_state(1)[0]) for s in np.random.SeedSequence(seed).spawn(len(groups))]

@@ -13,8 +13,9 @@ import pandas as pd
 from planning import PlanCheckError, make_plan
 from planning.options import PlanOptions
 from planning.plan import Plan
+from present.catalog import text
+from present.lang import check_lang, of_pair
 from scenarios import Scenario, ScenarioError, load
-from scenarios.errors import InputError
 from sim.stats import mean_ci
 from whatif.compare import Comparison, compare
 from whatif.labels import variant_words
@@ -58,7 +59,7 @@ class SweepResult:
     def label(self, variant: str, lang: str = "zh") -> str:
         """The variant in words ("晚点 60 分钟 · 大巴（53座） 14 辆"); its config label when no words are known."""
         names = self.names.get(variant)
-        return variant if names is None else names[0 if lang == "zh" else 1]
+        return variant if names is None else of_pair(names, lang)
 
     def options_chart(self, kpis: Sequence[str] = ("p95_checkin_min", "share_by_deadline", "longest_wait_min"),
                       lang: str = "zh") -> Any:
@@ -85,21 +86,18 @@ class SweepResult:
         wait (means over the replications)."""
         from present.kpis import KPI_LABELS, format_kpi
 
-        labels = KPI_LABELS["zh" if lang == "zh" else "en"]
+        labels = KPI_LABELS[check_lang(lang)]
         table = self.summary_table().set_index(["variant", "kpi"])["mean"]
         n = int(self.table["replication"].nunique())
-        head = (f"{len(self.variants)} 个方案，每个模拟 {n} 个夜晚" if lang == "zh"
-                else f"{len(self.variants)} options, {n} simulated nights each")
-        lines = [head]
+        lines = [text("sweep.head", lang, k=len(self.variants), n=n)]
         for variant in self.variants:
-            name = self.label(variant, lang) + ("：" if lang == "zh" else ": ")
+            name = self.label(variant, lang) + text("sep.colon", lang)
             if variant in self.problems:
-                why = self.problems[variant].text("zh" if lang == "zh" else "en")
-                lines.append(name + (f"无有效方案：{why}" if lang == "zh" else f"no valid plan: {why}"))
+                lines.append(name + text("sweep.no_valid", lang, why=self.problems[variant].text(lang)))
                 continue
             shown = [f"{labels[k]} {format_kpi(k, table[(variant, k)])}" for k in SUMMARY_KPIS
                      if (variant, k) in table.index]
-            lines.append(name + ("，" if lang == "zh" else ", ").join(shown))
+            lines.append(name + text("sep.comma", lang).join(shown))
         return "\n".join(lines)
 
     def summary_table(self, level: float = 0.95) -> pd.DataFrame:
@@ -125,8 +123,7 @@ class SweepResult:
         """Paired differences B - A (the variants share random numbers replication by replication)."""
         for v in (a, b):
             if v in self.problems:
-                raise ScenarioError(f"option '{v}' has no valid plan: {self.problems[v].en}.", field="variant",
-                                    fix="compare options that have a valid plan.")
+                raise ScenarioError("sweep.no_valid_plan", field="variant", option=v, why=self.problems[v].msg)
         table = compare(self.kpis(a), self.kpis(b), names=(a, b))
         table.attrs["words"] = {v: self.names[v] for v in (a, b) if v in self.names}
         return table
@@ -178,9 +175,7 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
     try:
         from dask.distributed import Client
     except ImportError:
-        raise ScenarioError(
-            "Dask is not installed.", field="scheduler", fix="pip install 'dask[distributed]', or leave it out."
-        ) from None
+        raise ScenarioError("sweep.no_dask", field="scheduler") from None
     try:
         identity = asyncio.run(_identity(address, timeout_s))
         if not isinstance(identity, dict) or identity.get("type") != "Scheduler":
@@ -189,25 +184,13 @@ def connect(address: str, timeout_s: float | None = None) -> Any:
             identity = _await_workers(address, timeout_s)
         return Client(address, timeout=timeout_s)
     except NoWorkers:
-        raise InputError(
-            f"the Dask scheduler at '{address}' has no workers (none joined within {timeout_s:g} s); the work would "
-            "wait for ever.",
-            f"地址 '{address}' 的 Dask 调度器没有工作进程（{timeout_s:g} 秒内无一加入），任务会一直等待。",
-            field="scheduler",
-            fix="start workers for it (dask worker ADDRESS), or leave the scheduler out to use local processes.",
-            fix_zh="为它启动工作进程（dask worker 地址），或不用 --scheduler 而在本机运行。",
-        ) from None
+        raise ScenarioError("sweep.no_workers", field="scheduler", address=address, seconds=f"{timeout_s:g}") from None
     except Exception as exc:  # whatever answers, if not as Dask, is one line (a server that speaks first makes
         # distributed read its bytes as a frame length: a MemoryError of exabytes)
-        text = str(exc).splitlines()[0] if str(exc) else ""
-        reason = (text[:120] if text and not isinstance(exc, MemoryError) else type(exc).__name__)
-        raise InputError(
-            f"cannot reach a Dask scheduler at '{address}' within {timeout_s:g} s ({reason}).",
-            f"{timeout_s:g} 秒内无法连上地址 '{address}' 的 Dask 调度器（{reason}）。",
-            field="scheduler",
-            fix="start one (dask scheduler) and give its address, e.g. tcp://host:8786, or leave the scheduler out.",
-            fix_zh="先启动调度器（dask scheduler）再给出其地址，如 tcp://host:8786；或不用 --scheduler。",
-        ) from None
+        said = str(exc).splitlines()[0] if str(exc) else ""
+        reason = (said[:120] if said and not isinstance(exc, MemoryError) else type(exc).__name__)
+        raise ScenarioError("sweep.no_scheduler", field="scheduler", address=address, seconds=f"{timeout_s:g}",
+                            reason=reason) from None
 
 
 class NoWorkers(Exception):
@@ -307,18 +290,11 @@ def sweep(
     if not isinstance(base, Scenario):
         base = load(base)
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
-        raise ScenarioError(f"expected at least 1 worker process, got {n_jobs!r}.", field="n_jobs", fix="give e.g. 2.")
+        raise ScenarioError("sweep.n_jobs", field="n_jobs", value=repr(n_jobs))
     variants: list[Variant] = grid(axes)
     if len(variants) * replications > MAX_SWEEP_NIGHTS:
-        nights = len(variants) * replications
-        raise InputError(
-            f"{len(variants):,} variants x {replications:,} replications = {nights:,} nights, "
-            f"more than the limit of {MAX_SWEEP_NIGHTS:,}.",
-            f"{len(variants):,} 个方案 × {replications:,} 次仿真 = {nights:,} 个夜晚，超过上限 {MAX_SWEEP_NIGHTS:,}。",
-            field="replications",
-            fix="give fewer replications or fewer variants (or split the sweep).",
-            fix_zh="减少仿真次数或方案个数（或分成几次比较）。",
-        )
+        raise ScenarioError("sweep.too_many", field="replications", k=f"{len(variants):,}", r=f"{replications:,}",
+                            n=f"{len(variants) * replications:,}", limit=f"{MAX_SWEEP_NIGHTS:,}")
     scenarios = [v.build(base) for v in variants]  # validates every variant before any work starts
     # Reach the scheduler before the plans are made, so an unreachable one fails in seconds, not minutes.
     client = backend if _is_local(backend) or not isinstance(backend, str) else connect(backend)

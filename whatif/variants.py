@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from present.catalog import Msg
 from scenarios import Scenario, ScenarioError, load
 from scenarios.build import CLOCK_FIELDS
-from scenarios.errors import InputError
 from scenarios.loader import read_yaml, resolve
 from scenarios.overrides import SECTIONS, unknown_path_hint, valid_paths
 
@@ -73,11 +73,7 @@ def is_clock_path(path: str) -> bool:
 def check_clock(path: str, value: Any) -> None:
     """A clock-time field takes "HH:MM" text; a bare number (minutes? hours?) is refused."""
     if is_clock_path(path) and not isinstance(value, str):
-        raise ScenarioError(
-            f"{path} is a clock time, got {value!r}.",
-            field=f"overrides {path}={value}",
-            fix=f"write HH:MM, e.g. {path}=02:00 (or 01:30+1 for the next day).",
-        )
+        raise ScenarioError("set.clock", field=f"overrides {path}={value}", path=path, value=repr(value))
 
 
 def _key(value: Any) -> Any:
@@ -90,17 +86,13 @@ def _key(value: Any) -> Any:
 def check_axis(path: str, values: Sequence[Any]) -> None:
     """An axis needs at least one value and no value twice (identical variants would be pooled)."""
     if not values:
-        raise ScenarioError("no values.", field=f"overrides {path}", fix=f"give values, e.g. {path}=V1,V2")
+        raise ScenarioError("set.no_values", field=f"overrides {path}", path=path)
     seen: dict[Any, Any] = {}
     for value in values:
         if _key(value) in seen:
             first = seen[_key(value)]
-            also = f" (as {first!r} and {value!r})" if repr(first) != repr(value) else ""
-            raise ScenarioError(
-                f"the value {value!r} is given twice{also}; identical variants would be pooled.",
-                field=f"overrides {path}",
-                fix="give each value once.",
-            )
+            also = Msg("set.as_both", first=repr(first), value=repr(value)) if repr(first) != repr(value) else ""
+            raise ScenarioError("set.value_twice", field=f"overrides {path}", value=repr(value), also=also)
         seen[_key(value)] = value
         check_clock(path, value)
 
@@ -110,16 +102,10 @@ def parse_set(option: str) -> tuple[str, list[Any]]:
     path, sep, values = option.partition("=")
     path = path.strip()
     if not sep or not path or not values.strip():
-        raise ScenarioError(
-            f"cannot read '{option}'.",
-            field="overrides",
-            fix="write PATH=VALUE[,VALUE...], e.g. train.delay_min=0,60,120",
-        )
+        raise ScenarioError("set.unreadable", field="overrides", option=option)
     parsed = [parse_value(v) for v in values.split(",")]
     if any(v == "" for v in parsed):
-        raise ScenarioError(
-            f"an empty value in '{values}'.", field=f"overrides {path}", fix="separate values by single commas."
-        )
+        raise ScenarioError("set.empty_value", field=f"overrides {path}", values=values)
     check_axis(path, parsed)
     return path, parsed
 
@@ -135,13 +121,7 @@ def grid(axes: Mapping[str, Sequence[Any]]) -> list[Variant]:
     size = math.prod(len(axes[n]) for n in names)
     if size > MAX_VARIANTS:
         shown = " x ".join(f"{len(axes[n]):,}" for n in names)
-        raise InputError(
-            f"the grid has {shown} = {size:,} variants, more than the limit of {MAX_VARIANTS:,}.",
-            f"方案组合有 {shown} = {size:,} 个，超过上限 {MAX_VARIANTS:,} 个。",
-            field="overrides",
-            fix="sweep fewer values per axis, or split the sweep into several runs.",
-            fix_zh="每个维度少给几个值，或分成几次比较。",
-        )
+        raise ScenarioError("set.grid", field="overrides", shown=shown, size=f"{size:,}", limit=f"{MAX_VARIANTS:,}")
     for name in names:
         check_axis(name, list(axes[name]))
     return [Variant(dict(zip(names, combo, strict=True))) for combo in itertools.product(*(axes[n] for n in names))]
@@ -155,11 +135,8 @@ def check_paths(base: Scenario | str | Path, overrides: Mapping[str, Any]) -> No
     unknown = [str(p) for p in overrides if p not in valid]
     if unknown:
         path = unknown[0]
-        raise ScenarioError(
-            f"unknown override path '{path}'; {unknown_path_hint(path, valid)}",
-            field=f"overrides {path}",
-            fix=f"use a dotted path under {', '.join(SECTIONS)}, such as train.delay_min or fleet.<coach type>.count.",
-        )
+        raise ScenarioError("override.unknown_path", field=f"overrides {path}", fix="set.path.fix", path=path,
+                            hint=unknown_path_hint(path, valid), sections=", ".join(SECTIONS))
 
 
 def _from_override(exc: ScenarioError, overrides: Mapping[str, Any]) -> ScenarioError:
@@ -167,10 +144,8 @@ def _from_override(exc: ScenarioError, overrides: Mapping[str, Any]) -> Scenario
     where = exc.field or ""
     for path, value in overrides.items():
         if where == path or where.startswith((f"{path}.", f"{path}[")):
-            if not exc.fix or "scenario file" in exc.fix:
-                return exc.retold(field=f"overrides {path}={value}", file=None, fix=f"give another value for {path}.",
-                                  fix_zh=f"给 {path} 另一个值。")
+            if exc.fix_msg is None or exc.fix_msg.key == "field.edit":
+                return exc.retold(field=f"overrides {path}={value}", file=None, fix=Msg("set.another.fix", path=path))
             return exc.retold(field=f"overrides {path}={value}", file=None)
     label = ", ".join(f"{k}={v}" for k, v in overrides.items())
-    return exc.retold(message=f"{exc.message} (with overrides {label})",
-                      message_zh=f"{exc.message_zh}（改动：{label}）" if exc.message_zh else None)
+    return exc.retold(msg=Msg("set.with_overrides", inner=exc.msg, overrides=label))

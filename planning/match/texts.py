@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from present.catalog import text
 from present.lang import check_lang
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -75,4 +76,4 @@ def header(column: str, lang: str) -> str:
 
 def sep(lang: str) -> str:
     """Between reasons."""
-    return "；" if lang == "zh" else "; "
+    return text("sep.semi", lang)

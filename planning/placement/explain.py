@@ -9,6 +9,7 @@ import pandas as pd
 
 from planning.placement.data import scenario_data
 from planning.placement.groups import worker_profiles
+from scenarios.errors import Msg
 from scenarios.scenario import Scenario
 
 
@@ -34,25 +35,22 @@ def shortfalls(sc: Scenario) -> list[str]:
         supply = sum(posts_by_job[j] for j in jobs)
         if demand > supply:
             names = "/".join(j for j in data.jobs if j in jobs)
-            notes.append(f"posts[{names}]: {demand} workers can only take {names} posts but there are {supply}; "
-                         f"at least {demand - supply} will be unplaced.")
+            notes.append(Msg("short.jobs", jobs=names, n=demand, supply=supply, k=demand - supply))
     no_skill = int((prof["skills"] == "").sum())
     if no_skill:
-        notes.append(f"skills: {no_skill} workers have no job type of this scenario; they cannot be placed.")
+        notes.append(Msg("short.skills", n=no_skill))
     ret = prof[prof["returning_employer"] != ""]
     for e, members in ret.groupby("returning_employer", sort=True):
         jobs = {j for s in members["skills"] for j in s.split(";") if j}
         room = sum(data.posts.get((e, j), 0) for j in jobs)
         if len(members) > room:
-            notes.append(f"posts[{e}]: {len(members)} returning workers but {room} posts for their skills; "
-                         f"{len(members) - room} cannot go back to their employer.")
+            notes.append(Msg("short.returning", ent=e, n=len(members), room=room, k=len(members) - room))
     if data.quotas:
         open_posts = sum(p for (e, _), p in data.posts.items() if data.ent_district[e] not in data.quotas)
         capacity = open_posts + sum(data.quotas.values())
         if len(prof) > capacity:
-            notes.append(f"quotas: district quotas ({sum(data.quotas.values())}) plus posts in districts without a "
-                         f"quota ({open_posts}) leave room for {capacity} of {len(prof)} workers; "
-                         f"{len(prof) - capacity} short.")
+            notes.append(Msg("short.quotas", q=sum(data.quotas.values()), open=open_posts, room=capacity,
+                             n=len(prof), k=len(prof) - capacity))
     posts_of = defaultdict(int)
     for (e, _), p in data.posts.items():
         posts_of[e] += p
@@ -60,7 +58,7 @@ def shortfalls(sc: Scenario) -> list[str]:
         count = int((sc.workers["gender"] == gender).sum())
         room = sum(min(p, data.beds.get((e, gender), p)) for e, p in posts_of.items())
         if any(g == gender for _, g in data.beds) and count > room and room < sum(posts_of.values()):
-            notes.append(f"beds[{label}]: {count} {label} but posts with beds for {room}; {count - room} short.")
+            notes.append(Msg("short.beds", label=Msg(f"word.{label}"), count=count, room=room, k=count - room))
     return notes
 
 

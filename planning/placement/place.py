@@ -18,6 +18,7 @@ from planning.placement.start import start_values, with_start
 from planning.placement.weights import Weights
 from planning.plan import Plan
 from planning.solver import SolveInfo, make_solver, solve
+from scenarios.errors import Msg
 from scenarios.scenario import Scenario
 
 #: Relative gap when none is given: the score is ~10^7 points on a big city, so the solvers' own default (1e-4)
@@ -96,7 +97,7 @@ def plan_of(sc: Scenario, model: PlacementModel, info: SolveInfo) -> Plan:
     limits = shortfalls(sc) if (placement["enterprise_id"] == "").any() else []
     if len(limits) > MAX_LIMIT_WARNINGS:
         more = len(limits) - MAX_LIMIT_WARNINGS
-        limits = [*limits[:MAX_LIMIT_WARNINGS], f"... and {more} more such limits."]
+        limits = [*limits[:MAX_LIMIT_WARNINGS], Msg("short.more", n=more)]
     return Plan(placement=placement, placement_info=info, warnings=tuple(limits))
 
 

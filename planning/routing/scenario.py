@@ -98,29 +98,22 @@ def _check_servable(sc: Scenario, workers: pd.Series, depart: float, strict: boo
     """Explain input that no plan can serve: unknown or own-pickup enterprises, rides or deadlines too long."""
     unknown = [e for e in workers.index if e not in sc.enterprises.index]
     if unknown:
-        raise ScenarioError(f"workers placed at unknown enterprise(s) {unknown[:5]}.", fix="place them at listed ids.")
+        raise ScenarioError("route.unknown_ents", ents=str(unknown[:5]))
     seats = max((ct.seats for ct in sc.fleet.values() if ct.count > 0), default=0)
     if seats == 0 and workers.sum() > 0:
-        raise ScenarioError("the fleet has no coach with seats.", field="fleet", fix="add coaches (count > 0).")
+        raise ScenarioError("route.no_seats", field="fleet")
     minutes, _ = sc.travel_model.from_station(list(workers.index))
     limit = sc.policy.max_ride_min
     deadline = sc.latest_arrival_min
     for ent, m in zip(workers.index, minutes, strict=True):
         district = sc.enterprises.at[ent, "district"]
         if m > limit + 1e-9:
-            raise ScenarioError(
-                f"enterprise {ent} ({district}) is {m:.0f} min from the station, {m - limit:.0f} min over the "
-                f"ride limit of {limit:g} min.",
-                field="policy.max_ride_min",
-                fix=f"raise max_ride_min to at least {math.ceil(m)} or let {ent} collect its workers (pickup: own).",
-            )
+            raise ScenarioError("route.too_far", field="policy.max_ride_min", ent=ent, district=district,
+                                m=f"{m:.0f}", over=f"{m - limit:.0f}", limit=f"{limit:g}", need=math.ceil(m))
         if strict and depart + m > deadline + 1e-9:
-            raise ScenarioError(
-                f"enterprise {ent} ({district}) cannot be reached before {sc.policy.latest_arrival}: leaving at "
-                f"{sc.clock(depart)}, the direct drive arrives {depart + m - deadline:.0f} min late.",
-                field="policy.latest_arrival",
-                fix="move latest_arrival later, or let the enterprise collect its workers (pickup: own).",
-            )
+            raise ScenarioError("route.unreachable", field="policy.latest_arrival", ent=ent, district=district,
+                                deadline=sc.policy.latest_arrival, depart=sc.clock(depart),
+                                late=f"{depart + m - deadline:.0f}")
 
 
 def district_problem(
@@ -195,9 +188,7 @@ def search_districts(
 ) -> DistrictSearch:
     """One routing problem per district (or the city), each searched with its pool kept for the fleet master."""
     if objective is not None and objective not in OBJECTIVE:
-        raise ScenarioError(
-            f"unknown routing objective {objective!r}.", field="objective", fix=f"use one of {', '.join(OBJECTIVE)}."
-        )
+        raise ScenarioError("route.objective", field="objective", value=repr(objective), choices=", ".join(OBJECTIVE))
     start = time.perf_counter()
     workers = workers_per_enterprise[workers_per_enterprise > 0].astype(int).sort_index()
     depart = _departure(sc)

@@ -13,7 +13,7 @@ import pandas as pd
 from planning.plan import ROUTE_COLUMNS
 from planning.routing.result import RoutingResult
 from planning.timing import walk_trip
-from scenarios.errors import ScenarioError
+from scenarios.errors import Msg, ScenarioError
 from scenarios.scenario import Scenario
 
 
@@ -99,17 +99,13 @@ def schedule_trips(
             planned = sc.policy.objective == "cost" and free.get(trip.type_id, 0) > 0
             tid = trip.type_id if planned else fits[0][1]
             if tid != trip.type_id and sc.policy.objective == "cost":
-                notes.append(f"a trip planned for {trip.type_id} runs on {tid}")
+                notes.append(Msg("route.type_swap", planned=trip.type_id, used=tid))
             choice = Coach(f"C{len(coaches) + 1:02d}", tid, depart)
             free[tid] -= 1
             coaches.append(choice)
         else:
             if not seats_for:
-                raise ScenarioError(
-                    f"too few seats: a trip of {trip.load} workers finds no coach with that many seats.",
-                    field="fleet",
-                    fix="add larger coaches or allow split deliveries over more stops.",
-                )
+                raise ScenarioError("route.few_seats", field="fleet", n=trip.load)
             choice = min(seats_for, key=lambda c: c.back)
             late.append(_late_note(sc, trip, choice))
         choice.trips += 1
@@ -121,28 +117,21 @@ def schedule_trips(
             rows.append((coach.id, coach.type, number, leave, order, ent, district, q, leave + arr, km))
     if late and strict:
         fleet = sum(ct.count for ct in sc.fleet.values())
-        closing = "" if closed else ", or set policy.routes: closed so that coaches make second trips"
         raise ScenarioError(
-            f"too few coaches: {len(trips)} trips are needed and {len(late)} of them find no coach "
-            f"{'back in time' if closed else '(routes are open: one trip per coach)'} (fleet {fleet}); "
-            f"for example {late[0]}.",
-            field="fleet",
-            fix=f"add about {len(late)} coaches, allow more stops or a longer ride, or move latest_arrival later"
-            + closing
-            + ".",
+            "route.few_coaches" if closed else "route.few_coaches_open", field="fleet",
+            fix=Msg("route.few_coaches.fix" if closed else "route.few_coaches_open.fix", k=len(late)),
+            n=len(trips), k=len(late), fleet=fleet, example=late[0],
         )
     return Schedule(pd.DataFrame(rows, columns=list(ROUTE_COLUMNS)), tuple(late), tuple(notes))
 
 
 def _late_note(sc: Scenario, trip: Trip, coach: Coach) -> str:
     """Why a trip that found no coach in time goes on ``coach`` after its last trip."""
-    where = f"the trip to {', '.join(e for e, _ in trip.stops)} ({trip.load} workers)"
-    after = f"on {coach.id} after its trip {coach.trips}"
+    where = Msg("route.trip_to", stops=", ".join(e for e, _ in trip.stops), n=trip.load)
+    after = Msg("route.after_trip", coach=coach.id, trip=coach.trips)
     deadline = sc.latest_arrival_min
     if coach.back + trip.last > deadline + 1e-9:
-        return (
-            f"{where} has no coach free in time: {after} it arrives "
-            f"{coach.back + trip.last - deadline:.0f} min after {sc.policy.latest_arrival}"
-        )
-    return f"{where} finds no coach although routes are open (one trip each): it goes {after}"
+        return Msg("route.late_trip", where=where, after=after, late=f"{coach.back + trip.last - deadline:.0f}",
+                   deadline=sc.policy.latest_arrival)
+    return Msg("route.open_trip", where=where, after=after)
 

@@ -21,6 +21,7 @@ from planning.routing.coaches import FLEET_NODES, fleet_plan
 from planning.routing.scenario import DistrictSearch, manifest_for, search_districts
 from planning.solver import SolveInfo, quiet_stdout
 from planning.station import station_schedule
+from present.catalog import text as catalog_text
 from scenarios.scenario import Scenario
 
 #: Ride minutes one km is worth, from "ride minutes only" (0) to "km only" (None = coaches_then_km).
@@ -129,7 +130,7 @@ def tradeoff_chart(result: TradeOff, lang: str = "zh") -> Figure:
         for _, row in t.iterrows():
             weight = row["km_weight"]
             text = w["km"] if weight == "km" else w["ride"] if weight == 0 else w["w"].format(w=weight)
-            text += "，" if lang == "zh" else ", "
+            text += catalog_text("sep.comma", lang)
             text += w["coaches"].format(n=row["coaches"])
             ax.annotate(
                 text, (row["km"], row["ride_minutes"] / 60), textcoords="offset points", xytext=(6, 6), fontsize=8

@@ -22,6 +22,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from present.lang import column, of_pair
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "fair" / "occupations.csv"
 
 #: Certificates a post may require and a seeker may hold: bit -> (key, the words that name it).
@@ -56,7 +58,7 @@ class Occupations:
         return list(self.table.index)
 
     def name(self, code: str, lang: str = "zh") -> str:
-        return str(self.table.at[code, "name_zh" if lang == "zh" else "name_en"]) if code in self.table.index else code
+        return str(self.table.at[code, column(lang)]) if code in self.table.index else code
 
 
 @functools.cache
@@ -142,4 +144,4 @@ def no_nights(texts: pd.Series | list[str]) -> np.ndarray:
 
 def cert_names(mask: int, lang: str = "zh") -> list[str]:
     """The certificates of a bit mask, by name."""
-    return [CERT_ZH[key] if lang == "zh" else key for bit, (key, _) in CERTIFICATES.items() if mask >> bit & 1]
+    return [of_pair((CERT_ZH[key], key), lang) for bit, (key, _) in CERTIFICATES.items() if mask >> bit & 1]

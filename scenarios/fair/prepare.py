@@ -13,9 +13,9 @@ import re
 import numpy as np
 import pandas as pd
 
+from present.errors import ScenarioErrors
 from scenarios.aliases import normal, place_keys
 from scenarios.cells import shown
-from scenarios.errors import ScenarioError
 from scenarios.fair.columns import DORM, MAX_CELL_CHARS, SHIFTS
 from scenarios.fair.model import FairScenario, Truth
 from scenarios.fair.occupations import (
@@ -34,13 +34,12 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DISTRICT_SPLIT = re.compile(r"[;,/、，；／|\s]+")
 
 
-class FairInputError(ScenarioError):
+class FairInputError(ScenarioErrors):
     """Every bad cell of a season's tables: ``lines(lang)`` one line each, ``render`` all of them."""
 
     def __init__(self, problems: list[TableError]) -> None:
-        self.problems = list(problems)
-        first = self.problems[0]
-        super().__init__(first.message, file=first.file, row=first.row, field=first.field, fix=first.fix)
+        super().__init__(list(problems))
+        self.problems = self.errors
 
     def lines(self, lang: str = "zh") -> list[str]:
         return [p.render(lang) for p in self.problems]

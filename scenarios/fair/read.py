@@ -60,7 +60,9 @@ def load_fair(folder: str | Path, name: str | None = None) -> FairScenario:
         if path is None:
             raise TableError("not_found", file=str(folder / f"{stem}.csv"))
         with _long_cells():
-            frames[stem] = read_table(path, columns, parse_clock=_no_clock, what=what, problems=problems)
+            frame = read_table(path, columns, parse_clock=_no_clock, what=what, bad=problems)
+        # a row with a bad cell is told once, here, and left out of the further checks
+        frames[stem] = frame[~frame["row"].isin(frame.attrs.get("bad_rows", set()))]
     districts_path = _find(folder, "districts") or DISTRICTS_CSV
     districts = read_table(districts_path, DISTRICT_COLUMNS, parse_clock=_no_clock, what="district")
     return prepare(name or folder.name, frames["fairs"], frames["posts"], frames["seekers"], districts,

@@ -17,13 +17,12 @@ import pandas as pd
 
 from planning.plan import Plan
 from scenarios.cells import cell_text
-from scenarios.errors import InputError, cut
+from scenarios.errors import Msg, ScenarioError, cut
 from scenarios.files import active_limits, check_table_size
 from scenarios.records.columns import ALIASES, COLUMNS, STEMS
 from scenarios.records.gps import find_stops
 from scenarios.records.model import STOP_COLUMNS, Problem, Records
 from scenarios.records.plan_index import PlanIndex
-from scenarios.records.texts import say
 from scenarios.records.times import TimeProblem, number, record_minutes
 from scenarios.scenario import Scenario
 from scenarios.tables import read_table
@@ -43,11 +42,8 @@ def _files(folder: Path) -> dict[str, Path]:
         for table, stems in STEMS.items():
             if path.stem.lower() in stems:
                 if table in found:
-                    raise InputError(say("twice", "en", table=say(f"table.{table}"), first=found[table].name,
-                                         second=path.name),
-                                     say("twice", "zh", table_zh=say(f"table.{table}", "zh"), table="",
-                                         first=found[table].name, second=path.name),
-                                     file=str(folder), fix=say("twice.fix"), fix_zh=say("twice.fix", "zh"))
+                    raise ScenarioError("records.twice", file=str(folder), table=Msg(f"records.table.{table}"),
+                                        first=found[table].name, second=path.name)
                 found[table] = path
     return found
 
@@ -60,10 +56,8 @@ def _table(path: Path, table: str) -> pd.DataFrame:
     for name in REQUIRED[table]:
         if name not in written:
             heads = ALIASES[table][name]
-            raise InputError(f"no column '{heads[1]}' ({COLUMNS[table][name].doc}).",
-                             f"缺少“{heads[0]}”列（{COLUMNS[table][name].doc}）。", file=path.name,
-                             fix=f"add a column headed '{heads[1]}' or '{heads[0]}'.",
-                             fix_zh=f"添加表头为“{heads[0]}”的列。")
+            raise ScenarioError("records.no_column", file=path.name, head=heads[1], head_zh=heads[0],
+                                doc=COLUMNS[table][name].doc)
     return frame
 
 
@@ -75,7 +69,8 @@ class _Reader:
         self.date = sc.meta.date
 
     def skip(self, file: str, row: int, key: str, **params: object) -> None:
-        self.out.problems.append(Problem(file, row, key, tuple((k, cut(str(v))) for k, v in params.items())))
+        self.out.problems.append(Problem(file, row, key, tuple((k, v if isinstance(v, Msg) else cut(str(v)))
+                                                               for k, v in params.items())))
 
     def minutes(self, text: str) -> float:
         return record_minutes(text, self.date, self.anchor)
@@ -134,10 +129,9 @@ class _Reader:
             if coach is None:
                 from scenarios.texts import hints
 
-                hint = hints(plate, self.out.plates) if self.out.plates else {"hint": "", "hint_zh": ""}
+                near = hints(plate, self.out.plates)["hint"] if self.out.plates else None
                 self.skip(file, r.row, "formula" if plate[:1] == "=" else "unknown_plate", value=r.plate,
-                          hint=f" ({hint['hint']})" if hint["hint"] else "",
-                          hint_zh=f"（{hint['hint_zh']}）" if hint["hint_zh"] else "")
+                          hint=Msg("records.in_parens", inner=near) if near else "")
                 continue
             try:
                 t = _value(self.minutes, r.time)
@@ -250,12 +244,10 @@ def read_records(path: str | Path, sc: Scenario, plan: Plan) -> Records:
     """Read a night's records (a folder of tables) against the scenario and its routed plan."""
     folder = Path(path)
     if not folder.is_dir():
-        raise InputError(say("no_folder"), say("no_folder", "zh"), file=str(folder), fix=say("no_folder.fix"),
-                         fix_zh=say("no_folder.fix", "zh"))
+        raise ScenarioError("records.no_folder", file=str(folder))
     files = _files(folder)
     if not files:
-        raise InputError(say("no_tables"), say("no_tables", "zh"), file=str(folder), fix=say("no_folder.fix"),
-                         fix_zh=say("no_folder.fix", "zh"))
+        raise ScenarioError("records.no_tables", file=str(folder), fix="records.no_folder.fix")
     reader = _Reader(sc, plan, folder.name)
     for table in ("station_log", "train", "checkins", "gps"):
         if table in files:
@@ -264,9 +256,6 @@ def read_records(path: str | Path, sc: Scenario, plan: Plan) -> Records:
             getattr(reader, table)(frame, files[table].name)
             kept = len(frame) - (reader.out.skipped - before)
             if kept <= 0 and len(frame):
-                raise InputError(say("nothing_sound", table=say(f"table.{table}"), skipped=len(frame)),
-                                 say("nothing_sound", "zh", table_zh=say(f"table.{table}", "zh"), table="",
-                                     skipped=len(frame)),
-                                 file=files[table].name, fix=say("nothing_sound.fix"),
-                                 fix_zh=say("nothing_sound.fix", "zh"))
+                raise ScenarioError("records.nothing_sound", file=files[table].name,
+                                    table=Msg(f"records.table.{table}"), skipped=len(frame))
     return reader.out

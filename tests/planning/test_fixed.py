@@ -61,11 +61,11 @@ def test_round_trip_move_three_workers(exported: Path, tmp_path: Path, capsys) -
     printed = capsys.readouterr().out
     at_t1 = [w for w in TINY.workers.index if w in movers or before[w] == "T1"]
     general = [w for w in at_t1 if w in movers or "general" in TINY.workers.at[w, "skills"]]
-    line = next(x for x in printed.splitlines() if "enterprise T1 is over its posts for general" in x)
+    line = next(x for x in printed.splitlines() if "企业 T1 的普工岗位超员" in x)
     for w in movers:  # every moved worker's row is named, in its sheet
         sheet, r, _ = rows[w]
-        assert f"sheet {sheet}" in line and str(r) in line, line
-    assert "3 posts" in line and len(general) > 3
+        assert f"工作表 {sheet}" in line and str(r) in line, line
+    assert "岗位 3 个" in line and len(general) > 3
     manifest = pd.read_csv(out / "manifest.csv", encoding="utf-8-sig", dtype=str)
     rides = manifest.set_index("工号")["企业编号"]
     assert all(rides[w] == "T1" for w in movers)  # the manifests follow the edit

@@ -59,7 +59,7 @@ def test_a_city_of_fewer_workers_than_enterprises_loads(tmp_path: Path, capsys) 
 
 @pytest.mark.parametrize(
     ("workers", "enterprises", "lang", "words"),
-    [("0", "10", "zh", "工人数应为 1 到 200,000"), ("10", "5001", "en", "--enterprises: expected a whole number"),
+    [("0", "10", "zh", "--workers：应为 1 到 200,000"), ("10", "5001", "en", "--enterprises: expected a whole number"),
      ("200000", "1", "en", "give one enterprise 121,532 posts of one job, more than the 100,000")],
 )
 def test_a_city_out_of_reach_says_why_in_one_line(

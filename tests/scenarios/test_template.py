@@ -23,7 +23,7 @@ def _dropdowns(path: Path) -> dict[str, list[str]]:
         sheet, cells = rule.formula1.lstrip("=").split("!")
         lists = book[sheet.strip("'")]
         c1, r1, _, r2 = range_boundaries(cells.replace("$", ""))
-        values = [lists.cell(r, c1).value for r in range(r1, r2 + 1)]
+        values = [v for r in range(r1, r2 + 1) if (v := lists.cell(r, c1).value) is not None]
         for bounds in str(rule.sqref).split():
             col, first, _, last = range_boundaries(bounds)
             assert first == 2 and last >= 1000  # from the first row below the header, far down
@@ -55,7 +55,7 @@ def test_template_drop_downs(tmp_path: Path) -> None:
     assert enterprises["接站方式"] == ["统一派车", "企业自接"]
     book = openpyxl.load_workbook(tmp_path / "workers.xlsx")
     assert [ws.title for ws in book.worksheets] == ["人员名单", "说明", "选项"]
-    assert book["选项"].sheet_state == "hidden"
+    assert book["选项"].sheet_state == "visible" and "扩展下拉列表" in str(book["选项"]["G1"].value)
     assert "第 1 行是表头" in str(book["说明"]["A2"].value)
 
 
@@ -84,3 +84,64 @@ def test_template_never_overwrites(tmp_path: Path, capsys) -> None:
     assert main(["template", "--out", str(tmp_path), "--lang", "en"]) == 2
     assert "did not write (workers.xlsx)" in capsys.readouterr().err
     assert (tmp_path / "workers.xlsx").read_bytes() == b"mine"
+
+
+QINGDAO_OR_DINGXI = ("青岛", "Qingdao", "定西", "Dingxi", "城阳", "Chengyang", "即墨", "安定", "Anding", "通渭",
+                     "Tongwei", "G2093", "120.3", "36.1")
+
+
+def _all_text(folder: Path) -> str:
+    """Every string of every file the template wrote (workbooks cell by cell)."""
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".xlsx":
+            book = openpyxl.load_workbook(path)
+            out += [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value]
+        else:
+            out.append(path.read_text(encoding="utf-8"))
+    return "\n".join(out)
+
+
+def test_a_template_for_another_city_holds_no_example_place_and_plans_when_filled(tmp_path: Path, capsys) -> None:
+    """Fuzhou: nothing of Qingdao or Dingxi is written; filled for 20 workers and 3 enterprises it checks and plans."""
+    folder = tmp_path / "fz"
+    assert main(["template", "--out", str(folder), "--city", "福州", "--station", "福州南站"]) == 0
+    written = _all_text(folder)
+    assert not [w for w in QINGDAO_OR_DINGXI if w in written]
+    assert "福州南站" in written and "fixed_cost" in written and "请填写" in written
+    assert main(["check", str(folder)]) == 2  # as written it asks for what only the planner knows
+    asked = capsys.readouterr().err
+    assert "station.lat" in asked or "人员" in asked, asked
+    # the planner fills it in: the station, two origin counties, three districts, three enterprises, 20 workers
+    raw = (folder / "scenario.yaml").read_text(encoding="utf-8")
+    raw = raw.replace("lat: null", "lat: 25.985").replace("lon: null", "lon: 119.388")
+    raw = raw.replace("county_1: {name_zh: 县区一, name_en: County 1}",
+                      "huining: {name_zh: 会宁县, name_en: Huining}\n"
+                      "    jingning: {name_zh: 静宁县, name_en: Jingning}")
+    (folder / "scenario.yaml").write_text(raw, encoding="utf-8")
+    with (folder / "districts.csv").open("a", encoding="utf-8") as f:
+        f.write("cangshan,仓山区,Cangshan,26.046,119.323,南广场 1 号牌\n")
+        f.write("mawei,马尾区,Mawei,25.989,119.455,南广场 2 号牌\n")
+        f.write("minhou,闽侯县,Minhou,26.150,119.131,南广场 3 号牌\n")
+    book = openpyxl.load_workbook(folder / "enterprises.xlsx")
+    ws = book.worksheets[0]
+    for k, (district, lat, lon) in enumerate([("仓山区", 26.03, 119.30), ("马尾区", 26.00, 119.46),
+                                              ("闽侯县", 26.12, 119.15)], start=1):
+        ws.append([f"F{k}", f"企业{k}", district, lat, lon, None, 8, 4, 0, None, None, "18:00", "02:00", "统一派车"])
+    book.save(folder / "enterprises.xlsx")
+    book = openpyxl.load_workbook(folder / "workers.xlsx")
+    ws = book.worksheets[0]
+    for k in range(20):
+        ws.append([f"P{k:02d}", f"工人{k}", "男" if k % 3 else "女", 20 + k, "会宁县" if k % 2 else "静宁县",
+                   f"村{k % 4}", None, "普工"])
+    book.save(folder / "workers.xlsx")
+    assert main(["check", str(folder)]) == 0, capsys.readouterr().err
+    assert "务工人员 20 人" in capsys.readouterr().out
+    out = tmp_path / "plan"
+    assert main(["plan", str(folder), "--out", str(out), "--time-limit", "5"]) == 0
+    capsys.readouterr()
+    files = [p for p in out.rglob("*") if p.is_file() and p.suffix in (".csv", ".json", ".xlsx", ".txt")]
+    assert files
+    for path in files:
+        said = _all_text(path.parent) if path.suffix == ".xlsx" else path.read_text(encoding="utf-8", errors="ignore")
+        assert not [w for w in QINGDAO_OR_DINGXI[:10] if w in said], path

@@ -47,3 +47,12 @@ def test_mean_ci_of_four_values() -> None:
 def test_single_value_has_no_interval() -> None:
     mean, low, high = mean_ci(np.array([3.0]))
     assert mean == 3.0 and np.isnan(low) and np.isnan(high)
+
+
+@pytest.mark.parametrize(("p", "df"), [(0.99999, 1), (0.00001, 1), (0.99, 1), (0.9999999, 1), (0.99999, 2)])
+def test_t_quantile_reaches_far_tails(p: float, df: int) -> None:
+    """Exact forms: tan(pi (p - 1/2)) for 1 degree of freedom, (2p - 1) sqrt(2 / (1 - (2p - 1)^2)) for 2."""
+    import math
+
+    exact = math.tan(math.pi * (p - 0.5)) if df == 1 else (2 * p - 1) * math.sqrt(2 / (1 - (2 * p - 1) ** 2))
+    assert t_quantile(p, df) == pytest.approx(exact, rel=1e-9)

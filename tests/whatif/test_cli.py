@@ -201,9 +201,11 @@ def test_the_translator_leaves_file_errors_alone() -> None:
     from scenarios import ScenarioError
     from whatif.commands import to_cli
 
-    assert str(to_cli(ScenarioError("bad.", field="seed"))) == "--seed: bad."
-    assert str(to_cli(ScenarioError("bad.", field="overrides train.delay_min=5"))) == "--set train.delay_min=5: bad."
-    on_file = ScenarioError("bad.", file="scenario.yaml", field="jobs")
+    bad = "num.not_empty"  # "must not be empty."
+    assert str(to_cli(ScenarioError(bad, field="seed"))) == "--seed: must not be empty."
+    assert str(to_cli(ScenarioError(bad, field="overrides train.delay_min=5"))) == (
+        "--set train.delay_min=5: must not be empty.")
+    on_file = ScenarioError(bad, file="scenario.yaml", field="jobs")
     assert to_cli(on_file) is on_file
 
 
@@ -217,10 +219,11 @@ def test_the_run_log_gives_coaches_and_km_against_their_bounds(tmp_path: Path, c
     plan = read_plan(tmp_path, load("tiny"))
     km = float(plan.routes["km"].sum())
     n = plan.routes["coach_id"].nunique()
-    assert f"{n} coach{'' if n == 1 else 'es'} (lower bound 1), {km:,.0f} km (lower bound " in err
-    bound = float(err.split("km (lower bound ")[1].split(")")[0].replace(",", ""))
+    assert f"{n} coach{'' if n == 1 else 'es'} (at least 1 needed), {km:,.0f} km (at least " in err
+    bound = float(err.split("km (at least ")[1].split(" needed)")[0].replace(",", ""))
     assert 0 < bound <= km
     assert main(["plan", "tiny", "--out", str(tmp_path / "zh")]) == 0
     err = capsys.readouterr().err
-    assert err.startswith("运行记录：安置 最优") and f"用车 {n} 辆（下界 1 辆），{km:,.0f} 公里（下界 " in err
+    assert err.startswith("运行记录：安置 最佳方案") and f"用车 {n} 辆（至少需 1 辆），{km:,.0f} 公里（至少需 " in err
     assert "placement" not in err and "routing" not in err
+    assert not re.search(r"最优|可行解|下界|求解|highs|cbc|routing|solver|gap", err, re.IGNORECASE), err

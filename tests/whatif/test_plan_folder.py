@@ -77,7 +77,7 @@ def test_simulate_refuses_a_folder_with_files_of_two_plans(two_plans, tmp_path: 
         (tmp_path / name).write_bytes(b[name] if name == "routes.csv" else data)
     assert main(["simulate", "tiny", "--plan", str(tmp_path), "--out", str(tmp_path / "sim")]) == 2
     err = capsys.readouterr().err
-    assert "routes.csv does not belong to this plan.json" in err and len(err.splitlines()) == 1
+    assert "routes.csv 不属于这个 plan.json" in err and len(err.splitlines()) == 1
 
 
 def test_a_full_disk_while_writing_keeps_the_earlier_plan(two_plans, tmp_path: Path, monkeypatch, capsys) -> None:
@@ -111,7 +111,7 @@ def test_replan_refuses_a_plan_of_another_scenario(two_plans, tmp_path: Path, ca
         (tmp_path / name).write_bytes(data)
     assert main(["replan", "dingxi_qingdao_2023", "--plan", str(tmp_path), "--out", str(tmp_path / "r")]) == 2
     err = capsys.readouterr().err
-    assert "the plan was made for 'tiny', not for this version of 'dingxi_qingdao_2023'" in err
+    assert "该计划是为 'tiny' 制定的，不是为这一版“dingxi_qingdao_2023”" in err
     assert len(err.splitlines()) == 1
 
 

@@ -1,0 +1,66 @@
+"""Catalog entries: the season file (many arrivals sharing a city's posts and fleet)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "season.replications": ("{value} replications.", "模拟夜晚数 {value} 不可用。"),
+    "season.replications.fix": ("give a whole number in 1..100000.", "请给出 1 到 100000 之间的整数。"),
+    "season.year": ("{value} is not a year of a season ({low} to {high}).", "{value} 不在赛季可用的年份内（{low} 至 {high} 年）。"),
+    "season.year.fix": ("check the year, e.g. 2023-02-01.", "检查年份，例如 2023-02-01。"),
+    "season.no_such": ("no such season.", "没有这个赛季。"),
+    "season.no_such.fix": (
+        "give a folder with season.yaml, its path, or a bundled season's name.",
+        "请给出含 season.yaml 的文件夹、它的路径，或内置赛季名。",
+    ),
+    "season.not_date": ("'{value}' is not a date.", "“{value}”不是日期。"),
+    "season.not_date.fix": ("write it as YYYY-MM-DD, e.g. 2023-02-01.", "写成 年-月-日，例如 2023-02-01。"),
+    "season.mapping": ("expected a mapping.", "应为映射（下一级的键）。"),
+    "season.mapping.fix": ("indent its keys below it.", "把它的键缩进写在它下面。"),
+    "season.coach_type": ("unknown coach type '{tid}'.", "未知的车型“{tid}”。"),
+    "season.coach_type.fix": ("use one of the city's types: {types}.", "请使用本市的车型之一：{types}。"),
+    "season.coaches": ("{value} coaches.", "车辆数 {value} 不可用。"),
+    "season.value": ("{value}.", "取值 {value} 不可用。"),
+    "season.whole.fix": ("give a whole number in {low}..{high}.", "请给出 {low} 到 {high} 之间的整数。"),
+    "season.minutes.fix": ("give minutes in 0..1440.", "请给出 0 到 1440 之间的分钟数。"),
+    "season.section": ("unknown section '{key}'.", "未知的节“{key}”。"),
+    "season.section.fix": ("use {choices}.", "请使用 {choices}。"),
+    "season.missing": ("missing.", "缺少该项。"),
+    "season.missing.fix": ("add {key}.", "请添加 {key}。"),
+    "season.span": ("the season runs {start} to {end}.", "赛季从 {start} 到 {end}。"),
+    "season.span.fix": ("give an end on or after the start, within a year.", "结束日期不早于开始日期，且在一年之内。"),
+    "season.kind": ("unknown kind '{kind}'.", "未知的类型“{kind}”。"),
+    "season.kind.fix": ("use one of {choices}.", "请使用以下之一：{choices}。"),
+    "season.no_arrivals": ("no arrivals.", "没有到达批次。"),
+    "season.no_arrivals.fix": ("list the season's arrivals.", "请列出赛季的各批到达。"),
+    "season.arrivals": ("{n} arrivals.", "共 {n} 批到达。"),
+    "season.arrivals.fix": ("give at most {limit} (split the season).", "最多 {limit} 批（请把赛季拆开）。"),
+    "season.id_twice": ("arrival id {aid} is given twice.", "到达批次编号 {aid} 出现两次。"),
+    "season.id_twice.fix": ("give every arrival its own id.", "每批到达使用不同的编号。"),
+    "season.ent_twice": (
+        "enterprise {ent} is listed twice, so its posts would count twice.",
+        "企业 {ent} 列了两次，岗位会被重复计算。",
+    ),
+    "season.ent_twice.fix": ("list each enterprise once with its season posts.", "每家企业只列一次，写明整个赛季的岗位数。"),
+    "season.id": ("id '{aid}'.", "编号“{aid}”不可用。"),
+    "season.id.fix": (
+        "give an id of letters, digits and _ (at most 32), e.g. A01.",
+        "编号只用字母、数字和 _（最多 32 个），例如 A01。",
+    ),
+    "season.key": ("unknown key '{key}'.", "未知的键“{key}”。"),
+    "season.key.fix": ("use {choices}.", "请使用 {choices}。"),
+    "season.point": ("unknown arrival point '{point}'.", "未知的到达地点“{point}”。"),
+    "season.point.fix": ("use one of the season's points: {points}.", "请使用赛季中的到达地点之一：{points}。"),
+    "season.outside": ("{day} is outside the season ({start} to {end}).", "{day} 不在赛季之内（{start} 到 {end}）。"),
+    "season.outside.fix": (
+        "move the arrival into the season or widen season.start/end.",
+        "把该批到达移到赛季之内，或放宽 season.start/end。",
+    ),
+    "season.evening_cap": (
+        "{n} arrivals ({names}) reach {point} on {day}, which receives at most {cap} an evening.",
+        "{day} 有 {n} 批（{names}）到达 {point}，而该地点每晚最多接 {cap} 批。",
+    ),
+    "season.evening_cap.fix": (
+        "move an arrival to another day or point, or raise max_arrivals_per_evening.",
+        "把一批改到别的日期或地点，或提高 max_arrivals_per_evening。",
+    ),
+}
