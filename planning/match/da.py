@@ -23,6 +23,8 @@ from planning.match.units import Units
 
 #: Options a free unit looks ahead in one round for one whose posts might take it.
 LOOK_AHEAD = 32
+#: ... and fewer when many are free (about this many options in all).
+LOOK_ENTRIES = 250_000
 
 
 @dataclass
@@ -105,17 +107,22 @@ def _skip(units: Units, places: np.ndarray, state: State, free: np.ndarray, froz
     held = np.flatnonzero(state.held & ~frozen)
     entry, _ = _entries(units, units.first[held] + state.ptr[held])
     post, v = units.entry_p[entry], units.entry_v[entry]
-    lowest = np.full(len(places), np.inf, dtype=np.float32)
-    np.minimum.at(lowest, post, v)
-    bar = np.where(np.bincount(post, minlength=len(places)) >= places, lowest, -np.inf)
+    full = np.bincount(post, minlength=len(places)) >= places
+    if not full.any():
+        return
+    bar = np.where(full, np.inf, -np.inf).astype(np.float32)  # a post with no places left takes nobody
+    if len(post):
+        order = np.lexsort((v, post))  # each post's lowest entry first
+        first = order[np.concatenate([[True], post[order][1:] != post[order][:-1]])]
+        bar[post[first]] = np.where(full[post[first]], v[first], -np.inf)
     ptr, count = state.ptr[free], units.count[free]
-    ahead = ptr[:, None] + np.arange(LOOK_AHEAD)
+    ahead = ptr[:, None] + np.arange(min(LOOK_AHEAD, max(2, LOOK_ENTRIES // len(free))))
     valid = ahead < count[:, None]
     option = (units.first[free, None] + np.minimum(ahead, count[:, None] - 1)).ravel()
     entry, owner = _entries(units, option)
     hopeless = np.bincount(owner, weights=units.entry_v[entry] < bar[units.entry_p[entry]], minlength=len(option))
     worth = valid & (hopeless == 0).reshape(valid.shape)
-    step = np.where(worth.any(axis=1), worth.argmax(axis=1), LOOK_AHEAD)
+    step = np.where(worth.any(axis=1), worth.argmax(axis=1), worth.shape[1])
     state.ptr[free] = np.minimum(ptr + step, count)
 
 
