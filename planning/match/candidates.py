@@ -114,4 +114,9 @@ def extend(m: Market, w: MatchPolicy, e: Edges, seekers: np.ndarray, length: int
     """``e`` with the lists of ``seekers`` lengthened to their ``length`` best acceptable posts (the pairs already
     there are kept)."""
     more = candidates(m, w, only=seekers, length=length, per_post=0)
-    return _edges(m, w, np.concatenate([e.s, more.s]), np.concatenate([e.p, more.p]))
+    new = ~np.isin(more.s.astype(np.int64) * m.n_posts + more.p, e.s.astype(np.int64) * m.n_posts + e.p)
+    s, p, u, v = (np.concatenate([a, b[new]]) for a, b in ((e.s, more.s), (e.p, more.p), (e.u, more.u),
+                                                            (e.v, more.v)))
+    order = np.lexsort((p, -u, s))  # by seeker, best score first, ties by post (as ``_edges``)
+    s, p, u, v = s[order], p[order], u[order], v[order]
+    return Edges(s, p, u, v, np.searchsorted(s, np.arange(m.n_seekers + 1)))
