@@ -29,7 +29,7 @@ class MatchPolicy:
     per_post: int = 4
     k: int = 10
     keep_groups: str = "enterprise"
-    group_options: int = 200
+    group_options: int = 400
     group_candidates: int = 400
     repair_rounds: int = 8
     extend_rounds: int = 1

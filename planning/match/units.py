@@ -26,7 +26,7 @@ DISTRICT_PENALTY = 1000.0
 #: Options per enterprise or district: the members' best posts there, their second best, ...
 VARIANTS = 8
 #: A district has many posts: more of them per district.
-DISTRICT_VARIANTS = 30
+DISTRICT_VARIANTS = 60
 
 
 @dataclass(frozen=True)
