@@ -28,6 +28,11 @@ STRINGS_PER_ROW = 8
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted .xlsx
 ZIP_MAGIC = b"PK\x03\x04"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: A document type (where XML entities are declared: "billion laughs", external files) sits before the root
+#: element; Excel and WPS never write one, so a part whose first bytes hold one is refused before any parsing.
+#: openpyxl also parses through defusedxml (a declared dependency), which forbids entities, as a second guard.
+PROLOG_BYTES = 65_536
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", "")
 
 
@@ -95,6 +100,11 @@ def _check_zip(path: Path, name: str) -> None:
         raise TableError("corrupt", file=name, reason="no xl/workbook.xml inside")
     if size > MAX_UNPACKED_BYTES:
         raise TableError("too_big", file=name, size=size, limit=MAX_UNPACKED_BYTES)
+    with zipfile.ZipFile(path) as archive:
+        for member in sorted(n for n in names if n.endswith((".xml", ".rels"))):
+            with archive.open(member) as handle:
+                if _DOCTYPE.search(handle.read(PROLOG_BYTES)):
+                    raise TableError("xml_doctype", file=name, member=member)
 
 
 def sheet_names(path: Path, label: str | None = None) -> list[str]:

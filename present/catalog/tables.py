@@ -44,6 +44,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "suffix": ("a '{suffix}' file is not a table this toolkit reads.", "不支持“{suffix}”文件作为表格。"),
     "suffix.fix": ("give a .xlsx workbook or a .csv file.", "请使用 .xlsx 工作簿或 .csv 文件。"),
+    "xml_doctype": (
+        "part {member} declares an XML document type (entities), which Excel and WPS never write; it is not read.",
+        "其中的 {member} 声明了 XML 文档类型（实体），Excel 和 WPS 从不写入这种内容；不予读取。",
+    ),
+    "xml_doctype.fix": (
+        "open the workbook in Excel or WPS and save it again as .xlsx, or give the table as CSV.",
+        "在 Excel 或 WPS 中打开并重新另存为 .xlsx，或改用 CSV 表格。",
+    ),
     "corrupt": ("cannot be read as an Excel workbook ({reason}).", "无法作为 Excel 工作簿读取（{reason}）。"),
     "corrupt.fix": (
         "open it in Excel or WPS and save it again as .xlsx (the file may be damaged or not a workbook).",

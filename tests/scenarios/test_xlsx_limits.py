@@ -64,3 +64,29 @@ def test_shared_strings_under_the_cap_are_read(tmp_path: Path, monkeypatch) -> N
     monkeypatch.setenv(ENV_MAX_ROWS, "1000")
     strings = [f"<si><t>s{i}</t></si>".encode() for i in range(7_999)]
     assert len(read_grid(crafted_xlsx(tmp_path / "ok.xlsx", _rows(5), strings)).rows) == 6
+
+
+@pytest.mark.parametrize("where", ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"])
+def test_a_workbook_declaring_xml_entities_is_refused_before_parsing(tmp_path: Path, where: str) -> None:
+    """A "billion laughs" part (entities of entities, a GB once expanded) is refused in one line, unread."""
+    import zipfile
+
+    plain = crafted_xlsx(tmp_path / "plain.xlsx", _rows(3))
+    bomb = b'<!DOCTYPE lolz [<!ENTITY lol0 "lol">' + b"".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">'.encode() for i in range(1, 10)) + b"]>"
+    path = tmp_path / "laughs.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == where:
+                head, body = data.split(b"?>", 1)
+                data = head + b"?>" + bomb + body.replace(b"tongwei", b"&lol9;")
+            out.writestr(item, data)
+    _refused(path, f"{where} declares an XML document type")
+
+
+def test_openpyxl_parses_through_defusedxml() -> None:
+    """The second guard: openpyxl finds defusedxml (declared in pyproject.toml) and forbids entities itself."""
+    from openpyxl import xml
+
+    assert xml.DEFUSEDXML
