@@ -32,6 +32,23 @@ def fix_of(key: str | Msg, fix: str | Msg | None) -> str | Msg | None:
     return fix or None
 
 
+class Told:
+    """A message and its fix from the catalog, read in English by code that logs or compares them."""
+
+    msg: Msg
+    fix_msg: Msg | None
+
+    @property
+    def message(self) -> str:
+        """The message in English (without place or fix)."""
+        return self.msg.render("en")
+
+    @property
+    def fix(self) -> str | None:
+        """The fix in English, or None."""
+        return self.fix_msg.render("en") if self.fix_msg is not None else None
+
+
 def _restore(cls: type, args: tuple[Any, ...], state: dict[str, Any]) -> Any:
     obj = cls.__new__(cls, *args)
     obj.args = args
@@ -39,7 +56,7 @@ def _restore(cls: type, args: tuple[Any, ...], state: dict[str, Any]) -> Any:
     return obj
 
 
-class ScenarioError(ValueError):
+class ScenarioError(Told, ValueError):
     """Bad input: names the file, the field or row, and how to fix it.
 
     ``ScenarioError("key", file=..., field=..., row=..., **params)``; ``fix`` is a catalog key or a ``Msg`` (by
@@ -73,16 +90,6 @@ class ScenarioError(ValueError):
     @property
     def params(self) -> dict[str, Any]:
         return self.msg.params
-
-    @property
-    def message(self) -> str:
-        """The message in English (without place or fix)."""
-        return self.msg.render("en")
-
-    @property
-    def fix(self) -> str | None:
-        """The fix in English, or None."""
-        return self.fix_msg.render("en") if self.fix_msg is not None else None
 
     def _render(self) -> str:
         return self._line("en")

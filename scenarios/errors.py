@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from present.catalog import CATALOG, Msg
-from present.errors import ScenarioError
+from present.errors import ScenarioError, Told
 
 __all__ = ["FieldError", "InputError", "Msg", "ScenarioError", "cut", "quoted", "require", "shown", "suggest"]
 
@@ -52,7 +52,7 @@ def cut(text: str, limit: int = SHOWN_CHARS) -> str:
 InputError = ScenarioError
 
 
-class FieldError(ValueError):
+class FieldError(Told, ValueError):
     """A range check inside a dataclass: the field and a catalog message; the loader adds the file and dotted path."""
 
     def __init__(self, field: str, key: str | Msg, fix: str | Msg | None = None, /, **params: Any) -> None:
@@ -62,14 +62,6 @@ class FieldError(ValueError):
             fix = f"{self.msg.key}.fix"
         self.fix_msg = fix if isinstance(fix, Msg) or fix is None else Msg(fix, **self.msg.params)
         super().__init__(f"{field}: {self.msg}")
-
-    @property
-    def message(self) -> str:
-        return self.msg.render("en")
-
-    @property
-    def fix(self) -> str | None:
-        return self.fix_msg.render("en") if self.fix_msg is not None else None
 
 
 def suggest(word: str, choices: Iterable[str]) -> Msg:
