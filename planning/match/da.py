@@ -24,7 +24,7 @@ from planning.match.units import Units
 #: Options a free unit looks ahead in one round for one whose posts might take it.
 LOOK_AHEAD = 32
 #: ... and fewer when many are free (about this many options in all).
-LOOK_ENTRIES = 250_000
+LOOK_ENTRIES = 60_000
 
 
 @dataclass
@@ -85,19 +85,23 @@ def _involved(units: Units, state: State, free: np.ndarray, n_posts: int, frozen
     """The proposing units and the held units (not ``frozen``) with an entry at a post proposed to: only those posts
     can change (elsewhere nothing new arrives and holders stay within places)."""
     entry, _ = _entries(units, units.first[free] + state.ptr[free])
-    posts = np.unique(units.entry_p[entry])
+    touched = np.zeros(n_posts, dtype=bool)
+    touched[units.entry_p[entry]] = True
+    posts = np.flatnonzero(touched)
     order, start, option = units.by_post
+    active = np.zeros(units.n_units, dtype=bool)
+    active[free] = True
     if start[posts + 1].sum() - start[posts].sum() < state.held.sum():  # few posts: look at their entries
         at, _ = _ranges(start[posts], start[posts + 1])
         opt = option[order[at]]
         unit = units.option_unit[opt]
         now = state.held[unit] & ~frozen[unit] & (units.first[unit] + state.ptr[unit] == opt)
-        return np.union1d(free, unit[now])
-    touched = np.zeros(n_posts, dtype=bool)
-    touched[posts] = True
+        active[unit[now]] = True
+        return np.flatnonzero(active)
     held = np.flatnonzero(state.held & ~frozen)
     entry, owner = _entries(units, units.first[held] + state.ptr[held])
-    return np.union1d(free, held[np.unique(owner[touched[units.entry_p[entry]]])])
+    active[held[owner[touched[units.entry_p[entry]]]]] = True
+    return np.flatnonzero(active)
 
 
 def _skip(units: Units, places: np.ndarray, state: State, free: np.ndarray, frozen: np.ndarray) -> None:

@@ -31,7 +31,7 @@ class MatchPolicy:
     keep_groups: str = "enterprise"
     group_options: int = 400
     group_candidates: int = 400
-    repair_rounds: int = 8
+    repair_rounds: int = 6
     extend_rounds: int = 1
     spread_rounds: int = 40
     home_bonus: dict[str, float] = field(default_factory=dict)

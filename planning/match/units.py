@@ -70,7 +70,9 @@ def _options_by(frame: pd.DataFrame, key: np.ndarray, size: pd.Series, limit: in
     posts there stays at their last), best mean score first, at most ``limit``."""
     g, s, p, u = (frame[c].to_numpy() for c in ("g", "s", "p", "u"))
     k = key[p].astype(np.int64)
-    order = np.lexsort((p, -u, k, s, g))
+    # by (group, seeker, key), then as the pairs come (each seeker's best first, ties by post): one stable sort
+    order = np.argsort((g.astype(np.int64) * (int(s.max(initial=0)) + 1) + s) * (int(key.max(initial=0)) + 1) + k,
+                       kind="stable")
     g, s, p, u, k, rows = g[order], s[order], p[order], u[order], k[order], order
     # blocks of (seeker, key): their posts there, best first
     new = np.concatenate([[True], (s[1:] != s[:-1]) | (k[1:] != k[:-1])])
