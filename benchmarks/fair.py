@@ -5,8 +5,11 @@ python benchmarks/fair.py [--posts 100000] [--seekers 30000] [--fairs 330] [--se
 
 Each run is a fresh Python process (its peak resident memory is its own) that generates the season, then times the
 pipeline a bureau would run on its tables: checking them and reading the free text (jieba), scoring candidates by
-code, deferred acceptance with groups (and the repair of blocking pairs), deferred acceptance without groups (for
-the count of blocking pairs without them), the independent checks, and the plain and spread recommendation lists.
+code, deferred acceptance with groups (with longer lists for those left without a match, then resettling and the
+repair of blocking pairs), deferred acceptance without groups (for the count of blocking pairs without them), the
+independent checks, and the plain and spread recommendation lists. Besides the default spread it prints other
+spreads (the trade between congestion and quality) and the share of posts in no seeker's pool of candidates, a floor
+under the Gini of any lists drawn from those pools.
 Every run uses the same seed: the digest of the matches and lists must be the same in each (same seed, same bytes).
 The machine is shared: the load average is printed beside the times.
 """

@@ -3,7 +3,8 @@ and each unit's options in order of preference, each option a set of (seeker, po
 
 A seeker alone has one option per candidate post. A group (couples, fellow villagers: the seekers sharing a group
 id) has options per enterprise (or district, by ``keep_groups``) where every member has a candidate post: the
-members' best posts there, then their second best, and so on; the group's score of an option is its members' mean.
+members' best posts there, then their second best, and so on (a member with fewer posts there stays at their last,
+so that one member's short list does not cut the group's); the group's score of an option is its members' mean.
 After those come options per district: a group kept by enterprise that cannot stay in one still stays in one
 district. Each member of a group also has a dormant unit of their own, woken when the group has run out of options
 (the group is then split). With ``keep_groups="none"`` everyone applies alone.
