@@ -1,17 +1,25 @@
-"""Fleet sizing on the bundled scenarios: time, nights simulated, candidates, and an independent check.
+"""Fleet sizing on the bundled scenarios: the recommendation, its cost, and an independent check on fresh nights.
 
-    python benchmarks/fleet.py [--scenarios NAME,NAME] [--out benchmarks/results/fleet.txt] [--write DIR]
+    python benchmarks/fleet.py [--scenarios NAME,NAME] [--jobs 1] [--runs 1] [--fresh 2000]
+                               [--out benchmarks/results/fleet.txt] [--write DIR]
 
 For each scenario: the search as ``labor-transfer fleet NAME --target 0.95`` runs it (``whatif.fleet.size_fleet``
-with its defaults: standby 0..1, planning margins ``whatif.fleet.BUFFERS``, seed 1) with its wall time, the nights
-it simulated and the fleets it evaluated; then 2,000 fresh nights (another seed, which the search never used; the
-search's night model: the scenario's own uncertainty, ``travel.bias`` included, a coach that does not come and
-workers who miss the train, the booked standby) of the recommended fleet and of the next cheaper candidate that has
-a plan, with Wilson 95% intervals: the recommended one's share should reach the target. The issue-23 reference
-costs (the recommendations before it) are printed beside. When none meets, the fresh nights of the closest say why
-its nights fail: the share of
-nights with a late worker of an enterprise's own vehicle (``pickup: own``, which no booked coach carries) and with a
-late coach passenger.
+with its defaults: standby 0..1, planning margins ``whatif.fleet.BUFFERS``, seed 1), ``--runs`` times (the median
+wall time is printed; the search is seeded, so every run must recommend the same fleet, which is checked), with the
+nights it simulated and the candidates it evaluated. Then ``--fresh`` new nights (seed 10**6 + 1, which the search
+never used; the search's night model: the scenario's own uncertainty, ``travel.bias`` included, a coach that does
+not come, workers who miss the train, the booked standby) of
+
+- the recommended plan: its share of nights on time should reach the target;
+- the issue-23 reference fleet (what the cost must not exceed: 2023's recommendation before issue 23, and the 2025
+  fleet the earlier search passed over), planned as the search plans a candidate: whether the reference is a
+  fleet that meets at all under today's night model;
+- the next cheaper candidate that has a plan,
+
+each with its Wilson 95% interval and the two parts of the headline (nights with someone at a closed dormitory,
+nights with someone in after ``policy.latest_arrival``). When none meets, the fresh nights of the closest say why
+its nights fail: the share of nights with a late worker of an enterprise's own vehicle (``pickup: own``, which no
+booked coach carries) and with a late coach passenger.
 
 A scenario may be given a diagnostic edit of its enterprises table, ``NAME+ENTERPRISE.column=value`` (e.g.
 ``dingxi_qingdao_2025+E0026.own_seats=30``), to see what the search does once a cause outside the fleet is removed.
@@ -20,41 +28,57 @@ A scenario may be given a diagnostic edit of its enterprises table, ``NAME+ENTER
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
+import statistics
+import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 import scenarios
+from planning import make_plan
 from sim import simulate
-from whatif.fleet import BUFFERS, FLEET_UNCERTAINTY, MEETS, night_ok, size_fleet, standby_options
+from sim.risk import on_time
+from whatif.fleet import (
+    BUFFERS,
+    FLEET_ITERATIONS,
+    FLEET_UNCERTAINTY,
+    MEETS,
+    Evaluation,
+    night_ok,
+    size_fleet,
+    standby_options,
+)
+from whatif.fleet_candidates import Candidate, booked, margin_note, with_margin
 from whatif.risk import failing_workers
-from whatif.sequential import wilson
 
 FRESH_NIGHTS = 2000
-#: What the search recommended before issue 23 (benchmarks/results/fleet.txt then): the new one is no dearer.
-BEFORE = {"dingxi_qingdao_2023": 31_418, "dingxi_qingdao_2025": 33_888}
+FRESH_SEED = 10**6
+SEARCH_SEED = 1
+#: Issue 23's reference fleets: (53-seat, 35-seat, standby, planning margin) and the cost the recommendation must
+#: not exceed. 2023: the recommendation before issue 23; 2025: the fleet the earlier search passed over.
+REFERENCE = {"dingxi_qingdao_2023": ((15, 6, 0, 0), 31_418), "dingxi_qingdao_2025": ((15, 6, 1, 30), 33_888)}
 
 
-def fresh_run(result, ev):
-    """FRESH_NIGHTS new nights (seed 10**6 + search seed) of ``ev``'s plan, on the scenario's own deadline."""
-    sc = result.scenario.with_overrides({f"fleet.{t}.count": dict(ev.candidate.counts).get(t, 0)
-                                         for t in result.scenario.fleet})
-    return simulate(sc, ev.plan, FRESH_NIGHTS, seed=10**6 + result.seed,
-                    options={**FLEET_UNCERTAINTY, "log": "lean", **standby_options(ev.candidate.standby)})
+def fresh_run(sc, candidate: Candidate, plan, nights: int, jobs: int):
+    """``nights`` new nights of ``plan`` on the booked fleet, the scenario's own deadline, the search's night model."""
+    return simulate(booked(sc, candidate), plan, nights, seed=FRESH_SEED + SEARCH_SEED,
+                    options={**FLEET_UNCERTAINTY, "log": "lean", "n_jobs": jobs,
+                             **standby_options(candidate.standby)})
 
 
-def fresh(result, ev) -> tuple[float, float, float]:
-    """p_on_time of ``ev``'s plan over FRESH_NIGHTS new nights and its interval."""
-    ok = night_ok(fresh_run(result, ev))
-    low, high = wilson(int(ok.sum()), len(ok))
-    return float(ok.mean()), low, high
+def fresh(sc, candidate: Candidate, plan, nights: int, jobs: int) -> str:
+    """The headline over fresh nights with its interval and its two parts, as one cell."""
+    ot = on_time(fresh_run(sc, candidate, plan, nights, jobs).kpis)
+    low, high = ot.headline.interval
+    parts = ot.parts
+    return (f"{ot.p:.2%} ({low:.1%}-{high:.1%}); closed {parts['closed'].p:.1%}, after deadline "
+            f"{parts['after_deadline'].p:.1%}")
 
 
-def why(result, ev) -> str:
-    """Over FRESH_NIGHTS new nights of ``ev``: its share of good nights, and what the failing nights have late."""
-    run = fresh_run(result, ev)
+def why(sc, ev: Evaluation, nights: int, jobs: int) -> str:
+    """Over fresh nights of ``ev``: its share of good nights, and what the failing nights have late."""
+    run = fresh_run(sc, ev.candidate, ev.plan, nights, jobs)
     ok = night_ok(run)
     bad = failing_workers(run)
     own = bad["vehicle"].astype(str).str.startswith("own:")
@@ -67,10 +91,25 @@ def why(result, ev) -> str:
             f"{coach_nights / n:.1%} (so {1 - coach_nights / n:.1%} of nights had every coach passenger on time)")
 
 
+def reference_plan(result, candidate: Candidate):
+    """The reference fleet's plan: the search's own when it evaluated that candidate, else planned as it would."""
+    for ev in result.evaluations:
+        if ev.candidate.counts == candidate.counts and ev.candidate.buffer == candidate.buffer:
+            return ev.plan, ev.cost if ev.candidate.standby == candidate.standby else None
+    sc = result.scenario
+    try:
+        plan = make_plan(with_margin(booked(sc, candidate), candidate.buffer), seed=SEARCH_SEED,
+                         max_iterations=FLEET_ITERATIONS, time_limit=None)
+    except scenarios.ScenarioError:
+        return None, None
+    if candidate.buffer:
+        plan = dataclasses.replace(plan, warnings=(*plan.warnings, margin_note(sc, candidate.buffer)),
+                                   margin_min=float(candidate.buffer))
+    return plan, None
+
+
 def load(spec: str):
     """A bundled scenario, optionally with edits of its enterprises table: ``NAME+E0026.own_seats=30+...``."""
-    import dataclasses
-
     name, *edits = spec.split("+")
     sc = scenarios.load(name)
     if edits:
@@ -86,65 +125,86 @@ def load(spec: str):
     return sc
 
 
+def search(sc, runs: int, jobs: int):
+    """The search ``runs`` times: its result and the median wall time; every run must recommend the same."""
+    seconds, results = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        results.append(size_fleet(sc, 0.95, seed=SEARCH_SEED, n_jobs=jobs,
+                                  backend="serial" if jobs == 1 else "local"))
+        seconds.append(time.perf_counter() - start)
+    picks = {(r.recommended.candidate, r.recommended.cost) if r.recommended else None for r in results}
+    assert len(picks) == 1, f"the same seed recommended different fleets: {picks}"
+    return results[0], statistics.median(seconds)
+
+
+def row(name: str, runs: int, jobs: int, nights: int, write: Path | None = None) -> str:
+    """The table's row of one scenario (and, with ``write``, the search's files under ``write / name``)."""
+    sc = load(name)
+    result, seconds = search(sc, runs, jobs)
+    if write:
+        result.write(write / name.replace("+", "_").replace("=", "_"), lang="en")
+    rec = result.recommended
+    (n53, n35, standby, buffer), ref_cost = REFERENCE.get(name.split("+")[0], ((0, 0, 0, 0), None))
+    ref_txt = ref_fresh = "-"
+    if ref_cost:
+        ref = Candidate((("coach_53", n53), ("coach_35", n35)), standby, buffer)
+        plan, cost = reference_plan(result, ref)
+        cost_txt = f"{cost:,.0f}" if cost is not None else f"{ref_cost:,}"
+        ref_txt = f"{ref.label(sc, 'en')} ({cost_txt})"
+        ref_fresh = fresh(sc, ref, plan, nights, jobs) if plan is not None else "no plan"
+    head = f"| {name} | {seconds:.0f} | {len(result.evaluations)} | {result.nights} | "
+    if rec is None:
+        best = result.closest()
+        margins = sorted({ev.candidate.buffer for ev in result.evaluations})
+        return (head + f"none meets (margins tried: {', '.join(map(str, margins))} min); closest "
+                f"{best.candidate.label(sc, 'en') if best else '-'} | | | "
+                f"{f'{best.p_on_time:.1%}' if best else ''} | {why(sc, best, nights, jobs) if best else ''} | "
+                f"{ref_txt} | {ref_fresh} | | |")
+    assert rec.verdict == MEETS
+    rec_fresh = fresh(sc, rec.candidate, rec.plan, nights, jobs)
+    cheaper = [ev for ev in result.evaluations if ev.cost < rec.cost and ev.plan is not None]
+    nxt = max(cheaper, key=lambda e: e.cost) if cheaper else None
+    if nxt is not None:
+        cheap_txt = f"{nxt.candidate.label(sc, 'en')} ({nxt.cost:,.0f}; search {nxt.p_on_time:.1%}, {nxt.verdict})"
+        cheap_fresh = fresh(sc, nxt.candidate, nxt.plan, nights, jobs)
+    else:
+        nearest = result.next_cheaper()
+        cheap_txt, cheap_fresh = (f"{nearest.candidate.label(sc, 'en')}: no plan" if nearest else "-"), "-"
+    limit = f"{rec.cost - ref_cost:+,.0f} against {ref_cost:,}" if ref_cost else "-"
+    return (head + f"{rec.candidate.label(sc, 'en')} | {rec.cost:,.0f} | {limit} | {rec.p_on_time:.1%} | "
+            f"{rec_fresh} | {ref_txt} | {ref_fresh} | {cheap_txt} | {cheap_fresh} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenarios", default="dingxi_qingdao_2023,dingxi_qingdao_2025",
                         help="comma-separated; NAME+E0026.own_seats=30 edits a scenario's enterprises")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes of the simulation (default 1)")
+    parser.add_argument("--runs", type=int, default=1, help="searches per scenario; the median time is shown")
+    parser.add_argument("--fresh", type=int, default=FRESH_NIGHTS, help=f"fresh nights (default {FRESH_NIGHTS})")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--write", type=Path, default=None,
                         help="also write each search's fleet.csv, fleet.png, recommendation.txt (and plan) here")
     args = parser.parse_args()
-    lines = [f"# fleet sizing, target 95% with confidence 95%, standby 0..1, planning margins "
-             f"{', '.join(map(str, BUFFERS))} min; load average {os.getloadavg()[0]:.1f}",
-             "# reference: 2023 31,418 CNY (the recommendation before issue 23); 2025 33,888 CNY (15 x 53 + 6 x 35 "
-             "+ 1 standby, 30-min margin, which the earlier search passed over for one 2,786 CNY dearer)",
-             "", "| scenario | s | fleets | nights | recommended | cost | reference | p (search) | "
-             "fresh 2,000 nights | next cheaper | its fresh 2,000 nights | verdict |",
-             "|---|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---|"]
+    lines = [f"# python benchmarks/fleet.py {' '.join(sys.argv[1:])}",
+             f"# fleet sizing as `labor-transfer fleet NAME --target 0.95` (seed {SEARCH_SEED}): confidence 95%, "
+             f"standby 0..1, planning margins {', '.join(map(str, BUFFERS))} min; s = median wall time of "
+             f"{args.runs} run(s), --jobs {args.jobs}; load average {os.getloadavg()[0]:.1f} at start",
+             f"# fresh: {args.fresh:,} nights (seed {FRESH_SEED + SEARCH_SEED}, never used by the search) with the "
+             "search's night model; a night is on time when nobody reaches a closed dormitory and nobody checks in "
+             "after policy.latest_arrival (sim.risk); Wilson 95% intervals",
+             "", "| scenario | s | candidates | nights | recommended | cost (CNY) | against the reference | "
+             "p (search) | fresh nights | reference fleet | its fresh nights | next cheaper | its fresh nights |",
+             "|---|---:|---:|---:|---|---:|---:|---:|---|---|---|---|---|"]
     for name in args.scenarios.split(","):
-        sc = load(name)
-        start = time.perf_counter()
-        result = size_fleet(sc, 0.95, seed=1)
-        seconds = time.perf_counter() - start
-        if args.write:
-            result.write(args.write / name.replace("+", "_").replace("=", "_"), lang="en")
-        rec = result.recommended
-        if rec is None:
-            best = result.closest()
-            margins = sorted({ev.candidate.buffer for ev in result.evaluations})
-            lines.append(f"| {name} | {seconds:.0f} | {len(result.evaluations)} | {result.nights} | none meets "
-                         f"(margins tried: {', '.join(map(str, margins))} min); "
-                         f"closest {best.candidate.label(sc, 'en') if best else '-'} | | "
-                         f"{BEFORE.get(name, '')} | {f'{best.p_on_time:.1%}' if best else ''} | "
-                         f"{why(result, best) if best else ''} | | | |")
-            print(lines[-1], flush=True)
-            continue
-        p, low, high = fresh(result, rec)
-        cheaper = [ev for ev in result.evaluations if ev.cost < rec.cost and ev.plan is not None]
-        nxt = max(cheaper, key=lambda e: e.cost) if cheaper else None
-        if nxt is not None:
-            q, qlow, qhigh = fresh(result, nxt)
-            cheap_txt = f"{nxt.candidate.label(sc, 'en')} ({nxt.cost:,.0f})"
-            cheap_fresh = f"{q:.1%} ({qlow:.1%}-{qhigh:.1%})"
-            verdict = "meets" if p >= 0.95 else "misses"
-            verdict += "; the cheaper misses" if q < 0.95 else "; the cheaper within noise"
-        else:
-            nearest = result.next_cheaper()
-            cheap_txt = f"{nearest.candidate.label(sc, 'en')}: no plan" if nearest else "-"
-            cheap_fresh = "-"
-            verdict = "meets" if p >= 0.95 else "misses"
-        ref = BEFORE.get(name)
-        lines.append(f"| {name} | {seconds:.0f} | {len(result.evaluations)} | {result.nights} | "
-                     f"{rec.candidate.label(sc, 'en')} | {rec.cost:,.0f} | "
-                     f"{f'{ref:,} ({rec.cost - ref:+,.0f})' if ref else '-'} | {rec.p_on_time:.1%} | "
-                     f"{p:.1%} ({low:.1%}-{high:.1%}) | {cheap_txt} | {cheap_fresh} | {verdict} |")
-        assert rec.verdict == MEETS
+        lines.append(row(name, args.runs, args.jobs, args.fresh, args.write))
         print(lines[-1], flush=True)
+    lines.append(f"\n# load average {os.getloadavg()[0]:.1f} at the end")
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
-    np.seterr(all="ignore")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scenarios import ScenarioError, load
 from whatif.cli import add_command, scenario_arg
-from whatif.cli_args import whole
+from whatif.cli_args import jobs, whole
 from whatif.cli_text import say
 
 #: The most delays one run searches (each is a fleet search of its own).
@@ -72,6 +72,7 @@ def _fleet_args(p: argparse.ArgumentParser) -> None:
                    help=f"most nights per candidate, 40..{MAX_NIGHTS:,} (batches of 40, at most 1,000 of them)")
     p.add_argument("--iterations", type=whole(100, 10_000_000), default=FLEET_ITERATIONS,
                    help=f"routing iterations per candidate fleet (default {FLEET_ITERATIONS})")
+    jobs(p)
     p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
     p.add_argument("--seed", type=whole(0, 2**32 - 1), default=1, help="random seed (same seed, same answer)")
@@ -109,7 +110,7 @@ def _fleet(args: argparse.Namespace) -> int:
         extra = {**overrides, **({} if delay is None else {"train.delay_min": delay})}
         results.append(size_fleet(sc, args.target, confidence=args.confidence, standby=args.standby,
                                   max_nights=args.max_nights, seed=args.seed, iterations=args.iterations,
-                                  backend=backend, overrides=extra, buffers=args.buffers))
+                                  n_jobs=args.jobs, backend=backend, overrides=extra, buffers=args.buffers))
     with atomic_folder(args.out) as stage:  # every delay's answer in one set: never some new, some earlier
         for delay, result in zip(delays, results, strict=True):
             result.write_into(stage if delay is None else stage / f"delay_{delay:g}", lang=args.lang)
