@@ -23,7 +23,7 @@ def _one_line(capsys, *words: str) -> None:
 
 
 @pytest.mark.parametrize("command", [["simulate", "tiny"], ["sweep", "tiny", "--set", "train.delay_min=0,60"],
-                                     ["pack", "tiny"], ["season", "qingdao_season_2023"]])
+                                     ["pack", "tiny"], ["season", "qingdao_season_2023"], ["fleet", "tiny"]])
 def test_jobs_over_the_cores_are_refused(command, tmp_path, capsys) -> None:
     assert main([*command, "--out", str(tmp_path / "o"), "--jobs", str(MAX_JOBS + 1), "--lang", "en"]) == 2
     _one_line(capsys, f"expected a whole number in 1..{MAX_JOBS}")
