@@ -67,8 +67,9 @@ TEXT = {
         "no_prices": "用车 {coaches} 辆，共 {trips} 车次，座位 {seats} 个；"
                      "车价未填写（车队的固定费用和每公里费用都是 0），无法估算费用。",
         "risk_deadline": "所有人都在 {latest} 前入住的夜晚占 {p}（95% 区间 {lo}–{hi}）。",
-        "risk_slower": "如果夜间路况比计划的行车时间慢 10%（同样的夜晚），所有人都在宿舍关门前入住的夜晚将占 {p}"
-                       "（95% 区间 {lo}–{hi}）。上面的数字已计入计划行车时间可能偏快的估计误差（平均慢 {bias}）。",
+        "risk_slower": "如果夜间路况比计划的行车时间慢 10%（同样的夜晚），准时（所有人都在宿舍关门前、且在 {latest} "
+                       "前入住）的夜晚将从 {base} 降到 {p}（95% 区间 {lo}–{hi}）。"
+                       "上面的数字已计入计划行车时间可能偏快的估计误差（平均慢 {bias}）。",
         "last": "最后一人入住时间：一般在 {p50}；{nights} 个夜晚中有 90% 落在 {p5} 至 {p95} 之间。",
         "h_seats": "六、座位利用",
         "seats_ok": "平均座位利用率 {use}。",
@@ -135,9 +136,9 @@ TEXT = {
                      "and per-km costs are all 0), so no cost can be given.",
         "risk_deadline": "Nights on which everyone checked in by {latest}: {p} (95% interval {lo}-{hi}).",
         "risk_slower": "If the roads were 10% slower than the planned times (the same nights otherwise), nights on "
-                       "which everyone checked in before their dormitory closed would be {p} (95% interval "
-                       "{lo}-{hi}). The figures above already allow for planned times that may be optimistic "
-                       "(an estimate: {bias} slower on average).",
+                       "time (everyone in an open dormitory before {latest}) would fall from {base} to {p} (95% "
+                       "interval {lo}-{hi}). The figures above already allow for planned times that may be "
+                       "optimistic (an estimate: {bias} slower on average).",
         "last": "Last check-in: typically {p50}; on 90% of the {nights} nights between {p5} and {p95}.",
         "h_seats": "6. Seat use",
         "seats_ok": "Average seat use {use}.",
@@ -271,6 +272,7 @@ def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str) -
     if facts.slower is not None and facts.slower.source == "p_on_time":
         s = facts.slower
         out.append(("p", t["risk_slower"].format(p=_share(s.p_ok), lo=_share(s.p_low), hi=_share(s.p_high),
+                                                 base=_share(r.p_ok), latest=latest,
                                                  bias=f"{sc.travel.bias - 1:.0%}")))
     out.append(("p", t["last"].format(nights=r.nights, p50=format_clock(r.last_p50), p5=format_clock(r.last_p5),
                                       p95=format_clock(r.last_p95))))

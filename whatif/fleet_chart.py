@@ -20,12 +20,14 @@ if TYPE_CHECKING:
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 
 WORDS = {
-    "zh": {"title": "车队方案：费用与按时入住的把握", "x": "所有人都在宿舍开放时间内入住的夜晚占比",
+    "zh": {"title": "车队方案：费用与按时入住的把握",
+           "x": "准时的夜晚占比（所有人都在宿舍关门前、且在最晚到达时间前入住）",
            "y": "费用（元）", "target": "目标 {t}", "meets": "达到目标", "fails": "未达到",
            "rec": "建议方案", "noplan": "排不出路线：{names}", "margin": "计划余量 {b} 分钟",
            "no_margin": "计划不留余量"},
-    "en": {"title": "Fleets: cost against the chance of a good night", "x": "share of nights with every worker "
-           "checked in while the dormitory is open", "y": "cost (CNY)", "target": "target {t}", "meets": "meets target",
+    "en": {"title": "Fleets: cost against the chance of a good night", "x": "share of nights on time (every worker "
+           "in an open dormitory before the latest arrival)", "y": "cost (CNY)", "target": "target {t}",
+           "meets": "meets target",
            "fails": "misses", "rec": "recommended", "noplan": "no plan within the rules: {names}",
            "margin": "planned with a {b}-min margin", "no_margin": "planned without a margin"},
 }

@@ -88,7 +88,8 @@ class FleetResult:
             low, high = rec.interval()
             lines.append(text("fleet.book", lang, fleet=rec.candidate.label(self.scenario, lang),
                               cost=f"{rec.cost:,.0f}", n=rec.nights, p=_pct(rec.p_on_time), low=_pct(low),
-                              high=_pct(high), conf=_pct(conf), target=_pct(t)))
+                              high=_pct(high), conf=_pct(conf), target=_pct(t),
+                              latest=self.scenario.policy.latest_arrival))
             if rec.candidate.buffer:
                 lines.append(self._margin_line(rec.candidate.buffer, lang))
             nxt = self.next_cheaper()

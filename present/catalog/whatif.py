@@ -144,9 +144,10 @@ TEXTS.update({
     # the fleet search's statement
     "fleet.same_routes": ("the same routes as {other}: its nights, not simulated again", "路线与“{other}”相同，沿用其模拟夜晚"),
     "fleet.book": (
-        "Book {fleet}, cost {cost} CNY: in {n} simulated nights, {p} ({low}-{high}) had every worker checked in while "
-        "their dormitory was open; it meets {target} with confidence {conf}.",
-        "建议预订：{fleet}，费用 {cost} 元。在 {n} 个模拟夜晚中 {p}（{low}-{high}）的夜晚所有人都在宿舍开放时间内入住；"
+        "Book {fleet}, cost {cost} CNY: in {n} simulated nights, {p} ({low}-{high}) were on time (every worker in an "
+        "open dormitory before {latest}); it meets {target} with confidence {conf}.",
+        "建议预订：{fleet}，费用 {cost} 元。在 {n} 个模拟夜晚中 {p}（{low}-{high}）的夜晚准时"
+        "（所有人都在宿舍关门前、且在 {latest} 前入住）；"
         "以 {conf} 的把握达到 {target} 的目标。",
     ),
     "fleet.none_meets": (

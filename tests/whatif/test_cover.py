@@ -129,3 +129,11 @@ def test_the_cover_says_the_headline_with_roads_ten_percent_slower(tiny, tiny_pl
     en = " ".join(text for _, text in cover_lines(tiny, facts, result, "en"))
     assert "如果夜间路况比计划的行车时间慢 10%" in zh and "平均慢 2%" in zh
     assert "If the roads were 10% slower than the planned times" in en
+    # The figure is the headline of the slower nights (sim.risk, both parts), said as the headline, beside the base.
+    from sim.risk import on_time
+    from whatif.cover_page import _share
+
+    base, slow = _share(on_time(result.kpis).p), _share(on_time(slower.kpis).p)
+    latest = tiny.policy.latest_arrival
+    assert f"nights on time (everyone in an open dormitory before {latest}) would fall from {base} to {slow}" in en
+    assert f"且在 {latest} 前入住）的夜晚将从 {base} 降到 {slow}" in zh
