@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from planning.match import da
 from planning.match.candidates import Edges, candidates, extend
@@ -81,11 +80,6 @@ def _repair(units: Units, places: np.ndarray, state: da.State, rounds: int, n_se
     return best, done
 
 
-def _run(m: Market, e: Edges, w: MatchPolicy, options: pd.DataFrame) -> tuple[Units, da.State]:
-    units = build_units(m, e, w, options=options)
-    return units, da.run(units, m.places)
-
-
 def solve(m: Market, e: Edges, w: MatchPolicy) -> Matching:
     """Deferred acceptance (then resettling and repair, when groups make blocking pairs) on the candidate pairs;
     seekers left without a match get longer lists (``EXTEND`` times as long, up to ``w.extend_rounds`` times) and
@@ -94,7 +88,8 @@ def solve(m: Market, e: Edges, w: MatchPolicy) -> Matching:
     if w.keep_groups != "none" and (m.group >= 0).any():
         long = candidates(m, w, only=np.flatnonzero(m.group >= 0), length=w.group_candidates, per_post=0)
     options = group_options(m, long, w)
-    units, state = _run(m, e, w, options)
+    units = build_units(m, e, w, options=options)
+    state = da.run(units, m.places)
     length = w.candidates
     for _ in range(w.extend_rounds):
         out = np.flatnonzero(da.assignment(units, state, m.n_seekers) < 0)
@@ -102,8 +97,13 @@ def solve(m: Market, e: Edges, w: MatchPolicy) -> Matching:
         longer = extend(m, w, e, out, length)
         if len(longer) == len(e):
             break
-        e = longer
-        units, state = _run(m, e, w, options)
+        e, old = longer, units
+        units = build_units(m, e, w, options=options)
+        # only lists of seekers without a match grew: they apply again from the top, everyone else goes on from where
+        # they are (without groups the outcome of deferred acceptance does not depend on the order of proposals)
+        grew = units.count != old.count
+        state.ptr[grew], state.held[grew] = 0, False
+        state = da.run(units, m.places, state)
     ix = index(units, m.n_posts)
     before = check(units, m.places, da.assignment(units, state, m.n_seekers), ix).count
     rounds = 0
