@@ -114,9 +114,13 @@ def extend(m: Market, w: MatchPolicy, e: Edges, seekers: np.ndarray, length: int
     """``e`` with the lists of ``seekers`` lengthened to their ``length`` best acceptable posts (the pairs already
     there are kept)."""
     more = candidates(m, w, only=seekers, length=length, per_post=0)
-    new = ~np.isin(more.s.astype(np.int64) * m.n_posts + more.p, e.s.astype(np.int64) * m.n_posts + e.p)
-    s, p, u, v = (np.concatenate([a, b[new]]) for a, b in ((e.s, more.s), (e.p, more.p), (e.u, more.u),
-                                                            (e.v, more.v)))
-    order = np.lexsort((p, -u, s))  # by seeker, best score first, ties by post (as ``_edges``)
-    s, p, u, v = s[order], p[order], u[order], v[order]
+    theirs = np.isin(e.s, seekers)  # only their pairs can be there already
+    new = ~np.isin(more.s.astype(np.int64) * m.n_posts + more.p,
+                   e.s[theirs].astype(np.int64) * m.n_posts + e.p[theirs])
+    cols = ((e.s, more.s), (e.p, more.p), (e.u, more.u), (e.v, more.v))
+    mine = [np.concatenate([a[theirs], b[new]]) for a, b in cols]
+    order = np.lexsort((mine[1], -mine[2], mine[0]))  # by seeker, best score first, ties by post (as ``_edges``)
+    both = [np.concatenate([a[~theirs], x[order]]) for (a, _), x in zip(cols, mine, strict=True)]
+    merge = np.argsort(both[0], kind="stable")  # two sorted runs, each seeker's pairs in one of them
+    s, p, u, v = (x[merge] for x in both)
     return Edges(s, p, u, v, np.searchsorted(s, np.arange(m.n_seekers + 1)))
