@@ -92,6 +92,7 @@ class Calibration:
             r = self.roads
             for d in sorted(r.factors):
                 add(f"district_factor.{d}", r.factors[d], r.se[d], 1.0, r.legs[d])
+            add("travel.bias_cv", r.bias_cv, float("nan"), sc.travel.bias_cv, r.nights)
             if not r.assumed_shares:
                 add("travel.cv", r.cv, float("nan"), sc.travel.cv, sum(r.legs.values()) // 2)
                 add("travel.night_share", r.night_share, float("nan"), sc.travel.night_share, r.nights)
@@ -111,6 +112,8 @@ class Calibration:
             out["station.board_s_per_person"] = [round(mid - half, 2), round(mid + half, 2)]
         if self.desks is not None:
             out["station.desk_service_s"] = round(self.desks.desk_s, 2)
+        if self.roads is not None:  # the factors hold the measured level; what is left unknown of it, bias_cv
+            out.update({"travel.bias": 1.0, "travel.bias_cv": round(self.roads.bias_cv, 4)})
         if self.roads is not None and not self.roads.assumed_shares:
             ns, ds = round(self.roads.night_share, 4), self.roads.district_share
             out.update({"travel.cv": round(min(self.roads.cv, 2.0), 4), "travel.night_share": ns,

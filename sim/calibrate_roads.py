@@ -14,10 +14,11 @@ spread of the nights' effects beyond their sampling error, ``sigma_v^2`` from th
 district. One night cannot separate the night's effect from the factors nor estimate tau: the scenario's ``cv``
 and its split (``night_share``, ``district_share``) are then kept (assumed, and said), and each factor's standard error
 includes the night's and the district's luck it cannot average out: ``SE^2 = (J'J)^-1 sigma_e^2 + (tau^2 +
-sigma_v^2) / nights``. The calibrated scenario's ``cv`` and ``district_share`` are predictive: the factors' squared
-standard errors (on the log scale) join the variance, the common level's (``tau^2 / nights``) the night-wide part
-and the rest the district part, so a model calibrated on a few nights spreads its nights by what those nights
-leave unknown too.
+sigma_v^2) / nights``. The calibrated scenario is predictive: what the nights leave unknown of the roads' common
+level (``tau^2 / nights`` on the log scale) becomes ``travel.bias_cv`` (the planner's error drawn once per season,
+once per simulated night in a one-night simulation; ``travel.bias`` becomes 1, the factors hold the measured
+level), and the rest of the factors' squared standard errors joins the district part of ``cv``, so a model
+calibrated on a few nights spreads its nights by what those nights leave unknown too.
 """
 
 from __future__ import annotations
@@ -58,17 +59,23 @@ class RoadFit:
 
     @property
     def _total(self) -> float:
-        return self.tau2 + self.level_var + self.sigma_v2 + self.factor_var + self.sigma_e2
+        return self.tau2 + self.sigma_v2 + self.factor_var + self.sigma_e2
 
     @property
     def cv(self) -> float:
         """The predictive coefficient of variation of a leg: the luck of a night, a district and a leg, and the
-        factors' own uncertainty (a district factor known to +-3% varies like a district's luck of 3% more)."""
+        factors' own uncertainty beyond the common level (a district factor known to +-3% varies like a district's
+        luck of 3% more)."""
         return float(np.sqrt(np.expm1(self._total)))
 
     @property
+    def bias_cv(self) -> float:
+        """The coefficient of variation of the roads' common level as the nights leave it (``travel.bias_cv``)."""
+        return float(np.sqrt(np.expm1(self.level_var)))
+
+    @property
     def night_share(self) -> float:
-        return (self.tau2 + self.level_var) / self._total
+        return self.tau2 / self._total
 
     @property
     def district_share(self) -> float:

@@ -26,7 +26,10 @@ class TrueNight:
 
     The train's delay is lognormal with the given median and 95th percentile (``delay_p95_min``): a train always
     late, which a mean can be recovered from. Travel: per-district factors (multiplying planned minutes, as a
-    calibrated scenario's do) and the variability ``cv`` with its night-wide and district shares.
+    calibrated scenario's do) and the variability ``cv`` with its night-wide and district shares. The true roads are
+    the planned minutes times these factors and that luck, nothing more: the scenario's ``travel.bias`` (the
+    planner's uncertain error, an estimate the model carries) is 1 with no spread in a true night, so the factors are
+    the whole of the truth's departure from the plan, which is what a calibration is to recover.
     """
 
     district_factors: dict[str, float] = field(default_factory=dict)
@@ -40,7 +43,7 @@ class TrueNight:
 
     def overrides(self) -> dict[str, Any]:
         """The scenario overrides (dotted paths) of these parameters."""
-        out: dict[str, Any] = {}
+        out: dict[str, Any] = {"travel.bias": 1.0, "travel.bias_cv": 0.0}
         if self.desk_service_s is not None:
             out["station.desk_service_s"] = self.desk_service_s
         if self.board_s_per_person is not None:

@@ -58,7 +58,9 @@ def _calibrate_args(p: argparse.ArgumentParser) -> None:
 
 def _calibrate(args: argparse.Namespace) -> int:
     from planning.store import read_plan
+    from present.catalog import text
     from scenarios import ScenarioError
+    from scenarios.io import write_text_atomic
     from scenarios.records import read_records
     from sim.calibrate import calibrate
     from whatif.calibrate_out import summary_lines, write_calibrated
@@ -74,8 +76,14 @@ def _calibrate(args: argparse.Namespace) -> int:
         plan = read_plan(plan_dir, sc)
         nights.append((folder.name, plan, read_records(folder, sc, plan)))
     cal = calibrate(sc, nights, seed=args.seed)
+    problems = [line for name, _, rec in nights for line in (f"[{name}]", *rec.problem_lines(args.lang))]
     with atomic_folder(args.out) as stage:
         write_calibrated(cal, stage, lang=args.lang)
+        write_text_atomic(stage / "records_problems.txt", "\n".join(problems) + "\n")
+    for name, _, rec in nights:
+        print(text("records.night_read", args.lang, night=name, summary=rec.summary(args.lang)))
+    if any(rec.problems for _, _, rec in nights):
+        print(word(args.lang, "s_problems", n=sum(len(rec.problems) for _, _, rec in nights)))
     print("\n".join(summary_lines(cal, args.lang)))
     print(word(args.lang, "c_written", out=args.out))
     return 0

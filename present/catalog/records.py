@@ -61,5 +61,6 @@ TEXTS.update({
     ),
 })
 TEXTS.update({
+    "records.night_read": ("{night}: {summary}", "{night}：{summary}"),
     "records.in_parens": (" ({inner})", "（{inner}）"),
 })

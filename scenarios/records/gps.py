@@ -3,7 +3,9 @@
 A coach is at a place while its fixes are within ``RADIUS_M`` of it with a speed under ``STILL_KMH``. The places
 are matched in the plan's order (the station, then each stop of trip 1, the station again, ...), each after the
 last, so two enterprises close together are told apart by the order they are visited in. The first stationary fix
-is seen up to one reporting interval after the coach stopped, the last up to one before it moved: arrival and
+is seen up to one reporting interval after the coach stopped, the last up to one before it moved. Two places of
+the plan can lie within ``RADIUS_M`` of each other (a first stop next to the station): a fix then counts for the
+place it is nearer to, so the stay at the first ends when the coach stands nearer the next. Arrival and
 departure are put half the coach's median interval outside them; an end next to a gap in the track is unknown. A
 place with no stationary fix (a gap in the track) is not found. The station log fills what the track leaves unknown.
 """
@@ -46,11 +48,16 @@ def find_stops(track: pd.DataFrame, visits: list[tuple[int, str]], places: pd.Da
     still = speed < STILL_KMH
     rows = []
     at = 0
-    for trip, place in visits:
+    for k, (trip, place) in enumerate(visits):
         if place not in places.index or at >= len(t):
             continue
         p_lat, p_lon = places.loc[place, ["lat", "lon"]]
-        near = still & (metres(lat, lon, float(p_lat), float(p_lon)) <= RADIUS_M)
+        here = metres(lat, lon, float(p_lat), float(p_lon))
+        near = still & (here <= RADIUS_M)
+        after = visits[k + 1][1] if k + 1 < len(visits) else None
+        if after is not None and after != place and after in places.index:  # the next place may be close by
+            n_lat, n_lon = places.loc[after, ["lat", "lon"]]
+            near &= here <= metres(lat, lon, float(n_lat), float(n_lon))
         near[:at] = False
         hits = np.flatnonzero(near)
         if hits.size == 0:

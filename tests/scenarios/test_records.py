@@ -145,3 +145,20 @@ def test_a_workbook_with_formulas_is_read_without_evaluating_them(night, tmp_pat
     # second no worker (kept as its enterprise's check-in)
     assert {p.key for p in rec.problems if p.file == "入住登记.xlsx"} == {"no_time"}
     assert len(rec.checkins) == 6 and (rec.checkins["worker_id"] == "").sum() == 1
+
+
+def test_a_stop_next_to_the_station_ends_the_stay_at_the_station() -> None:
+    """A first stop 150 m from the station (inside both radii), driven to between two fixes: the coach's departure
+    is when it left the station, not when it left the stop; ends half a reporting interval outside the fixes."""
+    from scenarios.records.gps import EARTH_M, find_stops
+
+    places = pd.DataFrame({"lat": [36.0, 36.0 + 150 / EARTH_M * 180 / np.pi], "lon": [120.0, 120.0]},
+                          index=["station", "E1"])
+    t = np.arange(0.0, 20.0, 0.5)
+    at_stop = t >= 10.0  # standing at the station until 9.5, at E1 from 10.0 (no fix on the way)
+    track = pd.DataFrame({"minutes": t, "lat": np.where(at_stop, places.loc["E1", "lat"], 36.0), "lon": 120.0,
+                          "speed": 0.0})
+    found = find_stops(track, [(1, "station"), (1, "E1")], places).set_index("place")
+    assert found.loc["station", "depart_min"] == pytest.approx(9.75)
+    assert found.loc["E1", "arrive_min"] == pytest.approx(9.75)
+    assert found.loc["E1", "depart_min"] == pytest.approx(19.75)

@@ -53,6 +53,8 @@ def test_one_night_keeps_the_scenarios_split_and_says_so() -> None:
                     district_share=0.15)
     assert fit.assumed_shares
     assert fit.tau2 == pytest.approx(0.7 * math.log1p(0.15 ** 2))
+    # the night's luck is not told from the roads' level by one night: the level's uncertainty is the whole of it
+    assert fit.bias_cv == pytest.approx(math.sqrt(math.expm1(fit.tau2)))
     assert fit.factors["a"] / fit.factors["b"] == pytest.approx(1.1, rel=0.03)
 
 
@@ -76,6 +78,7 @@ def calibrated(tmp_path_factory: pytest.TempPathFactory):
 def test_one_night_recovers_the_desks_and_the_slow_district(calibrated) -> None:
     _sc, _plan, cal = calibrated
     assert cal.desks.desk_s == pytest.approx(BENCH_TRUTH.desk_service_s, rel=0.10)
+    assert abs(cal.desks.desk_s - BENCH_TRUTH.desk_service_s) <= 1.645 * cal.desks.se < 2.5  # an honest interval
     assert cal.board_mean_s == pytest.approx(np.mean(BENCH_TRUTH.board_s_per_person), rel=0.10)
     f = cal.roads.factors
     assert f["huangdao"] / f["jiaozhou"] == pytest.approx(1.15 / 0.92, rel=0.10)  # the night's luck cancels
@@ -93,6 +96,10 @@ def test_the_calibrated_scenario_is_written_loaded_and_simulated(calibrated, tmp
     back = scenarios.load(str(tmp_path / "scenario.yaml"))
     assert back.calibrated is not None and back.calibrated.nights == ("night",)
     assert back.station.desk_service_s == pytest.approx(cal.desks.desk_s, abs=0.01)
+    # the factors hold the measured level of the roads: the planner's bias is replaced, its spread is what one
+    # night leaves unknown of that level
+    assert back.travel.bias == 1.0 and back.travel.bias_cv == pytest.approx(cal.roads.bias_cv, abs=1e-4)
+    assert cal.roads.bias_cv > sc.travel.bias_cv
     hd = sc.enterprises.index[sc.enterprises["district"] == "huangdao"][0]
     ratio = back.travel_model.legs([hd], ["station"])[0][0, 0] / sc.travel_model.legs([hd], ["station"])[0][0, 0]
     f = back.calibrated.district_factors
