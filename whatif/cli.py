@@ -10,28 +10,28 @@ from typing import NoReturn
 
 from present.catalog import text
 from scenarios import ScenarioError, bundled_names, load
-from whatif.cli_text import install
+from whatif.cli_text import install, say
 
 EXIT_BAD_INPUT = 2
 
 Command = Callable[[argparse.Namespace], int]
-#: name -> (how to add its arguments, what it runs, help text)
+#: name -> (how to add its arguments, what it runs, the catalog key of its help)
 COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command, str]] = {}
 
 
-def add_command(name: str, help_text: str, add_args: Callable[[argparse.ArgumentParser], None], run: Command) -> None:
-    """Register a subcommand."""
-    COMMANDS[name] = (add_args, run, help_text)
+def add_command(name: str, help_key: str, add_args: Callable[[argparse.ArgumentParser], None], run: Command) -> None:
+    """Register a subcommand; ``help_key`` is the catalog key of what it does (told in the command line's language)."""
+    COMMANDS[name] = (add_args, run, help_key)
 
 
 def scenario_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scenario", help=f"a bundled name ({', '.join(bundled_names())}) or a path to scenario.yaml")
+    parser.add_argument("scenario", help=say("help.scenario", names=", ".join(bundled_names())))
 
 
 def _check_args(parser: argparse.ArgumentParser) -> None:
     scenario_arg(parser)
     parser.add_argument("--lang", choices=("zh", "en"), default="zh",
-                        help="the summary in Chinese (zh) or English (en)")
+                        help=say("help.check_lang"))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -54,7 +54,7 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-add_command("check", "load and validate a scenario and print a short summary", _check_args, _check)
+add_command("check", "help.cmd.check", _check_args, _check)
 
 
 def version() -> str:
@@ -124,12 +124,12 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     _load_subcommands()
     parser = _Parser(
-        prog="labor-transfer", description="Plan, simulate and stress-test point-to-point labor transfers."
+        prog="labor-transfer", description=say("help.program")
     )
-    parser.add_argument("--version", action="version", version=f"labor-transfer {version()}")
+    parser.add_argument("--version", action="version", version=f"labor-transfer {version()}", help=say("help.version"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (add_args, run, help_text) in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, description=help_text)
+    for name, (add_args, run, help_key) in COMMANDS.items():
+        p = sub.add_parser(name, help=say(help_key), description=say(help_key))
         add_args(p)
         p.set_defaults(run=run)
     return parser

@@ -60,40 +60,37 @@ def number(low: float, high: float, low_open: bool = False) -> Callable[[str], f
 
 
 def out(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, required=True, help="output folder (replaced whole when written)")
+    parser.add_argument("--out", type=Path, required=True, help=say("help.out_whole"))
 
 
 def lang(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("zh", "en"), default="zh",
-                        help="labels and messages in Chinese (zh) or English (en)")
+                        help=say("help.lang"))
 
 
 def seed(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=whole(0, MAX_SEED), default=1,
-                        help=f"random seed, 0..{MAX_SEED} (same seed, same result)")
+                        help=say("help.seed", most=MAX_SEED))
 
 
 def replications(parser: argparse.ArgumentParser, default: int) -> None:
     parser.add_argument("--replications", type=whole(1, MAX_REPLICATIONS), default=default,
-                        help=f"simulated nights, 1..{MAX_REPLICATIONS} (default {default})")
+                        help=say("help.replications", most=MAX_REPLICATIONS, default=default))
 
 
 def jobs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=whole(1, MAX_JOBS), default=DEFAULT_JOBS,
-                        help=f"worker processes run in parallel, at most the {MAX_JOBS} cores (default {DEFAULT_JOBS})")
+                        help=say("help.jobs", cores=MAX_JOBS, default=DEFAULT_JOBS))
 
 
 def time_limit(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--time-limit", type=number(0, MAX_SECONDS, low_open=True), default=None,
-                        help="opt-in: also stop placement and routing after these seconds (default none: only "
-                        "counts stop the search, so the same seed gives the same plan on any machine; a plan the "
-                        "clock stopped says so, as another run may differ)")
+                        help=say("help.time_limit"))
     parser.add_argument(
         "--iterations",
         type=whole(0, MAX_ITERATIONS),
         default=ROUTING_ITERATIONS,
-        help=f"routing search iterations (default {ROUTING_ITERATIONS}; the same seed gives the same plan); "
-        "0 searches until --time-limit instead",
+        help=say("help.iterations", default=ROUTING_ITERATIONS),
     )
 
 
@@ -102,7 +99,7 @@ def plan_dir(parser: argparse.ArgumentParser, required: bool) -> None:
         "--plan",
         type=Path,
         required=required,
-        help="a folder written by `labor-transfer plan` (placement.csv, routes.csv, manifest.csv, plan.json)",
+        help=say("help.plan_dir"),
     )
 
 
@@ -112,9 +109,9 @@ def sets(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="PATH=V1,V2",
-        help="an axis of the sweep, e.g. train.delay_min=0,60,120 (repeat for more axes)",
+        help=say("help.sweep_set"),
     )
 
 
 def delay(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--delay", type=number(0, MAX_DELAY_MIN), default=0.0, help="minutes the train is late")
+    parser.add_argument("--delay", type=number(0, MAX_DELAY_MIN), default=0.0, help=say("help.delay"))

@@ -13,6 +13,7 @@ from scenarios.io import atomic_folder, check_writable
 from scenarios.writers import write_csv
 from whatif import cli_args as a
 from whatif.cli import add_command, scenario_arg
+from whatif.cli_text import say as said
 from whatif.messages import say
 from whatif.progress import steps
 from whatif.report import plan_lines, sim_lines, warning_lines, where_line
@@ -80,8 +81,7 @@ def _risk_nights(p: argparse.ArgumentParser) -> None:
     from whatif.plan_risk import RISK_NIGHTS
 
     p.add_argument("--risk-nights", type=a.whole(0, a.MAX_REPLICATIONS), default=RISK_NIGHTS,
-                   help=f"nights the risk check simulates the plan (default {RISK_NIGHTS}; 0 skips the check); below "
-                   "policy.target_on_time it tries the other ways to plan and recommends the cheapest that meets it")
+                   help=said("help.risk_nights", default=RISK_NIGHTS))
 
 
 def _risk_check(sc, plan, args: argparse.Namespace, options: PlanOptions, run=None):
@@ -105,14 +105,13 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
         "--placement",
         type=Path,
         default=None,
-        help="an exported placement.xlsx or placement.csv, edited by hand: kept as it is and routed",
+        help=said("help.placement"),
     )
     p.add_argument(
         "--base",
         type=Path,
         default=None,
-        help="with --placement: the plan folder the edit started from; its coaches, trips and times are kept "
-        "wherever the edit does not force a change (default: the plan beside the edited file, when there is one)",
+        help=said("help.base"),
     )
     from scenarios.model import OBJECTIVES
 
@@ -120,8 +119,7 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
         "--objective",
         choices=OBJECTIVES,
         default=None,
-        help="routing objective after the fewest coaches: workers' ride minutes, km, both weighted, or cost "
-        "(default: the scenario's policy.objective)",
+        help=said("help.objective"),
     )
 
 
@@ -235,8 +233,7 @@ def _simulate_args(p: argparse.ArgumentParser) -> None:
     a.plan_dir(p, required=False)
     a.replications(p, 100)
     p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
-                   help="change the night simulated, not the plan: e.g. train.delay_min=90 (the plan's train is "
-                   "90 minutes late) or station.desk_order=coach")
+                   help=said("help.simulate_set"))
     a.jobs(p)
 
 
@@ -293,8 +290,8 @@ def _sweep_args(p: argparse.ArgumentParser) -> None:
     a.seed(p)
     a.sets(p)
     a.replications(p, 50)
-    p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
-    p.add_argument("--fixed-plan", action="store_true", help="hold the base scenario's plan fixed (no re-planning)")
+    p.add_argument("--scheduler", default=None, help=said("help.scheduler"))
+    p.add_argument("--fixed-plan", action="store_true", help=said("help.fixed_plan"))
     a.jobs(p)
 
 
@@ -331,8 +328,8 @@ def _replan_args(p: argparse.ArgumentParser) -> None:
     a.lang(p)
     a.plan_dir(p, required=True)
     a.delay(p)
-    p.add_argument("--broken", default="", help="coach ids that broke down, comma-separated (e.g. C07)")
-    p.add_argument("--missing", default="", help="worker ids not on the train, comma-separated")
+    p.add_argument("--broken", default="", help=said("help.broken"))
+    p.add_argument("--missing", default="", help=said("help.missing"))
 
 
 def _replan(args: argparse.Namespace) -> int:
@@ -369,7 +366,7 @@ def _pack_args(p: argparse.ArgumentParser) -> None:
     a.jobs(p)
     p.add_argument("--risk-nights", type=int, default=None, help=argparse.SUPPRESS)  # pack checks its own nights
     p.add_argument("--redact", action="store_true",
-                   help="a pack fit to share: names reduced to surname plus 某, no phone numbers (ids kept)")
+                   help=said("help.redact"))
 
 
 def _pack(args: argparse.Namespace) -> int:
@@ -400,16 +397,16 @@ def _pack(args: argparse.Namespace) -> int:
 
 
 add_command(
-    "plan", "place the workers and route the coaches; write placement, routes and the Excel plan", _plan_args, _plan
+    "plan", "help.cmd.plan", _plan_args, _plan
 )
-add_command("simulate", "simulate a plan many times; write KPIs, the event log and charts", _simulate_args, _simulate)
+add_command("simulate", "help.cmd.simulate", _simulate_args, _simulate)
 add_command(
     "sweep",
-    "simulate a grid of variants (--set PATH=V1,V2); write sweep.csv and a comparison chart",
+    "help.cmd.sweep",
     _sweep_args,
     _sweep,
 )
 add_command(
-    "replan", "revise a plan on the night: a late train, broken coaches, missing workers", _replan_args, _replan
+    "replan", "help.cmd.replan", _replan_args, _replan
 )
-add_command("pack", "the meeting pack: charts (PNG and PDF) and the transport plan (Excel)", _pack_args, _pack)
+add_command("pack", "help.cmd.pack", _pack_args, _pack)

@@ -14,22 +14,22 @@ from pathlib import Path
 
 from whatif.cli import ERROR_WORD, EXIT_BAD_INPUT, add_command
 from whatif.cli_args import whole
+from whatif.cli_text import say
 
 GENERATE = "generate"
 
 
 def _fair_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("season", help=f"a folder with fairs, posts and seekers tables (.csv or .xlsx), or '{GENERATE}' "
-                                  "for a generated season")
-    p.add_argument("--out", type=Path, required=True, help="output folder")
+    p.add_argument("season", help=say("help.fair_season", generate=GENERATE))
+    p.add_argument("--out", type=Path, required=True, help=say("help.out"))
     p.add_argument("--keep-groups", choices=("enterprise", "district", "none"), default="enterprise",
-                   help="keep groups in one enterprise (then one district), one district, or not (default enterprise)")
-    p.add_argument("--k", type=whole(1, 50), default=10, help="recommendations per seeker (default 10)")
-    p.add_argument("--posts", type=whole(1, 2_000_000), default=3000, help="generated posts (default 3000)")
-    p.add_argument("--seekers", type=whole(1, 2_000_000), default=900, help="generated seekers (default 900)")
-    p.add_argument("--fairs", type=whole(1, 10_000), default=12, help="generated fairs (default 12)")
-    p.add_argument("--seed", type=whole(0, 2**31 - 1), default=1, help="random seed (same seed, same files)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
+                   help=say("help.keep_groups"))
+    p.add_argument("--k", type=whole(1, 50), default=10, help=say("help.k"))
+    p.add_argument("--posts", type=whole(1, 2_000_000), default=3000, help=say("help.posts"))
+    p.add_argument("--seekers", type=whole(1, 2_000_000), default=900, help=say("help.seekers"))
+    p.add_argument("--fairs", type=whole(1, 10_000), default=12, help=say("help.fairs"))
+    p.add_argument("--seed", type=whole(0, 2**31 - 1), default=1, help=say("help.seed_files"))
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("help.lang_labels"))
 
 
 def _fair(args: argparse.Namespace) -> int:
@@ -59,4 +59,4 @@ def _fair(args: argparse.Namespace) -> int:
     return 0
 
 
-add_command("fair", "Spring Wind: match job seekers to the posts of the job fairs; write the pack", _fair_args, _fair)
+add_command("fair", "help.cmd.fair", _fair_args, _fair)

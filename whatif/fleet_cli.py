@@ -54,28 +54,26 @@ def _fleet_args(p: argparse.ArgumentParser) -> None:
     from whatif.fleet import BUFFERS, FLEET_ITERATIONS
 
     scenario_arg(p)
-    p.add_argument("--out", type=Path, required=True, help="output folder")
+    p.add_argument("--out", type=Path, required=True, help=say("help.out"))
     p.add_argument("--target", type=_share, default=0.95,
-                   help="the share of nights in which every worker checks in on time (default 0.95)")
-    p.add_argument("--confidence", type=_share, default=0.95, help="confidence of the verdict (default 0.95)")
+                   help=say("help.target"))
+    p.add_argument("--confidence", type=_share, default=0.95, help=say("help.confidence"))
     p.add_argument("--standby", type=whole(0, 10), default=1,
-                   help="the most standby coaches to consider (0..10, default 1)")
+                   help=say("help.standby"))
     p.add_argument("--delays", type=_delays, default=None, metavar="M1,M2",
-                   help="known train delays in minutes, e.g. 0,60,120: a recommendation for each")
+                   help=say("help.delays"))
     p.add_argument("--buffers", type=_buffers, default=list(BUFFERS), metavar="B1,B2",
-                   help="planning margins in minutes, tried in turn while no fleet meets the target: the routes are "
-                        "planned to arrive that much before policy.latest_arrival, the nights simulated against it "
-                        f"(default {','.join(map(str, BUFFERS))}; 0: no margin)")
+                   help=say("help.buffers", default=",".join(map(str, BUFFERS))))
     p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
-                   help="a scenario value for the search, e.g. train.delay_min=60 (repeatable)")
+                   help=say("help.fleet_set"))
     p.add_argument("--max-nights", type=whole(40, MAX_NIGHTS), default=400,
-                   help=f"most nights per candidate, 40..{MAX_NIGHTS:,} (batches of 40, at most 1,000 of them)")
+                   help=say("help.max_nights", most=f"{MAX_NIGHTS:,}"))
     p.add_argument("--iterations", type=whole(100, 10_000_000), default=FLEET_ITERATIONS,
-                   help=f"routing iterations per candidate fleet (default {FLEET_ITERATIONS})")
+                   help=say("help.fleet_iterations", default=FLEET_ITERATIONS))
     jobs(p)
-    p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
-    p.add_argument("--seed", type=whole(0, 2**32 - 1), default=1, help="random seed (same seed, same answer)")
+    p.add_argument("--scheduler", default=None, help=say("help.scheduler"))
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("help.lang_labels"))
+    p.add_argument("--seed", type=whole(0, 2**32 - 1), default=1, help=say("help.seed_answer"))
 
 
 def _overrides(options: list[str]) -> dict[str, object]:
@@ -122,5 +120,5 @@ def _fleet(args: argparse.Namespace) -> int:
     return 0
 
 
-add_command("fleet", "how many coaches to book: the cheapest fleet that meets a target share of good nights",
+add_command("fleet", "help.cmd.fleet",
             _fleet_args, _fleet)

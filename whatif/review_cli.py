@@ -10,13 +10,14 @@ from scenarios import load
 from scenarios.io import atomic_folder, check_writable
 from whatif import cli_args as a
 from whatif.cli import add_command, scenario_arg
+from whatif.cli_text import say
 
 
 def _review_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
     a.plan_dir(p, required=True)
     p.add_argument("--actual", type=Path, required=True, metavar="RECORDS",
-                   help="a folder of the night's records: station_log, checkins, train, gps (CSV or .xlsx)")
+                   help=say("help.actual"))
     a.out(p)
     a.lang(p)
     a.seed(p)
@@ -41,16 +42,16 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
-add_command("review", "hold a night's records against the plan and the simulated nights (after-action review)",
+add_command("review", "help.cmd.review",
             _review_args, _review)
 
 
 def _calibrate_args(p: argparse.ArgumentParser) -> None:
     scenario_arg(p)
     p.add_argument("--actual", type=Path, nargs="+", required=True, metavar="RECORDS",
-                   help="one folder of records per night (each may hold its night's plan folder as plan/)")
+                   help=say("help.actuals"))
     p.add_argument("--plan", type=Path, default=None,
-                   help="the plan folder of the nights whose records folder holds no plan/")
+                   help=say("help.calibrate_plan"))
     a.out(p)
     a.lang(p)
     a.seed(p)
@@ -89,5 +90,4 @@ def _calibrate(args: argparse.Namespace) -> int:
     return 0
 
 
-add_command("calibrate", "estimate the model's parameters from the records of one or more nights (a calibrated "
-            "scenario)", _calibrate_args, _calibrate)
+add_command("calibrate", "help.cmd.calibrate", _calibrate_args, _calibrate)

@@ -7,21 +7,22 @@ from pathlib import Path
 
 from whatif.cli import add_command
 from whatif.cli_args import DEFAULT_JOBS, MAX_JOBS, whole
+from whatif.cli_text import say
 
 
 def _season_args(p: argparse.ArgumentParser) -> None:
     from planning.season import SEASON_ITERATIONS
 
-    p.add_argument("season", help="a bundled season (qingdao_season_2023) or a folder / path of season.yaml")
-    p.add_argument("--out", type=Path, required=True, help="output folder")
-    p.add_argument("--replications", type=whole(1, 100_000), default=100, help="simulated seasons (default 100)")
+    p.add_argument("season", help=say("help.season"))
+    p.add_argument("--out", type=Path, required=True, help=say("help.out"))
+    p.add_argument("--replications", type=whole(1, 100_000), default=100, help=say("help.seasons"))
     p.add_argument("--iterations", type=whole(100, 10_000_000), default=SEASON_ITERATIONS,
-                   help=f"routing iterations per night (default {SEASON_ITERATIONS})")
-    p.add_argument("--seed", type=whole(0, 2**32 - 1), default=1, help="random seed (same seed, same numbers)")
+                   help=say("help.season_iterations", default=SEASON_ITERATIONS))
+    p.add_argument("--seed", type=whole(0, 2**32 - 1), default=1, help=say("help.seed_numbers"))
     p.add_argument("--jobs", type=whole(1, MAX_JOBS), default=DEFAULT_JOBS,
-                   help=f"local worker processes, at most the {MAX_JOBS} cores (default {DEFAULT_JOBS})")
-    p.add_argument("--scheduler", default=None, help="a Dask scheduler address (default: local processes)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="labels in Chinese (zh) or English (en)")
+                   help=say("help.local_jobs", cores=MAX_JOBS, default=DEFAULT_JOBS))
+    p.add_argument("--scheduler", default=None, help=say("help.scheduler"))
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("help.lang_labels"))
 
 
 def _season(args: argparse.Namespace) -> int:
@@ -43,4 +44,4 @@ def _season(args: argparse.Namespace) -> int:
     return 0
 
 
-add_command("season", "plan and simulate a season of arrivals; write the season pack", _season_args, _season)
+add_command("season", "help.cmd.season", _season_args, _season)

@@ -6,13 +6,14 @@ import argparse
 
 from whatif import cli_args as a
 from whatif.cli import add_command
+from whatif.cli_text import say
 
 
 def _template_args(p: argparse.ArgumentParser) -> None:
     a.out(p)
     a.lang(p)
-    p.add_argument("--city", help="the receiving city: the folder then holds none of the Qingdao example's places")
-    p.add_argument("--station", help="the arrival station's name (default: the city's name and 站)")
+    p.add_argument("--city", help=say("help.city"))
+    p.add_argument("--station", help=say("help.station"))
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -25,7 +26,7 @@ def _template(args: argparse.Namespace) -> int:
 
 add_command(
     "template",
-    "write a fill-in scenario folder: scenario.yaml, workers.xlsx and enterprises.xlsx with drop-down lists",
+    "help.cmd.template",
     _template_args,
     _template,
 )

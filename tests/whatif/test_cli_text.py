@@ -64,3 +64,44 @@ def test_python_m_whatif_cli_knows_every_command() -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "--out" in done.stdout and "usage: labor-transfer plan" in done.stdout
+
+
+def _helps(lang: str) -> dict[str, str]:
+    """Every help text the parser holds (program, commands, arguments), built as ``main`` builds it for ``lang``."""
+    import argparse
+
+    from whatif.cli import build_parser
+    from whatif.cli_text import install
+
+    install(lang)
+    try:
+        parser = build_parser()
+    finally:
+        install("zh")
+    found = {"program": parser.description or ""}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                found[choice.dest] = choice.help or ""
+            for name, sub in action.choices.items():
+                for arg in sub._actions:
+                    if arg.help != argparse.SUPPRESS:
+                        found[f"{name} {'/'.join(arg.option_strings) or arg.dest}"] = arg.help or ""
+        elif action.help != argparse.SUPPRESS:
+            found["/".join(action.option_strings)] = action.help or ""
+    return found
+
+
+def test_every_help_line_is_chinese_by_default_and_english_with_lang_en() -> None:
+    """``labor-transfer --help`` and each command's ``--help`` speak Chinese; with ``--lang en``, English."""
+    zh, en = _helps("zh"), _helps("en")
+    assert zh.keys() == en.keys() and len(zh) > 80
+    assert not [k for k, v in zh.items() if not CJK.search(v)]
+    assert not [k for k, v in en.items() if CJK.search(v.replace("某", "").replace("站", ""))]
+
+
+def test_help_runs_in_both_languages(capsys) -> None:
+    assert main(["fleet", "--help"]) == 0
+    assert "所有工人都按时入住的夜晚比例目标" in capsys.readouterr().out
+    assert main(["fleet", "--help", "--lang", "en"]) == 0
+    assert "confidence of the verdict" in capsys.readouterr().out
