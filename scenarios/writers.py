@@ -69,6 +69,8 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells and column names are escaped; numeric columns are untouched."""
     out = frame.copy()
     for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype):  # the categories may hold formula-like text
+            out[col] = out[col].astype(object)
         if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
             out[col] = out[col].map(safe_cell)
     out.columns = [safe_cell(c) for c in out.columns]

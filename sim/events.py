@@ -1,8 +1,9 @@
 """The event log: rows appended to a list during a run and turned into a DataFrame once; what derives from it.
 
-One row per event: replication, minutes (from midnight of the scenario date), clock, entity kind ('train',
-'vehicle', 'worker'), entity id, event, place, trip (0 when not a trip's event), count (people involved) and detail
-(the vehicle a worker boarded, the reason a worker was not delivered, ...).
+One row per event: replication, minutes (from midnight of the scenario date), entity kind ('train', 'vehicle',
+'worker'), entity id, event, place, trip (0 when not a trip's event), count (people involved) and detail (the
+vehicle a worker boarded, the reason a worker was not delivered, ...). In memory the text columns are categoricals
+(``sim.lean``); the written file has them as text and a ``clock`` column (HH:MM:SS) beside the minutes.
 
 Derived: worker timelines (one row per worker: the milestones below), coach timelines (one row per vehicle trip)
 and the crowd in the station over time.
@@ -16,8 +17,13 @@ import numpy as np
 import pandas as pd
 
 from scenarios.clock import format_clock
+from sim.lean import TEXT, Table, plain
 
-EVENT_COLUMNS = ("replication", "minutes", "clock", "kind", "entity", "event", "place", "trip", "count", "detail")
+#: The event log's columns in memory; the file adds ``clock`` (HH:MM:SS of ``minutes``), made only for display.
+EVENT_COLUMNS = ("replication", "minutes", "kind", "entity", "event", "place", "trip", "count", "detail")
+EVENT_TYPES = {c: "int64" if c in ("replication", "trip", "count") else "float64" if c == "minutes" else TEXT
+               for c in EVENT_COLUMNS}
+WRITTEN_EVENT_COLUMNS = ("replication", "minutes", "clock", *EVENT_COLUMNS[2:])
 #: Worker milestones, in the order they happen. ``left_station``: a worker with no vehicle leaves with the staff.
 MILESTONES = ("off_train", "at_hall", "past_desk", "gathered", "boarded", "departed", "arrived", "checked_in",
               "left_station")
@@ -25,6 +31,8 @@ MILESTONES = ("off_train", "at_hall", "past_desk", "gathered", "boarded", "depar
 TIMELINE_COLUMNS = ("replication", "worker_id", "train", "district", "enterprise_id", "deadline_min", "vehicle",
                     *MILESTONES,
                     "not_delivered", "absent", "late_checkin")
+TIMELINE_TYPES = {c: "int64" if c == "replication" else "bool" if c in ("absent", "late_checkin")
+                  else "float64" if c == "deadline_min" or c in MILESTONES else TEXT for c in TIMELINE_COLUMNS}
 TRIP_COLUMNS = ("replication", "vehicle", "trip", "kind", "seats", "at_station", "bay", "departed", "aboard",
                 "last_stop", "back")
 NAN = math.nan
@@ -81,22 +89,29 @@ def clock_strings(minutes: np.ndarray) -> np.ndarray:
     return text[inverse]
 
 
+def event_part(replication: int, rows: list[tuple]) -> dict[str, np.ndarray]:
+    """One replication's log rows as columns (``EVENT_TYPES``), sorted by time (stable: ties keep log order)."""
+    columns = list(zip(*rows, strict=True)) if rows else [()] * 8
+    minutes = np.asarray(columns[0], dtype=float)
+    order = np.argsort(minutes, kind="stable")
+    part = {"replication": np.full(len(order), replication, dtype=np.int64), "minutes": minutes[order]}
+    for name, values in zip(EVENT_COLUMNS[2:], columns[1:], strict=True):
+        part[name] = np.asarray(values, dtype=np.int64 if name in ("trip", "count") else object)[order]
+    return part
+
+
 def events_frame(chunks: list[tuple[int, list[tuple]]]) -> pd.DataFrame:
-    """One DataFrame from (replication, rows) chunks, each chunk sorted by time (stable, so ties keep log order)."""
-    frames = []
+    """One lean DataFrame (``sim.lean``) from (replication, rows) chunks, each chunk sorted by time."""
+    table = Table(EVENT_TYPES)
     for replication, rows in chunks:
-        if not rows:
-            continue
-        frame = pd.DataFrame.from_records(rows, columns=["minutes", "kind", "entity", "event", "place", "trip",
-                                                         "count", "detail"])
-        frame = frame.iloc[np.argsort(frame["minutes"].to_numpy(), kind="stable")]
-        frame.insert(0, "replication", replication)
-        frames.append(frame)
-    if not frames:
-        return pd.DataFrame({c: pd.Series(dtype=float if c == "minutes" else object) for c in EVENT_COLUMNS})
-    events = pd.concat(frames, ignore_index=True)
-    events.insert(2, "clock", clock_strings(events["minutes"].to_numpy()))
-    return events.astype({"trip": "int64", "count": "int64"})
+        table.add(event_part(replication, rows))
+    return table.frame()
+
+
+def written_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The event log as written (events.csv.gz): text columns as text and the ``clock`` column after minutes."""
+    out = plain(events)
+    return out.assign(clock=clock_strings(out["minutes"].to_numpy()))[list(WRITTEN_EVENT_COLUMNS)]
 
 
 def timelines_from_events(events: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
@@ -140,26 +155,29 @@ def timelines_from_recorders(chunks: list[tuple[int, Recorder]], roster: pd.Data
 
 def trips_from_events(events: pd.DataFrame) -> pd.DataFrame:
     """One row per vehicle trip that ran: when it reached a bay, left, its last stop, and how many were aboard."""
-    v = events[events["kind"] == "vehicle"]
+    v = events.loc[events["kind"] == "vehicle", ["replication", "minutes", "entity", "event", "trip", "count",
+                                                 "detail"]]
     if v.empty:
         return pd.DataFrame(columns=list(TRIP_COLUMNS))
-    seats = v[v["event"] == "at_station"].groupby(["replication", "entity"]).agg(
+    v = v.assign(**{c: v[c].cat.remove_unused_categories() for c in ("entity", "event", "detail")
+                    if isinstance(v[c].dtype, pd.CategoricalDtype)})
+    keys = ["replication", "entity", "trip"]
+    seats = v[v["event"] == "at_station"].groupby(["replication", "entity"], observed=True).agg(
         seats=("count", "first"), kind=("detail", "first"))
     trips = v[v["trip"] > 0]
-    first = trips.pivot_table(index=["replication", "entity", "trip"], columns="event", values="minutes",
-                              aggfunc="first")
-    last = trips.pivot_table(index=["replication", "entity", "trip"], columns="event", values="minutes",
-                             aggfunc="last")
-    aboard = trips[trips["event"] == "departed"].set_index(["replication", "entity", "trip"])["count"]
+    first = trips.pivot_table(index=keys, columns="event", values="minutes", aggfunc="first", observed=True)
+    last = trips.pivot_table(index=keys, columns="event", values="minutes", aggfunc="last", observed=True)
+    aboard = trips[trips["event"] == "departed"].set_index(keys)["count"]
     out = pd.DataFrame(index=first.index)
     out["bay"] = first.get("bay")
     out["departed"] = first.get("departed")
     out["aboard"] = aboard.reindex(out.index).fillna(0).astype(int)
     out["last_stop"] = last.get("stop_arrive")
     out["back"] = first.get("back_at_station")
-    out = out.reset_index().rename(columns={"entity": "vehicle"})
-    out = out.join(seats, on=["replication", "vehicle"])
-    starts = v[v["event"] == "at_station"].groupby(["replication", "entity"])["minutes"].first()
+    out = plain(out.reset_index().rename(columns={"entity": "vehicle"}))
+    out = out.join(plain(seats.reset_index()).set_index(["replication", "entity"]), on=["replication", "vehicle"])
+    starts = v[v["event"] == "at_station"].groupby(["replication", "entity"], observed=True)["minutes"].first()
+    starts.index = starts.index.set_levels(starts.index.levels[1].astype(object), level=1)
     out["at_station"] = starts.reindex(pd.MultiIndex.from_frame(out[["replication", "vehicle"]])).to_numpy()
     return out[list(TRIP_COLUMNS)].astype({m: float for m in ("bay", "departed", "last_stop", "back",
                                                               "at_station")})
@@ -198,6 +216,6 @@ def largest_crowd(enter: np.ndarray, leave: np.ndarray) -> int:
     return int(np.cumsum(steps[order]).max())
 
 
-__all__ = ["EVENT_COLUMNS", "MILESTONES", "TIMELINE_COLUMNS", "TRIP_COLUMNS", "Recorder", "clock_strings", "crowd",
-           "events_frame", "format_clock", "largest_crowd", "timelines_from_events", "timelines_from_recorders",
-           "trips_from_events"]
+__all__ = ["EVENT_COLUMNS", "EVENT_TYPES", "MILESTONES", "TIMELINE_COLUMNS", "TIMELINE_TYPES", "TRIP_COLUMNS",
+           "WRITTEN_EVENT_COLUMNS", "Recorder", "clock_strings", "crowd", "event_part", "events_frame", "format_clock",
+           "largest_crowd", "timelines_from_events", "timelines_from_recorders", "trips_from_events", "written_events"]

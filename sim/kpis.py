@@ -11,6 +11,7 @@ import pandas as pd
 
 from present.kpis import KPIS, NIGHT_KPIS, SHARE_KPIS
 from sim.events import largest_crowd
+from sim.lean import plain
 from sim.risk import PART_COLUMNS, night_counts, on_time, worker_flags
 from sim.stats import mean_ci, wilson
 
@@ -85,22 +86,24 @@ def district_table(timelines: pd.DataFrame) -> pd.DataFrame:
     of nights for the last check-in and the share of nights on time in the district (``sim.risk``: no closed
     dormitory, nobody after the deadline; see ``SimResult.by_district``).
     """
-    tl = timelines[timelines["district"] != ""]
+    columns = ["replication", "worker_id", "train", "district", "enterprise_id", "deadline_min", "off_train",
+               "gathered", "departed", "arrived", "checked_in", "not_delivered", "absent", "late_checkin"]
+    tl = timelines.loc[timelines["district"] != "", [c for c in columns if c in timelines.columns]]
     bad = worker_flags(tl)["bad"].to_numpy()
     frame = tl.assign(wait=tl["departed"] - tl["gathered"], on_time=tl["checked_in"] <= tl["deadline_min"],
                       late=tl["late_checkin"].astype(bool), bad=bad)
-    per = frame.groupby(["district", "replication"], sort=True).agg(
+    per = frame.groupby(["district", "replication"], sort=True, observed=True).agg(
         workers=("worker_id", "size"), mean_checkin_min=("checked_in", "mean"),
         p95_checkin_min=("checked_in", lambda x: x.quantile(0.95)), last_checkin_min=("checked_in", "max"),
         share_by_deadline=("on_time", "mean"), late_checkins=("late", "sum"), mean_wait_min=("wait", "mean"),
         longest_wait_min=("wait", "max"), bad=("bad", "sum"))
-    g = per.groupby("district", sort=True)
+    g = per.groupby("district", sort=True, observed=True)
     out = g.mean()
     out["last_checkin_p95_min"] = g["last_checkin_min"].quantile(0.95)
     out["p_on_time"] = g["bad"].apply(lambda x: float((x == 0).mean()))
     out = out[["workers", "mean_checkin_min", "p95_checkin_min", "last_checkin_min", "last_checkin_p95_min",
                "share_by_deadline", "late_checkins", "p_on_time", "mean_wait_min", "longest_wait_min"]]
-    return out.sort_values("p95_checkin_min", ascending=False).reset_index()
+    return plain(out.sort_values("p95_checkin_min", ascending=False).reset_index())
 
 
 def summarize(kpis: pd.DataFrame, level: float = 0.95, deadline_min: float = math.nan) -> pd.DataFrame:

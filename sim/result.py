@@ -13,8 +13,9 @@ from scenarios.io import atomic_path
 from scenarios.scenario import Scenario
 from scenarios.writers import write_csv
 from sim.config import SimConfig
-from sim.events import crowd
+from sim.events import crowd, written_events
 from sim.kpis import district_table, summarize
+from sim.lean import plain
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,7 +27,9 @@ class SimResult:
     ``events``: the event log: every event of the replications with a full log (``log`` says which; by default the
     first 20), train and vehicle rows of the others;
     ``timelines``: one row per worker and replication; ``trips``: one row per vehicle trip and replication.
-    Times are minutes from midnight of the (first) scenario's date.
+    Times are minutes from midnight of the (first) scenario's date. The text columns of ``events`` and
+    ``timelines`` are categoricals (``sim.lean``: a fraction of the memory of strings); ``sim.lean.plain`` makes
+    them text, and the files hold text and the events' clock times.
     """
 
     scenario: Scenario = field(repr=False)
@@ -132,7 +135,8 @@ class SimResult:
         out = Path(out_dir)
         written = []
         for name, frame in (("kpis.csv", self.kpis), ("summary.csv", self.kpi_table()),
-                            ("events.csv.gz", self.events), ("timelines.csv.gz", self.timelines),
+                            ("events.csv.gz", written_events(self.events)),
+                            ("timelines.csv.gz", plain(self.timelines)),
                             ("trips.csv", self.trips)):
             with atomic_path(out / name) as tmp:
                 write_csv(frame, tmp)  # formula-safe cells; .gz gzipped with mtime 0

@@ -72,9 +72,9 @@ def worker_flags(timelines: pd.DataFrame, workers: pd.DataFrame | None = None,
     wait_limit = _column(tl, workers, "max_station_wait_min", math.inf)
     out = pd.DataFrame({
         "replication": tl["replication"].to_numpy(),
-        "train": tl["train"].to_numpy() if "train" in tl.columns else "",
-        "district": tl["district"].to_numpy() if "district" in tl.columns else "",
-        "enterprise_id": tl["enterprise_id"].to_numpy() if "enterprise_id" in tl.columns else "",
+        "train": tl["train"].array if "train" in tl.columns else "",
+        "district": tl["district"].array if "district" in tl.columns else "",
+        "enterprise_id": tl["enterprise_id"].array if "enterprise_id" in tl.columns else "",
         "closed": carried & (late | ~done),
         "after_deadline": carried & done & (checked > deadline + EPS),
         "long_ride": carried & np.nan_to_num(ride > ride_limit + EPS, nan=False),
@@ -87,7 +87,7 @@ def worker_flags(timelines: pd.DataFrame, workers: pd.DataFrame | None = None,
 
 def night_counts(flags: pd.DataFrame, keys: tuple[str, ...] = ("replication",)) -> pd.DataFrame:
     """Per night (``keys``): workers counted in each part and against the headline (``bad``)."""
-    return flags.groupby(list(keys), sort=True)[[*PARTS, "bad"]].sum().astype(int)
+    return flags.groupby(list(keys), sort=True, observed=True)[[*PARTS, "bad"]].sum().astype(int)
 
 
 def night_ok_of_kpis(kpis: pd.DataFrame) -> np.ndarray:

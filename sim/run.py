@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import operator
 import time
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from planning.plan import Plan
@@ -14,11 +16,17 @@ from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 from sim.checks import assert_sound
 from sim.config import SimConfig, as_config
-from sim.events import events_frame, timelines_from_events, timelines_from_recorders, trips_from_events
+from sim.events import EVENT_TYPES, TIMELINE_TYPES, event_part, trips_from_events
+from sim.events import timelines_from_events as _from_events
+from sim.events import timelines_from_recorders as _from_recorders
 from sim.kpis import replication_kpis
+from sim.lean import Table, concat
 from sim.model import run_replication
 from sim.night import NONE, Night, compile_night
 from sim.result import SimResult
+
+#: Replications whose trips and KPIs are derived together (memory in passing, not the result).
+KPI_BLOCK = 100
 
 
 def _full_log_replications(config: SimConfig, replications: int) -> tuple[int, str]:
@@ -56,19 +64,20 @@ def _rosters(nights: list[Night]) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _run_chunk(nights: list[Night], config: SimConfig, seed: int, reps: Sequence[int], full_below: int,
                roster: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int, list[tuple[int, float]]]:
     """Run some replications (full log for those below ``full_below``); return (events, timelines, SimPy events,
-    train delays)."""
-    outs = [run_replication(nights, config, seed, r, r < full_below) for r in reps]
-    events = events_frame([(o.replication, o.recorder.rows) for o in outs])
-    parts = []
-    full_reps = [o.replication for o in outs if o.recorder.full]
-    if full_reps:
-        parts.append(timelines_from_events(events[events["replication"].isin(full_reps)], roster))
-    lean = [(o.replication, o.recorder) for o in outs if not o.recorder.full]
-    if lean:
-        parts.append(timelines_from_recorders(lean, roster))
-    timelines = pd.concat(parts, ignore_index=True).sort_values("replication", kind="stable", ignore_index=True)
-    delays = [(o.replication, d) for o in outs for d in o.train_delay_min]
-    return events, timelines, sum(o.sim_events for o in outs), delays
+    train delays). Each replication's recorder is read into lean tables (``sim.lean``) as soon as it has run."""
+    events, timelines = Table(EVENT_TYPES, 400 * len(reps)), Table(TIMELINE_TYPES, len(roster) * len(reps))
+    sim_events, delays = 0, []
+    for r in reps:
+        out = run_replication(nights, config, seed, r, r < full_below)
+        part = event_part(r, out.recorder.rows)
+        events.add(part)
+        if out.recorder.full:
+            timelines.add(_from_events(pd.DataFrame(part), roster))
+        else:
+            timelines.add(_from_recorders([(r, out.recorder)], roster))
+        sim_events += out.sim_events
+        delays.extend((r, d) for d in out.train_delay_min)
+    return events.frame(), timelines.frame(), sim_events, delays
 
 
 def _whole(value: Any, low: int, name: str) -> int:
@@ -80,6 +89,31 @@ def _whole(value: Any, low: int, name: str) -> int:
     if number is None or isinstance(value, bool) or number < low:
         raise ScenarioError("sim.whole_at_least", field=name, low=low, value=repr(value))
     return number
+
+
+def _blocks(frame: pd.DataFrame, bounds: np.ndarray) -> list[pd.DataFrame]:
+    """The rows of each block of replications (``frame`` is sorted by replication)."""
+    cut = np.searchsorted(frame["replication"].to_numpy(), bounds)
+    return [frame.iloc[a:b] for a, b in itertools.pairwise(cut)]
+
+
+def _derive(events: pd.DataFrame, timelines: pd.DataFrame, delays: pd.DataFrame,
+            workers: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Trips and KPIs, checked (``sim.checks``), ``KPI_BLOCK`` replications at a time: each is a per-replication
+    figure, so the blocks give the same tables as the whole would, with a fraction of the passing memory."""
+    reps = np.unique(timelines["replication"].to_numpy())
+    bounds = np.r_[reps[::KPI_BLOCK], reps[-1] + 1]
+    planned = workers.set_index("worker_id")["planned"]
+    trips, kpis = [], []
+    for ev, tl in zip(_blocks(events, bounds), _blocks(timelines, bounds), strict=True):
+        block = np.unique(tl["replication"].to_numpy())
+        trip = trips_from_events(ev)
+        assert_sound(tl, trip, len(workers), len(block))
+        trips.append(trip)
+        kpis.append(replication_kpis(tl, trip, planned, delays[delays["replication"].isin(block)], workers))
+    ran = [t for t in trips if len(t)]
+    trips_all = pd.concat(ran, ignore_index=True) if ran else trips[0]
+    return trips_all, pd.concat(kpis, ignore_index=True)
 
 
 def _simulate(nights: list[Night], scenario: Scenario, name: str, replications: int, seed: int, config: SimConfig,
@@ -99,15 +133,13 @@ def _simulate(nights: list[Night], scenario: Scenario, name: str, replications: 
                                       for c in chunks if c)
     else:
         parts = [_run_chunk(nights, config, seed, reps, full_below, roster)]
-    events = pd.concat([p[0] for p in parts], ignore_index=True)
-    timelines = pd.concat([p[1] for p in parts], ignore_index=True)
+    events = concat([p[0] for p in parts])
+    timelines = concat([p[1] for p in parts])
     if jobs > 1:
         events = events.sort_values("replication", kind="stable", ignore_index=True)
         timelines = timelines.sort_values("replication", kind="stable", ignore_index=True)
     delays = pd.DataFrame([d for p in parts for d in p[3]], columns=["replication", "train_delay_min"])
-    trips = trips_from_events(events)
-    assert_sound(timelines, trips, len(workers), replications)
-    kpis = replication_kpis(timelines, trips, workers.set_index("worker_id")["planned"], delays, workers)
+    trips, kpis = _derive(events, timelines, delays, workers)
     return SimResult(scenario=scenario, scenario_name=name, seed=seed, replications=replications, config=config,
                      log=mode, kpis=kpis, events=events, timelines=timelines, trips=trips, workers=workers,
                      arrival_min=arrival_min, deadline_min=deadline_min, wall_s=time.perf_counter() - start,

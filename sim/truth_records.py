@@ -68,10 +68,10 @@ def _vehicle_events(result: SimResult, replication: int) -> pd.DataFrame:
 def station_log(result: SimResult, sc: Scenario, plates: dict[str, str], replication: int,
                 rng: np.random.Generator, missing: float) -> pd.DataFrame:
     rows = []
-    for (coach, trip), g in _vehicle_events(result, replication).groupby(["entity", "trip"], sort=True):
+    for (coach, trip), g in _vehicle_events(result, replication).groupby(["entity", "trip"], sort=True, observed=True):
         if trip == 0:
             continue
-        first = g.groupby("event")["minutes"].first()
+        first = g.groupby("event", observed=True)["minutes"].first()
         if "departed" not in first:
             continue
         rows.append((coach, plates[coach], trip, "车站", "", _clock(sc, first["departed"]),

@@ -230,7 +230,7 @@ def _remote_batch(sc: Scenario, plan: Plan, nights: int, seed: int,
 def late_nights(run: Any) -> dict[str, int]:
     """Per enterprise, the nights of ``run`` in which a worker of it counted against the night."""
     bad = failing_workers(run)
-    return {str(e): int(n) for e, n in bad.groupby("enterprise_id")["replication"].nunique().items()}
+    return {str(e): int(n) for e, n in bad.groupby("enterprise_id", observed=True)["replication"].nunique().items()}
 
 
 def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: float = 0.95,

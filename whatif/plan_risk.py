@@ -99,8 +99,8 @@ def failing(run, sc: Scenario) -> tuple[tuple[tuple[str, int], ...], tuple[tuple
         return (), ()
     vehicle = run.timelines["worker_id"].map(run.workers.set_index("worker_id")["planned_vehicle"])
     bad = bad.assign(vehicle=vehicle[flags["bad"].to_numpy()].to_numpy())
-    coaches = bad[bad["vehicle"] != ""].groupby("vehicle")["replication"].nunique()
-    ents = bad[bad["enterprise_id"] != ""].groupby("enterprise_id")["replication"].nunique()
+    coaches = bad[bad["vehicle"] != ""].groupby("vehicle", observed=True)["replication"].nunique()
+    ents = bad[bad["enterprise_id"] != ""].groupby("enterprise_id", observed=True)["replication"].nunique()
     names = sc.enterprises["name"].astype(str)
 
     def top(counts: pd.Series, name=lambda k: k) -> tuple[tuple[str, int], ...]:

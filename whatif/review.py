@@ -63,8 +63,9 @@ def _by_group(sim: SimResult, legs: pd.DataFrame, records: Records, sc: Scenario
     tl = sim.timelines
     tl = tl[tl["enterprise_id"] != ""]
     group = tl["enterprise_id"] if column == "enterprise_id" else tl["district"]
-    sim_arr = tl.groupby([group, tl["replication"]])["arrived"].max().groupby(level=0).apply(list).to_dict()
-    sim_in = tl.groupby([group, tl["replication"]])["checked_in"].max().groupby(level=0).apply(list).to_dict()
+    nights = tl.groupby([group, tl["replication"]], observed=True)
+    sim_arr = nights["arrived"].max().groupby(level=0, observed=True).apply(list).to_dict()
+    sim_in = nights["checked_in"].max().groupby(level=0, observed=True).apply(list).to_dict()
     key = legs["place"] if column == "enterprise_id" else legs["district"]
     planned = legs.groupby(key)["planned_arrive"].max().to_dict()
     st = records.stops[records.stops["stop_order"] > 0]

@@ -29,7 +29,7 @@ def night_ok(run: Any) -> np.ndarray:
 def night_ok_by_train(run: Any) -> pd.DataFrame:
     """One row per (train, replication): ok, the last check-in (minutes) and the workers counting against it."""
     frame = _late_workers(run)
-    g = frame.groupby(["train", "replication"], sort=True)
+    g = frame.groupby(["train", "replication"], sort=True, observed=True)
     out = pd.DataFrame({"late": g["bad"].sum(), "last_checkin_min": g["checked_in"].max()}).reset_index()
     out["ok"] = out["late"] == 0
     return out

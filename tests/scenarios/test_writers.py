@@ -36,6 +36,13 @@ def test_csv_escapes_text_not_numbers(tmp_path: Path) -> None:
     assert gzip.decompress((tmp_path / "a.csv.gz").read_bytes()) == (tmp_path / "a.csv").read_bytes()
 
 
+def test_csv_escapes_categorical_text(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"name": pd.Categorical([FORMULAS[0], "李丽", FORMULAS[0]])})
+    write_csv(frame, tmp_path / "c.csv")
+    back = pd.read_csv(tmp_path / "c.csv", dtype={"name": str})
+    assert list(back["name"]) == ["'" + FORMULAS[0], "李丽", "'" + FORMULAS[0]]
+
+
 def test_workbook_strings_never_become_formulas_or_links(tmp_path: Path) -> None:
     path = tmp_path / "b.xlsx"
     book = new_workbook(path, datetime.date(2023, 2, 1))
