@@ -2,10 +2,10 @@
 
 The tables are built here; ``planning.workbook`` lays them out for print (a summary, one sheet per district, the
 unplaced workers and, once routed, a coach overview and a one-page manifest per coach trip). Headers are Chinese by
-default (``lang="en"`` for English). Clock times are datetimes in the tables (real Excel times in the workbook,
-``HH:MM`` in the CSVs). Phone numbers go only into the manifests (for the station team); identity-card numbers are
-always masked. Every file is written to a temporary file and renamed, so a failed export leaves the earlier files
-intact.
+default (``lang="en"`` for English), gender 男/女 in Chinese. Clock times are datetimes in the tables (real Excel
+times in the workbook, ``HH:MM`` in the CSVs). Phone numbers go only into the manifests (for the station team);
+identity-card numbers are always masked. Every file is written to a temporary file and renamed, so a failed export
+leaves the earlier files intact.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from planning.plan import Plan
-from present.labels import county_name, label, reason_text
-from present.lang import check_lang, named, of_pair
+from present.labels import county_name, gender_name, label, reason_text
+from present.lang import check_lang, named
 from present.lang import column as name_column
 from scenarios.io import atomic_path
 from scenarios.personal import column, mask_id
@@ -25,14 +25,11 @@ from scenarios.scenario import Scenario
 from scenarios.writers import write_csv
 
 FILES = ("placement.xlsx", "placement.csv", "routes.csv", "manifest.csv")
-#: Column labels of the printed plan beyond the shared ones.
-EXTRA_LABELS = {"bay": ("车位", "Bay"), "seats": ("座位数", "Seats"), "id_number": ("身份证号", "ID card")}
 
 
 def column_label(key: str, lang: str) -> str:
-    """A column's header in ``lang``."""
-    pair = EXTRA_LABELS.get(key)
-    return label(key, lang) if pair is None else of_pair(pair, lang)
+    """A column's header in ``lang`` (``col.<key>`` of the catalog)."""
+    return label(key, lang)
 
 
 def _district_name(sc: Scenario, lang: str) -> dict[str, str]:
@@ -56,7 +53,7 @@ def placement_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
     frame = pd.DataFrame({
         "worker_id": p.index.astype(str),
         "name": w["name"].to_numpy(),
-        "gender": w["gender"].to_numpy(),
+        "gender": w["gender"].map(lambda g: gender_name(g, lang)).to_numpy(),
         "age": w["age"].to_numpy(),
         "county": w["county"].map(lambda c: county_name(c, lang)).to_numpy(),
         "village": w["village"].astype(str).str.split(":").str[-1].to_numpy(),
@@ -109,13 +106,19 @@ def approximate(sc: Scenario, enterprises: pd.Series) -> list[bool]:
     return [bool(v) for v in enterprises.map(sc.enterprises["approx_location"]).fillna(False)]
 
 
-def for_csv(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with its clock-time columns as 'HH:MM' text (arrivals marked ≈ where approximate)."""
+def for_csv(frame: pd.DataFrame, day: pd.Timestamp | None = None, lang: str = "en") -> pd.DataFrame:
+    """The frame with its clock-time columns as 'HH:MM' text (arrivals marked ≈ where approximate); given the
+    scenario's ``day``, a time past its midnight is said as such in ``lang`` ('次日 01:26', '01:26+1')."""
+    from present.clock import format_clock
+
     out = frame.copy()
     approx = out["_approx"].to_numpy(dtype=bool) if "_approx" in out.columns else None
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
             text = out[col].dt.strftime("%H:%M").fillna("")
+            if day is not None:
+                minutes = (out[col] - day).dt.total_seconds() / 60
+                text = minutes.map(lambda m: "" if pd.isna(m) else format_clock(m, with_day=True, lang=lang))
             if approx is not None and col == "arrive":
                 text = text.where(~approx | (text == ""), APPROX + text)
             out[col] = text
@@ -207,6 +210,6 @@ def write_plan(sc: Scenario, plan: Plan, out_dir: str | Path, lang: str = "zh") 
         if frame is None:
             continue
         with atomic_path(out / name) as tmp:
-            write_csv(_labelled(for_csv(frame), lang), tmp, encoding="utf-8-sig")
+            write_csv(_labelled(for_csv(frame, pd.Timestamp(sc.meta.date), lang), lang), tmp, encoding="utf-8-sig")
         written.append(out / name)
     return written

@@ -46,7 +46,7 @@ def local_name(text: str, lang: str) -> str:
 
 
 def for_people(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The placement rows as a sheet shows them: gender as 男/女 in Chinese (the CSVs keep the roster's M/F)."""
+    """The placement rows as a sheet shows them: gender as 男/女 in Chinese (as ``placement_table`` gives it)."""
     if "gender" not in frame.columns:
         return frame
     return frame.assign(gender=frame["gender"].map(lambda g: gender_name(g, lang)))

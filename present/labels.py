@@ -1,4 +1,4 @@
-"""Words for people in Chinese and English: table columns, sheet names, reason codes, county and place names."""
+"""Words for people in Chinese and English: table columns (from the catalog), sheet names, reason codes, places."""
 
 from __future__ import annotations
 
@@ -6,49 +6,13 @@ import math
 import re
 from collections.abc import Mapping
 
+from present.catalog import CATALOG
 from present.catalog import text as catalog_text
 from present.lang import LANGS, check_lang, of_pair
 
 LABELS: dict[str, tuple[str, str]] = {
-    # columns
-    "worker_id": ("工号", "Worker ID"),
-    "name": ("姓名", "Name"),
-    "gender": ("性别", "Gender"),
-    "age": ("年龄", "Age"),
-    "county": ("县区", "County"),
-    "village": ("村", "Village"),
-    "skills": ("技能", "Skills"),
-    "enterprise_id": ("企业编号", "Enterprise ID"),
-    "enterprise": ("企业名称", "Enterprise"),
-    "district": ("区市", "District"),
-    "job": ("岗位", "Job"),
-    "returning": ("返岗", "Returning"),
-    "reason": ("安置说明", "Notes"),
-    "pickup": ("接站方式", "Pickup"),
-    "coach_id": ("车号", "Coach"),
-    "coach_type": ("车型", "Coach type"),
-    "trip": ("趟次", "Trip"),
-    "depart": ("发车时间", "Departs"),
-    "stop_order": ("站序", "Stop"),
-    "arrive": ("到达时间", "Arrives"),
-    "workers": ("人数", "Workers"),
-    "km": ("里程（公里）", "km"),
-    "boarding_order": ("上车顺序", "Boarding order"),
-    "phone": ("联系电话", "Phone"),
-    "stops": ("停靠站数", "Stops"),
-    "last_arrive": ("最后到达", "Last arrival"),
-    "enterprises": ("企业数", "Enterprises"),
-    "enterprises_total": ("企业总数", "Enterprises"),
-    "enterprises_served": ("接收企业数", "Receiving workers"),
-    "posts": ("岗位数", "Posts"),
-    "own_pickup": ("自行接站企业数", "Own vehicle"),
-    "placed": ("已安置", "Placed"),
-    "unplaced": ("未安置", "Unplaced"),
-    "item": ("项目", "Item"),
-    "value": ("内容", "Value"),
     # summary items
     "scenario": ("方案", "Scenario"),
-    "date": ("日期", "Date"),
     "train": ("车次", "Train"),
     "arrival": ("到站时间", "Arrival"),
     "station": ("车站", "Station"),
@@ -150,7 +114,10 @@ def place_name(text: str, lang: str) -> str:
 
 
 def label(key: str, lang: str = "zh") -> str:
-    """The label of ``key`` in ``lang`` ('zh' or 'en'); the key itself when there is none."""
+    """The label of ``key`` in ``lang`` ('zh' or 'en'): a column's header (``col.<key>`` of the catalog), a word of
+    ``LABELS``; the key itself when there is none."""
+    if f"col.{key}" in CATALOG:
+        return catalog_text(f"col.{key}", check_lang(lang))
     pair = LABELS.get(key)
     if pair is None:
         return key

@@ -126,20 +126,31 @@ class SimResult:
 
         return nights_chart(self, lang)
 
+    def tables(self, lang: str = "zh") -> dict[str, pd.DataFrame]:
+        """The tables ``write`` writes, by file name: kpis.csv, summary.csv and trips.csv for people in ``lang``
+        (``present.columns``: Chinese headers, clock times and words; in English the machine tables), the event
+        log (with its clock strings) and the timelines as plain text columns."""
+        from present.columns import csv_table, kpi_summary_for_people
+
+        summary = self.kpi_table()
+        return {"kpis.csv": csv_table(self.kpis, lang, kinds={"replication": "count"}),
+                "summary.csv": summary if lang == "en" else kpi_summary_for_people(summary, lang),
+                "events.csv.gz": written_events(self.events), "timelines.csv.gz": plain(self.timelines),
+                "trips.csv": csv_table(self.trips, lang, table="trips", words={"kind": "vehicle."}, kinds=dict.fromkeys(
+                    ("at_station", "bay", "departed", "last_stop", "back"), "clock"))}
+
     def write(self, out_dir: str | Path, lang: str = "zh") -> list[Path]:
         """Write kpis.csv, summary.csv, summary.txt, events.csv.gz, timelines.csv.gz, trips.csv and the charts
-        (PNG), each atomically. Returns the paths written. ``lang`` is "zh" (Chinese labels) or "en"."""
+        (PNG), each atomically. Returns the paths written. ``lang`` is "zh" (Chinese headers, clock times and
+        labels) or "en" (the machine column names and minutes from midnight)."""
         from sim.charts import labels, save_charts
 
         labels(lang)  # a bad language fails before anything is written
         out = Path(out_dir)
         written = []
-        for name, frame in (("kpis.csv", self.kpis), ("summary.csv", self.kpi_table()),
-                            ("events.csv.gz", written_events(self.events)),
-                            ("timelines.csv.gz", plain(self.timelines)),
-                            ("trips.csv", self.trips)):
-            with atomic_path(out / name) as tmp:
-                write_csv(frame, tmp)  # formula-safe cells; .gz gzipped with mtime 0
+        for name, frame in self.tables(lang).items():
+            with atomic_path(out / name) as tmp:  # formula-safe cells; .gz gzipped with mtime 0; a BOM for Excel
+                write_csv(frame, tmp, encoding="utf-8" if name.endswith(".gz") else "utf-8-sig")
             written.append(out / name)
         with atomic_path(out / "summary.txt") as tmp:
             tmp.write_text(self.summary(lang) + "\n", encoding="utf-8")

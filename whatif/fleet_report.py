@@ -54,6 +54,17 @@ class FleetResult:
             rows.append(row)
         return pd.DataFrame(rows)
 
+    def csv_table(self, lang: str = "zh") -> pd.DataFrame:
+        """``table`` as fleet.csv holds it: for people in Chinese (headers, percentages, verdicts and yes/no in
+        words, a column per coach type by its name), the machine table in English."""
+        from present.columns import csv_table
+        from whatif.labels import coach_name
+
+        names = {f"n_{tid}": text("col.n_type", lang, name=coach_name(self.scenario, tid, lang))
+                 for tid in self.scenario.fleet}
+        return csv_table(self.table(lang), lang, names=names, words={"verdict": "verdict."},
+                         kinds={"p_low": "share", "p_high": "share", "cost": "money", "buffer_min": "count"})
+
     def _same_note(self, ev: Evaluation, lang: str) -> str:
         if ev.same_as is None:
             return ""
@@ -166,7 +177,7 @@ class FleetResult:
         from planning.store import save_plan
 
         folder.mkdir(parents=True, exist_ok=True)
-        write_csv(self.table(lang), folder / "fleet.csv")
+        write_csv(self.csv_table(lang), folder / "fleet.csv", encoding="utf-8-sig")
         self.fleet_chart(lang).savefig(folder / "fleet.png", format="png", dpi=120, metadata={"Software": None})
         (folder / "recommendation.txt").write_text(self.summary(lang) + "\n", encoding="utf-8")
         if self.recommended is not None and self.recommended.plan is not None:

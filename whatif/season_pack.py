@@ -4,9 +4,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
+from present.columns import csv_table
+from present.labels import place_name, reason_text
+from present.lang import named
 from whatif.season import SeasonResult
 
 CHARTS = ("season_calendar.png", "season_risk.png", "season_posts.png")
+
+
+def season_tables(result: SeasonResult, lang: str = "zh") -> dict[str, pd.DataFrame]:
+    """The pack's tables by file name, for people in ``lang`` (``present.columns``: Chinese headers, clock times,
+    words for kinds, points and coach types; in English the machine tables with their column names)."""
+    from whatif.labels import coach_name
+
+    sp = result.plan
+    points = {n.arrival.point: named(n.scenario.station, lang) for n in sp.nights}
+    city = sp.nights[0].scenario if sp.nights else None
+    unplaced = sp.unplaced().rename_axis("worker_id").reset_index()
+    arrival = {"table": "season"}
+    return {
+        "season.csv": csv_table(result.per_night(), lang, **arrival, words={
+            "kind": "kind.", "point": lambda p: points.get(str(p), p), "origin": lambda o: place_name(str(o), lang)},
+            kinds={"last_p50_min": "clock", "last_p95_min": "clock", "p_low": "share", "p_high": "share",
+                   "cost": "money"}),
+        "coaches_per_day.csv": csv_table(sp.coaches_per_day(), lang,
+                                         words={"coach_type": lambda t: coach_name(city, str(t), lang)}),
+        "posts_filled.csv": csv_table(sp.posts_filled(), lang, **arrival, kinds={"share": "share"}),
+        "unplaced.csv": csv_table(unplaced, lang, **arrival, words={"reason": lambda r: reason_text(str(r), lang)}),
+        "nights.csv": csv_table(result.nights, lang, **arrival, kinds={"replication": "count"}),
+    }
 
 
 def write_season(result: SeasonResult, out_dir: str | Path, lang: str = "zh") -> list[Path]:
@@ -21,13 +49,11 @@ def write_season(result: SeasonResult, out_dir: str | Path, lang: str = "zh") ->
 
     out = Path(out_dir)
     sp = result.plan
-    tables = {"season.csv": result.per_night(), "coaches_per_day.csv": sp.coaches_per_day(),
-              "posts_filled.csv": sp.posts_filled(), "unplaced.csv": sp.unplaced().reset_index(),
-              "nights.csv": result.nights}
+    tables = season_tables(result, lang)
     charts = zip(CHARTS, (calendar_chart(sp, lang), risk_chart(result, lang), posts_chart(sp, lang)), strict=True)
     with atomic_folder(out) as stage:  # the whole set, swapped in at once: never a mix of two seasons
         for name, frame in tables.items():
-            write_csv(frame, stage / name)
+            write_csv(frame, stage / name, encoding="utf-8-sig")  # a BOM: Excel on Chinese Windows reads it
         for name, fig in charts:
             fig.savefig(stage / name, format="png", dpi=110, metadata={"Software": None})
         (stage / "summary.txt").write_text(result.summary(lang) + "\n", encoding="utf-8")

@@ -12,7 +12,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from present.catalog import args, cli_help, common, outdir, planning, records, scenario, season, sim, tables, whatif
+from present.catalog import (
+    args,
+    cli_help,
+    columns,
+    common,
+    outdir,
+    planning,
+    records,
+    scenario,
+    season,
+    sim,
+    tables,
+    whatif,
+)
 
 LANGS = ("en", "zh")
 
@@ -30,7 +43,7 @@ def _merge(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 #: Every key of every message: ``key: (English, Chinese)``.
 CATALOG: dict[str, tuple[str, str]] = _merge(
     common.TEXTS, scenario.TEXTS, tables.TEXTS, season.TEXTS, planning.TEXTS, sim.TEXTS, whatif.TEXTS, args.TEXTS,
-    outdir.TEXTS, records.TEXTS, cli_help.TEXTS,
+    outdir.TEXTS, records.TEXTS, cli_help.TEXTS, columns.TEXTS,
 )
 
 

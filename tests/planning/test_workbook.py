@@ -160,6 +160,8 @@ def test_a_chinese_district_sheet_reads_gender_job_and_place_in_chinese(tiny, ti
     write_plan(tiny, tiny_routed, tmp_path)
     rows = _sheet_rows(tmp_path / "placement.xlsx", "城阳区")
     assert set(_column(rows, "性别")) <= {"男", "女"} and "男" in _column(rows, "性别")
+    in_csv = pd.read_csv(tmp_path / "placement.csv", encoding="utf-8-sig", dtype=str)["性别"]
+    assert set(in_csv) <= {"男", "女"} and "男" in set(in_csv)  # the CSV says it as the workbook does
     assert "普工" in _column(rows, "岗位") and "普工/操作工" in _column(rows, "技能")
     summary = _sheet_rows(tmp_path / "placement.xlsx", "汇总")
     assert summary[4][:2] == ("车次", "G2093 定西")  # the origin in Chinese only, not '定西 Dingxi'
@@ -170,7 +172,7 @@ def test_a_chinese_district_sheet_reads_gender_job_and_place_in_chinese(tiny, ti
     assert set(_column(rows, "Gender")) <= {"M", "F"} and "General worker" in _column(rows, "Job")
     assert _sheet_rows(tmp_path / "placement.xlsx", "Summary")[4][:2] == ("Train", "G2093 Dingxi")
     csv = pd.read_csv(tmp_path / "placement.csv", encoding="utf-8-sig", dtype=str)
-    assert set(csv["Gender"]) <= {"M", "F"}  # the CSV keeps the roster's codes
+    assert set(csv["Gender"]) <= {"M", "F"}  # in English the roster's codes
 
 
 def test_the_summary_counts_enterprises_as_check_does_and_says_which_receive_workers(tiny, tiny_routed,

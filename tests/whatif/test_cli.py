@@ -146,8 +146,20 @@ def test_simulate_files_hold_the_replications(planned: Path, tmp_path: Path, cap
 
     assert main(["simulate", "tiny", "--plan", str(planned), "--out", str(tmp_path), "--replications", "3",
                  "--jobs", "1", "--seed", "4"]) == 0
-    kpis = pd.read_csv(tmp_path / "kpis.csv")
-    assert len(kpis) == 3 and (kpis["checked_in"] == 8).all()
+    kpis = pd.read_csv(tmp_path / "kpis.csv", encoding="utf-8-sig", dtype=str)
+    assert len(kpis) == 3 and (kpis["已入住人数"] == "8").all()  # Chinese headers by default
+    assert kpis["最后一人入住"].str.fullmatch(r"(次日 )?\d\d:\d\d").all()
+    assert kpis["按时入住比例"].str.endswith("%").all()
+    for name in ("kpis.csv", "summary.csv", "trips.csv"):  # a BOM, so Excel on Chinese Windows reads them
+        assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
+    summary = (tmp_path / "summary.csv").read_text(encoding="utf-8-sig")
+    assert summary.startswith("指标,均值,") and "p_on_time" not in summary and "nan" not in summary.lower()
+    trips = pd.read_csv(tmp_path / "trips.csv", encoding="utf-8-sig", dtype=str)
+    assert set(trips["类型"]) == {"大巴"} and trips["发车时间"].str.fullmatch(r"\d\d:\d\d").all()
+    assert main(["simulate", "tiny", "--plan", str(planned), "--out", str(tmp_path), "--replications", "3",
+                 "--jobs", "1", "--seed", "4", "--lang", "en"]) == 0
+    kpis = pd.read_csv(tmp_path / "kpis.csv")  # English: the machine columns, minutes from midnight
+    assert len(kpis) == 3 and (kpis["checked_in"] == 8).all() and kpis["last_checkin_min"].dtype == float
 
 
 def test_sweep_files_hold_every_variant_and_replication(tmp_path: Path) -> None:

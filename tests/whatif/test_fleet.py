@@ -164,9 +164,16 @@ def test_outputs_are_written(searched, tmp_path) -> None:
     written = searched.write(tmp_path, lang="zh")
     names = {p.name for p in written}
     assert {"fleet.csv", "fleet.png", "recommendation.txt", "plan.json"} <= names
-    table = pd.read_csv(tmp_path / "fleet.csv")
+    table = pd.read_csv(tmp_path / "fleet.csv", encoding="utf-8-sig", dtype=str)
+    assert (tmp_path / "fleet.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert {"车队方案", "计划余量（分钟）", "费用（元）", "模拟夜晚数", "区间下限", "区间上限", "判定", "达到目标",
+            "推荐"} <= set(table.columns)
+    assert any(c.endswith("中巴（12座）（辆）") for c in table.columns)  # a count per coach type, by its name
+    assert set(table["推荐"]) <= {"是", "否"} and set(table["判定"]) <= {"达标", "未达标", "排不出路线", "未判定"}
+    assert table["区间下限"].dropna().str.endswith("%").all()
+    machine = searched.csv_table("en")  # English: the machine table, as ``table`` gives it
     assert {"n_minibus_12", "buffer_min", "cost", "nights", "p_on_time", "p_low", "p_high", "meets_target",
-            "recommended"} <= set(table.columns)
+            "recommended"} <= set(machine.columns)
     assert (tmp_path / "fleet.png").read_bytes()[:4] == b"\x89PNG"
 
 

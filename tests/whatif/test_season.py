@@ -104,6 +104,15 @@ def test_simulated_season_and_pack(mini_plan, tmp_path) -> None:
     assert {"season.csv", "season_calendar.png", "season_risk.png", "season_posts.png", "summary.txt",
             "placement.xlsx"} <= names
     assert (tmp_path / "nights" / "A1" / "placement.xlsx").exists()
+    season = pd.read_csv(tmp_path / "season.csv", encoding="utf-8-sig", dtype=str)
+    assert list(season["类型"]) == ["包机", "专列", "包车"] and set(season["出发地"]) == {"定西"}
+    assert season["最后入住（95%）"].str.fullmatch(r"(次日 )?\d\d:\d\d").all()
+    nights = pd.read_csv(tmp_path / "nights.csv", encoding="utf-8-sig", dtype=str)
+    assert set(nights["按时"]) <= {"是", "否"} and "最后一人入住" in nights.columns
+    coaches = (tmp_path / "coaches_per_day.csv").read_bytes()
+    assert coaches.startswith(b"\xef\xbb\xbf") and "中巴（12座）" in coaches.decode("utf-8-sig")
+    write_season(result, tmp_path, lang="en")
+    assert {"p_on_time", "last_p95_min"} <= set(pd.read_csv(tmp_path / "season.csv").columns)
 
 
 def test_same_numbers_locally_and_on_dask(mini_plan) -> None:
