@@ -40,7 +40,14 @@ floors:
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# JupyterLab in Chinese (its zh-CN language pack, a default in the settings overrides); `make lab LAB_LOCALE=en` for
+# English. The overrides are defaults only: a locale chosen in JupyterLab's own menu (Settings > Language) wins.
+LAB_LOCALE ?= zh_CN
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 lab: $(STAMP)
+	mkdir -p $(LAB_SETTINGS)
+	printf '{"@jupyterlab/translation-extension:plugin": {"locale": "%s"}}\n' "$(LAB_LOCALE)" \
+		> $(LAB_SETTINGS)/overrides.json
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)

@@ -16,11 +16,13 @@ if TYPE_CHECKING:
 
 
 def coach_table(plan: Plan, lang: str = "zh") -> pd.DataFrame:
-    """One row per coach trip, as people read it: departure and last arrival as ``HH:MM``, labelled columns."""
+    """One row per coach trip, as people read it: departure and last arrival as ``HH:MM``, labelled columns, the
+    coach type by its name where the plan was made here (``planning.make``)."""
     c = plan.coaches
+    names = plan.routes.attrs.get("coach_types", {}) if plan.routes is not None else {}
     return pd.DataFrame({
         label("coach_id", lang): c["coach_id"],
-        label("coach_type", lang): c["coach_type"],
+        label("coach_type", lang): [names.get(t, {}).get(lang, t) for t in c["coach_type"]],
         label("trip", lang): c["trip"].astype(int),
         label("depart", lang): [format_clock(v) for v in c["depart_min"]],
         label("stops", lang): c["stops"].astype(int),

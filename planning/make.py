@@ -69,7 +69,16 @@ def route(sc: Scenario, plan: Plan, opts: PlanOptions, strict: bool | None = Non
         if len(late)
         else ()
     )
+    routed.routes.attrs["coach_types"] = coach_type_names(sc)  # for the plan's display in Jupyter
     return plan.with_routes(routed.routes, manifest_for(routed.routes, riding), routed.info, notes + routed.warnings)
+
+
+def coach_type_names(sc: Scenario) -> dict[str, dict[str, str]]:
+    """Each coach type of the scenario as people name it, per language ("53座大巴", "53-seat coach")."""
+    from present.labels import coach_type_name
+    from present.lang import LANGS
+
+    return {tid: {lang: coach_type_name(ct, lang) for lang in LANGS} for tid, ct in sc.fleet.items()}
 
 
 def _make(sc: Scenario, opts: PlanOptions) -> Plan:

@@ -101,11 +101,10 @@ class SeasonPlan:
         return pd.concat(frames) if frames else pd.DataFrame(columns=["arrival", "reason"])
 
     def _repr_html_(self) -> str:
-        from present.html import display_lang
+        """Jupyter's display: the summary, then the arrivals in words and Chinese headers (``present.columns``)."""
+        from planning.season_display import season_plan_html
 
-        lang = display_lang()
-        head = f"<p><b>{self.summary(lang)}</b></p>"
-        return head + self.table().to_html(index=False, float_format=lambda v: f"{v:,.0f}")
+        return season_plan_html(self)
 
     def summary(self, lang: str = "zh") -> str:
         t = self.table()

@@ -87,3 +87,15 @@ class Page:
     def render(self) -> str:
         return (f"<div style=\"{STYLE}\"><div style='font-size:15px;font-weight:700;margin-bottom:4px'>"
                 f"{esc(self.title)}</div>{''.join(self.parts)}</div>")
+
+
+@dataclass
+class Table:
+    """A table already formatted for people (``present.columns.for_people``), shown in Jupyter as the other displays
+    are: its headers and cells, no row numbers. ``frame`` is the table itself."""
+
+    frame: pd.DataFrame
+    title: str = ""
+
+    def _repr_html_(self) -> str:
+        return Page(self.title).table(self.frame, max_rows=max(len(self.frame), 1)).render()

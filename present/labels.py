@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from present.catalog import CATALOG
 from present.catalog import text as catalog_text
-from present.lang import LANGS, check_lang, of_pair
+from present.lang import LANGS, check_lang, named, of_pair
 
 LABELS: dict[str, tuple[str, str]] = {
     # summary items
@@ -89,6 +89,15 @@ def gender_name(code: object, lang: str = "zh") -> str:
     if isinstance(code, str) and code in GENDERS:
         return GENDERS[code][LANGS.index(lang)]
     return "" if code is None or (isinstance(code, float) and math.isnan(code)) else str(code)
+
+
+def coach_type_name(coach: object, lang: str = "zh") -> str:
+    """A coach type (``scenarios.model.CoachType``) as people name it, with its seats when its name lacks them
+    ("53座大巴", "53-seat coach")."""
+    name = named(coach, lang)
+    if str(getattr(coach, "seats", "")) in name:
+        return name
+    return catalog_text("fleet.seated", lang, seats=coach.seats, name=name)  # type: ignore[attr-defined]
 
 
 def job_name(job: object, lang: str = "zh") -> str:

@@ -41,7 +41,7 @@ class FleetResult:
     def table(self, lang: str = "en") -> pd.DataFrame:
         """One row per candidate, cheapest first: counts per coach type, cost, nights, p_on_time and its interval."""
         rows = []
-        for ev in sorted(self.evaluations, key=lambda e: (e.cost, e.candidate.coaches, e.candidate.buffer)):
+        for ev in self._ordered():
             low, high = ev.interval()
             row = {"fleet": ev.candidate.label(self.scenario, lang)}
             for tid in self.scenario.fleet:
@@ -54,16 +54,42 @@ class FleetResult:
             rows.append(row)
         return pd.DataFrame(rows)
 
-    def csv_table(self, lang: str = "zh") -> pd.DataFrame:
-        """``table`` as fleet.csv holds it: for people in Chinese (headers, percentages, verdicts and yes/no in
-        words, a column per coach type by its name), the machine table in English."""
-        from present.columns import csv_table
+    def shown_table(self, lang: str = "zh") -> pd.DataFrame:
+        """``table`` as people read it (``present.columns``): headers in ``lang``, percentages, verdicts and yes/no
+        in words, a column per coach type by its name."""
+        from present.columns import for_people
         from whatif.labels import coach_name
 
         names = {f"n_{tid}": text("col.n_type", lang, name=coach_name(self.scenario, tid, lang))
                  for tid in self.scenario.fleet}
-        return csv_table(self.table(lang), lang, names=names, words={"verdict": "verdict."},
-                         kinds={"p_low": "share", "p_high": "share", "cost": "money", "buffer_min": "count"})
+        return for_people(self.table(lang), lang, names=names, words={"verdict": "verdict."},
+                          kinds={"p_low": "share", "p_high": "share", "cost": "money", "buffer_min": "count"})
+
+    def csv_table(self, lang: str = "zh") -> pd.DataFrame:
+        """What fleet.csv holds: ``shown_table`` in Chinese, the machine table (``table``) in English."""
+        return self.table(lang) if lang == "en" else self.shown_table(lang)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: the recommendation in words, then every candidate as people read it."""
+        from present.clock import format_clock
+        from present.html import Page, display_lang
+        from present.labels import words
+
+        lang = display_lang()
+        lines = self.summary(lang).splitlines()
+        page = Page(lines[0])
+        plan = self.recommended.plan if self.recommended is not None else None
+        if plan is not None and plan.routes is not None and len(plan.routes):
+            c = plan.coaches
+            clock = [format_clock(v, with_day=True, lang=lang) for v in (c["depart_min"].min(),
+                                                                         c["last_arrive_min"].max())]
+            page.facts([(words("first_depart_last_arrive", lang), " / ".join(clock))])
+        for line in lines[1:]:
+            page.note(line)
+        return page.table(self.shown_table(lang), max_rows=60).render()
+
+    def _ordered(self) -> list[Evaluation]:
+        return sorted(self.evaluations, key=lambda e: (e.cost, e.candidate.coaches, e.candidate.buffer))
 
     def _same_note(self, ev: Evaluation, lang: str) -> str:
         if ev.same_as is None:

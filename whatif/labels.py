@@ -8,7 +8,7 @@ from typing import Any
 
 from present.catalog import text
 from present.clock import format_clock
-from present.lang import check_lang, named, of_pair
+from present.lang import check_lang, of_pair
 from scenarios import Scenario
 
 #: Words for override paths: path -> (Chinese, English), with ``{v}`` for the value. ``fleet.<type>.<field>`` and
@@ -38,13 +38,10 @@ SEPARATOR = {"zh": " · ", "en": " · "}
 def coach_name(sc: Scenario | None, type_id: str, lang: str) -> str:
     """A coach type as the scenario names it ("大巴（53座）"), with its seats when the name lacks them ("53座大巴",
     "53-seat coach"); the id when the scenario does not have the type."""
+    from present.labels import coach_type_name
+
     coach = sc.fleet.get(type_id) if sc is not None else None
-    if coach is None:
-        return type_id
-    name = named(coach, lang)
-    if str(coach.seats) in name:
-        return name
-    return text("fleet.seated", lang, seats=coach.seats, name=name)
+    return type_id if coach is None else coach_type_name(coach, lang)
 
 
 def _value(path: str, value: Any, lang: str) -> str:

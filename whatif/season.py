@@ -22,6 +22,7 @@ import pandas as pd
 
 from planning.season import NightPlan, SeasonPlan
 from present.catalog import text
+from present.html import Table
 from scenarios.errors import ScenarioError
 from whatif.risk import night_ok_by_train
 from whatif.sequential import wilson
@@ -127,27 +128,29 @@ class SeasonResult:
     def __str__(self) -> str:
         return self.summary("en")
 
-    def _repr_html_(self) -> str:
-        """The summary, then one row per arrival: risk with its interval and the last check-in (clock times)."""
-        from html import escape
-
-        from present.clock import format_clock
+    def risk_table(self, k: int = 5, lang: str | None = None) -> Table:
+        """The ``k`` nights most at risk (``at_risk``) as people read them, a display in Jupyter (``.frame``: the
+        table): risk with its interval, the last check-in's median and 95% in clock times, Chinese headers."""
+        from planning.season_display import arrivals_for_people
         from present.html import display_lang
 
+        shown = self.at_risk(k)[["arrival", "date", "kind", "point", "workers", "coaches", "p_on_time", "p_low",
+                                 "p_high", "last_p50_min", "last_p95_min"]]
+        return Table(arrivals_for_people(shown, self.plan, lang or display_lang()).reset_index(drop=True))
+
+    def _repr_html_(self) -> str:
+        """The summary, then one row per arrival: risk with its interval and the last check-in (clock times)."""
+        from planning.season_display import arrivals_for_people
+        from present.html import Page, display_lang
+        from present.labels import words
+
         lang = display_lang()
-        t = self.per_night()
-        shown = pd.DataFrame({
-            text("season.col_arrival", lang): t["arrival"], text("season.col_date", lang): t["date"],
-            text("season.col_workers", lang): t["workers"],
-            text("season.col_coaches", lang): t["coaches"],
-            text("season.col_p_on_time", lang): [f"{p:.0%} ({lo:.0%}-{hi:.0%})" for p, lo, hi in
-                                                 zip(t["p_on_time"], t["p_low"], t["p_high"], strict=True)],
-            text("season.col_last", lang):
-                [f"{format_clock(a)} / {format_clock(b)}" for a, b in
-                 zip(t["last_p50_min"], t["last_p95_min"], strict=True)],
-        })
-        lines = "".join(f"<p>{escape(line)}</p>" for line in self.summary(lang).splitlines())
-        return lines + shown.to_html(index=False)
+        lines = self.summary(lang).splitlines()
+        page = Page(lines[0])
+        for line in lines[1:]:
+            page.note(line)
+        return page.table(arrivals_for_people(self.per_night(), self.plan, lang), max_rows=60,
+                          more=words("more_rows", lang, n="{n}")).render()
 
 
 def simulate_season(sp: SeasonPlan, replications: int = 100, seed: int = 0, *, backend: str | Any = "local",

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from planning.season_display import arrivals_for_people
 from present.columns import csv_table
-from present.labels import place_name, reason_text
-from present.lang import named
+from present.labels import reason_text
 from whatif.season import SeasonResult
 
 CHARTS = ("season_calendar.png", "season_risk.png", "season_posts.png")
@@ -20,15 +20,11 @@ def season_tables(result: SeasonResult, lang: str = "zh") -> dict[str, pd.DataFr
     from whatif.labels import coach_name
 
     sp = result.plan
-    points = {n.arrival.point: named(n.scenario.station, lang) for n in sp.nights}
     city = sp.nights[0].scenario if sp.nights else None
     unplaced = sp.unplaced().rename_axis("worker_id").reset_index()
     arrival = {"table": "season"}
     return {
-        "season.csv": csv_table(result.per_night(), lang, **arrival, words={
-            "kind": "kind.", "point": lambda p: points.get(str(p), p), "origin": lambda o: place_name(str(o), lang)},
-            kinds={"last_p50_min": "clock", "last_p95_min": "clock", "p_low": "share", "p_high": "share",
-                   "cost": "money"}),
+        "season.csv": result.per_night() if lang == "en" else arrivals_for_people(result.per_night(), sp, lang),
         "coaches_per_day.csv": csv_table(sp.coaches_per_day(), lang,
                                          words={"coach_type": lambda t: coach_name(city, str(t), lang)}),
         "posts_filled.csv": csv_table(sp.posts_filled(), lang, **arrival, kinds={"share": "share"}),

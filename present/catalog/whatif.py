@@ -196,10 +196,4 @@ TEXTS.update({
     "word.no": ("no", "否"),
     "sweep.head": ("{k} options, {n} simulated nights each", "{k} 个方案，每个模拟 {n} 个夜晚"),
     "sweep.no_valid": ("no valid plan: {why}", "无有效方案：{why}"),
-    "season.col_arrival": ("arrival", "到达"),
-    "season.col_date": ("date", "日期"),
-    "season.col_workers": ("workers", "人数"),
-    "season.col_coaches": ("coaches", "用车"),
-    "season.col_p_on_time": ("p_on_time", "按时概率"),
-    "season.col_last": ("last check-in (median / 95%)", "最后入住（中位/95%）"),
 })

@@ -25,6 +25,9 @@ SMALL = {
     "09_review.ipynb": {"replications": 20},
     "10_spring_wind.ipynb": {"posts": 1200, "seekers": 360, "fairs": 4},
 }
+#: The notebooks whose tables a planner reads: Chinese headers and clock times, no machine words in what is shown.
+PLANNER_TABLES = ("01_quick_start.ipynb", "05_what_if.ipynb", "07_season.ipynb", "08_fleet.ipynb")
+MACHINE_WORDS = re.compile(r"p_on_time|coach_53|\bNaN\b|\bnan\b|\bTrue\b|\bFalse\b|\w+_min\b|no plan")
 #: A cell whose last line shows a chart of the library (it must be tagged ``chart``).
 CHART_CALL = re.compile(r"(_chart\(|\.gantt\(|routes_map\(|\.figures\[)")
 
@@ -84,7 +87,24 @@ def test_notebook_runs_and_shows_charts_and_tables(path: Path, tmp_path: Path) -
             assert "text/html" in kinds, f"{path.name}: no rich table from {source}: {kinds}"
         text = json.dumps(cell.get("outputs", []), ensure_ascii=False)
         assert "<Figure size" not in text, f"{path.name}: a chart printed as text in {source}"
+    if path.name in PLANNER_TABLES:
+        _check_tables(path.name, book)
     printed = "".join("".join(out.get("text", "")) for cell in _code(book) for out in cell.get("outputs", [])
                       if out.get("output_type") == "stream")
     if path.name == "01_quick_start.ipynb":  # the scenario in short, in the notebook's language (Chinese)
         assert "务工人员 531 人" in printed and "检查通过" in printed and "workers:" not in printed, printed[:300]
+
+
+def _check_tables(name: str, book: dict) -> None:
+    """The rich tables of an executed notebook as a planner sees them: every header Chinese, clock times, and no
+    column name, raw flag or missing-value marker of the machine tables."""
+    shown = ["".join(out.get("data", {}).get("text/html", "")) for cell in _code(book)
+             for out in cell.get("outputs", [])]
+    html = " ".join(h for h in shown if h)
+    heads = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", html, flags=re.S)]
+    assert heads, f"{name}: no table shown"
+    assert all(re.search(r"[\u4e00-\u9fff]", h) for h in heads if h), f"{name}: headers not Chinese: {heads}"
+    words = re.sub(r"<[^>]+>", " ", html)
+    assert re.search(r"(?<![\d:])(次日 )?[0-2]\d:[0-5]\d(?![\d:])", words), f"{name}: no clock time shown"
+    found = MACHINE_WORDS.findall(words)
+    assert not found, f"{name}: machine words shown: {sorted(set(found))}"
