@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from planning.plan import Plan
-from present.labels import county_name, gender_name, label, reason_text
+from present.labels import coach_type_name, county_name, gender_name, label, reason_text
 from present.lang import check_lang, named
 from present.lang import column as name_column
 from scenarios.io import atomic_path
@@ -205,6 +205,9 @@ def write_plan(sc: Scenario, plan: Plan, out_dir: str | Path, lang: str = "zh") 
     written = [out / "placement.xlsx"]
     with atomic_path(written[0]) as tmp:
         write_workbook(tmp, sc, plan, placement, routes, manifest, lang)
+    if routes is not None:  # the coach type by its name in the CSV ("中巴（12座）"), as the workbook names it
+        routes = routes.assign(coach_type=[coach_type_name(sc.fleet[t], lang) if t in sc.fleet else t
+                                           for t in routes["coach_type"]])
     frames = {"placement.csv": placement, "routes.csv": routes, "manifest.csv": manifest}
     for name, frame in frames.items():
         if frame is None:
