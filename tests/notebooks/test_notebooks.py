@@ -27,7 +27,7 @@ SMALL = {
 }
 #: The notebooks whose tables a planner reads: Chinese headers and clock times, no machine words in what is shown.
 PLANNER_TABLES = ("01_quick_start.ipynb", "05_what_if.ipynb", "07_season.ipynb", "08_fleet.ipynb")
-MACHINE_WORDS = re.compile(r"p_on_time|coach_53|\bNaN\b|\bnan\b|\bTrue\b|\bFalse\b|\w+_min\b|no plan")
+MACHINE_WORDS = re.compile(r"p_on_time|coach_53|qingdao_north|\btrain\b|\bNaN\b|\bnan\b|\bTrue\b|\bFalse\b|\w+_min\b|no plan")
 #: A cell whose last line shows a chart of the library (it must be tagged ``chart``).
 CHART_CALL = re.compile(r"(_chart\(|\.gantt\(|routes_map\(|\.figures\[)")
 
@@ -108,3 +108,20 @@ def _check_tables(name: str, book: dict) -> None:
     assert re.search(r"(?<![\d:])(次日 )?[0-2]\d:[0-5]\d(?![\d:])", words), f"{name}: no clock time shown"
     found = MACHINE_WORDS.findall(words)
     assert not found, f"{name}: machine words shown: {sorted(set(found))}"
+
+
+def test_the_sliders_of_05_are_named_in_the_notebooks_language() -> None:
+    """Each slider of the what-if notebook carries a description in the notebook's language, not its argument name
+    (``delay_min``, ``coach_53``): the words are the catalog's, here in Chinese."""
+    import scenarios
+    from present.catalog import text
+    from present.columns import header
+    from whatif.labels import coach_name
+
+    book = json.loads((ROOT / "notebooks" / "05_what_if.ipynb").read_text(encoding="utf-8"))
+    source = "\n".join("".join(c["source"]) for c in _code(book))
+    sliders = re.findall(r"IntSlider\((.*?)continuous_update", source, flags=re.S)
+    assert len(sliders) == 2 and all("description=" in s for s in sliders)
+    assert header("train_delay_min", "zh") == "列车晚点（分钟）"
+    base = scenarios.load("tiny")
+    assert text("col.n_type", "zh", name=coach_name(base, "minibus_12", "zh")) == "中巴（12座）（辆）"
