@@ -59,6 +59,8 @@ def route(sc: Scenario, plan: Plan, opts: PlanOptions, strict: bool | None = Non
         seed=opts.seed,
         max_iterations=opts.iterations,
         strict=opts.strict if strict is None else strict,
+        mix=opts.search,
+        n_jobs=opts.n_jobs,
     )
     late = routed.routes[routed.routes["arrive_min"] > sc.latest_arrival_min + 1e-9]
     notes = (

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from planning.routing.mix import DEFAULT_SEARCH, RouteSearch, check_search
 from planning.solver import SOLVERS
 from scenarios.errors import ScenarioError
 from scenarios.model import OBJECTIVES
@@ -47,7 +48,9 @@ class PlanOptions:
     whichever comes first; a plan it stopped says so (``SolveInfo.timed_out``), as it may differ on another run.
     ``iterations=None`` leaves only the clock. ``objective`` None keeps the scenario's ``policy.objective``.
     With ``strict``, a stop no coach can reach before the latest arrival is an error; otherwise it is served late
-    and listed in ``plan.warnings``.
+    and listed in ``plan.warnings``. ``search`` is the route search's mix (``planning.routing.mix.RouteSearch``:
+    PyVRP's and our own search's shares of the iterations, the masters' nodes); ``n_jobs`` the processes the
+    districts are searched on (the same plan, to the byte, for any number).
     """
 
     objective: str | None = None
@@ -56,6 +59,8 @@ class PlanOptions:
     time_limit: float | None = None
     strict: bool = True
     solver: str = "highs"
+    search: RouteSearch = DEFAULT_SEARCH
+    n_jobs: int = 1
 
     def __post_init__(self) -> None:
         if self.objective is not None and self.objective not in OBJECTIVES:
@@ -74,6 +79,7 @@ class PlanOptions:
             raise _fail("iterations", "opts.no_stop", "opts.no_stop.fix")
         if not isinstance(self.strict, bool):
             raise _fail("strict", "opts.bool", "opts.bool.fix", value=_short(self.strict))
+        check_search(self.search, self.n_jobs)
         if self.solver not in SOLVERS:
             raise _fail("solver", "num.one_of", "opts.solver.fix", choices=", ".join(SOLVERS),
                         value=_short(self.solver))

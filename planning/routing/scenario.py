@@ -19,10 +19,11 @@ from planning.own import coach_riders
 from planning.plan import MANIFEST_COLUMNS, Plan
 from planning.routing.bounds import coaches_bound, km_bound
 from planning.routing.coaches import FLEET_NODES, POOL_PER_DISTRICT, fleet_plan
+from planning.routing.districts import solve_district, solve_districts
+from planning.routing.mix import DEFAULT_SEARCH, RouteSearch
 from planning.routing.problem import RoutingProblem, VehicleType
 from planning.routing.result import RoutingResult
 from planning.routing.schedule import schedule_trips
-from planning.routing.solver import solve
 from planning.solver import SolveInfo, quiet_stdout
 from planning.station import planned_departure, station_schedule
 from planning.timing import STOP_MIN, STOP_S_PER_WORKER, boarding_order
@@ -185,8 +186,14 @@ def search_districts(
     strict: bool = True,
     objective: str | None = None,
     km_weight: float = KM_WEIGHT,
+    *,
+    mix: RouteSearch = DEFAULT_SEARCH,
+    n_jobs: int = 1,
 ) -> DistrictSearch:
-    """One routing problem per district (or the city), each searched with its pool kept for the fleet master."""
+    """One routing problem per district (or the city), each searched with its pool kept for the fleet master.
+
+    ``mix``: the parts of each district's search and their stops (``planning.routing.mix``); ``n_jobs``: processes
+    searching districts at once (``planning.routing.districts``; the same routes as one process)."""
     if objective is not None and objective not in OBJECTIVE:
         raise ScenarioError("route.objective", field="objective", value=repr(objective), choices=", ".join(OBJECTIVE))
     start = time.perf_counter()
@@ -199,6 +206,8 @@ def search_districts(
     problems: dict[str, RoutingProblem] = {}
     left = total
     reloads = 1 if sc.policy.routes == "closed" else 0
+    parallel = n_jobs > 1 and len(groups) > 1
+    tasks = []
     for k, (name, group) in enumerate(groups.items()):
         problem = district_problem(sc, group, depart, name or "city", strict, objective, km_weight)
         problems[name] = problem
@@ -207,10 +216,11 @@ def search_districts(
         share = max(0.3, remaining if max_iterations is not None else remaining * int(group.sum()) / max(1, left))
         left -= int(group.sum())
         iters = None if max_iterations is None else max(50, int(max_iterations * group.sum() / total))
-        with quiet_stdout():
-            results[name] = solve(
-                problem, time_limit=share, seed=seed + k, max_iterations=iters, keep_pool=True, reloads=reloads
-            )
+        if parallel:
+            tasks.append((name, problem, share, seed + k, iters))
+        else:
+            results[name] = solve_district(problem, share, seed + k, iters, reloads, mix)
+    results.update(solve_districts(tasks, reloads, mix, n_jobs))
     return DistrictSearch(workers, groups, problems, results, depart)
 
 
@@ -223,6 +233,9 @@ def route_placement(
     strict: bool = True,
     objective: str | None = None,
     km_weight: float = KM_WEIGHT,
+    *,
+    mix: RouteSearch = DEFAULT_SEARCH,
+    n_jobs: int = 1,
 ) -> ScenarioRoutes:
     """Route the workers who go by coach (enterprise id -> workers; ``planning.own.coach_riders`` leaves out those
     an enterprise's own vehicle brings).
@@ -231,10 +244,12 @@ def route_placement(
     goes on the coach back first and is listed in ``warnings``. ``objective`` (default the policy's):
     coaches_then_ride, coaches_then_km, coaches_then_weighted (ride minutes + ``km_weight`` x km) or cost.
     Each district is searched; then the fleet master chooses trips from all the districts' pools and puts them on
-    coaches (second trips on closed routes), counting physical coaches first.
+    coaches (second trips on closed routes), counting physical coaches first. ``mix`` and ``n_jobs``: as in
+    ``search_districts``.
     """
     start = time.perf_counter()
-    found = search_districts(sc, workers_per_enterprise, time_limit, seed, max_iterations, strict, objective, km_weight)
+    found = search_districts(sc, workers_per_enterprise, time_limit, seed, max_iterations, strict, objective, km_weight,
+                             mix=mix, n_jobs=n_jobs)
     groups, problems, results, depart = found.groups, found.problems, found.results, found.depart
     workers = found.workers
     total = max(1, int(workers.sum()))

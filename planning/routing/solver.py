@@ -16,6 +16,7 @@ from planning.routing.generator import pyvrp_routes
 from planning.routing.items import Items, build_items
 from planning.routing.local_search import RouteCost, local_search, savings
 from planning.routing.master import Column, MasterResult, solve_master
+from planning.routing.mix import DEFAULT_SEARCH, RouteSearch
 from planning.routing.pool import POOL_COLUMNS, RoutePool, columns_for
 from planning.routing.problem import RoutingProblem
 from planning.routing.result import RoutingResult, Stop
@@ -24,13 +25,6 @@ from planning.routing.split_master import solve_split_master
 from planning.routing.tour import routes_of, seq_of
 
 MASTER_AT = (0.45, 0.75)
-#: Share of the iterations (or of the time) PyVRP gets as route generator before our own search.
-GENERATOR_SHARE = 0.35
-#: Branch-and-bound nodes of the master in a search with an iteration budget: the middle masters, the last one.
-#: A node count, not seconds, so that the same seed gives the same routes however busy the machine is.
-MASTER_NODES = (300, 3000)
-#: Nodes of the exact model (every feasible route enumerated) in a search with an iteration budget.
-EXACT_NODES = 20_000
 
 
 def _fleet_left(problem: RoutingProblem, it: Items) -> dict[str, int | None]:
@@ -156,6 +150,7 @@ def solve(
     keep_pool: bool = False,
     generator: bool | None = None,
     reloads: int = 0,
+    mix: RouteSearch = DEFAULT_SEARCH,
 ) -> RoutingResult:
     """Best routes found within ``time_limit`` seconds; proven optimal only when the exact model says so.
 
@@ -165,9 +160,11 @@ def solve(
     result's ``timed_out`` says so; every MIP inside stops on its node limit). ``seeds`` are extra solutions
     (routes of items) for the pool and the start; ``keep_pool`` returns the pool's routes in the result, for a
     master over several problems.
-    ``generator`` (None: when installed) runs PyVRP first as a route generator for the pool and the start: for
-    GENERATOR_SHARE of ``max_iterations`` (our search runs the rest), else for 2 x GENERATOR_SHARE of the time;
-    ``reloads`` lets its vehicles make that many more trips (coaches back at the depot), to suit chained trips.
+    ``mix`` (``planning.routing.mix``) says which parts run and when each stops: PyVRP first as a route
+    generator for the pool and the start (its share of ``max_iterations``, else twice its share of the time;
+    ``generator`` False or PyVRP missing skips it), then our own search for its share of the rest, and the masters
+    on node counts. ``reloads`` lets PyVRP's vehicles make that many more trips (coaches back at the depot), to suit
+    chained trips.
     """
     start = time.perf_counter()
     rng = np.random.default_rng(seed)
@@ -180,7 +177,7 @@ def solve(
         return _with_pool(only, it, []) if keep_pool else only
     budget = max_iterations is not None
     if exact or (exact is None and exact_eligible(problem, it)):
-        nodes = EXACT_NODES if budget else None
+        nodes = mix.exact_nodes if budget else None
         ex_cols, res = solve_exact(problem, it, fleet, max(0.3, time_limit - (time.perf_counter() - start)), nodes)
         if res is None:
             raise ValueError(f"{problem.name}: no feasible set of routes exists under the limits and fleet.")
@@ -199,15 +196,19 @@ def solve(
     # With an iteration budget the local searches run to the end, so that a seed gives the same plan.
     ls_seconds = math.inf if budget else min(2.0, 0.03 * time_limit)
     timed_out = False
-    if generator or (generator is None and generator_available()):
-        share = time_limit if budget else 2 * GENERATOR_SHARE * time_limit
-        count = int(GENERATOR_SHARE * max_iterations) if max_iterations is not None else 10**9
+    if mix.pyvrp is not None and (generator or (generator is None and generator_available())):
+        share = time_limit if budget else 2 * mix.pyvrp.share * time_limit
+        count = mix.pyvrp.of(max_iterations) if max_iterations is not None else 10**9
         got = pyvrp_routes(problem, it, max(1, count), share, seed, reloads)
         if got is not None:
             if max_iterations is not None:
                 max_iterations -= count
             seeds = [*seeds, got[0]]
             timed_out = budget and got[1]
+    if max_iterations is not None:  # what our own search runs (none when it is off)
+        max_iterations = 0 if mix.own is None else mix.own.of(max_iterations)
+    elif mix.own is None:
+        max_iterations = 0
     seq = _start(search, it, rc, ls_seconds)
     st = search.state(seq)
     pool.add(st, search.total(st))
@@ -253,7 +254,7 @@ def solve(
             warm = [k for k, c in enumerate(cols) if frozenset(c.items) in keys]
         last = mark == marks[-1] and not split_mode
         if budget:
-            limit, nodes = max(0.3, remaining), MASTER_NODES[1 if last else 0]
+            limit, nodes = max(0.3, remaining), mix.master_nodes[1 if last else 0]
         else:
             limit = remaining - 2 * overhead - 0.02 * time_limit if last else min(remaining, 0.05 * time_limit)
             nodes = None
@@ -273,14 +274,14 @@ def solve(
         chosen = [(tuple(r), None) for r in routes_of(best_seq)]
     else:
         raise ValueError(f"{problem.name}: no feasible routes found (limits or fleet too tight).")
-    if not multi and not split_mode and chosen:
+    if not multi and not split_mode and chosen and mix.own is not None:
         polish = math.inf if budget else min(1.0, 0.01 * time_limit)
         routes = local_search(it, rc, [list(items) for items, _ in chosen], polish)
         if sum(rc(r) for r in routes) < sum(rc(list(items)) for items, _ in chosen) - 1e-9:
             chosen = [(tuple(r), None) for r in routes]
     if split_mode:
         left = time_limit - (time.perf_counter() - start) - 0.2
-        better = _split_recombine(problem, it, pool, chosen, left, MASTER_NODES[1] if budget else None)
+        better = _split_recombine(problem, it, pool, chosen, left, mix.master_nodes[1] if budget else None)
         if better is not None:
             return _result(problem, it, better, "feasible", None, start, timed_out)
     result = _result(problem, it, chosen, "feasible", None, start, timed_out)

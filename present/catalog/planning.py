@@ -124,6 +124,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "opts.bool": ("expected True or False, got {value}.", "应为 True 或 False，实际为 {value}。"),
     "opts.bool.fix": ("give True or False.", "请给出 True 或 False。"),
     "opts.solver.fix": ("use highs (the default) or cbc.", "请使用 highs（默认）或 cbc。"),
+    "opts.jobs.fix": ("give the processes to search districts on, e.g. 2.", "请给出同时搜索各区的进程数，例如 2。"),
+    # the route search's mix (planning.routing.mix)
+    "mix.search": ("expected a RouteSearch, got {value}.", "应为 RouteSearch，实际为 {value}。"),
+    "mix.search.fix": ("give planning.routing.mix.RouteSearch(...), or leave it out.",
+                       "请给出 planning.routing.mix.RouteSearch(...)，或不填。"),
+    "mix.share": ("expected a share in (0, 1], got {value}.", "应为 (0, 1] 之内的比例，实际为 {value}。"),
+    "mix.share.fix": ("give e.g. Stop(0.35).", "例如 Stop(0.35)。"),
+    "mix.stop": ("expected a Stop or None, got {value}.", "应为 Stop 或 None，实际为 {value}。"),
+    "mix.stop.fix": ("give e.g. Stop(0.35), or None.", "例如 Stop(0.35)，或 None（关闭这一部分）。"),
+    "mix.both_off": ("both parts of the route search are off.", "路线搜索的两部分都被关闭了。"),
+    "mix.both_off.fix": ("keep pyvrp or own (or both).", "请保留 pyvrp 或 own（或两者都保留）。"),
+    "mix.nodes": ("expected two node counts >= 1, got {value}.", "应为两个不小于 1 的节点数，实际为 {value}。"),
+    "mix.nodes.fix": ("give e.g. (300, 3000).", "例如 (300, 3000)。"),
+    "mix.count": ("expected a count >= 1, got {value}.", "应为不小于 1 的整数，实际为 {value}。"),
+    "mix.exact.fix": ("give e.g. 20000.", "例如 20000。"),
+    "mix.stall.fix": ("give e.g. 500, or None (no adaptive stop).", "例如 500，或 None（不提前停止）。"),
     # stored plans
     "store.foreign_file": (
         "{name} does not belong to this plan.json (missing, changed or written by another run): the folder does not "

@@ -1,0 +1,95 @@
+"""The route search's mix: which searches run on a district and when each stops, as one option.
+
+A district's search has two parts. PyVRP runs first as a route generator (its routes go to the pool and the start);
+the project's own search follows: SISR feeding the pool, set-partitioning masters over it, and a local-search
+polish. Each part stops on a count, never the clock, so the same seed gives the same routes on any machine:
+``pyvrp`` stops after its share of the district's iterations, ``own`` after its share of what PyVRP left, and the
+masters after their branch-and-bound nodes. ``RouteSearch()`` is the default mix (35% PyVRP, the rest ours); the
+benchmark's alternatives are ``RouteSearch(pyvrp=None)`` (own search alone) and ``RouteSearch(own=None)`` (PyVRP
+alone, its routes recombined by the masters).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from scenarios.errors import ScenarioError
+
+#: Share of a district's iterations PyVRP gets as route generator before our own search (the rest is ours).
+GENERATOR_SHARE = 0.35
+#: Branch-and-bound nodes of the master in a search with an iteration budget: the middle masters, the last one.
+#: A node count, not seconds, so that the same seed gives the same routes however busy the machine is.
+MASTER_NODES = (300, 3000)
+#: Nodes of the exact model (every feasible route enumerated) in a search with an iteration budget.
+EXACT_NODES = 20_000
+
+
+def _fail(name: str, key: str, fix: str, **params: object) -> ScenarioError:
+    return ScenarioError(key, field=f"search.{name}", fix=fix, **params)
+
+
+def _count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+@dataclass(frozen=True)
+class Stop:
+    """When one part of the route search stops: after ``share`` (0 < share <= 1) of the iterations it is offered
+    (with only a time limit set, of the time)."""
+
+    share: float
+
+    def __post_init__(self) -> None:
+        ok = isinstance(self.share, int | float) and not isinstance(self.share, bool)
+        if not ok or not math.isfinite(self.share) or not 0 < self.share <= 1:
+            raise _fail("share", "mix.share", "mix.share.fix", value=repr(self.share))
+
+    def of(self, iterations: int) -> int:
+        """The iterations this part runs out of ``iterations`` offered."""
+        return int(self.share * iterations)
+
+
+@dataclass(frozen=True)
+class RouteSearch:
+    """The parts of a district's route search and their stops; None switches a part off (not both).
+
+    ``pyvrp``: PyVRP's share of the district's iterations; ``own``: our search's share of the iterations PyVRP
+    leaves; ``master_nodes``: nodes of the middle masters and of the last one; ``exact_nodes``: nodes of the exact
+    model of a small district.
+    """
+
+    pyvrp: Stop | None = Stop(GENERATOR_SHARE)
+    own: Stop | None = Stop(1.0)
+    master_nodes: tuple[int, int] = MASTER_NODES
+    exact_nodes: int = EXACT_NODES
+
+    def __post_init__(self) -> None:
+        for name in ("pyvrp", "own"):
+            part = getattr(self, name)
+            if part is not None and not isinstance(part, Stop):
+                raise _fail(name, "mix.stop", "mix.stop.fix", value=repr(part))
+        if self.pyvrp is None and self.own is None:
+            raise _fail("own", "mix.both_off", "mix.both_off.fix")
+        nodes = self.master_nodes
+        if not isinstance(nodes, tuple) or len(nodes) != 2 or not all(_count(n) for n in nodes):
+            raise _fail("master_nodes", "mix.nodes", "mix.nodes.fix", value=repr(nodes))
+        if not _count(self.exact_nodes):
+            raise _fail("exact_nodes", "mix.count", "mix.exact.fix", value=repr(self.exact_nodes))
+
+
+DEFAULT_SEARCH = RouteSearch()
+#: The most processes for the districts' searches.
+MAX_JOBS = 64
+
+
+def check_search(search: object, n_jobs: object) -> None:
+    """``PlanOptions.search`` and ``PlanOptions.n_jobs`` checked (a ScenarioError names the field)."""
+    if not isinstance(search, RouteSearch):
+        raise ScenarioError("mix.search", field="search", fix="mix.search.fix", value=repr(search)[:40])
+    if not _count(n_jobs) or n_jobs > MAX_JOBS:  # type: ignore[operator]
+        raise ScenarioError("opts.whole", field="n_jobs", fix="opts.jobs.fix", low=1, high=MAX_JOBS,
+                            value=repr(n_jobs)[:40])
+
+__all__ = ["DEFAULT_SEARCH", "EXACT_NODES", "GENERATOR_SHARE", "MASTER_NODES", "MAX_JOBS",
+           "RouteSearch", "Stop", "check_search"]

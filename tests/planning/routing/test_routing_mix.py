@@ -1,0 +1,108 @@
+"""The route search's mix as an option (``planning.routing.mix``) and districts searched on several processes."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+import planning.routing.solver as solver_module
+from planning.options import PlanOptions
+from planning.routing import VehicleType
+from planning.routing.check import check_routes
+from planning.routing.mix import RouteSearch, Stop
+from planning.routing.solver import solve
+from scenarios import ScenarioError
+from tests.planning.routing.conftest import grid_problem
+
+
+def _problem():
+    rng = np.random.default_rng(5)
+    pts = [tuple(p) for p in rng.integers(0, 100, size=(31, 2)).tolist()]
+    return grid_problem(pts, rng.integers(1, 10, size=30).tolist(), (VehicleType("v", 25),))
+
+
+@pytest.fixture
+def spied(monkeypatch) -> dict[str, list[int]]:
+    """The iterations PyVRP is offered and those our own search (SISR) runs, per call."""
+    calls: dict[str, list[int]] = {"pyvrp": [], "own": []}
+    real_pyvrp, real_run = solver_module.pyvrp_routes, solver_module.Sisr.run
+
+    def pyvrp(problem, it, iterations, *args, **kwargs):
+        calls["pyvrp"].append(iterations)
+        return real_pyvrp(problem, it, iterations, *args, **kwargs)
+
+    def run(self, *args, **kwargs):
+        out = real_run(self, *args, **kwargs)
+        calls["own"].append(out[2])
+        return out
+
+    monkeypatch.setattr(solver_module, "pyvrp_routes", pyvrp)
+    monkeypatch.setattr(solver_module.Sisr, "run", run)
+    return calls
+
+
+@pytest.mark.parametrize(("mix", "pyvrp", "own"), [
+    (RouteSearch(), [350], 650),  # the default: 35% PyVRP, the rest ours
+    (RouteSearch(pyvrp=None), [], 1000),  # own search alone
+    (RouteSearch(pyvrp=Stop(1.0), own=None), [1000], 0),  # PyVRP alone (the masters choose from its routes)
+    (RouteSearch(pyvrp=Stop(0.5), own=Stop(0.5)), [500], 250),  # half, then half of the rest
+])
+def test_each_part_runs_its_share_of_the_iterations(spied, mix, pyvrp, own) -> None:
+    problem = _problem()
+    result = solve(problem, time_limit=math.inf, seed=1, exact=False, max_iterations=1000, mix=mix)
+    assert spied["pyvrp"] == pyvrp
+    assert own - 3 <= sum(spied["own"]) <= own  # three legs between the masters, each its share rounded down
+    assert check_routes(problem, result) == [] and not result.timed_out
+
+
+def test_the_default_mix_is_the_search_as_before() -> None:
+    problem = _problem()
+    a = solve(problem, time_limit=math.inf, seed=2, exact=False, max_iterations=400)
+    b = solve(problem, time_limit=math.inf, seed=2, exact=False, max_iterations=400, mix=RouteSearch(Stop(0.35)))
+    assert a.routes == b.routes and a.cost == b.cost
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"pyvrp": None, "own": None}, "search.own"), ({"master_nodes": (300,)}, "search.master_nodes"),
+    ({"exact_nodes": 0}, "search.exact_nodes"), ({"own": 0.5}, "search.own")])
+def test_a_bad_mix_is_named(changes, field) -> None:
+    with pytest.raises(ScenarioError) as err:
+        RouteSearch(**changes)
+    assert err.value.field == field
+
+
+@pytest.mark.parametrize("share", [0, 1.5, math.nan, True])
+def test_a_stop_is_a_share(share) -> None:
+    with pytest.raises(ScenarioError):
+        Stop(share)
+
+
+@pytest.mark.parametrize(("changes", "field"), [({"n_jobs": 0}, "n_jobs"), ({"n_jobs": 2.0}, "n_jobs"),
+                                                ({"search": "fast"}, "search")])
+def test_plan_options_check_the_mix_and_jobs(changes, field) -> None:
+    with pytest.raises(ScenarioError) as err:
+        PlanOptions(**changes)
+    assert err.value.field == field
+
+
+def test_districts_on_two_processes_give_the_same_plan_bytes(tmp_path, monkeypatch) -> None:
+    """2024 has ten district problems; searched on two processes (in whatever order they finish) the plan file
+    (placement, routes, manifest, solver status) is the same bytes as on one."""
+    import planning.routing.scenario as routing_scenario
+    import scenarios
+    from planning.make import route
+    from planning.placement import place
+    from planning.store import save_plan
+
+    searched: list[tuple[int, int]] = []
+    real = routing_scenario.solve_districts
+    monkeypatch.setattr(routing_scenario, "solve_districts", lambda tasks, reloads, mix, n_jobs: (
+        searched.append((len(tasks), n_jobs)), real(tasks, reloads, mix, n_jobs))[1])
+    sc = scenarios.load("dingxi_qingdao_2024")
+    placed = place(sc)
+    for jobs in (1, 2):
+        save_plan(route(sc, placed, PlanOptions(iterations=300, seed=3, n_jobs=jobs)), tmp_path / str(jobs), sc)
+    assert searched == [(0, 1), (10, 2)]  # one process searched all ten districts itself, then two shared them
+    assert (tmp_path / "1" / "plan.json").read_bytes() == (tmp_path / "2" / "plan.json").read_bytes()
