@@ -1,6 +1,7 @@
 """Benchmark the routing engine on CVRPLIB (.vrp/.sol) or DIMACS SDVRP files, optionally beside PyVRP/OR-Tools.
 
 python benchmarks/routing.py ../shared/benchmarks/cvrplib/A --time-limit 10 --csv out.csv
+python benchmarks/routing.py --scenarios all --peer pyvrp --mixes --time-limit 600   # bundled nights, each mix
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ def fmt(x: float | None, digits: int = 2) -> str:
     return "-" if x is None else f"{x:.{digits}f}"
 
 
-def run_scenarios(names: list[str], seconds: float, seed: int, peer: str | None = None) -> int:
+def run_scenarios(names: list[str], seconds: float, seed: int, peer: str | None = None, mixes: bool = False) -> int:
     """Place and route each bundled scenario (default objective and coaches_then_km), optionally beside PyVRP on
     the same district problems; every plan goes through the plan checker (strict)."""
     import scenarios
@@ -126,7 +127,7 @@ def run_scenarios(names: list[str], seconds: float, seed: int, peer: str | None 
     print(f"# bundled scenarios, routing as make_plan does it (iterations, time cap {seconds:g} s), seed {seed}")
     print(f"# {_uptime()}")
     print(
-        f"{'scenario':<22}{'solver':<34}{'coaches':>8}{'lb':>4}{'trips':>6}{'km':>8}{'km lb':>7}"
+        f"{'scenario':<22}{'solver':<46}{'coaches':>8}{'lb':>4}{'trips':>6}{'km':>8}{'km lb':>7}"
         f"{'ride min':>10}{'max ride':>9}"
         f"{'s':>7}{'cpu s':>7}  check",
         flush=True,
@@ -135,10 +136,10 @@ def run_scenarios(names: list[str], seconds: float, seed: int, peer: str | None 
     if not names or names == ["all"]:
         names = [n for n in scenarios.bundled_names() if n != "tiny"]
     for name in names:
-        for row in scenario_rows(name, seconds, seed, peer):
+        for row in scenario_rows(name, seconds, seed, peer, mixes):
             fails += row["check"] != "ok"
             print(
-                f"{name:<22}{row['solver']:<34}{row['coaches']:>8}{row['lb']:>4}{row['trips']:>6}{row['km']:>8.0f}"
+                f"{name:<22}{row['solver']:<46}{row['coaches']:>8}{row['lb']:>4}{row['trips']:>6}{row['km']:>8.0f}"
                 f"{row['km_lb']:>7.0f}{row['ride']:>10,.0f}{row['max_ride']:>9.0f}{row['seconds']:>7.1f}"
                 f"{row['cpu']:>7.1f}  {row['check']}",
                 flush=True,
@@ -169,9 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fix-k", action="store_true", help="fleet = the k of the instance name (A and P sets)")
     ap.add_argument("--scenarios", nargs="*", default=None, help="route bundled scenarios instead (names or all)")
     ap.add_argument("--peer", choices=("pyvrp",), default=None, help="with --scenarios: PyVRP on the same problems")
+    ap.add_argument("--mixes", action="store_true",
+                    help="with --scenarios: also our own search alone and PyVRP alone (planning.routing.mix)")
     args = ap.parse_args(argv)
     if args.scenarios is not None:
-        return run_scenarios(args.scenarios, args.time_limit, args.seed, args.peer)
+        return run_scenarios(args.scenarios, args.time_limit, args.seed, args.peer, args.mixes)
     solvers = set(args.solvers.split(","))
     files = instances(args.folder, args.instances)
     header = f"{'instance':<14}{'n':>5}{'cost':>11}{'bks':>11}{'gap%':>8}{'time s':>8}{'veh':>5} {'check':<6}"

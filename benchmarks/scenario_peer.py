@@ -20,6 +20,7 @@ from planning.plan import Plan, absent_workers, ride_minutes
 from planning.routing.exact import merged_stops
 from planning.routing.generator import pyvrp_routes
 from planning.routing.items import build_items
+from planning.routing.mix import DEFAULT_SEARCH, RouteSearch, Stop
 from planning.routing.result import RoutingResult
 from planning.routing.scenario import _departure, district_problem, manifest_for, route_placement
 from planning.routing.schedule import schedule_trips
@@ -101,8 +102,16 @@ def _peer(sc: scenarios.Scenario, counts: pd.Series, spent: dict[str, float], se
     return schedule_trips(sc, groups, results, depart, strict=False).routes, cpu
 
 
-def scenario_rows(name: str, seconds: float, seed: int, peer: str | None) -> list[dict[str, object]]:
-    """Rows for one scenario: ours (default objective), ours (coaches_then_km), and PyVRP when asked."""
+#: The route search's alternatives beside the default mix (``--mixes``): each part alone on the same iterations,
+#: and the default with the adaptive stop (a district at its coaches' lower bound stops after 200 idle iterations).
+MIXES = {"own search alone": RouteSearch(pyvrp=None), "PyVRP alone": RouteSearch(pyvrp=Stop(1.0), own=None),
+         "adaptive stop (stall 200)": RouteSearch(stall=200)}
+
+
+def scenario_rows(name: str, seconds: float, seed: int, peer: str | None,
+                  mixes: bool = False) -> list[dict[str, object]]:
+    """Rows for one scenario: ours (default objective), ours (coaches_then_km), and PyVRP when asked; with
+    ``mixes``, also each objective with our own search alone and with PyVRP alone (``MIXES``)."""
     sc = scenarios.load(name)
     plan = place(sc, time_limit=seconds)
     pl = plan.placement
@@ -111,13 +120,16 @@ def scenario_rows(name: str, seconds: float, seed: int, peer: str | None) -> lis
     counts = riding.groupby("enterprise_id").size()
     rows = []
     spent: dict[str, float] = {}
-    for objective in (sc.policy.objective, "coaches_then_km"):
+    runs = [(objective, "", DEFAULT_SEARCH) for objective in (sc.policy.objective, "coaches_then_km")]
+    if mixes:
+        runs += [(objective, f", {what}", mix) for objective, _, _ in list(runs) for what, mix in MIXES.items()]
+    for objective, what, mix in runs:
         t0, c0 = time.perf_counter(), time.process_time()
-        res = route_placement(sc, counts, seconds, seed, ROUTING_ITERATIONS, True, objective)
+        res = route_placement(sc, counts, seconds, seed, ROUTING_ITERATIONS, True, objective, mix=mix)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
         if not spent:
             spent = {k: r.runtime for k, r in res.results.items()}
-        label = f"ours {objective}" + (" (time cap)" if res.info.timed_out else "")
+        label = f"ours {objective}{what}" + (" (time cap)" if res.info.timed_out else "")
         rows.append(_row(sc, plan, riding, res.routes, label, res.coaches_lower_bound, wall, cpu))
     if peer == "pyvrp":
         t0 = time.perf_counter()

@@ -56,13 +56,15 @@ class RouteSearch:
 
     ``pyvrp``: PyVRP's share of the district's iterations; ``own``: our search's share of the iterations PyVRP
     leaves; ``master_nodes``: nodes of the middle masters and of the last one; ``exact_nodes``: nodes of the exact
-    model of a small district.
+    model of a small district; ``stall`` (None: off): our own search stops on a district once its routes are at
+    the district's lower bound and its best has not improved for that many iterations (the masters still run).
     """
 
     pyvrp: Stop | None = Stop(GENERATOR_SHARE)
     own: Stop | None = Stop(1.0)
     master_nodes: tuple[int, int] = MASTER_NODES
     exact_nodes: int = EXACT_NODES
+    stall: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("pyvrp", "own"):
@@ -74,6 +76,8 @@ class RouteSearch:
         nodes = self.master_nodes
         if not isinstance(nodes, tuple) or len(nodes) != 2 or not all(_count(n) for n in nodes):
             raise _fail("master_nodes", "mix.nodes", "mix.nodes.fix", value=repr(nodes))
+        if self.stall is not None and not _count(self.stall):
+            raise _fail("stall", "mix.count", "mix.stall.fix", value=repr(self.stall))
         if not _count(self.exact_nodes):
             raise _fail("exact_nodes", "mix.count", "mix.exact.fix", value=repr(self.exact_nodes))
 

@@ -51,6 +51,7 @@ class Sisr:
         self.max_routes = max_routes
         self.p = params or SisrParams()
         self.timed = ride_limit is not None or it.ride_weight > 0
+        self.stalled = False  # the last run stopped on its stall rule (``run``'s ``stall``)
         cust = np.arange(1, it.m)
         d = it.cost[np.ix_(cust, cust)] + it.cost[np.ix_(cust, cust)].T
         self.adj = cust[np.argsort(d, axis=1, kind="stable")] if len(cust) else np.zeros((0, 0), np.int64)
@@ -240,15 +241,20 @@ class Sisr:
         scale: float | None = None,
         span: tuple[float, float] = (0.0, 1.0),
         iterations: int | None = None,
+        stall: tuple[int, int] | None = None,
     ) -> tuple[np.ndarray, float, int]:
         """Anneal from ``seq`` for ``seconds`` (or ``iterations``); return the best feasible seq, cost, iterations.
 
         ``span`` is the part of the global cooling schedule this call covers. With ``iterations``, the cooling
         follows the iteration count (the same seed gives the same result) and ``seconds`` is only a safety cap.
+        ``stall`` (routes, count): stop once the best has at most that many routes and has not improved for that
+        many iterations (``self.stalled`` says whether it did).
         """
+        self.stalled = False
         st = self.state(seq)
         cur_cost = self.total(st)
         best, best_cost = (seq, cur_cost) if self.feasible(st) else (seq, INF)
+        best_routes, best_at = st.n_routes, 0
         if self.it.m <= 2:
             return best, best_cost, 0
         n_cust = self.it.m - 1
@@ -268,6 +274,9 @@ class Sisr:
                 frac = (time.perf_counter() - start) / seconds if seconds > 0 else 1.0
             if frac >= 1.0:
                 break
+            if stall is not None and best_cost < INF and best_routes <= stall[0] and iters - best_at >= stall[1]:
+                self.stalled = True
+                break
             temp = t0 * (t1 / t0) ** (span[0] + (span[1] - span[0]) * frac)
             iters += 1
             partial, removed = self.ruin(st)
@@ -280,4 +289,5 @@ class Sisr:
                     on_accept(cst, cand_cost)
                 if cand_cost < best_cost - 1e-9 and self.feasible(cst):
                     best, best_cost = cand, cand_cost
+                    best_routes, best_at = cst.n_routes, iters
         return best, best_cost, iters

@@ -234,14 +234,18 @@ def solve(
     overhead = 0.0
     done = 0.0
     scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
+    # the adaptive stop: routes at the district's lower bound (direct full loads aside) and no gain for a while
+    stall = None if mix.stall is None else (_bounds(problem)[0] - len(it.direct), mix.stall)
     for mark in marks:
         # With an iteration budget, time is only a cap: the whole search may use what is left before the last mark.
         until = marks[-1] if budget else mark
         seconds = max(0.0, time_limit * until - (time.perf_counter() - start))
         iters = None if max_iterations is None else int(max_iterations * (mark - done) / marks[-1])
+        if search.stalled:  # an earlier leg stopped on the stall rule: the masters still run
+            iters = 0
         span = (done / marks[-1], mark / marks[-1])
-        cand, cost, ran = search.run(seq, seconds, pool.add, scale, span, iters)
-        timed_out |= iters is not None and ran < iters
+        cand, cost, ran = search.run(seq, seconds, pool.add, scale, span, iters, stall)
+        timed_out |= iters is not None and ran < iters and not search.stalled
         done = mark
         if cost < best_cost:
             best_seq, best_cost, seq = cand, cost, cand

@@ -106,3 +106,18 @@ def test_districts_on_two_processes_give_the_same_plan_bytes(tmp_path, monkeypat
         save_plan(route(sc, placed, PlanOptions(iterations=300, seed=3, n_jobs=jobs)), tmp_path / str(jobs), sc)
     assert searched == [(0, 1), (10, 2)]  # one process searched all ten districts itself, then two shared them
     assert (tmp_path / "1" / "plan.json").read_bytes() == (tmp_path / "2" / "plan.json").read_bytes()
+
+
+def test_the_adaptive_stop_ends_a_district_at_its_bound(spied) -> None:
+    """With ``stall``, our search stops once the routes are at the lower bound and the best has not improved for
+    that many iterations: fewer iterations, the same number of vehicles, not reported as stopped by the clock."""
+    problem = _problem()
+    full = solve(problem, time_limit=math.inf, seed=1, exact=False, max_iterations=3000,
+                 mix=RouteSearch(pyvrp=None))
+    ran_full = sum(spied["own"])
+    spied["own"].clear()
+    quick = solve(problem, time_limit=math.inf, seed=1, exact=False, max_iterations=3000,
+                  mix=RouteSearch(pyvrp=None, stall=100))
+    assert quick.vehicles == full.vehicles == quick.vehicles_lower_bound
+    assert sum(spied["own"]) < ran_full - 500 and not quick.timed_out
+    assert check_routes(problem, quick) == []
