@@ -127,7 +127,7 @@ def run_scenarios(names: list[str], seconds: float, seed: int, peer: str | None 
     print(f"# bundled scenarios, routing as make_plan does it (iterations, time cap {seconds:g} s), seed {seed}")
     print(f"# {_uptime()}")
     print(
-        f"{'scenario':<22}{'solver':<46}{'coaches':>8}{'lb':>4}{'trips':>6}{'km':>8}{'km lb':>7}"
+        f"{'scenario':<22}{'solver':<50}{'coaches':>8}{'lb':>4}{'trips':>6}{'km':>8}{'km lb':>7}"
         f"{'ride min':>10}{'max ride':>9}"
         f"{'s':>7}{'cpu s':>7}  check",
         flush=True,
@@ -139,7 +139,7 @@ def run_scenarios(names: list[str], seconds: float, seed: int, peer: str | None 
         for row in scenario_rows(name, seconds, seed, peer, mixes):
             fails += row["check"] != "ok"
             print(
-                f"{name:<22}{row['solver']:<46}{row['coaches']:>8}{row['lb']:>4}{row['trips']:>6}{row['km']:>8.0f}"
+                f"{name:<22}{row['solver']:<50}{row['coaches']:>8}{row['lb']:>4}{row['trips']:>6}{row['km']:>8.0f}"
                 f"{row['km_lb']:>7.0f}{row['ride']:>10,.0f}{row['max_ride']:>9.0f}{row['seconds']:>7.1f}"
                 f"{row['cpu']:>7.1f}  {row['check']}",
                 flush=True,
