@@ -39,7 +39,7 @@ def test_without_groups_the_match_is_stable(season, with_groups) -> None:
 
 def test_groups_are_kept_together_and_repair_never_adds_blocking_pairs(with_groups) -> None:
     g = with_groups.groups
-    assert g.groups > 0 and g.kept_whole >= 0.8
+    assert g.groups > 0 and g.kept_whole >= 0.9
     assert with_groups.matching.blocking.count <= with_groups.matching.blocking_before_repair
     m, post = with_groups.market, with_groups.post_of
     for group in np.unique(m.group[m.group >= 0])[:20]:
