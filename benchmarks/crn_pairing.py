@@ -57,7 +57,7 @@ def switched_off(parts: set[str]) -> Iterator[dict]:
     sim.model._uniform, sim.model.split_cv = _uniform, split_cv
     options = {"log": "lean", "n_jobs": 1}
     if "coach_late" in parts:
-        options["coach_late.p"] = 0.0
+        options["disruptions.coach_late.p"] = 0.0
     if "desks" in parts:
         options["desk_distribution"] = "fixed"
     try:

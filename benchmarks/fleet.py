@@ -42,14 +42,12 @@ from sim.risk import on_time
 from whatif.fleet import (
     BUFFERS,
     FLEET_ITERATIONS,
-    FLEET_UNCERTAINTY,
     MEETS,
     Evaluation,
     night_ok,
     size_fleet,
-    standby_options,
 )
-from whatif.fleet_candidates import Candidate, booked, margin_note, with_margin
+from whatif.fleet_candidates import Candidate, booked, largest_type, margin_note, with_margin
 from whatif.risk import failing_workers
 
 FRESH_NIGHTS = 2000
@@ -61,10 +59,11 @@ REFERENCE = {"dingxi_qingdao_2023": ((15, 6, 0, 0), 31_418), "dingxi_qingdao_202
 
 
 def fresh_run(sc, candidate: Candidate, plan, nights: int, jobs: int):
-    """``nights`` new nights of ``plan`` on the booked fleet, the scenario's own deadline, the search's night model."""
+    """``nights`` new nights of ``plan`` on the booked fleet, the scenario's own deadline and night model (the one
+    every command simulates), with the candidate's standby coaches booked."""
+    plan = dataclasses.replace(plan, standby=(largest_type(sc),) * candidate.standby)
     return simulate(booked(sc, candidate), plan, nights, seed=FRESH_SEED + SEARCH_SEED,
-                    options={**FLEET_UNCERTAINTY, "log": "lean", "n_jobs": jobs,
-                             **standby_options(candidate.standby)})
+                    options={"log": "lean", "n_jobs": jobs})
 
 
 def fresh(sc, candidate: Candidate, plan, nights: int, jobs: int) -> str:

@@ -66,6 +66,11 @@ class Plan:
     #: Minutes of planning margin: the plan was made with ``policy.latest_arrival`` this much earlier (the fleet
     #: search's buffer, the risk check's margin); plan.json keeps it, and readers check the plan the way it was made.
     margin_min: float = 0.0
+    #: Standby coaches booked with the plan, by coach type (the fleet search's, the risk check's "one more coach"):
+    #: waiting by the station, one with the seats replaces a coach that does not come, on a bay
+    #: ``disruptions.coach_no_show.booked_standby_min`` after the gap is known (``sim.disruptions``); plan.json
+    #: keeps them.
+    standby: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if "absent" not in self.placement.columns:

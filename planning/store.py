@@ -30,6 +30,8 @@ VERSION = 2
 MAX_BYTES = 50_000_000
 #: Numbers in a plan (minutes, km, counts) are at most this large in size.
 MAX_NUMBER = 1e7
+#: The most standby coaches a plan may book (the fleet search tries 0..10).
+MAX_STANDBY = 10
 _INT_COLUMNS = {"trip", "stop_order", "workers", "boarding_order"}
 _FLOAT_COLUMNS = {"depart_min", "arrive_min", "km"}
 
@@ -45,8 +47,10 @@ def file_hash(path: Path) -> str:
 
 
 def scenario_fingerprint(sc: Scenario) -> str:
-    """A hash of the scenario's document and tables: plans made for other scenarios (or versions) differ."""
-    h = hashlib.sha256(json.dumps(sc.raw, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8"))
+    """A hash of the scenario's document and tables: plans made for other scenarios (or versions) differ. The night
+    model (``disruptions:``) is left out: a plan does not depend on it, and is simulated on any."""
+    document = {k: v for k, v in sc.raw.items() if k != "disruptions"}
+    h = hashlib.sha256(json.dumps(document, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8"))
     for table in (sc.workers, sc.enterprises, sc.districts):
         h.update(table.to_csv().encode("utf-8"))
     return h.hexdigest()[:16]
@@ -82,6 +86,8 @@ def save_plan(plan: Plan, out_dir: str | Path, sc: Scenario | None = None, stric
     }
     if plan.margin_min:  # only a plan made with a margin says so (a default plan's bytes stay as they were)
         data["margin_min"] = float(plan.margin_min)
+    if plan.standby:  # likewise the standby coaches booked with the plan (their coach types)
+        data["standby"] = list(plan.standby)
     path = out / PLAN_FILE
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, default=float))
     return path
@@ -187,11 +193,15 @@ def read_plan(folder: str | Path, sc: Scenario | None = None, verify_files: bool
         margin = data.get("margin_min", 0.0)
         if isinstance(margin, bool) or not isinstance(margin, int | float) or not 0 <= margin <= 24 * 60:
             raise ValueError("'margin_min' is not minutes between 0 and 1440")
+        standby = data.get("standby", [])
+        if not isinstance(standby, list) or len(standby) > MAX_STANDBY or not all(
+                isinstance(t, str) and (sc is None or t in sc.fleet) for t in standby):
+            raise ValueError(f"'standby' is not a list of at most {MAX_STANDBY} coach types of the scenario's fleet")
         plan = Plan(placement=placement.set_index("worker_id").rename_axis(None),
                     routes=_table(data, "routes", ROUTE_COLUMNS), manifest=_table(data, "manifest", MANIFEST_COLUMNS),
                     placement_info=_solve_info(data, "placement_info"),
                     routing_info=_solve_info(data, "routing_info"), warnings=tuple(warnings),
-                    margin_min=float(margin))
+                    margin_min=float(margin), standby=tuple(standby))
     except ScenarioError:
         raise
     except (ValueError, KeyError, TypeError, RecursionError, OverflowError, UnicodeDecodeError) as exc:

@@ -121,6 +121,15 @@ FIELD_BOUNDS: dict[str, dict[str, Bound]] = {
         "target_on_time": Bound(0, 1, "", "a share", low_inclusive=False),
         "district_quotas": Bound(0, MAX_WORKERS, "workers", "more than the largest roster (200,000 workers)"),
     },
+    "LateTrain": {
+        "p": SHARE,
+        "median_min": Bound(0.5, DAY_MIN, "minutes", "a day; a train later than that runs on a new timetable"),
+        "p95_min": Bound(0.5, DAY_MIN, "minutes", "a day; a train later than that runs on a new timetable"),
+    },
+    "CoachNoShow": {"p": SHARE, "notice_lead_min": MINUTES_A_DAY, "standby_delay_min": MINUTES_A_DAY,
+                    "booked_standby_min": MINUTES_A_DAY},
+    "CoachLate": {"p": SHARE, "mean_min": MINUTES_A_DAY, "p95_min": MINUTES_A_DAY},
+    "MissedTrain": {"p_per_worker": SHARE},
     "WorkerGenerator": {
         "count": Bound(1, MAX_WORKERS, "", "the largest roster the toolkit is sized for"),
         "county_shares": SHARE,

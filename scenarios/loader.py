@@ -17,6 +17,7 @@ from scenarios.aliases import post_aliases
 from scenarios.build import build
 from scenarios.calibrated import Calibrated
 from scenarios.clock import parse_clock
+from scenarios.disruptions import Disruptions
 from scenarios.errors import ScenarioError, shown, suggest
 from scenarios.files import (
     TableLimits,
@@ -42,7 +43,7 @@ from scenarios.yamlsafe import parse_yaml, read_yaml_text
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCENARIO_FILE = "scenario.yaml"
 SECTIONS = ("meta", "train", "workers", "enterprises", "districts", "jobs", "fleet", "station", "travel", "policy",
-            "calibrated")
+            "disruptions", "calibrated")
 #: The job types of a scenario that names none: the names of ``present.labels.JOBS``.
 DEFAULT_JOBS = {job: {"name_zh": zh, "name_en": en} for job, (zh, en) in JOBS.items()}
 
@@ -266,6 +267,7 @@ def _sections(raw: dict[str, Any], file: str) -> dict[str, Any]:
     station = build(Station, raw["station"], "station", file)
     travel = build(Travel, raw.get("travel"), "travel", file)
     policy = build(Policy, raw.get("policy"), "policy", file)
+    disruptions = build(Disruptions, raw.get("disruptions"), "disruptions", file)
     jobs_raw = raw.get("jobs", DEFAULT_JOBS)
     if not isinstance(jobs_raw, dict) or not jobs_raw:
         raise ScenarioError("scenario.jobs", file=file, field="jobs")
@@ -276,7 +278,7 @@ def _sections(raw: dict[str, Any], file: str) -> dict[str, Any]:
     fleet = {str(k): build(CoachType, v, f"fleet.{k}", file) for k, v in fleet_raw.items()}
     calibrated = build(Calibrated, raw["calibrated"], "calibrated", file) if raw.get("calibrated") else None
     return {"meta": meta, "train": train, "station": station, "fleet": fleet, "travel": travel, "policy": policy,
-            "jobs": jobs, "calibrated": calibrated}
+            "jobs": jobs, "calibrated": calibrated, "disruptions": disruptions}
 
 
 def rebuild(sc: Scenario, overrides: dict[str, Any]) -> Scenario:

@@ -9,10 +9,12 @@ import typing
 from collections.abc import Sequence
 from typing import Any
 
+from scenarios.disruptions import Disruptions
 from scenarios.errors import Msg, ScenarioError
 from scenarios.model import CoachType, Policy, Station, Train, TrainDelay, Travel
 
-_SECTION_TYPES: dict[str, type] = {"train": Train, "station": Station, "travel": Travel, "policy": Policy}
+_SECTION_TYPES: dict[str, type] = {"train": Train, "station": Station, "travel": Travel, "policy": Policy,
+                                   "disruptions": Disruptions}
 #: The sections an override may set.
 SECTIONS = (*_SECTION_TYPES, "fleet")
 #: How many valid paths an unknown path is answered with, nearest first.

@@ -12,6 +12,7 @@ import pandas as pd
 
 from scenarios.calibrated import Calibrated
 from scenarios.clock import format_clock, parse_clock
+from scenarios.disruptions import Disruptions
 from scenarios.model import CoachType, Job, Meta, Policy, Station, Train, Travel
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ class Scenario:
     travel_matrix: pd.DataFrame | None = field(default=None, repr=False)
     #: Estimates from past nights' records (``scenarios.calibrated``); None for an uncalibrated scenario.
     calibrated: Calibrated | None = None
+    #: The night model every simulation of this scenario plays (``scenarios.disruptions``; section ``disruptions:``).
+    disruptions: Disruptions = field(default_factory=Disruptions)
 
     @property
     def name(self) -> str:
@@ -59,6 +62,26 @@ class Scenario:
         from scenarios.loader import rebuild
 
         return rebuild(self, dict(overrides))
+
+    def with_night(self, overrides: Mapping[str, Any]) -> Scenario:
+        """This scenario with its night model (``disruptions.*`` paths) changed, everything else kept as it is in
+        memory (a section edited in a notebook stays edited); the night model is checked as when loaded."""
+        import copy
+        import dataclasses
+
+        from scenarios.build import build
+        from scenarios.errors import ScenarioError
+        from scenarios.overrides import set_path, unknown_path_hint, valid_paths
+
+        data = dataclasses.asdict(self.disruptions)
+        valid = [p for p in valid_paths(self.raw) if p.startswith("disruptions.")]
+        for path, value in overrides.items():
+            if path not in valid:
+                raise ScenarioError("override.unknown_path", field=path, path=path,
+                                    hint=unknown_path_hint(path, valid))
+            set_path(data, path.removeprefix("disruptions."), value)
+        night = build(Disruptions, data, "disruptions", str(self.source) if self.source else "<scenario>")
+        return dataclasses.replace(self, disruptions=night, raw={**copy.deepcopy(self.raw), "disruptions": data})
 
     @property
     def arrival_min(self) -> float:

@@ -9,8 +9,10 @@
     result.gantt(); result.checkin_chart(); result.crowd_chart()       # matplotlib Figures, lang="zh" or "en"
     result.write("out/", lang="zh")  # kpis.csv, summary.csv, events.csv.gz, timelines.csv.gz, trips.csv, PNGs
 
-Options (``sim.SimConfig`` or a dict of dotted paths) switch randomness off, choose the welcome and bay rules and
-switch on disruptions: ``simulate(sc, plan, options={"disruptions.coach_no_show.enabled": True})``. The same seed
+Options (``sim.SimConfig`` or a dict of dotted paths) switch randomness off and choose the welcome and bay rules.
+The disruptions (coach no-shows and lateness, missed workers, a held-up train) are the scenario's night model
+(``scenarios.disruptions``), the same in every command; a path under ``disruptions.`` in ``options`` changes it for
+one run: ``simulate(sc, plan, options={"disruptions.coach_no_show.p": 1.0})``. The same seed
 gives the same event log; two plans or variants simulated with one seed share their random numbers.
 ``simulate_day([(sc1, plan1), (sc2, plan2), ...])`` plays several trains through one station on one day.
 """

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from planning.plan import Plan, absent_workers
+from scenarios.disruptions import Disruptions
 from scenarios.errors import ScenarioError
 from scenarios.model import Station, Train
 from scenarios.scenario import STATION_ID, Scenario
@@ -98,6 +99,9 @@ class Night:
     #: The policy's limits the night is judged by beside its deadline (``sim.risk``): ride and station wait.
     max_ride_min: float = math.inf
     max_station_wait_min: float = math.inf
+    #: The night model (the scenario's ``disruptions``) and the seats of the standby coaches the plan books.
+    disruptions: Disruptions = field(default_factory=Disruptions)
+    booked_seats: tuple[int, ...] = ()
 
     @property
     def n_workers(self) -> int:
@@ -229,6 +233,7 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
         leg_from_keys=key_hash([f"place|{a}" for a, _ in legs]), leg_to_keys=key_hash([f"place|{b}" for _, b in legs]),
         leg_weights=leg_weights, district_keys=key_hash([f"district|{d}" for d in districts]),
         stop_keys=key_hash([f"stop|{k}" for k in stop_names]),
+        disruptions=sc.disruptions, booked_seats=tuple(sc.fleet[t].seats for t in plan.standby),
     )
 
 

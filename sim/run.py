@@ -15,7 +15,7 @@ from planning.plan import Plan
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 from sim.checks import assert_sound
-from sim.config import SimConfig, as_config
+from sim.config import SimConfig, as_config, split_night
 from sim.events import EVENT_TYPES, TIMELINE_TYPES, event_part, trips_from_events
 from sim.events import timelines_from_events as _from_events
 from sim.events import timelines_from_recorders as _from_recorders
@@ -146,6 +146,18 @@ def _simulate(nights: list[Night], scenario: Scenario, name: str, replications: 
                      sim_events=sum(p[2] for p in parts), info={"jobs": jobs})
 
 
+def _split(options: SimConfig | dict[str, Any] | None) -> tuple[SimConfig | dict[str, Any] | None, dict[str, Any]]:
+    if isinstance(options, dict):
+        return split_night(options)
+    return options, {}
+
+
+def _night_model(scenario: Scenario, options: SimConfig | dict[str, Any] | None) -> tuple[Scenario, SimConfig]:
+    """The scenario with the night-model paths of ``options`` applied, and the simulation options."""
+    sim_options, night = _split(options)
+    return (scenario.with_night(night) if night else scenario), as_config(sim_options)
+
+
 def simulate(scenario: Scenario, plan: Plan, replications: int = 100, seed: int = 0,
              options: SimConfig | dict[str, Any] | None = None) -> SimResult:
     """Play the plan out ``replications`` times on the night of the scenario's train.
@@ -160,11 +172,13 @@ def simulate(scenario: Scenario, plan: Plan, replications: int = 100, seed: int 
     seed
         Whole number >= 0; the same seed gives identical event logs.
     options
-        A ``SimConfig`` or a dict of dotted-path overrides of it (``{"disruptions.missed_train.enabled": True}``).
+        A ``SimConfig`` or a dict of dotted-path overrides of it (``{"bay_call": "first_ready"}``). A path under
+        ``disruptions.`` changes the scenario's night model for this run (``{"disruptions.missed_train.p_per_worker":
+        0.01}``): the night model is the scenario's (``scenarios.disruptions``), the same in every command.
 
     Raises ScenarioError when the plan does not fit the scenario or an option is out of range.
     """
-    config = as_config(options)
+    scenario, config = _night_model(scenario, options)
     night = compile_night(scenario, plan)
     return _simulate([night], scenario, scenario.name, replications, seed, config, scenario.arrival_min,
                      scenario.latest_arrival_min)
@@ -180,7 +194,8 @@ def simulate_day(arrivals: Sequence[tuple[Scenario, Plan]], replications: int = 
     """
     if not arrivals:
         raise ScenarioError("sim.no_trains", field="arrivals")
-    config = as_config(options)
+    config = as_config(_split(options)[0])
+    arrivals = [(_night_model(sc, options)[0], plan) for sc, plan in arrivals]
     first = arrivals[0][0]
     width = len(str(len(arrivals)))
     nights = []

@@ -32,6 +32,9 @@ def _check_args(parser: argparse.ArgumentParser) -> None:
     scenario_arg(parser)
     parser.add_argument("--lang", choices=("zh", "en"), default="zh",
                         help=say("help.check_lang"))
+    from whatif.cli_args import set_one
+
+    set_one(parser, say("help.set_scenario"))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -46,8 +49,15 @@ def _check(args: argparse.Namespace) -> int:
         path = Path(args.scenario)
         clean_stale(path.parent if path.suffix.lower() in (".yaml", ".yml") else path)
     sc = load(args.scenario)
-    if args.lang == "en":  # the scenario's own summary, with its table of districts
+    if args.set:
+        from whatif.commands import with_sets
+
+        sc = with_sets(args, sc)
+    if args.lang == "en":  # the scenario's own summary, with its table of districts, and its night model
+        from whatif.report import night_lines
+
         print(sc.summary())
+        print("\n".join(night_lines(sc, "en")))
         print(say("en", "check_ok"))
     else:
         print("\n".join(check_lines(sc, args.lang)))

@@ -115,3 +115,8 @@ def sets(parser: argparse.ArgumentParser) -> None:
 
 def delay(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--delay", type=number(0, MAX_DELAY_MIN), default=0.0, help=say("help.delay"))
+
+
+def set_one(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``--set PATH=VALUE`` (repeatable, one value per path): a change of the scenario, e.g. of its night model."""
+    parser.add_argument("--set", action="append", default=[], metavar="PATH=VALUE", help=help_text)

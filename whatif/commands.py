@@ -101,6 +101,7 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
     a.seed(p)
     a.time_limit(p)
     _risk_nights(p)
+    a.set_one(p, said("help.set_scenario"))
     p.add_argument(
         "--placement",
         type=Path,
@@ -132,7 +133,7 @@ def _plan(args: argparse.Namespace) -> int:
     check_writable(args.out, keep=False)
     with steps([say(args.lang, k) for k in ("step_load", "step_plan", "step_risk", "step_write")]) as step:
         step(say(args.lang, "step_load"))
-        sc = load(args.scenario)
+        sc = with_sets(args)
         step(say(args.lang, "step_plan"))
         if args.placement is not None:
             from planning.fixed import route_edited
@@ -257,7 +258,7 @@ def _simulate(args: argparse.Namespace) -> int:
     with steps([say(args.lang, k, n=args.replications) for k in keys]) as step:
         step(say(args.lang, "step_load"))
         base = load(args.scenario)
-        sc = _variant(args)  # --set changes the night the plan meets, not the plan
+        sc = with_sets(args, base)  # --set changes the night the plan meets, not the plan
         step(say(args.lang, plan_step))
         plan = _load_plan(base, args)
         step(say(args.lang, "step_simulate", n=args.replications))
@@ -270,17 +271,19 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _variant(args: argparse.Namespace):
-    """The scenario with the --set overrides (one value per path) of ``simulate``: the night the plan meets."""
+def with_sets(args: argparse.Namespace, base=None):
+    """The scenario with the --set overrides (one value per path): for ``simulate`` the night the plan meets, for
+    ``plan`` and ``check`` the scenario planned and checked. ``base``: the scenario already loaded."""
     from whatif.variants import Variant
 
     overrides = {}
     for path, values in _axes(args.set).items():
         if len(values) != 1:
-            raise ScenarioError("cli.many_values", field=f"--set {path}", fix="cli.simulate_one.fix", path=path,
+            raise ScenarioError("cli.many_values", field=f"--set {path}", fix="cli.one_value.fix", path=path,
                                 n=len(values))
         overrides[path] = values[0]
-    return Variant(overrides).build(args.scenario) if overrides else load(args.scenario)
+    sc = base if base is not None else load(args.scenario)
+    return Variant(overrides).build(sc) if overrides else sc
 
 
 def _sweep_args(p: argparse.ArgumentParser) -> None:
@@ -330,6 +333,7 @@ def _replan_args(p: argparse.ArgumentParser) -> None:
     a.delay(p)
     p.add_argument("--broken", default="", help=said("help.broken"))
     p.add_argument("--missing", default="", help=said("help.missing"))
+    a.set_one(p, said("help.set_scenario"))
 
 
 def _replan(args: argparse.Namespace) -> int:
@@ -340,7 +344,7 @@ def _replan(args: argparse.Namespace) -> int:
     keys = ("step_load", "step_read_plan", "step_replan", "step_write")
     with steps([say(args.lang, k) for k in keys]) as step:
         step(say(args.lang, "step_load"))
-        sc = load(args.scenario)
+        sc = with_sets(args)
         step(say(args.lang, "step_read_plan"))
         plan = read_plan(args.plan, sc)
         split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip())  # noqa: E731
@@ -387,7 +391,7 @@ def _pack(args: argparse.Namespace) -> int:
     _run_log(sc, pack.plan, args.lang)
     from whatif.plan_risk import check_lines
 
-    check = _risk_check(sc, pack.plan, args, options, run=pack.result)  # on the pack's own simulated nights
+    check = pack.check  # on the pack's own simulated nights (its alternatives are on the cover)
     lines = [*plan_lines(sc, pack.plan, args.lang, "transport_plan.xlsx"), *sim_lines(sc, pack.result.kpis, args.lang),
              *check_lines(check, sc, args.lang)]
     if pack.sweep is not None:

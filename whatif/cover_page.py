@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import math
 import unicodedata
+from typing import Any
 
 import matplotlib as mpl
 import matplotlib.image
@@ -207,8 +208,10 @@ def _share(p: float) -> str:
     return "-" if not math.isfinite(p) else f"{100 * p:.0f}%" if p in (0.0, 1.0) else f"{100 * p:.1f}%"
 
 
-def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str) -> list[tuple[str, str]]:
-    """The cover as (kind, text) lines: 'h' headings, 'p' paragraphs."""
+def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str,
+                check: Any = None) -> list[tuple[str, str]]:
+    """The cover as (kind, text) lines: 'h' headings, 'p' paragraphs; ``check`` (``whatif.plan_risk.RiskCheck``):
+    below the target, the alternatives with their risk and cost."""
     t = TEXT[lang]
     station = named(sc.station, lang)
     out: list[tuple[str, str]] = [("sub", t["train"].format(date=sc.meta.date, number=sc.train.number,
@@ -269,6 +272,10 @@ def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str) -
             ride=f"{sc.policy.max_ride_min:g}", wait=f"{sc.policy.max_station_wait_min:g}")))
     if failing:
         out.append(("p", t["risk_below"].format(target=_share(target))))
+        if check is not None and not check.meets:
+            from whatif.plan_risk import check_lines
+
+            out += [("p", line.strip()) for line in check_lines(check, sc, lang)[1:]]
     if facts.slower is not None and facts.slower.source == "p_on_time":
         s = facts.slower
         out.append(("p", t["risk_slower"].format(p=_share(s.p_ok), lo=_share(s.p_low), hi=_share(s.p_high),
@@ -314,9 +321,10 @@ def text_page(title: str, lines: list[tuple[str, str]], lang: str) -> Figure:
     return fig
 
 
-def cover_page(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str = "zh") -> Figure:
-    """The cover: the meeting's questions answered in plain words."""
-    return text_page(TEXT[lang]["title"], cover_lines(sc, facts, result, lang), lang)
+def cover_page(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str = "zh", check: Any = None) -> Figure:
+    """The cover: the meeting's questions answered in plain words (below the target, the risk check's
+    alternatives)."""
+    return text_page(TEXT[lang]["title"], cover_lines(sc, facts, result, lang, check), lang)
 
 
 def figures_page(result: SimResult, lang: str) -> Figure:

@@ -7,10 +7,12 @@ uses the same seeds). Each candidate is settled by the group-sequential one-side
 (the error of a wrong "meets" spent across the looks by a Lan-DeMets O'Brien-Fleming-type function, an early
 "fails" when clearly short, a fixed-sample test at the cap), so a clearly short fleet takes few nights, a close one
 more, and every candidate ends as "meets" or "fails". Standby coaches (``standby``: 0..N, of the largest type,
-booked but kept back; a booked standby waits in the coach park and is on a bay ``BOOKED_STANDBY_MIN`` after a
-missing coach is known, which is when it was due at the station) and planning margins are tried together on each
-fleet, cheapest first (``whatif.fleet_walk``). A good night is one in which every worker the plan carries checks
-in within their dormitory's window (``night_ok``).
+booked but kept back and recorded in the plan; a booked standby waits in the coach park and is on a bay
+``disruptions.coach_no_show.booked_standby_min`` after a missing coach is known, which is when it was due at the
+station) and planning margins are tried together on each
+fleet, cheapest first (``whatif.fleet_walk``). A good night is one in which every worker the plan carries reaches
+an open dormitory before ``policy.latest_arrival`` (``night_ok``, ``sim.risk``'s one meaning of on time), on the
+scenario's own night model (``scenarios.disruptions``), the one every command simulates.
 
 A planning safety margin (``buffers``, minutes): the fewest-coach plan may schedule second trips (closed routes)
 that arrive right at ``policy.latest_arrival``, often the dormitories' closing time, so any delay is a late
@@ -51,15 +53,6 @@ FLEET_ITERATIONS = 5_000
 NO_PLAN = "no plan"
 #: The most looks of the sequential rule; a cap of more nights takes larger batches.
 MAX_LOOKS = 100
-#: Minutes from a gap being known until a booked standby coach, waiting by the station, is at a bay (estimate: it
-#: stands in the coach park; without a booked standby the missing trips go to the coach whose work ends first).
-BOOKED_STANDBY_MIN = 5.0
-#: What can go wrong on the night, switched on for the search (the train's usual random delay is the scenario's
-#: own): a coach that does not come and workers who miss the train. The rare long hold-up of the train
-#: (``disruptions.late_train``) is left to ``--delays``: no fleet can make up for it.
-FLEET_UNCERTAINTY = {"disruptions.coach_no_show.enabled": True, "disruptions.missed_train.enabled": True}
-
-
 @dataclass
 class Evaluation:
     """One candidate fleet: its plan, cost and the nights simulated so far."""
@@ -163,6 +156,8 @@ class FleetSearch:
         self.evaluations[candidate] = ev
         if ev.plan is None:
             return ev
+        if candidate.standby:  # the plan books its standby coaches (plan.json keeps them; the simulation uses them)
+            ev.plan = dataclasses.replace(ev.plan, standby=(largest_type(self.scenario),) * candidate.standby)
         key = (_plan_key(ev.plan), candidate.standby)
         if key in self.simulated:
             seen = self.simulated[key]
@@ -173,7 +168,7 @@ class FleetSearch:
         variant = self.fleet_of(candidate)
         k = 0
         while ev.verdict == "":
-            ok, late = self._batch(variant, ev.plan, candidate.standby, k)
+            ok, late = self._batch(variant, ev.plan, k)
             for ent, n in late.items():
                 ev.late_nights[ent] = ev.late_nights.get(ent, 0) + n
             ev.good += int(ok.sum())
@@ -184,14 +179,13 @@ class FleetSearch:
         self.simulated[key] = ev
         return ev
 
-    def _batch(self, sc: Scenario, plan: Plan, standby: int, k: int) -> tuple[np.ndarray, dict[str, int]]:
+    def _batch(self, sc: Scenario, plan: Plan, k: int) -> tuple[np.ndarray, dict[str, int]]:
         """Night outcomes of batch ``k`` (the same seed for every candidate: common random numbers), and per
         enterprise the nights in which one of its workers counted against the night."""
         from sim import simulate
 
-        seed = int(np.random.SeedSequence([self.seed, 7919, k]).generate_state(1)[0])
-        config = {**FLEET_UNCERTAINTY, **self.options, **standby_options(standby),
-                  "n_jobs": self.n_jobs, "log": "lean"}
+        seed = batch_seed(self.seed, k)
+        config = {**self.options, "n_jobs": self.n_jobs, "log": "lean"}
         if self.backend == "local" or self.backend == "serial":
             if self.backend == "serial":
                 config["n_jobs"] = 1
@@ -202,20 +196,18 @@ class FleetSearch:
         return future.result()
 
 
+def batch_seed(seed: int, k: int) -> int:
+    """The simulation seed of batch ``k`` of every candidate of a search with ``seed``: ``simulate`` with it reads
+    the same nights (the night model is the scenario's, the booked standbys the plan's)."""
+    return int(np.random.SeedSequence([seed, 7919, k]).generate_state(1)[0])
+
+
 def _plan_key(plan: Plan) -> str:
     """A fingerprint of what the simulation reads from a plan: its routes and manifest."""
     assert plan.routes is not None
     parts = [pd.util.hash_pandas_object(frame.reset_index(drop=True), index=False).to_numpy()
              for frame in (plan.routes, plan.manifest) if frame is not None]
     return hashlib.sha1(np.concatenate(parts).tobytes()).hexdigest()
-
-
-def standby_options(standby: int) -> dict[str, Any]:
-    """Simulation options for a fleet with ``standby`` booked standby coaches (0: none booked)."""
-    if standby > 0:
-        return {"disruptions.coach_no_show.rule": "standby",
-                "disruptions.coach_no_show.standby_delay_min": BOOKED_STANDBY_MIN}
-    return {"disruptions.coach_no_show.rule": "second_trip"}
 
 
 def _remote_batch(sc: Scenario, plan: Plan, nights: int, seed: int,
@@ -244,7 +236,8 @@ def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: fl
     look and at most ``max_nights`` per candidate; ``backend``: "local" (processes), "serial", or a
     ``distributed.Client``;
     ``overrides``: dotted paths of the scenario (``{"train.delay_min": 60}``); ``options``: of the simulation
-    (``{"disruptions.coach_no_show.p": 0.1}``), on top of ``FLEET_UNCERTAINTY``; ``buffers``: the planning margins
+    (``{"bay_call": "first_ready"}``; a path under ``disruptions.`` changes the scenario's night model, better given
+    in ``overrides``); ``buffers``: the planning margins
     in minutes tried in turn when no fleet meets the target (default ``BUFFERS``; ``0`` or ``[0]``: none), each
     moving ``policy.latest_arrival`` earlier for planning only.
     Returns a ``whatif.fleet_report.FleetResult`` (``summary()``, ``table()``, ``fleet_chart()``, ``write()``).

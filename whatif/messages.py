@@ -49,6 +49,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "alt_routes_closed": "改为往返线路（车辆回站再跑一趟，routes: closed）",
         "alt_margin": "计划留出 {m} 分钟余量（所有车辆提前 {m} 分钟到达）",
         "alt_desk_coach": "按发车顺序发放物品（station.desk_order: coach）",
+        # the one meaning of on time (sim.risk), in every command's words
+        "on_time_meaning": "所有人都在宿舍关门前、且在 {latest} 前入住",
+        "on_time_share": "{meaning}的夜晚占比",
+        "alt_both": "{first}，并且{second}",
+        "alt_standby": "多订一辆{coach}，在车站待命（有车没来时 {m} 分钟内顶上）",
         "sim_parts": "其中有人到达时宿舍已关门的夜晚 {closed}，有人晚于 {deadline} 入住的夜晚 {after}；"
                      "另有人乘车超过 {ride} 分钟的夜晚 {long_ride}，有人在站内等候超过 {wait} 分钟的夜晚 {long_wait}",
         "risk": "风险：{n} 个夜晚中有 {bad} 个（{share}）有人在 {deadline} 之后才入住",
@@ -64,6 +69,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "check_posts": "企业 {n} 家，岗位 {posts} 个；车辆 {fleet}，共 {seats} 座",
         "check_fleet_item": "{name} {count} 辆",
         "check_ok": "检查通过。",
+        "night_model": "夜间情况模型（simulate、plan/pack 的风险检查、sweep、fleet、season 都用它；"
+                       "用 --set disruptions.…=值 修改）：",
+        "night_on": "开",
+        "night_off": "关",
+        "night_late_train": "  列车长时间晚点 late_train：{state}，概率 {p}，中位 {median} 分钟，95% 分位 {p95} 分钟",
+        "night_coach_no_show": "  大巴未到 coach_no_show：{state}，每晚概率 {p}；{rule}"
+                               "（预订的备用车 {booked} 分钟到位）",
+        "night_rule_second_trip": "由收车最早且座位够的大巴加跑，没有则调车场备用车 {delay} 分钟后到",
+        "night_rule_standby": "调车场备用车 {delay} 分钟后到",
+        "night_dist_exponential": "指数分布",
+        "night_dist_lognormal": "对数正态分布",
+        "night_dist_fixed": "固定",
+        "night_coach_late": "  大巴迟到 coach_late：每辆概率 {p}，平均 {mean} 分钟（{dist}）",
+        "night_missed_train": "  工人误车 missed_train：{state}，每人概率 {p}",
         "os_error": "无法读写 {path}（{reason}）。修改：检查路径（每段名称不超过 255 字节）、权限和磁盘空间。",
     },
     "en": {
@@ -107,6 +126,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "alt_routes_closed": "closed routes (coaches come back for another trip, routes: closed)",
         "alt_margin": "a {m}-minute planning margin (every coach in {m} minutes before the deadline)",
         "alt_desk_coach": "gift packs in departure order (station.desk_order: coach)",
+        "on_time_meaning": "every worker in an open dormitory before {latest}",
+        "on_time_share": "share of nights with {meaning}",
+        "alt_both": "{first}, and {second}",
+        "alt_standby": "one more {coach}, booked to wait at the station (on a bay {m} min after a coach fails to come)",
         "sim_parts": "nights with someone at a closed dormitory {closed}, with someone after {deadline} {after}; "
                      "beside these, nights with a ride over {ride} min {long_ride}, with a station wait over "
                      "{wait} min {long_wait}",
@@ -122,6 +145,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "check_posts": "{n} enterprises, {posts} posts; fleet {fleet}, {seats} seats in all",
         "check_fleet_item": "{count} × {name}",
         "check_ok": "check passed.",
+        "night_model": "night model (simulate, the risk check of plan and pack, sweep, fleet and season all use it; "
+                       "change it with --set disruptions.…=VALUE):",
+        "night_on": "on",
+        "night_off": "off",
+        "night_late_train": "  train held up (late_train): {state}, p {p}, median {median} min, "
+                            "95th percentile {p95} min",
+        "night_coach_no_show": "  coach does not come (coach_no_show): {state}, p {p} a night; {rule} "
+                               "(a booked standby in {booked} min)",
+        "night_rule_second_trip": "the coach that finishes first with the seats runs its trips, else a depot standby "
+                                  "in {delay} min",
+        "night_rule_standby": "a depot standby in {delay} min",
+        "night_dist_exponential": "exponential",
+        "night_dist_lognormal": "lognormal",
+        "night_dist_fixed": "fixed",
+        "night_coach_late": "  coach late (coach_late): p {p} a coach, mean {mean} min ({dist})",
+        "night_missed_train": "  worker misses the train (missed_train): {state}, p {p} a worker",
         "os_error": "cannot read or write {path} ({reason}). Fix: check the path (at most 255 bytes a name), "
                     "its permissions and the disk's room.",
     },

@@ -30,6 +30,7 @@ from sim import SimResult, simulate
 from whatif.cover import SLOWER, cover_facts
 from whatif.cover_page import COVER_LIST, TEXT, chart_page, figures_page, list_page, number_pages
 from whatif.cover_page import cover_page as _cover_page
+from whatif.plan_risk import check_risk
 from whatif.sweep import SweepResult, sweep
 from whatif.variants import check_paths, grid
 
@@ -53,6 +54,8 @@ class Pack:
     sweep: SweepResult | None = None
     pages: list[Figure] = field(default_factory=list)
     redacted: bool = False
+    #: The plan's risk check on the pack's simulated nights (``whatif.plan_risk``): its alternatives are on the cover.
+    check: Any = None
 
 
 def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") -> Figure:
@@ -61,12 +64,12 @@ def cover_page(sc: Scenario, plan: Plan, result: SimResult, lang: str = "zh") ->
 
 
 def pack_pages(sc: Scenario, plan: Plan, result: SimResult, figures: dict[str, Figure], lang: str,
-               slower: SimResult | None = None) -> list[Figure]:
+               slower: SimResult | None = None, check: Any = None) -> list[Figure]:
     """The PDF's pages: cover, key figures, one page per chart, and the full list of enterprises receiving nobody
     when the cover has no room for all of them; numbered 'page k of n'. ``slower``: the same nights with the roads
     10% slower (``whatif.cover.SLOWER``), said on the cover."""
     facts = cover_facts(sc, plan, result, lambda info: solve_words(info, lang), slower)
-    pages = [_cover_page(sc, facts, result, lang), figures_page(result, lang)]
+    pages = [_cover_page(sc, facts, result, lang, check), figures_page(result, lang)]
     pages += [chart_page(name, fig, lang) for name, fig in figures.items()]
     if len(facts.unserved) > COVER_LIST:
         pages.append(list_page(TEXT[lang]["appendix"].format(n=len(facts.unserved)), list(facts.unserved), lang))
@@ -120,9 +123,10 @@ def build_pack(
         swept = sweep(sc, axes, replications=sweep_replications or replications, seed=seed, n_jobs=n_jobs)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
         figures["options"] = swept.options_chart(kpis, lang)
-    pages = pack_pages(sc, plan, result, figures, lang, slower)
+    check = check_risk(sc, plan, options, seed=seed, n_jobs=n_jobs, run=result)  # on the pack's own nights
+    pages = pack_pages(sc, plan, result, figures, lang, slower, check)
     return Pack(scenario=shown, plan=plan, result=result, lang=lang, figures=figures, sweep=swept, pages=pages,
-                redacted=redact)
+                redacted=redact, check=check)
 
 
 def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:

@@ -3,8 +3,9 @@
 The plan is simulated on the scenario's night (the same night model and seed as ``simulate``); the headline is
 ``sim.risk``'s. Below ``policy.target_on_time`` the check names the coaches and enterprises whose workers make
 nights fail, and tries the other ways the toolkit can plan without new data (the other route mode, a planning margin,
-the desk order by coach), each on the same simulated nights (common random numbers), with its risk and cost, and
-recommends the cheapest that meets the target.
+the desk order by coach; then one more coach of each type, booked to wait by the station, on the safest of these),
+each on the same simulated nights (common random numbers), with its risk and cost, and recommends the cheapest that
+meets the target.
 """
 
 from __future__ import annotations
@@ -123,6 +124,13 @@ def _variants(sc: Scenario) -> list[tuple[str, Scenario, Scenario]]:
     return out
 
 
+def _standbys(sc: Scenario, plan: Plan) -> list[tuple[str, Plan]]:
+    """(key, plan) of "one more coach" of each type of the fleet: the plan with it booked as a standby by the station
+    (it takes the trips of a coach that does not come, ``disruptions.coach_no_show.booked_standby_min`` later)."""
+    return [(f"standby_{t}", dataclasses.replace(plan, standby=(*plan.standby, t)))
+            for t, coach in sc.fleet.items() if coach.count > 0]
+
+
 def check_risk(sc: Scenario, plan: Plan, options: PlanOptions | None = None, nights: int = RISK_NIGHTS,
                seed: int = 0, n_jobs: int = 2, run=None) -> RiskCheck:
     """Simulate ``plan`` (or read ``run``, a simulation of it) and hold its headline against the target; below it,
@@ -140,6 +148,7 @@ def check_risk(sc: Scenario, plan: Plan, options: PlanOptions | None = None, nig
         return RiskCheck(share, target, coaches, ents, (current,))
     opts = options or PlanOptions(seed=seed)
     alternatives = [current]
+    nights = {"current": sc}  # the night each alternative is simulated on (the desk order changes the night)
     for key, planning, night in _variants(sc):
         fields = {f.name: getattr(opts, f.name) for f in dataclasses.fields(PlanOptions) if f.name != "strict"}
         made, problem = plan_or_problem(planning, **fields)
@@ -152,7 +161,31 @@ def check_risk(sc: Scenario, plan: Plan, options: PlanOptions | None = None, nig
         alt = _simulate(night, made, run.replications, run.seed, n_jobs)
         alternatives.append(Alternative(key, on_time(alt.kpis).headline, _cost(night, made),
                                         int(made.coaches["coach_id"].nunique()), made))
+        nights[key] = night
+    # One more coach of each type, on the safest of the plans above (this plan, or the alternative that reads best).
+    base = max((a for a in alternatives if a.share is not None), key=lambda a: a.share.p)
+    prefix = "" if base.key == "current" else f"{base.key}+"
+    for key, made in _standbys(sc, base.plan):
+        alt = _simulate(nights[base.key], made, run.replications, run.seed, n_jobs)
+        extra = sc.fleet[made.standby[-1]].fixed_cost
+        alternatives.append(Alternative(prefix + key, on_time(alt.kpis).headline, base.cost + extra, base.coaches + 1,
+                                        made))
     return RiskCheck(share, target, coaches, ents, tuple(alternatives))
+
+
+def alternative_name(key: str, sc: Scenario, lang: str) -> str:
+    """An alternative in the planner's words (``standby_<type>``: one more coach of that type, booked; ``a+b``: both
+    changes)."""
+    from whatif.messages import say
+
+    if "+" in key:
+        return say(lang, "alt_both", first=alternative_name(key.split("+")[0], sc, lang),
+                   second=alternative_name(key.split("+", 1)[1], sc, lang))
+    if key.startswith("standby_"):
+        coach = sc.fleet[key.removeprefix("standby_")]
+        return say(lang, "alt_standby", coach=getattr(coach, f"name_{lang}"),
+                   m=f"{sc.disruptions.coach_no_show.booked_standby_min:g}")
+    return say(lang, f"alt_{key}", m=MARGIN_MIN)
 
 
 def check_lines(check: RiskCheck, sc: Scenario, lang: str) -> list[str]:
@@ -177,7 +210,7 @@ def check_lines(check: RiskCheck, sc: Scenario, lang: str) -> list[str]:
         return lines
     rec = check.recommended
     for a in check.alternatives:
-        name = say(lang, f"alt_{a.key}", m=MARGIN_MIN)
+        name = alternative_name(a.key, sc, lang)
         if a.share is None:
             lines.append(say(lang, "risk_alt_none", name=name, why=a.why.get(lang, "")))
             continue

@@ -104,9 +104,34 @@ def check_lines(sc: Scenario, lang: str) -> list[str]:
             seats=sc.total_seats),
     ]
     lines.extend(district_lines(sc, lang))
+    lines.extend(night_lines(sc, lang))
     lines.extend(say(lang, "warning", text=rendered(w, lang)) for w in sc.warnings)
     lines.append(say(lang, "check_ok"))
     return lines
+
+
+def night_lines(sc: Scenario, lang: str) -> list[str]:
+    """The scenario's night model (``scenarios.disruptions``), one line a disruption, as ``check`` lists it."""
+    d = sc.disruptions
+
+    def state(on: bool) -> str:
+        return say(lang, "night_on" if on else "night_off")
+
+    def pct(x: float) -> str:
+        return f"{100 * x:g}%"
+
+    c = d.coach_no_show
+    rule = say(lang, f"night_rule_{c.rule}", delay=f"{c.standby_delay_min:g}")
+    return [
+        say(lang, "night_model"),
+        say(lang, "night_coach_no_show", state=state(c.enabled), p=pct(c.p), rule=rule,
+            booked=f"{c.booked_standby_min:g}"),
+        say(lang, "night_coach_late", p=pct(d.coach_late.p), mean=f"{d.coach_late.mean_min:g}",
+            dist=say(lang, f"night_dist_{d.coach_late.distribution}")),
+        say(lang, "night_missed_train", state=state(d.missed_train.enabled), p=pct(d.missed_train.p_per_worker)),
+        say(lang, "night_late_train", state=state(d.late_train.enabled), p=pct(d.late_train.p),
+            median=f"{d.late_train.median_min:g}", p95=f"{d.late_train.p95_min:g}"),
+    ]
 
 
 def district_lines(sc: Scenario, lang: str) -> list[str]:

@@ -44,10 +44,6 @@ SUMMARY = {
            "worst": "Nights most at risk: {worst}.", "night": "{arrival} ({date}, right in {p})"},
 }
 
-#: The night's uncertainty in a season run: the arrival's own random delay, coaches that fail to come, workers
-#: who miss the train (the same switches as the fleet search).
-SEASON_UNCERTAINTY = {"disruptions.coach_no_show.enabled": True, "disruptions.missed_train.enabled": True}
-
 
 def _evenings(sp: SeasonPlan) -> list[list[NightPlan]]:
     groups: dict[tuple[dt.date, str], list[NightPlan]] = {}
@@ -60,7 +56,7 @@ def _task(group: list[tuple[Any, Any, str]], replications: int, seed: int, optio
     """Simulate one evening; one row per (arrival, replication): ok, last check-in, late workers."""
     from sim import simulate, simulate_day
 
-    config = {**SEASON_UNCERTAINTY, **options, "log": "lean", "n_jobs": 1}
+    config = {**options, "log": "lean", "n_jobs": 1}
     if len(group) == 1:
         sc, plan, aid = group[0]
         run = simulate(sc, plan, replications, seed=seed, options=config)

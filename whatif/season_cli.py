@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from whatif.cli import add_command
-from whatif.cli_args import DEFAULT_JOBS, MAX_JOBS, whole
+from whatif.cli_args import DEFAULT_JOBS, MAX_JOBS, set_one, whole
 from whatif.cli_text import say
 
 
@@ -23,6 +23,7 @@ def _season_args(p: argparse.ArgumentParser) -> None:
                    help=say("help.local_jobs", cores=MAX_JOBS, default=DEFAULT_JOBS))
     p.add_argument("--scheduler", default=None, help=say("help.scheduler"))
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("help.lang_labels"))
+    set_one(p, say("help.set_season"))
 
 
 def _season(args: argparse.Namespace) -> int:
@@ -34,6 +35,12 @@ def _season(args: argparse.Namespace) -> int:
     from whatif.sweep import connect
 
     season = load_season(args.season)
+    if args.set:  # the city's scenario (its night model, say) changed for every night of the season
+        import dataclasses
+
+        from whatif.commands import with_sets
+
+        season = dataclasses.replace(season, city=with_sets(args, season.city))
     backend = connect(args.scheduler) if args.scheduler else "local"
     sp = plan_season(season, PlanOptions(iterations=args.iterations, seed=args.seed),
                      n_jobs=args.jobs)

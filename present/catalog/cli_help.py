@@ -69,6 +69,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "help.sweep_set": ("an axis of the sweep, e.g. train.delay_min=0,60,120 (repeat for more axes)",
                        "扫描的一个维度，例如 train.delay_min=0,60,120（多个维度可重复填写）"),
+    "help.set_scenario": ("a scenario value, e.g. disruptions.coach_no_show.p=0.1 (the night model every simulation "
+                          "uses) or policy.routes=closed (repeatable)",
+                          "场景中的一个值，如 disruptions.coach_no_show.p=0.1（所有仿真共用的夜间情况模型）或 "
+                          "policy.routes=closed（可重复）"),
+    "help.set_season": ("a value of the city's scenario for every night, e.g. disruptions.coach_no_show.p=0.1 (the "
+                        "night model every simulation uses; repeatable)",
+                        "城市场景中对每个夜晚都适用的一个值，如 disruptions.coach_no_show.p=0.1（所有仿真共用的夜间情况"
+                        "模型；可重复）"),
     "help.delay": ("minutes the train is late", "列车晚点的分钟数"),
     "help.scheduler": ("a Dask scheduler address (default: local processes)", "Dask 调度器地址（默认：本机进程）"),
     # plan, simulate, sweep, replan, pack
