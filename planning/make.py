@@ -10,6 +10,7 @@ from planning.own import coach_riders
 from planning.placement import place
 from planning.plan import Plan
 from planning.routing.scenario import manifest_for, route_placement
+from present.catalog import Msg
 from scenarios import Scenario, ScenarioError
 
 
@@ -64,10 +65,8 @@ def route(sc: Scenario, plan: Plan, opts: PlanOptions, strict: bool | None = Non
     )
     late = routed.routes[routed.routes["arrive_min"] > sc.latest_arrival_min + 1e-9]
     notes = (
-        (
-            f"{int(late['workers'].sum())} workers arrive after {sc.policy.latest_arrival} "
-            f"(the last at {sc.clock(late['arrive_min'].max())})",
-        )
+        (Msg("warn.late_arrivals", n=int(late["workers"].sum()), deadline=sc.policy.latest_arrival,
+             last=sc.clock(late["arrive_min"].max())),)
         if len(late)
         else ()
     )

@@ -21,6 +21,7 @@ from planning.make import PlanCheckError, route
 from planning.options import PlanOptions
 from planning.placement import place
 from planning.plan import Plan
+from present.catalog import text
 from scenarios.errors import ScenarioError
 from scenarios.scenario import Scenario
 from scenarios.season import Arrival, Season
@@ -109,13 +110,9 @@ class SeasonPlan:
     def summary(self, lang: str = "zh") -> str:
         t = self.table()
         days = t["date"].nunique()
-        if lang == "zh":
-            return (f"{self.season.name}：{len(t)} 批到达，{days} 天，{int(t['workers'].sum())} 人；安置 "
-                    f"{int(t['placed'].sum())} 人，未安置 {int(t['unplaced'].sum())} 人；"
-                    f"用车 {int(t['coaches'].sum())} 车次，费用 {t['cost'].sum():,.0f} 元。")
-        return (f"{self.season.name}: {len(t)} arrivals on {days} days, {int(t['workers'].sum())} workers; placed "
-                f"{int(t['placed'].sum())}, not placed {int(t['unplaced'].sum())}; {int(t['coaches'].sum())} "
-                f"coach-trips, cost {t['cost'].sum():,.0f} CNY.")
+        return text("season.plan_summary", lang, name=self.season.name, arrivals=len(t), days=days,
+                    workers=int(t["workers"].sum()), placed=int(t["placed"].sum()), unplaced=int(t["unplaced"].sum()),
+                    trips=int(t["coaches"].sum()), cost=f"{t['cost'].sum():,.0f}")
 
 
 def _posts(enterprises: pd.DataFrame) -> pd.Series:

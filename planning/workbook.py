@@ -19,8 +19,9 @@ from planning.export import APPROX, _labelled, bays, clock_times, sheet_name
 from planning.plan import Plan
 from planning.revision import WORDS, new_arrival, revision_table
 from planning.solver import SolveInfo
+from present.catalog import text
 from present.labels import gender_name, label, place_name
-from present.lang import named
+from present.lang import column, named
 from scenarios.scenario import Scenario
 from scenarios.writers import CellWriter, new_workbook
 
@@ -126,12 +127,12 @@ class Sheets:
         self.changes = None  # a planning.changes.ChangeSet when the plan was re-planned against a base
 
     def district_title(self, district: str) -> str:
-        col = "name_zh" if self.lang == "zh" else "name_en"
-        return str(self.sc.districts.at[district, col]) if district in self.sc.districts.index else district
+        known = district in self.sc.districts.index
+        return str(self.sc.districts.at[district, column(self.lang)]) if known else district
 
     def type_name(self, coach_type: str) -> str:
         t = self.sc.fleet.get(coach_type)
-        return coach_type if t is None else (t.name_zh if self.lang == "zh" else t.name_en)
+        return coach_type if t is None else named(t, self.lang)
 
     def sheet(self, title: str, *, landscape: bool = False):
         """A new A4 sheet with the plan's title, the sheet's name and the page number in its footer."""
@@ -256,7 +257,7 @@ class Sheets:
         """One row per coach trip: type, district sign, bay, departure, stops, workers of seats, last arrival, km."""
         c = plan.coaches
         sc = self.sc
-        sep = "、" if self.lang == "zh" else ", "
+        sep = text("sep.list", self.lang)
         district = routes.groupby(["coach_id", "trip"])["district"].agg(lambda d: sep.join(dict.fromkeys(d)))
         bay = bays(sc, plan)
         keys = list(zip(c["coach_id"], c["trip"], strict=True))

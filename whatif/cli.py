@@ -127,7 +127,7 @@ class _Parser(argparse.ArgumentParser):
     lang = "zh"
 
     def error(self, message: str) -> NoReturn:
-        colon = "：" if self.lang == "zh" else ": "
+        colon = text("sep.colon", self.lang)
         self.exit(EXIT_BAD_INPUT, f"{ERROR_WORD[self.lang]}{self.prog}{colon}{message}\n")
 
 

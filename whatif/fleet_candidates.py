@@ -44,9 +44,7 @@ def margin_words(buffer: int, lang: str = "zh") -> str:
     """The planning margin after a fleet's name ("" without one)."""
     if not buffer:
         return ""
-    if lang == "zh":
-        return f"，计划留出 {buffer} 分钟余量"
-    return f", planned with a {buffer}-min margin before the deadline"
+    return text("fleet.margin_words", lang, buffer=buffer)
 
 
 def booked(sc: Scenario, candidate: Candidate) -> Scenario:

@@ -6,6 +6,7 @@ import argparse
 import math
 from pathlib import Path
 
+from present.catalog import text
 from scenarios import ScenarioError, load
 from whatif.cli import add_command, scenario_arg
 from whatif.cli_args import jobs, whole
@@ -114,9 +115,9 @@ def _fleet(args: argparse.Namespace) -> int:
             result.write_into(stage if delay is None else stage / f"delay_{delay:g}", lang=args.lang)
     for delay, result in zip(delays, results, strict=True):
         if delay is not None:
-            print(f"晚点 {delay:g} 分钟：" if args.lang == "zh" else f"Train {delay:g} min late: ")
+            print(text("fleet.delay_head", args.lang, delay=f"{delay:g}"))
         print(result.summary(args.lang))
-    print(("结果写入 " if args.lang == "zh" else "written to ") + str(args.out))
+    print(text("season.written_to", args.lang, out=args.out))
     return 0
 
 

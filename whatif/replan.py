@@ -18,6 +18,7 @@ from planning.make import PlanCheckError
 from planning.plan import Plan
 from planning.repair import Change, mark_absent, repair
 from planning.revision import Note, Revision, new_arrival, revision_of
+from present.catalog import text
 from scenarios import Scenario, ScenarioError
 from whatif.replan_compare import Advice, Figures, coach_cost, night_figures, side_by_side, unrepaired, what_would
 
@@ -52,16 +53,11 @@ class Replan:
         """A few lines for the station team: why, the changed manifests, who is affected, the notes."""
         rev = self.revision
         late = int(rev.dormitories["after_close"].sum())
-        if lang == "zh":
-            changed = "、".join(f"{c} 第 {t} 趟" for c, t in self.changed) or "无"
-            head = [f"调整原因：{rev.why('zh')}", f"乘车名单有变的车次：{len(self.changed)} 个（{changed}）",
-                    f"涉及 {len(rev.workers)} 人、{len(rev.dormitories)} 处宿舍"
-                    + (f"，其中 {late} 处到达时已过入住截止" if late else "")]
-        else:
-            changed = ", ".join(f"{c} trip {t}" for c, t in self.changed) or "none"
-            head = [f"revised: {rev.why('en')}", f"changed manifests: {len(self.changed)} ({changed})",
-                    f"affected: {len(rev.workers)} workers at {len(rev.dormitories)} dormitories"
-                    + (f", {late} of them reached after check-in closes" if late else "")]
+        changed = text("sep.list", lang).join(text("replan.trip", lang, coach=c, trip=t) for c, t in self.changed)
+        head = [text("replan.why", lang, why=rev.why(lang)),
+                text("replan.changed", lang, n=len(self.changed), trips=changed or text("replan.none", lang)),
+                text("replan.affected", lang, workers=len(rev.workers), dorms=len(rev.dormitories))
+                + (text("replan.after_close", lang, n=late) if late else "")]
         return "\n".join([*head, *(n.text(lang) for n in self.notes)])
 
 

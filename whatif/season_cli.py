@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from present.catalog import text
 from whatif.cli import add_command
 from whatif.cli_args import DEFAULT_JOBS, MAX_JOBS, set_one, whole
 from whatif.cli_text import say
@@ -47,7 +48,7 @@ def _season(args: argparse.Namespace) -> int:
     result = simulate_season(sp, args.replications, args.seed, backend=backend, n_jobs=args.jobs)
     write_season(result, args.out, lang=args.lang)
     print(result.summary(args.lang))
-    print(("结果写入 " if args.lang == "zh" else "written to ") + str(args.out))
+    print(text("season.written_to", args.lang, out=args.out))
     return 0
 
 

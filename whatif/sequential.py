@@ -36,6 +36,8 @@ from statistics import NormalDist
 
 import numpy as np
 
+from present.catalog import text
+
 MEETS, FAILS = "meets", "fails"
 #: The error-spending schedules the rule knows (see the module's docstring).
 SPENDING = ("obrien_fleming", "pocock")
@@ -169,15 +171,9 @@ class SequentialRule:
     def describe(self, lang: str = "en") -> str:
         """The rule in one sentence, for the planner's files."""
         name = {"obrien_fleming": ("O'Brien-Fleming", "O'Brien-Fleming 型"), "pocock": ("Pocock", "Pocock 型")}
-        if lang == "zh":
-            return (f"每批 {self.batch} 个夜晚，最多 {self.max_batches} 批（{self.max_nights} 晚）；单侧检验，"
-                    f"误判“达到”的概率不超过 {self.alpha:.0%}，按 Lan-DeMets {name[self.spending][1]}"
-                    f"消耗函数分配到各次查看；上限处按固定样本单侧检验判定；"
-                    f"上侧 {1 - self.futility:.0%} 界低于目标即提前判为未达到。")
-        return (f"batches of {self.batch} nights, at most {self.max_batches} ({self.max_nights} nights); one-sided, "
-                f"a wrong 'meets' at most {self.alpha:.0%}, spent across the looks by the Lan-DeMets "
-                f"{name[self.spending][0]}-type function; settled at the cap by the fixed-sample one-sided test; "
-                f"fails early once the one-sided {1 - self.futility:.0%} upper bound is below the target.")
+        return text("fleet.rule_describe", lang, batch=self.batch, looks=self.max_batches, nights=self.max_nights,
+                    alpha=f"{self.alpha:.0%}", spending=name[self.spending][0], spending_zh=name[self.spending][1],
+                    upper=f"{1 - self.futility:.0%}")
 
 
 def fixed_sample_bound(nights: int, target: float, alpha: float) -> int:

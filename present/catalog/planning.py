@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "warn.late_arrivals": ("{n} workers arrive after {deadline} (the last at {last})",
+                           "{n} 人在 {deadline} 之后到达（最晚 {last}）"),
+    "season.plan_summary": (
+        "{name}: {arrivals} arrivals on {days} days, {workers} workers; placed {placed}, not placed {unplaced}; "
+        "{trips} coach-trips, cost {cost} CNY.",
+        "{name}：{arrivals} 批到达，{days} 天，{workers} 人；安置 {placed} 人，未安置 {unplaced} 人；"
+        "用车 {trips} 车次，费用 {cost} 元。",
+    ),
+    "fair.season_summary": (
+        "{name}: {fairs} fairs, {posts} posts ({places} places), {seekers} seekers, {groups} groups ({people} people)",
+        "{name}：招聘会 {fairs} 场，岗位 {posts} 个（{places} 人），求职登记 {seekers} 人，结伴 {groups} 组（{people} 人）",
+    ),
     # routing: what no plan can meet
     "route.few_seats": (
         "too few seats: a trip of {n} workers finds no coach with that many seats.",

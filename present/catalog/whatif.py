@@ -3,6 +3,23 @@
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "fleet.delay_head": ("Train {delay} min late: ", "晚点 {delay} 分钟："),
+    "replan.trip": ("{coach} trip {trip}", "{coach} 第 {trip} 趟"),
+    "replan.none": ("none", "无"),
+    "replan.why": ("revised: {why}", "调整原因：{why}"),
+    "replan.changed": ("changed manifests: {n} ({trips})", "乘车名单有变的车次：{n} 个（{trips}）"),
+    "replan.affected": ("affected: {workers} workers at {dorms} dormitories", "涉及 {workers} 人、{dorms} 处宿舍"),
+    "replan.after_close": (", {n} of them reached after check-in closes", "，其中 {n} 处到达时已过入住截止"),
+    "fleet.margin_words": (", planned with a {buffer}-min margin before the deadline", "，计划留出 {buffer} 分钟余量"),
+    "fleet.rule_describe": (
+        "batches of {batch} nights, at most {looks} ({nights} nights); one-sided, a wrong 'meets' at most {alpha}, "
+        "spent across the looks by the Lan-DeMets {spending}-type function; settled at the cap by the fixed-sample "
+        "one-sided test; fails early once the one-sided {upper} upper bound is below the target.",
+        "每批 {batch} 个夜晚，最多 {looks} 批（{nights} 晚）；单侧检验，误判“达到”的概率不超过 {alpha}，"
+        "按 Lan-DeMets {spending}消耗函数分配到各次查看；上限处按固定样本单侧检验判定；"
+        "上侧 {upper} 界低于目标即提前判为未达到。",
+    ),
+    "season.written_to": ("written to {out}", "结果写入 {out}"),
     "fair.chart.twenty_over": (" (20 and over together)", "（20 及以上合并）"),
     # --set and overrides
     "set.grid": ("the grid has {shown} = {size} variants, more than the limit of {limit}.", "方案组合有 {shown} = {size} 个，超过上限 {limit} 个。"),

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from present.catalog import text
+
 
 @dataclass(frozen=True)
 class Truth:
@@ -48,11 +50,9 @@ class FairScenario:
         """One line: fairs, posts and places, seekers and groups."""
         groups = self.seekers["group"].replace("", np.nan).dropna()
         n_groups = int(groups.nunique())
-        if lang == "zh":
-            return (f"{self.name}：招聘会 {len(self.fairs):,} 场，岗位 {len(self.posts):,} 个（{self.places:,} 人），"
-                    f"求职登记 {len(self.seekers):,} 人，结伴 {n_groups:,} 组（{len(groups):,} 人）")
-        return (f"{self.name}: {len(self.fairs):,} fairs, {len(self.posts):,} posts ({self.places:,} places), "
-                f"{len(self.seekers):,} seekers, {n_groups:,} groups ({len(groups):,} people)")
+        return text("fair.season_summary", lang, name=self.name, fairs=f"{len(self.fairs):,}",
+                    posts=f"{len(self.posts):,}", places=f"{self.places:,}", seekers=f"{len(self.seekers):,}",
+                    groups=f"{n_groups:,}", people=f"{len(groups):,}")
 
     def _repr_html_(self) -> str:
         return f"<p>{self.summary('zh')}</p>"
