@@ -7,6 +7,7 @@ Run ``python -m scenarios.bundled`` to rewrite them, or ``python -m scenarios.bu
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from scenarios.disruptions import Disruptions
 from scenarios.errors import InputError, ScenarioError
 from scenarios.generate import COUNTY_SHARES, generate_enterprises, generate_workers
 from scenarios.loader import DATA_DIR, DEFAULT_JOBS
@@ -85,6 +87,7 @@ BUNDLED: dict[str, dict[str, Any]] = {
         returning=0.45,
         under40=0.70,
         own_pickup=(),
+        reach_all=True,
         policy={"max_stops": 8},
         description="G2093 from Dingxi: 531 workers to 127 enterprises across Qingdao's ten districts.",
         real=[
@@ -107,6 +110,7 @@ BUNDLED: dict[str, dict[str, Any]] = {
         returning=0.5,
         under40=0.70,
         own_pickup=(),
+        reach_all=True,
         p_big=0.01,
         p_mid=0.03,
         policy={"max_stops": 12, "max_ride_min": 180},
@@ -115,7 +119,7 @@ BUNDLED: dict[str, dict[str, Any]] = {
                 "name_zh": "中巴（19座）",
                 "name_en": "19-seat minibus",
                 "seats": 19,
-                "count": 10,
+                "count": 15,  # the greedy baseline reaches all 310 enterprises by 02:00 with 39 coaches
                 "fixed_cost": 600,
                 "cost_per_km": 3.5,
                 "available_from": "21:00",
@@ -133,8 +137,11 @@ BUNDLED: dict[str, dict[str, Any]] = {
         enterprises=180,
         returning=345 / 530,
         under40=381 / 530,
-        own_pickup=((35, "21:20"), (12, "21:40")),
-        policy={"max_stops": 8, "routes": "closed"},  # 26 trips for 24 coaches: some come back
+        own_pickup=((35, "21:20"),),  # the one enterprise reported collecting its own workers (20+)
+        own_returning=24,
+        reach_all=True,
+        policy={"max_stops": 8, "routes": "closed"},  # more trips than coaches: some come back
+        fleet={"coach_35": {**FLEET["coach_35"], "count": 8}},  # the greedy baseline's 26 coaches by 02:00
         description="G2096: 530 workers, 345 returning (65%), 381 under 40 (72%); one enterprise collects 20+ "
         "of its workers with its own vehicle.",
         real=[
@@ -166,6 +173,7 @@ def scenario_yaml(name: str, spec: dict[str, Any], fleet: dict[str, Any], cars: 
                 "enterprise names, locations, sizes and posts",
                 "fleet",
                 "station timings",
+                *_choices(spec),
             ],
         },
         "train": {
@@ -195,7 +203,19 @@ def scenario_yaml(name: str, spec: dict[str, Any], fleet: dict[str, Any], cars: 
             "routes": "open",
             **spec.get("policy", {}),
         },
+        "disruptions": dataclasses.asdict(Disruptions()),  # the night model every command simulates, declared
     }
+
+
+def _choices(spec: dict[str, Any]) -> list[str]:
+    """The generator's choices that make the synthetic tables agree with the facts, said in ``meta.synthetic``."""
+    out = []
+    if spec.get("reach_all"):
+        out.append(f"returning employers spread so that each of the {spec['enterprises']} enterprises has a returning "
+                   "worker (the plan reaches every enterprise the facts count)")
+    if spec.get("own_returning"):
+        out.append(f"the enterprise with its own vehicle has {spec['own_returning']} returning workers to collect")
+    return out
 
 
 def write_scenario(
@@ -227,7 +247,8 @@ def write_scenario(
         returning_share=spec["returning"],
         under40_share=spec["under40"],
     )
-    workers = generate_workers(rng, generator, enterprises.set_index("id", drop=False), districts, jobs, cars)
+    workers = generate_workers(rng, generator, enterprises.set_index("id", drop=False), districts, jobs, cars,
+                               reach_all=spec.get("reach_all", False), own_returning=spec.get("own_returning", 0))
     out.mkdir(parents=True, exist_ok=True)
     enterprises.to_csv(out / "enterprises.csv", index=False)
     workers.drop(columns=["row"]).to_csv(out / "workers.csv", index=False)

@@ -183,8 +183,13 @@ def generate_workers(
     districts: pd.DataFrame,
     jobs: dict[str, Job],
     cars: int,
+    reach_all: bool = False,
+    own_returning: int = 0,
 ) -> pd.DataFrame:
-    """A synthetic roster following ``spec``; returning workers get employers that have posts for them."""
+    """A synthetic roster following ``spec``; returning workers get employers that have posts for them.
+
+    ``reach_all``: every enterprise gets a returning worker (``spread_returning``), so that the plan reaches all the
+    enterprises a report counts; ``own_returning``: an enterprise that collects its own workers gets this many."""
     n = spec.count
     counties = list(spec.county_shares)
     county = rng.choice(counties, size=n, p=np.array(list(spec.county_shares.values())))
@@ -217,6 +222,9 @@ def generate_workers(
         if rng.random() < 0.5:
             wish_job[i] = rng.choice(skills[i].split(";"))
     names = [str(rng.choice(SURNAMES)) + "".join(rng.choice(GIVEN, int(rng.integers(1, 3)))) for _ in range(n)]
+    if reach_all or own_returning:
+        returning = spread_returning(np.random.default_rng([int(rng.integers(2**31)), 22]), returning, skills,
+                                     wish_district, enterprises, jobs, reach_all, own_returning)
     frame = pd.DataFrame(
         {
             "id": [f"W{i + 1:05d}" for i in range(n)],
@@ -237,3 +245,54 @@ def generate_workers(
     frame["id"] = [f"W{i + 1:05d}" for i in range(n)]
     frame["row"] = np.arange(n) + 2
     return frame.set_index("id", drop=False).rename_axis(None)
+
+
+def spread_returning(rng: np.random.Generator, returning: np.ndarray, skills: list[str], wished: np.ndarray,
+                     enterprises: pd.DataFrame, jobs: dict[str, Job], reach_all: bool,
+                     own_returning: int) -> np.ndarray:
+    """Returning employers moved so that every enterprise has one returning worker for a post of their skills
+    (``reach_all``) and each enterprise collecting its own workers has ``own_returning`` (within its seats and posts).
+
+    A worker moves from an employer that has more than it needs; when none is left, a worker with no wish (and no
+    employer) becomes a returning one. Placement sends returning workers back to their employer, so the plan reaches
+    every enterprise: the facts count the enterprises a train served.
+    """
+    returning = returning.copy()
+    ids = [str(e) for e in enterprises.index]
+    index = {e: i for i, e in enumerate(ids)}
+    posts = enterprises[[f"posts_{j}" for j in jobs]].to_numpy(dtype=int)
+    job = {j: k for k, j in enumerate(jobs)}
+    can = [[job[s] for s in sk.split(";") if s in job] for sk in skills]
+    need = np.ones(len(ids), dtype=int) if reach_all else np.zeros(len(ids), dtype=int)
+    own = (enterprises["pickup"] == "own").to_numpy()
+    if own_returning:
+        seats = pd.to_numeric(enterprises["own_seats"], errors="coerce").fillna(0).to_numpy(dtype=int)
+        need[own] = np.minimum(np.minimum(own_returning, seats[own]), posts[own].sum(axis=1))
+    used = np.zeros_like(posts)
+    at, slot = np.full(len(returning), -1), np.full(len(returning), -1)
+    for w in np.flatnonzero(returning != ""):
+        e = index[str(returning[w])]
+        k = next((k for k in can[w] if used[e, k] < posts[e, k]), None)
+        if k is not None:
+            used[e, k] += 1
+            at[w], slot[w] = e, k
+    count = np.bincount(at[at >= 0], minlength=len(ids))
+    order = [*np.flatnonzero(own & (need > 0)), *rng.permutation(np.flatnonzero(~own & (need > 0)))]
+    for e in order:
+        while count[e] < need[e]:
+            fits = [w for w in range(len(returning)) if any(used[e, k] < posts[e, k] for k in can[w])]
+            spare = [w for w in fits if at[w] >= 0 and count[at[w]] > need[at[w]]]
+            free = [w for w in fits if returning[w] == "" and wished[w] == ""]
+            pool = spare or free
+            if not pool:
+                break
+            w = int(pool[int(rng.integers(len(pool)))])
+            if at[w] >= 0:
+                used[at[w], slot[w]] -= 1
+                count[at[w]] -= 1
+            k = next(k for k in can[w] if used[e, k] < posts[e, k])
+            used[e, k] += 1
+            count[e] += 1
+            at[w], slot[w] = e, k
+            returning[w] = ids[e]
+    return returning

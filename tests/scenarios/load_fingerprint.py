@@ -44,7 +44,8 @@ def _local(text: str) -> str:
 def fingerprint(sc: Scenario) -> dict[str, str]:
     """One digest per part of the scenario, so that a difference names its part."""
     parts = {
-        name: _digest(repr(getattr(sc, name))) for name in ("meta", "train", "station", "fleet", "travel", "policy")
+        name: _digest(repr(getattr(sc, name)))
+        for name in ("meta", "train", "station", "fleet", "travel", "policy", "disruptions")
     }
     parts["jobs"] = _digest(repr(sc.jobs))
     for name in ("workers", "enterprises", "districts", "travel_matrix"):

@@ -77,7 +77,7 @@ def bundled_2023() -> tuple[Scenario, Plan]:
 
 @pytest.fixture(scope="session")
 def bundled_2025() -> tuple[Scenario, Plan]:
-    """The 2025 scenario (two enterprises collect their own workers) with the greedy baseline plan."""
+    """The 2025 scenario (one enterprise collects its own workers) with the greedy baseline plan."""
     from planning.baseline import baseline_plan
 
     sc = quiet(scenarios.load("dingxi_qingdao_2025"))
