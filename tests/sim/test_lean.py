@@ -9,7 +9,6 @@ import pytest
 import sim.events as ev
 import sim.run
 from sim import simulate
-from sim.config import as_config
 from sim.kpis import district_table, replication_kpis
 from sim.lean import TEXT, Table, concat, plain
 from sim.model import run_replication
@@ -51,7 +50,7 @@ def test_text_must_not_be_missing() -> None:
 def _plain_run(sc, plan, replications: int, seed: int, options: dict) -> tuple[pd.DataFrame, ...]:
     """The frames as the simulation made them before they were lean: every replication's recorder kept, text as
     Python strings, trips and KPIs from the whole frames at once."""
-    config = as_config(options)
+    sc, config = sim.run._night_model(sc, options)  # the night-model paths change the scenario, the rest is config
     nights = [compile_night(sc, plan)]
     workers, roster = sim.run._rosters(nights)
     full_below, _ = sim.run._full_log_replications(config, replications)
