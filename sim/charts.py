@@ -14,7 +14,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, MultipleLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
 from present.clock import format_clock
 from present.figure import Chart, figure
@@ -210,6 +210,7 @@ def nights_chart(result: SimResult, lang: str = "zh") -> Chart:
                    + text["late_share"].format(t=format_clock(result.deadline_min), p=f"{share:.1%}"))
         ax.set_xlabel(text["last_checkin"])
         ax.set_ylabel(text["nights"])
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # nights are counted whole
         ax.set_title(text["nights_title"].format(n=result.replications))
         _legend_below(fig, ax)
     return fig
