@@ -42,20 +42,31 @@ from planning.match.candidates import candidates
 from planning.match.match import group_stats, solve
 from planning.match.score import market, true_score
 from planning.match import spread as sp
-times = {}
-t = time.perf_counter(); sc = generate_fair(posts, seekers, fairs, seed=seed)
-times["generate"] = time.perf_counter() - t
+times, cpu = {}, {}
+class Stage:
+    def __init__(self, name):
+        self.name = name
+    def __enter__(self):
+        self.t, self.c = time.perf_counter(), time.process_time()
+    def __exit__(self, *exc):
+        times[self.name] = time.perf_counter() - self.t
+        cpu[self.name] = time.process_time() - self.c
+with Stage("generate"):
+    sc = generate_fair(posts, seekers, fairs, seed=seed)
 raw = [sc.fairs[[*FAIR_COLUMNS, "row"]], sc.posts[[*POST_COLUMNS, "row"]], sc.seekers[[*SEEKER_COLUMNS, "row"]]]
-start = time.perf_counter()
-sc = prepare(sc.name, *raw, sc.districts, truth=sc.truth); times["check and read text"] = time.perf_counter() - start
+start, start_cpu = time.perf_counter(), time.process_time()
+with Stage("check and read text"):
+    sc = prepare(sc.name, *raw, sc.districts, truth=sc.truth)
 w = MatchPolicy(seed=seed)
-t = time.perf_counter(); m = market(sc, w); e = candidates(m, w); times["candidates"] = time.perf_counter() - t
-t = time.perf_counter(); grouped = solve(m, e, w); times["match with groups"] = time.perf_counter() - t
-t = time.perf_counter(); alone = solve(m, e, MatchPolicy(keep_groups="none", seed=seed))
-times["match without groups"] = time.perf_counter() - t
-t = time.perf_counter(); pool = sp.pool(e); plain = sp.plain(pool, w.k)
-spread, _ = sp.spread(pool, m.places, w.k, w.spread_rounds); times["recommendations"] = time.perf_counter() - t
-wall = time.perf_counter() - start
+with Stage("candidates"):
+    m = market(sc, w); e = candidates(m, w)
+with Stage("match with groups"):
+    grouped = solve(m, e, w)
+with Stage("match without groups"):
+    alone = solve(m, e, MatchPolicy(keep_groups="none", seed=seed))
+with Stage("recommendations"):
+    pool = sp.pool(e); plain = sp.plain(pool, w.k); spread, _ = sp.spread(pool, m.places, w.k, w.spread_rounds)
+wall, wall_cpu = time.perf_counter() - start, time.process_time() - start_cpu
 rows = np.repeat(np.arange(m.n_seekers), pool.post.shape[1])
 truth = true_score(m, sc, rows, np.maximum(pool.post.ravel(), 0)).reshape(pool.post.shape)
 n_plain, n_spread = sp.ndcg(plain, pool, truth, w.k).mean(), sp.ndcg(spread, pool, truth, w.k).mean()
@@ -72,7 +83,8 @@ digest = hashlib.sha256()
 for a in (grouped.post_of, alone.post_of, sp.posts_of(pool, plain), sp.posts_of(pool, spread)):
     digest.update(np.ascontiguousarray(a).tobytes())
 print(json.dumps({
-    "times": times, "wall": wall, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "times": times, "cpu": cpu, "wall": wall, "wall_cpu": wall_cpu,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "places": int(m.places.sum()), "pairs": len(e), "matched": int((grouped.post_of >= 0).sum()),
     "matched_alone": int((alone.post_of >= 0).sum()), "blocking_alone": alone.blocking.count,
     "blocking_groups_before": grouped.blocking_before_repair, "blocking_groups": grouped.blocking.count,
@@ -104,16 +116,19 @@ def report(runs: list[dict], args: argparse.Namespace) -> str:
     lines = [f"Spring Wind matching, {args.posts:,} posts ({first['places']:,} places), {args.seekers:,} seekers, "
              f"{args.fairs} fairs, seed {args.seed}; {len(runs)} runs (median), {platform.processor() or 'cpu'}, "
              f"{os.cpu_count()} cores, shared: load average {loads}", "",
-             f"{'stage':<28}{'seconds (median)':>18}{'runs':>24}"]
+             f"{'stage':<28}{'wall s (median)':>16}{'cpu s (median)':>16}{'wall runs':>20}"]
     for stage in first["times"]:
         values = [r["times"][stage] for r in runs]
-        lines.append(f"{stage:<28}{med(values):>18.1f}{', '.join(f'{v:.1f}' for v in values):>24}")
+        cpus = [r["cpu"][stage] for r in runs]
+        lines.append(f"{stage:<28}{med(values):>16.1f}{med(cpus):>16.1f}{', '.join(f'{v:.1f}' for v in values):>20}")
     walls = [r["wall"] for r in runs]
+    cpus = [r["wall_cpu"] for r in runs]
     good = [g for *_, g, r in first["frontier"] + [[0, 0, 0, first["gini_spread"], first["ndcg_spread"]
                                                     / first["ndcg_plain"]]] if r >= 0.95]
     kept = f"{min(good):.3f}" if good else "none"
-    lines += [f"{'wall (tables to lists)':<28}{med(walls):>18.1f}{', '.join(f'{v:.1f}' for v in walls):>24}",
-              f"{'peak memory, MB':<28}{med([r['peak_mb'] for r in runs]):>18.0f}", "",
+    lines += [f"{'wall (tables to lists)':<28}{med(walls):>16.1f}{med(cpus):>16.1f}"
+              f"{', '.join(f'{v:.1f}' for v in walls):>20}",
+              f"{'peak memory, MB':<28}{med([r['peak_mb'] for r in runs]):>16.0f}", "",
               f"candidate pairs: {first['pairs']:,}",
               f"matched: {first['matched']:,} of {args.seekers:,} with groups, {first['matched_alone']:,} without",
               f"blocking pairs without groups: {first['blocking_alone']:,} (over capacity: {first['over_capacity']})",

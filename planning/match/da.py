@@ -114,11 +114,9 @@ def _skip(units: Units, places: np.ndarray, state: State, free: np.ndarray, froz
     full = np.bincount(post, minlength=len(places)) >= places
     if not full.any():
         return
-    bar = np.where(full, np.inf, -np.inf).astype(np.float32)  # a post with no places left takes nobody
-    if len(post):
-        order = np.lexsort((v, post))  # each post's lowest entry first
-        first = order[np.concatenate([[True], post[order][1:] != post[order][:-1]])]
-        bar[post[first]] = np.where(full[post[first]], v[first], -np.inf)
+    lowest = np.full(len(places), np.inf, dtype=np.float32)  # a post with no places left takes nobody
+    np.minimum.at(lowest, post, v)
+    bar = np.where(full, lowest, np.float32(-np.inf))
     ptr, count = state.ptr[free], units.count[free]
     ahead = ptr[:, None] + np.arange(min(LOOK_AHEAD, max(2, LOOK_ENTRIES // len(free))))
     valid = ahead < count[:, None]

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from planning.match.units import Units
 
@@ -47,14 +46,15 @@ class Blocking:
 
 @dataclass(frozen=True)
 class Index:
-    """What the check needs of a market, sorted once: entries by (seeker, post), each entry's option, and how many
-    entries of its option go to its post."""
+    """What the check needs of a market, sorted once: entries by (seeker, post), each entry's option, how many
+    entries of its option go to its post, and the seekers of each unit (a row each, -1 pad)."""
 
     key_order: np.ndarray
     key_sorted: np.ndarray
     entry_option: np.ndarray
     size: np.ndarray
     same_post: np.ndarray
+    members: np.ndarray
     n_posts: int
 
 
@@ -64,13 +64,17 @@ def index(units: Units, n_posts: int) -> Index:
     entry_option = np.repeat(np.arange(len(units.option_unit)), size)
     key = units.entry_s.astype(np.int64) * n_posts + units.entry_p
     order = np.argsort(key, kind="stable")
-    opt_post = entry_option.astype(np.int64) * n_posts + units.entry_p
-    if (size == 1).all():
-        same = np.ones(len(key), dtype=np.int64)
-    else:
-        _, inv, cnt = np.unique(opt_post, return_inverse=True, return_counts=True)
-        same = cnt[inv]
-    return Index(order, key[order], entry_option, size, same, n_posts)
+    # entries of an option are side by side: count, for each, those of its option at its post (d places apart)
+    same = np.ones(len(key), dtype=np.int64)
+    for d in range(1, int(size.max(initial=1))):
+        pair = (entry_option[d:] == entry_option[:-d]) & (units.entry_p[d:] == units.entry_p[:-d])
+        same[d:] += pair
+        same[:-d] += pair
+    lens = np.array([len(m) for m in units.members], dtype=np.int64)
+    members = np.full((units.n_units, int(lens.max(initial=1))), -1, dtype=np.int64)
+    at, unit = _ranges(np.zeros(len(lens), np.int64), lens)
+    members[unit, at] = np.concatenate(units.members) if units.members else np.zeros(0, np.int64)
+    return Index(order, key[order], entry_option, size, same, members, n_posts)
 
 
 def _lookup(ix: Index, s: np.ndarray, p: np.ndarray) -> np.ndarray:
@@ -82,26 +86,25 @@ def _lookup(ix: Index, s: np.ndarray, p: np.ndarray) -> np.ndarray:
     return ix.key_order[at]
 
 
-def _own_correction(units: Units, ix: Index, post_of: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """For entries of group options: minus the places the group's own members hold at the post (they are freed),
-    plus those of them ranked below the entry's seeker (they are not someone else's place to take)."""
-    es, ep, ev = units.entry_s, units.entry_p, units.entry_v
-    out = np.zeros(len(es), dtype=np.int64)
-    members = pd.DataFrame({"unit": np.repeat(np.arange(units.n_units), [len(m) for m in units.members]),
-                            "s": np.concatenate(units.members)})
-    members = members[units.is_group[members["unit"].to_numpy()]]
-    members["p"] = post_of[members["s"].to_numpy()]
-    members = members[members["p"].to_numpy() >= 0]
-    members["v"] = ev[_lookup(ix, members["s"].to_numpy(), members["p"].to_numpy())]
-    g_idx = np.flatnonzero(groups)
-    query = pd.DataFrame({"i": g_idx, "unit": units.option_unit[ix.entry_option[g_idx]], "p": ep[g_idx],
-                          "v_e": ev[g_idx]})
-    joined = query.merge(members, on=["unit", "p"], how="inner")
-    own_all = joined.groupby("i").size()
-    own_lower = joined[joined["v"] < joined["v_e"]].groupby("i").size()
-    out[own_all.index.to_numpy()] -= own_all.to_numpy()
-    out[own_lower.index.to_numpy()] += own_lower.to_numpy()
+def _own_correction(ix: Index, unit: np.ndarray, ep: np.ndarray, ev: np.ndarray, post_of: np.ndarray,
+                    held_v: np.ndarray) -> np.ndarray:
+    """For entries (of a group ``unit``, at post ``ep``, scored ``ev`` there): minus the places the group's own
+    members hold at the post (they are freed), plus those of them ranked below the entry's seeker (they are not
+    someone else's place to take). ``held_v``: the post's score of each seeker where they are."""
+    out = np.zeros(len(unit), dtype=np.int64)
+    for j in range(ix.members.shape[1]):
+        s = ix.members[unit, j]
+        here = (s >= 0) & (post_of[np.maximum(s, 0)] == ep)
+        out -= here
+        out += here & (held_v[np.maximum(s, 0)] < ev)
     return out
+
+
+def _ranges(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The indices ``lo[i]:hi[i]`` of every ``i``, and for each the ``i`` it belongs to."""
+    lens = hi - lo
+    owner = np.repeat(np.arange(len(lo)), lens)
+    return np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(lens.sum()), owner
 
 
 def check(units: Units, places: np.ndarray, post_of: np.ndarray, ix: Index | None = None) -> Blocking:
@@ -118,21 +121,27 @@ def check(units: Units, places: np.ndarray, post_of: np.ndarray, ix: Index | Non
     whole = np.flatnonzero(n_ok == ix.size)
     np.maximum.at(current, units.option_unit[whole], units.option_score[whole].astype(np.float64))
     active = (units.fallback_of < 0) | ~np.isfinite(current[np.maximum(units.fallback_of, 0)])
+    # only options their unit prefers to what it has can block: look at their entries
+    better = units.option_score.astype(np.float64) > current[units.option_unit] + EPS
+    option = np.flatnonzero(better & active[units.option_unit])
+    entry, owner = _ranges(units.entry_start[option], units.entry_start[option + 1])
+    p, v, unit = ep[entry], ev[entry].astype(np.float64), units.option_unit[option[owner]]
     # an entry fits when its post has places for the option's members there: free places, places of the unit's own
     # members, and places of seekers it ranks below the entry's seeker (the d-th lowest held score below the entry's)
-    need = ix.same_post - free[ep]
-    groups = units.is_group[units.option_unit[ix.entry_option]]
-    if groups.any():
-        need += _own_correction(units, ix, post_of, groups)
+    need = ix.same_post[entry] - free[p]
+    group = units.is_group[unit]
+    if group.any():
+        v_of = np.full(len(post_of), np.inf)
+        v_of[matched] = held_v
+        need[group] += _own_correction(ix, unit[group], p[group], v[group], post_of, v_of)
     by_post = np.lexsort((held_v, held_post))
     hp, hv = held_post[by_post], held_v[by_post]
     rank = np.arange(len(hp)) - np.searchsorted(hp, hp)
     lowest = np.full((len(places), MAX_DISPLACED), np.inf, dtype=np.float64)
     near = rank < MAX_DISPLACED
     lowest[hp[near], rank[near]] = hv[near]
-    fits = (need <= 0) | ((need <= MAX_DISPLACED) & (lowest[ep, np.clip(need - 1, 0, MAX_DISPLACED - 1)] < ev))
-    n_fit = np.bincount(ix.entry_option, weights=fits, minlength=len(units.option_unit))
-    better = units.option_score.astype(np.float64) > current[units.option_unit] + EPS
-    blocking = np.flatnonzero((n_fit == ix.size) & better & active[units.option_unit])
+    fits = (need <= 0) | ((need <= MAX_DISPLACED) & (lowest[p, np.clip(need - 1, 0, MAX_DISPLACED - 1)] < v))
+    n_fit = np.bincount(owner, weights=fits, minlength=len(option))
+    blocking = option[n_fit == ix.size[option]]
     unit = units.option_unit[blocking]
     return Blocking(unit, blocking, int(np.maximum(-free, 0).sum()), units.is_group[unit])
