@@ -42,13 +42,15 @@ lint: $(STAMP)
 
 # JupyterLab in Chinese (its zh-CN language pack, a default in the settings overrides); `make lab LAB_LOCALE=en` for
 # English. The overrides are defaults only: a locale chosen in JupyterLab's own menu (Settings > Language) wins.
+# Run as root (a container), JupyterLab refuses to start without --allow-root: it is added only then.
 LAB_LOCALE ?= zh_CN
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
 	mkdir -p $(LAB_SETTINGS)
 	printf '{"@jupyterlab/translation-extension:plugin": {"locale": "%s"}}\n' "$(LAB_LOCALE)" \
 		> $(LAB_SETTINGS)/overrides.json
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(LAB_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/placement.py
