@@ -81,36 +81,26 @@ def _round(units: Units, places: np.ndarray, state: State, active: np.ndarray) -
         alive[falling] = False
 
 
-def _involved(units: Units, state: State, free: np.ndarray, n_posts: int, frozen: np.ndarray) -> np.ndarray:
-    """The proposing units and the held units (not ``frozen``) with an entry at a post proposed to: only those posts
-    can change (elsewhere nothing new arrives and holders stay within places)."""
+def _involved(units: Units, state: State, free: np.ndarray, n_posts: int, held: np.ndarray,
+              held_entries: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """The proposing units and the ``held`` units (those not frozen, with their current ``held_entries``) with an
+    entry at a post proposed to: only those posts can change (elsewhere nothing new arrives and holders stay within
+    places)."""
     entry, _ = _entries(units, units.first[free] + state.ptr[free])
     touched = np.zeros(n_posts, dtype=bool)
     touched[units.entry_p[entry]] = True
-    posts = np.flatnonzero(touched)
-    order, start, option = units.by_post
     active = np.zeros(units.n_units, dtype=bool)
     active[free] = True
-    if start[posts + 1].sum() - start[posts].sum() < state.held.sum():  # few posts: look at their entries
-        at, _ = _ranges(start[posts], start[posts + 1])
-        opt = option[order[at]]
-        unit = units.option_unit[opt]
-        now = state.held[unit] & ~frozen[unit] & (units.first[unit] + state.ptr[unit] == opt)
-        active[unit[now]] = True
-        return np.flatnonzero(active)
-    held = np.flatnonzero(state.held & ~frozen)
-    entry, owner = _entries(units, units.first[held] + state.ptr[held])
+    entry, owner = held_entries
     active[held[owner[touched[units.entry_p[entry]]]]] = True
     return np.flatnonzero(active)
 
 
-def _skip(units: Units, places: np.ndarray, state: State, free: np.ndarray, frozen: np.ndarray) -> None:
-    """Move free units past the options with an entry at a post full of entries it ranks above that entry's seeker:
-    the post would reject it (without groups a full post's lowest entry only rises, so this is exactly what
-    proposing there would do, in fewer rounds)."""
-    held = np.flatnonzero(state.held & ~frozen)
-    entry, _ = _entries(units, units.first[held] + state.ptr[held])
-    post, v = units.entry_p[entry], units.entry_v[entry]
+def _skip(units: Units, places: np.ndarray, state: State, free: np.ndarray, held_entry: np.ndarray) -> None:
+    """Move free units past the options with an entry at a post full of entries (``held_entry``, the current entries
+    of the held units not frozen) it ranks above that entry's seeker: the post would reject it (without groups a full
+    post's lowest entry only rises, so this is exactly what proposing there would do, in fewer rounds)."""
+    post, v = units.entry_p[held_entry], units.entry_v[held_entry]
     full = np.bincount(post, minlength=len(places)) >= places
     if not full.any():
         return
@@ -141,11 +131,13 @@ def run(units: Units, places: np.ndarray, state: State | None = None, max_rounds
         free = state.awake & ~state.held & (state.ptr < units.count) & ~frozen
         if not free.any():
             return state
-        _skip(units, places, state, np.flatnonzero(free), frozen)
+        held = np.flatnonzero(state.held & ~frozen)
+        held_entries = _entries(units, units.first[held] + state.ptr[held])
+        _skip(units, places, state, np.flatnonzero(free), held_entries[0])
         free &= state.ptr < units.count
         if not free.any():
             continue
-        active = _involved(units, state, np.flatnonzero(free), len(places), frozen)
+        active = _involved(units, state, np.flatnonzero(free), len(places), held, held_entries)
         kept = _round(units, places, state, active)
         state.held[active] = kept
         state.ptr[active[~kept]] += 1

@@ -116,9 +116,10 @@ def check(units: Units, places: np.ndarray, post_of: np.ndarray, ix: Index | Non
     held_v = ev[_lookup(ix, matched, held_post)].astype(np.float64)
     free = places - np.bincount(held_post, minlength=len(places))
     # each unit's current option score: the best of its options whose entries all hold
-    n_ok = np.bincount(ix.entry_option, weights=post_of[es] == ep, minlength=len(units.option_unit))
+    held_here = post_of[es] == ep
+    whole = np.flatnonzero(np.logical_and.reduceat(held_here, units.entry_start[:-1])) if len(held_here) else (
+        np.zeros(0, np.int64))  # every option has an entry: its entries are entry_start[o]:entry_start[o + 1]
     current = np.full(units.n_units, -np.inf)
-    whole = np.flatnonzero(n_ok == ix.size)
     np.maximum.at(current, units.option_unit[whole], units.option_score[whole].astype(np.float64))
     active = (units.fallback_of < 0) | ~np.isfinite(current[np.maximum(units.fallback_of, 0)])
     # only options their unit prefers to what it has can block: look at their entries

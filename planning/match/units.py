@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
-import pandas as pd
 
 from planning.match.candidates import Edges
 from planning.match.policy import MatchPolicy
@@ -56,25 +55,41 @@ class Units:
     def is_group(self) -> np.ndarray:
         return self.size > 1
 
-    @cached_property
-    def by_post(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Entries sorted by post, where each post's begin (``start[p]:start[p + 1]``), and each entry's option."""
-        order = np.argsort(self.entry_p, kind="stable")
-        start = np.searchsorted(self.entry_p[order], np.arange(int(self.entry_p.max(initial=-1)) + 2))
-        option = np.repeat(np.arange(len(self.option_unit)), np.diff(self.entry_start))
-        return order, start, option
+
+@dataclass(frozen=True)
+class GroupOptions:
+    """Every group's options, by group and best first: the group and score of option ``j``, and its entries
+    ``start[j]:start[j + 1]`` (seeker, post, the post's score of the seeker)."""
+
+    group: np.ndarray
+    score: np.ndarray
+    start: np.ndarray
+    s: np.ndarray
+    p: np.ndarray
+    v: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.group)
 
 
-def _options_by(frame: pd.DataFrame, key: np.ndarray, size: pd.Series, limit: int, variants: int) -> pd.DataFrame:
-    """Each group's options at one level (enterprise or district): under each key that every member has candidates
-    in, the members' best posts there, then their second best, ... (``variants`` of them; a member who runs out of
-    posts there stays at their last), best mean score first, at most ``limit``."""
-    g, s, p, u = (frame[c].to_numpy() for c in ("g", "s", "p", "u"))
+def _span(lo: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The indices ``lo[i]:lo[i] + n[i]`` of every ``i``, and for each the ``i`` it belongs to."""
+    owner = np.repeat(np.arange(len(lo)), n)
+    return np.repeat(lo - np.cumsum(n) + n, n) + np.arange(n.sum()), owner
+
+
+def _options_by(g: np.ndarray, s: np.ndarray, p: np.ndarray, u: np.ndarray, key: np.ndarray, size: np.ndarray,
+                limit: int, variants: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each group's options at one level (enterprise or district) among the pairs (``g``: the seeker's group, ``s``,
+    ``p``, ``u``; ``size``: members of each group): under each key that every member has candidates in, the
+    members' best posts there, then their second best, ... (``variants`` of them; a member who runs out of posts
+    there stays at their last), best mean score first, at most ``limit``. Returns the options by group and rank
+    (group, rank, score) and their entries (the pairs, in option order, each option's by seeker; ``n``: how many)."""
     k = key[p].astype(np.int64)
     # by (group, seeker, key), then as the pairs come (each seeker's best first, ties by post): one stable sort
     order = np.argsort((g.astype(np.int64) * (int(s.max(initial=0)) + 1) + s) * (int(key.max(initial=0)) + 1) + k,
                        kind="stable")
-    g, s, p, u, k, rows = g[order], s[order], p[order], u[order], k[order], order
+    g, s, k = g[order], s[order], k[order]
     # blocks of (seeker, key): their posts there, best first
     new = np.concatenate([[True], (s[1:] != s[:-1]) | (k[1:] != k[:-1])])
     b_start = np.flatnonzero(new)
@@ -83,58 +98,65 @@ def _options_by(frame: pd.DataFrame, key: np.ndarray, size: pd.Series, limit: in
     # (group, key) of each block; keep the keys where every member has a block
     gk = np.lexsort((b_k, b_g))
     b_start, b_count, b_g, b_k = b_start[gk], b_count[gk], b_g[gk], b_k[gk]
-    first = np.concatenate([[True], (b_g[1:] != b_g[:-1]) | (b_k[1:] != b_k[:-1])])
+    first = np.concatenate([[True], (b_g[1:] != b_g[:-1]) | (b_k[1:] != b_k[:-1])]) if len(b_g) else np.zeros(0, bool)
+    gk_first = np.flatnonzero(first)
     gk_id = np.cumsum(first) - 1
     members = np.bincount(gk_id)
-    depth = np.maximum.reduceat(b_count, np.flatnonzero(first)) if len(b_count) else np.zeros(0, np.int64)
-    whole = members == size.reindex(b_g[first]).to_numpy()
-    keep = whole[gk_id]
-    b_start, b_g, b_k, b_count, gk_id = b_start[keep], b_g[keep], b_k[keep], b_count[keep], gk_id[keep]
-    # each block once per variant r < depth of its (group, key), at its r-th post or its last
+    depth = np.maximum.reduceat(b_count, gk_first) if len(b_count) else np.zeros(0, np.int64)
+    depth = np.where(members == size[b_g[gk_first]], depth, 0)  # 0 options where someone has no candidate
+    # one option per (group, key, variant r < depth), in that order; its score: the mean of its entries' u
+    opt_first = np.cumsum(depth) - depth
     reps = depth[gk_id]
     blk = np.repeat(np.arange(len(b_start)), reps)
     r = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
     at = b_start[blk] + np.minimum(r, b_count[blk] - 1)
-    opt = gk_id[blk] * (variants + 1) + r  # one option per (group, key, variant)
-    opt_ids, opt_of, n = np.unique(opt, return_inverse=True, return_counts=True)
-    score = np.bincount(opt_of, weights=u[at]) / n
-    o_g = b_g[blk][np.unique(opt_of, return_index=True)[1]]
-    o_k = b_k[blk][np.unique(opt_of, return_index=True)[1]]
-    o_r = opt_ids % (variants + 1)
-    rank_order = np.lexsort((o_r, o_k, -score, o_g))
-    rank = np.empty(len(opt_ids), np.int64)
+    opt_of = opt_first[gk_id[blk]] + r
+    n_opt = int(depth.sum())
+    o_gk = np.repeat(np.arange(len(depth)), depth)
+    score = np.bincount(opt_of, weights=u[order[at]], minlength=n_opt) / np.repeat(members, depth)
+    o_g = b_g[gk_first][o_gk]
+    # options come by (group, key, variant): a stable sort by (group, best score) ranks each group's
+    rank_order = np.lexsort((-score, o_g))
     g_sorted = o_g[rank_order]
-    rank[rank_order] = np.arange(len(opt_ids)) - np.searchsorted(g_sorted, g_sorted)
-    chosen = rank[opt_of] < limit
-    src = rows[at[chosen]]
-    return pd.DataFrame({"g": frame["g"].to_numpy()[src], "s": frame["s"].to_numpy()[src],
-                         "p": frame["p"].to_numpy()[src], "u": frame["u"].to_numpy()[src],
-                         "v": frame["v"].to_numpy()[src], "rank": rank[opt_of][chosen],
-                         "score": score[opt_of][chosen]})
+    rank = np.arange(n_opt) - np.searchsorted(g_sorted, g_sorted)
+    chosen = rank_order[rank < limit]  # by group, best first
+    o_r = np.arange(n_opt) - opt_first[o_gk]
+    c_gk = o_gk[chosen]
+    blocks, owner = _span(gk_first[c_gk], members[c_gk])
+    src = order[b_start[blocks] + np.minimum(o_r[chosen][owner], b_count[blocks] - 1)]
+    return o_g[chosen], rank[rank < limit], score[chosen], src, members[c_gk]
 
 
-def group_options(m: Market, e: Edges, w: MatchPolicy) -> pd.DataFrame:
-    """Rows (group, option rank, seeker, post, u, v, score) of every group's options among the pairs ``e``, best
-    option first: one enterprise (when ``keep_groups`` is "enterprise"), then one district."""
+def group_options(m: Market, e: Edges, w: MatchPolicy) -> GroupOptions:
+    """Every group's options among the pairs ``e``, best option first: one enterprise (when ``keep_groups`` is
+    "enterprise"), then one district."""
     group_seekers = np.flatnonzero(m.group >= 0) if w.keep_groups != "none" else np.zeros(0, np.int64)
     if not len(group_seekers):
-        return pd.DataFrame({c: np.zeros(0) for c in ("g", "rank", "s", "p", "u", "v", "score")})
-    mine = np.isin(e.s, group_seekers)
-    frame = pd.DataFrame({"s": e.s[mine], "p": e.p[mine], "u": e.u[mine], "v": e.v[mine]})
-    frame["g"] = m.group[frame["s"].to_numpy()]
-    size = pd.Series(m.group[group_seekers]).value_counts()
-    parts = [_options_by(frame, m.post_district, size, w.group_options, DISTRICT_VARIANTS)]
+        return GroupOptions(np.zeros(0, np.int64), np.zeros(0), np.zeros(1, np.int64), np.zeros(0, np.int32),
+                            np.zeros(0, np.int32), np.zeros(0, np.float32))
+    mine = np.flatnonzero(np.isin(e.s, group_seekers))
+    s, p, u = e.s[mine], e.p[mine], e.u[mine]
+    g = m.group[s]
+    size = np.bincount(m.group[group_seekers])
+    levels = [(m.post_district, DISTRICT_VARIANTS, w.group_options if w.keep_groups == "enterprise" else 0,
+               DISTRICT_PENALTY if w.keep_groups == "enterprise" else 0.0)]
     if w.keep_groups == "enterprise":
-        firms = _options_by(frame, m.enterprise, size, w.group_options, VARIANTS)
-        parts[0]["rank"] += w.group_options
-        parts[0]["score"] -= DISTRICT_PENALTY  # any one-enterprise option comes first
-        parts.insert(0, firms)
-    rows = pd.concat(parts, ignore_index=True)
-    return rows.sort_values(["g", "rank", "s"], kind="stable")
+        levels.insert(0, (m.enterprise, VARIANTS, 0, 0.0))  # any one-enterprise option comes first
+    parts = [_options_by(g, s, p, u, key, size, w.group_options, variants) for key, variants, _, _ in levels]
+    o_g = np.concatenate([x[0] for x in parts])
+    o_rank = np.concatenate([x[1] + shift for x, (_, _, shift, _) in zip(parts, levels, strict=True)])
+    o_score = np.concatenate([x[2] - penalty for x, (*_, penalty) in zip(parts, levels, strict=True)])
+    src = np.concatenate([x[3] for x in parts])
+    n = np.concatenate([x[4] for x in parts])
+    order = np.lexsort((o_rank, o_g))
+    at, _ = _span((np.cumsum(n) - n)[order], n[order])
+    rows = mine[src[at]]
+    return GroupOptions(o_g[order].astype(np.int64), o_score[order], np.concatenate([[0], np.cumsum(n[order])]),
+                        e.s[rows], e.p[rows], e.v[rows])
 
 
 def build_units(m: Market, e: Edges, w: MatchPolicy, long: Edges | None = None,
-                options: pd.DataFrame | None = None) -> Units:
+                options: GroupOptions | None = None) -> Units:
     """The units of a season under the policy's ``keep_groups``; groups choose among ``options`` (by default
     ``group_options`` of ``long``, longer lists of their members' candidates, by default ``e``)."""
     grouped = (m.group >= 0) if w.keep_groups != "none" else np.zeros(m.n_seekers, dtype=bool)
@@ -153,18 +175,11 @@ def build_units(m: Market, e: Edges, w: MatchPolicy, long: Edges | None = None,
     g_units = len(single) + np.arange(n_groups)
     fallback = np.concatenate([np.full(n_alone, -1), len(single) + np.array(
         [group_no[g] for g in m.group[dormant]], dtype=np.int64), np.full(n_groups, -1)]).astype(np.int64)
-    # group options: option id per (g, rank)
-    if len(options):
-        opt_key = options["g"].map(group_no).to_numpy() * 100_000 + options["rank"].to_numpy()
-        opt_keys, opt_of_row, opt_sizes = np.unique(opt_key, return_inverse=True, return_counts=True)
-        g_of_opt = (opt_keys // 100_000).astype(np.int64)
-        g_opt_count = np.bincount(g_of_opt, minlength=n_groups)
-        g_score = options.groupby(opt_of_row)["score"].first().to_numpy(np.float32)
-    else:
-        opt_sizes = np.zeros(0, np.int64)
-        g_of_opt = np.zeros(0, np.int64)
-        g_opt_count = np.zeros(n_groups, np.int64)
-        g_score = np.zeros(0, np.float32)
+    # group options: each option's group unit and size
+    g_of_opt = np.searchsorted(groups, options.group)
+    g_opt_count = np.bincount(g_of_opt, minlength=n_groups)
+    opt_sizes = np.diff(options.start)
+    g_score = options.score.astype(np.float32)
     count = np.concatenate([lens, g_opt_count]).astype(np.int64)
     first = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
     entry_sizes = np.concatenate([np.ones(len(edge_idx), np.int64), opt_sizes])
@@ -179,8 +194,8 @@ def build_units(m: Market, e: Edges, w: MatchPolicy, long: Edges | None = None,
         option_unit=option_unit.astype(np.int64),
         option_score=np.concatenate([e.u[edge_idx], g_score]).astype(np.float32),
         entry_start=entry_start,
-        entry_s=np.concatenate([e.s[edge_idx], options["s"].to_numpy(np.int32)]).astype(np.int32),
-        entry_p=np.concatenate([e.p[edge_idx], options["p"].to_numpy(np.int32)]).astype(np.int32),
-        entry_v=np.concatenate([e.v[edge_idx], options["v"].to_numpy(np.float32)]).astype(np.float32),
+        entry_s=np.concatenate([e.s[edge_idx], options.s]).astype(np.int32),
+        entry_p=np.concatenate([e.p[edge_idx], options.p]).astype(np.int32),
+        entry_v=np.concatenate([e.v[edge_idx], options.v]).astype(np.float32),
         members=members,
     )
