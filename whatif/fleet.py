@@ -20,6 +20,11 @@ check-in, and more coaches booked only stand by. A fleet planned with margin ``b
 minutes earlier for planning only: every night is simulated against the scenario's own deadline and dormitory
 hours. The recommendation is the cheapest candidate that meets the target over all fleets, standbys and margins
 tried.
+
+A booking is worth the best plan it allows. The planner uses the fewest coaches it can (``coaches_then_ride``), so
+offered more it may leave some idle: such a booking (``IDLE``) is a dearer booking of the smaller fleet its plan
+drives, judged by that fleet's routes, and is never simulated; that smaller fleet is tried instead, with this plan
+when the planner offered exactly it finds none.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from whatif.fleet_candidates import (
     booked,
     largest_type,
     margin_note,
+    used_counts,
     with_margin,
 )
 from whatif.risk import failing_workers, night_ok
@@ -51,6 +57,9 @@ from whatif.sequential import FAILS, MEETS, SequentialRule
 #: Routing iterations per candidate fleet: fewer than a final plan's 10,000, since many fleets are tried.
 FLEET_ITERATIONS = 5_000
 NO_PLAN = "no plan"
+#: A booking whose plan leaves some booked coaches idle: the same routes on the coaches they drive cost less, so it is
+#: never the answer and is not simulated (a booking is worth the plan it allows; the planner did not use the rest).
+IDLE = "idle coaches"
 #: The most looks of the sequential rule; a cap of more nights takes larger batches.
 MAX_LOOKS = 100
 @dataclass
@@ -72,6 +81,8 @@ class Evaluation:
     #: The bounds the verdict used (``SequentialRule.interval`` at the last look; NaN before any night).
     low: float = float("nan")
     high: float = float("nan")
+    #: With verdict ``IDLE``: the coaches per type the plan drives (fewer than booked).
+    drives: tuple[tuple[str, int], ...] = ()
 
     def reason(self, lang: str) -> str:
         """Why there is no plan, in one short line in ``lang`` (the first example left out)."""
@@ -108,6 +119,9 @@ class FleetSearch:
     #: Nights already simulated, by (the plan's routes and manifest, standby): a margin that leaves a fleet's plan
     #: unchanged is not simulated again (the same seeds would give the same nights).
     simulated: dict[tuple[str, int], Evaluation] = field(default_factory=dict)
+    #: Plans of bookings with idle coaches, by (the coaches they drive, margin): a plan for that smaller booking
+    #: when the planner, offered exactly it, finds none (the routing is a heuristic).
+    driven: dict[tuple[tuple[tuple[str, int], ...], int], Plan] = field(default_factory=dict)
 
     def fleet_of(self, candidate: Candidate) -> Scenario:
         """The scenario with the candidate's counts as the bookable fleet (types left out: count 0); the night is
@@ -143,10 +157,19 @@ class FleetSearch:
                                                margin_min=float(candidate.buffer))
                 self.plans[key] = (made, {})
             except ScenarioError as exc:
-                told = exc.retold(fix=None)  # the reason, not the planner's fix
-                self.plans[key] = (None, {lang: told.render(lang) for lang in ("en", "zh")})
+                if key in self.driven:  # a larger booking's plan drives exactly this fleet: it is a plan for it
+                    self.plans[key] = (self.driven[key], {})
+                else:
+                    told = exc.retold(fix=None)  # the reason, not the planner's fix
+                    self.plans[key] = (None, {lang: told.render(lang) for lang in ("en", "zh")})
         plan, why = self.plans[key]
-        return Evaluation(candidate, plan, self.cost(candidate, plan), why, verdict=NO_PLAN if plan is None else "")
+        ev = Evaluation(candidate, plan, self.cost(candidate, plan), why, verdict=NO_PLAN if plan is None else "")
+        if plan is not None and plan.routes is not None and len(plan.routes):
+            drives = used_counts(self.scenario, plan)
+            if drives != tuple((t, n) for t, n in candidate.counts if n > 0):
+                ev.verdict, ev.drives = IDLE, drives
+                self.driven.setdefault((drives, candidate.buffer), plan)
+        return ev
 
     def evaluate(self, candidate: Candidate) -> Evaluation:
         """Plan, then simulate batches of nights until the sequential rule settles the candidate."""
@@ -154,7 +177,7 @@ class FleetSearch:
             return self.evaluations[candidate]
         ev = self.plan(candidate)
         self.evaluations[candidate] = ev
-        if ev.plan is None:
+        if ev.plan is None or ev.verdict == IDLE:  # no plan, or a dearer booking of a smaller fleet's routes
             return ev
         if candidate.standby:  # the plan books its standby coaches (plan.json keeps them; the simulation uses them)
             ev.plan = dataclasses.replace(ev.plan, standby=(largest_type(self.scenario),) * candidate.standby)
@@ -268,5 +291,5 @@ def size_fleet(scenario: Scenario | str, target: float = 0.95, *, confidence: fl
     return FleetResult(scenario=sc, rule=rule, seed=seed, evaluations=evaluated, recommended=best)
 
 
-__all__ = ["BUFFERS", "FAILS", "MEETS", "NO_PLAN", "Candidate", "Evaluation", "size_fleet",
+__all__ = ["BUFFERS", "FAILS", "IDLE", "MEETS", "NO_PLAN", "Candidate", "Evaluation", "size_fleet",
            "with_margin"]

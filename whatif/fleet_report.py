@@ -10,8 +10,8 @@ import pandas as pd
 from present.catalog import Msg, text
 from scenarios.scenario import Scenario
 from scenarios.writers import write_csv
-from whatif.fleet import MEETS, NO_PLAN, Evaluation
-from whatif.fleet_candidates import booked
+from whatif.fleet import IDLE, MEETS, NO_PLAN, Evaluation
+from whatif.fleet_candidates import Candidate, booked
 from whatif.sequential import SequentialRule
 
 FLEET_COLUMNS = ("fleet", "coaches", "standby", "buffer_min", "cost", "nights", "p_on_time", "p_low", "p_high",
@@ -92,6 +92,9 @@ class FleetResult:
         return sorted(self.evaluations, key=lambda e: (e.cost, e.candidate.coaches, e.candidate.buffer))
 
     def _same_note(self, ev: Evaluation, lang: str) -> str:
+        if ev.verdict == IDLE:
+            drives = Candidate(ev.drives).label(self.scenario, lang, margin=False)
+            return text("fleet.idle", lang, drives=drives)
         if ev.same_as is None:
             return ""
         other = ev.same_as.label(self.scenario, lang)
@@ -100,15 +103,16 @@ class FleetResult:
     def next_cheaper(self) -> Evaluation | None:
         """The dearest evaluated candidate that is cheaper than the recommendation (what saving it would risk).
 
-        A simulated one comes first; a fleet that could not be planned is named only when none cheaper was simulated
-        (its cost has no routes in it), and then only at the recommendation's margin and without standbys."""
+        A simulated one comes first (a booking with idle coaches is not one: ``IDLE``); a fleet that could not be
+        planned is named only when none cheaper was simulated (its cost has no routes in it), and then only at the
+        recommendation's margin and without standbys."""
         rec = self.recommended
         if rec is None:
             return None
-        cheaper = [ev for ev in self.evaluations if ev.cost < rec.cost and ev.plan is not None]
+        cheaper = [ev for ev in self.evaluations if ev.cost < rec.cost and ev.nights]
         if not cheaper:
             cheaper = [ev for ev in self.evaluations if ev.cost < rec.cost and ev.candidate.standby == 0
-                       and ev.candidate.buffer == rec.candidate.buffer]
+                       and ev.candidate.buffer == rec.candidate.buffer and ev.verdict == NO_PLAN]
         return max(cheaper, key=lambda e: e.cost) if cheaper else None
 
     def closest(self) -> Evaluation | None:

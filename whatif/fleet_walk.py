@@ -10,13 +10,15 @@ meeting, and a standby and a margin are never explored apart from each other.
 The walk starts from the fleets the plans use when every bookable coach is offered, one per margin, cheapest first,
 and from each start descends: the cheaper neighbours of the current fleet (one coach fewer of a type, or a smaller
 type instead, ``cheaper_neighbours``) are settled in order of booking cost, and the first that meets becomes the
-current fleet. A fleet or a standby level whose booking cost alone reaches the best found so far is not tried. The
-recommendation is the cheapest fleet that met (booking plus the plan's km).
+current fleet. A fleet whose plan leaves booked coaches idle (``whatif.fleet.IDLE``: the planner did not need them)
+is not simulated: the fleet its plan drives is tried instead, with that plan when the planner finds none for it. A
+fleet or a standby level whose booking cost alone reaches the best found so far is not tried. The recommendation is
+the cheapest fleet that met (booking plus the plan's km).
 """
 
 from __future__ import annotations
 
-from whatif.fleet import MEETS, Evaluation, FleetSearch
+from whatif.fleet import IDLE, MEETS, Evaluation, FleetSearch
 from whatif.fleet_candidates import Candidate, cheaper_neighbours, largest_type, used_counts
 
 Counts = tuple[tuple[str, int], ...]
@@ -53,22 +55,45 @@ def _descend(fs: FleetSearch, start: Counts, best: Evaluation | None, seen: set[
     while current is not None:
         if current not in seen:
             seen.add(current)
-            ev = settle(fs, current, best)
+            ev = _try(fs, current, best, seen)
             if ev is None:
                 return best
             if best is None or ev.cost < best.cost:
                 best = ev
+            current = ev.candidate.counts
         step = None
         for nb in sorted(cheaper_neighbours(fs.scenario, current), key=lambda c: (booking(fs, c), c)):
             if nb in seen or (best is not None and booking(fs, nb) >= best.cost):
                 continue
             seen.add(nb)
-            ev = settle(fs, nb, best)
+            ev = _try(fs, nb, best, seen)
             if ev is not None and (best is None or ev.cost < best.cost):
-                best, step = ev, nb
+                best, step = ev, ev.candidate.counts
                 break
         current = step
     return best
+
+
+def _try(fs: FleetSearch, counts: Counts, best: Evaluation | None, seen: set[Counts]) -> Evaluation | None:
+    """``settle`` the fleet; when it does not meet and a plan of it leaves booked coaches idle (``IDLE``), the
+    smaller fleet that plan drives in its turn (booking just those is cheaper with the same routes)."""
+    ev = settle(fs, counts, best)
+    if ev is not None:
+        return ev
+    for driven in idle_drives(fs, counts):
+        if driven in seen or (best is not None and booking(fs, driven) >= best.cost):
+            continue
+        seen.add(driven)
+        ev = _try(fs, driven, best, seen)
+        if ev is not None:
+            return ev
+    return None
+
+
+def idle_drives(fs: FleetSearch, counts: Counts) -> list[Counts]:
+    """The smaller fleets that plans of ``counts`` drive where they leave booked coaches idle."""
+    return sorted({ev.drives for ev in fs.evaluations.values() if ev.candidate.counts == counts and ev.verdict == IDLE},
+                  key=lambda c: (booking(fs, c), c))
 
 
 def settle(fs: FleetSearch, counts: Counts, best: Evaluation | None = None) -> Evaluation | None:

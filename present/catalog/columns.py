@@ -99,6 +99,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "verdict.meets": ("meets", "达标"),
     "verdict.fails": ("fails", "未达标"),
     "verdict.no plan": ("no plan", "排不出路线"),
+    "verdict.idle coaches": ("coaches idle", "有闲置车"),
     "verdict.": ("undecided", "未判定"),
     "kind.train": ("train", "专列"),
     "kind.flight": ("charter flight", "包机"),

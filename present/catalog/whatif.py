@@ -159,6 +159,10 @@ TEXTS.update({
 })
 TEXTS.update({
     # the fleet search's statement
+    "fleet.idle": (
+        "its plan drives only {drives}: the same routes cost less booked so (tried in its place); not simulated",
+        "其路线只用到 {drives}：只订这些车、同样的路线更便宜（已改试该车队），不再模拟",
+    ),
     "fleet.same_routes": ("the same routes as {other}: its nights, not simulated again", "路线与“{other}”相同，沿用其模拟夜晚"),
     "fleet.book": (
         "Book {fleet}, cost {cost} CNY: in {n} simulated nights, {p} ({low}-{high}) were on time (every worker in an "

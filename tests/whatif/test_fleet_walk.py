@@ -7,7 +7,8 @@ from types import SimpleNamespace
 import pytest
 
 import scenarios
-from whatif.fleet import FAILS, MEETS, NO_PLAN, Evaluation, FleetSearch
+import whatif.fleet
+from whatif.fleet import FAILS, IDLE, MEETS, NO_PLAN, Evaluation, FleetSearch
 from whatif.fleet_candidates import Candidate
 from whatif.fleet_walk import booking, search
 from whatif.sequential import SequentialRule
@@ -68,3 +69,45 @@ def test_nothing_meets_and_the_walk_ends(monkeypatch, levels: list[int]) -> None
     fs.standby = levels
     best, evaluated = search(fs)
     assert best is None and all(ev.verdict != MEETS for ev in evaluated)
+
+
+def test_a_booking_that_leaves_coaches_idle_is_not_simulated_and_what_it_drives_is_tried(monkeypatch) -> None:
+    # Four minibuses plan routes that drive only two (at every margin): a booking of four is worth no more than the
+    # two its plan drives, so it is not simulated, and two are tried although two is not a neighbour of five.
+    fs = _fake_search(monkeypatch, {(5, 0, 30), (2, 1, 0)})
+    plain = fs.evaluate
+
+    def idle_four(candidate: Candidate) -> Evaluation:
+        if dict(candidate.counts).get("minibus_12") != 4:
+            return plain(candidate)
+        ev = Evaluation(candidate, SimpleNamespace(buffer=candidate.buffer),
+                        booking(fs, candidate.counts, candidate.standby), verdict=IDLE,
+                        drives=(("minibus_12", 2),))
+        return fs.evaluations.setdefault(candidate, ev)
+
+    monkeypatch.setattr(fs, "evaluate", idle_four)
+    best, evaluated = search(fs)
+    assert best is not None and (best.candidate.counts, best.candidate.standby, best.candidate.buffer) == \
+        ((("minibus_12", 2),), 1, 0)
+    assert all(ev.nights == 0 for ev in evaluated if ev.verdict == IDLE)
+
+
+def test_the_plan_of_a_larger_booking_is_a_plan_for_the_fleet_it_drives(monkeypatch) -> None:
+    # tiny with six minibuses offered: its plan drives fewer (a booking with idle coaches, not simulated); when the
+    # planner offered exactly those finds no routes (it is a heuristic), that plan is theirs.
+    sc = scenarios.load("tiny").with_overrides({"fleet.minibus_12.count": 6})
+    fs = FleetSearch(sc, SequentialRule(), seed=0, iterations=100, standby=[0], buffers=[0], backend="serial")
+    six = fs.evaluate(Candidate((("minibus_12", 6),)))
+    assert six.verdict == IDLE and six.nights == 0 and six.plan is not None
+    n = dict(six.drives)["minibus_12"]
+    assert 0 < n < 6 and fs.driven[(six.drives, 0)] is six.plan
+    real = whatif.fleet.make_plan
+
+    def fails_for_exactly_n(scenario, **kwargs):
+        if scenario.fleet["minibus_12"].count == n:
+            raise scenarios.ScenarioError("fleet.standby", field="standby", value="0")
+        return real(scenario, **kwargs)
+
+    monkeypatch.setattr(whatif.fleet, "make_plan", fails_for_exactly_n)
+    driven = fs.plan(Candidate(six.drives))
+    assert driven.plan is six.plan and driven.verdict == "" and driven.cost < six.cost
