@@ -16,6 +16,8 @@
   coaches' times are not independent (they queue at the same desks, behind the same train), so the spread of the
   estimating equation ``g'(x - a)`` (``g`` the times' slope in the desk time) is taken from ``DESK_SE_REPLICATIONS``
   replays at the estimate, not from the residuals, and widened by ``1 + 1/R`` for the ``R`` replays it was fitted on.
+  A replay keeps to what the records show: the train arrives when it did (no late train drawn on top) and every
+  coach of the log comes (no coach no-show); coach lateness and missed workers stay random.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import math
 import numpy as np
 
 from planning.plan import Plan
+from scenarios.disruptions import Disruptions
 from scenarios.model import TrainDelay
 from scenarios.records import Records
 from scenarios.scenario import Scenario
@@ -101,6 +104,13 @@ def _replay(night: Night, desk_s: float, reps: int, seed: int) -> dict[tuple[str
     return out
 
 
+def _as_recorded(d: Disruptions) -> Disruptions:
+    """The night model of a replay of a recorded night: the train's arrival is the recorded one (no late train on
+    top of it) and the coaches of the log came (no no-show); coach lateness and missed workers stay random."""
+    return dataclasses.replace(d, late_train=dataclasses.replace(d.late_train, enabled=False),
+                               coach_no_show=dataclasses.replace(d.coach_no_show, enabled=False))
+
+
 @dataclasses.dataclass(frozen=True)
 class DeskFit:
     desk_s: float
@@ -125,7 +135,8 @@ def fit_desks(sc: Scenario, nights: list[tuple[Plan, Records]], board_s: tuple[f
         train = dataclasses.replace(night.train, delay_min=0.0,
                                     delay=TrainDelay(kind="fixed", fixed_min=max(delay, 0.0)))
         station = dataclasses.replace(night.station, board_s_per_person=board_s)
-        setups.append((dataclasses.replace(night, train=train, station=station), actual))
+        setups.append((dataclasses.replace(night, train=train, station=station,
+                                           disruptions=_as_recorded(night.disruptions)), actual))
     if not setups:
         return None
     m = sum(len(a) for _, a in setups)
@@ -140,6 +151,8 @@ def fit_desks(sc: Scenario, nights: list[tuple[Plan, Records]], board_s: tuple[f
 
     grid = np.arange(DESK_RANGE[0], DESK_RANGE[1] + 1e-9, DESK_STEP)
     values = [distance(s) for s in grid]
+    if not np.isfinite(values).any():  # no recorded coach is ever replayed: nothing to fit the desks on
+        return None
     k = int(np.nanargmin(values))
     lo, hi = grid[max(k - 1, 0)], grid[min(k + 1, len(grid) - 1)]
     seen = dict(zip(grid.tolist(), values, strict=True))
