@@ -11,7 +11,9 @@ independent checks, and the plain and spread recommendation lists. Besides the d
 spreads (the trade between congestion and quality) and the share of posts in no seeker's pool of candidates, a floor
 under the Gini of any lists drawn from those pools.
 Every run uses the same seed: the digest of the matches and lists must be the same in each (same seed, same bytes).
-The machine is shared: the load average is printed beside the times.
+The machine is shared: the load average is printed beside the times, and the CPU seconds of the process beside each
+wall time. Like ``labor-transfer fair``, the run keeps numpy's arrays on small memory pages
+(``planning.match.pages``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ from planning.match.candidates import candidates
 from planning.match.match import group_stats, solve
 from planning.match.score import market, true_score
 from planning.match import spread as sp
+from planning.match.pages import small_pages
+small_pages().__enter__()  # as the fair command does: numpy's huge pages are slow to fault in here
 times, cpu = {}, {}
 class Stage:
     def __init__(self, name):

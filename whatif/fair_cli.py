@@ -33,6 +33,13 @@ def _fair_args(p: argparse.ArgumentParser) -> None:
 
 
 def _fair(args: argparse.Namespace) -> int:
+    from planning.match.pages import small_pages
+
+    with small_pages():  # numpy's huge pages are slow to fault in on the project's virtual machines
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from planning.match import MatchPolicy, match_fair
     from planning.match.report import recommend
     from planning.match.texts import say

@@ -46,12 +46,12 @@ class Blocking:
 
 @dataclass(frozen=True)
 class Index:
-    """What the check needs of a market, sorted once: entries by (seeker, post), each entry's option, how many
-    entries of its option go to its post, and the seekers of each unit (a row each, -1 pad)."""
+    """What the check needs of a market, sorted once: entries by (seeker, post), how many entries each option has
+    and how many of its option's entries go to each entry's post, and the seekers of each unit (a row each, -1
+    pad)."""
 
     key_order: np.ndarray
     key_sorted: np.ndarray
-    entry_option: np.ndarray
     size: np.ndarray
     same_post: np.ndarray
     members: np.ndarray
@@ -61,29 +61,32 @@ class Index:
 def index(units: Units, n_posts: int) -> Index:
     """The sorted structure of ``units`` for ``check`` (build once, check many matches)."""
     size = np.diff(units.entry_start)
-    entry_option = np.repeat(np.arange(len(units.option_unit)), size)
     key = units.entry_s.astype(np.int64) * n_posts + units.entry_p
     order = np.argsort(key, kind="stable")
+    key = key[order]
     # entries of an option are side by side: count, for each, those of its option at its post (d places apart)
-    same = np.ones(len(key), dtype=np.int64)
-    for d in range(1, int(size.max(initial=1))):
-        pair = (entry_option[d:] == entry_option[:-d]) & (units.entry_p[d:] == units.entry_p[:-d])
-        same[d:] += pair
-        same[:-d] += pair
+    same = np.ones(len(key), dtype=np.int16)
+    if len(size) and size.max() > 1:
+        entry_option = np.repeat(np.arange(len(size), dtype=np.int32), size)
+        for d in range(1, int(size.max())):
+            pair = (entry_option[d:] == entry_option[:-d]) & (units.entry_p[d:] == units.entry_p[:-d])
+            same[d:] += pair
+            same[:-d] += pair
     lens = np.array([len(m) for m in units.members], dtype=np.int64)
     members = np.full((units.n_units, int(lens.max(initial=1))), -1, dtype=np.int64)
     at, unit = _ranges(np.zeros(len(lens), np.int64), lens)
     members[unit, at] = np.concatenate(units.members) if units.members else np.zeros(0, np.int64)
-    return Index(order, key[order], entry_option, size, same, members, n_posts)
+    return Index(order.astype(np.int32), key, size, same, members, n_posts)
 
 
-def _lookup(ix: Index, s: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """Entry index of each pair (seeker, post); every pair must be an entry."""
+def _holding(ix: Index, s: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The entries of the pairs (seeker, post) (every pair must be an entry), and for each pair one of them."""
     key = s.astype(np.int64) * ix.n_posts + p
-    at = np.searchsorted(ix.key_sorted, key)
-    if len(key) and (at.max() >= len(ix.key_sorted) or not np.array_equal(ix.key_sorted[at], key)):
+    lo = np.searchsorted(ix.key_sorted, key)
+    hi = np.searchsorted(ix.key_sorted, key, side="right")
+    if (hi <= lo).any():
         raise ValueError("Expected every matched pair to be among the candidate pairs.")
-    return ix.key_order[at]
+    return ix.key_order[_ranges(lo, hi)[0]], ix.key_order[lo]
 
 
 def _own_correction(ix: Index, unit: np.ndarray, ep: np.ndarray, ev: np.ndarray, post_of: np.ndarray,
@@ -110,15 +113,15 @@ def _ranges(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def check(units: Units, places: np.ndarray, post_of: np.ndarray, ix: Index | None = None) -> Blocking:
     """The blocking pairs of the match ``post_of`` (post of each seeker, -1 none)."""
     ix = index(units, len(places)) if ix is None else ix
-    es, ep, ev = units.entry_s, units.entry_p, units.entry_v
+    ep, ev = units.entry_p, units.entry_v
     matched = np.flatnonzero(post_of >= 0)
     held_post = post_of[matched]
-    held_v = ev[_lookup(ix, matched, held_post)].astype(np.float64)
+    holding, one = _holding(ix, matched, held_post)
+    held_v = ev[one].astype(np.float64)
     free = places - np.bincount(held_post, minlength=len(places))
     # each unit's current option score: the best of its options whose entries all hold
-    held_here = post_of[es] == ep
-    whole = np.flatnonzero(np.logical_and.reduceat(held_here, units.entry_start[:-1])) if len(held_here) else (
-        np.zeros(0, np.int64))  # every option has an entry: its entries are entry_start[o]:entry_start[o + 1]
+    options, n_ok = np.unique(np.searchsorted(units.entry_start, holding, side="right") - 1, return_counts=True)
+    whole = options[n_ok == ix.size[options]]
     current = np.full(units.n_units, -np.inf)
     np.maximum.at(current, units.option_unit[whole], units.option_score[whole].astype(np.float64))
     active = (units.fallback_of < 0) | ~np.isfinite(current[np.maximum(units.fallback_of, 0)])

@@ -182,20 +182,19 @@ def build_units(m: Market, e: Edges, w: MatchPolicy, long: Edges | None = None,
     g_score = options.score.astype(np.float32)
     count = np.concatenate([lens, g_opt_count]).astype(np.int64)
     first = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
-    entry_sizes = np.concatenate([np.ones(len(edge_idx), np.int64), opt_sizes])
-    entry_start = np.concatenate([[0], np.cumsum(entry_sizes)]).astype(np.int64)
-    unit_of_single = np.repeat(np.arange(len(single)), lens)
-    option_unit = np.concatenate([unit_of_single, g_units[g_of_opt] if n_groups else np.zeros(0, np.int64)])
+    # a single's option has one entry: the entries of the singles' options are numbered as the options
+    entry_start = np.concatenate([np.arange(len(edge_idx) + 1), len(edge_idx) + np.cumsum(opt_sizes)])
+    option_unit = np.concatenate([np.repeat(np.arange(len(single)), lens), g_units[g_of_opt]])
     members = [np.array([s]) for s in single] + [np.sort(group_seekers[m.group[group_seekers] == g]) for g in groups]
     size = np.array([len(x) for x in members], dtype=np.int64)
     size[: len(single)] = 1
     return Units(
         first=first, count=count, size=size, fallback_of=fallback,
-        option_unit=option_unit.astype(np.int64),
-        option_score=np.concatenate([e.u[edge_idx], g_score]).astype(np.float32),
-        entry_start=entry_start,
-        entry_s=np.concatenate([e.s[edge_idx], options.s]).astype(np.int32),
-        entry_p=np.concatenate([e.p[edge_idx], options.p]).astype(np.int32),
-        entry_v=np.concatenate([e.v[edge_idx], options.v]).astype(np.float32),
+        option_unit=option_unit.astype(np.int64, copy=False),
+        option_score=np.concatenate([e.u[edge_idx], g_score], dtype=np.float32),
+        entry_start=entry_start.astype(np.int64, copy=False),
+        entry_s=np.concatenate([e.s[edge_idx], options.s], dtype=np.int32),
+        entry_p=np.concatenate([e.p[edge_idx], options.p], dtype=np.int32),
+        entry_v=np.concatenate([e.v[edge_idx], options.v], dtype=np.float32),
         members=members,
     )
