@@ -65,7 +65,7 @@ def placement_table(sc: Scenario, plan: Plan, lang: str = "zh") -> pd.DataFrame:
         "returning": [yes if r and r == x else no for r, x in zip(w["returning_employer"], e, strict=True)],
         "pickup": e.map(ent["pickup"]).map(lambda k: label(f"pickup_{k}", lang) if isinstance(k, str) else "")
                    .to_numpy(),
-        "reason": p["reason"].map(lambda r: reason_text(r, lang, {**districts, **jobs})).to_numpy(),
+        "reason": [reason_text(r, lang) for r in p["reason"]],
     })
     if plan.manifest is not None:
         ride = plan.manifest.astype({"worker_id": str}).drop_duplicates("worker_id").set_index("worker_id")

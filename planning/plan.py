@@ -15,13 +15,12 @@ if TYPE_CHECKING:
     from planning.revision import Revision
 
 #: One row per worker, indexed by worker id. ``enterprise_id`` is "" for an unplaced worker; ``reason`` holds
-#: ';'-separated codes: returning, skill, wish_district, wish_job, villagers, near; or why the worker is unplaced.
+#: ';'-separated codes: returning, skill, wish_district, wish_job, villagers, near; or a message (``Msg`` of
+#: ``present.catalog.placement``) saying why the worker is unplaced, or that a placed worker is absent tonight.
 PLACEMENT_COLUMNS = ("enterprise_id", "district", "job", "reason")
 #: ``absent`` (bool) marks a placed worker who is not there on the night (missed the train): they keep their post
 #: but ride no coach tonight. A Plan adds it (all False) to a placement frame without it.
 PLACEMENT_FLAGS = ("absent",)
-#: The note put before an absent worker's reason, for people (the ``absent`` column is what code reads).
-ABSENT = "absent:"
 
 
 def absent_workers(placement: pd.DataFrame) -> pd.Series:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from planning.plan import ABSENT, MANIFEST_COLUMNS, Plan, absent_workers
+from planning.plan import MANIFEST_COLUMNS, Plan, absent_workers
 from planning.revision import Note
 from planning.timing import boarding_order, retime, trip_end
 from present.lang import named
-from scenarios.errors import ScenarioError
+from scenarios.errors import Msg, ScenarioError
 from scenarios.scenario import Scenario
 
 TripKey = tuple[str, int]
@@ -317,6 +317,8 @@ def mark_absent(placement: pd.DataFrame, missing: set[str]) -> pd.DataFrame:
     """The placement with the missing workers marked absent (they keep their posts)."""
     out = placement.copy()
     if missing:
-        out.loc[list(missing), "reason"] = f"{ABSENT} missed the train; keeps the post"
+        out["reason"] = out["reason"].astype(object)
+        out.loc[list(missing), "reason"] = pd.Series([Msg("reason.absent")] * len(missing), index=list(missing),
+                                                     dtype=object)
     out["absent"] = absent_workers(out) | out.index.isin(list(missing))
     return out

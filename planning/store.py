@@ -34,12 +34,16 @@ MAX_NUMBER = 1e7
 MAX_STANDBY = 10
 _INT_COLUMNS = {"trip", "stop_order", "workers", "boarding_order"}
 _FLOAT_COLUMNS = {"depart_min", "arrive_min", "km"}
+#: Columns whose cells may be messages (``Msg.to_json``) as well as text: a plan written before they were keyed holds
+#: the English sentence, read as it is.
+_MESSAGE_COLUMNS = {"reason"}
 
 
 def _frame(frame: pd.DataFrame | None, columns: tuple[str, ...]) -> dict[str, list] | None:
+    """The columns of ``frame`` as lists; a message (an unplaced worker's reason) as its key and parameters."""
     if frame is None:
         return None
-    return {c: frame[c].tolist() for c in columns}
+    return {c: [v.to_json() if isinstance(v, Msg) else v for v in frame[c].tolist()] for c in columns}
 
 
 def file_hash(path: Path) -> str:
@@ -101,6 +105,8 @@ def _check_value(value: Any, column: str) -> None:
             raise ValueError(f"{column} holds {shown}, not a number of at most {MAX_NUMBER:g}")
         if column in _INT_COLUMNS and value != int(value):
             raise ValueError(f"{column} holds {value!r}, not a whole number")
+    elif column in _MESSAGE_COLUMNS and isinstance(value, dict):
+        Msg.from_json(value)  # a stored message: its key and parameters (ValueError when not one)
     elif not isinstance(value, str):
         raise ValueError(f"{column} holds {type(value).__name__}, not text")
 
@@ -117,7 +123,8 @@ def _table(data: dict[str, Any], key: str, columns: tuple[str, ...]) -> pd.DataF
     for c in columns:
         for value in block[c]:
             _check_value(value, c)
-    frame = pd.DataFrame({c: block[c] for c in columns})
+    frame = pd.DataFrame({c: pd.Series([Msg.from_json(v) for v in block[c]], dtype=object)
+                          if c in _MESSAGE_COLUMNS else block[c] for c in columns})
     for c in columns:
         if c in _INT_COLUMNS:
             frame[c] = frame[c].astype(int)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
 
-from present.catalog import CATALOG
+from present.catalog import CATALOG, Msg
 from present.catalog import text as catalog_text
 from present.lang import LANGS, check_lang, named, of_pair
 
@@ -133,46 +132,15 @@ def label(key: str, lang: str = "zh") -> str:
     return of_pair(pair, lang)
 
 
-#: Chinese for the sentences of ``planning.placement.explain`` (pattern, replacement), applied in order.
-UNPLACED_ZH: tuple[tuple[str, str], ...] = (
-    (r"wished district (\S+) full", r"意向区市 \1 已满"),
-    (r"no post left for skill (\S+) in any district \((.*)\)", r"各区市均无 \1 岗位空缺（\2）"),
-    (r"(\S+): (\d+) workers can do it, (\d+) posts", r"\1：可胜任 \2 人，岗位 \3 个"),
-    (r"posts for (\S+) remain only at enterprises with no beds left for women \((\d+) such posts\)",
-     r"\1 岗位仅余 \2 个，所在企业女工床位已满"),
-    (r"posts for (\S+) remain only at enterprises with no beds left for men \((\d+) such posts\)",
-     r"\1 岗位仅余 \2 个，所在企业男工床位已满"),
-    (r"posts remain only in districts whose quota is reached: ", "剩余岗位所在区市已达名额："),
-    (r"\(quota (\d+)\)", r"（名额 \1）"),
-    (r"not placed: the solver stopped before placing everyone \((\d+) posts still open for (\S+)\)",
-     r"求解在时限内停止，未完成安置（\2 岗位尚余 \1 个）"),
-    (r"not placed by the optimal plan although posts remain \(check the weights\)", "最优方案未安置（请检查权重）"),
-    (r"no skill of a job type in this scenario", "技能与本批岗位均不符"),
-    (r"; ", "；"),
-    (r", ", "，"),
-)
-
-
-def reason_text(reason: str, lang: str = "zh", names: Mapping[str, str] | None = None) -> str:
-    """Reason codes ('returning;skill') as words; an unplaced worker's reason in ``lang`` where it is known.
-
-    ``names`` maps the ids in the reason (job types, districts) to the names shown; job types missing from it are
-    named by ``JOBS``, so no raw key such as 'general' is left in the text."""
+def reason_text(reason: object, lang: str = "zh") -> str:
+    """A worker's reason in ``lang``: reason codes ('returning;skill') as words; a message (why a worker is not
+    placed, ``present.catalog.placement``) rendered; anything else (a plan's own words, edited by hand) as written."""
+    if isinstance(reason, Msg):
+        return reason.render(check_lang(lang))
     codes = [c for c in str(reason).split(";") if c]
     if codes and all(f"code_{c}" in LABELS for c in codes):
         return catalog_text("sep.list", lang).join(label(f"code_{c}", lang) for c in codes)
-    text = str(reason)
-    if lang == "zh":
-        for pattern, replacement in UNPLACED_ZH:
-            text = re.sub(pattern, replacement, text)
-    else:
-        text = re.sub(r"\b1 workers can", "1 worker can", re.sub(r"\b1 posts\b", "1 post", text))
-    shown = {k: job_name(k, lang) for k in JOBS} | dict(names or {})
-    if shown:
-        keys = sorted((k for k in shown if k), key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
-        text = pattern.sub(lambda m: shown[m.group(1)], text)
-    return text
+    return "" if reason is None or (isinstance(reason, float) and math.isnan(reason)) else str(reason)
 
 
 #: Words of the rich displays in Jupyter (``_repr_html_`` of the plan, the simulation, sweeps and comparisons).

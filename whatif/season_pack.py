@@ -28,7 +28,7 @@ def season_tables(result: SeasonResult, lang: str = "zh") -> dict[str, pd.DataFr
         "coaches_per_day.csv": csv_table(sp.coaches_per_day(), lang,
                                          words={"coach_type": lambda t: coach_name(city, str(t), lang)}),
         "posts_filled.csv": csv_table(sp.posts_filled(), lang, **arrival, kinds={"share": "share"}),
-        "unplaced.csv": csv_table(unplaced, lang, **arrival, words={"reason": lambda r: reason_text(str(r), lang)}),
+        "unplaced.csv": csv_table(unplaced, lang, **arrival, words={"reason": lambda r: reason_text(r, lang)}),
         "nights.csv": csv_table(result.nights, lang, **arrival, kinds={"replication": "count"}),
     }
 

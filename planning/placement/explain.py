@@ -1,4 +1,7 @@
-"""Why workers are unplaced, and which hard limits cannot all be met (and by how much)."""
+"""Why workers are unplaced, and which hard limits cannot all be met (and by how much).
+
+Both are messages of the catalog (``present.catalog.placement``): a key with its parameters, names of job types and
+districts in both languages, rendered by language where people read them."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import pandas as pd
 
 from planning.placement.data import scenario_data
 from planning.placement.groups import worker_profiles
+from present.lang import named
 from scenarios.errors import Msg
 from scenarios.scenario import Scenario
 
@@ -34,8 +38,9 @@ def shortfalls(sc: Scenario) -> list[str]:
         demand = int(worker_sets.map(lambda s, jobs=jobs: s <= jobs).sum())
         supply = sum(posts_by_job[j] for j in jobs)
         if demand > supply:
-            names = "/".join(j for j in data.jobs if j in jobs)
-            notes.append(Msg("short.jobs", jobs=names, n=demand, supply=supply, k=demand - supply))
+            names = [j for j in data.jobs if j in jobs]
+            notes.append(Msg("short.jobs", jobs="/".join(names), jobs_zh=_names(sc, names, "zh"), n=demand,
+                             supply=supply, k=demand - supply))
     no_skill = int((prof["skills"] == "").sum())
     if no_skill:
         notes.append(Msg("short.skills", n=no_skill))
@@ -84,46 +89,62 @@ def unplaced_reasons(sc: Scenario, placement: pd.DataFrame, solved_well: bool) -
         posts_by_job[j] += p
 
     reasons = {}
-    known: dict[tuple[str, str, str], str] = {}  # workers alike share a reason
+    known: dict[tuple[str, str, str], Msg] = {}  # workers alike share a reason
     for w in placement.index[placement["enterprise_id"] == ""]:
         key = (prof.at[w, "skills"], genders[w], prof.at[w, "wish_district"])
         if key not in known:
-            known[key] = _reason(*key, data, left, beds_left, quota_left, demand_by_job, posts_by_job, solved_well)
+            known[key] = _reason(sc, *key, data, left, beds_left, quota_left, demand_by_job, posts_by_job,
+                                 solved_well)
         reasons[w] = known[key]
     return pd.Series(reasons, dtype=object)
 
 
-def _reason(skill_text: str, gender: str, wish: str, data, left: dict, beds_left: dict, quota_left: dict,
-            demand_by_job: dict, posts_by_job: dict, solved_well: bool) -> str:
-    """The reason for one kind of unplaced worker (skills, gender, wished district)."""
+def _names(sc: Scenario, jobs: list[str], lang: str) -> str:
+    """Job types by their names in ``lang`` ('General worker/Machine operator'); an unknown id as written."""
+    return "/".join(named(sc.jobs[j], lang) if j in sc.jobs else j for j in jobs)
+
+
+def _district(sc: Scenario, district: str) -> dict[str, str]:
+    """A district's names as message parameters (``district``, ``district_zh``); an unknown id as written."""
+    known = district in sc.districts.index
+    return {f"district{suffix}": str(sc.districts.at[district, f"name_{lang}"]) if known else district
+            for lang, suffix in (("en", ""), ("zh", "_zh"))}
+
+
+def _jobs(sc: Scenario, jobs: list[str]) -> dict[str, str]:
+    """Job types as message parameters (``jobs``, ``jobs_zh``)."""
+    return {"jobs": _names(sc, jobs, "en"), "jobs_zh": _names(sc, jobs, "zh")}
+
+
+def _reason(sc: Scenario, skill_text: str, gender: str, wish: str, data, left: dict, beds_left: dict,
+            quota_left: dict, demand_by_job: dict, posts_by_job: dict, solved_well: bool) -> Msg:
+    """The reason for one kind of unplaced worker (skills, gender, wished district): a catalog message."""
     skills = [j for j in skill_text.split(";") if j]
     if not skills:
-        return "no skill of a job type in this scenario"
+        return Msg("unplaced.no_skill")
     free = [(e, j) for (e, j), k in left.items() if k > 0 and j in skills]
     parts = []
     if wish and not any(data.ent_district[e] == wish for e, _ in free):
-        parts.append(f"wished district {wish} full")
+        parts.append(Msg("unplaced.wish_full", **_district(sc, wish)))
     if not free:
-        short = ", ".join(f"{j}: {demand_by_job[j]} workers can do it, {posts_by_job[j]} posts"
-                          for j in skills)
-        parts.append(f"no post left for skill {'/'.join(skills)} in any district ({short})")
+        counts = [Msg("unplaced.job_count", job=_names(sc, [j], "en"), job_zh=_names(sc, [j], "zh"),
+                      n=demand_by_job[j], posts=posts_by_job[j]) for j in skills]
+        parts.append(Msg("unplaced.no_post", **_jobs(sc, skills), counts=counts))
     else:
         bedded = [(e, j) for e, j in free if beds_left.get((e, gender), 1) > 0]
         quota_ok = [(e, j) for e, j in bedded if quota_left.get(data.ent_district[e], 1) > 0]
         if not bedded:
-            label = "women" if gender == "F" else "men"
-            parts.append(f"posts for {'/'.join(skills)} remain only at enterprises with no beds left for "
-                         f"{label} ({len(free)} such posts)")
+            label = Msg("word.women" if gender == "F" else "word.men")
+            parts.append(Msg("unplaced.no_beds", **_jobs(sc, skills), label=label, n=len(free)))
         elif not quota_ok:
             full = sorted({data.ent_district[e] for e, _ in bedded})
-            parts.append("posts remain only in districts whose quota is reached: "
-                         + ", ".join(f"{d} (quota {data.quotas[d]})" for d in full))
+            parts.append(Msg("unplaced.quota", districts=[
+                Msg("unplaced.quota_district", **_district(sc, d), quota=data.quotas[d]) for d in full]))
         elif not solved_well:
-            parts.append(f"not placed: the solver stopped before placing everyone ({len(quota_ok)} posts "
-                         f"still open for {'/'.join(skills)})")
+            parts.append(Msg("unplaced.stopped", n=len(quota_ok), **_jobs(sc, skills)))
         else:
-            parts.append("not placed by the optimal plan although posts remain (check the weights)")
-    return "; ".join(parts)
+            parts.append(Msg("unplaced.weights"))
+    return parts[0] if len(parts) == 1 else Msg("unplaced.parts", parts=parts)
 
 
 def unplaced_table(sc: Scenario, placement: pd.DataFrame) -> pd.DataFrame:

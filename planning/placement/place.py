@@ -89,6 +89,7 @@ def plan_of(sc: Scenario, model: PlacementModel, info: SolveInfo) -> Plan:
     if info.status in ("optimal", "feasible"):
         placement = extract_placement(sc, model)
         reasons = unplaced_reasons(sc, placement, solved_well=info.status == "optimal")
+        placement["reason"] = placement["reason"].astype(object)  # unplaced reasons are messages (Msg), kept so
         placement.loc[reasons.index, "reason"] = reasons
         placement = with_away_reasons(sc, placement)  # returning workers placed elsewhere: the limit that binds
     else:
@@ -102,9 +103,8 @@ def plan_of(sc: Scenario, model: PlacementModel, info: SolveInfo) -> Plan:
 
 
 def extract_placement_empty(sc: Scenario, info: SolveInfo) -> pd.DataFrame:
-    """Everyone unplaced, saying why the solver gave no plan."""
-    why = {"infeasible": "the solver reported the placement model infeasible (a bug: it always has a solution)",
-           "no_solution": f"the solver found no placement within its time limit ({info.seconds:.0f} s); "
-                          "give it more time"}.get(info.status, f"solver status {info.status}")
+    """Everyone unplaced, saying why no placement came back."""
+    why = {"infeasible": Msg("unplaced.infeasible"), "no_solution": Msg("unplaced.no_solution", seconds=info.seconds)
+           }.get(info.status) or Msg("unplaced.status", status=info.status)
     ids = sc.workers.index.astype(str)
-    return pd.DataFrame({"enterprise_id": "", "district": "", "job": "", "reason": why}, index=ids)
+    return pd.DataFrame({"enterprise_id": "", "district": "", "job": "", "reason": [why] * len(ids)}, index=ids)

@@ -18,6 +18,7 @@ from present.catalog import (
     columns,
     common,
     outdir,
+    placement,
     planning,
     records,
     scenario,
@@ -42,8 +43,8 @@ def _merge(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 #: Every key of every message: ``key: (English, Chinese)``.
 CATALOG: dict[str, tuple[str, str]] = _merge(
-    common.TEXTS, scenario.TEXTS, tables.TEXTS, season.TEXTS, planning.TEXTS, sim.TEXTS, whatif.TEXTS, args.TEXTS,
-    outdir.TEXTS, records.TEXTS, cli_help.TEXTS, columns.TEXTS,
+    common.TEXTS, scenario.TEXTS, tables.TEXTS, season.TEXTS, planning.TEXTS, placement.TEXTS, sim.TEXTS,
+    whatif.TEXTS, args.TEXTS, outdir.TEXTS, records.TEXTS, cli_help.TEXTS, columns.TEXTS,
 )
 
 

@@ -287,28 +287,6 @@ TEXTS.update({
     "where.parts": ("{parts}", "{parts}"),
 })
 TEXTS.update({
-    # what no placement can meet (a plan's warnings)
-    "short.jobs": (
-        "posts[{jobs}]: {n} workers can only take {jobs} posts but there are {supply}; at least {k} will be unplaced.",
-        "岗位 {jobs}：{n} 人只能做 {jobs}，但只有 {supply} 个岗位；至少 {k} 人无法安置。",
-    ),
-    "short.skills": (
-        "skills: {n} workers have no job type of this scenario; they cannot be placed.",
-        "技能：{n} 人没有本方案中的工种，无法安置。",
-    ),
-    "short.returning": (
-        "posts[{ent}]: {n} returning workers but {room} posts for their skills; {k} cannot go back to their employer.",
-        "企业 {ent}：返岗 {n} 人，对口岗位只有 {room} 个，{k} 人回不了原企业。",
-    ),
-    "short.quotas": (
-        "quotas: district quotas ({q}) plus posts in districts without a quota ({open}) leave room for {room} of {n} "
-        "workers; {k} short.",
-        "名额：各区市名额（{q}）加上无名额区市的岗位（{open}）只够 {n} 人中的 {room} 人，缺 {k} 个。",
-    ),
-    "short.beds": ("beds[{label}]: {count} {label} but posts with beds for {room}; {k} short.", "床位（{label}）：{count} 人，有床位的岗位只有 {room} 个，缺 {k} 个。"),
-    "short.more": ("... and {n} more such limits.", "……另有 {n} 条同类限制。"),
-})
-TEXTS.update({
     # a revised plan
     "changes.moved_line": ("{who}: {was} → {now} ({why})", "{who}: {was} → {now}（{why}）"),
     "revision.after_close": (" (after check-in closes)", "（晚于关门）"),

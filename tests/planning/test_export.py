@@ -12,7 +12,7 @@ import pytest
 import xlsxwriter
 
 from planning.export import sheet_name, write_plan
-from scenarios.errors import ScenarioError
+from scenarios.errors import Msg, ScenarioError
 
 
 def _sheets(path: Path) -> list[str]:
@@ -76,17 +76,19 @@ def test_unknown_language_is_a_scenario_error(tiny, tiny_plan, tmp_path) -> None
 
 
 def test_unplaced_workers_get_their_own_sheet(tiny, tiny_plan, tmp_path) -> None:
-    p = tiny_plan.placement.copy()
-    reason = "no post left for skill general in any district (general: 9 workers can do it, 7 posts)"
-    p.loc["W6", ["enterprise_id", "district", "job", "reason"]] = ["", "", "", reason]
+    p = tiny_plan.placement.copy().astype({"reason": object})
+    count = Msg("unplaced.job_count", job="General worker", job_zh="普工", n=9, posts=7)
+    reason = Msg("unplaced.no_post", jobs="General worker", jobs_zh="普工", counts=[count])  # as explain keys it
+    p.loc["W6", ["enterprise_id", "district", "job"]] = ["", "", ""]
+    p.at["W6", "reason"] = reason
     plan = type(tiny_plan)(placement=p)
     write_plan(tiny, plan, tmp_path)
     assert _sheets(tmp_path / "placement.xlsx")[-1] == "未安置人员"
-    # The job type by its name (普工), never its key ('general'), in Chinese; its English name in English.
+    # The reason rendered in the workbook's language: the job type by its name (普工), never its key ('general').
     assert "各区市均无 普工 岗位空缺（普工：可胜任 9 人，岗位 7 个）" in _strings(tmp_path / "placement.xlsx")
     assert "general" not in _strings(tmp_path / "placement.xlsx")
     write_plan(tiny, plan, tmp_path, lang="en")
-    assert ("no post left for skill General worker in any district (General worker: 9 workers can do it, 7 posts)"
+    assert ("no post left for skill General worker in any district (General worker: 9 able, 7 posts)"
             in _strings(tmp_path / "placement.xlsx"))
 
 

@@ -47,12 +47,15 @@ def test_unplaced_workers_are_named_with_the_limit_and_shortage(tiny) -> None:
     plan = place(sc)
     assert len(plan.unplaced) == 2
     reason = plan.unplaced["reason"].iloc[0]
-    assert "no post left for skill general in any district" in reason
-    assert "9 workers can do it, 7 posts" in reason
+    assert reason.key == "unplaced.no_post"  # a catalog key with its parameters, rendered where people read it
+    assert reason.render("en") == "no post left for skill General worker in any district (General worker: 9 able, " \
+        "7 posts)"
+    assert reason.render("zh") == "各区市均无 普工 岗位空缺（普工：可胜任 9 人，岗位 7 个）"
     table = unplaced_table(sc, plan.placement)
     assert list(table["name"]) == ["name of W7", "name of W8"] and table["reason"].str.contains("7 posts").all()
     assert shortfalls(sc) == ["posts[general]: 9 workers can only take general posts but there are 7; "
                               "at least 2 will be unplaced."]
+    assert shortfalls(sc)[0].render("zh") == "岗位 普工：9 人只能做 普工，但只有 7 个岗位；至少 2 人无法安置。"
     assert check_plan(sc, plan) == []
 
 
@@ -62,8 +65,10 @@ def test_a_full_wished_district_is_named(tiny) -> None:
     sc = variant(tiny, workers=workers, posts={"T1": {}, "T2": {}, "T3": {"general": 2}})
     plan = place(sc)
     assert list(plan.unplaced["reason"]) == [
-        "wished district jimo full; no post left for skill general in any district "
-        "(general: 3 workers can do it, 2 posts)"]
+        "wished district Jimo full; no post left for skill General worker in any district "
+        "(General worker: 3 able, 2 posts)"]
+    assert plan.unplaced["reason"].iloc[0].render("zh") == \
+        "意向区市 即墨区 已满；各区市均无 普工 岗位空缺（普工：可胜任 3 人，岗位 2 个）"
 
 
 def test_district_quota_and_beds_are_hard_limits_with_reasons(tiny) -> None:
@@ -74,6 +79,7 @@ def test_district_quota_and_beds_are_hard_limits_with_reasons(tiny) -> None:
     assert plan.workers_per_enterprise().to_dict() == {"T1": 2, "T2": 1}
     assert check_plan(sc, plan) == []
     assert all("quota" in r or "beds" in r for r in plan.unplaced["reason"])
+    assert all("名额" in r.render("zh") or "床位" in r.render("zh") for r in plan.unplaced["reason"])
 
 
 @pytest.mark.parametrize("keep", ["none", "district", "enterprise"])

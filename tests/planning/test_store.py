@@ -105,3 +105,33 @@ def test_a_plan_of_another_scenario_is_named_as_such(folder: Path) -> None:
 def test_a_plan_of_another_version_that_passes_every_check_is_read_with_a_warning(tiny, folder: Path) -> None:
     more = tiny[0].with_overrides({"train.delay_min": 5})
     assert "another version of 'tiny'" in read_plan(folder, more).warnings[-1]
+
+
+def test_an_unplaced_reason_is_stored_as_its_key_and_read_back_in_both_languages(tiny, tmp_path: Path) -> None:
+    """The reason is a catalog message in plan.json (key and parameters), rendered by language after reading; a plan
+    written before reasons were keyed holds the English sentence, read as it is."""
+    from planning.plan import Plan
+    from present.catalog import Msg
+    from present.labels import reason_text
+
+    _, plan = tiny
+    placement = plan.placement.copy().astype({"reason": object})
+    why = Msg("unplaced.parts", parts=[Msg("unplaced.wish_full", district="Jimo", district_zh="即墨区"),
+                                       Msg("unplaced.weights")])
+    placement.loc["W7", ["enterprise_id", "district", "job"]] = ["", "", ""]
+    placement.at["W7", "reason"] = why
+    save_plan(Plan(placement=placement), tmp_path)
+    stored = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))["placement"]
+    row = stored["worker_id"].index("W7")
+    assert stored["reason"][row]["key"] == "unplaced.parts"
+    back = read_plan(tmp_path, verify_files=False).placement.at["W7", "reason"]
+    assert reason_text(back, "zh") == "意向区市 即墨区 已满；最优方案未安置（请检查权重）"
+    assert reason_text(back, "en") == ("wished district Jimo full; not placed by the optimal plan although posts "
+                                       "remain (check the weights)")
+    _edit(tmp_path, lambda d: {**d, "placement": {**d["placement"], "reason": [
+        "an older plan's words" if isinstance(r, dict) else r for r in d["placement"]["reason"]]}})
+    assert read_plan(tmp_path, verify_files=False).placement.at["W7", "reason"] == "an older plan's words"
+    _edit(tmp_path, lambda d: {**d, "placement": {**d["placement"], "reason": [
+        {"key": "no.such.key"} if r == "an older plan's words" else r for r in d["placement"]["reason"]]}})
+    with pytest.raises(ScenarioError, match=r"plan\.json"):
+        read_plan(tmp_path, verify_files=False)
