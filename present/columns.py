@@ -104,7 +104,7 @@ SUMMARY_VALUES = ("mean", "ci_low", "ci_high", "p5", "p50", "p95", "min", "max")
 def kpi_summary_for_people(summary: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """A KPI summary (one row per KPI: mean, interval, spread) as people read it: each row in its KPI's kind
     (clock times, percentages; a mean count with one decimal, the spread of a clock time in minutes), the KPI by
-    its name; no English meaning."""
+    its name, its meaning in ``lang`` (``kpi.<key>.doc`` of the catalog)."""
     rows = []
     for r in summary.to_dict("records"):
         kind = KPIS[r["kpi"]].kind if r["kpi"] in KPIS else None
@@ -115,6 +115,8 @@ def kpi_summary_for_people(summary: pd.DataFrame, lang: str = "zh") -> pd.DataFr
                 row[c] = show(r[c], "minutes", lang)
         if "n" in r:
             row["n"] = show(r["n"], "count", lang)
+        if "meaning" in r:
+            row["meaning"] = KPIS[r["kpi"]].meaning(lang) if r["kpi"] in KPIS else r["meaning"]
         rows.append(row)
     order = [c for c in summary.columns if c in rows[0]] if rows else []
     return pd.DataFrame(rows, columns=order).rename(columns=lambda c: header(c, lang))

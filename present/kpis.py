@@ -17,43 +17,61 @@ from typing import Literal
 
 import pandas as pd
 
-from present.catalog import text
+from present.catalog import CATALOG, text
 from present.clock import format_clock
 from present.lang import LANGS, check_lang
 
 Kind = Literal["clock", "minutes", "share", "count"]
 Better = Literal["higher", "lower", "neutral"]
-UNITS: dict[str, tuple[str, str]] = {"minutes": ("分钟", "min"), "count": ("人", "people"), "share": ("%", "%"),
-                                     "clock": ("", "")}
+#: The kinds of a KPI (a duration's unit is ``unit.minutes`` of the catalog).
+KINDS: tuple[str, ...] = ("minutes", "count", "share", "clock")
 
 
 @dataclass(frozen=True)
 class Kpi:
-    """One KPI: its column name, words for people, how to show a value and whether more is better."""
+    """One KPI: its column name, how to show a value and whether more is better; its name and meaning for people are
+    ``kpi.<key>`` and ``kpi.<key>.doc`` of the catalog (``present.catalog.kpis``)."""
 
     key: str
-    zh: str
-    en: str
     kind: Kind
     better: Better
-    doc: str
     #: True for a KPI with one value per simulated night (a column of ``SimResult.kpis``); False for one computed
     #: over the nights (e.g. a share of nights).
     per_night: bool = True
 
     def __post_init__(self) -> None:
-        if self.kind not in UNITS:
-            raise ValueError(f"kind(={self.kind!r}) must be one of {sorted(UNITS)}.")
+        if f"kpi.{self.key}" not in CATALOG or f"kpi.{self.key}.doc" not in CATALOG:
+            raise ValueError(f"KPI {self.key!r} has no name or meaning in the catalog (present.catalog.kpis).")
+        if self.kind not in KINDS:
+            raise ValueError(f"kind(={self.kind!r}) must be one of {sorted(KINDS)}.")
         if self.better not in ("higher", "lower", "neutral"):
             raise ValueError(f"better(={self.better!r}) must be 'higher', 'lower' or 'neutral'.")
 
+    @property
+    def zh(self) -> str:
+        """The name in Chinese."""
+        return text(f"kpi.{self.key}", "zh")
+
+    @property
+    def en(self) -> str:
+        """The name in English."""
+        return text(f"kpi.{self.key}", "en")
+
+    @property
+    def doc(self) -> str:
+        """What the KPI measures, in English (for programs and the English tables)."""
+        return self.meaning("en")
+
+    def meaning(self, lang: str = "zh") -> str:
+        """What the KPI measures, in ``lang`` (the ``meaning`` column of summary.csv)."""
+        return text(f"kpi.{self.key}.doc", check_lang(lang))
+
     def label(self, lang: str = "zh") -> str:
         """The name in ``lang``; a duration carries its unit ("站内最长等候（分钟）", "... (min)")."""
-        name = self.zh if check_lang(lang) == "zh" else self.en
+        name = text(f"kpi.{self.key}", check_lang(lang))
         if self.kind != "minutes":
             return name
-        unit = UNITS["minutes"][LANGS.index(lang)]
-        return text("kpi.with_unit", lang, name=name, unit=unit)
+        return text("kpi.with_unit", lang, name=name, unit=text("unit.minutes", lang))
 
     def format(self, value: float | None) -> str:
         """A value as people read it: ``01:18``, ``97.4%``, ``12.5`` (minutes), ``14`` (count); ``-`` when missing."""
@@ -67,53 +85,27 @@ class Kpi:
 
 
 _REGISTRY: tuple[Kpi, ...] = (
-    Kpi("train_delay_min", "列车晚点", "Train delay", "minutes", "neutral",
-        "minutes the train was late (known, random and disruption delay)"),
-    Kpi("checked_in", "已入住人数", "Workers checked in", "count", "higher", "workers checked in at their dormitory"),
-    Kpi("late_checkins", "宿舍关门后到达人数", "Late check-ins (dormitory closed)", "count", "lower",
-        "workers who reached their dormitory after it had closed (late check-ins)"),
-    Kpi("after_deadline", "晚于最晚到达入住人数", "Check-ins after the latest arrival", "count", "lower",
-        "workers the plan carries who checked in after the policy's latest arrival"),
-    Kpi("long_rides", "乘车超时人数", "Rides over the limit", "count", "lower",
-        "workers who rode longer than the policy's max_ride_min (station to their stop)"),
-    Kpi("long_waits", "站内等候超时人数", "Station waits over the limit", "count", "lower",
-        "workers who waited in the station longer than the policy's max_station_wait_min (off the train to "
-        "driven off)"),
-    Kpi("not_delivered", "未送达人数", "Workers not delivered", "count", "lower",
-        "workers not delivered (missed the train, unplaced, not in the plan); 0 unless a reason says why"),
-    Kpi("last_checkin_min", "最后一人入住", "Last check-in", "clock", "lower",
-        "when the last worker checked in, minutes from midnight of the scenario date"),
-    Kpi("p50_checkin_min", "半数入住", "Half checked in", "clock", "lower",
-        "median check-in time, minutes from midnight"),
-    Kpi("p95_checkin_min", "95% 入住", "95% checked in", "clock", "lower",
-        "95th percentile of check-in time, minutes from midnight"),
-    Kpi("share_by_deadline", "按时入住比例", "Share checked in by the deadline", "share", "higher",
-        "share of the workers the plan delivers who checked in by the policy's latest arrival"),
-    Kpi("longest_wait_min", "站内最长等候", "Longest wait at station", "minutes", "lower",
-        "longest wait of a worker from reaching the sign to the vehicle driving off, minutes"),
-    Kpi("longest_station_min", "站内最长停留", "Longest time in station", "minutes", "lower",
-        "longest time a worker spent in the station (off the train to driven off), minutes"),
-    Kpi("largest_crowd", "站内最多人数", "Largest crowd in station", "count", "lower",
-        "most workers in the station at once"),
-    Kpi("seat_use", "座位利用率", "Seat use", "share", "higher",
-        "workers carried over seats offered, over the city coaches' trips that left with workers"),
-    Kpi("coaches_used", "使用车辆", "Coaches used", "count", "lower",
-        "city coaches (and standby coaches) that drove at least one trip"),
-    Kpi("p_on_time", "准时夜晚比例（全员在宿舍关门前且最晚到达前入住）", "Nights on time (everyone in an open "
-        "dormitory before the latest arrival)", "share", "higher",
-        "the headline (sim.risk): share of nights in which every worker the plan carries reached their dormitory "
-        "before it closed and before the policy's latest arrival", per_night=False),
-    Kpi("p_closed", "有人到达时宿舍已关门的夜晚比例", "Nights with a closed dormitory", "share", "lower",
-        "share of nights in which someone reached a closed dormitory (part of the headline)", per_night=False),
-    Kpi("p_after_deadline", "有人晚于最晚到达的夜晚比例", "Nights with someone after the latest arrival", "share",
-        "lower", "share of nights in which someone checked in after the policy's latest arrival (part of the "
-        "headline)", per_night=False),
-    Kpi("p_long_ride", "有人乘车超时的夜晚比例", "Nights with a ride over the limit", "share", "lower",
-        "share of nights in which someone rode longer than max_ride_min (reported beside the headline)",
-        per_night=False),
-    Kpi("p_long_wait", "有人站内等候超时的夜晚比例", "Nights with a station wait over the limit", "share", "lower",
-        "share of nights in which someone waited in the station longer than max_station_wait_min (reported "
-        "beside the headline)", per_night=False),
+    Kpi("train_delay_min", "minutes", "neutral"),
+    Kpi("checked_in", "count", "higher"),
+    Kpi("late_checkins", "count", "lower"),
+    Kpi("after_deadline", "count", "lower"),
+    Kpi("long_rides", "count", "lower"),
+    Kpi("long_waits", "count", "lower"),
+    Kpi("not_delivered", "count", "lower"),
+    Kpi("last_checkin_min", "clock", "lower"),
+    Kpi("p50_checkin_min", "clock", "lower"),
+    Kpi("p95_checkin_min", "clock", "lower"),
+    Kpi("share_by_deadline", "share", "higher"),
+    Kpi("longest_wait_min", "minutes", "lower"),
+    Kpi("longest_station_min", "minutes", "lower"),
+    Kpi("largest_crowd", "count", "lower"),
+    Kpi("seat_use", "share", "higher"),
+    Kpi("coaches_used", "count", "lower"),
+    Kpi("p_on_time", "share", "higher", per_night=False),
+    Kpi("p_closed", "share", "lower", per_night=False),
+    Kpi("p_after_deadline", "share", "lower", per_night=False),
+    Kpi("p_long_ride", "share", "lower", per_night=False),
+    Kpi("p_long_wait", "share", "lower", per_night=False),
 )
 
 #: Every KPI by its column name, in the order of the simulation's KPI table.
@@ -170,11 +162,11 @@ def format_difference(kpi: str, value: float, lang: str = "zh", unit: bool = Tru
         return "-"
     entry = KPIS.get(kpi)
     kind = entry.kind if entry is not None else ("minutes" if kpi.endswith("_min") else "count")
-    k = LANGS.index(check_lang(lang))
+    check_lang(lang)
     if kind == "share":
-        return f"{100 * value:+.1f}" + (f" {('个百分点', 'pp')[k]}" if unit else "")
-    text = f"{value:+.1f}"
-    return text + (f" {('分钟', 'min')[k]}" if unit and kind in ("clock", "minutes") else "")
+        return f"{100 * value:+.1f}" + (f" {text('unit.pp', lang)}" if unit else "")
+    shown = f"{value:+.1f}"
+    return shown + (f" {text('unit.minutes', lang)}" if unit and kind in ("clock", "minutes") else "")
 
 
 def kpi_table(summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
