@@ -20,6 +20,7 @@ from planning import Plan, PlanOptions, make_plan
 from planning.make import ROUTING_ITERATIONS
 from planning.map import routes_map
 from planning.workbook import solve_words
+from present.catalog import text
 from present.fonts import rc
 from present.lang import check_lang
 from scenarios import Scenario, load
@@ -28,7 +29,7 @@ from scenarios.personal import redact as redact_scenario
 from scenarios.writers import write_csv
 from sim import SimResult, simulate
 from whatif.cover import SLOWER, cover_facts
-from whatif.cover_page import COVER_LIST, TEXT, chart_page, figures_page, list_page, number_pages
+from whatif.cover_page import COVER_LIST, chart_page, figures_page, list_page, number_pages
 from whatif.cover_page import cover_page as _cover_page
 from whatif.plan_risk import check_risk
 from whatif.sweep import SweepResult, sweep
@@ -72,7 +73,7 @@ def pack_pages(sc: Scenario, plan: Plan, result: SimResult, figures: dict[str, F
     pages = [_cover_page(sc, facts, result, lang, check), figures_page(result, lang)]
     pages += [chart_page(name, fig, lang) for name, fig in figures.items()]
     if len(facts.unserved) > COVER_LIST:
-        pages.append(list_page(TEXT[lang]["appendix"].format(n=len(facts.unserved)), list(facts.unserved), lang))
+        pages.append(list_page(text("cover.appendix", lang, n=len(facts.unserved)), list(facts.unserved), lang))
     number_pages(pages, lang)
     return pages
 
@@ -160,7 +161,7 @@ def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
             fig.savefig(stage(f"{name}.png"), dpi=130, format="png")
         if pack.sweep is not None:
             write_csv(pack.sweep.table, stage("sweep.csv"))
-        metadata = {"Title": TEXT[lang]["title"], **PDF_METADATA}
+        metadata = {"Title": text("cover.title", lang), **PDF_METADATA}
         with mpl.rc_context(rc(lang)), PdfPages(stage("meeting_pack.pdf"), metadata=metadata) as pdf:
             for page in pack.pages:
                 pdf.savefig(page)

@@ -17,11 +17,14 @@ from present.catalog import (
     cli_help,
     columns,
     common,
+    cover,
     kpis,
+    match,
     outdir,
     placement,
     planning,
     records,
+    review,
     scenario,
     season,
     sim,
@@ -46,6 +49,7 @@ def _merge(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 CATALOG: dict[str, tuple[str, str]] = _merge(
     common.TEXTS, scenario.TEXTS, tables.TEXTS, season.TEXTS, planning.TEXTS, placement.TEXTS, sim.TEXTS,
     whatif.TEXTS, args.TEXTS, outdir.TEXTS, records.TEXTS, cli_help.TEXTS, columns.TEXTS, kpis.TEXTS,
+    match.TEXTS, review.TEXTS, cover.TEXTS,
 )
 
 
