@@ -17,12 +17,13 @@ from planning.options import ROUTING_ITERATIONS
 from planning.own import coach_riders
 from planning.placement import place
 from planning.plan import Plan, absent_workers, ride_minutes
+from planning.routing.districts import departure, district_problem
 from planning.routing.exact import merged_stops
 from planning.routing.generator import pyvrp_routes
 from planning.routing.items import build_items
 from planning.routing.mix import DEFAULT_SEARCH, RouteSearch, Stop
 from planning.routing.result import RoutingResult
-from planning.routing.scenario import _departure, district_problem, manifest_for, route_placement
+from planning.routing.scenario import manifest_for, route_placement
 from planning.routing.schedule import schedule_trips
 from planning.solver import quiet_stdout
 
@@ -41,7 +42,7 @@ def km_lower_bound(sc: scenarios.Scenario, counts: pd.Series) -> float:
     """The proven km bound of the districts' problems (``bounds.km_bound``), drives back included on closed routes."""
     from planning.routing.bounds import km_bound
 
-    depart = _departure(sc)
+    depart = departure(sc)
     district = sc.enterprises.loc[counts.index, "district"]
     return sum(km_bound(district_problem(sc, counts[district == d], depart, str(d))) for d in sorted(district.unique()))
 
@@ -74,7 +75,7 @@ def _row(
 
 def _peer(sc: scenarios.Scenario, counts: pd.Series, spent: dict[str, float], seed: int) -> tuple[pd.DataFrame, float]:
     """PyVRP's routes per district (same seconds as ours), scheduled onto coaches by our schedule."""
-    depart = _departure(sc)
+    depart = departure(sc)
     district = sc.enterprises.loc[counts.index, "district"]
     groups = {str(d): counts[district == d] for d in sorted(district.unique())}
     results: dict[str, RoutingResult] = {}

@@ -18,7 +18,8 @@ from planning.options import ROUTING_ITERATIONS
 from planning.own import coach_riders
 from planning.plan import Plan, absent_workers, ride_minutes
 from planning.routing.coaches import FLEET_NODES, fleet_plan
-from planning.routing.scenario import DistrictSearch, manifest_for, search_districts
+from planning.routing.districts import DistrictSearch, search_districts
+from planning.routing.scenario import manifest_for
 from planning.solver import SolveInfo, quiet_stdout
 from planning.station import station_schedule
 from present.catalog import text as catalog_text

@@ -90,15 +90,15 @@ def test_plan_options_check_the_mix_and_jobs(changes, field) -> None:
 def test_districts_on_two_processes_give_the_same_plan_bytes(tmp_path, monkeypatch) -> None:
     """2024 has ten district problems; searched on two processes (in whatever order they finish) the plan file
     (placement, routes, manifest, solver status) is the same bytes as on one."""
-    import planning.routing.scenario as routing_scenario
+    import planning.routing.districts as routing_districts
     import scenarios
     from planning.make import route
     from planning.placement import place
     from planning.store import save_plan
 
     searched: list[tuple[int, int]] = []
-    real = routing_scenario.solve_districts
-    monkeypatch.setattr(routing_scenario, "solve_districts", lambda tasks, reloads, mix, n_jobs: (
+    real = routing_districts.solve_districts
+    monkeypatch.setattr(routing_districts, "solve_districts", lambda tasks, reloads, mix, n_jobs: (
         searched.append((len(tasks), n_jobs)), real(tasks, reloads, mix, n_jobs))[1])
     sc = scenarios.load("dingxi_qingdao_2024")
     placed = place(sc)

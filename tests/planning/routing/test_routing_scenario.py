@@ -10,8 +10,9 @@ import pytest
 from planning.baseline import baseline_placement
 from planning.check import check_plan
 from planning.plan import Plan
+from planning.routing.districts import departure
 from planning.routing.result import RoutingResult
-from planning.routing.scenario import _departure, manifest_for, plan_routes, route_placement
+from planning.routing.scenario import manifest_for, plan_routes, route_placement
 from planning.routing.schedule import schedule_trips
 from scenarios import ScenarioError
 from scenarios.scenario import Scenario
@@ -44,7 +45,7 @@ def test_enterprise_beyond_ride_limit_is_explained(tiny: Scenario) -> None:
 def test_too_few_coaches_is_explained(tiny: Scenario) -> None:
     """Three trips for one 3-seat minibus cannot all arrive within an hour of the departure."""
     sc = with_seats(tiny, 3)
-    latest = sc.clock(_departure(sc) + 60)
+    latest = sc.clock(departure(sc) + 60)
     sc = dataclasses.replace(sc, policy=dataclasses.replace(sc.policy, latest_arrival=latest))
     counts = pd.Series({"T1": 4, "T2": 3, "T3": 1})
     with pytest.raises(ScenarioError, match="too few coaches"):
@@ -101,7 +102,7 @@ def test_each_trip_gets_the_smallest_coach_that_seats_it(tiny: Scenario, small: 
         name: RoutingResult([[(1, float(n.iloc[0]))]], ["big"], 1.0, 1, 1.0, 1.0, "optimal", 1.0, 0.0, 0.0)
         for name, n in groups.items()
     }
-    routes = schedule_trips(sc, groups, typed_big, _departure(sc), True).routes
+    routes = schedule_trips(sc, groups, typed_big, departure(sc), True).routes
     trips = routes.groupby(["coach_id", "trip"]).agg(type=("coach_type", "first"), workers=("workers", "sum"))
     assert sorted(zip(trips["workers"], trips["type"], strict=True)) == [(8, tid), (35, "big")]
 
