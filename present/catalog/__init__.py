@@ -19,6 +19,7 @@ from present.catalog import (
     common,
     cover,
     kpis,
+    limits,
     match,
     outdir,
     placement,
@@ -29,6 +30,7 @@ from present.catalog import (
     season,
     sim,
     tables,
+    template,
     whatif,
 )
 
@@ -49,7 +51,7 @@ def _merge(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 CATALOG: dict[str, tuple[str, str]] = _merge(
     common.TEXTS, scenario.TEXTS, tables.TEXTS, season.TEXTS, planning.TEXTS, placement.TEXTS, sim.TEXTS,
     whatif.TEXTS, args.TEXTS, outdir.TEXTS, records.TEXTS, cli_help.TEXTS, columns.TEXTS, kpis.TEXTS,
-    match.TEXTS, review.TEXTS, cover.TEXTS,
+    match.TEXTS, review.TEXTS, cover.TEXTS, template.TEXTS, limits.TEXTS,
 )
 
 

@@ -28,4 +28,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outdir.write": ("cannot write {path} ({reason}).", "无法写入 {path}（{reason}）。"),
     "outdir.write.fix": ("give a folder you may write to, on a disk with room (earlier outputs there are kept as they were).",
                   "请换一个可写入且空间足够的文件夹（其中原有的输出保持不变）。"),
+    # output folders
+    "out.file_in_way": ("cannot make the folder {folder}: a file of that name is in the way.", "无法建立文件夹 {folder}：已有同名文件。"),
+    "out.file_in_way.fix": (
+        "give the path of a folder (it is made when missing), not of a file.",
+        "请给出文件夹路径（不存在时自动建立），而不是文件。",
+    ),
+    "out.path_in_way": ("cannot make the folder {folder}: a file is in the way.", "无法建立文件夹 {folder}：路径上有文件。"),
+    "out.path_in_way.fix": (
+        "give the path of a folder (it is made when missing), not of a file.",
+        "请给出文件夹路径（不存在时自动建立），而不是文件。",
+    ),
+    "out.cannot_write_in": ("cannot write in {path} ({reason}).", "无法在 {path} 中写入（{reason}）。"),
+    "out.cannot_write_in.fix": (
+        "give a folder you may write to, on a disk with room (earlier outputs there are kept as they were).",
+        "请给出有写入权限、磁盘空间足够的文件夹（其中原有的输出保持不变）。",
+    ),
+    "out.cannot_write": ("cannot write {path} ({reason}).", "无法写入 {path}（{reason}）。"),
+    "out.cannot_write.fix": (
+        "give a folder you may write to, on a disk with room (earlier outputs there are kept as they were).",
+        "请给出有写入权限、磁盘空间足够的文件夹（其中原有的输出保持不变）。",
+    ),
 }

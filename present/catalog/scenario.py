@@ -107,8 +107,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "warn.unused_columns": ("{where}: columns not used: {columns}{more}.", "{where}：未使用的列：{columns}{more}。"),
     "warn.more": (" and {n} more", " 等另 {n} 列"),
     "warn.encoding": ("{file}: read as {encoding} (not UTF-8).", "{file}：按 {encoding} 编码读取（不是 UTF-8）。"),
-}
-TEXTS.update({
     # travel
     "travel.leg_range": (
         "minutes or km out of range (a leg takes 0 to {minutes:,} minutes and 0 to {km:,} km).",
@@ -150,8 +148,6 @@ TEXTS.update({
         "{path}：行车时间表中没有“{a}”与“{b}”之间的路程（排车所需的 {total} 段中缺 {n} 段），排车将无法进行；"
         "仿真已有计划只需要计划中的路程。修改：每段加一行 from,to,minutes,km（一个方向即可）。",
     ),
-})
-TEXTS.update({
     # words inside messages
     "word.enterprise": ("enterprise", "企业"),
     "word.district": ("district", "区市"),
@@ -237,8 +233,6 @@ TEXTS.update({
         "{n} workers go by coach but the fleet has {seats} seats. Some coaches must make a second trip.",
         "{n} 名工人乘大巴，但车队只有 {seats} 个座位。部分车辆须跑第二趟。",
     ),
-})
-TEXTS.update({
     # the YAML reader
     "yaml.alias_loop": (
         "the alias *{name} refers to a list or mapping that contains it",
@@ -283,195 +277,24 @@ TEXTS.update({
     ),
     "yaml.not_utf8": ("not UTF-8 text (byte 0x{byte} on line {line}).", "不是 UTF-8 文本（第 {line} 行字节 0x{byte}）。"),
     "yaml.not_utf8.fix": ("save the file as UTF-8.", "将文件另存为 UTF-8 编码。"),
-})
-TEXTS.update({
-    # table files and their limits
-    "files.too_big.fix": (
-        "split the table, or raise the limit with {mb} / {rows} if the table is genuine.",
-        "拆分表格；若表格确实这么大，用 {mb} / {rows} 提高上限。",
-    ),
-    "files.env_int": ("expected a whole number from 1 to 999,999,999, got {value}.", "应为 1 到 999,999,999 之间的整数，实际为 {value}。"),
-    "files.env_int.fix": (
-        "set {name} to a number, or unset it for the default ({default:,}).",
-        "把 {name} 设为一个数，或删除它以用默认值（{default:,}）。",
-    ),
-    "files.nul": ("the path {where} holds a NUL character.", "路径 {where} 含有 NUL 字符。"),
-    "files.nul.fix": ("retype the path.", "重新输入路径。"),
-    "files.absolute": (
-        "the path {where} is absolute; a {what} path is relative to the scenario's folder.",
-        "路径 {where} 是绝对路径；{what}路径须相对于方案文件夹。",
-    ),
-    "files.what_table": ("table", "表格"),
-    "files.what_city": ("city", "城市场景"),
-    "files.absolute_table.fix": (
-        "copy the table into the scenario's folder and give its name, e.g. 'workers.csv' (or allow its folder "
-        "with {env}).",
-        "把表格复制到方案文件夹并只写文件名，如 'workers.csv'（或用 {env} 允许其所在文件夹）。",
-    ),
-    "files.absolute_city.fix": (
-        "put the city's scenario folder beside the season's folder and write '../NAME' (or allow its folder with "
-        "{env}).",
-        "把城市场景文件夹放在赛季文件夹旁边并写 '../名称'（或用 {env} 允许其所在文件夹）。",
-    ),
-    "files.city_outside": (
-        "the path {where} leads outside the season's folder; a city is read only from that folder or a scenario "
-        "folder directly beside it.",
-        "路径 {where} 指向赛季文件夹之外；城市场景只从赛季文件夹或与其并列的场景文件夹读取。",
-    ),
-    "files.city_outside.fix": (
-        "copy the city's scenario folder beside the season's (e.g. ../dingxi_qingdao_2023), or allow its folder "
-        "with {env}.",
-        "把城市场景文件夹复制到赛季文件夹旁边（如 ../dingxi_qingdao_2023），或用 {env} 允许其所在文件夹。",
-    ),
-    "files.not_found": ("file not found: {where}.", "找不到文件 {where}。"),
-    "files.loop": ("is a symlink loop", "是循环的符号链接"),
-    "files.unfollowed": ("cannot be followed ({kind})", "无法解析（{kind}）"),
-    "files.bad_path": ("the path {where} {reason}.", "路径 {where} {reason}。"),
-    "files.bad_path.fix": ("point it at a real file in the scenario's folder.", "改为指向方案文件夹中的真实文件。"),
-    "files.outside": (
-        "the path {where} leads outside the scenario's folder; tables are read only from that folder (or, for "
-        "shared tables, a .csv/.xlsx/.xls file directly in the folder above it).",
-        "路径 {where} 指向方案文件夹之外；表格只从方案文件夹读取（共用的表格也可以是上一级文件夹中的 .csv/.xlsx/.xls 文件）。",
-    ),
-    "files.outside.fix": (
-        "copy the table into the scenario's folder, or allow its folder with {env}.",
-        "把表格复制到方案文件夹，或用 {env} 允许其所在文件夹。",
-    ),
-    "files.a_folder": ("a folder", "是文件夹"),
-    "files.not_regular": ("not a regular file", "不是普通文件"),
-    "files.not_table_file": ("the path {where} is {what}.", "路径 {where} {what}。"),
-    "files.not_table_file.fix": ("give the path of a table file.", "请给出表格文件的路径。"),
-    "files.cannot_open": ("cannot open the file ({reason}).", "无法打开文件（{reason}）。"),
-    "files.cannot_open.fix": ("check that the file exists and can be read.", "检查文件是否存在、是否可读。"),
-    "files.not_a_file": ("not a regular file.", "不是普通文件。"),
-    "files.not_a_file.fix": ("give the path of a file.", "请给出文件路径。"),
-    "files.larger": ("the {what} is larger than the limit of {limit}.", "{what_zh}超过上限 {limit}。"),
-    "files.table_bytes": ("the table has {size}, more than the limit of {limit}.", "表格有 {size}，超过上限 {limit}。"),
-    "files.table_over": ("the table has more than the limit of {limit}.", "表格超过上限 {limit}。"),
-    "files.table_lines": ("the table has more than the limit of {rows} lines.", "表格超过上限 {rows} 行。"),
-})
-TEXTS.update({
-    # sizes
-    "scale.why_workers": ("the largest roster the toolkit is sized for", "工具能处理的最大名单"),
-    "scale.why_enterprises": ("routing keeps an n-by-n table of the enterprises", "排车要保存企业两两之间的表"),
-    "scale.why_districts": ("more districts than any city has", "超过任何城市的区市数"),
-    "scale.rows": ("{n:,} {key}, more than the limit of {limit:,} ({why}).", "{n:,} 条{key_zh}，超过上限 {limit:,}（{why}）。"),
-    "scale.rows.fix": (
-        "split the event into several scenarios (one per train or per day).",
-        "把这次活动拆成几个方案（每趟列车或每天一个）。",
-    ),
-    "scale.rounds": ("{n} coach rounds of up to {minutes} min out and back", "{n} 轮往返、每程至多 {minutes} 分钟的车程"),
-    "scale.stage_alone": ("{stage} alone takes {hours} h", "仅{stage}就要 {hours} 小时"),
-    "scale.night": (
-        "the plan would expect a night of {hours} hours, more than {limit} ({cause}).",
-        "按这些数字，整晚需要 {hours} 小时，超过 {limit} 小时（{cause}）。",
-    ),
-    "scale.night.fix": (
-        "check the figures named (units: seconds per person, minutes, metres), or split the event.",
-        "检查所列数字（单位：每人秒数、分钟、米），或拆分这次活动。",
-    ),
-    "scale.stage_delay": ("the known delay (train.delay_min)", "已知晚点（train.delay_min）"),
-    "scale.stage_alight": ("alighting (station.alight_s_per_person)", "下车（station.alight_s_per_person）"),
-    "scale.stage_walk": ("the walk (station.walk_m)", "步行（station.walk_m）"),
-    "scale.stage_welcome": ("the welcome (station.welcome_min)", "欢迎仪式（station.welcome_min）"),
-    "scale.stage_desks": (
-        "the gift-pack desks (station.desks, station.desk_service_s)",
-        "礼包发放（station.desks、station.desk_service_s）",
-    ),
-    "scale.stage_board": ("boarding (station.board_s_per_person)", "上车（station.board_s_per_person）"),
-    "warn.station_long": (
-        "the station phase may take {hours} h for {n} workers ({stage}: {part} h of it).",
-        "{n} 名工人在车站可能要 {hours} 小时（其中{stage} {part} 小时）。",
-    ),
-    # output folders
-    "out.file_in_way": ("cannot make the folder {folder}: a file of that name is in the way.", "无法建立文件夹 {folder}：已有同名文件。"),
-    "out.file_in_way.fix": (
-        "give the path of a folder (it is made when missing), not of a file.",
-        "请给出文件夹路径（不存在时自动建立），而不是文件。",
-    ),
-    "out.path_in_way": ("cannot make the folder {folder}: a file is in the way.", "无法建立文件夹 {folder}：路径上有文件。"),
-    "out.path_in_way.fix": (
-        "give the path of a folder (it is made when missing), not of a file.",
-        "请给出文件夹路径（不存在时自动建立），而不是文件。",
-    ),
-    "out.cannot_write_in": ("cannot write in {path} ({reason}).", "无法在 {path} 中写入（{reason}）。"),
-    "out.cannot_write_in.fix": (
-        "give a folder you may write to, on a disk with room (earlier outputs there are kept as they were).",
-        "请给出有写入权限、磁盘空间足够的文件夹（其中原有的输出保持不变）。",
-    ),
-    "out.cannot_write": ("cannot write {path} ({reason}).", "无法写入 {path}（{reason}）。"),
-    "out.cannot_write.fix": (
-        "give a folder you may write to, on a disk with room (earlier outputs there are kept as they were).",
-        "请给出有写入权限、磁盘空间足够的文件夹（其中原有的输出保持不变）。",
-    ),
     # overrides
     "override.unknown_path": ("unknown override path '{path}'; {hint}", "没有可修改的字段“{path}”；{hint}"),
     "override.unknown_path.fix": (
         "use a dotted path such as train.delay_min or fleet.coach_53.count.",
         "用点号分隔的字段路径，如 train.delay_min 或 fleet.coach_53.count。",
     ),
-    # template
-    "template.taken": (
-        "{out} already holds {taken}; the template never overwrites a planner's files.",
-        "{out} 中已有 {taken}；模板从不覆盖已有文件。",
-    ),
-    "template.taken.fix": ("give a new or empty folder.", "请给出新的或空的文件夹。"),
-})
-TEXTS.update({
     "warn.more_workers": (" and {n} more", " 等另 {n} 人"),
     "warn.no_row": (
         "{label}: {n} workers have no row and are left unplaced: {shown}{more}.",
         "{label}：{n} 人没有安置行，未安置：{shown}{more}。",
     ),
     "warn.sheets_skipped": ("{label}: sheets not read as placement: {sheets}.", "{label}：未作为安置表读取的工作表：{sheets}。"),
-})
-TEXTS.update({
     "scenario.cars.fix": ("give the number of cars of the train.", "请填写列车的车厢数。"),
     "scenario.seats_per_car.fix": ("give the seats of one car, e.g. 75.", "请填写每节车厢的座位数，例如 75。"),
     "scenario.doors.fix": ("give the doors of one car, e.g. 2.", "请填写每节车厢的车门数，例如 2。"),
     "scenario.seats.fix": ("give the coach's passenger seats, e.g. 53.", "请填写该车型的乘客座位数，例如 53。"),
     "scenario.count.fix": ("give the number of coaches of this type, e.g. 10.", "请填写该车型的车辆数，例如 10。"),
     "scenario.generate_count.fix": ("give the number of workers to generate.", "请填写要生成的工人数。"),
-})
-TEXTS.update({
-    # the fill-in template
-    "template.male": ("M", "男"),
-    "template.female": ("F", "女"),
-    "template.coach": ("coach", "统一派车"),
-    "template.own": ("own", "企业自接"),
-    "template.sheet_worker": ("Workers", "人员名单"),
-    "template.sheet_enterprise": ("Enterprises", "企业需求"),
-    "template.sheet_info": ("Instructions", "说明"),
-    "template.sheet_lists": ("Lists", "选项"),
-    "template.choose": ("Choose from the list", "请从下拉列表选择"),
-    "template.see_lists": ("See the Lists sheet for the values", "可选值见“选项”表"),
-    "template.how": ("How to fill in", "填写说明"),
-    "template.note1": (
-        "Row 1 is the header; one row per worker (enterprise) from row 2; delete the example rows.",
-        "第 1 行是表头，不要改动；从第 2 行起每人（每家企业）一行，示例行可删除。",
-    ),
-    "template.note2": (
-        "Headers in Chinese or English; columns not known (No., ID card, Remarks) are ignored and listed.",
-        "表头也可以用英文或常用别名（如 编号、工种）；不认识的列（如 序号、身份证号、备注）会被忽略并列出。",
-    ),
-    "template.note3": (
-        "Columns with an arrow take a value from the list; names with or without 区/市 are accepted.",
-        "带下拉箭头的列请从下拉列表选择；县区、区市、工种也可以写全称或简称（如 城阳 / 城阳区）。",
-    ),
-    "template.note3_city": (
-        "Columns with an arrow take a value from the list; names with or without 区/县/市 are accepted.",
-        "带下拉箭头的列请从下拉列表选择；县区、区市、工种也可以写全称或简称（带不带“区/县/市”都可以）。",
-    ),
-    "template.note4": (
-        "Times as 18:00; a time after midnight (02:00) is the next day.",
-        "时间写 18:00 这样的时刻；过了午夜的时间（如 02:00）算次日。",
-    ),
-    "template.col_column": ("Column", "列"),
-    "template.col_meaning": ("Meaning", "说明"),
-    "template.col_also": ("Also", "也可写作"),
-    "template.posts_doc": ("posts for job '{job}'", "{job_zh}岗位数"),
-})
-TEXTS.update({
     "warn.more_ents": (" and {n} more", " 等另 {n} 家"),
     "warn.times_matrix": ("their coach times come from the travel matrix", "其行车时间取自行车时间表"),
     "warn.times_approx": ("their coach times are approximate (marked approx_location)", "其行车时间为估算（标记为 approx_location）"),
@@ -480,18 +303,4 @@ TEXTS.update({
         "lat/lon or a travel matrix for exact times.",
         "{n} 家企业没有坐标，按所在区市中心计：{names}{more}；{how}。填写经纬度或行车时间表可得到准确时间。",
     ),
-})
-TEXTS.update({
-    "template.list_county": ("county", "县区"),
-    "template.list_district": ("district", "区市"),
-    "template.list_job": ("job", "工种"),
-    "template.list_gender": ("gender", "性别"),
-    "template.list_pickup": ("pickup", "接站方式"),
-    "template.extend": (
-        "To extend a drop-down list, type new names below its column (up to row 201 for counties and districts); "
-        "a county also goes under workers.counties and a district in districts.csv.",
-        "要扩展下拉列表，在对应列下方接着填写新名称即可（县区、区市可填到第 201 行）；新县区还要写进方案文件的 "
-        "workers.counties，新区市写进 districts.csv。",
-    ),
-    "template.station": ("{city} station", "{city}站"),
-})
+}
