@@ -1,18 +1,26 @@
 """Under zh the commands print no English word: only ids and names from the data, the scenario file's fields,
-paths and numbers are Latin."""
+paths and numbers are Latin; the tables they write for people (placement.csv with its reasons, summary.csv with
+its meanings, fleet.csv, season.csv, ...) likewise; the run log speaks of plans, not solvers."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
+import yaml
 
 import scenarios
+from scenarios.loader import DATA_DIR
 from tests.scenarios.bureau import bureau_workbooks
 from whatif.cli import main
 
 LATIN = re.compile(r"[A-Za-z][A-Za-z_]+")
+QUICK = ["--iterations", "300", "--time-limit", "5"]
+#: Words of a solver's report that a run log for planners must not use.
+SOLVER_WORDS = re.compile(r"求解|差距|下界|上界|目标值|solver|gap|MIP|optimal|feasible|bound", re.IGNORECASE)
 
 
 def _english(text: str, allowed: set[str]) -> list[str]:
@@ -32,14 +40,76 @@ def _data_words(sc: scenarios.Scenario) -> set[str]:
     return words | {"xlsx", "csv", "yaml", "json", "pdf", "png"}  # file suffixes of names the data gave
 
 
+def _tables(folder: Path, allowed: set[str]) -> dict[str, list[str]]:
+    """The English words in the headers and cells of every CSV a command wrote into ``folder`` (by file)."""
+    found = {}
+    for path in sorted(folder.rglob("*.csv")):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        cells = " ".join([*frame.columns, *frame.to_numpy().ravel().tolist()])
+        if words := _english(cells, allowed):
+            found[path.name] = words
+    return found
+
+
+def _run_log(err: str) -> list[str]:
+    """The run log's lines on stderr, each checked for a solver's words."""
+    lines = [line for line in err.splitlines() if line.startswith("运行记录")]
+    assert all(not SOLVER_WORDS.search(line) for line in lines), lines
+    return lines
+
+
 def test_plan_and_replan_speak_chinese(tmp_path: Path, capsys) -> None:
     sc = scenarios.load("tiny")
     allowed = _data_words(sc) | {f"C{k:02d}" for k in range(1, 20)}
     assert main(["plan", "tiny", "--out", str(tmp_path / "plan")]) == 0
-    assert main(["replan", "tiny", "--plan", str(tmp_path / "plan"), "--delay", "60", "--out",
-                 str(tmp_path / "replan")]) == 0
+    missing = sc.workers.index[0]  # a worker who missed the train keeps the post: the reason says so in Chinese
+    assert main(["replan", "tiny", "--plan", str(tmp_path / "plan"), "--delay", "60", "--missing", missing,
+                 "--out", str(tmp_path / "replan")]) == 0
     said = capsys.readouterr()
     assert not _english(said.out + said.err, allowed), said
+    assert len(_run_log(said.err)) == 1  # the plan's (a re-plan solves nothing)
+    assert not _tables(tmp_path, allowed)
+    placement = pd.read_csv(tmp_path / "replan" / "placement.csv", dtype=str, encoding="utf-8-sig")
+    assert placement.set_index("工号").at[missing, "安置说明"].startswith("缺席")
+
+
+def _season(root: Path) -> Path:
+    """A season of two small trains on tiny's enterprises."""
+    arrivals = [{"id": f"A{k}", "kind": "train", "date": f"2023-02-0{k}", "arrival": "21:30", "origin": "定西 Dingxi",
+                 "point": "north", "cars": 1, "seats_per_car": 20,
+                 "workers": {"generate": {"count": 3, "county_shares": {"tongwei": 1.0}}}} for k in (1, 2)]
+    shutil.copytree(DATA_DIR / "tiny", root / "tiny")
+    shutil.copy(DATA_DIR / "qingdao_districts.csv", root)
+    doc = {"season": {"name": "two", "start": "2023-02-01", "end": "2023-02-03", "city": "../tiny",
+                      "fleet_per_day": {"minibus_12": 3}},
+           "points": {"north": {"kind": "station"}}, "arrivals": arrivals}
+    (root / "season").mkdir()
+    (root / "season" / "season.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    return root / "season"
+
+
+def test_pack_fleet_and_season_speak_chinese(tmp_path: Path, capsys) -> None:
+    """The demo's command (pack) on tiny, a small fleet search and a two-night season: what they print and the
+    tables they write for people have no English word."""
+    sc = scenarios.load("tiny")
+    allowed = _data_words(sc) | {f"C{k:02d}" for k in range(1, 20)} | {"A1", "A2", "north", "two"}
+    assert main(["pack", "tiny", "--out", str(tmp_path / "pack"), *QUICK, "--replications", "3", "--jobs", "1"]) == 0
+    said = capsys.readouterr()
+    assert not _english(said.out + said.err, allowed), said
+    assert len(_run_log(said.err)) == 1
+    assert main(["fleet", "tiny", "--out", str(tmp_path / "fleet"), "--max-nights", "40", "--iterations", "300",
+                 "--delays", "0,30"]) == 0
+    season = _season(tmp_path / "in")
+    assert main(["season", str(season), "--out", str(tmp_path / "season"), "--replications", "2", "--jobs", "1",
+                 "--iterations", "300"]) == 0
+    said = capsys.readouterr()
+    assert not _english(said.out + said.err, allowed), said
+    _run_log(said.err)  # the fleet search and the season plan many nights: whatever log they give, no solver words
+    assert not _tables(tmp_path / "pack", allowed)
+    assert not _tables(tmp_path / "fleet", allowed)
+    assert not _tables(tmp_path / "season", allowed)
+    summary = pd.read_csv(tmp_path / "pack" / "summary.csv", encoding="utf-8-sig")
+    assert summary["含义"].str.contains("入住").any()
 
 
 def test_check_of_a_bad_bureau_roster_speaks_chinese(tmp_path: Path, capsys) -> None:
