@@ -30,13 +30,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi.long_rides": ("Rides over the limit", "乘车超时人数"),
     "kpi.long_rides.doc": (
         "workers who rode longer than the policy's max_ride_min (station to their stop)",
-        "乘车时间超过方案 max_ride_min 的人数（车站到下车点）",
+        "乘车时间超过规定上限（policy.max_ride_min）的人数（车站到下车点）",
     ),
     "kpi.long_waits": ("Station waits over the limit", "站内等候超时人数"),
     "kpi.long_waits.doc": (
         "workers who waited in the station longer than the policy's max_station_wait_min (off the train to "
         "driven off)",
-        "站内等候超过方案 max_station_wait_min 的人数（下火车到车辆开出）",
+        "站内等候超过规定上限（policy.max_station_wait_min）的人数（下火车到车辆开出）",
     ),
     "kpi.not_delivered": ("Workers not delivered", "未送达人数"),
     "kpi.not_delivered.doc": (
@@ -110,13 +110,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi.p_long_ride": ("Nights with a ride over the limit", "有人乘车超时的夜晚比例"),
     "kpi.p_long_ride.doc": (
         "share of nights in which someone rode longer than max_ride_min (reported beside the headline)",
-        "有人乘车超过 max_ride_min 的夜晚占比（与主要指标一并报告）",
+        "有人乘车超过规定上限（policy.max_ride_min）的夜晚占比（与主要指标一并报告）",
     ),
     "kpi.p_long_wait": ("Nights with a station wait over the limit", "有人站内等候超时的夜晚比例"),
     "kpi.p_long_wait.doc": (
         "share of nights in which someone waited in the station longer than max_station_wait_min (reported beside "
         "the headline)",
-        "有人站内等候超过 max_station_wait_min 的夜晚占比（与主要指标一并报告）",
+        "有人站内等候超过规定上限（policy.max_station_wait_min）的夜晚占比（与主要指标一并报告）",
     ),
     # units
     "unit.minutes": ("min", "分钟"),
