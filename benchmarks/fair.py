@@ -28,6 +28,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from planning.match.spread import POOL  # noqa: E402
+
 #: Other spreads (slack, floor, bonus of ``planning.match.spread.spread``), strongest first.
 FRONTIER = ((1.0, 1.0, 3.0), (1.5, 0.5, 2.0), (6.0, 0.5, 1.0), (16.0, 0.3, 0.0), (30.0, 0.0, 0.0))
 CHILD = r"""
@@ -45,7 +48,8 @@ from planning.match.match import group_stats, solve
 from planning.match.score import market, true_score
 from planning.match import spread as sp
 from planning.match.pages import small_pages
-small_pages().__enter__()  # as the fair command does: numpy's huge pages are slow to fault in here
+pages = small_pages()  # as the fair command does: numpy's huge pages are slow to fault in here
+pages.__enter__()
 times, cpu = {}, {}
 class Stage:
     def __init__(self, name):
@@ -83,6 +87,8 @@ for slack, floor, bonus in FRONTIER:
                      float(sp.ndcg(cols, pool, truth, w.k).mean() / n_plain)])
 in_pool = np.zeros(m.n_posts, dtype=bool)
 in_pool[pool.post[pool.valid]] = True
+in_lists = np.zeros(m.n_posts, dtype=bool)
+in_lists[e.p] = True
 digest = hashlib.sha256()
 for a in (grouped.post_of, alone.post_of, sp.posts_of(pool, plain), sp.posts_of(pool, spread)):
     digest.update(np.ascontiguousarray(a).tobytes())
@@ -99,7 +105,8 @@ print(json.dumps({
     "gini_plain": sp.gini(e_plain), "gini_spread": sp.gini(e_spread), "max_plain": int(e_plain.max()),
     "max_spread": int(e_spread.max()), "unseen_plain": float((e_plain == 0).mean()),
     "unseen_spread": float((e_spread == 0).mean()), "ndcg_plain": float(n_plain), "ndcg_spread": float(n_spread),
-    "frontier": frontier, "outside_pools": float(1 - in_pool.mean()), "digest": digest.hexdigest()[:16]}))
+    "frontier": frontier, "outside_pools": float(1 - in_pool.mean()),
+    "outside_lists": float(1 - in_lists.mean()), "digest": digest.hexdigest()[:16]}))
 """
 
 
@@ -117,7 +124,9 @@ def report(runs: list[dict], args: argparse.Namespace) -> str:
     med = statistics.median
     first = runs[0]
     loads = ", ".join(f"{r['load']:.1f}" for r in runs)
-    lines = [f"Spring Wind matching, {args.posts:,} posts ({first['places']:,} places), {args.seekers:,} seekers, "
+    command = " ".join(["python benchmarks/fair.py", *sys.argv[1:]])
+    lines = [f"$ {command}",
+             f"Spring Wind matching, {args.posts:,} posts ({first['places']:,} places), {args.seekers:,} seekers, "
              f"{args.fairs} fairs, seed {args.seed}; {len(runs)} runs (median), {platform.processor() or 'cpu'}, "
              f"{os.cpu_count()} cores, shared: load average {loads}", "",
              f"{'stage':<28}{'wall s (median)':>16}{'cpu s (median)':>16}{'wall runs':>20}"]
@@ -149,9 +158,10 @@ def report(runs: list[dict], args: argparse.Namespace) -> str:
               f"{first['ndcg_spread']:.4f}, ratio {first['ndcg_spread'] / first['ndcg_plain']:.4f}",
               "other spreads (slack, floor, bonus: Gini, NDCG ratio): " + "; ".join(
                   f"{a:g}, {b:g}, {c:g}: {g:.3f}, {r:.4f}" for a, b, c, g, r in first["frontier"]),
-              f"lowest Gini of the spreads keeping NDCG@10 at 0.95 of plain: {kept}; posts in no seeker's pool of "
-              f"candidates: {first['outside_pools']:.1%} (no list can show them: the Gini of any lists is at least "
-              f"that share)",
+              f"lowest Gini of the spreads keeping NDCG@10 at 0.95 of plain: {kept}; posts in no seeker's pool (their "
+              f"best {POOL} candidates): {first['outside_pools']:.1%} (no list can show them: the Gini of any lists "
+              f"is at least that share); posts in no seeker's candidates at all: {first['outside_lists']:.1%} "
+              f"(wider pools: benchmarks/fair_pools.py)",
               f"same seed, same bytes: {'yes' if len({r['digest'] for r in runs}) == 1 else 'NO'} "
               f"(digests {', '.join(r['digest'] for r in runs)})"]
     return "\n".join(lines)

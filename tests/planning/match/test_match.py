@@ -94,6 +94,28 @@ def test_gini_and_ndcg_on_known_values() -> None:
     assert best[0] == pytest.approx(1.0) and worse[0] < 1.0
 
 
+def test_ndcg_is_measured_against_the_truly_best_posts_of_the_pool() -> None:
+    """By hand, on random pools with padding: gains are the true scores rescaled within the seeker's pool, the ideal
+    is the pool's k truly best posts (whatever the model's scores say), the list counts in its own order."""
+    rng = np.random.default_rng(4)
+    for _ in range(20):
+        n, width, k = 5, 8, 3
+        valid = rng.random((n, width)) < 0.8
+        valid[:, 0] = True
+        post = np.where(valid, rng.integers(0, 50, (n, width)), -1)
+        score = np.where(valid, rng.normal(size=(n, width)), -np.inf)
+        truth = rng.normal(size=(n, width))
+        cols = np.array([rng.permutation(np.flatnonzero(v))[:k].tolist() + [-1] * (k - min(k, v.sum()))
+                         for v in valid])
+        got = sp.ndcg(cols, sp.Pool(post, score), truth, k)
+        for s in range(n):
+            t = truth[s, valid[s]]
+            gain = {c: (truth[s, c] - t.min()) / (t.max() - t.min()) for c in np.flatnonzero(valid[s])}
+            dcg = sum(gain[c] / np.log2(i + 2) for i, c in enumerate(cols[s]) if c >= 0)
+            ideal = sum(g / np.log2(i + 2) for i, g in enumerate(sorted(gain.values(), reverse=True)[:k]))
+            assert got[s] == pytest.approx(dcg / ideal if ideal > 0 else 1.0)
+
+
 def test_same_seed_same_match(season, with_groups) -> None:
     again = match_fair(season, MatchPolicy())
     assert np.array_equal(again.post_of, with_groups.post_of)
