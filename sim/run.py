@@ -117,13 +117,17 @@ def _derive(events: pd.DataFrame, timelines: pd.DataFrame, delays: pd.DataFrame,
 
 
 def _simulate(nights: list[Night], scenario: Scenario, name: str, replications: int, seed: int, config: SimConfig,
-              arrival_min: float, deadline_min: float) -> SimResult:
+              arrival_min: float, deadline_min: float, only: Sequence[int] | None = None) -> SimResult:
+    if only is not None:
+        reps = sorted({_whole(r, 0, "only") for r in only})
+        replications = len(reps)
     replications = _whole(replications, 1, "replications")
     seed = _whole(seed, 0, "seed")
     start = time.perf_counter()
     full_below, mode = _full_log_replications(config, replications)
     workers, roster = _rosters(nights)
-    reps = list(range(replications))
+    if only is None:
+        reps = list(range(replications))
     jobs = min(config.n_jobs, replications) if replications >= config.parallel_min_replications else 1
     if jobs > 1:
         from joblib import Parallel, delayed
@@ -159,7 +163,7 @@ def _night_model(scenario: Scenario, options: SimConfig | dict[str, Any] | None)
 
 
 def simulate(scenario: Scenario, plan: Plan, replications: int = 100, seed: int = 0,
-             options: SimConfig | dict[str, Any] | None = None) -> SimResult:
+             options: SimConfig | dict[str, Any] | None = None, *, only: Sequence[int] | None = None) -> SimResult:
     """Play the plan out ``replications`` times on the night of the scenario's train.
 
     Parameters
@@ -175,13 +179,26 @@ def simulate(scenario: Scenario, plan: Plan, replications: int = 100, seed: int 
         A ``SimConfig`` or a dict of dotted-path overrides of it (``{"bay_call": "first_ready"}``). A path under
         ``disruptions.`` changes the scenario's night model for this run (``{"disruptions.missed_train.p_per_worker":
         0.01}``): the night model is the scenario's (``scenarios.disruptions``), the same in every command.
+    only
+        The replication numbers to run instead of ``0..replications-1`` (``replications`` is then their count):
+        replication r is the same night whichever others run with it, so nights can be added in batches.
 
     Raises ScenarioError when the plan does not fit the scenario or an option is out of range.
     """
     scenario, config = _night_model(scenario, options)
     night = compile_night(scenario, plan)
     return _simulate([night], scenario, scenario.name, replications, seed, config, scenario.arrival_min,
-                     scenario.latest_arrival_min)
+                     scenario.latest_arrival_min, only)
+
+
+def simulate_compiled(scenario: Scenario, night: Night, seed: int, only: Sequence[int],
+                      options: SimConfig | dict[str, Any] | None = None) -> SimResult:
+    """``simulate(scenario, plan, seed=seed, only=only, options=options)`` of a night already compiled from them
+    (``sim.night.compile_night``): the same result, without compiling the plan again for every batch of nights.
+    ``options`` are the simulation's only (the night model is the compiled night's)."""
+    config = as_config(options)
+    return _simulate([night], scenario, scenario.name, len(only), seed, config, scenario.arrival_min,
+                     scenario.latest_arrival_min, only)
 
 
 def simulate_day(arrivals: Sequence[tuple[Scenario, Plan]], replications: int = 1, seed: int = 0,

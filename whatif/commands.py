@@ -82,6 +82,14 @@ def _risk_nights(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("--risk-nights", type=a.whole(0, a.MAX_REPLICATIONS), default=RISK_NIGHTS,
                    help=said("help.risk_nights", default=RISK_NIGHTS))
+    _alternatives(p)
+
+
+def _alternatives(p: argparse.ArgumentParser) -> None:
+    from whatif.plan_alternatives import MODES, REPLAN_RIDERS
+
+    p.add_argument("--alternatives", choices=MODES, default="auto", help=said("help.alternatives",
+                                                                             riders=REPLAN_RIDERS))
 
 
 def _risk_check(sc, plan, args: argparse.Namespace, options: PlanOptions, run=None):
@@ -91,7 +99,7 @@ def _risk_check(sc, plan, args: argparse.Namespace, options: PlanOptions, run=No
     if run is None and not args.risk_nights:
         return None
     return check_risk(sc, plan, options, nights=args.risk_nights, seed=args.seed, run=run,
-                      n_jobs=getattr(args, "jobs", 2))
+                      n_jobs=getattr(args, "jobs", 2), alternatives=args.alternatives)
 
 
 def _plan_args(p: argparse.ArgumentParser) -> None:
@@ -369,6 +377,7 @@ def _pack_args(p: argparse.ArgumentParser) -> None:
     a.replications(p, 100)
     a.jobs(p)
     p.add_argument("--risk-nights", type=int, default=None, help=argparse.SUPPRESS)  # pack checks its own nights
+    _alternatives(p)
     p.add_argument("--redact", action="store_true",
                    help=said("help.redact"))
 
@@ -385,7 +394,7 @@ def _pack(args: argparse.Namespace) -> int:
         sc = load(args.scenario)
         step(say(args.lang, "step_pack"))
         pack = build_pack(sc, lang=args.lang, replications=args.replications, seed=args.seed, plan_options=options,
-                          axes=axes, n_jobs=args.jobs, redact=args.redact)
+                          axes=axes, n_jobs=args.jobs, redact=args.redact, alternatives=args.alternatives)
         step(say(args.lang, "step_write"))
         write_pack(pack, args.out)
     _run_log(sc, pack.plan, args.lang)

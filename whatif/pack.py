@@ -91,6 +91,7 @@ def build_pack(
     axes: Mapping[str, Sequence[Any]] | None = None,
     sweep_replications: int | None = None,
     redact: bool = False,
+    alternatives: str = "auto",
 ) -> Pack:
     """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory.
 
@@ -98,7 +99,8 @@ def build_pack(
     (default: ``seed``, ``plan_time_limit`` and ``plan_iterations``) says how the plan is searched for;
     ``n_jobs`` is the number of worker processes of the simulation and the sweep; ``sweep_replications`` the
     nights per option of the sweep (default: ``replications``). ``redact``: a pack fit to share
-    (names reduced to surname plus 某, no phones, ids kept).
+    (names reduced to surname plus 某, no phones, ids kept). ``alternatives``: which the risk check tries
+    (``whatif.plan_alternatives``: auto, quick or all).
     """
     check_lang(lang)
     sc = scenario if isinstance(scenario, Scenario) else load(scenario)
@@ -124,7 +126,8 @@ def build_pack(
         swept = sweep(sc, axes, replications=sweep_replications or replications, seed=seed, n_jobs=n_jobs)
         kpis = ["p95_checkin_min", "share_by_deadline", "longest_wait_min"]
         figures["options"] = swept.options_chart(kpis, lang)
-    check = check_risk(sc, plan, options, seed=seed, n_jobs=n_jobs, run=result)  # on the pack's own nights
+    check = check_risk(sc, plan, options, seed=seed, n_jobs=n_jobs, run=result,  # on the pack's own nights
+                       alternatives=alternatives)
     pages = pack_pages(sc, plan, result, figures, lang, slower, check)
     return Pack(scenario=shown, plan=plan, result=result, lang=lang, figures=figures, sweep=swept, pages=pages,
                 redacted=redact, check=check)

@@ -2,10 +2,12 @@
 
 The plan is simulated on the scenario's night (the same night model and seed as ``simulate``); the headline is
 ``sim.risk``'s. Below ``policy.target_on_time`` the check names the coaches and enterprises whose workers make
-nights fail, and tries the other ways the toolkit can plan without new data (the other route mode, a planning margin,
-the desk order by coach; then one more coach of each type, booked to wait by the station, on the safest of these),
-each on the same simulated nights (common random numbers), with its risk and cost, and recommends the cheapest that
-meets the target.
+nights fail, and tries the other ways the toolkit can plan without new data (the desk order by coach, the other
+route mode, a planning margin; then one more coach of each type, booked to wait by the station, on the safest of
+these), on the same simulated nights (common random numbers), cheapest first, each stopped as soon as it is clearly
+above or below the target (``whatif.plan_alternatives``), with its risk and cost, and recommends the cheapest that
+meets the target. Those not tried are listed, with why (they cost more than the one that meets, or they plan the
+routes again and ``--alternatives`` left them out).
 """
 
 from __future__ import annotations
@@ -21,11 +23,22 @@ from planning.plan import Plan
 from present.catalog import text
 from scenarios.scenario import Scenario
 from sim.risk import Share, on_time, worker_flags
+from whatif.plan_alternatives import (
+    MARGIN_MIN,
+    MODES,
+    REPLAN,
+    Book,
+    Candidate,
+    plan_options,
+    replanned,
+    rule_for,
+    standby_plans,
+    tries_replans,
+    try_in_order,
+)
 
 #: Nights the risk check simulates by default (``--risk-nights``; 0 skips the check).
 RISK_NIGHTS = 100
-#: The planning margin tried as an alternative, minutes before the latest arrival.
-MARGIN_MIN = 30
 #: Coaches and enterprises named as the ones whose nights fail.
 NAMED = 5
 
@@ -40,6 +53,7 @@ class Alternative:
     coaches: int
     plan: Plan | None = field(default=None, repr=False, compare=False)
     why: dict[str, str] = field(default_factory=dict)  # why there is no plan, per language
+    skipped: str = ""  # why it was not tried: "costlier" (than the one that meets) or "replan" (see --alternatives)
 
     def meets(self, target: float) -> bool:
         return self.share is not None and self.share.p >= target
@@ -76,7 +90,7 @@ class RiskCheck:
             rows.append({"option": a.key, "p_on_time": a.share.p if a.share else math.nan, "p_low": round(low, 4),
                          "p_high": round(high, 4), "nights": a.share.nights if a.share else 0, "coaches": a.coaches,
                          "cost": a.cost, "meets_target": a.meets(self.target), "recommended": a is rec,
-                         "why_no_plan": a.why.get("en", "")})
+                         "why_no_plan": a.why.get("en", ""), "not_tried": a.skipped})
         return pd.DataFrame(rows)
 
 
@@ -111,66 +125,71 @@ def failing(run, sc: Scenario) -> tuple[tuple[tuple[str, int], ...], tuple[tuple
     return top(coaches), top(ents, lambda e: names.get(e, e))
 
 
-def _variants(sc: Scenario) -> list[tuple[str, Scenario, Scenario]]:
-    """(key, scenario to plan on, scenario of the night) of each alternative the toolkit can make without new data."""
-    from whatif.fleet_candidates import with_margin
-
-    other = "open" if sc.policy.routes == "closed" else "closed"
-    out = [(f"routes_{other}", sc.with_overrides({"policy.routes": other}), sc)]
-    out.append(("margin", with_margin(sc, MARGIN_MIN), sc))
-    if sc.station.desk_order != "coach":
-        desk = sc.with_overrides({"station.desk_order": "coach"})
-        out.append(("desk_coach", desk, desk))
-    return out
-
-
-def _standbys(sc: Scenario, plan: Plan) -> list[tuple[str, Plan]]:
-    """(key, plan) of "one more coach" of each type of the fleet: the plan with it booked as a standby by the station
-    (it takes the trips of a coach that does not come, ``disruptions.coach_no_show.booked_standby_min`` later)."""
-    return [(f"standby_{t}", dataclasses.replace(plan, standby=(*plan.standby, t)))
-            for t, coach in sc.fleet.items() if coach.count > 0]
-
-
 def check_risk(sc: Scenario, plan: Plan, options: PlanOptions | None = None, nights: int = RISK_NIGHTS,
-               seed: int = 0, n_jobs: int = 2, run=None) -> RiskCheck:
+               seed: int = 0, n_jobs: int = 2, run=None, alternatives: str = "auto") -> RiskCheck:
     """Simulate ``plan`` (or read ``run``, a simulation of it) and hold its headline against the target; below it,
-    plan and simulate the alternatives on the same nights."""
-    from whatif.option import plan_or_problem
-
+    try the alternatives on the same nights, cheapest first (``whatif.plan_alternatives``; ``alternatives``: auto,
+    quick or all)."""
+    if alternatives not in MODES:
+        raise ValueError(f"alternatives(={alternatives!r}) must be one of {', '.join(MODES)}.")
     if run is None:
         run = _simulate(sc, plan, nights, seed, n_jobs)
     share = on_time(run.kpis).headline
     target = sc.policy.target_on_time
     coaches, ents = failing(run, sc)
-    used = int(plan.coaches["coach_id"].nunique()) if plan.routes is not None else 0
-    current = Alternative("current", share, _cost(sc, plan), used, plan)
+    current = Alternative("current", share, _cost(sc, plan), _coaches(plan), plan)
     if share.p >= target:
         return RiskCheck(share, target, coaches, ents, (current,))
-    opts = options or PlanOptions(seed=seed)
-    alternatives = [current]
-    nights = {"current": sc}  # the night each alternative is simulated on (the desk order changes the night)
-    for key, planning, night in _variants(sc):
-        fields = {f.name: getattr(opts, f.name) for f in dataclasses.fields(PlanOptions) if f.name != "strict"}
-        made, problem = plan_or_problem(planning, **fields)
+    book = Book(sc, plan, run.seed, n_jobs)
+    book.add(run)
+    rows = _alternatives(sc, Candidate("current", current.cost, current.coaches, book), share,
+                         options or PlanOptions(seed=seed), rule_for(run.replications, target), alternatives)
+    return RiskCheck(share, target, coaches, ents, (current, *rows))
+
+
+def _coaches(plan: Plan) -> int:
+    return int(plan.coaches["coach_id"].nunique()) if plan.routes is not None else 0
+
+
+def _alternatives(sc: Scenario, current: Candidate, share: Share, opts: PlanOptions, rule,
+                  mode: str) -> list[Alternative]:
+    """The alternatives, tried cheapest first: the desk order and (when ``mode`` says so) the re-planned ones; then
+    one more coach of each type on the safest plan tried, when it would cost less than the one that meets."""
+    from whatif.option import plan_or_problem
+
+    plan, seed, n_jobs = current.book.plan, current.book.seed, current.book.n_jobs
+    candidates, rows = [], []
+    if sc.station.desk_order != "coach":  # the same plan; the night has the gift packs in departure order
+        desk = sc.with_overrides({"station.desk_order": "coach"})
+        candidates.append(Candidate("desk_coach", current.cost, current.coaches, Book(desk, plan, seed, n_jobs)))
+    replans = tries_replans(sc, plan, mode)
+    for key, planning in replanned(sc):
+        if not replans:
+            rows.append(Alternative(key, None, math.nan, 0, skipped=REPLAN))
+            continue
+        made, problem = plan_or_problem(planning, **plan_options(opts))
         if made is not None and key == "margin":
             made = dataclasses.replace(made, margin_min=float(MARGIN_MIN))
         if made is None or made.routes is None or problem is not None:
             why = {lang: problem.text(lang)[:160] for lang in ("zh", "en")} if problem is not None else {}
-            alternatives.append(Alternative(key, None, math.nan, 0, None, why))
+            rows.append(Alternative(key, None, math.nan, 0, None, why))
             continue
-        alt = _simulate(night, made, run.replications, run.seed, n_jobs)
-        alternatives.append(Alternative(key, on_time(alt.kpis).headline, _cost(night, made),
-                                        int(made.coaches["coach_id"].nunique()), made))
-        nights[key] = night
-    # One more coach of each type, on the safest of the plans above (this plan, or the alternative that reads best).
-    base = max((a for a in alternatives if a.share is not None), key=lambda a: a.share.p)
+        candidates.append(Candidate(key, _cost(sc, made), _coaches(made), Book(sc, made, seed, n_jobs)))
+
+    def row(cand: Candidate, share: Share | None, skipped: str) -> Alternative:
+        return Alternative(cand.key, share, cand.cost, cand.coaches, cand.book.plan, skipped=skipped)
+
+    tried, best = try_in_order(candidates, rule, row)
+    # One more coach of each type, booked, on the safest plan tried (this one, or the alternative that reads best).
+    known = {c.key: c for c in (current, *candidates)}
+    shares = [("current", share), *((a.key, a.share) for a in tried if a.share is not None)]
+    base = known[min(shares, key=lambda ks: (-ks[1].p, known[ks[0]].order))[0]]
     prefix = "" if base.key == "current" else f"{base.key}+"
-    for key, made in _standbys(sc, base.plan):
-        alt = _simulate(nights[base.key], made, run.replications, run.seed, n_jobs)
-        extra = sc.fleet[made.standby[-1]].fixed_cost
-        alternatives.append(Alternative(prefix + key, on_time(alt.kpis).headline, base.cost + extra, base.coaches + 1,
-                                        made))
-    return RiskCheck(share, target, coaches, ents, tuple(alternatives))
+    standbys = [Candidate(f"{prefix}standby_{t}", base.cost + fixed, base.coaches + 1,
+                          Book(base.book.night, made, seed, n_jobs, base=base.book))
+                for t, made, fixed in standby_plans(sc, base.book.plan)]
+    more, _ = try_in_order(standbys, rule, row, best)
+    return [*tried, *rows, *more]
 
 
 def alternative_name(key: str, sc: Scenario, lang: str) -> str:
@@ -211,14 +230,18 @@ def check_lines(check: RiskCheck, sc: Scenario, lang: str) -> list[str]:
     rec = check.recommended
     for a in check.alternatives:
         name = alternative_name(a.key, sc, lang)
-        if a.share is None:
-            lines.append(say(lang, "risk_alt_none", name=name, why=a.why.get(lang, "")))
-            continue
         cost = say(lang, "risk_cost", cost=f"{a.cost:,.0f}") if math.isfinite(a.cost) else say(lang, "risk_no_prices")
-        lo, hi = a.share.interval
-        mark = say(lang, "risk_recommended") if a is rec else ""
-        lines.append(say(lang, "risk_alt", name=name, p=pct(a.share.p), low=pct(lo), high=pct(hi),
-                         coaches=a.coaches, cost=cost) + mark)
+        if a.skipped == REPLAN:
+            lines.append(say(lang, "risk_alt_replan", name=name))
+        elif a.skipped:
+            lines.append(say(lang, "risk_alt_costlier", name=name, coaches=a.coaches, cost=cost))
+        elif a.share is None:
+            lines.append(say(lang, "risk_alt_none", name=name, why=a.why.get(lang, "")))
+        else:
+            lo, hi = a.share.interval
+            mark = say(lang, "risk_recommended") if a is rec else ""
+            lines.append(say(lang, "risk_alt", name=name, p=pct(a.share.p), low=pct(lo), high=pct(hi),
+                             n=a.share.nights, coaches=a.coaches, cost=cost) + mark)
     if rec is None:
         lines.append(say(lang, "risk_none_meets", target=pct(check.target)))
     return lines

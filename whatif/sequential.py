@@ -18,6 +18,9 @@ good nights of ``n_k = k * batch``.
 - **At the cap** (look K, ``n_K`` nights) the last bound ``c_K`` is a fixed-sample one-sided test on all nights at
   the error the spending left for it (with O'Brien-Fleming spending almost all of ``alpha``: for 95% over 400
   nights it is the fixed 400-night test's own bound, 388): the candidate meets or fails there, never undecided.
+  With ``at_cap="estimate"`` (the risk check of ``plan``, whose headline is a share of nights) the cap judges by
+  the share itself, as the check judges the plan: meets when ``X_K >= target * n_K``; the early stops stay as
+  above, so an early "meets" is the stricter claim and an early "fails" needs the upper bound below the target.
 
 The interval the verdict uses is the one shown: at look k the lower bound is the one-sided Clopper-Pearson bound
 at the look's nominal level ``1 - a_k`` (``a_k`` between the chances under ``p0`` of at least ``c_k`` and at least
@@ -41,6 +44,8 @@ from present.catalog import text
 MEETS, FAILS = "meets", "fails"
 #: The error-spending schedules the rule knows (see the module's docstring).
 SPENDING = ("obrien_fleming", "pocock")
+#: How the last look decides: the one-sided test, or the share of good nights against the target.
+AT_CAP = ("test", "estimate")
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class SequentialRule:
     max_batches: int = 10
     spending: str = "obrien_fleming"
     futility: float = 0.01
+    at_cap: str = "test"
 
     def __post_init__(self) -> None:
         if not 0.0 < self.target < 1.0:
@@ -80,6 +86,8 @@ class SequentialRule:
             raise ValueError(f"spending(={self.spending!r}) must be one of {', '.join(SPENDING)}.")
         if not 0.0 <= self.futility < 0.5:
             raise ValueError(f"futility(={self.futility!r}) must be in [0, 0.5).")
+        if self.at_cap not in AT_CAP:
+            raise ValueError(f"at_cap(={self.at_cap!r}) must be one of {', '.join(AT_CAP)}.")
 
     @property
     def max_nights(self) -> int:
@@ -110,6 +118,8 @@ class SequentialRule:
             allowed = self.spent(k / self.max_batches) - used
             ok = np.nonzero(tail <= allowed * (1 + 1e-12))[0]
             c = int(ok[0]) if len(ok) else n + 1
+            if k == self.max_batches and self.at_cap == "estimate":
+                c = math.ceil(self.target * n - 1e-9)  # the share itself at the cap
             if c <= n:
                 used += float(tail[c])
             alive = dist.copy()

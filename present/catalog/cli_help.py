@@ -86,6 +86,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "风险检查模拟方案的夜晚数（默认 {default}；0 表示不检查）；低于 policy.target_on_time 时尝试其他做法，"
         "推荐达到目标中最便宜的一种",
     ),
+    "help.alternatives": (
+        "which alternatives the risk check tries below the target: auto (default: the desk order and one more coach "
+        "of each type; also the other route mode and a planning margin, which plan the routes again, when at most "
+        "{riders} workers go by coach), quick (never those two), all (always)",
+        "低于目标时风险检查尝试哪些做法：auto（默认：物品发放顺序、每种车型多订一辆；乘车不超过 {riders} 人时也尝试"
+        "另一种线路方式和计划余量，这两种要重新排车），quick（不试这两种），all（都试）",
+    ),
     "help.placement": ("an exported placement.xlsx or placement.csv, edited by hand: kept as it is and routed",
                        "导出后经手工修改的 placement.xlsx 或 placement.csv：保持原样并据此排线"),
     "help.base": (
