@@ -44,6 +44,8 @@ from whatif.sequential import MEETS, SequentialRule
 BATCH = 20
 #: The most looks of the rule.
 MAX_LOOKS = 100
+#: An alternative fails early when the one-sided upper bound at 1 - FUTILITY of its share is below the target.
+FUTILITY = 0.01
 #: ``auto`` plans the routes again for the alternatives when at most this many workers go by coach.
 REPLAN_RIDERS = 100
 #: How many alternatives are tried: see the module's docstring.
@@ -60,7 +62,7 @@ def rule_for(nights: int, target: float) -> SequentialRule:
     while nights % looks:
         looks -= 1
     return SequentialRule(target=min(target, 1.0 - 1e-9), alpha=0.05, batch=nights // looks, max_batches=looks,
-                          at_cap="estimate")
+                          futility=FUTILITY, at_cap="estimate")
 
 
 @dataclass(eq=False)

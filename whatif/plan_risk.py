@@ -38,7 +38,7 @@ from whatif.plan_alternatives import (
 )
 
 #: Nights the risk check simulates by default (``--risk-nights``; 0 skips the check).
-RISK_NIGHTS = 100
+RISK_NIGHTS = 60
 #: Coaches and enterprises named as the ones whose nights fail.
 NAMED = 5
 

@@ -110,3 +110,17 @@ def test_a_plan_made_with_a_margin_is_read_back_against_the_real_deadline(tmp_pa
     assert back.margin_min == 45.0
     assert main(["simulate", "dingxi_qingdao_2025", "--plan", str(tmp_path), "--out", str(tmp_path / "sim"),
                  "--replications", "2", "--jobs", "1"]) == 0
+
+
+def test_quick_alternatives_say_which_were_not_tried(tmp_path: Path, capsys) -> None:
+    """``--alternatives quick`` keeps the plan's routes: the other route mode and the margin are listed as not
+    tried, with the option that tries them; the desk order and the standby coaches are tried."""
+    folder = fuzhou_from_template(tmp_path / "fuzhou", routes="closed")
+    out = tmp_path / "plan"
+    assert main(["plan", str(folder), "--out", str(out), "--lang", "en", "--alternatives", "quick"]) == 0
+    text = capsys.readouterr().out
+    assert text.count("not tried (it plans the routes again") == 2 and "--alternatives all tries it" in text
+    rows = {r["option"]: r for r in csv.DictReader(
+        (out / "risk_check.csv").read_text(encoding="utf-8-sig").splitlines())}
+    assert rows["routes_open"]["not_tried"] == "replan" and rows["margin"]["not_tried"] == "replan"
+    assert rows["desk_coach"]["not_tried"] == "" and int(rows["desk_coach"]["nights"]) > 0

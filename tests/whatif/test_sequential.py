@@ -83,5 +83,7 @@ def test_rule_refuses_nonsense() -> None:
         SequentialRule(target=1.0)
     with pytest.raises(ValueError, match="spending"):
         SequentialRule(spending="bonferroni")
+    with pytest.raises(ValueError):
+        SequentialRule(at_cap="median")
     with pytest.raises(ValueError, match="whole number of batches"):
         SequentialRule().verdict(10, 50)
