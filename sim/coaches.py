@@ -43,6 +43,10 @@ def board_trip(env: simpy.Environment, board: TripBoard, board_min: Sequence[flo
 def vehicle(state: NightState, run: Run):
     """The SimPy process of one vehicle over all its trips."""
     env, night, rec, cfg, off = state.env, state.night, state.rec, state.config, state.offset
+    # Python floats, not numpy scalars, for the check-in's times (they become event times).
+    open_min, close_min = night.checkin_open_min.tolist(), night.checkin_close_min.tolist()
+    morning = night.morning_min if night.late_checkin == "morning" else None
+    present, checkin_min, worker, start = state.present, state.checkin_min, rec.worker, state.checkin.start
     if run.available_min > env.now:
         yield env.timeout(run.available_min - env.now)
     rec.log(env.now, "vehicle", run.id, "at_station", "station", 0, run.seats, run.kind)
@@ -81,19 +85,19 @@ def vehicle(state: NightState, run: Run):
             if night.station.bay_pull_out_min > 0:
                 yield env.timeout(night.station.bay_pull_out_min)
             state.bays.resource.release(req)
-        rec.log(env.now, "vehicle", run.id, "departed", "station", number, len(aboard))
+        now = env.now
+        rec.log(now, "vehicle", run.id, "departed", "station", number, len(aboard))
         for i in aboard:
-            rec.worker(off + i, "departed", env.now, "station", number, run.id)
+            worker(off + i, "departed", now, "station", number, run.id)
         for s, e in enumerate(trip.stops):
             yield env.timeout(trip.leg_min[s] * state.factor[trip.leg_offset + s])
             ent = night.enterprise_ids[e]
-            drop = [i for i in trip.stop_workers[s] if state.present[i]]
-            rec.log(env.now, "vehicle", run.id, "stop_arrive", ent, number, len(drop))
+            drop = [i for i in trip.stop_workers[s] if present[i]]
+            now = env.now
+            rec.log(now, "vehicle", run.id, "stop_arrive", ent, number, len(drop))
             for i in drop:
-                rec.worker(off + i, "arrived", env.now, ent, number, run.id)
-                state.checkin.start(off + i, ent, night.checkin_open_min[e], night.checkin_close_min[e],
-                                    state.checkin_min[i], night.morning_min if night.late_checkin == "morning"
-                                    else None)
+                worker(off + i, "arrived", now, ent, number, run.id)
+                start(off + i, ent, open_min[e], close_min[e], checkin_min[i], morning)
             yield env.timeout(state.dwell[trip.stop_offset + s] + cfg.drop_s_per_person * len(drop) / 60.0)
             rec.log(env.now, "vehicle", run.id, "stop_leave", ent, number, len(drop))
         if k + 1 < len(run.trips):

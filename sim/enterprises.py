@@ -8,6 +8,8 @@ An enterprise's own vehicle is a Vehicle of the Night (see ``sim.night``) and is
 
 from __future__ import annotations
 
+from functools import partial
+
 import simpy
 
 from sim.events import Recorder
@@ -30,17 +32,17 @@ class CheckIn:
         Event callbacks (request, timeout, release) rather than a process per worker: the same queue, fewer events.
         """
         env = self.env
-        if env.now > close_min:
-            self.rec.late_checkin(g, env.now, enterprise_id)
-            if morning_min is not None and morning_min > env.now:
+        now = env.now
+        if now > close_min:
+            self.rec.late_checkin(g, now, enterprise_id)
+            if morning_min is not None and morning_min > now:
                 open_min = morning_min
-        if env.now < open_min:
-            env.timeout(open_min - env.now).callbacks.append(
-                lambda _ev: self._queue(g, enterprise_id, close_min, minutes))
+        if now < open_min:
+            env.timeout(open_min - now).callbacks.append(partial(self._queue, g, enterprise_id, minutes))
         else:
-            self._queue(g, enterprise_id, close_min, minutes)
+            self._queue(g, enterprise_id, minutes)
 
-    def _queue(self, g: int, enterprise_id: str, close_min: float, minutes: float) -> None:
+    def _queue(self, g: int, enterprise_id: str, minutes: float, _event: simpy.Event | None = None) -> None:
         env = self.env
         resource = self.resources.get(enterprise_id)
         if resource is None:

@@ -26,6 +26,7 @@ scenario share them wherever they share entities.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import simpy
@@ -105,27 +106,30 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
                 "no_show", "station", 0, 0, d.rule)
     for i in np.flatnonzero(~present).tolist():
         rec.absent(offset + i, all_off)
-    door = night.door
+    door, off_min, hall_min = night.door.tolist(), off.tolist(), hall.tolist()
+    doors = {d: f"door {d + 1}" for d in set(door)}
     for i in np.flatnonzero(present).tolist():
-        rec.worker(offset + i, "off_train", float(off[i]), f"door {int(door[i]) + 1}")
-        rec.worker(offset + i, "at_hall", float(hall[i]), "hall")
+        rec.worker(offset + i, "off_train", off_min[i], doors[door[i]])
+        rec.worker(offset + i, "at_hall", hall_min[i], "hall")
     idx = np.flatnonzero(present)
     rank = night.desk_rank
     order = idx[np.lexsort((hall[idx], rank[idx], queue[idx]))].tolist()
-    mode, trip_of, gather = night.mode, night.trip_of, config.gather_min
+    # Python lists, not numpy arrays, in the per-worker callbacks below: no numpy scalar per event.
+    mode, trip_of, gather, district = night.mode.tolist(), night.trip_of.tolist(), config.gather_min, night.district
+    timeout, worker = env.timeout, rec.worker
 
-    def ready(i: int) -> None:
-        g = offset + i
-        rec.worker(g, "gathered", env.now, night.district[i] or "staff")
+    def ready(i: int, _event: simpy.Event) -> None:
+        g, now = offset + i, env.now
+        worker(g, "gathered", now, district[i] or "staff")
         if mode[i] == NONE:
-            rec.worker(g, "left_station", env.now, "station")
-            rec.not_delivered(g, env.now, night.reason[i])
+            worker(g, "left_station", now, "station")
+            rec.not_delivered(g, now, night.reason[i])
         else:
-            boards[trip_of[i]].arrive(i, env.now)
+            boards[trip_of[i]].arrive(i, now)
 
     def past_desk(i: int, start: float, end: float) -> None:
-        rec.worker(offset + i, "past_desk", end, "desks")
-        env.timeout(gather).callbacks.append(lambda _event: ready(i))
+        worker(offset + i, "past_desk", end, "desks")
+        timeout(gather).callbacks.append(partial(ready, i))
 
     desks.feed(queue.tolist(), order, service, past_desk, None if station.desk_order == "arrival" else rank.tolist())
     for run in d.runs:

@@ -95,13 +95,14 @@ class DeskStage:
         env, resource = self.env, self.resource
         req = resource.request() if rank is None else resource.request(priority=rank)
 
-        def served(_event: simpy.Event, start: float) -> None:
-            resource.release(req)
-            done(i, start, env.now)
-
         def granted(_event: simpy.Event) -> None:
             start = env.now
-            env.timeout(service).callbacks.append(lambda ev: served(ev, start))
+
+            def served(_event: simpy.Event) -> None:
+                resource.release(req)
+                done(i, start, env.now)
+
+            env.timeout(service).callbacks.append(served)
 
         req.callbacks.append(granted)
 
