@@ -50,7 +50,7 @@ def _check(args: argparse.Namespace) -> int:
         clean_stale(path.parent if path.suffix.lower() in (".yaml", ".yml") else path)
     sc = load(args.scenario)
     if args.set:
-        from whatif.commands import with_sets
+        from whatif.cli_flags import with_sets
 
         sc = with_sets(args, sc)
     if args.lang == "en":  # the scenario's own summary, with its table of districts, and its night model
@@ -79,11 +79,9 @@ def version() -> str:
 
 
 def _as_flags(exc: ScenarioError) -> ScenarioError:
-    """The library's field names told as the command's flags (the translator lives in whatif.commands)."""
-    try:
-        from whatif.commands import to_cli
-    except ModuleNotFoundError:
-        return exc
+    """The library's field names told as the command's flags (the translator lives in whatif.cli_flags)."""
+    from whatif.cli_flags import to_cli
+
     return to_cli(exc)
 
 

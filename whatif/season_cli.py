@@ -39,7 +39,7 @@ def _season(args: argparse.Namespace) -> int:
     if args.set:  # the city's scenario (its night model, say) changed for every night of the season
         import dataclasses
 
-        from whatif.commands import with_sets
+        from whatif.cli_flags import with_sets
 
         season = dataclasses.replace(season, city=with_sets(args, season.city))
     backend = connect(args.scheduler) if args.scheduler else "local"

@@ -212,7 +212,7 @@ def test_version(capsys) -> None:
 
 def test_the_translator_leaves_file_errors_alone() -> None:
     from scenarios import ScenarioError
-    from whatif.commands import to_cli
+    from whatif.cli_flags import to_cli
 
     bad = "num.not_empty"  # "must not be empty."
     assert str(to_cli(ScenarioError(bad, field="seed"))) == "--seed: must not be empty."
