@@ -21,7 +21,7 @@ from planning.routing.pool import POOL_COLUMNS, RoutePool, columns_for
 from planning.routing.problem import RoutingProblem
 from planning.routing.result import RoutingResult, Stop
 from planning.routing.sisr import Sisr
-from planning.routing.split_master import solve_split_master
+from planning.routing.split_master import split_recombine
 from planning.routing.tour import routes_of, seq_of
 
 MASTER_AT = (0.45, 0.75)
@@ -285,7 +285,7 @@ def solve(
             chosen = [(tuple(r), None) for r in routes]
     if split_mode:
         left = time_limit - (time.perf_counter() - start) - 0.2
-        better = _split_recombine(problem, it, pool, chosen, left, mix.master_nodes[1] if budget else None)
+        better = split_recombine(problem, it, pool, chosen, left, mix.master_nodes[1] if budget else None)
         if better is not None:
             return _result(problem, it, better, "feasible", None, start, timed_out)
     result = _result(problem, it, chosen, "feasible", None, start, timed_out)
@@ -306,42 +306,3 @@ def _with_pool(result: RoutingResult, it: Items, routes: list[tuple[int, ...]]) 
             seen.add(key)
             pool.append((tuple(items), merged_stops(it, items)))
     return dataclasses.replace(result, pool=tuple(pool), direct_routes=len(it.direct))
-
-
-def _split_recombine(
-    problem: RoutingProblem,
-    it: Items,
-    pool: RoutePool,
-    chosen: list[tuple[tuple[int, ...], str | None]],
-    seconds: float,
-    node_limit: int | None = None,
-) -> list[tuple[list[Stop], str | None]] | None:
-    """Re-choose routes and split quantities over the pool; None unless it beats ``chosen``."""
-    if seconds < 0.5 and node_limit is None:
-        return None
-    vt = problem.vehicle_types[0]
-    by_nodes: dict[tuple[int, ...], float] = {}
-    for _, items in pool.best(POOL_COLUMNS):
-        nodes = tuple(n for n, _ in merged_stops(it, items))
-        if nodes not in by_nodes:
-            by_nodes[nodes] = evaluate_route(problem, [(n, 0.0) for n in nodes], vt).cost
-    incumbent = [merged_stops(it, items) for items, _ in chosen]
-    for stops in incumbent:
-        nodes = tuple(n for n, _ in stops)
-        by_nodes.setdefault(nodes, evaluate_route(problem, [(n, 0.0) for n in nodes], vt).cost)
-    routes = list(by_nodes.items())
-    index = {nodes: k for k, (nodes, _) in enumerate(routes)}
-    start_qty = {(index[tuple(n for n, _ in st)], n): q for st in incumbent for n, q in st}
-    start_routes = [index[tuple(n for n, _ in st)] for st in incumbent]
-    demand: dict[int, float] = {}
-    for i in range(1, it.m):
-        demand[int(it.node[i])] = demand.get(int(it.node[i]), 0.0) + float(it.qty[i])
-    integral = all(float(q).is_integer() for q in demand.values()) and float(vt.capacity).is_integer()
-    seconds = max(0.5, seconds)
-    res = solve_split_master(routes, demand, vt.capacity, seconds, start_routes, start_qty, integral, node_limit)
-    if res is None:
-        return None
-    old = sum(by_nodes[tuple(n for n, _ in st)] for st in incumbent)
-    if res[1] >= old - 1e-9:
-        return None
-    return [([(n, q) for n, q in zip(nodes, qty, strict=True)], vt.id) for nodes, qty in res[0]]

@@ -1,4 +1,5 @@
-"""Split-delivery master: choose routes from the pool and how much each route drops at each of its stops.
+"""Split-delivery master: choose routes from the pool and how much each route drops at each of its stops
+(``split_recombine`` offers a search's pool and its chosen routes to it, and keeps the answer only when it is better).
 
 min sum_r c_r x_r   s.t.  sum_{r ni i} y_ri = d_i,   sum_{i in r} y_ri <= Q x_r,   y_ri <= min(d_i, Q) x_r
 """
@@ -11,7 +12,13 @@ from collections.abc import Sequence
 import numpy as np
 import pulp
 
+from planning.routing.evaluate import evaluate_route
+from planning.routing.exact import merged_stops
+from planning.routing.items import Items
 from planning.routing.master import master_solver
+from planning.routing.pool import POOL_COLUMNS, RoutePool
+from planning.routing.problem import RoutingProblem
+from planning.routing.result import Stop
 from planning.solver import clock_limit
 
 
@@ -95,3 +102,42 @@ def _whole_quantities(
     if any(abs(v - round(v)) > 1e-6 for v in values.values()):
         return None
     return {key: float(round(v)) for key, v in values.items()}
+
+
+def split_recombine(
+    problem: RoutingProblem,
+    it: Items,
+    pool: RoutePool,
+    chosen: list[tuple[tuple[int, ...], str | None]],
+    seconds: float,
+    node_limit: int | None = None,
+) -> list[tuple[list[Stop], str | None]] | None:
+    """Re-choose routes and split quantities over the pool; None unless it beats ``chosen``."""
+    if seconds < 0.5 and node_limit is None:
+        return None
+    vt = problem.vehicle_types[0]
+    by_nodes: dict[tuple[int, ...], float] = {}
+    for _, items in pool.best(POOL_COLUMNS):
+        nodes = tuple(n for n, _ in merged_stops(it, items))
+        if nodes not in by_nodes:
+            by_nodes[nodes] = evaluate_route(problem, [(n, 0.0) for n in nodes], vt).cost
+    incumbent = [merged_stops(it, items) for items, _ in chosen]
+    for stops in incumbent:
+        nodes = tuple(n for n, _ in stops)
+        by_nodes.setdefault(nodes, evaluate_route(problem, [(n, 0.0) for n in nodes], vt).cost)
+    routes = list(by_nodes.items())
+    index = {nodes: k for k, (nodes, _) in enumerate(routes)}
+    start_qty = {(index[tuple(n for n, _ in st)], n): q for st in incumbent for n, q in st}
+    start_routes = [index[tuple(n for n, _ in st)] for st in incumbent]
+    demand: dict[int, float] = {}
+    for i in range(1, it.m):
+        demand[int(it.node[i])] = demand.get(int(it.node[i]), 0.0) + float(it.qty[i])
+    integral = all(float(q).is_integer() for q in demand.values()) and float(vt.capacity).is_integer()
+    seconds = max(0.5, seconds)
+    res = solve_split_master(routes, demand, vt.capacity, seconds, start_routes, start_qty, integral, node_limit)
+    if res is None:
+        return None
+    old = sum(by_nodes[tuple(n for n, _ in st)] for st in incumbent)
+    if res[1] >= old - 1e-9:
+        return None
+    return [([(n, q) for n, q in zip(nodes, qty, strict=True)], vt.id) for nodes, qty in res[0]]
