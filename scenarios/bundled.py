@@ -20,10 +20,11 @@ import yaml
 from scenarios.disruptions import Disruptions
 from scenarios.errors import InputError, ScenarioError
 from scenarios.generate import COUNTY_SHARES, generate_enterprises, generate_workers
-from scenarios.loader import DATA_DIR, DEFAULT_JOBS
+from scenarios.loader import DATA_DIR
 from scenarios.model import Job, WorkerGenerator
 from scenarios.ranges import MAX_CARS, MAX_PER_ENTERPRISE, MAX_WORKERS
 from scenarios.scale import MAX_ENTERPRISES
+from scenarios.sections import DEFAULT_JOBS
 from scenarios.texts import render
 
 #: From ../shared/facts/places.csv (approximate centres, within about 2 km).

@@ -15,7 +15,9 @@ someone else): ``LABOR_TRANSFER_ALLOW_DIRS=/data/rosters:/mnt/share`` (folders s
 Windows) or ``scenarios.load(..., allow_dirs=[...])``. Limits are raised the same way:
 ``LABOR_TRANSFER_MAX_ROWS`` and ``LABOR_TRANSFER_MAX_MB``, or ``limits=TableLimits(...)``.
 
-Messages name the path as written and the rule; they never quote a file's contents.
+``table_path`` reads where a scenario file puts a table (``key: FILE`` or ``key: {file: FILE.xlsx, sheet: NAME}``)
+and applies these rules and limits. Messages name the path as written and the rule; they never quote a file's
+contents.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from scenarios.errors import Msg, ScenarioError, cut
+from scenarios.errors import Msg, ScenarioError, cut, shown, suggest
 
 #: Suffixes a table file may have when it sits in the data folder above the scenario's own folder.
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xls")
@@ -229,3 +232,32 @@ def use_limits(limits: TableLimits | None) -> Iterator[TableLimits]:
 def active_limits() -> TableLimits:
     """The limits set by the loader for the scenario being read, else the environment's."""
     return _ACTIVE.get() or TableLimits.from_env()
+
+
+def table_path(
+    raw: dict[str, Any], key: str, base_dir: Path, file: str, default: str, allow_dirs: Iterable[str | Path] = ()
+) -> tuple[Path, str | None, str]:
+    """The table file, its sheet (None: the first, or a CSV) and its name for messages, of ``key: FILE`` or
+    ``key: {file: FILE.xlsx, sheet: NAME}``; the file follows the rules of ``scenarios.files`` and its limits."""
+    value = raw.get(key, default)
+    sheet = None
+    if isinstance(value, dict):
+        for k in value:
+            if k not in ("file", "sheet"):
+                raise ScenarioError(
+                    "field.unknown_key", file=file, field=f"{key}.{k}", fix="scenario.table_key.fix",
+                    name=shown(k), hint=suggest(str(k), ["file", "sheet"]), key=key,
+                    default=default.replace(".csv", ".xlsx"),
+                )
+        sheet = value.get("sheet")
+        if sheet is not None and (not isinstance(sheet, str | int) or not str(sheet).strip()):
+            raise ScenarioError("scenario.sheet_name", file=file, field=f"{key}.sheet", value=shown(sheet))
+        sheet = None if sheet is None else str(sheet)
+        value = value.get("file")
+    if not isinstance(value, str) or not value.strip():
+        raise ScenarioError("scenario.table_name", file=file, field=key, value=shown(value), key=key,
+                            default=default, stem=Path(default).stem)
+    path = resolve_table(value, base_dir, file=file, field=key, allow_dirs=allow_dirs)
+    label = str(base_dir / value)
+    check_table_size(path, active_limits(), shown_as=label)
+    return path, sheet, label

@@ -113,9 +113,10 @@ class Season:
         ``posts``: the season's enterprises with the posts still open (default: all season posts); ``fleet``: the
         coaches of each type this night may use (default: the day's bookable fleet).
         """
-        from scenarios.loader import _read_workers, rebuild, settle
+        from scenarios.loader import rebuild, settle
         from scenarios.overrides import set_path
         from scenarios.validate import validate
+        from scenarios.workers_in import read_workers
 
         point = self.points[arrival.point]
         counts = fleet if fleet is not None else self.fleet_on(arrival.date)
@@ -142,7 +143,7 @@ class Season:
                 raise exc.retold(file=self.file, field=f"points.{arrival.point}.{exc.field}") from None
             raise
         where = f"{self.file}: arrivals.{arrival.id}"
-        workers = _read_workers(arrival.workers, self.base_dir, where, night.meta, night.train, night.enterprises,
+        workers = read_workers(arrival.workers, self.base_dir, where, night.meta, night.train, night.enterprises,
                                 night.districts, night.jobs, lambda text: night.minutes(text))
         workers = workers.copy()
         workers["id"] = [f"{arrival.id}-{w}" for w in workers["id"]]

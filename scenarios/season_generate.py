@@ -21,8 +21,9 @@ import numpy as np
 import yaml
 
 from scenarios.generate import generate_enterprises
-from scenarios.loader import DATA_DIR, DEFAULT_JOBS
+from scenarios.loader import DATA_DIR
 from scenarios.model import Job
+from scenarios.sections import DEFAULT_JOBS
 
 #: Origin counties beyond Dingxi's seven (names from the national administrative division list).
 COUNTIES = {

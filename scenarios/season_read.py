@@ -141,9 +141,9 @@ def read_season(name_or_path: str | Path) -> Season:
 
 
 def _clock(enterprises: Any, city: Any) -> None:
-    from scenarios.loader import _clock_minutes
+    from scenarios.sections import clock_minutes
 
-    _clock_minutes(enterprises, city.train.arrival_min)
+    clock_minutes(enterprises, city.train.arrival_min)
 
 
 def _arrival(item: Any, k: int, file: str, points: dict[str, Point], start: dt.date, end: dt.date) -> Arrival:
