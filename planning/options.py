@@ -9,7 +9,7 @@ from typing import Any
 from planning.routing.mix import DEFAULT_SEARCH, RouteSearch, check_search
 from planning.solver import SOLVERS
 from scenarios.errors import ScenarioError
-from scenarios.model import OBJECTIVES
+from scenarios.policy import OBJECTIVES
 
 #: Routing search iterations by default: a count, not a clock, so the same seed gives the same plan on any machine.
 #: On the bundled scenarios 10,000 take 8-9 s (2 cores, quiet) with the coaches of 20,000 (16-26 s) and worker ride

@@ -6,8 +6,8 @@ its crowd grid (one row per minute of the night) and the routing model's numbers
 one by accident) and close enough that the worst case stays small; the reason says which. The cross-checks that
 combine several fields (the length of the night, the delay's tail) are in ``scenarios.validate``.
 
-Every numeric field of the dataclasses in ``scenarios.model`` has an entry here (a test checks that a new field
-gets one); each dataclass calls ``check_fields(self)`` at the end of its ``__post_init__``.
+Every numeric field of the dataclasses in ``scenarios.model`` and ``scenarios.policy`` has an entry here (a test
+checks that a new field gets one); each dataclass calls ``check_fields(self)`` at the end of its ``__post_init__``.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ from typing import Any
 
 from scenarios.disruptions import Disruptions
 from scenarios.errors import Msg, ScenarioError
-from scenarios.model import CoachType, Policy, Station, Train, TrainDelay, Travel
+from scenarios.model import CoachType, Station, Train, TrainDelay, Travel
+from scenarios.policy import Policy
 
 _SECTION_TYPES: dict[str, type] = {"train": Train, "station": Station, "travel": Travel, "policy": Policy,
                                    "disruptions": Disruptions}

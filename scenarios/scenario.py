@@ -13,7 +13,8 @@ import pandas as pd
 from scenarios.calibrated import Calibrated
 from scenarios.clock import format_clock, parse_clock
 from scenarios.disruptions import Disruptions
-from scenarios.model import CoachType, Job, Meta, Policy, Station, Train, Travel
+from scenarios.model import CoachType, Job, Meta, Station, Train, Travel
+from scenarios.policy import Policy
 
 if TYPE_CHECKING:
     from scenarios.travel import TravelModel

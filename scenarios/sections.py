@@ -14,7 +14,8 @@ from scenarios.calibrated import Calibrated
 from scenarios.clock import parse_clock
 from scenarios.disruptions import Disruptions
 from scenarios.errors import ScenarioError
-from scenarios.model import CoachType, Job, Meta, Policy, Station, Train, Travel
+from scenarios.model import CoachType, Job, Meta, Station, Train, Travel
+from scenarios.policy import Policy
 
 #: The job types of a scenario that names none: the names of ``present.labels.JOBS``.
 DEFAULT_JOBS = {job: {"name_zh": zh, "name_en": en} for job, (zh, en) in JOBS.items()}

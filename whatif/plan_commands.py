@@ -65,7 +65,7 @@ def plan_args(p: argparse.ArgumentParser) -> None:
         default=None,
         help=said("help.base"),
     )
-    from scenarios.model import OBJECTIVES
+    from scenarios.policy import OBJECTIVES
 
     p.add_argument(
         "--objective",

@@ -8,7 +8,7 @@ import pytest
 
 from planning.options import MAX_SEED, PlanOptions
 from scenarios import ScenarioError
-from scenarios.model import OBJECTIVES
+from scenarios.policy import OBJECTIVES
 
 
 @pytest.mark.parametrize(

@@ -13,13 +13,13 @@ import pytest
 import yaml
 
 import scenarios
-from scenarios import bounds, disruptions, model, scale
+from scenarios import bounds, disruptions, model, policy, scale
 from scenarios.errors import FieldError, ScenarioError
 from scenarios.loader import DATA_DIR
 from tests.scenarios.conftest import edit_yaml
 from whatif.cli import main
 
-SECTIONS = [c for m in (model, disruptions) for c in vars(m).values()
+SECTIONS = [c for m in (model, policy, disruptions) for c in vars(m).values()
             if dataclasses.is_dataclass(c) and c.__module__ == m.__name__]
 
 
