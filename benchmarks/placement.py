@@ -25,7 +25,8 @@ import scenarios
 from planning.check import check_plan
 from planning.placement.groups import make_groups
 from planning.placement.place import plan_of, solve_placement
-from scenarios.bundled import city_spec, write_scenario
+from scenarios.bundled import write_scenario
+from scenarios.city import city_spec
 from scenarios.io import write_text_atomic
 from scenarios.loader import bundled_names
 
