@@ -14,8 +14,10 @@ from typing import Any
 
 from present.catalog import (
     args,
+    changes,
     cli_help,
     columns,
+    commands,
     common,
     cover,
     kpis,
@@ -52,6 +54,7 @@ CATALOG: dict[str, tuple[str, str]] = _merge(
     common.TEXTS, scenario.TEXTS, tables.TEXTS, season.TEXTS, planning.TEXTS, placement.TEXTS, sim.TEXTS,
     whatif.TEXTS, args.TEXTS, outdir.TEXTS, records.TEXTS, cli_help.TEXTS, columns.TEXTS, kpis.TEXTS,
     match.TEXTS, review.TEXTS, cover.TEXTS, template.TEXTS, limits.TEXTS,
+    commands.TEXTS, changes.TEXTS,
 )
 
 
