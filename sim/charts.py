@@ -16,6 +16,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
+from present.catalog import CATALOG
 from present.clock import format_clock
 from present.figure import Chart, figure
 from present.fonts import rc
@@ -25,37 +26,11 @@ from scenarios.io import atomic_path
 if TYPE_CHECKING:
     from sim.run import SimResult
 
-LABELS = {
-    "zh": {
-        "gantt_title": "车辆甘特图（第 {r} 个模拟夜晚）", "vehicle": "车辆", "clock": "时间",
-        "waiting": "在站等候", "boarding": "上车", "driving": "送站途中", "returning": "返回车站",
-        "checkin_title": "已入住人数（{n} 个模拟夜晚的中位数与 5%–95% 区间）", "checked_in": "已入住人数",
-        "median": "中位数", "band": "5%–95% 区间", "deadline": "最晚到达 {t}", "train": "列车到站 {t}",
-        "crowd_title": "车站内人数（{n} 个模拟夜晚）", "people": "站内人数", "one_run": "第 1 个模拟夜晚",
-        "first_of": "，最先发车的 {k} 辆（共 {n} 辆）",
-        "nights_title": "最后一人入住时间在 {n} 个夜晚中的分布", "nights": "夜晚数",
-        "last_checkin": "最后一人入住时间", "quantiles": "5% / 95% 夜晚", "median_night": "中位数（50% 夜晚）",
-        "late_share": "晚于 {t} 的夜晚：{p}",
-    },
-    "en": {
-        "gantt_title": "Coach Gantt chart (simulated night {r})", "vehicle": "Vehicle", "clock": "Clock time",
-        "waiting": "waiting at station", "boarding": "boarding", "driving": "driving to stops",
-        "returning": "returning to station",
-        "checkin_title": "Workers checked in (median and 5-95% band over {n} simulated nights)",
-        "checked_in": "Workers checked in", "median": "median", "band": "5-95% band",
-        "deadline": "latest arrival {t}", "train": "train due {t}",
-        "crowd_title": "People in the station ({n} simulated nights)", "people": "People in the station",
-        "one_run": "simulated night 1", "first_of": ", first {k} of {n} vehicles to leave",
-        "nights_title": "Last check-in over {n} simulated nights", "nights": "Nights",
-        "last_checkin": "Last check-in", "quantiles": "5% / 95% of nights", "median_night": "median night (50%)",
-        "late_share": "nights after {t}: {p}",
-    },
-}
-
-
 def labels(lang: str) -> dict[str, str]:
-    """The chart labels in ``lang`` ("zh" or "en")."""
-    return LABELS[check_lang(lang)]
+    """The chart labels in ``lang`` ("zh" or "en"): ``chart.<key>`` of the catalog (``present.catalog.charts``), by
+    their short key, each formatted where it is used."""
+    column = 1 if check_lang(lang) == "zh" else 0
+    return {key.removeprefix("chart."): pair[column] for key, pair in CATALOG.items() if key.startswith("chart.")}
 
 
 COLORS = {"waiting": "#d9d9d9", "boarding": "#fdae61", "driving": "#2c7bb6", "returning": "#abd9e9"}

@@ -15,12 +15,14 @@ from typing import Any
 from present.catalog import (
     args,
     changes,
+    charts,
     cli_help,
     columns,
     commands,
     common,
     cover,
     kpis,
+    labels,
     limits,
     match,
     outdir,
@@ -54,7 +56,7 @@ CATALOG: dict[str, tuple[str, str]] = _merge(
     common.TEXTS, scenario.TEXTS, tables.TEXTS, season.TEXTS, planning.TEXTS, placement.TEXTS, sim.TEXTS,
     whatif.TEXTS, args.TEXTS, outdir.TEXTS, records.TEXTS, cli_help.TEXTS, columns.TEXTS, kpis.TEXTS,
     match.TEXTS, review.TEXTS, cover.TEXTS, template.TEXTS, limits.TEXTS,
-    commands.TEXTS, changes.TEXTS,
+    commands.TEXTS, changes.TEXTS, labels.TEXTS, charts.TEXTS,
 )
 
 

@@ -10,9 +10,9 @@ import pytest
 from fontTools.ttLib import TTFont
 
 import scenarios
+from present.catalog import CATALOG
 from present.fonts import FONT_FILE, rc
 from sim import simulate
-from sim.charts import LABELS
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_pdf_embeds_the_vendored_font(result) -> None:
 def test_font_covers_labels_and_bundled_names() -> None:
     with TTFont(FONT_FILE) as font:
         cmap = font.getBestCmap()
-    text = "".join(v for lang in LABELS.values() for v in lang.values())
+    text = "".join(zh for key, (_, zh) in CATALOG.items() if key.startswith("chart."))
     for name in scenarios.bundled_names():
         sc = scenarios.load(name)
         text += "".join(sc.enterprises["name"]) + "".join(sc.districts["name_zh"]) + "".join(sc.workers["name"])
