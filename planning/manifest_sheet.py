@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from planning.export import column_label
-from planning.revision import WORDS as REVISION_WORDS
+from present.catalog import text
 from present.labels import label
 from present.lang import of_pair
 from scenarios.personal import column
@@ -62,7 +62,7 @@ def coach_manifest(sheets, sheet, stops: pd.DataFrame, riders: pd.DataFrame | No
     mark = sheets.revision.mark(coach, lang, trip) if sheets.revision is not None else ""
     changes = getattr(sheets, "changes", None)
     if not mark and changes is not None and changes.reprinted(coach, trip):  # a re-plan against a base plan
-        mark = f" · {REVISION_WORDS[lang]['changed']}"
+        mark = f" · {text('revision.changed', lang)}"
     heading = words["heading"].format(coach_label=label("coach_id", lang), coach=coach, type=sheets.type_name(kind),
                                       trip=trip)
     cells.write(sheet, 0, 0, heading + mark, sheets.title)

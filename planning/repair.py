@@ -110,8 +110,7 @@ def drop_missing(trips: Trips, missing: set[str]) -> Trips:
         manifest = manifest[~manifest["worker_id"].isin(missing)]
     kept = dataclasses.replace(trips, routes=routes, manifest=manifest)
     n = len(missing)
-    return kept.noted(Note(f"{n} 名未到站人员已从 {len(hit)} 张乘车名单中划去，岗位保留。",
-                           f"{n} missing workers taken off {len(hit)} manifests; they keep their posts."), hit)
+    return kept.noted(Note(Msg("note.missing", n=n, k=len(hit))), hit)
 
 
 def delay(trips: Trips, minutes: float) -> Trips:
@@ -120,9 +119,7 @@ def delay(trips: Trips, minutes: float) -> Trips:
         return trips
     routes = trips.routes.copy()
     routes[["depart_min", "arrive_min"]] += minutes
-    return dataclasses.replace(trips, routes=routes).noted(Note(
-        f"列车晚点 {minutes:.0f} 分钟：所有发车顺延 {minutes:.0f} 分钟。",
-        f"train {minutes:.0f} min late: every departure moves {minutes:.0f} min later."))
+    return dataclasses.replace(trips, routes=routes).noted(Note(Msg("note.delay", m=f"{minutes:.0f}")))
 
 
 def spare_coach(fleet: Fleet, routes: pd.DataFrame, seats_needed: int) -> tuple[str, str] | None:
@@ -178,11 +175,8 @@ def replace_broken(fleet: Fleet, trips: Trips) -> Trips:
             spare = spare_coach(fleet, fleet.working(trips.routes), int(stops["workers"].sum()))
             if spare is not None:
                 trips = trips.move_trip(source, (spare[0], 1), float(stops["depart_min"].iloc[0]), spare[1])
-                trips = trips.noted(Note(
-                    f"{coach} 第 {trip} 趟：整趟改由备用车 {spare[0]}（{_type(sc, spare[1], 'zh')}）执行。",
-                    f"{coach} trip {trip}: the whole trip goes to spare coach {spare[0]} "
-                    f"({_type(sc, spare[1], 'en')})."),
-                    {(spare[0], 1)})
+                trips = trips.noted(Note(Msg("note.spare_trip", coach=coach, trip=trip, spare=spare[0],
+                                             **_type(sc, spare[1]))), {(spare[0], 1)})
                 continue
             for _, stop in stops.sort_values("stop_order").iterrows():
                 working = fleet.working(trips.routes)
@@ -191,19 +185,11 @@ def replace_broken(fleet: Fleet, trips: Trips) -> Trips:
                 if target is None:
                     back_first, next_trip, depart = first_back(sc, working)
                     target = (back_first, next_trip)
-                    note = Note(
-                        f"{coach}：去 {stop['enterprise_id']} 的 {stop['workers']} 人改乘 {back_first} 的下一趟，"
-                        f"{sc.clock(depart)} 发车。",
-                        f"{coach}: {stop['workers']} workers for {stop['enterprise_id']} go on "
-                        f"{back_first}'s next trip, leaving at {sc.clock(depart)}.",
-                    )
+                    note = Note(Msg("note.next_trip", coach=coach, n=stop["workers"], ent=stop["enterprise_id"],
+                                    back=back_first, depart=sc.clock(depart)))
                 else:
-                    note = Note(
-                        f"{coach}：去 {stop['enterprise_id']} 的 {stop['workers']} 人并入 "
-                        f"{target[0]} 第 {target[1]} 趟。",
-                        f"{coach}: {stop['workers']} workers for {stop['enterprise_id']} join "
-                        f"{target[0]} trip {target[1]}.",
-                    )
+                    note = Note(Msg("note.join_trip", coach=coach, n=stop["workers"], ent=stop["enterprise_id"],
+                                    target=target[0], trip=target[1]))
                 trips = trips.noted(note).move_stop(source, stop["enterprise_id"], target, depart)
                 trips = dataclasses.replace(trips, changed=trips.changed | {target})
     return trips
@@ -222,19 +208,17 @@ def late_trips_to_spares(fleet: Fleet, trips: Trips) -> Trips:
         if spare is None:
             break
         trips = trips.move_trip((coach, int(trip)), (spare[0], 1), first_wave, spare[1])
-        trips = trips.noted(Note(
-            f"{coach} 第 {trip} 趟将晚于 {sc.policy.latest_arrival} 到达：改由备用车 {spare[0]}"
-            f"（{_type(sc, spare[1], 'zh')}）执行，{sc.clock(first_wave)} 发车。",
-            f"{coach} trip {trip} would arrive after {sc.policy.latest_arrival}: it goes to spare coach "
-            f"{spare[0]} ({_type(sc, spare[1], 'en')}), leaving at {sc.clock(first_wave)}."),
-            {(spare[0], 1)})
+        trips = trips.noted(Note(Msg("note.late_to_spare", coach=coach, trip=trip, latest=sc.policy.latest_arrival,
+                                     spare=spare[0], depart=sc.clock(first_wave), **_type(sc, spare[1]))),
+                            {(spare[0], 1)})
     return trips
 
 
-def _type(sc: Scenario, type_id: str, lang: str) -> str:
-    """A coach type's name for people (its id when the scenario does not know it)."""
+def _type(sc: Scenario, type_id: str) -> dict[str, str]:
+    """A coach type's names for people as message parameters (``type``, ``type_zh``; its id when the scenario does
+    not know it)."""
     ct = sc.fleet.get(type_id)
-    return type_id if ct is None else named(ct, lang)
+    return {"type": type_id if ct is None else named(ct, "en"), "type_zh": type_id if ct is None else named(ct, "zh")}
 
 
 def merge_same_stops(routes: pd.DataFrame) -> pd.DataFrame:
@@ -306,9 +290,7 @@ def search_late(fleet: Fleet, trips: Trips) -> Trips:
     keys = [went[(c, int(t), e)] for c, t, e in zip(m["coach_id"], m["trip"], m["enterprise_id"], strict=True)]
     manifest = m.assign(coach_id=[k[0] for k in keys], trip=[k[1] for k in keys])
     moved = len(changed - set(trips.changed))
-    note = Note(f"为按时入住调整了 {moved} 个车次（拆分到备用车、并入同区车次或调整站序）。",
-                f"{moved} trips rearranged to arrive in time (split onto spare coaches, stops moved within their "
-                "district or reordered).")
+    note = Note(Msg("note.rearranged", n=moved))
     out = dataclasses.replace(trips, routes=better, manifest=renumber_boarding(better, manifest))
     return out.noted(note, changed)
 

@@ -8,24 +8,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from present.catalog import text
-from present.lang import of_pair
+from present.catalog import Msg, text
+from present.lang import check_lang
 from scenarios.scenario import Scenario
 
 #: Minutes by which an arrival must move to count as changed (exports round to the minute).
 MOVED_MIN = 0.5
-
-WORDS = {
-    "zh": {"revised": "修订版", "late": "列车晚点 {m} 分钟", "broken": "{c} 号车故障", "missing": "{n} 人未到站",
-           "none": "无变化", "sep": "，", "changed": "已修订", "sheet": "修订说明",
-           "shifted": "另有 {n} 人车次不变、仅到达时间变化（见上表各宿舍）",
-           "status": {"moved": "换车", "later": "推迟", "earlier": "提前", "absent": "未到站"}},
-    "en": {"revised": "Revised", "late": "train {m} min late", "broken": "coach {c} broken",
-           "missing": "{n} workers missing", "none": "no change", "sep": ", ", "changed": "revised",
-           "sheet": "Revision",
-           "shifted": "{n} more workers keep their coach and only arrive at another time (see the dormitories above)",
-           "status": {"moved": "new coach", "later": "later", "earlier": "earlier", "absent": "not on the train"}},
-}
 
 WORKER_COLUMNS = ("worker_id", "name", "enterprise_id", "status", "coach_before", "trip_before", "arrive_before_min",
                   "coach_id", "trip", "arrive_min")
@@ -35,16 +23,16 @@ DORMITORY_COLUMNS = ("enterprise_id", "enterprise", "workers", "arrive_before_mi
 
 @dataclass(frozen=True)
 class Note:
-    """A note for the station team, in Chinese and in English."""
+    """A note for the station team: a catalog message (``note.*`` of ``present.catalog.revision``)."""
 
-    zh: str
-    en: str
+    msg: Msg
 
     def text(self, lang: str = "zh") -> str:
-        return of_pair((self.zh, self.en), lang)
+        """The note in ``lang``."""
+        return self.msg.render(check_lang(lang))
 
     def __str__(self) -> str:
-        return self.zh
+        return self.text("zh")
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,18 +54,17 @@ class Revision:
 
     def why(self, lang: str = "zh") -> str:
         """The change in a few words: "列车晚点 90 分钟，C07 号车故障" / "train 90 min late, coach C07 broken"."""
-        w = WORDS[lang]
         parts = []
         if self.delay_min:
-            parts.append(w["late"].format(m=f"{self.delay_min:.0f}"))
-        parts += [w["broken"].format(c=c) for c in self.broken_coaches]
+            parts.append(text("revision.late", lang, m=f"{self.delay_min:.0f}"))
+        parts += [text("revision.broken", lang, c=c) for c in self.broken_coaches]
         if self.missing_workers:
-            parts.append(w["missing"].format(n=len(self.missing_workers)))
-        return w["sep"].join(parts) or w["none"]
+            parts.append(text("revision.missing", lang, n=len(self.missing_workers)))
+        return text("sep.comma", lang).join(parts) or text("revision.none", lang)
 
     def title(self, lang: str = "zh") -> str:
         """"修订版：列车晚点 90 分钟，C07 号车故障" for headings."""
-        return f"{WORDS[lang]['revised']}{text('sep.colon', lang)}{self.why(lang)}"
+        return f"{text('revision.revised', lang)}{text('sep.colon', lang)}{self.why(lang)}"
 
     def changed_manifest(self, coach: str, trip: int | None = None) -> bool:
         """Whether the manifest of ``coach`` (of its trip ``trip``, or of any trip) changed."""
@@ -85,7 +72,7 @@ class Revision:
 
     def mark(self, coach: str, lang: str = "zh", trip: int | None = None) -> str:
         """" · 已修订" for a changed manifest's heading, else ""."""
-        return f" · {WORDS[lang]['changed']}" if self.changed_manifest(coach, trip) else ""
+        return f" · {text('revision.changed', lang)}" if self.changed_manifest(coach, trip) else ""
 
 
 def _rides(plan) -> pd.DataFrame:
@@ -145,8 +132,7 @@ def new_arrival(sc: Scenario, delay_min: float, lang: str = "zh") -> str:
 
 def revision_table(sc: Scenario, revision: Revision, lang: str = "zh") -> pd.DataFrame:
     """The revision for people: the why, then the dormitories and the workers affected, clock times, one table."""
-    w = WORDS[lang]
-    rows = [(w["revised"], revision.why(lang), "", "", "")]
+    rows = [(text("revision.revised", lang), revision.why(lang), "", "", "")]
     rows += [("", note.text(lang), "", "", "") for note in revision.notes]
     rows.append(("", "", "", "", ""))
     clock = lambda m: "" if pd.isna(m) else sc.clock(float(m))  # noqa: E731
@@ -159,10 +145,11 @@ def revision_table(sc: Scenario, revision: Revision, lang: str = "zh") -> pd.Dat
     # give their new times; the change sheet lists who moved.
     shifted = revision.workers["status"].isin(["later", "earlier"])
     if shifted.any():
-        rows.append(("", WORDS[lang]["shifted"].format(n=int(shifted.sum())), "", "", ""))
+        rows.append(("", text("revision.shifted", lang, n=int(shifted.sum())), "", "", ""))
     for r in revision.workers[~shifted].itertuples(index=False):
         coach = "" if pd.isna(r.coach_id) else f"{r.coach_id}/{int(r.trip)}"
-        rows.append((r.worker_id, r.name, f"{w['status'][r.status]} {coach}".strip(), clock(r.arrive_before_min),
+        status = text(f"revision.status.{r.status}", lang)
+        rows.append((r.worker_id, r.name, f"{status} {coach}".strip(), clock(r.arrive_before_min),
                      clock(r.arrive_min)))
     head = [text(f"revision.col_{c}", lang) for c in ("id", "name", "status", "was", "now")]
     return pd.DataFrame(rows, columns=head)

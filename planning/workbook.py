@@ -17,7 +17,7 @@ import pandas as pd
 from planning.change_words import say as change_say
 from planning.export import APPROX, _labelled, bays, clock_times, sheet_name
 from planning.plan import Plan
-from planning.revision import WORDS, new_arrival, revision_table
+from planning.revision import new_arrival, revision_table
 from planning.solver import SolveInfo
 from present.catalog import text
 from present.labels import gender_name, label, place_name
@@ -88,7 +88,7 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
         sheets.changes = plan.changes
         sheets.summary(plan, placement)
         if plan.revision is not None:  # a plan revised on the night: why, and who is affected, right after the summary
-            sheets.table(WORDS[lang]["sheet"], revision_table(sc, plan.revision, lang), landscape=True)
+            sheets.table(text("revision.sheet", lang), revision_table(sc, plan.revision, lang), landscape=True)
         if plan.changes is not None:  # a re-plan against a base: what changed, and only that
             sheets.table(change_say(lang, "sheet"), plan.changes.sheet(sc, lang), landscape=True)
         placed = placement[placement["enterprise_id"] != ""]

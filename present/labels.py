@@ -8,6 +8,7 @@ import math
 import re
 
 from present.catalog import CATALOG, Msg
+from present.catalog import LANGS as CATALOG_LANGS
 from present.catalog import text as catalog_text
 from present.lang import LANGS, check_lang, named
 
@@ -81,10 +82,10 @@ def place_name(text: str, lang: str) -> str:
 def label(key: str, lang: str = "zh") -> str:
     """The label of ``key`` in ``lang`` ('zh' or 'en'): a column's header (``col.<key>`` of the catalog), a word of
     the workbook (``label.<key>``); the key itself when there is none."""
+    column = CATALOG_LANGS.index(check_lang(lang))
     for name in (f"col.{key}", f"label.{key}"):
         if name in CATALOG:
-            return catalog_text(name, check_lang(lang))
-    check_lang(lang)
+            return CATALOG[name][column]  # as written: a label with placeholders is filled by its caller
     return key
 
 

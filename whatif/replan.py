@@ -18,7 +18,7 @@ from planning.make import PlanCheckError
 from planning.plan import Plan
 from planning.repair import Change, mark_absent, repair
 from planning.revision import Note, Revision, new_arrival, revision_of
-from present.catalog import text
+from present.catalog import Msg, text
 from scenarios import Scenario, ScenarioError
 from whatif.replan_compare import Advice, Figures, coach_cost, night_figures, side_by_side, unrepaired, what_would
 
@@ -88,9 +88,7 @@ def replan(sc: Scenario, plan: Plan, change: Change) -> Replan:
     late = routes[routes["arrive_min"] > sc.latest_arrival_min]
     if len(late):
         n, last = int(late["workers"].sum()), sc.clock(late["arrive_min"].max())
-        notes.append(Note(f"{n} 人晚于 {sc.policy.latest_arrival} 到达（最晚 {last}）：请通知其宿舍。",
-                          f"{n} workers arrive after {sc.policy.latest_arrival} (last at {last}): call their "
-                          "dormitories."))
+        notes.append(Note(Msg("note.late", n=n, latest=sc.policy.latest_arrival, last=last)))
     placement = mark_absent(plan.placement, set(change.missing_workers))
     new = dataclasses.replace(plan, placement=placement, routes=routes, manifest=trips.manifest)
     violations = check_plan(sc, new, strict=False)  # late arrivals are reported above, not errors

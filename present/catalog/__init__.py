@@ -30,6 +30,7 @@ from present.catalog import (
     planning,
     records,
     review,
+    revision,
     scenario,
     season,
     sim,
@@ -56,7 +57,7 @@ CATALOG: dict[str, tuple[str, str]] = _merge(
     common.TEXTS, scenario.TEXTS, tables.TEXTS, season.TEXTS, planning.TEXTS, placement.TEXTS, sim.TEXTS,
     whatif.TEXTS, args.TEXTS, outdir.TEXTS, records.TEXTS, cli_help.TEXTS, columns.TEXTS, kpis.TEXTS,
     match.TEXTS, review.TEXTS, cover.TEXTS, template.TEXTS, limits.TEXTS,
-    commands.TEXTS, changes.TEXTS, labels.TEXTS, charts.TEXTS,
+    commands.TEXTS, changes.TEXTS, labels.TEXTS, charts.TEXTS, revision.TEXTS,
 )
 
 
