@@ -92,8 +92,9 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
     checkin_min = (c0 + _uniform(draws, "checkin", wk, rnd) * (c1 - c0)) / 60.0
     all_off = float(np.nanmax(off)) if present.any() else arrival
 
-    boards = [TripBoard(int(sum(present[i] for i in trip.workers))) for trip in night.trips]
-    state = NightState(env, night, offset, config, rec, bays, checkin, boards, present.tolist(), board_min,
+    on_train = present.tolist()
+    boards = [TripBoard(sum(on_train[i] for i in trip.workers)) for trip in night.trips]
+    state = NightState(env, night, offset, config, rec, bays, checkin, boards, on_train, board_min,
                        factor.tolist(), dwell.tolist(), checkin_min.tolist(), all_off, d,
                        arrival - night.arrival_min)
 
