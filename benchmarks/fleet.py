@@ -93,22 +93,28 @@ def cell(ot, nights: int) -> str:
             f"{parts['after_deadline'].p:.1%}")
 
 
-def cheaper_rows(name: str, result, nights: int, jobs: int) -> list[str]:
+def cheaper_rows(name: str, result, nights: int, jobs: int, first: int, known: dict | None = None) -> list[str]:
     """Every candidate the search considered that costs less than its recommendation, cheapest first, with the
-    search's verdict and its plan's fresh nights (one run per distinct plan and standby): whether any of them meets
-    the target on nights the search never saw."""
+    search's verdict and its plan's fresh nights (one run per distinct plan and standby, the search's best first,
+    each row printed as it is known): whether any of them meets the target on nights the search never saw."""
     sc, rec = result.scenario, result.recommended
-    out, seen = [], {}
-    for ev in sorted(result.evaluations, key=lambda e: (e.cost, e.candidate.coaches, e.candidate.buffer)):
-        if ev.cost >= rec.cost:
-            continue
+    cheaper = sorted((ev for ev in result.evaluations if ev.cost < rec.cost),
+                     key=lambda e: (e.cost, e.candidate.coaches, e.candidate.buffer))
+    runs: dict[tuple[str, int], Evaluation] = {}
+    for ev in cheaper:
+        if ev.verdict != NO_PLAN:
+            runs.setdefault((_plan_key(ev.plan), ev.candidate.standby), ev)
+    found = dict(known or {})
+    todo = [(k, e) for k, e in runs.items() if k not in found]
+    for key, ev in sorted(todo, key=lambda kv: -(kv[1].p_on_time if kv[1].nights else 0.0)):
+        found[key] = fresh(sc, ev.candidate, ev.plan, nights, jobs, first=first)
+        print(f"# fresh nights of {ev.candidate.label(sc, 'en')}: {found[key]}", flush=True)
+    out = []
+    for ev in cheaper:
         if ev.verdict == NO_PLAN:
             search_txt, fresh_txt = f"no plan: {ev.reason('en')}", "-"
         else:
-            key = (_plan_key(ev.plan), ev.candidate.standby)
-            if key not in seen:
-                seen[key] = fresh(sc, ev.candidate, ev.plan, nights, jobs, first=FIRST_NIGHTS)
-            fresh_txt = seen[key]
+            fresh_txt = found[(_plan_key(ev.plan), ev.candidate.standby)]
             if ev.verdict == IDLE:
                 drives = Candidate(ev.drives).label(sc, "en", margin=False)
                 search_txt = f"coaches idle: its plan drives {drives} (not simulated)"
@@ -183,7 +189,8 @@ def search(sc, runs: int, jobs: int):
     return results[0], statistics.median(seconds)
 
 
-def row(name: str, runs: int, jobs: int, nights: int, write: Path | None = None) -> tuple[str, list[str]]:
+def row(name: str, runs: int, jobs: int, nights: int, write: Path | None = None,
+        first: int = FIRST_NIGHTS) -> tuple[str, list[str]]:
     """The table's row of one scenario and the rows of every cheaper candidate (and, with ``write``, the search's
     files under ``write / name``)."""
     sc = load(name)
@@ -209,19 +216,24 @@ def row(name: str, runs: int, jobs: int, nights: int, write: Path | None = None)
                 f"{ref_txt} | {ref_fresh} | | |"), []
     assert rec.verdict == MEETS
     rec_fresh = fresh(sc, rec.candidate, rec.plan, nights, jobs)
+    print(f"# {name}: recommended {rec.candidate.label(sc, 'en')}, {rec.cost:,.0f} CNY; fresh nights {rec_fresh}",
+          flush=True)
     cheaper = [ev for ev in result.evaluations if ev.cost < rec.cost and ev.nights]
     nxt = max(cheaper, key=lambda e: e.cost) if cheaper else None
     if nxt is not None:
         cheap_txt = f"{nxt.candidate.label(sc, 'en')} ({nxt.cost:,.0f}; search {nxt.p_on_time:.1%}, {nxt.verdict})"
-        cheap_fresh = fresh(sc, nxt.candidate, nxt.plan, nights, jobs)
+        cheap_fresh = fresh(sc, nxt.candidate, nxt.plan, nights, jobs, first=first)
+        known = {(_plan_key(nxt.plan), nxt.candidate.standby): cheap_fresh}
+        print(f"# fresh nights of {nxt.candidate.label(sc, 'en')}: {cheap_fresh}", flush=True)
     else:
+        known = {}
         nearest = result.next_cheaper()
         cheap_txt, cheap_fresh = (f"{nearest.candidate.label(sc, 'en')}: no plan" if nearest else "-"), "-"
     limit = f"{rec.cost - ref_cost:+,.0f} against {ref_cost:,}" if ref_cost else "-"
     low, high = rec.interval()
     return (head + f"{rec.candidate.label(sc, 'en')} | {rec.cost:,.0f} | {limit} | {rec.p_on_time:.1%} of "
             f"{rec.nights} (bounds {low:.1%}-{high:.1%}) | {rec_fresh} | {ref_txt} | {ref_fresh} | {cheap_txt} | "
-            f"{cheap_fresh} |"), cheaper_rows(name, result, nights, jobs)
+            f"{cheap_fresh} |"), cheaper_rows(name, result, nights, jobs, first, known)
 
 
 def main() -> None:
@@ -231,6 +243,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1, help="worker processes of the simulation (default 1)")
     parser.add_argument("--runs", type=int, default=1, help="searches per scenario; the median time is shown")
     parser.add_argument("--fresh", type=int, default=FRESH_NIGHTS, help=f"fresh nights (default {FRESH_NIGHTS})")
+    parser.add_argument("--first", type=int, default=FIRST_NIGHTS,
+                        help=f"a cheaper candidate's first fresh nights (default {FIRST_NIGHTS})")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--write", type=Path, default=None,
                         help="also write each search's fleet.csv, fleet.png, recommendation.txt (and plan) here")
@@ -242,7 +256,7 @@ def main() -> None:
              f"# fresh: {args.fresh:,} nights (seed {FRESH_SEED + SEARCH_SEED}, never used by the search) with the "
              "search's night model; a night is on time when nobody reaches a closed dormitory and nobody checks in "
              "after policy.latest_arrival (sim.risk); Wilson 95% intervals; 'meets' when the interval's lower end "
-             f"reaches {TARGET:.0%}, 'reaches' when only the share does; a cheaper candidate gets {FIRST_NIGHTS} "
+             f"reaches {TARGET:.0%}, 'reaches' when only the share does; a cheaper candidate gets {args.first} "
              f"fresh nights first and all {args.fresh:,} only when their interval reaches {TARGET:.0%}",
              "# p (search): the search's share of good nights, with the bounds its verdict used (whatif.sequential: "
              "the lower one-sided at the look's level, the upper at 99%)",
@@ -254,7 +268,7 @@ def main() -> None:
                "nights:", "", "| scenario | candidate | cost (CNY) | the search | fresh nights |",
                "|---|---|---:|---|---|"]
     for name in args.scenarios.split(","):
-        line, rows = row(name, args.runs, args.jobs, args.fresh, args.write)
+        line, rows = row(name, args.runs, args.jobs, args.fresh, args.write, args.first)
         lines.append(line)
         cheaper += rows
         print(line, *rows, sep="\n", flush=True)
