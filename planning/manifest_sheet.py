@@ -12,26 +12,11 @@ import pandas as pd
 
 from planning.export import column_label
 from present.catalog import text
+from present.catalog import words as catalog_words
 from present.labels import label
 from present.lang import of_pair
 from scenarios.personal import column
 
-WORDS = {
-    "zh": {"sign": "引导牌", "bay": "车位", "depart": "发车", "bay_no": "{bay} 号",
-           "train": "车次", "seats": "座位", "riders": "乘车人数", "stops": "停靠企业", "list": "乘车人员",
-           "contact": "联系人", "contact_phone": "联系电话", "phone": "本人电话", "id_number": "身份证号",
-           "checkin_close": "入住截止", "received": "企业签收", "boarded": "上车签到",
-           "lead": "接站负责人签字", "driver": "司机签字", "time": "实际发车时间",
-           "heading": "{coach_label} {coach} · {type} 第 {trip} 趟", "and": "、", "at": "{names}（集合点：{points}）",
-           "points": "；", "fill": "{what}：{line}"},
-    "en": {"sign": "District sign", "bay": "Bay", "depart": "Departs", "bay_no": "bay {bay}",
-           "train": "Train", "seats": "Seats", "riders": "Riders", "stops": "Stops", "list": "Riders",
-           "contact": "Contact", "contact_phone": "Contact phone", "phone": "Phone", "id_number": "ID card",
-           "checkin_close": "Check-in closes", "received": "Received by", "boarded": "Boarded",
-           "lead": "Station lead signature", "driver": "Driver signature", "time": "Actual departure",
-           "heading": "{coach_label} {coach} · {type} · trip {trip}", "and": ", ",
-           "at": "{names} (meeting point: {points})", "points": "; ", "fill": "{what}: {line}"},
-}
 #: Column widths of the page (Excel units; a Chinese character is about two).
 WIDTHS = (7, 9, 10, 13, 20, 9, 30, 9)
 
@@ -47,7 +32,7 @@ def meeting_point(text: object, lang: str) -> str:
 def coach_manifest(sheets, sheet, stops: pd.DataFrame, riders: pd.DataFrame | None) -> None:
     """Write one trip's manifest page onto ``sheet`` (``sheets`` is the workbook's ``planning.workbook.Sheets``)."""
     sc, lang, cells = sheets.sc, sheets.lang, sheets.cells
-    words = WORDS[lang]
+    words = catalog_words("manifest.", lang)
     first = stops.iloc[0]
     coach, trip, kind = str(first["coach_id"]), int(first["trip"]), str(first["coach_type"])
     seats = sc.fleet[kind].seats if kind in sc.fleet else ""

@@ -12,20 +12,13 @@ import pandas as pd
 from matplotlib.transforms import Bbox, ScaledTranslation
 
 from planning.plan import Plan
+from present.catalog import text
 from present.figure import Chart, figure
 from present.fonts import rc
 from present.geo import convert
 from present.lang import column, named, of_pair
 from present.outlines import SOURCE_EN, SOURCE_ZH, district_outlines
 from scenarios import Scenario
-
-TEXT = {
-    "routes": {"zh": "大巴线路（{n} 辆次）", "en": "Coach routes ({n} trips)"},
-    "enterprise": {"zh": "企业（点大小=人数）", "en": "Enterprise (size = workers)"},
-    "lon": {"zh": "经度（{crs}）", "en": "Longitude ({crs})"},
-    "lat": {"zh": "纬度（{crs}）", "en": "Latitude ({crs})"},
-}
-
 
 CRS_NAMES = {"wgs84": "WGS-84", "gcj02": "GCJ-02"}
 
@@ -49,7 +42,7 @@ def map_points(sc: Scenario, plan: Plan, basemap_crs: str = "wgs84") -> pd.DataF
 
 
 def _t(key: str, lang: str, **kw: object) -> str:
-    return TEXT[key][lang].format(**kw)
+    return text(f"map.{key}", lang, **kw)
 
 
 def routes_map(sc: Scenario, plan: Plan, lang: str = "zh") -> Chart:

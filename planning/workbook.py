@@ -19,7 +19,7 @@ from planning.export import APPROX, _labelled, bays, clock_times, sheet_name
 from planning.plan import Plan
 from planning.revision import new_arrival, revision_table
 from planning.solver import SolveInfo
-from present.catalog import text
+from present.catalog import text, words
 from present.labels import gender_name, label, place_name
 from present.lang import column, named
 from scenarios.scenario import Scenario
@@ -30,15 +30,6 @@ A4 = 9
 LINE_HEIGHT = 15
 #: Columns whose text is long: wrapped within a capped width rather than widened.
 WRAPPED = {"reason": 30, "enterprise": 26, "skills": 14, "village": 12}
-TITLE = {"zh": "{date} {number} 次列车 {origin} → {station} 接站输送计划",
-         "en": "Transport plan: {date} train {number}, {origin} → {station}"}
-PAGES = {"zh": "第 &P 页，共 &N 页", "en": "Page &P of &N"}
-SOLVE_WORDS = {
-    "zh": {"optimal": "已找到最优方案", "feasible": "给定时间内找到的最佳方案", "infeasible": "无可行方案",
-           "no_solution": "给定时间内未找到方案"},
-    "en": {"optimal": "the best possible plan", "feasible": "the best plan found in the time given",
-           "infeasible": "no plan meets every rule", "no_solution": "no plan found in the time given"},
-}
 
 
 def local_name(text: str, lang: str) -> str:
@@ -56,15 +47,15 @@ def for_people(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def plan_title(sc: Scenario, lang: str) -> str:
     """The plan's title as printed in every footer."""
     station = named(sc.station, lang)
-    return TITLE[lang].format(date=sc.meta.date, number=sc.train.number, origin=local_name(sc.train.origin, lang),
-                              station=station)
+    return text("workbook.title", lang, date=sc.meta.date, number=sc.train.number,
+                origin=local_name(sc.train.origin, lang), station=station)
 
 
 def solve_words(info: SolveInfo | None, lang: str) -> str:
     """A solve's outcome in words a planner reads (no solver names, no seconds, so the same plan prints the same)."""
     if info is None:
         return "-"
-    return SOLVE_WORDS[lang].get(info.status, info.status)
+    return words("workbook.solve.", lang).get(info.status, info.status)
 
 
 def text_width(value: object) -> int:
@@ -144,7 +135,7 @@ class Sheets:
             sheet.set_portrait()
         sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
         # A space after each font size: '&82023' would be read as size 82023.
-        footer = f"&L&8 &A&C&8 {self.title_text.replace('&', '&&')}&R&8 {PAGES[self.lang]}"
+        footer = f"&L&8 &A&C&8 {self.title_text.replace('&', '&&')}&R&8 {text('workbook.pages', self.lang)}"
         sheet.set_footer(footer, {"margin": 0.3})
         sheet.center_horizontally()
         return sheet

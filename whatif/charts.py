@@ -10,19 +10,15 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MultipleLocator, PercentFormatter
 
+from present.catalog import text
 from present.clock import format_clock
 from present.figure import Chart, figure
 from present.fonts import rc
 from present.kpis import CLOCK_KPIS, KPI_LABELS, SHARE_KPIS, format_kpi
 
-TEXT = {
-    "options": {"zh": "方案对比：{kpi}（均值与95%置信区间）", "en": "Options side by side: {kpi} (mean and 95% CI)"},
-    "no_plan": {"zh": "无有效方案", "en": "no valid plan"},
-}
-
 
 def _t(key: str, lang: str, **kw: object) -> str:
-    return TEXT[key][lang].format(**kw)
+    return text(f"optionschart.{key}", lang, **kw)
 
 
 def options_chart(

@@ -21,28 +21,11 @@ import numpy as np
 import pandas as pd
 
 from planning.season import NightPlan, SeasonPlan
-from present.catalog import text
+from present.catalog import text, words
 from present.html import Table
 from scenarios.errors import ScenarioError
 from whatif.risk import night_ok_by_train
 from whatif.sequential import wilson
-
-#: The season's headline, by language.
-SUMMARY = {
-    "zh": {"season": "模拟 {n} 个赛季（共 {nights} 个到达夜晚）：预计出问题的夜晚 {mean} 个"
-                     "（90% 的赛季在 {lo}-{hi} 个之间）；整个赛季每晚都顺利的概率 {p}（{low}-{high}）；"
-                     "单晚顺利的概率中位数 {median}。",
-           "shared": "以上计入了全赛季共同的计划行车时间误差（travel.bias，估计值）和同一晚同一到达点共同的路况："
-                     "各晚并不独立。",
-           "worst": "风险最高的夜晚：{worst}。", "night": "{arrival}（{date}，顺利 {p}）"},
-    "en": {"season": "{n} simulated seasons ({nights} arrival nights): {mean} nights expected to go wrong (90% of "
-                     "seasons {lo}-{hi}); every night goes right in {p} ({low}-{high}); a night goes right in {median} "
-                     "at the median.",
-           "shared": "Both under the error of the planner's times shared by the whole season (travel.bias, an "
-                     "estimate) and the roads shared by one evening's arrivals at one point: nights are not "
-                     "independent.",
-           "worst": "Nights most at risk: {worst}.", "night": "{arrival} ({date}, right in {p})"},
-}
 
 
 def _evenings(sp: SeasonPlan) -> list[list[NightPlan]]:
@@ -111,7 +94,7 @@ class SeasonResult:
         p, low, high = self.season_ok()
         mean, lo, hi = self.bad_nights()
         t = self.per_night()
-        w = SUMMARY[lang]
+        w = words("seasonsum.", lang)
         sep = text("sep.list", lang)
         worst = sep.join(w["night"].format(arrival=r.arrival, date=r.date, p=f"{r.p_on_time:.0%}")
                          for r in self.at_risk(3).itertuples())

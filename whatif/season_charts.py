@@ -9,6 +9,7 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
+from present.catalog import words
 from present.figure import Chart, figure
 from present.fonts import rc
 
@@ -17,16 +18,6 @@ if TYPE_CHECKING:
     from whatif.season import SeasonResult
 
 KIND_COLOURS = {"train": "#1f5fa8", "flight": "#d9822b", "coach": "#3b8f4a"}
-WORDS = {
-    "zh": {"cal": "赛季日历：每天到达的人数与用车", "workers": "到达人数", "coaches": "用车（辆）",
-           "train": "专列", "flight": "包机", "coach": "包车", "risk": "每晚所有人按时入住的把握（95% 区间）",
-           "p": "按时入住的夜晚占比", "posts": "赛季岗位填补进度", "filled": "已填补岗位占比", "date": "日期"},
-    "en": {"cal": "Season calendar: workers arriving and coaches used per day", "workers": "workers arriving",
-           "coaches": "coaches", "train": "train", "flight": "charter flight", "coach": "charter coach",
-           "risk": "Chance that every worker checks in on time, per night (95% interval)",
-           "p": "share of nights on time", "posts": "Season posts filled", "filled": "share of season posts filled",
-           "date": "date"},
-}
 
 
 def _dates(values: pd.Series) -> pd.Series:
@@ -35,7 +26,7 @@ def _dates(values: pd.Series) -> pd.Series:
 
 def calendar_chart(sp: SeasonPlan, lang: str = "zh") -> Chart:
     """Workers per day as bars coloured by kind of arrival, coaches used per day as a line."""
-    w = WORDS[lang]
+    w = words("seasonchart.", lang)
     with mpl.rc_context(rc(lang)):
         fig = figure(lang, figsize=(11, 5), layout="constrained")
         ax = fig.add_subplot()
@@ -64,7 +55,7 @@ def calendar_chart(sp: SeasonPlan, lang: str = "zh") -> Chart:
 
 def risk_chart(result: SeasonResult, lang: str = "zh") -> Chart:
     """Each night's share of simulated nights on time with its Wilson interval, by date; the riskiest labelled."""
-    w = WORDS[lang]
+    w = words("seasonchart.", lang)
     with mpl.rc_context(rc(lang)):
         fig = figure(lang, figsize=(11, 5), layout="constrained")
         ax = fig.add_subplot()
@@ -90,7 +81,7 @@ def risk_chart(result: SeasonResult, lang: str = "zh") -> Chart:
 
 def posts_chart(sp: SeasonPlan, lang: str = "zh") -> Chart:
     """The share of the season's posts filled after each arrival."""
-    w = WORDS[lang]
+    w = words("seasonchart.", lang)
     with mpl.rc_context(rc(lang)):
         fig = figure(lang, figsize=(11, 4), layout="constrained")
         ax = fig.add_subplot()

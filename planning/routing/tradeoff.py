@@ -23,6 +23,7 @@ from planning.routing.scenario import manifest_for
 from planning.solver import SolveInfo, quiet_stdout
 from planning.station import station_schedule
 from present.catalog import text as catalog_text
+from present.catalog import words
 from scenarios.scenario import Scenario
 
 #: Ride minutes one km is worth, from "ride minutes only" (0) to "km only" (None = coaches_then_km).
@@ -93,26 +94,6 @@ def tradeoff_plans(
     return TradeOff(pd.DataFrame(rows), tuple(plans))
 
 
-WORDS = {
-    "zh": {
-        "title": "同样的车辆数：车公里与工人乘车时间的取舍",
-        "x": "车公里",
-        "y": "工人乘车时间合计（小时）",
-        "km": "只看公里",
-        "ride": "只看乘车时间",
-        "w": "1公里 = {w:g} 分钟",
-        "coaches": "{n} 辆车",
-    },
-    "en": {
-        "title": "Same coaches: coach-km against the workers' ride time",
-        "x": "coach-km",
-        "y": "workers' ride time (hours, all workers)",
-        "km": "km only",
-        "ride": "ride time only",
-        "w": "1 km = {w:g} min",
-        "coaches": "{n} coaches",
-    },
-}
 
 
 def tradeoff_chart(result: TradeOff, lang: str = "zh") -> Figure:
@@ -123,7 +104,7 @@ def tradeoff_chart(result: TradeOff, lang: str = "zh") -> Figure:
     from present.fonts import rc
 
     with mpl.rc_context(rc(lang)):
-        w = WORDS[lang]
+        w = words("tradeoff.", lang)
         fig = figure(lang, figsize=(8, 5), layout="constrained")
         ax = fig.add_subplot()
         t = result.table

@@ -28,12 +28,15 @@ from present.catalog import (
     outdir,
     placement,
     planning,
+    planning_words,
     records,
     review,
     revision,
     scenario,
     season,
+    season_words,
     sim,
+    sim_summary,
     tables,
     template,
     whatif,
@@ -58,6 +61,7 @@ CATALOG: dict[str, tuple[str, str]] = _merge(
     whatif.TEXTS, args.TEXTS, outdir.TEXTS, records.TEXTS, cli_help.TEXTS, columns.TEXTS, kpis.TEXTS,
     match.TEXTS, review.TEXTS, cover.TEXTS, template.TEXTS, limits.TEXTS,
     commands.TEXTS, changes.TEXTS, labels.TEXTS, charts.TEXTS, revision.TEXTS,
+    planning_words.TEXTS, season_words.TEXTS, sim_summary.TEXTS,
 )
 
 
@@ -145,6 +149,15 @@ def _unjson(value: Any) -> Any:
     return value
 
 
+def words(prefix: str, lang: str) -> dict[str, str]:
+    """The texts of the keys under ``prefix`` in ``lang`` by their short keys, as written (their callers fill the
+    placeholders): the word table of a module whose words live in the catalog (``words("chart.", "zh")["clock"]``)."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}")
+    column = LANGS.index(lang)
+    return {key[len(prefix):]: pair[column] for key, pair in CATALOG.items() if key.startswith(prefix)}
+
+
 def rendered(value: Msg | str, lang: str) -> str:
     """``value`` in ``lang``: a message rendered, a plain string (a name from the data) as it is."""
     return value.render(lang) if isinstance(value, Msg) else str(value)
@@ -157,4 +170,4 @@ def placeholders(template: str) -> set[str]:
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-__all__ = ["CATALOG", "LANGS", "Msg", "placeholders", "rendered", "text"]
+__all__ = ["CATALOG", "LANGS", "Msg", "placeholders", "rendered", "text", "words"]
