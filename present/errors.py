@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from present.catalog import CATALOG, Msg
+from present.catalog import CATALOG, LANGS, Msg, text
 
 #: A message longer than this is cut (a safety net: values from files are cut where they are quoted).
 MAX_MESSAGE_CHARS = 600
-#: How a line names the row and joins its parts: (row, between places, before the message, before the fix).
-LINE_WORDS = {"en": ("row {row}", ": ", ": ", " Fix: "), "zh": ("第 {row} 行", "，", "：", "修改：")}
 
 _UNSET: Any = object()
 
@@ -100,14 +98,15 @@ class ScenarioError(Told, ValueError):
 
     def _line(self, lang: str) -> str:
         """File, row and field, the message (cut to MAX_MESSAGE_CHARS) and the fix, in English or Chinese."""
-        row_word, sep, colon, fix_word = LINE_WORDS.get(lang, LINE_WORDS["en"])
-        text = self.msg.render(lang)
+        lang = lang if lang in LANGS else "en"  # how a line names the row and joins its parts (line.* keys)
+        sep, colon, fix_word = (text(f"line.{part}", lang) for part in ("sep", "colon", "fix"))
+        said = self.msg.render(lang)
         fix = self.fix_msg.render(lang) if self.fix_msg is not None else None
-        row = row_word.format(row=self.row) if self.row is not None else None
+        row = text("line.row", lang, row=self.row) if self.row is not None else None
         where = [str(w) for w in (self.file, row, self.field) if w]
-        if len(text) > MAX_MESSAGE_CHARS:
-            text = text[: MAX_MESSAGE_CHARS - 3] + "..."
-        line = (sep.join(where) + colon if where else "") + text
+        if len(said) > MAX_MESSAGE_CHARS:
+            said = said[: MAX_MESSAGE_CHARS - 3] + "..."
+        line = (sep.join(where) + colon if where else "") + said
         if fix:
             line += f"{fix_word}{fix}"
         return line.replace("\n", " ")

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 #: The KPIs a sweep's display shows per option, in order.
 SWEEP_KPIS = ("p95_checkin_min", "last_checkin_min", "share_by_deadline", "longest_wait_min", "coaches_used")
-NOTE = ("说明", "Note")
 
 
 def sweep_table(result: SweepResult, lang: str = "zh", kpis: tuple[str, ...] = SWEEP_KPIS) -> pd.DataFrame:
@@ -37,7 +36,7 @@ def sweep_table(result: SweepResult, lang: str = "zh", kpis: tuple[str, ...] = S
             values = ["—"] * len(shown)
             note = words("no_valid_plan", lang, why=problem.text(lang)) if problem is not None else ""
         rows.append([result.label(variant, lang), *values, note])
-    columns = [words("option", lang), *(kpi_label(k, lang) for k in shown), of_pair(NOTE, lang)]
+    columns = [words("option", lang), *(kpi_label(k, lang) for k in shown), words("note", lang)]
     table = pd.DataFrame(rows, columns=columns)
     return table if result.problems else table.iloc[:, :-1]
 

@@ -32,7 +32,7 @@ FLEET_WORDS: dict[str, tuple[str, str]] = {
 }
 ROUTE_WORDS = {"open": ("单程", "open"), "closed": ("可往返", "closed")}
 BASE_WORDS = ("基准方案", "base")
-SEPARATOR = {"zh": " · ", "en": " · "}
+SEPARATOR = " · "  # between the words of a variant's name, in either language
 
 
 def coach_name(sc: Scenario | None, type_id: str, lang: str) -> str:
@@ -73,4 +73,4 @@ def variant_words(overrides: Mapping[str, Any], lang: str = "zh", sc: Scenario |
     check_lang(lang)
     if not overrides:
         return of_pair(BASE_WORDS, lang)
-    return SEPARATOR[lang].join(override_words(p, v, lang, sc) for p, v in overrides.items())
+    return SEPARATOR.join(override_words(p, v, lang, sc) for p, v in overrides.items())

@@ -94,6 +94,11 @@ TEXTS.update({
     "sep.comma": (", ", "，"),
     "sep.colon": (": ", "："),
     "sep.semi": ("; ", "；"),
+    # how an error's line names the row and joins its parts (present.errors)
+    "line.row": ("row {row}", "第 {row} 行"),
+    "line.sep": (": ", "，"),
+    "line.colon": (": ", "："),
+    "line.fix": (" Fix: ", "修改："),
 })
 TEXTS.update({
     "errors.more": ("... and {n} more (the first {cap} are listed).", "……另有 {n} 处（只列出前 {cap} 处）。"),

@@ -82,6 +82,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "方案对比：{k} 个方案，每个模拟 {r} 个夜晚",
     ),
     "display.option": ("Option", "方案"),
+    "display.note": ("Note", "说明"),
     "display.no_valid_plan": ("No valid plan: {why}", "无有效方案：{why}"),
     "display.compare_title": ("Paired comparison: {b} against {a}", "两方案成对比较：{b} 对比 {a}"),
     "display.difference": ("Difference (B − A) and 95% interval", "差值（后者 − 前者）及 95% 区间"),
