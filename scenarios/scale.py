@@ -14,8 +14,8 @@ from scenarios.bounds import DAY_MIN
 from scenarios.errors import Msg, ScenarioError
 from scenarios.ranges import MAX_WORKERS
 from scenarios.scenario import Scenario
+from scenarios.texts import what_zh
 
-WHAT_ZH = {"workers": "工人", "enterprises": "企业", "districts": "区市"}
 #: Enterprises of one scenario: 5,000 make routing tables of 5,000 x 5,000 (400 MB of minutes and km together).
 MAX_ENTERPRISES = 5_000
 #: Districts of one scenario (a Chinese city has about ten; a province a few hundred counties).
@@ -37,7 +37,7 @@ def check_table_sizes(sc: Scenario, file: str) -> list[str]:
             raise ScenarioError(
                 "scale.rows",
                 file=sc.table_file(key) if key != "workers" or "roster" in (sc.raw.get("workers") or {}) else file,
-                n=len(table), key=key, key_zh=WHAT_ZH[key], limit=limit, why=why,
+                n=len(table), key=key, key_zh=what_zh(key), limit=limit, why=why,
             )
     return []
 

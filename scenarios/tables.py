@@ -23,7 +23,7 @@ from scenarios.aliases import IGNORED, header_map, normal, shown_header
 from scenarios.cells import MAX_SHOWN, CellProblem, Column, cell_text, convert
 from scenarios.errors import ScenarioError
 from scenarios.ranges import MAX_PER_ENTERPRISE, MAX_VEHICLE_SEATS
-from scenarios.texts import WHAT_ZH, TableError
+from scenarios.texts import TableError, what_zh
 from scenarios.workbook import Grid, read_grid
 
 __all__ = ["Column", "read_table"]
@@ -219,7 +219,7 @@ def read_table(
         header_line = ", ".join(shown_header(what, c, "en") for c in required)
         header_zh = "、".join(shown_header(what, c, "zh") for c in required)
         raise TableError(
-            "empty", what=what, what_zh=WHAT_ZH.get(what, what), header=header_line, header_zh=header_zh, **where
+            "empty", what=what, what_zh=what_zh(what), header=header_line, header_zh=header_zh, **where
         )
     top = _find_header(grid, names)
     _merges(grid, top)
@@ -252,7 +252,7 @@ def read_table(
         )
     body = grid.rows[top + 1 :]
     if all(_blank(r) for r in body):
-        raise TableError("no_rows", what=what, what_zh=WHAT_ZH.get(what, what), **where)
+        raise TableError("no_rows", what=what, what_zh=what_zh(what), **where)
     width = len(grid.rows[top])
     records: dict[str, list[object]] = {name: [] for name in all_columns}
     numbers: list[int] = []

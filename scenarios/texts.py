@@ -13,26 +13,10 @@ from scenarios.errors import ScenarioError
 LANGS = ("en", "zh")
 
 
-#: Chinese names of the tables, by the ``what`` of ``read_table``.
-WHAT_ZH = {
-    "worker": "人员",
-    "enterprise": "企业",
-    "district": "区市",
-    "travel-time": "行车时间",
-    "placement": "安置",
-    "county": "县区",
-    "district id": "区市",
-    "job type": "工种",
-    "employer": "返岗企业",
-    "gender": "性别",
-    "pickup": "接站方式",
-    "fair": "招聘会",
-    "post": "岗位",
-    "seeker": "求职登记",
-    "shift": "班次",
-    "dormitory": "宿舍",
-    "occupation code": "职业代码",
-}
+def what_zh(what: str) -> str:
+    """The Chinese name of a table or a value (``what.<what>`` of the catalog; ``what`` itself when it has none)."""
+    key = f"what.{what}"
+    return catalog_text(key, "zh") if key in CATALOG else what
 
 
 #: Text from a file quoted in a message is cut to this many characters.

@@ -16,7 +16,7 @@ from present.catalog import Msg
 from present.errors import ScenarioError, ScenarioErrors
 from scenarios.aliases import COUNTIES, GENDER, PICKUP, SKILL_SEPARATORS, normal, place_keys
 from scenarios.model import Job
-from scenarios.texts import WHAT_ZH, TableError, hints
+from scenarios.texts import TableError, hints, what_zh
 
 
 class Lookup:
@@ -101,7 +101,7 @@ def _unknown(frame: pd.DataFrame, index: object, column: str, lookup: Lookup, va
         column,
         "unknown_value",
         what=lookup.what,
-        what_zh=WHAT_ZH.get(lookup.what, lookup.what),
+        what_zh=what_zh(lookup.what),
         value=value[:40],
         **hints(value, lookup.shown),
         valid=lookup.valid,
