@@ -170,7 +170,7 @@ def _write_plan(sc, plan, args: argparse.Namespace, strict: bool, log: bool = Tr
     with atomic_folder(args.out) as stage:
         write_plan(sc, plan, stage, lang=args.lang)
         if check is not None:
-            write_csv(check.table(), stage / "risk_check.csv", encoding="utf-8-sig")
+            write_csv(check.csv_table(sc, args.lang), stage / "risk_check.csv", encoding="utf-8-sig")
         save_plan(plan, stage, sc=sc, strict=strict)
     if log:
         run_log(sc, plan, args.lang)

@@ -93,6 +93,17 @@ class RiskCheck:
                          "why_no_plan": a.why.get("en", ""), "not_tried": a.skipped})
         return pd.DataFrame(rows)
 
+    def csv_table(self, sc: Scenario, lang: str = "zh") -> pd.DataFrame:
+        """What ``risk_check.csv`` holds: in Chinese each way of planning in the planner's words, the shares as
+        percentages, 是/否 and why a way has no plan or was not tried; in English the machine table (``table``)."""
+        from present.columns import csv_table
+
+        frame = self.table()
+        if lang != "en":
+            frame["why_no_plan"] = [a.why.get(lang, "") for a in self.alternatives]
+        return csv_table(frame, lang, table="risk", kinds={"p_low": "share", "p_high": "share", "cost": "money"},
+                         words={"option": lambda k: alternative_name(str(k), sc, lang), "not_tried": "not_tried."})
+
 
 def _cost(sc: Scenario, plan: Plan) -> float:
     from whatif.cover import trip_cost

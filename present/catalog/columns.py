@@ -84,6 +84,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.meets_target": ("Meets the target", "达到目标"),
     "col.recommended": ("Recommended", "推荐"),
     "col.note": ("Note", "说明"),
+    # the risk check of a plan (risk_check.csv)
+    "col.risk.option": ("Way of planning", "方案"),
+    "col.why_no_plan": ("Why there is no plan", "排不出方案的原因"),
+    "col.not_tried": ("Why not tried", "未试的原因"),
+    "not_tried.costlier": ("costs more than one that meets the target", "比达标方案更贵"),
+    "not_tried.replan": ("plans the routes again (see --alternatives)", "需重新排线（见 --alternatives）"),
     # the season (season.csv, nights.csv, coaches_per_day.csv, posts_filled.csv, unplaced.csv)
     "col.season.arrival": ("Arrival", "到达批次"),
     "col.point": ("Arrival point", "到达地点"),

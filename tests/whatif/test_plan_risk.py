@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -124,3 +125,20 @@ def test_quick_alternatives_say_which_were_not_tried(tmp_path: Path, capsys) -> 
         (out / "risk_check.csv").read_text(encoding="utf-8-sig").splitlines())}
     assert rows["routes_open"]["not_tried"] == "replan" and rows["margin"]["not_tried"] == "replan"
     assert rows["desk_coach"]["not_tried"] == "" and int(rows["desk_coach"]["nights"]) > 0
+
+
+def test_the_risk_check_csv_speaks_chinese(tmp_path: Path) -> None:
+    """Under zh risk_check.csv names each way of planning in the planner's words, shows shares as percentages and
+    是/否, and says why a way was not tried (no machine keys such as ``routes_open+standby_minibus_19``)."""
+    folder = fuzhou_from_template(tmp_path / "fuzhou", routes="closed")
+    out = tmp_path / "plan"
+    assert main(["plan", str(folder), "--out", str(out), "--alternatives", "quick"]) == 0
+    rows = list(csv.DictReader((out / "risk_check.csv").read_text(encoding="utf-8-sig").splitlines()))
+    first, share = list(rows[0])[:2]
+    assert first == "方案" and share.startswith("准时") and "推荐" in rows[0] and "未试的原因" in rows[0]
+    names = [r["方案"] for r in rows]
+    assert names[0] == "当前计划" and all(re.search("[\u4e00-\u9fff]", n) for n in names)
+    assert not any(key in n for n in names for key in ("routes_open", "standby_", "desk_coach", "current"))
+    assert all(r[share] == "" or r[share].endswith("%") for r in rows)
+    assert {r["推荐"] for r in rows} <= {"是", "否"} and sum(r["推荐"] == "是" for r in rows) <= 1
+    assert sum(r["未试的原因"].startswith("需重新排线") for r in rows) == 2

@@ -41,9 +41,8 @@ def _data_words(sc: scenarios.Scenario) -> set[str]:
     return words | {"xlsx", "csv", "yaml", "json", "pdf", "png"}  # file suffixes of names the data gave
 
 
-#: CSVs still written as machine tables in both languages: the plan's risk check (``whatif.plan_risk``, its own
-#: issue), whose alternatives are keys such as ``routes_open+standby:coach_53``.
-MACHINE_CSV = {"risk_check.csv"}
+#: CSVs written as machine tables in both languages (none: every CSV a command writes is for people under zh).
+MACHINE_CSV: set[str] = set()
 
 
 def _tables(folder: Path, allowed: set[str]) -> dict[str, list[str]]:
