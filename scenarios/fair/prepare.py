@@ -26,7 +26,7 @@ from scenarios.fair.occupations import (
     wants_dorm,
     years_of,
 )
-from scenarios.texts import TableError, hints
+from scenarios.texts import TableError, hints, what_zh
 from scenarios.writers import formula_like
 
 _PHONE = re.compile(r"1\d{10}")
@@ -96,12 +96,9 @@ def _known(frame: pd.DataFrame, column: str, lookup: dict[str, str], tell: _Tell
     out = pd.Series(np.array(found, dtype=object)[codes], index=frame.index)
     for ident in out.index[out.isna()]:
         value = frame.at[ident, column]
-        tell("unknown_value", frame.at[ident, "row"], column, what=what, what_zh=_WHAT_ZH.get(what, what),
+        tell("unknown_value", frame.at[ident, "row"], column, what=what, what_zh=what_zh(what),
              value=str(value)[:40], valid=valid, valid_zh=valid_zh, **hints(value, sorted(set(lookup.values()))))
     return out
-
-
-_WHAT_ZH = {"district": "区市", "fair": "招聘会", "shift": "班次", "dormitory": "宿舍", "occupation code": "职业代码"}
 
 
 def _fairs(fairs: pd.DataFrame, places: dict[str, str], tell: _Teller) -> pd.DataFrame:
@@ -125,7 +122,7 @@ def _posts(posts: pd.DataFrame, places: dict[str, str], fair_ids: set[str], tell
     read = [c[0] if c else "" for c in codes_of(out["title"])]
     out["code"] = np.where(given != "", given, read)
     for ident in out.index[(given != "") & ~given.isin(occ.table.index)]:
-        tell("unknown_value", out.at[ident, "row"], "code", what="occupation code", what_zh="职业代码",
+        tell("unknown_value", out.at[ident, "row"], "code", what="occupation code", what_zh=what_zh("occupation code"),
              value=given[ident][:40], valid="a code of occupations.csv", valid_zh="职业代码",
              **hints(given[ident], occ.codes))
     for ident in out.index[(out["code"] == "") & text_ok]:
@@ -170,15 +167,16 @@ def _seekers(seekers: pd.DataFrame, places: dict[str, str], fair_ids: set[str], 
         ids = [places.get(normal(w)) for w in words]
         for word, found in zip(words, ids, strict=True):
             if found is None:
-                tell("unknown_value", out.at[ident, "row"], "districts", what="district", what_zh="区市",
+                tell("unknown_value", out.at[ident, "row"], "districts", what="district", what_zh=what_zh("district"),
                      value=word[:40], valid="a district of districts.csv", valid_zh="区市名称",
                      **hints(word, districts["name_zh"]))
         wished.append(tuple(dict.fromkeys(i for i in ids if i)) or every)
     out["district_ids"] = wished
     fairs = out["fair"].astype(str)
     for ident in out.index[(fairs != "") & ~fairs.isin(fair_ids)]:
-        tell("unknown_value", out.at[ident, "row"], "fair", what="fair", what_zh="招聘会", value=fairs[ident][:40],
-             valid="a fair id of fairs.csv", valid_zh="招聘会编号", **hints(fairs[ident], fair_ids))
+        tell("unknown_value", out.at[ident, "row"], "fair", what="fair", what_zh=what_zh("fair"),
+             value=fairs[ident][:40], valid="a fair id of fairs.csv", valid_zh="招聘会编号",
+             **hints(fairs[ident], fair_ids))
     wants, can = codes_of(out["wishes"]), codes_of(out["skills"])
     out["codes"] = [tuple(dict.fromkeys((*w, *c))) or ("6-001",) for w, c in zip(wants, can, strict=True)]
     out["wish_codes"] = wants

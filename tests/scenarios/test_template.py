@@ -9,6 +9,8 @@ import pytest
 from openpyxl.utils import range_boundaries
 
 import scenarios
+from present.catalog import CATALOG
+from scenarios.tables import ENTERPRISE_COLUMNS, WORKER_COLUMNS
 from whatif.cli import main
 
 
@@ -145,3 +147,9 @@ def test_a_template_for_another_city_holds_no_example_place_and_plans_when_fille
     for path in files:
         said = _all_text(path.parent) if path.suffix == ".xlsx" else path.read_text(encoding="utf-8", errors="ignore")
         assert not [w for w in QINGDAO_OR_DINGXI[:10] if w in said], path
+
+
+def test_the_instructions_sheet_explains_every_column_as_the_column_docs_do() -> None:
+    for table, columns in (("worker", WORKER_COLUMNS), ("enterprise", ENTERPRISE_COLUMNS)):
+        for field, spec in columns.items():
+            assert CATALOG[f"template.doc.{table}.{field}"][0] == spec.doc
