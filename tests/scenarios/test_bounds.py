@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 import scenarios
+from present.catalog import CATALOG
 from scenarios import bounds, disruptions, model, policy, scale
 from scenarios.errors import FieldError, ScenarioError
 from scenarios.loader import DATA_DIR
@@ -41,7 +42,8 @@ def test_every_numeric_field_has_a_bound_with_a_reason(cls: type) -> None:
 def test_every_reason_and_unit_has_chinese() -> None:
     for table in bounds.FIELD_BOUNDS.values():
         for bound in table.values():
-            assert bound.reason in bounds.REASONS_ZH and bound.unit in bounds.UNITS_ZH
+            assert f"bound.reason.{bound.reason}" in CATALOG
+            assert not bound.unit or f"bound.unit.{bound.unit}" in CATALOG
 
 
 def test_bounds_admit_every_default_and_bundled_scenario() -> None:
