@@ -230,12 +230,14 @@ def check_lines(check: RiskCheck, sc: Scenario, lang: str) -> list[str]:
     lines = [say(lang, key, n=check.share.nights, p=pct(check.share.p), low=pct(low), high=pct(high),
                  target=pct(check.target), deadline=sc.policy.latest_arrival)]
     sep = text("sep.list", lang)
+
+    def named(pairs: tuple[tuple[str, int], ...]) -> str:
+        return sep.join(say(lang, "risk_item_one" if k == 1 else "risk_item", name=n, k=k) for n, k in pairs)
+
     if not check.meets and check.coaches:
-        items = sep.join(say(lang, "risk_item", name=n, k=k) for n, k in check.coaches)
-        lines.append(say(lang, "risk_check_coaches", items=items))
+        lines.append(say(lang, "risk_check_coaches", items=named(check.coaches)))
     if not check.meets and check.enterprises:
-        items = sep.join(say(lang, "risk_item", name=n, k=k) for n, k in check.enterprises)
-        lines.append(say(lang, "risk_check_enterprises", items=items))
+        lines.append(say(lang, "risk_check_enterprises", items=named(check.enterprises)))
     if check.meets:
         return lines
     rec = check.recommended

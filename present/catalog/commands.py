@@ -51,6 +51,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cmd.risk_check_coaches": ("coaches whose nights fail most: {items}", "出问题最多的车辆：{items}"),
     "cmd.risk_check_enterprises": ("enterprises whose nights fail most: {items}", "出问题最多的企业：{items}"),
     "cmd.risk_item": ("{name} ({k} nights)", "{name}（{k} 晚）"),
+    "cmd.risk_item_one": ("{name} (1 night)", "{name}（1 晚）"),
     "cmd.risk_alt": (
         "  {name}: on time {p} ({low}-{high}, {n} simulated nights), {coaches} coaches, {cost}",
         "  {name}：准时率 {p}（{low}–{high}，{n} 个仿真夜晚），{coaches} 辆车，{cost}",
