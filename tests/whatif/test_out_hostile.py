@@ -15,6 +15,7 @@ import pytest
 
 from scenarios.loader import DATA_DIR
 from scenarios.outdir import OWNER
+from tests.whatif.small_season import two_night_season
 from whatif.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,21 +52,9 @@ def _commands(plan: Path, season: Path) -> dict[str, list[str]]:
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> tuple[Path, Path]:
     """A tiny plan folder and a two-arrival season on tiny's enterprises."""
-    import yaml
-
     root = tmp_path_factory.mktemp("inputs")
     assert main(["plan", "tiny", "--out", str(root / "plan"), *QUICK]) == 0
-    arrivals = [{"id": f"A{k}", "kind": "train", "date": f"2023-02-0{k}", "arrival": "21:30", "origin": "定西 Dingxi",
-                 "point": "north", "cars": 1, "seats_per_car": 20,
-                 "workers": {"generate": {"count": 3, "county_shares": {"tongwei": 1.0}}}} for k in (1, 2)]
-    shutil.copytree(DATA_DIR / "tiny", root / "tiny")
-    shutil.copy(DATA_DIR / "qingdao_districts.csv", root)
-    doc = {"season": {"name": "two", "start": "2023-02-01", "end": "2023-02-03", "city": "../tiny",
-                      "fleet_per_day": {"minibus_12": 3}},
-           "points": {"north": {"kind": "station"}}, "arrivals": arrivals}
-    (root / "season").mkdir()
-    (root / "season" / "season.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-    return root / "plan", root / "season"
+    return root / "plan", two_night_season(root)
 
 
 def _one_line(capsys, *words: str) -> str:

@@ -5,16 +5,14 @@ its meanings, fleet.csv, season.csv, ...) likewise; the run log speaks of plans,
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
-import yaml
 
 import scenarios
-from scenarios.loader import DATA_DIR
 from tests.scenarios.bureau import bureau_workbooks
+from tests.whatif.small_season import two_night_season
 from whatif.cli import main
 
 LATIN = re.compile(r"[A-Za-z][A-Za-z_]+")
@@ -79,21 +77,6 @@ def test_plan_and_replan_speak_chinese(tmp_path: Path, capsys) -> None:
     assert placement.set_index("工号").at[missing, "安置说明"].startswith("缺席")
 
 
-def _season(root: Path) -> Path:
-    """A season of two small trains on tiny's enterprises."""
-    arrivals = [{"id": f"A{k}", "kind": "train", "date": f"2023-02-0{k}", "arrival": "21:30", "origin": "定西 Dingxi",
-                 "point": "north", "cars": 1, "seats_per_car": 20,
-                 "workers": {"generate": {"count": 3, "county_shares": {"tongwei": 1.0}}}} for k in (1, 2)]
-    shutil.copytree(DATA_DIR / "tiny", root / "tiny")
-    shutil.copy(DATA_DIR / "qingdao_districts.csv", root)
-    doc = {"season": {"name": "two", "start": "2023-02-01", "end": "2023-02-03", "city": "../tiny",
-                      "fleet_per_day": {"minibus_12": 3}},
-           "points": {"north": {"kind": "station"}}, "arrivals": arrivals}
-    (root / "season").mkdir()
-    (root / "season" / "season.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-    return root / "season"
-
-
 def test_pack_fleet_and_season_speak_chinese(tmp_path: Path, capsys) -> None:
     """The demo's command (pack) and simulate on tiny, a small fleet search and a two-night season: what they print
     and the tables they write for people (kpis.csv, summary.csv with its meanings, fleet.csv, season.csv, ...) have
@@ -109,7 +92,7 @@ def test_pack_fleet_and_season_speak_chinese(tmp_path: Path, capsys) -> None:
     assert len(_run_log(said.err)) == 1  # the pack's plan (simulate logs no plan it makes)
     assert main(["fleet", "tiny", "--out", str(tmp_path / "fleet"), "--max-nights", "40", "--iterations", "300",
                  "--delays", "0,30"]) == 0
-    season = _season(tmp_path / "in")
+    season = two_night_season(tmp_path / "in")
     assert main(["season", str(season), "--out", str(tmp_path / "season"), "--replications", "2", "--jobs", "1",
                  "--iterations", "300"]) == 0
     said = capsys.readouterr()
