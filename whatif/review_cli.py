@@ -63,6 +63,7 @@ def _calibrate(args: argparse.Namespace) -> int:
     from scenarios import ScenarioError
     from scenarios.io import write_text_atomic
     from scenarios.records import read_records
+    from scenarios.records.read import records_folder
     from sim.calibrate import calibrate
     from whatif.calibrate_out import summary_lines, write_calibrated
     from whatif.review_texts import word
@@ -70,7 +71,7 @@ def _calibrate(args: argparse.Namespace) -> int:
     check_writable(args.out, keep=False)
     sc = load(args.scenario)
     nights = []
-    for folder in args.actual:
+    for folder in map(records_folder, args.actual):  # a missing folder is told as such, before its plan
         plan_dir = folder / "plan" if (folder / "plan" / "plan.json").is_file() else args.plan
         if plan_dir is None:
             raise ScenarioError("review.no_plan", file=str(folder), field="--plan")

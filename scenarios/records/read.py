@@ -240,11 +240,17 @@ def _plate(value: object) -> str:
     return "".join(cell_text(value).split()).upper()
 
 
-def read_records(path: str | Path, sc: Scenario, plan: Plan) -> Records:
-    """Read a night's records (a folder of tables) against the scenario and its routed plan."""
+def records_folder(path: str | Path) -> Path:
+    """``path`` as a records folder; one line when there is none."""
     folder = Path(path)
     if not folder.is_dir():
         raise ScenarioError("records.no_folder", file=str(folder))
+    return folder
+
+
+def read_records(path: str | Path, sc: Scenario, plan: Plan) -> Records:
+    """Read a night's records (a folder of tables) against the scenario and its routed plan."""
+    folder = records_folder(path)
     files = _files(folder)
     if not files:
         raise ScenarioError("records.no_tables", file=str(folder), fix="records.no_folder.fix")

@@ -131,3 +131,13 @@ def test_hostile_records_are_skipped_counted_and_calibrated(reviewed, tmp_path: 
     other_day = [line for line in problems if "不在" in line and "当晚" in line]
     assert len(other_day) == 4 and "同类另有 27 行" in other_day[-1]  # three shown, the rest one counted line
     assert (tmp_path / "o" / "scenario.yaml").is_file()
+
+
+def test_calibrate_on_a_missing_records_folder_says_so(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """A mistyped records folder is told as a missing folder (not as a missing plan), exit 2, nothing written."""
+    from whatif.cli import main
+
+    code = main(["calibrate", "tiny", "--actual", str(tmp_path / "nights_typo"), "--out", str(tmp_path / "o")])
+    err = capsys.readouterr()
+    assert code == 2 and "nights_typo：这里没有记录文件夹或文件" in err.out + err.err
+    assert "Traceback" not in err.out + err.err and not (tmp_path / "o").exists()
