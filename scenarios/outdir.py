@@ -41,6 +41,9 @@ from scenarios.outlock import HELD, lock_path, locked
 #: Name parts of what the writer keeps beside ``--out``: staging folders, earlier sets moved aside, the swap marker
 #: (the lock is ``scenarios.outlock``'s).
 STAGING, OLD, MARKER = ".tmp-", ".old-", ".swap"
+#: The name part of the empty file ``check_writable`` writes and removes again; another run's probe seen in a folder
+#: being written is not a planner's file.
+PROBE = ".write-test."
 #: The file in every folder this writer swaps in: a folder holding it (or an earlier run's plan.json) is an output
 #: folder, replaced whole by the next run; any other non-empty folder is a planner's own and is refused.
 OWNER = ".labor-transfer-output"
@@ -96,7 +99,7 @@ def check_target(target: str | Path, *, scenario: str | Path | None = None, fres
         raise _error("file", "file.fix", path=_shown(raw))
     if raw.is_dir():
         try:
-            names = sorted(p.name for p in raw.iterdir())
+            names = sorted(p.name for p in raw.iterdir() if not p.name.startswith(PROBE))
         except OSError as exc:
             raise _os_error(raw, exc, "write_in") from None
         if names and (fresh or not _is_ours(raw)):
@@ -113,7 +116,7 @@ def check_writable(folder: str | Path, keep: bool = True) -> Path:
         raise _error("file", "file.fix", path=_shown(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".write-test.", dir=folder)
+        fd, probe = tempfile.mkstemp(prefix=PROBE, dir=folder)
         os.close(fd)
         os.unlink(probe)
     except (FileExistsError, NotADirectoryError):

@@ -197,6 +197,17 @@ def test_a_name_part_too_long_for_the_disk_is_one_line(tmp_path: Path) -> None:
         check_target(tmp_path / ("名" * 80))
 
 
+def test_another_runs_write_probe_is_not_a_planners_file(tmp_path: Path) -> None:
+    """A run holding the lock probes --out by writing a file in it; a second run checking the folder at that moment is
+    refused by the lock (busy), not told the folder holds somebody's files."""
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / f"{outdir.PROBE}abc123").write_bytes(b"")
+    assert check_target(tmp_path / "out") == tmp_path / "out"
+    (tmp_path / "out" / "mine.xlsx").write_bytes(b"")
+    with pytest.raises(ScenarioError, match=r"did not write \(mine.xlsx\)"):
+        check_target(tmp_path / "out")
+
+
 def test_a_folder_that_cannot_be_written_is_found_before_any_work(tmp_path: Path, monkeypatch) -> None:
     def read_only(*args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
