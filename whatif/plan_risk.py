@@ -50,7 +50,7 @@ class Alternative:
     key: str
     share: Share | None
     cost: float  # NaN: the fleet has no prices
-    coaches: int
+    coaches: int | None  # None: no plan was made (not tried, or no plan meets the rules)
     plan: Plan | None = field(default=None, repr=False, compare=False)
     why: dict[str, str] = field(default_factory=dict)  # why there is no plan, per language
     skipped: str = ""  # why it was not tried: "costlier" (than the one that meets) or "replan" (see --alternatives)
@@ -91,7 +91,10 @@ class RiskCheck:
                          "p_high": round(high, 4), "nights": a.share.nights if a.share else 0, "coaches": a.coaches,
                          "cost": a.cost, "meets_target": a.meets(self.target), "recommended": a is rec,
                          "why_no_plan": a.why.get("en", ""), "not_tried": a.skipped})
-        return pd.DataFrame(rows)
+        frame = pd.DataFrame(rows)
+        if not frame.empty:
+            frame["coaches"] = frame["coaches"].astype("Int64")  # blank where no plan was made, not 0
+        return frame
 
     def csv_table(self, sc: Scenario, lang: str = "zh") -> pd.DataFrame:
         """What ``risk_check.csv`` holds: in Chinese each way of planning in the planner's words, the shares as
@@ -176,14 +179,14 @@ def _alternatives(sc: Scenario, current: Candidate, share: Share, opts: PlanOpti
     replans = tries_replans(sc, plan, mode)
     for key, planning in replanned(sc):
         if not replans:
-            rows.append(Alternative(key, None, math.nan, 0, skipped=REPLAN))
+            rows.append(Alternative(key, None, math.nan, None, skipped=REPLAN))
             continue
         made, problem = plan_or_problem(planning, **plan_options(opts))
         if made is not None and key == "margin":
             made = dataclasses.replace(made, margin_min=float(MARGIN_MIN))
         if made is None or made.routes is None or problem is not None:
             why = {lang: problem.text(lang)[:160] for lang in ("zh", "en")} if problem is not None else {}
-            rows.append(Alternative(key, None, math.nan, 0, None, why))
+            rows.append(Alternative(key, None, math.nan, None, None, why))
             continue
         candidates.append(Candidate(key, _cost(sc, made), _coaches(made), Book(sc, made, seed, n_jobs)))
 

@@ -124,6 +124,8 @@ def test_quick_alternatives_say_which_were_not_tried(tmp_path: Path, capsys) -> 
     rows = {r["option"]: r for r in csv.DictReader(
         (out / "risk_check.csv").read_text(encoding="utf-8-sig").splitlines())}
     assert rows["routes_open"]["not_tried"] == "replan" and rows["margin"]["not_tried"] == "replan"
+    assert rows["routes_open"]["coaches"] == "" and rows["margin"]["coaches"] == ""  # no plan made: blank, not 0
+    assert int(rows["desk_coach"]["coaches"]) > 0
     assert rows["desk_coach"]["not_tried"] == "" and int(rows["desk_coach"]["nights"]) > 0
 
 
