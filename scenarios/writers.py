@@ -14,9 +14,11 @@ or ``=cmd|' /C calc'!A0`` must stay a name on the planners' machines (OWASP "CSV
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gzip
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -79,26 +81,30 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_text(frame: pd.DataFrame, *, index: bool = False) -> str:
+def csv_text(frame: pd.DataFrame, *, index: bool = False, header: bool = True) -> str:
     """The frame as CSV text with formula-like cells escaped."""
-    return safe_frame(frame).to_csv(index=index, lineterminator="\n")
+    return safe_frame(frame).to_csv(index=index, header=header, lineterminator="\n")
 
 
-def write_csv(frame: pd.DataFrame, path: str | Path, *, index: bool = False, encoding: str = "utf-8") -> None:
+#: Rows a large table is escaped and written at a time: its text copy never has to be held whole.
+CHUNK_ROWS = 25_000
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path, *, index: bool = False, encoding: str = "utf-8",
+              shape: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> None:
     """Write the frame as CSV (``encoding="utf-8-sig"`` for files people open in Excel); ``.gz`` paths are gzipped
-    with no name and mtime 0 in the header, so equal data gives equal bytes."""
-    data = csv_text(frame, index=index).encode(encoding)
+    with no name and mtime 0 in the header, so equal data gives equal bytes. A large frame is written
+    ``CHUNK_ROWS`` rows at a time, each made ready by ``shape`` (e.g. codes to text) and escaped on its own; the
+    bytes are those of the whole frame written at once."""
     path = Path(path)
-    if path.name.endswith(".gz"):
-        write_gzip(path, data)
-    else:
-        path.write_bytes(data)
-
-
-def write_gzip(path: str | Path, data: bytes) -> None:
-    """Gzip ``data`` into ``path`` with no file name and mtime 0 in the header."""
-    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
-        gz.write(data)
+    gz = path.name.endswith(".gz")
+    with open(path, "wb") as raw, (gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if gz
+                                   else contextlib.nullcontext(raw)) as out:
+        for start in range(0, max(len(frame), 1), CHUNK_ROWS):
+            part = frame.iloc[start:start + CHUNK_ROWS]
+            part = shape(part) if shape is not None else part
+            text = csv_text(part, index=index, header=start == 0)
+            out.write(text.encode(encoding if start == 0 else encoding.removesuffix("-sig")))
 
 
 def new_workbook(path: str | Path, created: datetime.date | datetime.datetime, *, font: str = DEFAULT_FONT,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,18 +125,20 @@ class SimResult:
 
         return nights_chart(self, lang)
 
-    def tables(self, lang: str = "zh") -> dict[str, pd.DataFrame]:
-        """The tables ``write`` writes, by file name: kpis.csv, summary.csv and trips.csv for people in ``lang``
-        (``present.columns``: Chinese headers, clock times and words; in English the machine tables), the event
-        log (with its clock strings) and the timelines as plain text columns."""
+    def tables(self, lang: str = "zh") -> dict[str, tuple[pd.DataFrame, Any]]:
+        """The tables ``write`` writes, by file name, each with how a block of its rows is made ready for the file:
+        kpis.csv, summary.csv and trips.csv for people in ``lang`` (``present.columns``: Chinese headers, clock
+        times and words; in English the machine tables), the event log (clock strings added) and the timelines
+        (text columns as text), the last two made ready a block at a time so that no text copy is held whole."""
         from present.columns import csv_table, kpi_summary_for_people
 
         summary = self.kpi_table()
-        return {"kpis.csv": csv_table(self.kpis, lang, kinds={"replication": "count"}),
-                "summary.csv": summary if lang == "en" else kpi_summary_for_people(summary, lang),
-                "events.csv.gz": written_events(self.events), "timelines.csv.gz": plain(self.timelines),
-                "trips.csv": csv_table(self.trips, lang, table="trips", words={"kind": "vehicle."}, kinds=dict.fromkeys(
-                    ("at_station", "bay", "departed", "last_stop", "back"), "clock"))}
+        return {"kpis.csv": (csv_table(self.kpis, lang, kinds={"replication": "count"}), None),
+                "summary.csv": (summary if lang == "en" else kpi_summary_for_people(summary, lang), None),
+                "events.csv.gz": (self.events, written_events), "timelines.csv.gz": (self.timelines, plain),
+                "trips.csv": (csv_table(self.trips, lang, table="trips", words={"kind": "vehicle."},
+                                        kinds=dict.fromkeys(("at_station", "bay", "departed", "last_stop", "back"),
+                                                            "clock")), None)}
 
     def write(self, out_dir: str | Path, lang: str = "zh") -> list[Path]:
         """Write kpis.csv, summary.csv, summary.txt, events.csv.gz, timelines.csv.gz, trips.csv and the charts
@@ -148,18 +149,12 @@ class SimResult:
         labels(lang)  # a bad language fails before anything is written
         out = Path(out_dir)
         written = []
-        for name, frame in self.tables(lang).items():
+        for name, (frame, shape) in self.tables(lang).items():
             with atomic_path(out / name) as tmp:  # formula-safe cells; .gz gzipped with mtime 0; a BOM for Excel
-                write_csv(frame, tmp, encoding="utf-8" if name.endswith(".gz") else "utf-8-sig")
+                write_csv(frame, tmp, encoding="utf-8" if name.endswith(".gz") else "utf-8-sig", shape=shape)
             written.append(out / name)
         with atomic_path(out / "summary.txt") as tmp:
             tmp.write_text(self.summary(lang) + "\n", encoding="utf-8")
         written.append(out / "summary.txt")
         written.extend(save_charts(self, out, lang))
         return written
-
-
-def write_gzip(path: Path, data: bytes) -> None:
-    """Gzip ``data`` into ``path`` with no file name and mtime 0 in the header, so equal data gives equal bytes."""
-    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
-        gz.write(data)

@@ -43,6 +43,30 @@ def test_csv_escapes_categorical_text(tmp_path: Path) -> None:
     assert list(back["name"]) == ["'" + FORMULAS[0], "李丽", "'" + FORMULAS[0]]
 
 
+def test_a_large_table_written_in_blocks_is_the_same_file(tmp_path: Path, monkeypatch) -> None:
+    """A table written a few rows at a time (each block made ready by ``shape`` and escaped on its own) gives the
+    bytes of the whole table written at once: one header, one BOM, escaped cells, gzip included."""
+    from scenarios import writers
+
+    frame = pd.DataFrame({"who": pd.Categorical([FORMULAS[0], "李丽", "王建国"] * 5), "minutes": range(15)})
+    whole = frame.assign(who=frame["who"].astype(object), clock=[f"{m:02d}:00" for m in range(15)])
+
+    def shape(part: pd.DataFrame) -> pd.DataFrame:
+        return part.assign(who=part["who"].astype(object), clock=[f"{m:02d}:00" for m in part["minutes"]])
+
+    write_csv(whole, tmp_path / "whole.csv", encoding="utf-8-sig")
+    write_csv(whole, tmp_path / "whole.csv.gz")
+    monkeypatch.setattr(writers, "CHUNK_ROWS", 4)
+    write_csv(frame, tmp_path / "blocks.csv", encoding="utf-8-sig", shape=shape)
+    write_csv(frame, tmp_path / "blocks.csv.gz", shape=shape)
+    data = (tmp_path / "blocks.csv").read_bytes()
+    assert data == (tmp_path / "whole.csv").read_bytes()
+    assert data.count("\ufeff".encode()) == 1 and data.decode("utf-8-sig").count("who,") == 1
+    assert (tmp_path / "blocks.csv.gz").read_bytes() == (tmp_path / "whole.csv.gz").read_bytes()
+    write_csv(frame.iloc[:0], tmp_path / "empty.csv", shape=shape)
+    assert (tmp_path / "empty.csv").read_text(encoding="utf-8") == "who,minutes,clock\n"
+
+
 def test_workbook_strings_never_become_formulas_or_links(tmp_path: Path) -> None:
     path = tmp_path / "b.xlsx"
     book = new_workbook(path, datetime.date(2023, 2, 1))
