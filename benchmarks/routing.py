@@ -1,7 +1,7 @@
 """Benchmark the routing engine on CVRPLIB (.vrp/.sol) or DIMACS SDVRP files, optionally beside PyVRP/OR-Tools.
 
 python benchmarks/routing.py ../shared/benchmarks/cvrplib/A --time-limit 10 --csv out.csv
-python benchmarks/routing.py --scenarios all --peer pyvrp --mixes --time-limit 600   # bundled nights, each mix
+python benchmarks/routing.py --scenarios all --peer all --mixes --time-limit 900   # nights: mixes, PyVRP, VROOM
 """
 
 from __future__ import annotations
@@ -169,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--solvers", default="ours,pyvrp,ortools", help="comma list of ours, pyvrp, ortools")
     ap.add_argument("--fix-k", action="store_true", help="fleet = the k of the instance name (A and P sets)")
     ap.add_argument("--scenarios", nargs="*", default=None, help="route bundled scenarios instead (names or all)")
-    ap.add_argument("--peer", choices=("pyvrp",), default=None, help="with --scenarios: PyVRP on the same problems")
+    ap.add_argument("--peer", choices=("pyvrp", "vroom", "all"), default=None,
+                    help="with --scenarios: PyVRP, VROOM (pyvroom, the bench extra) or both on the same problems")
     ap.add_argument("--mixes", action="store_true",
                     help="with --scenarios: also our own search alone and PyVRP alone (planning.routing.mix)")
     args = ap.parse_args(argv)

@@ -12,6 +12,7 @@ import time
 import pandas as pd
 
 import scenarios
+from benchmarks.vroom_peer import vroom_routes
 from planning.check import check_plan
 from planning.options import ROUTING_ITERATIONS
 from planning.own import coach_riders
@@ -73,8 +74,10 @@ def _row(
     }
 
 
-def _peer(sc: scenarios.Scenario, counts: pd.Series, spent: dict[str, float], seed: int) -> tuple[pd.DataFrame, float]:
-    """PyVRP's routes per district (same seconds as ours), scheduled onto coaches by our schedule."""
+def _peer(sc: scenarios.Scenario, counts: pd.Series, spent: dict[str, float], seed: int,
+          which: str = "pyvrp") -> tuple[pd.DataFrame, float]:
+    """A peer's routes per district (PyVRP: the seconds ours spent there; VROOM: to its own end), scheduled onto
+    coaches by our schedule; and the peer's CPU seconds."""
     depart = departure(sc)
     district = sc.enterprises.loc[counts.index, "district"]
     groups = {str(d): counts[district == d] for d in sorted(district.unique())}
@@ -89,6 +92,15 @@ def _peer(sc: scenarios.Scenario, counts: pd.Series, spent: dict[str, float], se
             c0 = time.process_time()
             reload = 1 if sc.policy.routes == "closed" else 0
             got = None
+            if which == "vroom":
+                found = vroom_routes(problem, it) if it.m > 2 else [[1]]
+                cpu += time.process_time() - c0
+                if found is None:
+                    raise RuntimeError(f"VROOM left items of {name} unassigned")
+                routes += [merged_stops(it, r) for r in found]
+                results[name] = RoutingResult(
+                    routes, [big] * len(routes), 0.0, len(routes), 0.0, 0.0, "feasible", None, None, 0.0)
+                continue
             for budget in (max(0.5, spent.get(name, 1.0)), 10.0):  # a retry when it found nothing feasible yet
                 got = pyvrp_routes(problem, it, 10**9, budget, seed + k, reload) if it.m > 2 else ([[1]], False)
                 if got is not None:
@@ -107,6 +119,10 @@ def _peer(sc: scenarios.Scenario, counts: pd.Series, spent: dict[str, float], se
 #: and the default with the adaptive stop (a district at its coaches' lower bound stops after 200 idle iterations).
 MIXES = {"own search alone": RouteSearch(pyvrp=None), "PyVRP alone": RouteSearch(pyvrp=Stop(1.0), own=None),
          "adaptive stop (stall 200)": RouteSearch(stall=200)}
+
+
+#: The peers ``--peer`` runs beside ours.
+PEERS = {"pyvrp": ("pyvrp",), "vroom": ("vroom",), "all": ("pyvrp", "vroom")}
 
 
 def scenario_rows(name: str, seconds: float, seed: int, peer: str | None,
@@ -132,10 +148,11 @@ def scenario_rows(name: str, seconds: float, seed: int, peer: str | None,
             spent = {k: r.runtime for k, r in res.results.items()}
         label = f"ours {objective}{what}" + (" (time cap)" if res.info.timed_out else "")
         rows.append(_row(sc, plan, riding, res.routes, label, res.coaches_lower_bound, wall, cpu))
-    if peer == "pyvrp":
+    for which in PEERS.get(peer or "", ()):
         t0 = time.perf_counter()
         with quiet_stdout():
-            routes, cpu = _peer(sc, counts, spent, seed)
-        rows.append(_row(sc, plan, riding, routes, "pyvrp (same s)", rows[0]["lb"], time.perf_counter() - t0, cpu))
+            routes, cpu = _peer(sc, counts, spent, seed, which)
+        label = "pyvrp (same s)" if which == "pyvrp" else "vroom (1 thread, exploration 5)"
+        rows.append(_row(sc, plan, riding, routes, label, rows[0]["lb"], time.perf_counter() - t0, cpu))
     km_lb = km_lower_bound(sc, counts)
     return [{**row, "km_lb": km_lb} for row in rows]

@@ -38,13 +38,15 @@ def pyvrp_routes(
     seconds: float,
     seed: int = 0,
     reloads: int = 0,
+    stall: int | None = None,
 ) -> tuple[list[list[int]], bool] | None:
     """PyVRP's best routes (lists of items; each trip of a reloading vehicle is one route) and whether the clock
-    stopped it; None when PyVRP is missing, the data are not whole numbers, or it found nothing feasible."""
+    stopped it; None when PyVRP is missing, the data are not whole numbers, or it found nothing feasible.
+    ``stall``: PyVRP stops earlier once its best has not improved for that many iterations."""
     if not available() or it.m <= 2 or not np.allclose(it.qty, np.round(it.qty)):
         return None
     import pyvrp
-    from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria
+    from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria, NoImprovement
 
     model = pyvrp.Model()
     nodes = sorted(set(int(n) for n in it.node.tolist()))
@@ -84,8 +86,9 @@ def pyvrp_routes(
             t = 0 if back else math.ceil(float(times[na, nb]) * TIME_SCALE - 1e-9)
             model.add_edge(a, b, d, t)
     # Infinite seconds (a default plan): iterations alone stop it, and the clock is never read.
-    stop = MultipleCriteria([MaxIterations(iterations), MaxRuntime(max(0.1, seconds))]) if math.isfinite(seconds) \
-        else MaxIterations(iterations)
+    counts = [MaxIterations(iterations)] + ([NoImprovement(stall)] if stall is not None else [])
+    clock = [MaxRuntime(max(0.1, seconds))] if math.isfinite(seconds) else []
+    stop = MultipleCriteria(counts + clock) if len(counts + clock) > 1 else counts[0]
     with warnings.catch_warnings():
         # PyVRP warns when its penalties reach their bound (vehicles-first fixed costs are large): not our reader's
         # concern, the routes are checked by our own evaluation before any use.
@@ -101,7 +104,8 @@ def pyvrp_routes(
             if act.is_client():
                 trips.setdefault(int(act.trip), []).append(int(act.idx) + 1)
         routes.extend(trips[k] for k in sorted(trips))
-    return routes, res.num_iterations < iterations
+    early = res.num_iterations < iterations  # the clock, or the stall count when one is set
+    return routes, early and (stall is None or (math.isfinite(seconds) and res.runtime >= max(0.1, seconds)))
 
 
 def _costs(problem: RoutingProblem) -> dict[str, tuple[int, int]]:

@@ -4,9 +4,10 @@ A district's search has two parts. PyVRP runs first as a route generator (its ro
 the project's own search follows: SISR feeding the pool, set-partitioning masters over it, and a local-search
 polish. Each part stops on a count, never the clock, so the same seed gives the same routes on any machine:
 ``pyvrp`` stops after its share of the district's iterations, ``own`` after its share of what PyVRP left, and the
-masters after their branch-and-bound nodes. ``RouteSearch()`` is the default mix (35% PyVRP, the rest ours); the
-benchmark's alternatives are ``RouteSearch(pyvrp=None)`` (own search alone) and ``RouteSearch(own=None)`` (PyVRP
-alone, its routes recombined by the masters).
+masters after their branch-and-bound nodes; ``Stop(share, stall)`` also ends a part once its best has not improved
+for ``stall`` iterations (PyVRP's own NoImprovement count; ours whatever its routes). ``RouteSearch()`` is the
+default mix (35% PyVRP, the rest ours); the benchmark's alternatives are ``RouteSearch(pyvrp=None)`` (own search
+alone) and ``RouteSearch(own=None)`` (PyVRP alone, its routes recombined by the masters).
 """
 
 from __future__ import annotations
@@ -36,14 +37,18 @@ def _count(value: object) -> bool:
 @dataclass(frozen=True)
 class Stop:
     """When one part of the route search stops: after ``share`` (0 < share <= 1) of the iterations it is offered
-    (with only a time limit set, of the time)."""
+    (with only a time limit set, of the time), or earlier once its best has not improved for ``stall`` iterations
+    (None: never earlier). Both are counts, so the same seed stops at the same iteration on any machine."""
 
     share: float
+    stall: int | None = None
 
     def __post_init__(self) -> None:
         ok = isinstance(self.share, int | float) and not isinstance(self.share, bool)
         if not ok or not math.isfinite(self.share) or not 0 < self.share <= 1:
             raise _fail("share", "mix.share", "mix.share.fix", value=repr(self.share))
+        if self.stall is not None and not _count(self.stall):
+            raise _fail("stall", "mix.count", "mix.stall.fix", value=repr(self.stall))
 
     def of(self, iterations: int) -> int:
         """The iterations this part runs out of ``iterations`` offered."""

@@ -241,15 +241,16 @@ class Sisr:
         scale: float | None = None,
         span: tuple[float, float] = (0.0, 1.0),
         iterations: int | None = None,
-        stall: tuple[int, int] | None = None,
+        stall: tuple[int, int] | list[tuple[int, int]] | None = None,
     ) -> tuple[np.ndarray, float, int]:
         """Anneal from ``seq`` for ``seconds`` (or ``iterations``); return the best feasible seq, cost, iterations.
 
         ``span`` is the part of the global cooling schedule this call covers. With ``iterations``, the cooling
         follows the iteration count (the same seed gives the same result) and ``seconds`` is only a safety cap.
-        ``stall`` (routes, count): stop once the best has at most that many routes and has not improved for that
-        many iterations (``self.stalled`` says whether it did).
+        ``stall`` (routes, count), or a list of them: stop once the best has at most that many routes and has not
+        improved for that many iterations (``self.stalled`` says whether it did).
         """
+        rules = [stall] if isinstance(stall, tuple) else list(stall or [])
         self.stalled = False
         st = self.state(seq)
         cur_cost = self.total(st)
@@ -274,7 +275,7 @@ class Sisr:
                 frac = (time.perf_counter() - start) / seconds if seconds > 0 else 1.0
             if frac >= 1.0:
                 break
-            if stall is not None and best_cost < INF and best_routes <= stall[0] and iters - best_at >= stall[1]:
+            if rules and best_cost < INF and any(best_routes <= r and iters - best_at >= n for r, n in rules):
                 self.stalled = True
                 break
             temp = t0 * (t1 / t0) ** (span[0] + (span[1] - span[0]) * frac)

@@ -199,7 +199,7 @@ def solve(
     if mix.pyvrp is not None and (generator or (generator is None and generator_available())):
         share = time_limit if budget else 2 * mix.pyvrp.share * time_limit
         count = mix.pyvrp.of(max_iterations) if max_iterations is not None else 10**9
-        got = pyvrp_routes(problem, it, max(1, count), share, seed, reloads)
+        got = pyvrp_routes(problem, it, max(1, count), share, seed, reloads, mix.pyvrp.stall)
         if got is not None:
             if max_iterations is not None:
                 max_iterations -= count
@@ -235,7 +235,9 @@ def solve(
     done = 0.0
     scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
     # the adaptive stop: routes at the district's lower bound (direct full loads aside) and no gain for a while
-    stall = None if mix.stall is None else (_bounds(problem)[0] - len(it.direct), mix.stall)
+    stall = [] if mix.stall is None else [(_bounds(problem)[0] - len(it.direct), mix.stall)]
+    if mix.own is not None and mix.own.stall is not None:  # and, whatever the routes, after its own idle count
+        stall.append((it.m, mix.own.stall))
     for mark in marks:
         # With an iteration budget, time is only a cap: the whole search may use what is left before the last mark.
         until = marks[-1] if budget else mark
@@ -244,7 +246,7 @@ def solve(
         if search.stalled:  # an earlier leg stopped on the stall rule: the masters still run
             iters = 0
         span = (done / marks[-1], mark / marks[-1])
-        cand, cost, ran = search.run(seq, seconds, pool.add, scale, span, iters, stall)
+        cand, cost, ran = search.run(seq, seconds, pool.add, scale, span, iters, stall or None)
         timed_out |= iters is not None and ran < iters and not search.stalled
         done = mark
         if cost < best_cost:

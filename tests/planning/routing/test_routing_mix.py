@@ -121,3 +121,35 @@ def test_the_adaptive_stop_ends_a_district_at_its_bound(spied) -> None:
     assert quick.vehicles == full.vehicles == quick.vehicles_lower_bound
     assert sum(spied["own"]) < ran_full - 500 and not quick.timed_out
     assert check_routes(problem, quick) == []
+
+
+@pytest.mark.parametrize("stall", [0, -5, 2.5, True])
+def test_a_stops_stall_is_a_count(stall) -> None:
+    with pytest.raises(ScenarioError) as err:
+        Stop(0.5, stall)
+    assert err.value.field == "search.stall"
+
+
+def test_a_stall_count_ends_each_part_early_the_same_way_each_time(spied, monkeypatch) -> None:
+    """``Stop(share, stall)``: PyVRP stops once its best has not improved for ``stall`` iterations (PyVRP's own
+    NoImprovement count), our search likewise whatever its routes; neither is reported as stopped by the clock,
+    and the same seed gives the same routes."""
+    import pyvrp
+
+    ran: list[int] = []  # the iterations PyVRP ran, per call
+    model_solve = pyvrp.Model.solve
+
+    def counted(self, *args, **kwargs):
+        res = model_solve(self, *args, **kwargs)
+        ran.append(res.num_iterations)
+        return res
+
+    monkeypatch.setattr(pyvrp.Model, "solve", counted)
+    problem = _problem()
+    mix = RouteSearch(pyvrp=Stop(0.5, 50), own=Stop(1.0, 60))
+    a = solve(problem, time_limit=math.inf, seed=1, exact=False, max_iterations=4000, mix=mix)
+    assert spied["pyvrp"] == [2000] and 50 <= ran[0] < 2000  # offered 2000, stopped after 50 idle ones
+    assert sum(spied["own"]) < 2000 - 500  # our search, offered 2000, stopped well before
+    assert check_routes(problem, a) == [] and not a.timed_out
+    b = solve(problem, time_limit=math.inf, seed=1, exact=False, max_iterations=4000, mix=mix)
+    assert a.routes == b.routes and ran[1] == ran[0]
