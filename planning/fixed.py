@@ -43,16 +43,21 @@ def route_edited(sc: Scenario, edited: EditedPlacement, options: PlanOptions | N
     Routing is not strict (a stop past the latest arrival is served late and reported), since the placement is
     the planner's decision. With a ``base`` plan (the routed plan that was exported and edited), the base's trips
     are kept wherever the edit does not force them to change (``planning.rebase``) and ``Plan.changes`` says what
-    changed; without one the coaches are routed afresh.
+    changed; without one the coaches are routed afresh. The routes keep the options' planning margin (else the
+    base plan's); the checker holds them against the deadline itself.
     """
     from planning.check import check_plan
+    from planning.store import as_planned
 
     opts = options or PlanOptions()
+    margin = opts.margin_min or (base.margin_min if base is not None else 0)
+    planned = as_planned(sc, margin)
     placement = edited.table[["enterprise_id", "district", "job", "reason"]].copy()
     if base is not None and base.routes is not None and base.manifest is not None:
-        plan = _rebased(sc, Plan(placement=placement, warnings=edited.notes), base, _coaches(edited, base))
+        plan = _rebased(planned, Plan(placement=placement, warnings=edited.notes), base, _coaches(edited, base))
     else:
-        plan = route(sc, Plan(placement=placement, warnings=edited.notes), opts, strict=False)
+        plan = route(planned, Plan(placement=placement, warnings=edited.notes), opts, strict=False)
+    plan = dataclasses.replace(plan, margin_min=float(margin))
     found = []
     for message in check_plan(sc, plan, strict=False):
         where = edited.where(_rows_of(message, edited, sc))

@@ -44,7 +44,11 @@ def make_plan(sc: Scenario, options: PlanOptions | None = None, **changes: Any) 
     opts = plan_options(options, **changes)
     if opts.objective is not None and opts.objective != sc.policy.objective:
         sc = sc.with_overrides({"policy.objective": opts.objective})
-    return _make(sc, opts)
+    if not opts.margin_min:
+        return _make(sc, opts)
+    from planning.store import as_planned
+
+    return dataclasses.replace(_make(as_planned(sc, opts.margin_min), opts), margin_min=float(opts.margin_min))
 
 
 def route(sc: Scenario, plan: Plan, opts: PlanOptions, strict: bool | None = None) -> Plan:

@@ -21,6 +21,8 @@ MAX_ITERATIONS = 10_000_000
 MAX_SECONDS = 86_400.0
 #: Seeds are unsigned 32-bit numbers, as NumPy's and the solvers' seeds are.
 MAX_SEED = 2**32 - 1
+#: The largest planning margin accepted, minutes (a whole evening).
+MAX_MARGIN = 600
 
 
 def _fail(name: str, key: str, fix: str, **params: Any) -> ScenarioError:
@@ -50,7 +52,9 @@ class PlanOptions:
     With ``strict``, a stop no coach can reach before the latest arrival is an error; otherwise it is served late
     and listed in ``plan.warnings``. ``search`` is the route search's mix (``planning.routing.mix.RouteSearch``:
     PyVRP's and our own search's shares of the iterations, the masters' nodes); ``n_jobs`` the processes the
-    districts are searched on (the same plan, to the byte, for any number).
+    districts are searched on (the same plan, to the byte, for any number). ``margin_min``: the routes are planned
+    to arrive that many minutes before ``policy.latest_arrival`` (the plan says so, and is still judged against the
+    deadline itself).
     """
 
     objective: str | None = None
@@ -61,6 +65,7 @@ class PlanOptions:
     solver: str = "highs"
     search: RouteSearch = DEFAULT_SEARCH
     n_jobs: int = 1
+    margin_min: int = 0
 
     def __post_init__(self) -> None:
         if self.objective is not None and self.objective not in OBJECTIVES:
@@ -79,6 +84,7 @@ class PlanOptions:
             raise _fail("iterations", "opts.no_stop", "opts.no_stop.fix")
         if not isinstance(self.strict, bool):
             raise _fail("strict", "opts.bool", "opts.bool.fix", value=_short(self.strict))
+        _whole(self.margin_min, "margin_min", 0, MAX_MARGIN, "opts.margin.fix")
         check_search(self.search, self.n_jobs)
         if self.solver not in SOLVERS:
             raise _fail("solver", "num.one_of", "opts.solver.fix", choices=", ".join(SOLVERS),

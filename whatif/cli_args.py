@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from planning.options import MAX_ITERATIONS, MAX_SECONDS, MAX_SEED, ROUTING_ITERATIONS
+from planning.options import MAX_ITERATIONS, MAX_MARGIN, MAX_SECONDS, MAX_SEED, ROUTING_ITERATIONS
 from whatif.cli_text import say
 
 #: The most replications a command accepts (100,000 nights of 2023 take about 15 minutes on two cores).
@@ -81,6 +81,11 @@ def replications(parser: argparse.ArgumentParser, default: int) -> None:
 def jobs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=whole(1, MAX_JOBS), default=DEFAULT_JOBS,
                         help=say("help.jobs", cores=MAX_JOBS, default=DEFAULT_JOBS))
+
+
+def margin(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--margin", type=whole(0, MAX_MARGIN), default=0, metavar="MIN",
+                        help=say("help.margin", most=MAX_MARGIN))
 
 
 def time_limit(parser: argparse.ArgumentParser) -> None:

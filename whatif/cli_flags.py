@@ -47,11 +47,11 @@ def to_cli(exc: ScenarioError) -> ScenarioError:
 
 
 def plan_options(args: argparse.Namespace) -> PlanOptions:
-    """How to plan: --seed, --iterations (0: until the time limit), --time-limit (and --objective), checked."""
+    """How to plan: --seed, --iterations (0: until the time limit), --time-limit (and --objective, --margin),
+    checked."""
     objective = getattr(args, "objective", None)
-    return PlanOptions(
-        seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit, objective=objective
-    )
+    return PlanOptions(seed=args.seed, iterations=args.iterations or None, time_limit=args.time_limit,
+                       objective=objective, margin_min=getattr(args, "margin", 0))
 
 
 def set_axes(options: list[str]) -> dict[str, list]:

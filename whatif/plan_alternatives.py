@@ -20,9 +20,11 @@ the night with ``station.desk_order: coach`` (``simulate --plan ... --set statio
 standby coach changes a night only when a coach does not come (``sim.disruptions``): on every other night the plan
 with the standby has its base plan's outcome, so only the base's no-show nights are simulated again.
 
-**Planned again.** The other route mode and the planning margin plan the routes again (about as long as the plan
-itself each). ``mode``: "all" tries them, "quick" lists them as not tried, "auto" (the default) tries them when
-at most ``REPLAN_RIDERS`` workers go by coach (a plan of seconds) and lists them otherwise.
+**Planned again.** The other route mode and a planning margin plan the routes again (about as long as the plan
+itself each). The margin is one step more than the plan keeps (``margin_for``: a plan whose last stop is 40
+minutes before the deadline already keeps 30). ``mode``: "all" tries both, "quick" lists them as not tried,
+"auto" (the default) tries the margin, and the other route mode when at most ``REPLAN_RIDERS`` workers go by coach
+(a plan of seconds), listing it otherwise.
 """
 
 from __future__ import annotations
@@ -50,8 +52,9 @@ FUTILITY = 0.01
 REPLAN_RIDERS = 100
 #: How many alternatives are tried: see the module's docstring.
 MODES = ("auto", "quick", "all")
-#: The planning margin tried as an alternative, minutes before the latest arrival.
-MARGIN_MIN = 30
+#: The planning margin tried as an alternative: at least MARGIN_MIN minutes before the latest arrival, and in steps
+#: of MARGIN_STEP more than the plan already keeps (a margin the plan already has would change nothing).
+MARGIN_MIN, MARGIN_STEP = 30, 15
 #: Why an alternative was not tried.
 COSTLIER, REPLAN = "costlier", "replan"
 
@@ -140,19 +143,32 @@ class Candidate:
         return (self.cost if math.isfinite(self.cost) else math.inf, self.coaches, self.key)
 
 
-def replanned(sc: Scenario) -> list[tuple[str, Scenario]]:
-    """(key, scenario to plan on) of the alternatives that plan the routes again: the other route mode, a margin."""
-    from whatif.fleet_candidates import with_margin
+def margin_for(sc: Scenario, plan: Plan, margin_min: float = 0) -> int:
+    """The planning margin to try as an alternative to ``plan``: the smallest step of ``MARGIN_STEP`` minutes, at
+    least ``MARGIN_MIN``, that is more than the plan's own slack (the latest arrival less its last planned stop)
+    and more than the margin it was planned with."""
+    last = float(plan.routes["arrive_min"].max()) if plan.routes is not None and len(plan.routes) else math.nan
+    slack = sc.latest_arrival_min - last if math.isfinite(last) else 0.0
+    kept = max(slack, float(margin_min), float(plan.margin_min))
+    return max(MARGIN_MIN, MARGIN_STEP * (math.floor(kept / MARGIN_STEP) + 1))
 
+
+def replanned(sc: Scenario, plan: Plan, margin_min: float = 0) -> list[tuple[str, Scenario, int]]:
+    """(key, scenario to plan on, planning margin) of the alternatives that plan the routes again: the other route
+    mode (with the plan's margin), and a margin more than the plan keeps (``margin_for``; key ``margin_<min>``)."""
     other = "open" if sc.policy.routes == "closed" else "closed"
-    return [(f"routes_{other}", sc.with_overrides({"policy.routes": other})), ("margin", with_margin(sc, MARGIN_MIN))]
+    margin = margin_for(sc, plan, margin_min)
+    return [(f"routes_{other}", sc.with_overrides({"policy.routes": other}), int(margin_min)),
+            (f"margin_{margin}", sc, margin)]
 
 
-def tries_replans(sc: Scenario, plan: Plan, mode: str) -> bool:
-    """Whether the re-planned alternatives are tried (``mode``: see the module's docstring)."""
+def tries_replan(plan: Plan, mode: str, key: str) -> bool:
+    """Whether the re-planned alternative ``key`` is tried (``mode``: see the module's docstring): under ``auto``
+    the planning margin always (the one re-plan that can make a plan that ends too close to the deadline safer),
+    the other route mode when at most ``REPLAN_RIDERS`` workers go by coach."""
     if mode == "auto":
         riders = int(plan.routes["workers"].sum()) if plan.routes is not None and len(plan.routes) else 0
-        return riders <= REPLAN_RIDERS
+        return key.startswith("margin") or riders <= REPLAN_RIDERS
     return mode == "all"
 
 

@@ -51,6 +51,7 @@ def plan_args(p: argparse.ArgumentParser) -> None:
     a.lang(p)
     a.seed(p)
     a.time_limit(p)
+    a.margin(p)
     _risk_nights(p)
     a.set_one(p, said("help.set_scenario"))
     p.add_argument(

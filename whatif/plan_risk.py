@@ -12,7 +12,6 @@ routes again and ``--alternatives`` left them out).
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from dataclasses import dataclass, field
 
@@ -33,7 +32,7 @@ from whatif.plan_alternatives import (
     replanned,
     rule_for,
     standby_plans,
-    tries_replans,
+    tries_replan,
     try_in_order,
 )
 
@@ -176,14 +175,11 @@ def _alternatives(sc: Scenario, current: Candidate, share: Share, opts: PlanOpti
     if sc.station.desk_order != "coach":  # the same plan; the night has the gift packs in departure order
         desk = sc.with_overrides({"station.desk_order": "coach"})
         candidates.append(Candidate("desk_coach", current.cost, current.coaches, Book(desk, plan, seed, n_jobs)))
-    replans = tries_replans(sc, plan, mode)
-    for key, planning in replanned(sc):
-        if not replans:
+    for key, planning, margin in replanned(sc, plan, opts.margin_min):
+        if not tries_replan(plan, mode, key):
             rows.append(Alternative(key, None, math.nan, None, skipped=REPLAN))
             continue
-        made, problem = plan_or_problem(planning, **plan_options(opts))
-        if made is not None and key == "margin":
-            made = dataclasses.replace(made, margin_min=float(MARGIN_MIN))
+        made, problem = plan_or_problem(planning, **{**plan_options(opts), "margin_min": margin})
         if made is None or made.routes is None or problem is not None:
             why = {lang: problem.text(lang)[:160] for lang in ("zh", "en")} if problem is not None else {}
             rows.append(Alternative(key, None, math.nan, None, None, why))
@@ -218,7 +214,10 @@ def alternative_name(key: str, sc: Scenario, lang: str) -> str:
         coach = sc.fleet[key.removeprefix("standby_")]
         return say(lang, "alt_standby", coach=getattr(coach, f"name_{lang}"),
                    m=f"{sc.disruptions.coach_no_show.booked_standby_min:g}")
-    return say(lang, f"alt_{key}", m=MARGIN_MIN)
+    if key.startswith("margin"):  # margin_<minutes> (an older "margin" was 30 minutes)
+        m = int(key.removeprefix("margin_")) if key.startswith("margin_") else MARGIN_MIN
+        return say(lang, "alt_margin", m=m, by=sc.clock(sc.latest_arrival_min - m))
+    return say(lang, f"alt_{key}")
 
 
 def check_lines(check: RiskCheck, sc: Scenario, lang: str) -> list[str]:

@@ -39,8 +39,11 @@ def plan_lines(sc: Scenario, plan: Plan, lang: str, unplaced_file: str = "placem
         coaches = plan.coaches
         lines.append(say(lang, "coaches", coaches=coaches["coach_id"].nunique(), trips=len(coaches),
                          riders=int(coaches["workers"].sum())))
+        margin = round(plan.margin_min)
         lines.append(say(lang, "planned_last", t=format_clock(float(plan.routes["arrive_min"].max())),
-                         deadline=sc.policy.latest_arrival))
+                         deadline=sc.policy.latest_arrival)
+                     + (say(lang, "planned_margin", m=margin, by=format_clock(sc.latest_arrival_min - margin))
+                        if margin else ""))
     return lines
 
 

@@ -87,11 +87,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "推荐达到目标中最便宜的一种",
     ),
     "help.alternatives": (
-        "which alternatives the risk check tries below the target: auto (default: the desk order and one more coach "
-        "of each type; also the other route mode and a planning margin, which plan the routes again, when at most "
-        "{riders} workers go by coach), quick (never those two), all (always)",
-        "低于目标时风险检查尝试哪些做法：auto（默认：物品发放顺序、每种车型多订一辆；乘车不超过 {riders} 人时也尝试"
-        "另一种线路方式和计划余量，这两种要重新排车），quick（不试这两种），all（都试）",
+        "which alternatives the risk check tries below the target: auto (default: the desk order, one more coach "
+        "of each type and a planning margin one step more than the plan keeps; the other route mode too when at most "
+        "{riders} workers go by coach), quick (none that plans the routes again: not the margin, not the other route "
+        "mode), all (all of them)",
+        "低于目标时风险检查尝试哪些做法：auto（默认：物品发放顺序、每种车型多订一辆、比计划现有余量多一档的计划余量；"
+        "乘车不超过 {riders} 人时也尝试另一种线路方式），quick（不试要重新排车的两种：计划余量和另一种线路方式），all（都试）",
     ),
     "help.placement": ("an exported placement.xlsx or placement.csv, edited by hand: kept as it is and routed",
                        "导出后经手工修改的 placement.xlsx 或 placement.csv：保持原样并据此排线"),
@@ -123,6 +124,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.standby": ("the most standby coaches to consider (0..10, default 1)", "最多考虑的备用车数（0..10，默认 1）"),
     "help.delays": ("known train delays in minutes, e.g. 0,60,120: a recommendation for each",
                     "已知的列车晚点分钟数，例如 0,60,120：每种各给一个建议"),
+    "help.margin": (
+        "planning margin in minutes: the routes are planned to arrive that much before policy.latest_arrival; the "
+        "risk check still judges the nights against the deadline itself (default 0, at most {most})",
+        "计划余量（分钟）：线路按比 policy.latest_arrival 提前这么多分钟到达来编排；风险检查仍按该时限判断（默认 0，最多 {most}）",
+    ),
     "help.buffers": (
         "planning margins in minutes, tried in turn while no fleet meets the target: the routes are planned to "
         "arrive that much before policy.latest_arrival, the nights simulated against it (default {default}; 0: no "

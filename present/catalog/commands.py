@@ -32,6 +32,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "last planned stop at {t} (latest arrival {deadline})",
         "计划最后一站到达 {t}（最晚到达 {deadline}）",
     ),
+    "cmd.planned_margin": (
+        "; planned with a {m}-minute margin: every coach in by {by}",
+        "；计划留出 {m} 分钟余量：所有车辆在 {by} 前到达",
+    ),
     "cmd.sim_last": (
         "last check-in over {n} simulated nights: median {p50}, 95th percentile {p95}",
         "最后一人入住（{n} 个仿真夜晚）：中位数 {p50}，95% 分位 {p95}",
@@ -82,8 +86,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "改为往返线路（车辆回站再跑一趟，routes: closed）",
     ),
     "cmd.alt_margin": (
-        "a {m}-minute planning margin (every coach in {m} minutes before the deadline)",
-        "计划留出 {m} 分钟余量（所有车辆提前 {m} 分钟到达）",
+        "a {m}-minute planning margin (every coach in by {by}, {m} minutes before the deadline; plan --margin {m})",
+        "计划留出 {m} 分钟余量（所有车辆在 {by} 前到达，比最晚到达提前 {m} 分钟；plan --margin {m}）",
     ),
     "cmd.alt_desk_coach": (
         "gift packs in departure order (station.desk_order: coach)",

@@ -133,6 +133,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "set iterations (reproducible) or time_limit (seconds), or both.",
         "给出次数（结果可重现）或时限（秒），或两者都给。",
     ),
+    "opts.margin.fix": ("give the planning margin in whole minutes, e.g. 45 (0: none).",
+                        "请以整数分钟给出计划余量，例如 45（0 表示不留余量）。"),
     "opts.bool": ("expected True or False, got {value}.", "应为 True 或 False，实际为 {value}。"),
     "opts.bool.fix": ("give True or False.", "请给出 True 或 False。"),
     "opts.solver.fix": ("use highs (the default) or cbc.", "请使用 highs（默认）或 cbc。"),

@@ -142,12 +142,16 @@ def test_the_order_and_the_rows_are_the_same_on_every_run(tiny) -> None:
     assert one.table().equals(two.table())
     assert dataclasses.asdict(one.share) == dataclasses.asdict(two.share)
     table = one.table().set_index("option")
-    assert list(table.index) == ["current", "desk_coach", "routes_closed", "margin", "standby_minibus_12"]
-    assert table.loc["routes_closed", "not_tried"] == "replan" and table.loc["margin", "nights"] == 0
+    # tiny's plan is in at 23:13, 107 minutes before its 01:00 deadline: the margin tried is two hours
+    assert list(table.index) == ["current", "desk_coach", "routes_closed", "margin_120", "standby_minibus_12"]
+    assert table.loc["routes_closed", "not_tried"] == "replan" and table.loc["margin_120", "nights"] == 0
     assert table.loc["desk_coach", "nights"] == 20  # clearly below the target after one batch
     # auto plans the routes again on a city this small, and tries them cheapest first
     auto = check_risk(sc, plan, nights=40, seed=1, n_jobs=1).table()
-    assert set(auto["not_tried"]) == {""} and auto["option"].tolist()[1] == "routes_closed"
+    assert set(auto["not_tried"]) == {""} and set(auto["option"].tolist()[1:3]) == {"routes_closed", "margin_120"}
+    tried = auto.iloc[1:3]
+    assert list(zip(tried["cost"], tried["coaches"], tried["option"], strict=True)) == sorted(
+        zip(tried["cost"], tried["coaches"], tried["option"], strict=True))
 
 
 def test_the_recommendation_reads_the_same_in_simulate_and_holds_on_more_nights(tiny) -> None:
@@ -163,3 +167,23 @@ def test_the_recommendation_reads_the_same_in_simulate_and_holds_on_more_nights(
     more = night_ok(simulate(sc, rec.plan, replications=2 * rec.share.nights, seed=1,
                              options={"log": "lean", "n_jobs": 1}))
     assert more.mean() >= sc.policy.target_on_time
+
+
+def test_the_margin_tried_is_one_step_more_than_the_plan_keeps(tiny) -> None:
+    """A margin the plan already keeps would change nothing: the one tried is the smallest 15-minute step, at least
+    30 minutes, beyond the plan's own slack and beyond the margin it was planned with."""
+    from whatif.plan_alternatives import margin_for
+
+    sc, plan = tiny
+    deadline = sc.latest_arrival_min
+
+    def ending(before: float, margin: float = 0.0):
+        routes = plan.routes.assign(arrive_min=plan.routes["arrive_min"] - plan.routes["arrive_min"].max()
+                                    + deadline - before)
+        return dataclasses.replace(plan, routes=routes, margin_min=margin)
+
+    assert margin_for(sc, ending(40)) == 45  # 2023's plan: in 40 minutes before 02:00
+    assert margin_for(sc, ending(45)) == 60
+    assert margin_for(sc, ending(5)) == 30
+    assert margin_for(sc, ending(20, margin=45)) == 60
+    assert margin_for(sc, ending(20), margin_min=30) == 45

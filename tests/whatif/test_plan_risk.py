@@ -123,8 +123,9 @@ def test_quick_alternatives_say_which_were_not_tried(tmp_path: Path, capsys) -> 
     assert text.count("not tried (it plans the routes again") == 2 and "--alternatives all tries it" in text
     rows = {r["option"]: r for r in csv.DictReader(
         (out / "risk_check.csv").read_text(encoding="utf-8-sig").splitlines())}
-    assert rows["routes_open"]["not_tried"] == "replan" and rows["margin"]["not_tried"] == "replan"
-    assert rows["routes_open"]["coaches"] == "" and rows["margin"]["coaches"] == ""  # no plan made: blank, not 0
+    margin = next(k for k in rows if k.startswith("margin_"))
+    assert rows["routes_open"]["not_tried"] == "replan" and rows[margin]["not_tried"] == "replan"
+    assert rows["routes_open"]["coaches"] == "" and rows[margin]["coaches"] == ""  # no plan made: blank, not 0
     assert int(rows["desk_coach"]["coaches"]) > 0
     assert rows["desk_coach"]["not_tried"] == "" and int(rows["desk_coach"]["nights"]) > 0
 
@@ -144,3 +145,27 @@ def test_the_risk_check_csv_speaks_chinese(tmp_path: Path) -> None:
     assert all(r[share] == "" or r[share].endswith("%") for r in rows)
     assert {r["推荐"] for r in rows} <= {"是", "否"} and sum(r["推荐"] == "是" for r in rows) <= 1
     assert sum(r["未试的原因"].startswith("需重新排线") for r in rows) == 2
+
+
+def test_plan_with_a_margin_says_so_and_keeps_it_in_plan_json(tmp_path: Path, capsys) -> None:
+    """``plan --margin 30``: the routes end 30 minutes before the deadline, the terminal says so, plan.json keeps the
+    margin (so ``simulate --plan`` reads it back against the real deadline); a bad margin is one line."""
+    import json
+
+    import pytest
+
+    from planning.options import PlanOptions
+    from scenarios import ScenarioError
+
+    assert main(["plan", "tiny", "--out", str(tmp_path / "p"), "--lang", "en", "--margin", "30"]) == 0
+    out = capsys.readouterr().out
+    assert "planned with a 30-minute margin: every coach in by 00:30" in out
+    data = json.loads((tmp_path / "p" / "plan.json").read_text(encoding="utf-8"))
+    assert data["margin_min"] == 30.0 and max(data["routes"]["arrive_min"]) <= 24 * 60 + 30
+    assert main(["simulate", "tiny", "--plan", str(tmp_path / "p"), "--out", str(tmp_path / "s"),
+                 "--replications", "2", "--jobs", "1"]) == 0
+    with pytest.raises(ScenarioError, match="margin_min"):
+        PlanOptions(margin_min=-5)
+    capsys.readouterr()
+    assert main(["plan", "tiny", "--out", str(tmp_path / "q"), "--margin", "abc"]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
