@@ -80,6 +80,8 @@ class CoverFacts:
     unserved_why: tuple[tuple[str, dict[str, int], int, str, int], ...] = ()
     #: The headline if the roads were ``SLOWER`` times the planned minutes (the same nights' luck otherwise).
     slower: Risk | None = None
+    #: Minutes before the latest arrival the routes were planned to end by (``plan --margin``; 0: none).
+    margin_min: float = 0.0
 
 
 def wilson(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:
@@ -233,5 +235,5 @@ def cover_facts(sc: Scenario, plan: Plan, result: SimResult, status_words,
         bound=coach_bound(sc, plan), risk=night_risk(result, sc.policy.target_on_time), seat_use=seat_use,
         low_trips=low,
         placement_status=status_words(plan.placement_info), routing_status=status_words(plan.routing_info),
-        slower=night_risk(slower) if slower is not None else None,
+        slower=night_risk(slower) if slower is not None else None, margin_min=float(plan.margin_min),
     )

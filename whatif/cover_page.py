@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import unicodedata
 from typing import Any
 
@@ -64,12 +65,15 @@ def wrap(text: str, columns: int, lang: str) -> list[str]:
                 line = f"{line} {word}" if line else word
         return [*lines, line] if line or not lines else lines
     lines, line = [], ""
-    for ch in text:
-        # A line may run a few characters long rather than start with a closing mark ('，', '%', '）', ...).
-        if width(line + ch) > columns and not (ch in NO_LINE_START and width(line) <= columns + 4):
-            lines.append(line)
-            line = ""
-        line += ch
+    # Figures, times and Latin words ('01:00', '56.6%', 'C01', 'plan --margin') are not broken inside.
+    for piece in re.findall(r"[0-9A-Za-z.:%+\-_/']+|.", text, flags=re.S):
+        pieces = [piece] if width(piece) <= columns else list(piece)
+        for ch in pieces:
+            # A line may run a few characters long rather than start with a closing mark ('，', '%', '）', ...).
+            if line and width(line + ch) > columns and not (ch in NO_LINE_START and width(line) <= columns + 4):
+                lines.append(line)
+                line = ""
+            line += ch
     return [*lines, line]
 
 
@@ -108,6 +112,10 @@ def cover_lines(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str,
     out += [("h", _t(lang, "h_coaches")),
             ("p", _t(lang, "coaches" if priced else "no_prices", coaches=facts.coaches, trips=facts.trips,
                      seats=facts.seats, cost=f"{facts.cost:,.0f}"))]
+    margin = round(getattr(facts, "margin_min", 0.0))  # older facts lack it
+    if margin:
+        out.append(("p", _t(lang, "margin", m=margin, by=sc.clock(sc.latest_arrival_min - margin),
+                            latest=sc.policy.latest_arrival)))
     r = facts.risk
     target = getattr(r, "target", 0.95)
     failing = math.isfinite(r.p_ok) and r.p_ok < target

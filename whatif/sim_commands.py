@@ -109,6 +109,7 @@ def pack_args(p: argparse.ArgumentParser) -> None:
     a.lang(p)
     a.seed(p)
     a.time_limit(p)
+    a.margin(p)
     a.sets(p)
     a.replications(p, 100)
     a.jobs(p)

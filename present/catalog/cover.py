@@ -42,6 +42,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{coaches} coaches on {trips} trips, {seats} seats; total cost about {cost} CNY (a fixed price per coach plus a price per km).",
         "用车 {coaches} 辆，共 {trips} 车次，座位 {seats} 个；费用合计约 {cost} 元（每车固定费用加按公里计费）。",
     ),
+    "cover.margin": (
+        "Planned with a {m}-minute margin: every coach is planned to be in by {by}, {m} minutes before {latest}; the "
+        "nights are still judged against {latest}.",
+        "计划留出 {m} 分钟余量：所有车辆计划在 {by} 前到达，比 {latest} 提前 {m} 分钟；仿真夜晚仍按 {latest} 判断。",
+    ),
     "cover.h_why": ("4. Why that many coaches", "四、为什么需要这么多车"),
     "cover.why_seats": (
         "Seats alone need at least {n} trips (largest coach: {seats} seats).",

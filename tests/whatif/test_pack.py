@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -216,3 +217,36 @@ def test_english_cover_speaks_english_without_solver_terms(tmp_path: Path) -> No
     cover = " ".join(pages[0].split())
     assert "8 workers on the train: 8 placed, 0 not placed." in cover
     assert "Why that many coaches" in cover and "Page 1 of" in cover
+
+
+def test_a_plan_made_with_a_margin_says_so_on_the_cover(tiny_pack: Pack) -> None:
+    """``pack --margin 30`` (``PlanOptions.margin_min``): the cover says the routes were planned to be in 30
+    minutes before the deadline, and that the nights are judged against the deadline itself."""
+    import dataclasses
+
+    from present.catalog import text
+    from whatif.cover import cover_facts
+    from whatif.cover_page import cover_lines
+
+    sc = tiny_pack.scenario
+    plan = dataclasses.replace(tiny_pack.plan, margin_min=30.0)
+    facts = cover_facts(sc, plan, tiny_pack.result, lambda info: "")
+    lines = " ".join(t for _, t in cover_lines(sc, facts, tiny_pack.result, "en"))
+    assert "Planned with a 30-minute margin: every coach is planned to be in by 00:30, 30 minutes before 01:00" in lines
+    zh = " ".join(t for _, t in cover_lines(sc, facts, tiny_pack.result, "zh"))
+    assert text("cover.margin", "zh", m=30, by="00:30", latest="01:00") in zh
+    plain = cover_facts(sc, tiny_pack.plan, tiny_pack.result, lambda info: "")
+    assert "margin" not in " ".join(t for _, t in cover_lines(sc, plain, tiny_pack.result, "en"))
+
+
+def test_chinese_lines_do_not_break_inside_a_time_or_a_figure() -> None:
+    """The cover wraps Chinese anywhere but inside '01:00', '43.4%' or 'C01' (a time split as '0' / '1:00' misreads)."""
+    from whatif.cover_page import wrap
+
+    text = ("计划留出 30 分钟余量：所有车辆计划在 00:30 前到达，比 01:00 提前 30 分钟；仿真夜晚仍按 01:00 判断，"
+            "做不到的夜晚不超过 43.4%。")
+    for columns in range(20, 90):
+        lines = wrap(text, columns, "zh")
+        assert "".join(lines) == text
+        for before, after in itertools.pairwise(lines):
+            assert not (re.search(r"[0-9.:%]$", before) and re.match(r"[0-9.:%]", after)), (columns, lines)
