@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planning.plan import Plan
-from present.catalog import text
+from present.catalog import Msg, text
 from present.lang import named
 from scenarios.clock import format_clock
 from scenarios.scenario import Scenario
@@ -60,11 +60,9 @@ def with_margin(sc: Scenario, buffer: int) -> Scenario:
     return sc.with_overrides({"policy.latest_arrival": format_clock(sc.latest_arrival_min - buffer, with_day=True)})
 
 
-def margin_note(sc: Scenario, buffer: int) -> str:
+def margin_note(sc: Scenario, buffer: int) -> Msg:
     """The recommended plan's note: planned with a margin, and to which time."""
-    return (f"planned with a {buffer}-min margin before the deadline: every coach arrives by "
-            f"{sc.clock(sc.latest_arrival_min - buffer)} ({sc.policy.latest_arrival} - {buffer} min) / "
-            f"计划留出 {buffer} 分钟余量：所有车辆在 {sc.clock(sc.latest_arrival_min - buffer)} 前到达")
+    return Msg("warn.margin", m=buffer, by=sc.clock(sc.latest_arrival_min - buffer), latest=sc.policy.latest_arrival)
 
 
 def largest_type(sc: Scenario) -> str:

@@ -281,6 +281,8 @@ TEXTS.update({
         "{coach} 第 {t1} 趟 {depart} 出发，早于第 {t0} 趟返回（{back}）",
     ),
     "warn.at": ("{where}: {inner}", "{where}：{inner}"),
+    "warn.margin": ("planned with a {m}-min margin before the deadline: every coach arrives by {by} ({latest} - {m} min)",
+                    "计划留出 {m} 分钟余量：所有车辆在 {by} 前到达（{latest} 提前 {m} 分钟）"),
     "where.part": ("{file}{sheet}{rows}", "{file}{sheet}{rows}"),
     "where.file": ("{file}, ", "{file}，"),
     "where.sheet": ("sheet {sheet}, ", "工作表 {sheet}，"),
