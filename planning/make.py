@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planning.options import ROUTING_ITERATIONS, PlanOptions  # noqa: F401 (ROUTING_ITERATIONS: for callers)
 from planning.own import coach_riders
@@ -12,6 +12,9 @@ from planning.plan import Plan
 from planning.routing.scenario import manifest_for, route_placement
 from present.catalog import Msg
 from scenarios import Scenario, ScenarioError
+
+if TYPE_CHECKING:
+    from planning.memo import PlanMemo
 
 
 class PlanCheckError(RuntimeError):
@@ -35,26 +38,33 @@ def plan_options(options: PlanOptions | None = None, **changes: Any) -> PlanOpti
     return dataclasses.replace(base, **fixed)
 
 
-def make_plan(sc: Scenario, options: PlanOptions | None = None, **changes: Any) -> Plan:
+def make_plan(sc: Scenario, options: PlanOptions | None = None, *, memo: PlanMemo | None = None,
+              **changes: Any) -> Plan:
     """Place every worker, route the coaches, and check the result without trusting the solvers.
 
     ``options`` (a PlanOptions) says how to search; keywords change single fields, e.g.
-    ``make_plan(sc, seed=1, iterations=3000)``. See ``PlanOptions`` for the stop criterion.
+    ``make_plan(sc, seed=1, iterations=3000)``. See ``PlanOptions`` for the stop criterion. ``memo``
+    (``planning.memo.PlanMemo``) lends the placement and district routes of earlier plans where they hold.
     """
     opts = plan_options(options, **changes)
+    if memo is not None:
+        memo.check(opts)
     if opts.objective is not None and opts.objective != sc.policy.objective:
         sc = sc.with_overrides({"policy.objective": opts.objective})
     if not opts.margin_min:
-        return _make(sc, opts)
+        return _make(sc, opts, memo)
     from planning.store import as_planned
 
-    return dataclasses.replace(_make(as_planned(sc, opts.margin_min), opts), margin_min=float(opts.margin_min))
+    planned = _make(as_planned(sc, opts.margin_min), opts, memo)
+    return dataclasses.replace(planned, margin_min=float(opts.margin_min))
 
 
-def route(sc: Scenario, plan: Plan, opts: PlanOptions, strict: bool | None = None) -> Plan:
+def route(sc: Scenario, plan: Plan, opts: PlanOptions, strict: bool | None = None, *,
+          reuse: PlanMemo | None = None) -> Plan:
     """``plan``'s placement with coach routes and manifests (not checked); late arrivals noted in its warnings.
 
     ``strict`` (default: the options') makes a stop no coach can reach in time an error instead of a late one.
+    ``reuse``: district routes held from earlier plans (``planning.routing.districts.Reuse``).
     """
     riding = coach_riders(sc, plan.placed)
     routed = route_placement(
@@ -66,6 +76,7 @@ def route(sc: Scenario, plan: Plan, opts: PlanOptions, strict: bool | None = Non
         strict=opts.strict if strict is None else strict,
         mix=opts.search,
         n_jobs=opts.n_jobs,
+        reuse=reuse,
     )
     late = routed.routes[routed.routes["arrive_min"] > sc.latest_arrival_min + 1e-9]
     notes = (
@@ -86,15 +97,19 @@ def coach_type_names(sc: Scenario) -> dict[str, dict[str, str]]:
     return {tid: {lang: coach_type_name(ct, lang) for lang in LANGS} for tid, ct in sc.fleet.items()}
 
 
-def _make(sc: Scenario, opts: PlanOptions) -> Plan:
+def _make(sc: Scenario, opts: PlanOptions, memo: PlanMemo | None = None) -> Plan:
     from planning.check import check_plan, check_returning
 
-    plan = place(sc, solver=opts.solver, time_limit=opts.seconds)
+    plan = None if memo is None else memo.placement(sc)
+    if plan is None:
+        plan = place(sc, solver=opts.solver, time_limit=opts.seconds)
+        if memo is not None:
+            memo.keep_placement(sc, plan)
     info = plan.placement_info
     if info is not None and info.status not in ("optimal", "feasible"):
         raise ScenarioError("plan.no_placement", field="time_limit", solver=info.solver, status=info.status,
                             seconds=f"{info.seconds:.1f}")
-    plan = route(sc, plan, opts)
+    plan = route(sc, plan, opts, reuse=memo)
     violations = check_plan(sc, plan, strict=opts.strict)
     if info is not None and info.status != "optimal":
         # A placement stopped at its time limit may leave returning workers away from an employer with room:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planning import PlanCheckError, make_plan
 from planning.plan import Plan
@@ -21,6 +21,9 @@ from present.lang import check_lang
 from scenarios import Scenario, ScenarioError
 from whatif.labels import variant_words
 from whatif.variants import Variant
+
+if TYPE_CHECKING:
+    from planning.memo import PlanMemo
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,12 @@ def error_problem(exc: Exception) -> Problem:
     return Problem(Msg("option.no_plan", inner=inner, fix=Msg("option.fix", fix=fix) if fix else ""))
 
 
-def plan_or_problem(sc: Scenario, **plan_options: Any) -> tuple[Plan | None, Problem | None]:
-    """``make_plan(sc, strict=False, ...)`` and the reason the plan is not valid (None when it is)."""
+def plan_or_problem(sc: Scenario, *, memo: PlanMemo | None = None,
+                    **plan_options: Any) -> tuple[Plan | None, Problem | None]:
+    """``make_plan(sc, strict=False, ...)`` and the reason the plan is not valid (None when it is); ``memo`` lends
+    what earlier plans hold (``planning.memo``)."""
     try:
-        plan = make_plan(sc, strict=False, **plan_options)
+        plan = make_plan(sc, strict=False, memo=memo, **plan_options)
     except (ScenarioError, PlanCheckError) as exc:
         return None, error_problem(exc)
     return plan, deadline_problem(sc, plan)
@@ -104,15 +109,19 @@ class Option:
 
 
 def try_option(base: Scenario, overrides: Mapping[str, Any], *, replications: int = 5, seed: int = 0,
-               iterations: int = 2000, time_limit: float | None = None) -> Option:
-    """Build the variant, plan it (a seeded search of ``iterations``), and simulate it when the plan is valid."""
+               iterations: int = 2000, time_limit: float | None = None, memo: PlanMemo | None = None) -> Option:
+    """Build the variant, plan it (a seeded search of ``iterations``), and simulate it when the plan is valid.
+
+    ``memo`` (``planning.memo.PlanMemo``, made for the same seed, iterations and time limit with ``strict=False``)
+    lends the placement and district routes of earlier plans; ``whatif.slider.Slider`` holds one for a slider.
+    """
     overrides = dict(overrides)
     names = (variant_words(overrides, "zh", base), variant_words(overrides, "en", base))
     try:
         sc = Variant(overrides).build(base)
     except ScenarioError as exc:
         return Option(overrides, names, problem=error_problem(exc))
-    plan, problem = plan_or_problem(sc, seed=seed, iterations=iterations, time_limit=time_limit)
+    plan, problem = plan_or_problem(sc, memo=memo, seed=seed, iterations=iterations, time_limit=time_limit)
     if problem is not None:
         return Option(overrides, names, plan=plan, problem=problem, scenario=sc)
     from sim import simulate

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from planning import PlanCheckError, make_plan
+from planning.memo import PlanMemo
 from planning.options import PlanOptions
 from planning.plan import Plan
 from present.catalog import text
@@ -238,18 +239,21 @@ def _plans(
     time_limit: float | None, tick: Any,
 ) -> tuple[list[Plan | None], dict[str, Problem]]:
     """One plan per variant (made in order; variants with the same overrides, or all when not replanning, share),
-    and the variants with no valid plan: no plan could be made, or the deadline cannot be met."""
+    and the variants with no valid plan: no plan could be made, or the deadline cannot be met.
+
+    Variants share what their plans have in common (``planning.memo``, exact reuse only): the placement when its
+    inputs are alike, a district's search when the search sees the same problem (variants of one delay and other
+    fleets share every search); each plan is the one it would be alone, to the byte."""
     plans: dict[Any, Plan | Problem] = {}
     out: list[Plan | None] = []
     problems: dict[str, Problem] = {}
+    opts = PlanOptions(seed=seed, iterations=SWEEP_ROUTING_ITERATIONS, time_limit=time_limit, strict=False)
+    memo = PlanMemo(opts)
     for variant, sc in zip(variants, scenarios, strict=True):
         key = tuple(sorted(variant.overrides.items())) if replan else ()
         if key not in plans:
             try:
-                plans[key] = make_plan(
-                    sc if replan else base,
-                    PlanOptions(seed=seed, iterations=SWEEP_ROUTING_ITERATIONS, time_limit=time_limit, strict=False),
-                )
+                plans[key] = make_plan(sc if replan else base, opts, memo=memo)
             except (ScenarioError, PlanCheckError) as exc:
                 plans[key] = error_problem(exc)
         made = plans[key]

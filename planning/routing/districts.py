@@ -11,6 +11,7 @@ import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -35,6 +36,16 @@ OBJECTIVE = {
 KM_WEIGHT = 20.0
 #: One district's search: its name, problem, seconds (a cap), seed and iterations.
 Task = tuple[str, RoutingProblem, float, int, int | None]
+
+
+class Reuse(Protocol):
+    """Results a caller already holds (``planning.memo``): asked before each district's search (None: search it),
+    told the result of each search that ran."""
+
+    def get(self, name: str, problem: RoutingProblem, seed: int, iterations: int | None) -> RoutingResult | None: ...
+
+    def put(self, name: str, problem: RoutingProblem, seed: int, iterations: int | None,
+            result: RoutingResult) -> None: ...
 
 
 def solve_district(problem: RoutingProblem, seconds: float, seed: int, iterations: int | None, reloads: int,
@@ -156,11 +167,13 @@ def search_districts(
     *,
     mix: RouteSearch = DEFAULT_SEARCH,
     n_jobs: int = 1,
+    reuse: Reuse | None = None,
 ) -> DistrictSearch:
     """One routing problem per district (or the city), each searched with its pool kept for the fleet master.
 
     ``mix``: the parts of each district's search and their stops (``planning.routing.mix``); ``n_jobs``: processes
-    searching districts at once (``solve_districts``; the same routes as one process)."""
+    searching districts at once (``solve_districts``; the same routes as one process). ``reuse``: results held
+    from earlier plans, taken instead of a search where it has one."""
     if objective is not None and objective not in OBJECTIVE:
         raise ScenarioError("route.objective", field="objective", value=repr(objective), choices=", ".join(OBJECTIVE))
     start = time.perf_counter()
@@ -183,9 +196,15 @@ def search_districts(
         share = max(0.3, remaining if max_iterations is not None else remaining * int(group.sum()) / max(1, left))
         left -= int(group.sum())
         iters = None if max_iterations is None else max(50, int(max_iterations * group.sum() / total))
-        if parallel:
-            tasks.append((name, problem, share, seed + k, iters))
-        else:
+        held = None if reuse is None else reuse.get(name, problem, seed + k, iters)
+        if held is not None:
+            results[name] = held
+            continue
+        tasks.append((name, problem, share, seed + k, iters))
+        if not parallel:
             results[name] = solve_district(problem, share, seed + k, iters, reloads, mix)
-    results.update(solve_districts(tasks, reloads, mix, n_jobs))
+    results.update(solve_districts(tasks if parallel else [], reloads, mix, n_jobs))
+    for name, problem, _, district_seed, iters in tasks if reuse is not None else ():
+        reuse.put(name, problem, district_seed, iters, results[name])
+    results = {name: results[name] for name in groups}  # the districts' order, whichever were held
     return DistrictSearch(workers, groups, problems, results, depart)

@@ -18,7 +18,7 @@ from planning.own import coach_riders
 from planning.plan import MANIFEST_COLUMNS, Plan
 from planning.routing.bounds import coaches_bound, km_bound
 from planning.routing.coaches import FLEET_NODES, POOL_PER_DISTRICT, fleet_plan
-from planning.routing.districts import KM_WEIGHT, departure, district_problem, route_groups, search_districts
+from planning.routing.districts import KM_WEIGHT, Reuse, departure, district_problem, route_groups, search_districts
 from planning.routing.mix import DEFAULT_SEARCH, RouteSearch
 from planning.routing.problem import RoutingProblem
 from planning.routing.result import RoutingResult
@@ -91,6 +91,7 @@ def route_placement(
     *,
     mix: RouteSearch = DEFAULT_SEARCH,
     n_jobs: int = 1,
+    reuse: Reuse | None = None,
 ) -> ScenarioRoutes:
     """Route the workers who go by coach (enterprise id -> workers; ``planning.own.coach_riders`` leaves out those
     an enterprise's own vehicle brings).
@@ -99,12 +100,12 @@ def route_placement(
     goes on the coach back first and is listed in ``warnings``. ``objective`` (default the policy's):
     coaches_then_ride, coaches_then_km, coaches_then_weighted (ride minutes + ``km_weight`` x km) or cost.
     Each district is searched; then the fleet master chooses trips from all the districts' pools and puts them on
-    coaches (second trips on closed routes), counting physical coaches first. ``mix`` and ``n_jobs``: as in
-    ``search_districts``.
+    coaches (second trips on closed routes), counting physical coaches first. ``mix``, ``n_jobs`` and ``reuse``: as
+    in ``search_districts``.
     """
     start = time.perf_counter()
     found = search_districts(sc, workers_per_enterprise, time_limit, seed, max_iterations, strict, objective, km_weight,
-                             mix=mix, n_jobs=n_jobs)
+                             mix=mix, n_jobs=n_jobs, reuse=reuse)
     groups, problems, results, depart = found.groups, found.problems, found.results, found.depart
     workers = found.workers
     total = max(1, int(workers.sum()))

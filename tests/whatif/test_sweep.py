@@ -141,3 +141,22 @@ def test_a_listener_that_is_not_a_scheduler_fails_within_the_timeout(monkeypatch
         sweep("tiny", AXES, replications=2, backend=f"tcp://127.0.0.1:{listener.getsockname()[1]}")
     assert time.perf_counter() - start < 6
     listener.close()
+
+
+def test_variants_share_their_searches_and_each_plan_is_its_own() -> None:
+    """The sweep's variants reuse each other's placement and district searches (``planning.memo``), and each plan
+    is, frame for frame, the one the variant gets alone."""
+    from planning import PlanOptions, make_plan
+    from scenarios import load
+    from whatif.sweep import SWEEP_ROUTING_ITERATIONS, _plans
+    from whatif.variants import grid
+
+    base = load("tiny")
+    variants = grid({"train.delay_min": [0, 30], "fleet.minibus_12.count": [1, 2]})
+    built = [v.build(base) for v in variants]
+    plans, _ = _plans(base, variants, built, True, 1, None, lambda: None)
+    opts = PlanOptions(seed=1, iterations=SWEEP_ROUTING_ITERATIONS, strict=False)
+    for sc, plan in zip(built, plans, strict=True):
+        alone = make_plan(sc, opts)
+        assert plan.placement.equals(alone.placement) and plan.routes.equals(alone.routes)
+        assert plan.manifest.equals(alone.manifest)
