@@ -27,7 +27,7 @@ from whatif.option import Option, try_option
 from whatif.slider import Slider
 
 #: Ten moves of the two sliders (train delay in minutes, 53-seat coaches), as a planner drags them.
-MOVES = ((0, 10), (15, 10), (30, 12), (45, 12), (60, 14), (60, 16), (90, 16), (120, 18), (150, 18), (0, 18))
+MOVES = ((0, 10), (0, 14), (15, 14), (30, 14), (30, 16), (45, 16), (60, 18), (90, 18), (120, 18), (0, 16))
 
 
 def cpu_seconds() -> float:
