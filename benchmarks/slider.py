@@ -7,7 +7,9 @@ re-planned from scratch (``whatif.option.try_option``, the reference), in one ru
 Each move plans the variant (train delay, 53-seat coaches) and simulates ``--replications`` nights, as the notebook's
 slider does. Prints per move the CPU seconds (this process and any children) and wall seconds of both, the coaches
 of both plans, whether the plans' routes are the same, and what the slider kept; then the medians of the ten moves.
-The base plan (made once, when the notebook opens the slider) is timed apart.
+The base plan (made once, when the notebook opens the slider) is timed apart. Last, the plans of the notebook's
+sweep grid (``whatif.sweep``: variants share placement and district searches exactly) against each variant planned
+alone, and whether the plans are the same.
 """
 
 from __future__ import annotations
@@ -23,9 +25,13 @@ from pathlib import Path
 from typing import Any
 
 import scenarios
-from whatif.option import Option, try_option
+from whatif.option import Option, plan_or_problem, try_option
 from whatif.slider import Slider
+from whatif.sweep import SWEEP_ROUTING_ITERATIONS, _plans
+from whatif.variants import grid
 
+#: The notebook's sweep grid.
+SWEEP_AXES = {"train.delay_min": [0, 60], "fleet.coach_53.count": [12, 14, 18]}
 #: Ten moves of the two sliders (train delay in minutes, 53-seat coaches), as a planner drags them.
 MOVES = ((0, 10), (0, 14), (15, 14), (30, 14), (30, 16), (45, 16), (60, 18), (90, 18), (120, 18), (0, 16))
 
@@ -61,6 +67,20 @@ def kept(reused: tuple[tuple[str, str], ...]) -> str:
     place = dict(reused).get("placement", "-")
     counts = Counter(how for what, how in reused if what != "placement")
     return f"placement {place}; districts " + " / ".join(f"{counts[k]} {k}" for k in ("same", "kept", "searched"))
+
+
+def sweep_plans(base: scenarios.Scenario, seed: int) -> str:
+    """The sweep grid's plans made by the sweep (shared) and each alone: CPU and wall seconds, same plans."""
+    variants = grid(SWEEP_AXES)
+    built = [v.build(base) for v in variants]
+    (shared, _), sc_, sw = timed(lambda: _plans(base, variants, built, True, seed, None, lambda: None))
+    alone, ac, aw = timed(lambda: [plan_or_problem(sc, seed=seed, iterations=SWEEP_ROUTING_ITERATIONS)[0]
+                                   for sc in built])
+    frames = ("placement", "routes", "manifest")
+    same = all(a is not None and b is not None and all(getattr(a, f).equals(getattr(b, f)) for f in frames)
+               for a, b in zip(shared, alone, strict=True))
+    return (f"sweep grid {SWEEP_AXES} ({len(variants)} plans, {SWEEP_ROUTING_ITERATIONS} iterations): shared "
+            f"{sc_:.2f} CPU s ({sw:.2f} wall), each alone {ac:.2f} CPU s ({aw:.2f} wall); the same plans: {same}")
 
 
 def main() -> None:
@@ -100,7 +120,7 @@ def main() -> None:
                      f"{coaches(warm)} / {coaches(ref)} | {same_routes(warm, ref)} | {kept(reused)} |")
     med = statistics.median
     lines += [f"| median | | | {med(warm_cpu):.2f} | {med(warm_wall):.2f} | {med(ref_cpu):.2f} | "
-              f"{med(ref_wall):.2f} | | | |", "",
+              f"{med(ref_wall):.2f} | | | |", "", sweep_plans(base, args.seed), "",
               f"load average at the end: {os.getloadavg()[0]:.1f}"]
     text = "\n".join(lines) + "\n"
     print(text)
