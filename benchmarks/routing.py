@@ -136,7 +136,9 @@ def run_scenarios(names: list[str], seconds: float, seed: int, peer: str | None 
     if not names or names == ["all"]:
         names = [n for n in scenarios.bundled_names() if n != "tiny"]
     for name in names:
-        for row in scenario_rows(name, seconds, seed, peer, mixes):
+        rows = scenario_rows(name, seconds, seed, peer, mixes)
+        print(f"# {name}: placement {rows[0]['placement_cpu']:.1f} cpu s (before every row's routing)", flush=True)
+        for row in rows:
             fails += row["check"] != "ok"
             print(
                 f"{name:<22}{row['solver']:<50}{row['coaches']:>8}{row['lb']:>4}{row['trips']:>6}{row['km']:>8.0f}"

@@ -18,7 +18,7 @@ from planning.options import ROUTING_ITERATIONS
 from planning.own import coach_riders
 from planning.placement import place
 from planning.plan import Plan, absent_workers, ride_minutes
-from planning.routing.districts import departure, district_problem
+from planning.routing.districts import OBJECTIVE, departure, district_problem
 from planning.routing.exact import merged_stops
 from planning.routing.generator import pyvrp_routes
 from planning.routing.items import build_items
@@ -115,10 +115,13 @@ def _peer(sc: scenarios.Scenario, counts: pd.Series, spent: dict[str, float], se
     return schedule_trips(sc, groups, results, depart, strict=False).routes, cpu
 
 
-#: The route search's alternatives beside the default mix (``--mixes``): each part alone on the same iterations,
-#: and the default with the adaptive stop (a district at its coaches' lower bound stops after 200 idle iterations).
-MIXES = {"own search alone": RouteSearch(pyvrp=None), "PyVRP alone": RouteSearch(pyvrp=Stop(1.0), own=None),
-         "adaptive stop (stall 200)": RouteSearch(stall=200)}
+#: The route search's alternatives beside the default mix (``--mixes``): the mix before the idle stops on the km
+#: objective, each part alone on the same iterations, and the idle stops (a mix is skipped where it is the very mix
+#: the default runs: the idle stops on the km objective).
+MIXES = {"no idle stops (before issue 28)": RouteSearch(km=None),
+         "own search alone": RouteSearch(pyvrp=None, km=None),
+         "PyVRP alone": RouteSearch(pyvrp=Stop(1.0), own=None, km=None),
+         "idle stops (PyVRP 300, ours 200 at bound)": RouteSearch(pyvrp=Stop(0.35, 300), stall=200, km=None)}
 
 
 #: The peers ``--peer`` runs beside ours.
@@ -130,7 +133,9 @@ def scenario_rows(name: str, seconds: float, seed: int, peer: str | None,
     """Rows for one scenario: ours (default objective), ours (coaches_then_km), and PyVRP when asked; with
     ``mixes``, also each objective with our own search alone and with PyVRP alone (``MIXES``)."""
     sc = scenarios.load(name)
+    c0 = time.process_time()
     plan = place(sc, time_limit=seconds)
+    place_cpu = time.process_time() - c0
     pl = plan.placement
     riding = pl[(pl["enterprise_id"] != "") & ~absent_workers(pl)]
     riding = coach_riders(sc, riding)
@@ -139,7 +144,8 @@ def scenario_rows(name: str, seconds: float, seed: int, peer: str | None,
     spent: dict[str, float] = {}
     runs = [(objective, "", DEFAULT_SEARCH) for objective in (sc.policy.objective, "coaches_then_km")]
     if mixes:
-        runs += [(objective, f", {what}", mix) for objective, _, _ in list(runs) for what, mix in MIXES.items()]
+        runs += [(objective, f", {what}", mix) for objective, _, _ in list(runs) for what, mix in MIXES.items()
+                 if mix.for_objective(OBJECTIVE[objective]) != DEFAULT_SEARCH.for_objective(OBJECTIVE[objective])]
     for objective, what, mix in runs:
         t0, c0 = time.perf_counter(), time.process_time()
         res = route_placement(sc, counts, seconds, seed, ROUTING_ITERATIONS, True, objective, mix=mix)
@@ -155,4 +161,4 @@ def scenario_rows(name: str, seconds: float, seed: int, peer: str | None,
         label = "pyvrp (same s)" if which == "pyvrp" else "vroom (1 thread, exploration 5)"
         rows.append(_row(sc, plan, riding, routes, label, rows[0]["lb"], time.perf_counter() - t0, cpu))
     km_lb = km_lower_bound(sc, counts)
-    return [{**row, "km_lb": km_lb} for row in rows]
+    return [{**row, "km_lb": km_lb, "placement_cpu": place_cpu} for row in rows]

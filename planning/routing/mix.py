@@ -12,6 +12,7 @@ alone) and ``RouteSearch(own=None)`` (PyVRP alone, its routes recombined by the 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -24,6 +25,12 @@ GENERATOR_SHARE = 0.35
 MASTER_NODES = (300, 3000)
 #: Nodes of the exact model (every feasible route enumerated) in a search with an iteration budget.
 EXACT_NODES = 20_000
+#: On the km objective (what PyVRP itself minimises): PyVRP's idle iterations before it stops, and ours once the
+#: district's routes are at its lower bound (benchmarks/results/routing_mixes.txt: the same coaches and km within
+#: 0.1% of the full search on the bundled nights, for 40-60% of its CPU).
+KM_STALLS = (300, 200)
+#: The objective on which PyVRP's routes are what the search returns.
+KM_OBJECTIVE = "vehicles_then_km"
 
 
 def _fail(name: str, key: str, fix: str, **params: object) -> ScenarioError:
@@ -42,6 +49,7 @@ class Stop:
 
     share: float
     stall: int | None = None
+    km: tuple[int, int] | None = KM_STALLS
 
     def __post_init__(self) -> None:
         ok = isinstance(self.share, int | float) and not isinstance(self.share, bool)
@@ -63,6 +71,10 @@ class RouteSearch:
     leaves; ``master_nodes``: nodes of the middle masters and of the last one; ``exact_nodes``: nodes of the exact
     model of a small district; ``stall`` (None: off): our own search stops on a district once its routes are at
     the district's lower bound and its best has not improved for that many iterations (the masters still run).
+    ``km`` (PyVRP's idle count, ours at the bound; None: off): on the km objective, PyVRP already minimises what
+    the plan is judged by, so it stops after that many idle iterations and our search confirms its routes with
+    that stall, where it did not set its own (``for_objective``); on ride minutes our search is what pays and runs
+    its share.
     """
 
     pyvrp: Stop | None = Stop(GENERATOR_SHARE)
@@ -70,6 +82,7 @@ class RouteSearch:
     master_nodes: tuple[int, int] = MASTER_NODES
     exact_nodes: int = EXACT_NODES
     stall: int | None = None
+    km: tuple[int, int] | None = KM_STALLS
 
     def __post_init__(self) -> None:
         for name in ("pyvrp", "own"):
@@ -85,6 +98,19 @@ class RouteSearch:
             raise _fail("stall", "mix.count", "mix.stall.fix", value=repr(self.stall))
         if not _count(self.exact_nodes):
             raise _fail("exact_nodes", "mix.count", "mix.exact.fix", value=repr(self.exact_nodes))
+        km = self.km
+        if km is not None and (not isinstance(km, tuple) or len(km) != 2 or not all(_count(n) for n in km)):
+            raise _fail("km", "mix.km", "mix.km.fix", value=repr(km))
+
+    def for_objective(self, objective: str) -> RouteSearch:
+        """The mix a district with ``objective`` is searched with: on the km objective the ``km`` stops added
+        (a stall set by hand is kept), otherwise this one."""
+        if objective != KM_OBJECTIVE or self.km is None:
+            return self
+        pyvrp = self.pyvrp
+        if pyvrp is not None and pyvrp.stall is None:
+            pyvrp = Stop(pyvrp.share, self.km[0])
+        return dataclasses.replace(self, pyvrp=pyvrp, stall=self.stall or self.km[1], km=None)
 
 
 DEFAULT_SEARCH = RouteSearch()
@@ -100,5 +126,5 @@ def check_search(search: object, n_jobs: object) -> None:
         raise ScenarioError("opts.whole", field="n_jobs", fix="opts.jobs.fix", low=1, high=MAX_JOBS,
                             value=repr(n_jobs)[:40])
 
-__all__ = ["DEFAULT_SEARCH", "EXACT_NODES", "GENERATOR_SHARE", "MASTER_NODES", "MAX_JOBS",
+__all__ = ["DEFAULT_SEARCH", "EXACT_NODES", "GENERATOR_SHARE", "KM_OBJECTIVE", "KM_STALLS", "MASTER_NODES", "MAX_JOBS",
            "RouteSearch", "Stop", "check_search"]

@@ -163,10 +163,11 @@ def solve(
     ``mix`` (``planning.routing.mix``) says which parts run and when each stops: PyVRP first as a route
     generator for the pool and the start (its share of ``max_iterations``, else twice its share of the time;
     ``generator`` False or PyVRP missing skips it), then our own search for its share of the rest, and the masters
-    on node counts. ``reloads`` lets PyVRP's vehicles make that many more trips (coaches back at the depot), to suit
-    chained trips.
+    on node counts; on the km objective with the mix's idle stops (``RouteSearch.for_objective``). ``reloads``
+    lets PyVRP's vehicles make that many more trips (coaches back at the depot), to suit chained trips.
     """
     start = time.perf_counter()
+    mix = mix.for_objective(problem.objective)
     rng = np.random.default_rng(seed)
     it = build_items(problem, halve=problem.split_delivery)
     fleet = _fleet_left(problem, it)

@@ -154,6 +154,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "mix.count": ("expected a count >= 1, got {value}.", "应为不小于 1 的整数，实际为 {value}。"),
     "mix.exact.fix": ("give e.g. 20000.", "例如 20000。"),
     "mix.stall.fix": ("give e.g. 500, or None (no adaptive stop).", "例如 500，或 None（不提前停止）。"),
+    "mix.km": ("expected two idle counts >= 1 or None, got {value}.", "应为两个不小于 1 的空转次数或 None，实际为 {value}。"),
+    "mix.km.fix": ("give e.g. (300, 200), or None (the km objective searched as the others).",
+                   "例如 (300, 200)，或 None（公里目标与其他目标同样搜索）。"),
     # stored plans
     "store.foreign_file": (
         "{name} does not belong to this plan.json (missing, changed or written by another run): the folder does not "

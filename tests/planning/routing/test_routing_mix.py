@@ -153,3 +153,36 @@ def test_a_stall_count_ends_each_part_early_the_same_way_each_time(spied, monkey
     assert check_routes(problem, a) == [] and not a.timed_out
     b = solve(problem, time_limit=math.inf, seed=1, exact=False, max_iterations=4000, mix=mix)
     assert a.routes == b.routes and ran[1] == ran[0]
+
+
+@pytest.mark.parametrize("km", [(300,), (0, 200), [300, 200], "fast"])
+def test_the_km_stops_are_two_counts(km) -> None:
+    with pytest.raises(ScenarioError) as err:
+        RouteSearch(km=km)
+    assert err.value.field == "search.km"
+
+
+def test_the_km_objective_gets_the_idle_stops_and_ride_minutes_do_not() -> None:
+    default = RouteSearch()
+    assert default.for_objective("vehicles_then_ride") is default
+    km = default.for_objective("vehicles_then_km")
+    assert km == RouteSearch(pyvrp=Stop(0.35, 300), stall=200, km=None)
+    mine = RouteSearch(pyvrp=Stop(0.5, 40), stall=10).for_objective("vehicles_then_km")
+    assert (mine.pyvrp, mine.stall) == (Stop(0.5, 40), 10)  # stops set by hand are kept
+    assert RouteSearch(km=None).for_objective("vehicles_then_km") == RouteSearch(km=None)
+
+
+def test_on_the_km_objective_the_search_stops_when_idle_with_the_same_vehicles(spied) -> None:
+    """The default on coaches-then-km: PyVRP's routes, confirmed by fewer of our iterations than the full mix
+    (``km=None``) runs, with the same vehicles; not reported as stopped by the clock."""
+    rng = np.random.default_rng(5)
+    pts = [tuple(p) for p in rng.integers(0, 100, size=(31, 2)).tolist()]
+    problem = grid_problem(pts, rng.integers(1, 10, size=30).tolist(), (VehicleType("v", 25),),
+                           objective="vehicles_then_km")
+    full = solve(problem, time_limit=math.inf, seed=1, exact=False, max_iterations=3000, mix=RouteSearch(km=None))
+    ran_full = sum(spied["own"])
+    spied["own"].clear()
+    quick = solve(problem, time_limit=math.inf, seed=1, exact=False, max_iterations=3000)
+    assert spied["pyvrp"] == [1050, 1050]
+    assert sum(spied["own"]) < ran_full - 500 and not quick.timed_out
+    assert quick.vehicles == full.vehicles and check_routes(problem, quick) == []
