@@ -1,20 +1,24 @@
 """How wide must a seeker's pool be for spread lists, and what can any lists from it reach? Gini of post exposure in
-the top-10 lists against NDCG@10 (hidden true preferences, as a ratio to the plain lists), for pools of each
-seeker's best 60 candidates (the match's lists, as ``recommend`` uses them) and wider ones.
+the top-10 lists against NDCG@10 (hidden true preferences, as a ratio to the plain lists of the same pool), for pools
+of each seeker's best 60 and 200 acceptable posts (``MatchPolicy.pool``; the fair command's lists use 200).
 
 python benchmarks/fair_pools.py [--posts 100000] [--seekers 30000] [--fairs 330] [--seed 1] [--widths 60,200]
                                 [--out benchmarks/results/fair_pools.txt]
 
-For each pool it prints: posts in no seeker's pool; the plain lists; the spread lists (the default and the strongest
-spread of ``benchmarks/fair.py``); the most even lists the pool allows (each seeker in a seeded order takes the posts
-of their pool shown least so far, relative to places: a floor, at whatever quality, for any lists from that pool);
-and the spread lists when the prices work on the true preferences themselves (an oracle no bureau has: if even it
-cannot keep NDCG at 0.95 of plain with a low Gini, no ranking of these pools can). One run, CPU seconds.
+For each pool it prints: posts in no seeker's pool; the plain lists; the spread lists (the entropic optimal
+transport of ``planning.match.transport`` at several strengths ``tau``); the most even lists the pool allows (each
+seeker in a seeded order takes the posts of their pool shown least so far, relative to places: a floor, at whatever
+quality, for any lists from that pool); the same spreads on the seekers' hidden weights without the pair noise (what
+a perfect score of the registration form could know: a bound for any scoring of the form); and on the true
+preferences themselves (an oracle no bureau has). It first says how much of the true preferences the form can
+explain at all: the spread, within a seeker's pool, of the part their hidden weights give against the pair's own
+noise. One run, CPU seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from pathlib import Path
@@ -26,10 +30,11 @@ from planning.match import spread as sp
 from planning.match.candidates import candidates
 from planning.match.pages import small_pages
 from planning.match.score import Market, market, true_score
+from planning.match.transport import transport
 from scenarios.fair import generate_fair
 
-#: Spreads (slack, floor, bonus): the default, and the strongest of ``benchmarks/fair.py``.
-SPREADS = ((sp.SLACK, sp.FLOOR, sp.BONUS), (1.0, 1.0, 3.0))
+#: Spread strengths (``tau``): the default, and stronger ones (inf: every post's exposure held to its share).
+SPREADS = (MatchPolicy().spread_tau, 1.0, math.inf)
 
 
 def most_even(p: sp.Pool, m: Market, k: int, seed: int) -> np.ndarray:
@@ -45,6 +50,15 @@ def most_even(p: sp.Pool, m: Market, k: int, seed: int) -> np.ndarray:
         cols[s, :len(pick)] = pick
         shown[p.post[s, pick]] += 1
     return cols
+
+
+def within_sd(p: sp.Pool, values: np.ndarray) -> float:
+    """The mean over seekers of the standard deviation of ``values`` across their pool."""
+    ok = p.valid
+    n = ok.sum(axis=1)
+    mean = np.where(ok, values, 0.0).sum(axis=1) / np.maximum(n, 1)
+    var = np.where(ok, (values - mean[:, None]) ** 2, 0.0).sum(axis=1) / np.maximum(n, 1)
+    return float(np.sqrt(var)[n > 1].mean())
 
 
 def judge(p: sp.Pool, cols: np.ndarray, truth: np.ndarray, n_posts: int, k: int) -> tuple[float, float]:
@@ -71,34 +85,36 @@ def main() -> None:
              "(ratio to the plain lists of the same pool)", ""]
     for width in (int(x) for x in args.widths.split(",")):
         t = time.process_time()
-        e = candidates(m, w) if width <= sp.POOL else candidates(m, w, length=width)
+        e = candidates(m, w, length=width, per_post=0, employer=False)
         seconds = time.process_time() - t
         p = sp.pool(e, width)
         rows = np.repeat(np.arange(m.n_seekers), width)
         truth = true_score(m, sc, rows, np.maximum(p.post.ravel(), 0)).reshape(p.post.shape)
-        listed = np.zeros(m.n_posts, dtype=bool)
-        listed[e.p] = True
+        known = true_score(m, sc, rows, np.maximum(p.post.ravel(), 0), noise=False).reshape(p.post.shape)
         pooled = np.zeros(m.n_posts, dtype=bool)
         pooled[p.post[p.valid]] = True
         g_plain, n_plain = judge(p, sp.plain(p, w.k), truth, m.n_posts, w.k)
         first = len(lines)
         lines += [f"pool of {width} (candidates: {len(e):,} pairs, {seconds:.1f} s CPU): posts in no pool "
-                  f"{1 - pooled.mean():.1%} (in no candidate list {1 - listed.mean():.1%})",
-                  f"  {'plain lists':<32}Gini {g_plain:.3f}  NDCG {n_plain:.4f}"]
-        for slack, floor, bonus in SPREADS:
-            t = time.process_time()
-            cols, _ = sp.spread(p, m.places, w.k, w.spread_rounds, slack, floor, bonus)
-            g, n = judge(p, cols, truth, m.n_posts, w.k)
-            label = f"spread {slack:g}, {floor:g}, {bonus:g}"
-            lines.append(f"  {label:<32}Gini {g:.3f}  ratio {n / n_plain:.4f}  ({time.process_time() - t:.1f} s CPU)")
-        g, n = judge(p, most_even(p, m, w.k, args.seed), truth, m.n_posts, w.k)
-        lines.append(f"  {'most even lists':<32}Gini {g:.3f}  ratio {n / n_plain:.4f}")
-        oracle = sp.Pool(p.post, np.where(p.valid, truth, -np.inf))
-        for slack, floor, bonus in SPREADS:
-            cols, _ = sp.spread(oracle, m.places, w.k, w.spread_rounds, slack, floor, bonus)
-            g, n = judge(p, cols, truth, m.n_posts, w.k)
-            label = f"oracle spread {slack:g}, {floor:g}, {bonus:g}"
-            lines.append(f"  {label:<32}Gini {g:.3f}  ratio {n / n_plain:.4f}")
+                  f"{1 - pooled.mean():.1%}; within a seeker's pool the "
+                  f"true utility varies by sd {within_sd(p, known):.2f} from the seeker's hidden weights and by sd "
+                  f"{within_sd(p, truth - known):.2f} from the pair's own noise (no form carries the noise)",
+                  f"  {'plain lists':<44}Gini {g_plain:.3f}  NDCG {n_plain:.4f}"]
+        for label, score in (("", p.score), ("hidden weights, no noise: ", known), ("oracle: ", truth)):
+            scored = sp.Pool(p.post, np.where(p.valid, score, -np.inf))
+            if label:
+                g, n = judge(p, sp.plain(scored, w.k), truth, m.n_posts, w.k)
+                lines.append(f"  {label + 'plain':<44}Gini {g:.3f}  ratio {n / n_plain:.4f}")
+            for tau in SPREADS:
+                t = time.process_time()
+                cols, _ = transport(scored, m.places, w.k, w.spread_eps, tau, w.spread_rounds)
+                g, n = judge(p, cols, truth, m.n_posts, w.k)
+                name = f"{label}spread tau {tau:g}"
+                seconds = time.process_time() - t
+                lines.append(f"  {name:<44}Gini {g:.3f}  ratio {n / n_plain:.4f}  ({seconds:.1f} s CPU)")
+            if not label:
+                g, n = judge(p, most_even(p, m, w.k, args.seed), truth, m.n_posts, w.k)
+                lines.append(f"  {'most even lists':<44}Gini {g:.3f}  ratio {n / n_plain:.4f}")
         print("\n".join(lines[first:]), flush=True)
     if args.out:
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")

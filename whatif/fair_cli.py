@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from whatif.cli import ERROR_WORD, EXIT_BAD_INPUT, add_command
-from whatif.cli_args import whole
+from whatif.cli_args import number, whole
 from whatif.cli_text import say
 
 GENERATE = "generate"
@@ -25,6 +25,7 @@ def _fair_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep-groups", choices=("enterprise", "district", "none"), default="enterprise",
                    help=say("help.keep_groups"))
     p.add_argument("--k", type=whole(1, 50), default=10, help=say("help.k"))
+    p.add_argument("--spread", type=number(0.0, 1000.0), default=0.3, help=say("help.spread"))
     p.add_argument("--posts", type=whole(1, 2_000_000), default=3000, help=say("help.posts"))
     p.add_argument("--seekers", type=whole(1, 2_000_000), default=900, help=say("help.seekers"))
     p.add_argument("--fairs", type=whole(1, 10_000), default=12, help=say("help.fairs"))
@@ -58,7 +59,7 @@ def _run(args: argparse.Namespace) -> int:
         for line in exc.lines(args.lang):
             print(f"{ERROR_WORD[args.lang]}{line}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    policy = MatchPolicy(k=args.k, keep_groups=args.keep_groups, seed=args.seed)
+    policy = MatchPolicy(k=args.k, keep_groups=args.keep_groups, spread_tau=args.spread, seed=args.seed)
     result = match_fair(sc, policy)
     lines = write_fair_pack(result, recommend(result), args.out, lang=args.lang, tables=args.season == GENERATE)
     print("\n".join(lines))

@@ -58,8 +58,8 @@ def _block(m: Market, w: MatchPolicy, seekers: np.ndarray, posts: np.ndarray, le
         idx = _top(u, length, 1)
         val = np.take_along_axis(u, idx, axis=1)
         keep = np.isfinite(val)
-        out_s.append(np.broadcast_to(s[:, None], idx.shape)[keep])
-        out_p.append(posts[idx[keep]])
+        out_s.append(np.broadcast_to(s[:, None], idx.shape)[keep].astype(np.int32))
+        out_p.append(posts[idx[keep]].astype(np.int32))
         if k_post:
             top = _top(u, k_post, 0)
             both_v = np.concatenate([best_v, np.take_along_axis(u, top, axis=0)])
@@ -67,13 +67,14 @@ def _block(m: Market, w: MatchPolicy, seekers: np.ndarray, posts: np.ndarray, le
             pick = _top(both_v, k_post, 0)
             best_v, best_s = np.take_along_axis(both_v, pick, axis=0), np.take_along_axis(both_s, pick, axis=0)
     keep = np.isfinite(best_v)
-    out_s.append(best_s[keep])
-    out_p.append(np.broadcast_to(posts[None, :], best_v.shape)[keep])
+    out_s.append(best_s[keep].astype(np.int32))
+    out_p.append(np.broadcast_to(posts[None, :], best_v.shape)[keep].astype(np.int32))
 
 
 def candidates(m: Market, w: MatchPolicy, only: np.ndarray | None = None, length: int | None = None,
-               per_post: int | None = None) -> Edges:
-    """The candidate pairs of a season (of the seekers ``only``, ``length`` posts each, when given)."""
+               per_post: int | None = None, employer: bool = True) -> Edges:
+    """The candidate pairs of a season (of the seekers ``only``, ``length`` posts each, when given); without
+    ``employer`` the posts' scores of the seekers are left at 0 (the recommendation pools do not read them)."""
     length = w.candidates if length is None else length
     per_post = w.per_post if per_post is None else per_post
     pairs_s = np.repeat(np.arange(m.n_seekers), [len(c) for c in m.codes])
@@ -85,27 +86,28 @@ def candidates(m: Market, w: MatchPolicy, only: np.ndarray | None = None, length
     bounds = np.searchsorted(m.post_code[by_code], np.arange(len(m.code_names) + 1))
     order = np.argsort(pairs_c, kind="stable")
     s_bounds = np.searchsorted(pairs_c[order], np.arange(len(m.code_names) + 1))
-    out_s: list[np.ndarray] = [np.zeros(0, np.int64)]
-    out_p: list[np.ndarray] = [np.zeros(0, np.int64)]
+    out_s: list[np.ndarray] = [np.zeros(0, np.int32)]
+    out_p: list[np.ndarray] = [np.zeros(0, np.int32)]
     for c in range(len(m.code_names)):
         posts = by_code[bounds[c]:bounds[c + 1]].astype(np.int64)
         seekers = pairs_s[order[s_bounds[c]:s_bounds[c + 1]]].astype(np.int64)
         if len(posts) and len(seekers):
             _block(m, w, seekers, posts, length, per_post, out_s, out_p)
-    return _edges(m, w, np.concatenate(out_s), np.concatenate(out_p))
+    return _edges(m, w, np.concatenate(out_s), np.concatenate(out_p), employer)
 
 
-def _edges(m: Market, w: MatchPolicy, s: np.ndarray, p: np.ndarray) -> Edges:
+def _edges(m: Market, w: MatchPolicy, s: np.ndarray, p: np.ndarray, employer: bool = True) -> Edges:
     """The edges of the pairs (seeker ``s``, post ``p``), duplicates dropped, scored and sorted."""
     key = np.sort(s.astype(np.int64) * m.n_posts + p)
     key = key[np.concatenate([[True], key[1:] != key[:-1]])] if len(key) else key
-    s, p = key // m.n_posts, key % m.n_posts
+    s, p = (key // m.n_posts).astype(np.int32), (key % m.n_posts).astype(np.int32)
+    del key
     u = seeker_score(m, s, p, w)
     # by seeker, best score first, ties by post (the keys are sorted by seeker then post; u is bounded, so one
     # float key keeps every distinct score apart)
     order = np.argsort(s * 4096.0 - np.clip(u.astype(np.float64), -1000, 1000), kind="stable")
     s, p, u = s[order], p[order], u[order]
-    v = post_score(m, s, p, w)
+    v = post_score(m, s, p, w) if employer else np.zeros(len(s), np.float32)
     start = np.searchsorted(s, np.arange(m.n_seekers + 1))
     return Edges(s.astype(np.int32), p.astype(np.int32), u.astype(np.float32), v.astype(np.float32), start)
 

@@ -12,9 +12,11 @@ import numpy as np
 import pandas as pd
 
 from planning.match import spread as sp
+from planning.match.candidates import candidates
 from planning.match.match import FairMatch
 from planning.match.score import acceptable, km
 from planning.match.texts import say, sep
+from planning.match.transport import transport
 from scenarios.fair.occupations import occupations
 
 
@@ -95,10 +97,14 @@ class Lists:
 
 
 def recommend(r: FairMatch) -> Lists:
-    """Plain and spread lists of ``policy.k`` posts per seeker."""
-    pool = sp.pool(r.edges)
-    spread, price = sp.spread(pool, r.market.places, r.policy.k, r.policy.spread_rounds)
-    return Lists(pool, sp.plain(pool, r.policy.k), spread, price)
+    """Plain and spread lists of ``policy.k`` posts per seeker, from each seeker's best ``policy.pool`` acceptable
+    posts (candidates of their own when the match's lists are shorter: only the seekers' best, which are all a pool
+    holds)."""
+    w = r.policy
+    edges = r.edges if w.pool <= w.candidates else candidates(r.market, w, length=w.pool, per_post=0, employer=False)
+    pool = sp.pool(edges, w.pool)
+    spread, price = transport(pool, r.market.places, w.k, w.spread_eps, w.spread_tau, w.spread_rounds)
+    return Lists(pool, sp.plain(pool, w.k), spread, price)
 
 
 def _district_names(r: FairMatch, ids: object, lang: str) -> np.ndarray:

@@ -139,8 +139,9 @@ def post_score(m: Market, s: np.ndarray, p: np.ndarray, w: MatchPolicy) -> np.nd
             + np.float32(0.2) * extra + m.bonus[s] + tie)
 
 
-def true_score(m: Market, sc: FairScenario, s: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """The seeker's hidden true utility of the post (generated seasons only)."""
+def true_score(m: Market, sc: FairScenario, s: np.ndarray, p: np.ndarray, noise: bool = True) -> np.ndarray:
+    """The seeker's hidden true utility of the post (generated seasons only); ``noise=False``: without the pair's
+    own noise (what the seeker's hidden weights alone say, a bound on what any score of the form can know)."""
     truth = sc.truth
     if truth is None:
         raise ValueError("Expected a generated season (with its truth); this one was read from files.")
@@ -152,4 +153,4 @@ def true_score(m: Market, sc: FairScenario, s: np.ndarray, p: np.ndarray) -> np.
     return (w["wage_w"].to_numpy()[s] * (m.mid[p] - w["floor"].to_numpy()[s]) / 1000
             - w["km_w"].to_numpy()[s] * km(m, s, p) / 10 + w["dorm_w"].to_numpy()[s] * m.has_dorm[p]
             - w["night_w"].to_numpy()[s] * (m.shift[p] > 0) + 1.0 * has[s, m.post_code[p]]
-            + truth.noise_sd * pair_normal(truth.noise_seed, s, p))
+            + (truth.noise_sd * pair_normal(truth.noise_seed, s, p) if noise else 0.0))

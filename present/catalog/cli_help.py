@@ -165,6 +165,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.keep_groups": ("keep groups in one enterprise (then one district), one district, or not (default enterprise)",
                          "同行人员安排在同一企业（其次同一区市）、同一区市，或不要求（默认同一企业）"),
     "help.k": ("recommendations per seeker (default 10)", "每位求职者的推荐岗位数（默认 10）"),
+    "help.spread": ("how strongly recommendations are spread across posts by their places: 0 shows each seeker their "
+                    "best-scored posts; larger spreads more at more cost to the lists' quality (default 0.3)",
+                    "推荐按岗位名额分散的力度：0 为按得分直接推荐；越大越分散，推荐质量损失也越多（默认 0.3）"),
     "help.posts": ("generated posts (default 3000)", "生成的岗位数（默认 3000）"),
     "help.seekers": ("generated seekers (default 900)", "生成的求职者数（默认 900）"),
     "help.fairs": ("generated fairs (default 12)", "生成的招聘会场次（默认 12）"),

@@ -69,3 +69,20 @@ def test_tables_name_districts_as_planners_do_not_by_id(pack: Path) -> None:
         shown = {row["区市"] for row in rows if row["区市"]}
         assert shown, name
         assert all(("区" in value or "市" in value) and not value.isascii() for value in shown), (name, sorted(shown))
+
+
+def test_spread_zero_gives_the_plain_lists_and_a_bad_strength_is_one_line(pack: Path, tmp_path: Path,
+                                                                          capsys) -> None:
+    """``--spread 0`` shows each seeker their best-scored posts (the summary's two Gini figures agree); a strength
+    that is not a number is refused with exit code 2."""
+    plain = tmp_path / "plain"
+    assert main(["fair", "generate", "--out", str(plain), *SMALL, "--spread", "0"]) == 0
+    line = next(x for x in (plain / "summary.txt").read_text(encoding="utf-8").splitlines() if "基尼系数" in x)
+    figures = line.split("直接推荐 ")[1]
+    assert figures.split("，")[0] == figures.split("分散推荐 ")[1]
+    spread = next(x for x in (pack / "summary.txt").read_text(encoding="utf-8").splitlines() if "基尼系数" in x)
+    assert spread != line
+    capsys.readouterr()
+    assert main(["fair", "generate", "--out", str(tmp_path / "bad"), *SMALL, "--spread", "强"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--spread" in err[0]
