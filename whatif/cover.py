@@ -165,8 +165,8 @@ def prices_missing(sc: Scenario, plan: Plan) -> bool:
 
 
 def trip_cost(sc: Scenario, plan: Plan) -> float:
-    """The coaches' cost: each coach's fixed cost once, plus its price per km over every trip (NaN when the fleet
-    has no prices: ``prices_missing``)."""
+    """The coaches' cost: each coach's fixed cost once (and each standby coach the plan books), plus its price per
+    km over every trip (NaN when the fleet has no prices: ``prices_missing``)."""
     c = plan.coaches
     if c.empty:
         return 0.0
@@ -174,7 +174,8 @@ def trip_cost(sc: Scenario, plan: Plan) -> float:
         return math.nan
     fixed = c.drop_duplicates("coach_id")["coach_type"].map(lambda t: sc.fleet[t].fixed_cost if t in sc.fleet else 0)
     per_km = c["coach_type"].map(lambda t: sc.fleet[t].cost_per_km if t in sc.fleet else 0) * c["km"]
-    return float(fixed.sum() + per_km.sum())
+    standby = sum(sc.fleet[t].fixed_cost for t in plan.standby if t in sc.fleet)
+    return float(fixed.sum() + per_km.sum() + standby)
 
 
 def _own_pickup(plan: Plan, own: pd.Index) -> int:

@@ -4,10 +4,11 @@ write it for people with plan.json beside; the run log on stderr."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 from planning.options import PlanOptions
-from present.catalog import text
+from present.catalog import Msg, text
 from scenarios import ScenarioError
 from scenarios.io import atomic_folder, check_writable
 from scenarios.writers import write_csv
@@ -52,6 +53,7 @@ def plan_args(p: argparse.ArgumentParser) -> None:
     a.seed(p)
     a.time_limit(p)
     a.margin(p)
+    p.add_argument("--standby-coach", action="append", default=[], metavar="TYPE", help=said("help.standby_coach"))
     _risk_nights(p)
     a.set_one(p, said("help.set_scenario"))
     p.add_argument(
@@ -86,6 +88,7 @@ def run_plan(args: argparse.Namespace) -> int:
     with steps([say(args.lang, k) for k in ("step_load", "step_plan", "step_risk", "step_write")]) as step:
         step(say(args.lang, "step_load"))
         sc = with_sets(args)
+        standby = standby_types(sc, args.standby_coach)
         step(say(args.lang, "step_plan"))
         if args.placement is not None:
             from planning.fixed import route_edited
@@ -95,6 +98,8 @@ def run_plan(args: argparse.Namespace) -> int:
             plan = route_edited(sc, edited, options, base=_base(sc, args))
         else:
             plan = make_plan(sc, options)
+        if standby:  # one more coach of each type booked to wait at the station (plan.json keeps them)
+            plan = dataclasses.replace(plan, standby=(*plan.standby, *standby))
         step(say(args.lang, "step_risk"))
         check = _risk_check(sc, plan, args, options)
         step(say(args.lang, "step_write"))
@@ -102,10 +107,25 @@ def run_plan(args: argparse.Namespace) -> int:
     from whatif.plan_risk import check_lines
 
     changed = [plan.changes.summary(sc, args.lang)] if plan.changes is not None else []
-    risk = check_lines(check, sc, args.lang) if check is not None else []
+    risk = check_lines(check, sc, args.lang, plan) if check is not None else []
     tell([*plan_lines(sc, plan, args.lang), *changed, *risk, *warning_lines(plan, args.lang),
           where_line(args.out, args.lang)])
     return 0
+
+
+def standby_types(sc, types: list[str]) -> tuple[str, ...]:
+    """The coach types of ``--standby-coach``, checked before any planning: an unknown type or too many are one
+    line each."""
+    from planning.store import MAX_STANDBY
+
+    for t in types:
+        if t not in sc.fleet:
+            raise ScenarioError("cli.standby_type", field="--standby-coach", value=t[:40],
+                                fix=Msg("cli.standby_type.fix", types=", ".join(sc.fleet)))
+    if len(types) > MAX_STANDBY:
+        raise ScenarioError("cli.standby_many", field="--standby-coach", n=len(types), most=MAX_STANDBY,
+                            fix=Msg("cli.standby_many.fix", most=MAX_STANDBY))
+    return tuple(types)
 
 
 def _exported(placement: Path) -> dict[str, str] | None:

@@ -3,11 +3,12 @@
 The plan is simulated on the scenario's night (the same night model and seed as ``simulate``); the headline is
 ``sim.risk``'s. Below ``policy.target_on_time`` the check names the coaches and enterprises whose workers make
 nights fail, and tries the other ways the toolkit can plan without new data (the desk order by coach, the other
-route mode, a planning margin; then one more coach of each type, booked to wait by the station, on the safest of
-these), on the same simulated nights (common random numbers), cheapest first, each stopped as soon as it is clearly
-above or below the target (``whatif.plan_alternatives``), with its risk and cost, and recommends the cheapest that
-meets the target. Those not tried are listed, with why (they cost more than the one that meets, or they plan the
-routes again and ``--alternatives`` left them out).
+route mode, a planning margin one step more than the plan keeps, and more while each step falls short but helps;
+then one more coach of each type, booked to wait by the station, on the safest of these), on the same simulated
+nights (common random numbers), cheapest first, each stopped as soon as it is clearly above or below the target
+(``whatif.plan_alternatives``), with its risk and cost, and recommends the cheapest that meets the target. Those
+not tried are listed, with why (they cost more than the one that meets, or they plan the routes again and
+``--alternatives`` left them out).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from scenarios.scenario import Scenario
 from sim.risk import Share, on_time, worker_flags
 from whatif.plan_alternatives import (
     MARGIN_MIN,
+    MARGIN_STEP,
+    MARGIN_STEPS,
     MODES,
     REPLAN,
     Book,
@@ -175,21 +178,46 @@ def _alternatives(sc: Scenario, current: Candidate, share: Share, opts: PlanOpti
     if sc.station.desk_order != "coach":  # the same plan; the night has the gift packs in departure order
         desk = sc.with_overrides({"station.desk_order": "coach"})
         candidates.append(Candidate("desk_coach", current.cost, current.coaches, Book(desk, plan, seed, n_jobs)))
-    for key, planning, margin in replanned(sc, plan, opts.margin_min):
-        if not tries_replan(plan, mode, key):
-            rows.append(Alternative(key, None, math.nan, None, skipped=REPLAN))
-            continue
+    def planned(key: str, planning: Scenario, margin: int) -> Candidate | None:
+        """The re-planned alternative as a candidate; None (with its row) when there is no valid plan."""
         made, problem = plan_or_problem(planning, **{**plan_options(opts), "margin_min": margin})
         if made is None or made.routes is None or problem is not None:
             why = {lang: problem.text(lang)[:160] for lang in ("zh", "en")} if problem is not None else {}
             rows.append(Alternative(key, None, math.nan, None, None, why))
+            return None
+        return Candidate(key, _cost(sc, made), _coaches(made), Book(sc, made, seed, n_jobs))
+
+    margins = []
+    for key, planning, margin in replanned(sc, plan, opts.margin_min):
+        if not tries_replan(plan, mode, key):
+            rows.append(Alternative(key, None, math.nan, None, skipped=REPLAN))
             continue
-        candidates.append(Candidate(key, _cost(sc, made), _coaches(made), Book(sc, made, seed, n_jobs)))
+        made = planned(key, planning, margin)
+        if made is not None:
+            candidates.append(made)
+            margins += [made] if key.startswith("margin") else []
 
     def row(cand: Candidate, share: Share | None, skipped: str) -> Alternative:
         return Alternative(cand.key, share, cand.cost, cand.coaches, cand.book.plan, skipped=skipped)
 
     tried, best = try_in_order(candidates, rule, row)
+    # A margin that was tried, falls short and reads better than the plan before it (this plan, or the margin one
+    # step less): one step more, while there is a plan (MARGIN_STEPS margins in all).
+    before = share.p
+    while best is None and margins and len(margins) < MARGIN_STEPS:
+        last = margins[-1]
+        read = next((a.share for a in tried if a.key == last.key and a.share is not None), None)
+        if read is None or read.p <= before:
+            break
+        before = read.p
+        step = int(last.key.removeprefix("margin_")) + MARGIN_STEP
+        made = planned(f"margin_{step}", sc, step)
+        if made is None:
+            break
+        candidates.append(made)
+        margins.append(made)
+        more_tried, best = try_in_order([made], rule, row)
+        tried += more_tried
     # One more coach of each type, booked, on the safest plan tried (this one, or the alternative that reads best).
     known = {c.key: c for c in (current, *candidates)}
     shares = [("current", share), *((a.key, a.share) for a in tried if a.share is not None)]
@@ -220,8 +248,29 @@ def alternative_name(key: str, sc: Scenario, lang: str) -> str:
     return say(lang, f"alt_{key}")
 
 
-def check_lines(check: RiskCheck, sc: Scenario, lang: str) -> list[str]:
-    """The check in the planner's words: the headline against the target, who fails, the alternatives."""
+def make_flags(key: str, plan: Plan | None = None) -> str:
+    """The options that make the alternative ``key`` with ``plan`` (the command's plan; its own margin and standby
+    are kept): ``margin_45+standby_coach_35`` -> ``--margin 45 --standby-coach coach_35``."""
+    flags = []
+    for part in key.split("+"):
+        if part.startswith("margin_"):
+            flags.append(f"--margin {part.removeprefix('margin_')}")
+        elif part.startswith("standby_"):
+            flags.append(f"--standby-coach {part.removeprefix('standby_')}")
+        elif part.startswith("routes_"):
+            flags.append(f"--set policy.routes={part.removeprefix('routes_')}")
+        elif part == "desk_coach":
+            flags.append("--set station.desk_order=coach")
+    if plan is not None:
+        if plan.margin_min and not any(f.startswith("--margin") for f in flags):
+            flags.insert(0, f"--margin {round(plan.margin_min)}")
+        flags += [f"--standby-coach {t}" for t in plan.standby]
+    return " ".join(flags)
+
+
+def check_lines(check: RiskCheck, sc: Scenario, lang: str, plan: Plan | None = None) -> list[str]:
+    """The check in the planner's words: the headline against the target, who fails, the alternatives, and (given
+    the command's ``plan``) the options that make the recommended one."""
     from whatif.messages import say
 
     def pct(x: float) -> str:
@@ -259,4 +308,6 @@ def check_lines(check: RiskCheck, sc: Scenario, lang: str) -> list[str]:
                              n=a.share.nights, coaches=a.coaches, cost=cost) + mark)
     if rec is None:
         lines.append(say(lang, "risk_none_meets", target=pct(check.target)))
+    elif plan is not None and rec.key != "current":
+        lines.append(say(lang, "risk_make", flags=make_flags(rec.key, plan)))
     return lines

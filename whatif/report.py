@@ -44,6 +44,9 @@ def plan_lines(sc: Scenario, plan: Plan, lang: str, unplaced_file: str = "placem
                          deadline=sc.policy.latest_arrival)
                      + (say(lang, "planned_margin", m=margin, by=format_clock(sc.latest_arrival_min - margin))
                         if margin else ""))
+    if plan.standby:
+        names = [getattr(sc.fleet[t], f"name_{lang}") if t in sc.fleet else t for t in plan.standby]
+        lines.append(say(lang, "planned_standby", coaches=text("sep.list", lang).join(names)))
     return lines
 
 

@@ -129,6 +129,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "risk check still judges the nights against the deadline itself (default 0, at most {most})",
         "计划余量（分钟）：线路按比 policy.latest_arrival 提前这么多分钟到达来编排；风险检查仍按该时限判断（默认 0，最多 {most}）",
     ),
+    "help.standby_coach": (
+        "book one more coach of this type to wait at the station for a coach that does not come (a coach type of the "
+        "fleet, e.g. coach_35; repeatable)",
+        "多订一辆该车型的车在车站待命，有车没来时顶上（车队中的车型，例如 coach_35；可重复填写）",
+    ),
     "help.buffers": (
         "planning margins in minutes, tried in turn while no fleet meets the target: the routes are planned to "
         "arrive that much before policy.latest_arrival, the nights simulated against it (default {default}; 0: no "

@@ -32,6 +32,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "last planned stop at {t} (latest arrival {deadline})",
         "计划最后一站到达 {t}（最晚到达 {deadline}）",
     ),
+    "cmd.planned_standby": (
+        "booked to wait at the station for a coach that does not come: {coaches}",
+        "另订在车站待命、有车没来时顶上：{coaches}",
+    ),
     "cmd.planned_margin": (
         "; planned with a {m}-minute margin: every coach in by {by}",
         "；计划留出 {m} 分钟余量：所有车辆在 {by} 前到达",
@@ -74,6 +78,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cmd.risk_recommended": (
         "  <- recommended: the cheapest that meets the target",
         "  ← 建议：达到目标的做法中最便宜",
+    ),
+    "cmd.risk_make": (
+        "to make the recommended plan, run plan again with: {flags}",
+        "要得到建议的方案，请加上这些选项再运行 plan：{flags}",
     ),
     "cmd.risk_none_meets": (
         "none of these meets the target {target}: add coaches, move the latest arrival or the dormitories' hours, and plan again",

@@ -70,6 +70,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "give the edited placement with --placement FILE.",
         "请用 --placement FILE 给出改过的安置表。",
     ),
+    "cli.standby_type": ("--standby-coach {value} is not a coach type of the scenario's fleet.",
+                         "--standby-coach {value} 不是本方案车队中的车型。"),
+    "cli.standby_type.fix": ("give one of: {types}.", "请给出其中之一：{types}。"),
+    "cli.standby_many": ("--standby-coach is given {n} times; a plan books at most {most}.",
+                         "--standby-coach 给了 {n} 次；一个计划最多预订 {most} 辆待命车。"),
+    "cli.standby_many.fix": ("give it at most {most} times.", "最多给 {most} 次。"),
     "cli.no_axes": ("no axes to sweep.", "没有要扫描的变量。"),
     "cli.no_axes.fix": ("add e.g. --set train.delay_min=0,60,120", "例如加上 --set train.delay_min=0,60,120"),
     # sweeps and comparisons

@@ -65,6 +65,8 @@ def test_cost_counts_each_coach_once_and_every_km(tiny, tiny_plan) -> None:
     plan = Plan(placement=tiny_plan.placement, routes=routes, manifest=None)
     coach = tiny.fleet["minibus_12"]
     assert trip_cost(tiny, plan) == pytest.approx(coach.fixed_cost + coach.cost_per_km * 20.0)
+    booked = dataclasses.replace(plan, standby=("minibus_12",))  # a standby booked with the plan is paid for too
+    assert trip_cost(tiny, booked) == pytest.approx(2 * coach.fixed_cost + coach.cost_per_km * 20.0)
 
 
 def test_risk_reads_late_checkins_when_the_simulation_has_them() -> None:

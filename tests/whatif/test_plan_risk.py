@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -79,6 +80,15 @@ def test_a_fragile_fuzhou_plan_warns_and_recommends_one_that_meets_the_target(tm
     # one more coach of each type, booked to wait at the station, on the safest plan, on the same nights
     assert int(table[rec[0]]["coaches"]) == int(table["routes_open"]["coaches"]) + 1 and table[rec[0]]["cost"] == ""
     assert "open routes (one trip per coach, routes: open), and one more 19-seat minibus, booked to wait" in text
+    # the terminal says how to make it; made so, the plan books its standby and meets the target
+    flags = "--set policy.routes=open --standby-coach minibus_19"
+    assert f"to make the recommended plan, run plan again with: {flags}" in text
+    assert main(["plan", str(folder), "--out", str(tmp_path / "made"), "--lang", "en", "--risk-nights", "100",
+                 *flags.split()]) == 0
+    made = capsys.readouterr().out
+    assert "booked to wait at the station for a coach that does not come: 19-seat minibus" in made
+    assert "meets the target 95.0%" in made
+    assert json.loads((tmp_path / "made" / "plan.json").read_text(encoding="utf-8"))["standby"] == ["minibus_19"]
 
 
 def test_the_open_plan_books_a_standby_and_meets_the_target_without_no_shows(tmp_path: Path, capsys) -> None:
@@ -149,9 +159,8 @@ def test_the_risk_check_csv_speaks_chinese(tmp_path: Path) -> None:
 
 def test_plan_with_a_margin_says_so_and_keeps_it_in_plan_json(tmp_path: Path, capsys) -> None:
     """``plan --margin 30``: the routes end 30 minutes before the deadline, the terminal says so, plan.json keeps the
-    margin (so ``simulate --plan`` reads it back against the real deadline); a bad margin is one line."""
-    import json
-
+    margin (so ``simulate --plan`` reads it back against the real deadline); a bad margin or standby type is one
+    line, before any planning."""
     import pytest
 
     from planning.options import PlanOptions
@@ -169,3 +178,6 @@ def test_plan_with_a_margin_says_so_and_keeps_it_in_plan_json(tmp_path: Path, ca
     capsys.readouterr()
     assert main(["plan", "tiny", "--out", str(tmp_path / "q"), "--margin", "abc"]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert main(["plan", "tiny", "--out", str(tmp_path / "q"), "--lang", "en", "--standby-coach", "bus_99"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "bus_99 is not a coach type" in err[0] and "minibus_12" in err[0]
