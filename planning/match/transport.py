@@ -5,10 +5,11 @@ The lists are read off a transport plan ``pi`` between seekers (each sends ``k``
 ``eps`` times the plan's entropy: Bied et al., "Congestion-avoiding job recommendation with optimal transport" (on
 the data of France's public employment service), and Mashayekhi, Kang, Lijffijt and De Bie, "ReCon: Reducing
 Congestion in Job Recommendation using Optimal Transport" (RecSys 2023), recommend a seeker their posts of largest
-``pi``. The posts' side is held by a
-Kullback-Leibler penalty of weight ``tau`` instead of exactly (unbalanced transport: Chizat, Peyré, Schmitzer and
-Vialard, "Scaling algorithms for unbalanced optimal transport problems", Math. Comp. 2018): ``tau = 0`` leaves the
-plain lists, a larger ``tau`` holds each post's exposure closer to its share, ``inf`` exactly to it.
+``pi``. The posts' side is held by a Kullback-Leibler penalty of weight ``tau`` instead of exactly (unbalanced
+transport: Chizat, Peyré, Schmitzer and Vialard, "Scaling algorithms for unbalanced optimal transport problems",
+Math. Comp. 2018): ``tau = 0`` leaves the plain lists, a larger ``tau`` holds each post's exposure closer to its
+share, ``inf`` exactly to it. The trade between exposure and quality is steep on a generated city season
+(``benchmarks/fair.py`` prints the curve): the default strength keeps 96% of plain scoring's NDCG@10.
 
 The plan is ``pi[s, p] = f[s] * exp(u[s, p] / eps) * g[p]``, found by the scaling (Sinkhorn) iterations
 ``f = k / (K g)`` and ``g = (share / (K' f)) ** (tau / (tau + eps))``. A seeker's ``k`` largest ``pi[s, p]`` are
@@ -28,8 +29,8 @@ from planning.match.spread import Pool, top_columns
 EPS = 0.1
 #: Weight of the posts' shares (the Kullback-Leibler penalty), score units; ``math.inf`` holds them exactly.
 TAU = 0.3
-#: Scaling iterations.
-ROUNDS = 40
+#: Scaling iterations (20 settle the lists of a city season).
+ROUNDS = 20
 #: A kernel entry is at least exp(-FLOOR) and a post's log scaling within +-LIMIT: every product stays in float64's
 #: range (a score more than FLOOR * eps below the seeker's best counts as that far below).
 FLOOR = 300.0
@@ -63,10 +64,10 @@ def plan_scalings(p: Pool, places: np.ndarray, k: int, eps: float = EPS, tau: fl
     log_share = np.log(np.where(share > 0, share, 1.0))
     log_g = np.zeros(n_posts)
     f = np.zeros(len(send))
-    for _ in range(rounds + 1):
+    for done in range(rounds + 1):
         row = (kernel * np.exp(log_g)[safe]).sum(axis=1)
         f = np.divide(send, row, out=np.zeros_like(send), where=row > 0)
-        if _ == rounds:
+        if done == rounds:
             break
         col = np.bincount(posts, weights=(kernel * f[:, None])[ok], minlength=n_posts)
         log_col = np.log(np.where(col > 0, col, 1.0))
