@@ -121,7 +121,7 @@ def _peer(sc: scenarios.Scenario, counts: pd.Series, spent: dict[str, float], se
 MIXES = {"no idle stops (before issue 28)": RouteSearch(km=None),
          "own search alone": RouteSearch(pyvrp=None, km=None),
          "PyVRP alone": RouteSearch(pyvrp=Stop(1.0), own=None, km=None),
-         "idle stops (PyVRP 300, ours 200 at bound)": RouteSearch(pyvrp=Stop(0.35, 300), stall=200, km=None)}
+         "idle stops (PyVRP 300, ours 200 at bound)": RouteSearch(pyvrp=Stop(0.35, 300), stall=200)}
 
 
 #: The peers ``--peer`` runs beside ours.

@@ -31,6 +31,10 @@ EXACT_NODES = 20_000
 KM_STALLS = (300, 200)
 #: The objective on which PyVRP's routes are what the search returns.
 KM_OBJECTIVE = "vehicles_then_km"
+#: The objectives PyVRP minimises itself (km, plain distance), and its share of the time on them when only a time
+#: limit stops the search (elsewhere twice its share of the iterations, 70%): the rest is for our search and masters.
+KM_OBJECTIVES = ("distance", KM_OBJECTIVE)
+KM_CLOCK = 0.85
 
 
 def _fail(name: str, key: str, fix: str, **params: object) -> ScenarioError:
@@ -49,7 +53,6 @@ class Stop:
 
     share: float
     stall: int | None = None
-    km: tuple[int, int] | None = KM_STALLS
 
     def __post_init__(self) -> None:
         ok = isinstance(self.share, int | float) and not isinstance(self.share, bool)
@@ -74,7 +77,8 @@ class RouteSearch:
     ``km`` (PyVRP's idle count, ours at the bound; None: off): on the km objective, PyVRP already minimises what
     the plan is judged by, so it stops after that many idle iterations and our search confirms its routes with
     that stall, where it did not set its own (``for_objective``); on ride minutes our search is what pays and runs
-    its share.
+    its share. ``clock`` (None: twice PyVRP's share of the iterations, ``KM_CLOCK`` on the km objectives unless
+    ``km`` is None): PyVRP's share of the time when only a time limit stops the search.
     """
 
     pyvrp: Stop | None = Stop(GENERATOR_SHARE)
@@ -83,6 +87,7 @@ class RouteSearch:
     exact_nodes: int = EXACT_NODES
     stall: int | None = None
     km: tuple[int, int] | None = KM_STALLS
+    clock: float | None = None
 
     def __post_init__(self) -> None:
         for name in ("pyvrp", "own"):
@@ -101,16 +106,23 @@ class RouteSearch:
         km = self.km
         if km is not None and (not isinstance(km, tuple) or len(km) != 2 or not all(_count(n) for n in km)):
             raise _fail("km", "mix.km", "mix.km.fix", value=repr(km))
+        clock = self.clock
+        if clock is not None and (not isinstance(clock, int | float) or isinstance(clock, bool)
+                                  or not math.isfinite(clock) or not 0 < clock <= 1):
+            raise _fail("clock", "mix.share", "mix.clock.fix", value=repr(clock))
 
     def for_objective(self, objective: str) -> RouteSearch:
-        """The mix a district with ``objective`` is searched with: on the km objective the ``km`` stops added
-        (a stall set by hand is kept), otherwise this one."""
-        if objective != KM_OBJECTIVE or self.km is None:
+        """The mix a district with ``objective`` is searched with: on the km objectives PyVRP's ``clock`` share, and
+        on coaches-then-km the ``km`` stops too (a stall set by hand is kept); otherwise this one."""
+        if objective not in KM_OBJECTIVES or self.km is None:
             return self
+        clock = KM_CLOCK if self.clock is None else self.clock
+        if objective != KM_OBJECTIVE:
+            return dataclasses.replace(self, clock=clock, km=None)
         pyvrp = self.pyvrp
         if pyvrp is not None and pyvrp.stall is None:
             pyvrp = Stop(pyvrp.share, self.km[0])
-        return dataclasses.replace(self, pyvrp=pyvrp, stall=self.stall or self.km[1], km=None)
+        return dataclasses.replace(self, pyvrp=pyvrp, stall=self.stall or self.km[1], clock=clock, km=None)
 
 
 DEFAULT_SEARCH = RouteSearch()
@@ -126,5 +138,5 @@ def check_search(search: object, n_jobs: object) -> None:
         raise ScenarioError("opts.whole", field="n_jobs", fix="opts.jobs.fix", low=1, high=MAX_JOBS,
                             value=repr(n_jobs)[:40])
 
-__all__ = ["DEFAULT_SEARCH", "EXACT_NODES", "GENERATOR_SHARE", "KM_OBJECTIVE", "KM_STALLS", "MASTER_NODES", "MAX_JOBS",
-           "RouteSearch", "Stop", "check_search"]
+__all__ = ["DEFAULT_SEARCH", "EXACT_NODES", "GENERATOR_SHARE", "KM_CLOCK", "KM_OBJECTIVE", "KM_OBJECTIVES", "KM_STALLS",
+           "MASTER_NODES", "MAX_JOBS", "RouteSearch", "Stop", "check_search"]

@@ -161,7 +161,7 @@ def solve(
     (routes of items) for the pool and the start; ``keep_pool`` returns the pool's routes in the result, for a
     master over several problems.
     ``mix`` (``planning.routing.mix``) says which parts run and when each stops: PyVRP first as a route
-    generator for the pool and the start (its share of ``max_iterations``, else twice its share of the time;
+    generator for the pool and the start (its share of ``max_iterations``, else its ``clock`` share of the time;
     ``generator`` False or PyVRP missing skips it), then our own search for its share of the rest, and the masters
     on node counts; on the km objective with the mix's idle stops (``RouteSearch.for_objective``). ``reloads``
     lets PyVRP's vehicles make that many more trips (coaches back at the depot), to suit chained trips.
@@ -198,7 +198,7 @@ def solve(
     ls_seconds = math.inf if budget else min(2.0, 0.03 * time_limit)
     timed_out = False
     if mix.pyvrp is not None and (generator or (generator is None and generator_available())):
-        share = time_limit if budget else 2 * mix.pyvrp.share * time_limit
+        share = time_limit if budget else (2 * mix.pyvrp.share if mix.clock is None else mix.clock) * time_limit
         count = mix.pyvrp.of(max_iterations) if max_iterations is not None else 10**9
         got = pyvrp_routes(problem, it, max(1, count), share, seed, reloads, mix.pyvrp.stall)
         if got is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -166,7 +167,8 @@ def test_the_km_objective_gets_the_idle_stops_and_ride_minutes_do_not() -> None:
     default = RouteSearch()
     assert default.for_objective("vehicles_then_ride") is default
     km = default.for_objective("vehicles_then_km")
-    assert km == RouteSearch(pyvrp=Stop(0.35, 300), stall=200, km=None)
+    assert km == RouteSearch(pyvrp=Stop(0.35, 300), stall=200, km=None, clock=0.85)
+    assert default.for_objective("distance") == RouteSearch(km=None, clock=0.85)  # plain km: only the clock
     mine = RouteSearch(pyvrp=Stop(0.5, 40), stall=10).for_objective("vehicles_then_km")
     assert (mine.pyvrp, mine.stall) == (Stop(0.5, 40), 10)  # stops set by hand are kept
     assert RouteSearch(km=None).for_objective("vehicles_then_km") == RouteSearch(km=None)
@@ -186,3 +188,20 @@ def test_on_the_km_objective_the_search_stops_when_idle_with_the_same_vehicles(s
     assert spied["pyvrp"] == [1050, 1050]
     assert sum(spied["own"]) < ran_full - 500 and not quick.timed_out
     assert quick.vehicles == full.vehicles and check_routes(problem, quick) == []
+
+
+def test_with_only_a_clock_pyvrp_gets_its_clock_share_of_the_time(monkeypatch) -> None:
+    """With a time limit and no iteration count, PyVRP is offered twice its share of the seconds, or ``clock`` of
+    them (on the km objectives 0.85 by default: it minimises km itself)."""
+    offered: list[float] = []
+    monkeypatch.setattr(solver_module, "pyvrp_routes", lambda problem, it, iterations, seconds, *a, **k: (
+        offered.append(seconds), None)[1])
+    problem = _problem()  # plain distance
+    ride = dataclasses.replace(problem, objective="vehicles_then_ride")
+    for p, mix in ((problem, RouteSearch()), (problem, RouteSearch(km=None)), (ride, RouteSearch()),
+                   (problem, RouteSearch(clock=0.5))):
+        solve(p, time_limit=1.0, seed=1, exact=False, mix=mix)
+    assert offered == pytest.approx([0.85, 0.7, 0.7, 0.5])
+    with pytest.raises(ScenarioError) as err:
+        RouteSearch(clock=0)
+    assert err.value.field == "search.clock"
