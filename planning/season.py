@@ -11,9 +11,9 @@ one evening share the day's coaches (the later one gets what the earlier left; r
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -141,42 +141,48 @@ def _with_gender(plan: Plan, sc: Scenario) -> Plan:
 
 def plan_season(season: Season, options: PlanOptions | None = None, *, n_jobs: int = 2,
                 progress: Callable[[str], None] | None = None) -> SeasonPlan:
-    """Place every arrival in date order on the posts left, then route each night (in parallel processes)."""
-    from planning.check import check_plan
+    """Place every arrival in date order on the posts left; route and check each evening as soon as its arrivals
+    are placed, on ``n_jobs`` processes while the next are placed (the same plan, to the byte, for any number).
 
+    An evening's routes depend on its own arrivals' placements and the day's fleet only, so it is routed in
+    another process while this one places the next; placement stays in order (each arrival takes the posts the
+    earlier ones left). Results are collected in date order, whichever process finishes first.
+    """
     opts = options or PlanOptions(iterations=SEASON_ITERATIONS)
     posts = season.enterprises.copy()
-    placed: list[tuple[Arrival, Scenario, Plan]] = []
-    for arrival in season.arrivals:
+    pool = _pool(n_jobs) if n_jobs > 1 and len({a.date for a in season.arrivals}) > 1 else None
+    evenings: list[Any] = []  # per evening in date order: its NightPlans, or the future of them
+    group: list[tuple[Arrival, Scenario, Plan]] = []
+    arrivals = season.arrivals
+    for k, arrival in enumerate(arrivals):
         night = season.night(arrival, posts)
-        plan = place(night, solver=opts.solver, time_limit=opts.seconds)
+        plan = place(night, solver=opts.solver, time_limit=opts.seconds, near=True)
         posts = take_posts(posts, _with_gender(plan, night))
-        placed.append((arrival, night, plan))
+        group.append((arrival, night, plan))
         if progress:
             progress(arrival.id)
-    # Routing: a night's plan does not depend on another's but for the coaches two arrivals of one evening share.
-    evenings: dict[dt.date, list[int]] = {}
-    for k, (arrival, _, _) in enumerate(placed):
-        evenings.setdefault(arrival.date, []).append(k)
-    tasks = [[placed[k] for k in ks] for ks in evenings.values()]
-    if n_jobs > 1 and len(tasks) > 1:
-        from joblib import Parallel, delayed
-
-        done = Parallel(n_jobs=n_jobs)(delayed(_route_evening)(season, t, opts) for t in tasks)
-    else:
-        done = [_route_evening(season, t, opts) for t in tasks]
-    nights = tuple(sorted((n for group in done for n in group),
-                          key=lambda n: [a.id for a in season.arrivals].index(n.arrival.id)))
-    for n in nights:
-        violations = check_plan(n.scenario, n.plan, strict=opts.strict)
-        if violations:
-            raise PlanCheckError(f"{n.arrival.id}: {len(violations)} violations: " + "; ".join(violations[:3]))
+        if k + 1 == len(arrivals) or arrivals[k + 1].date != arrival.date:  # arrivals are in date order
+            task = (season.fleet_on(arrival.date), season.file, group, opts)
+            evenings.append(pool.submit(_route_evening, *task) if pool else _route_evening(*task))
+            group = []
+    nights = tuple(n for done in evenings for n in (done.result() if pool else done))
     return SeasonPlan(season, nights, posts)
 
 
-def _route_evening(season: Season, group: list[tuple[Arrival, Scenario, Plan]], opts: PlanOptions) -> list[NightPlan]:
-    """Route the arrivals of one day in arrival order; each later one gets the coaches the earlier left."""
-    left = dict(season.fleet_on(group[0][0].date))
+def _pool(n_jobs: int) -> Any:
+    """joblib's reusable process pool (loky): the same workers later serve ``simulate_season``'s joblib calls."""
+    from joblib.executor import get_memmapping_executor
+
+    return get_memmapping_executor(n_jobs)
+
+
+def _route_evening(fleet: dict[str, int], file: str, group: list[tuple[Arrival, Scenario, Plan]],
+                   opts: PlanOptions) -> list[NightPlan]:
+    """Route the arrivals of one day in arrival order, each later one getting the coaches the earlier left
+    (``fleet``: the day's bookable coaches); check every night with the independent checker."""
+    from planning.check import check_plan
+
+    left = dict(fleet)
     out = []
     for arrival, night, plan in group:
         if left != {t: ct.count for t, ct in night.fleet.items()}:
@@ -184,8 +190,11 @@ def _route_evening(season: Season, group: list[tuple[Arrival, Scenario, Plan]], 
         try:
             routed = route(night, plan, opts)
         except ScenarioError as exc:
-            raise ScenarioError("season.arrival_error", file=season.file, field=exc.field or "season.fleet_per_day",
+            raise ScenarioError("season.arrival_error", file=file, field=exc.field or "season.fleet_per_day",
                                 fix=exc.fix_msg, aid=arrival.id, date=arrival.date, inner=exc.msg) from None
+        violations = check_plan(night, routed, strict=opts.strict)
+        if violations:
+            raise PlanCheckError(f"{arrival.id}: {len(violations)} violations: " + "; ".join(violations[:3]))
         if routed.routes is not None and len(routed.routes):
             used = routed.routes.groupby("coach_id")["coach_type"].first().value_counts()
             for t, n in used.items():

@@ -131,7 +131,7 @@ def bundled(out: Path = DATA_DIR / "qingdao_season_2023") -> Path:
 
 def stress(out: Path, workers: int = 45_000, arrivals: int = 80, seed: int = 45) -> Path:
     """A stress season: ``workers`` on ``arrivals`` arrivals over 60 days (city: the bundled 2023 scenario)."""
-    city = str((DATA_DIR / "dingxi_qingdao_2023").resolve())
+    city = "dingxi_qingdao_2023"  # a bundled scenario's name: read from the package wherever ``out`` is
     doc, total = season_doc(f"stress_{workers}", dt.date(2023, 1, 28), 60, arrivals, workers, seed, city,
                             fleet={"coach_53": 200, "coach_35": 60})
     return write_season(out, doc, total, max(600, workers // 12), seed, f"# stress season: {workers} workers, "

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import pulp
 
-from planning.placement.data import Data, person_points, scenario_data
+from planning.placement.data import NEAR_ABOVE, Data, nearest, person_points, scenario_data
 from planning.placement.groups import Groups
 from planning.placement.weights import Weights
 from scenarios.scenario import Scenario
@@ -96,12 +96,14 @@ class _Flows:
 class _Builder:
     """Defines the variables and named constraints of the placement MILP, one ``_define_*`` step per family."""
 
-    def __init__(self, sc: Scenario, groups: Groups, weights: Weights) -> None:
+    def __init__(self, sc: Scenario, groups: Groups, weights: Weights, near: bool = False) -> None:
         self.data = data = scenario_data(sc)
         self.mode = sc.policy.keep_villagers
         self.weights = weights
         problem = pulp.LpProblem(f"placement_{sc.name}".replace(" ", "_"), pulp.LpMaximize)
         self.m = PlacementModel(problem=problem, groups=groups, weights=weights, mode=self.mode)
+        self.nearest = near and len(data.posts) > NEAR_ABOVE
+        self._rival_counts: dict[tuple[str, str], int] = {}
         self.table = groups.table
         self.villages = groups.villages
         self.objective: list[tuple[pulp.LpVariable, float]] = []
@@ -196,6 +198,15 @@ class _Builder:
             if pairs:
                 self._add(f"returning[{g},{e}]", _expr(pairs) <= n)
 
+    def _rivals(self, j: str, s: str) -> int:
+        """Workers who could take a post of job j or (with gender class s) a bed of gender s: an upper bound on
+        how many can fill the posts and beds one more worker of (j, s) needs."""
+        if (j, s) not in self._rival_counts:
+            t = self.table
+            can = t["skills"].map(lambda text: j in text.split(";")) | ((t["gender"] == s) if s else False)
+            self._rival_counts[(j, s)] = int(t.loc[can, "n"].sum())
+        return self._rival_counts[(j, s)]
+
     def _fill(self, e: str, j: str, s: str, var: pulp.LpVariable) -> None:
         """``var`` fills posts of job j at enterprise e (and beds of gender s): pays the ride, counts for both."""
         self.objective.append((var, -self.weights.near_per_hour * self.data.hours[e]))
@@ -204,9 +215,14 @@ class _Builder:
             self.flows.beds[(e, s)].append((var, 1))
 
     def _z_slots(self, d: str, j: str, s: str) -> list:
-        """z per enterprise of district d with posts of job j, for workers of gender s."""
+        """z per enterprise of district d with posts of job j, for workers of gender s (with ``nearest``, only the
+        nearest of them that can hold every worker who could compete for their posts or beds; see ``nearest``)."""
         slots = []
-        for e in self.enterprises_of[(d, j)]:
+        options = self.enterprises_of[(d, j)]
+        if self.nearest:
+            kept = nearest(options, self.data, j, s, self._rivals(j, s))
+            options = [e for e in options if e in kept]
+        for e in options:
             var = self._var(f"z_{self.ei[e]}_{self.ji[j]}_{s or 'a'}", self.data.posts[(e, j)])
             self.m.z[(e, j, s)] = var
             self._fill(e, j, s, var)
@@ -305,10 +321,11 @@ class _Builder:
         self.m.constraints[name] = constraint
 
 
-def build_model(sc: Scenario, groups: Groups, weights: Weights | None = None) -> PlacementModel:
+def build_model(sc: Scenario, groups: Groups, weights: Weights | None = None, *,
+                near: bool = False) -> PlacementModel:
     """The placement MILP for ``sc`` over ``groups`` (see the module docstring), its constraints named by family
     and key (``posts[E0001,general]``, ``quota[黄岛区]``) in ``PlacementModel.constraints``."""
     start = time.perf_counter()
-    m = _Builder(sc, groups, weights or Weights()).build()
+    m = _Builder(sc, groups, weights or Weights(), near).build()
     m.seconds = time.perf_counter() - start
     return m

@@ -36,7 +36,8 @@ PLACEMENT_NODES = 2_000
 
 
 def place(sc: Scenario, *, solver: str = "highs", time_limit: float | None = None, gap: float | None = None,
-          weights: Weights | None = None, grouped: bool = True, threads: int | None = None) -> Plan:
+          weights: Weights | None = None, grouped: bool = True, threads: int | None = None,
+          near: bool = False) -> Plan:
     """Assign every worker to an enterprise and job, or leave them unplaced with a reason.
 
     Parameters
@@ -47,15 +48,19 @@ def place(sc: Scenario, *, solver: str = "highs", time_limit: float | None = Non
     gap : relative optimality gap at which the solver may stop (None: ``DEFAULT_GAP``).
     weights : the score's weights (see ``Weights``).
     grouped : group identical workers (the fast way); False gives one variable set per worker.
+    near : in a city of more than ``data.NEAR_ABOVE`` (enterprise, job) posts, give each district's posts of a
+        job only the nearest enterprises that can take every worker who could compete for them (``data.nearest``):
+        the same best score from a model a fraction of the size (a season's arrivals into a big city); a tie, or a
+        solution within the gap, may come out another way than from the whole model.
     """
     model, info = solve_placement(sc, solver=solver, time_limit=time_limit, gap=gap, weights=weights,
-                                  grouped=grouped, threads=threads)
+                                  grouped=grouped, threads=threads, near=near)
     return plan_of(sc, model, info)
 
 
 def solve_placement(sc: Scenario, *, solver: str = "highs", time_limit: float | None = None, gap: float | None = None,
                     weights: Weights | None = None, grouped: bool = True,
-                    threads: int | None = None) -> tuple[PlacementModel, SolveInfo]:
+                    threads: int | None = None, near: bool = False) -> tuple[PlacementModel, SolveInfo]:
     """Build and solve the model; returns it with the honest solver status."""
     groups = make_groups(sc, grouped=grouped)
     start = None
@@ -66,11 +71,11 @@ def solve_placement(sc: Scenario, *, solver: str = "highs", time_limit: float | 
         budget = max(1.0, START_SHARE * time_limit)
         t0 = time.perf_counter()
         first, first_info = solve_placement(quick, solver=solver, time_limit=budget, gap=gap, weights=weights,
-                                            grouped=grouped, threads=threads)
+                                            grouped=grouped, threads=threads, near=near)
         time_limit = max(1.0, time_limit - (time.perf_counter() - t0))
         if first_info.status in ("optimal", "feasible"):
             start = extract_placement(quick, first)
-    model = build_model(sc, groups, weights)
+    model = build_model(sc, groups, weights, near=near)
     backend = make_solver(solver, time_limit=time_limit, gap=DEFAULT_GAP if gap is None else gap, threads=threads,
                           node_limit=PLACEMENT_NODES)
     if start is not None:

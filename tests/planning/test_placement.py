@@ -182,3 +182,25 @@ def test_unmet_limits_go_into_the_plans_warnings(tiny) -> None:
     assert plan.warnings and any("cannot go back to their employer" in w or "will be unplaced" in w
                                  for w in plan.warnings)
     assert place(tiny).warnings == ()
+
+
+@pytest.mark.parametrize("keep", ["none", "district", "enterprise"])
+def test_nearest_enterprises_give_the_whole_models_best_score(monkeypatch, keep: str) -> None:
+    """``near``: a big city's far posts left out of the model (a season's arrival) cost no point of the score."""
+    import dataclasses
+
+    from planning.placement import model as placement_model
+
+    sc = scenarios.load("dingxi_qingdao_2023")
+    women_beds = sc.enterprises["max_female"].where(sc.enterprises.index.str[-1].isin(list("02468")), 1)
+    sc = dataclasses.replace(sc, workers=sc.workers.iloc[:20], enterprises=sc.enterprises.assign(max_female=women_beds),
+                             policy=dataclasses.replace(sc.policy, keep_villagers=keep))
+    whole = place(sc, gap=0.0)
+    monkeypatch.setattr(placement_model, "NEAR_ABOVE", 0)
+    groups = make_groups(sc)
+    assert build_model(sc, groups, near=True).problem.numVariables() < build_model(sc, groups).problem.numVariables()
+    near = place(sc, gap=0.0, near=True)
+    assert near.placement_info.status == whole.placement_info.status == "optimal"
+    assert near.placement_info.objective == pytest.approx(whole.placement_info.objective, rel=1e-9)
+    assert score(sc, near.placement) == pytest.approx(score(sc, whole.placement), rel=1e-9)
+    assert len(near.placed) == len(whole.placed) and check_plan(sc, near) == []

@@ -56,6 +56,17 @@ def mini_plan(mini):
     return plan_season(mini, n_jobs=1)
 
 
+def test_the_season_plan_is_the_same_on_two_processes(mini, mini_plan) -> None:
+    # Evenings are routed in other processes while later arrivals are placed: same plan, to the byte, as serially.
+    two = plan_season(mini, n_jobs=2)
+    assert [n.arrival.id for n in two.nights] == [n.arrival.id for n in mini_plan.nights]
+    for one, other in zip(mini_plan.nights, two.nights, strict=True):
+        assert one.plan.placement.to_csv() == other.plan.placement.to_csv()
+        assert one.plan.routes.to_csv() == other.plan.routes.to_csv()
+        assert one.plan.manifest.to_csv() == other.plan.manifest.to_csv()
+    assert two.table().equals(mini_plan.table()) and two.posts_left.equals(mini_plan.posts_left)
+
+
 def test_arrivals_are_in_date_and_time_order(mini) -> None:
     assert [a.id for a in mini.arrivals] == ["A2", "A1", "A3"]
 
