@@ -44,7 +44,7 @@ def vehicle(state: NightState, run: Run):
     """The SimPy process of one vehicle over all its trips."""
     env, night, rec, cfg, off = state.env, state.night, state.rec, state.config, state.offset
     # Python floats, not numpy scalars, for the check-in's times (they become event times).
-    open_min, close_min = night.checkin_open_min.tolist(), night.checkin_close_min.tolist()
+    open_min, close_min = night.checkin_window
     morning = night.morning_min if night.late_checkin == "morning" else None
     present, checkin_min, worker, start = state.present, state.checkin_min, rec.worker, state.checkin.start
     if run.available_min > env.now:

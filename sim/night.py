@@ -6,6 +6,7 @@ and the enterprises' own vehicles; a Trip is one vehicle's run from the station 
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -110,6 +111,12 @@ class Night:
     @property
     def seats_by_vehicle(self) -> np.ndarray:
         return np.array([v.seats for v in self.vehicles])
+
+    @functools.cached_property
+    def checkin_window(self) -> tuple[list[float], list[float]]:
+        """Each enterprise's check-in opening and closing minutes as Python floats (they become event times),
+        made once a night rather than for every vehicle of every replication."""
+        return self.checkin_open_min.tolist(), self.checkin_close_min.tolist()
 
 
 def _fail(key: str, field_name: str = "plan", **params: object) -> ScenarioError:
@@ -261,7 +268,9 @@ def _leg_districts(sc: Scenario, legs: list[tuple[str, str]]) -> tuple[list[str]
     districts = [str(d) for d in sc.districts.index]
     dindex = {d: i for i, d in enumerate(districts)}
     ents = sc.enterprises
-    where = {str(e): (float(r["lat"]), float(r["lon"]), dindex.get(str(r["district"]), -1)) for e, r in ents.iterrows()}
+    where = {e: (lat, lon, dindex.get(d, -1)) for e, lat, lon, d in zip(
+        ents.index.astype(str), ents["lat"].astype(float).tolist(), ents["lon"].astype(float).tolist(),
+        ents["district"].astype(str).tolist(), strict=True)}
     where[STATION_ID] = (float(sc.station.lat), float(sc.station.lon), -1)
     a = np.array([where[x] for x, _ in legs]).reshape(-1, 3)
     b = np.array([where[y] for _, y in legs]).reshape(-1, 3)
