@@ -8,6 +8,7 @@ Places are named 'station', an enterprise id, or 'district:<id>' for a district 
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -174,9 +175,15 @@ class TravelModel:
                                             [where.get(d, "") for d in destinations], self.district_factors)
         return minutes, km
 
+    @functools.cached_property
+    def _rows(self) -> tuple[dict[str, int], np.ndarray]:
+        """Each place's row and the (lat, lon) array: a trip's few stops looked up without a pandas ``loc``."""
+        return {p: k for k, p in enumerate(self.places.index)}, self.places[["lat", "lon"]].to_numpy(dtype=float)
+
     def _coords(self, ids: Sequence[str]) -> np.ndarray:
+        rows, coords = self._rows
         try:
-            return self.places.loc[list(ids), ["lat", "lon"]].to_numpy(dtype=float)
+            return coords[[rows[i] for i in ids]].reshape(-1, 2)
         except KeyError:
             missing = [i for i in ids if i not in self.places.index]
             raise ScenarioError("travel.no_coordinates", places=str(missing[:5]),
