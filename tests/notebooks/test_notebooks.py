@@ -91,6 +91,10 @@ def test_notebook_runs_and_shows_charts_and_tables(path: Path, tmp_path: Path) -
         _check_tables(path.name, book)
     printed = "".join("".join(out.get("text", "")) for cell in _code(book) for out in cell.get("outputs", [])
                       if out.get("output_type") == "stream")
+    if path.name == "05_what_if.ipynb":  # the sliders open on the scenario's own fleet: a valid plan
+        cell = next(c for c in _code(book) if "one_option()" in "".join(c["source"]))
+        slider = json.dumps(cell.get("outputs", []), ensure_ascii=False)
+        assert "无有效方案" not in slider and "text/html" in slider, slider[:300]
     if path.name == "01_quick_start.ipynb":  # the scenario in short, in the notebook's language (Chinese)
         assert "务工人员 531 人" in printed and "检查通过" in printed and "workers:" not in printed, printed[:300]
 
