@@ -12,8 +12,8 @@ from scenarios.errors import ScenarioError
 from scenarios.policy import OBJECTIVES
 
 #: Routing search iterations by default: a count, not a clock, so the same seed gives the same plan on any machine.
-#: On the bundled scenarios 10,000 take 8-9 s (2 cores, quiet) with the coaches of 20,000 (16-26 s) and worker ride
-#: minutes within 1.6% (benchmarks/results/routing_scenarios.txt); PyVRP feeding the pool made the rest redundant.
+#: On the bundled nights 10,000 take 5.6-9.6 CPU s (benchmarks/results/routing_mixes.txt); measured on earlier
+#: nights, they found the coaches of 20,000 with worker ride minutes within 1.6% (routing_scenarios.txt).
 ROUTING_ITERATIONS = 10_000
 #: The largest iteration budget accepted (about a day of search on the 2023 scenario).
 MAX_ITERATIONS = 10_000_000
