@@ -21,11 +21,11 @@ standby coach changes a night only when a coach does not come (``sim.disruptions
 with the standby has its base plan's outcome, so only the base's no-show nights are simulated again.
 
 **Planned again.** The other route mode and a planning margin plan the routes again (about as long as the plan
-itself each). The margin is one step more than the plan keeps (``margin_for``: a plan whose last stop is 40
-minutes before the deadline already keeps 30); while a margin falls short but reads better than the plan before
-it, one step more is tried (up to ``MARGIN_STEPS`` margins, until one has no plan). ``mode``: "all" tries both,
-"quick" lists them as not tried, "auto" (the default) tries the margin, and the other route mode when at most
-``REPLAN_RIDERS`` workers go by coach (a plan of seconds), listing it otherwise.
+itself each). The margin is the first step that binds (``margin_for``: a plan whose last coach leaves at 22:36
+with a 180-minute ride limit keeps 24 minutes before 02:00, so 30 is tried); while a margin falls short but reads
+better than the plan before it, one step more is tried (up to ``MARGIN_STEPS`` margins, until one has no plan).
+``mode``: "all" tries both, "quick" lists them as not tried, "auto" (the default) tries the margin, and the other
+route mode when at most ``REPLAN_RIDERS`` workers go by coach (a plan of seconds), listing it otherwise.
 """
 
 from __future__ import annotations
@@ -148,11 +148,12 @@ class Candidate:
 
 def margin_for(sc: Scenario, plan: Plan, margin_min: float = 0) -> int:
     """The planning margin to try as an alternative to ``plan``: the smallest step of ``MARGIN_STEP`` minutes, at
-    least ``MARGIN_MIN``, that is more than the plan's own slack (the latest arrival less its last planned stop)
-    and more than the margin it was planned with."""
-    last = float(plan.routes["arrive_min"].max()) if plan.routes is not None and len(plan.routes) else math.nan
-    slack = sc.latest_arrival_min - last if math.isfinite(last) else 0.0
-    kept = max(slack, float(margin_min), float(plan.margin_min))
+    least ``MARGIN_MIN``, that binds, i.e. more than the plan already keeps (the latest arrival less the latest a
+    coach may arrive: its departure plus ``policy.max_ride_min``, for the coach that leaves last) and more than the
+    margin it was planned with."""
+    departs = plan.routes["depart_min"] if plan.routes is not None and len(plan.routes) else None
+    free = sc.latest_arrival_min - (float(departs.max()) + sc.policy.max_ride_min) if departs is not None else 0.0
+    kept = max(free, float(margin_min), float(plan.margin_min), 0.0)
     return max(MARGIN_MIN, MARGIN_STEP * (math.floor(kept / MARGIN_STEP) + 1))
 
 

@@ -91,7 +91,8 @@ class RiskCheck:
             low, high = a.share.interval if a.share is not None else (math.nan, math.nan)
             rows.append({"option": a.key, "p_on_time": a.share.p if a.share else math.nan, "p_low": round(low, 4),
                          "p_high": round(high, 4), "nights": a.share.nights if a.share else 0, "coaches": a.coaches,
-                         "cost": a.cost, "meets_target": a.meets(self.target), "recommended": a is rec,
+                         "cost": a.cost, "meets_target": a.meets(self.target) if a.share is not None else None,
+                         "recommended": a is rec,
                          "why_no_plan": a.why.get("en", ""), "not_tried": a.skipped})
         frame = pd.DataFrame(rows)
         if not frame.empty:
@@ -249,8 +250,9 @@ def alternative_name(key: str, sc: Scenario, lang: str) -> str:
 
 
 def make_flags(key: str, plan: Plan | None = None) -> str:
-    """The options that make the alternative ``key`` with ``plan`` (the command's plan; its own margin and standby
-    are kept): ``margin_45+standby_coach_35`` -> ``--margin 45 --standby-coach coach_35``."""
+    """The options of ``plan`` that make the alternative ``key`` (the command's plan; its own margin and standby
+    are kept): ``margin_45+standby_coach_35`` -> ``--margin 45 --standby-coach coach_35``. The desk order is not
+    one: it is how the station works with the same plan (see ``check_lines``)."""
     flags = []
     for part in key.split("+"):
         if part.startswith("margin_"):
@@ -259,8 +261,6 @@ def make_flags(key: str, plan: Plan | None = None) -> str:
             flags.append(f"--standby-coach {part.removeprefix('standby_')}")
         elif part.startswith("routes_"):
             flags.append(f"--set policy.routes={part.removeprefix('routes_')}")
-        elif part == "desk_coach":
-            flags.append("--set station.desk_order=coach")
     if plan is not None:
         if plan.margin_min and not any(f.startswith("--margin") for f in flags):
             flags.insert(0, f"--margin {round(plan.margin_min)}")
@@ -309,5 +309,8 @@ def check_lines(check: RiskCheck, sc: Scenario, lang: str, plan: Plan | None = N
     if rec is None:
         lines.append(say(lang, "risk_none_meets", target=pct(check.target)))
     elif plan is not None and rec.key != "current":
-        lines.append(say(lang, "risk_make", flags=make_flags(rec.key, plan)))
+        if make_flags(rec.key):  # a change of the plan: made again with these options
+            lines.append(say(lang, "risk_make", flags=make_flags(rec.key, plan)))
+        if "desk_coach" in rec.key.split("+"):  # the same plan, the station handing out packs in departure order
+            lines.append(say(lang, "risk_make_desk"))
     return lines

@@ -83,6 +83,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "to make the recommended plan, run plan again with: {flags}",
         "要得到建议的方案，请加上这些选项再运行 plan：{flags}",
     ),
+    "cmd.risk_make_desk": (
+        "at the station, hand out the gift packs in departure order, with the plan's routes as they are (put "
+        "station: desk_order: coach in the scenario; simulate --plan DIR --set station.desk_order=coach shows those "
+        "nights)",
+        "在车站按发车顺序发放物品，计划线路不变（在方案中写 station: desk_order: coach；"
+        "simulate --plan 目录 --set station.desk_order=coach 可查看这些夜晚）",
+    ),
     "cmd.risk_none_meets": (
         "none of these meets the target {target}: add coaches, move the latest arrival or the dormitories' hours, and plan again",
         "以上做法都达不到目标 {target}：请增加车辆、调整最晚到达时间或企业宿舍时间后再排",

@@ -142,13 +142,15 @@ def test_the_order_and_the_rows_are_the_same_on_every_run(tiny) -> None:
     assert one.table().equals(two.table())
     assert dataclasses.asdict(one.share) == dataclasses.asdict(two.share)
     table = one.table().set_index("option")
-    # tiny's plan is in at 23:13, 107 minutes before its 01:00 deadline: the margin tried is two hours
-    assert list(table.index) == ["current", "desk_coach", "routes_closed", "margin_120", "standby_minibus_12"]
-    assert table.loc["routes_closed", "not_tried"] == "replan" and table.loc["margin_120", "nights"] == 0
+    from whatif.plan_alternatives import margin_for
+
+    margin = f"margin_{margin_for(sc, plan)}"  # the first margin that binds on tiny's plan
+    assert list(table.index) == ["current", "desk_coach", "routes_closed", margin, "standby_minibus_12"]
+    assert table.loc["routes_closed", "not_tried"] == "replan" and table.loc[margin, "nights"] == 0
     assert table.loc["desk_coach", "nights"] == 20  # clearly below the target after one batch
     # auto plans the routes again on a city this small, and tries them cheapest first
     auto = check_risk(sc, plan, nights=40, seed=1, n_jobs=1).table()
-    assert set(auto["not_tried"]) == {""} and set(auto["option"].tolist()[1:3]) == {"routes_closed", "margin_120"}
+    assert set(auto["not_tried"]) == {""} and set(auto["option"].tolist()[1:3]) == {"routes_closed", margin}
     tried = auto.iloc[1:3]
     assert list(zip(tried["cost"], tried["coaches"], tried["option"], strict=True)) == sorted(
         zip(tried["cost"], tried["coaches"], tried["option"], strict=True))
@@ -169,21 +171,20 @@ def test_the_recommendation_reads_the_same_in_simulate_and_holds_on_more_nights(
     assert more.mean() >= sc.policy.target_on_time
 
 
-def test_the_margin_tried_is_one_step_more_than_the_plan_keeps(tiny) -> None:
+def test_the_margin_tried_is_the_first_step_that_binds(tiny) -> None:
     """A margin the plan already keeps would change nothing: the one tried is the smallest 15-minute step, at least
-    30 minutes, beyond the plan's own slack and beyond the margin it was planned with."""
+    30 minutes, beyond what the last coach to leave keeps under the ride limit, and beyond the plan's own margin."""
     from whatif.plan_alternatives import margin_for
 
     sc, plan = tiny
-    deadline = sc.latest_arrival_min
+    sc = sc.with_overrides({"policy.max_ride_min": 180, "policy.latest_arrival": "02:00"})
 
-    def ending(before: float, margin: float = 0.0):
-        routes = plan.routes.assign(arrive_min=plan.routes["arrive_min"] - plan.routes["arrive_min"].max()
-                                    + deadline - before)
+    def leaving(clock_min: float, margin: float = 0.0):
+        routes = plan.routes.assign(depart_min=clock_min)
         return dataclasses.replace(plan, routes=routes, margin_min=margin)
 
-    assert margin_for(sc, ending(40)) == 45  # 2023's plan: in 40 minutes before 02:00
-    assert margin_for(sc, ending(45)) == 60
-    assert margin_for(sc, ending(5)) == 30
-    assert margin_for(sc, ending(20, margin=45)) == 60
-    assert margin_for(sc, ending(20), margin_min=30) == 45
+    assert margin_for(sc, leaving(22 * 60 + 36)) == 30  # 2023's last coach: 22:36 + 180 min keeps 24 before 02:00
+    assert margin_for(sc, leaving(22 * 60 + 10)) == 60  # keeps 50
+    assert margin_for(sc, leaving(23 * 60 + 30)) == 30  # the ride limit does not even reach 02:00
+    assert margin_for(sc, leaving(22 * 60 + 36, margin=45)) == 60
+    assert margin_for(sc, leaving(22 * 60 + 36), margin_min=30) == 45

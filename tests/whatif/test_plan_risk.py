@@ -136,6 +136,7 @@ def test_quick_alternatives_say_which_were_not_tried(tmp_path: Path, capsys) -> 
     margin = next(k for k in rows if k.startswith("margin_"))
     assert rows["routes_open"]["not_tried"] == "replan" and rows[margin]["not_tried"] == "replan"
     assert rows["routes_open"]["coaches"] == "" and rows[margin]["coaches"] == ""  # no plan made: blank, not 0
+    assert rows["routes_open"]["meets_target"] == "" and rows["desk_coach"]["meets_target"] in ("True", "False")
     assert int(rows["desk_coach"]["coaches"]) > 0
     assert rows["desk_coach"]["not_tried"] == "" and int(rows["desk_coach"]["nights"]) > 0
 
@@ -181,3 +182,18 @@ def test_plan_with_a_margin_says_so_and_keeps_it_in_plan_json(tmp_path: Path, ca
     assert main(["plan", "tiny", "--out", str(tmp_path / "q"), "--lang", "en", "--standby-coach", "bus_99"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "bus_99 is not a coach type" in err[0] and "minibus_12" in err[0]
+
+
+def test_the_desk_order_is_advised_as_the_stations_way_with_the_same_plan() -> None:
+    """The desk order is the same plan on a night whose station hands out packs in departure order: the advice
+    does not tell the planner to plan again with it (that would route other coaches), but how the station works."""
+    from types import SimpleNamespace
+
+    from whatif.plan_risk import make_flags
+
+    plan = SimpleNamespace(margin_min=30.0, standby=())
+    assert make_flags("desk_coach") == "" and make_flags("desk_coach", plan) == "--margin 30"
+    assert make_flags("desk_coach+standby_coach_35", plan) == "--margin 30 --standby-coach coach_35"
+    assert make_flags("routes_open+standby_minibus_19") == "--set policy.routes=open --standby-coach minibus_19"
+    assert make_flags("margin_45", SimpleNamespace(margin_min=30.0, standby=("coach_53",))) == \
+        "--margin 45 --standby-coach coach_53"
