@@ -180,27 +180,52 @@ def _page(lang: str) -> Figure:
     return figure(lang, figsize=A4)
 
 
-def text_page(title: str, lines: list[tuple[str, str]], lang: str) -> Figure:
-    """An A4 page of headed paragraphs, wrapped to the page."""
+#: The lowest line a text page writes on (the page number sits below it).
+BOTTOM = 0.065
+
+
+def text_pages(title: str, lines: list[tuple[str, str]], lang: str) -> list[Figure]:
+    """A4 pages of headed paragraphs, wrapped to the page; what does not fit goes on to a page headed
+    ``title (continued)``, never over the page number or off the page."""
+    pages: list[Figure] = []
     with mpl.rc_context(rc(lang)):
-        fig = _page(lang)
-        fig.text(0.5, 0.945, title, ha="center", fontsize=20)
-        y = 0.905
-        for kind, text in lines:
+        def new_page() -> float:
+            fig = _page(lang)
+            head = title if not pages else _t(lang, "continued", title=title)
+            fig.text(0.5, 0.945, head, ha="center", fontsize=20)
+            pages.append(fig)
+            return 0.905
+
+        y = new_page()
+        for k, (kind, text) in enumerate(lines):
             size = {"sub": 11.5, "h": 12.5, "p": 10.5}[kind]
+            wrapped = wrap(text, 88 if kind != "h" else 80, lang)
+            step = 0.024 if kind != "p" else 0.021
+            # A heading moves on with its first line; a paragraph's lines go on where the page ends.
+            need = step + (0.021 if kind == "h" and k + 1 < len(lines) else 0.0) + (0.008 if kind == "h" else 0.0)
+            if y - need < BOTTOM:
+                y = new_page()
             if kind == "h":
                 y -= 0.008
-            for line in wrap(text, 88 if kind != "h" else 80, lang):
-                fig.text(0.08 if kind != "p" else 0.1, y, line, fontsize=size,
-                         color="#1f3864" if kind == "h" else "black")
-                y -= 0.024 if kind != "p" else 0.021
-    return fig
+            for line in wrapped:
+                if y - step < BOTTOM and kind != "h":
+                    y = new_page()
+                pages[-1].text(0.08 if kind != "p" else 0.1, y, line, fontsize=size,
+                               color="#1f3864" if kind == "h" else "black")
+                y -= step
+    return pages
+
+
+def cover_pages(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str = "zh",
+                check: Any = None) -> list[Figure]:
+    """The cover: the meeting's questions answered in plain words (below the target, the risk check's
+    alternatives), on as many pages as it takes (one, unless the alternatives are many)."""
+    return text_pages(_t(lang, "title"), cover_lines(sc, facts, result, lang, check), lang)
 
 
 def cover_page(sc: Scenario, facts: CoverFacts, result: SimResult, lang: str = "zh", check: Any = None) -> Figure:
-    """The cover: the meeting's questions answered in plain words (below the target, the risk check's
-    alternatives)."""
-    return text_page(_t(lang, "title"), cover_lines(sc, facts, result, lang, check), lang)
+    """The cover's first page (``cover_pages``: all of it)."""
+    return cover_pages(sc, facts, result, lang, check)[0]
 
 
 def figures_page(result: SimResult, lang: str) -> Figure:

@@ -29,7 +29,7 @@ from scenarios.personal import redact as redact_scenario
 from scenarios.writers import write_csv
 from sim import SimResult, simulate
 from whatif.cover import SLOWER, cover_facts
-from whatif.cover_page import COVER_LIST, chart_page, figures_page, list_page, number_pages
+from whatif.cover_page import COVER_LIST, chart_page, cover_pages, figures_page, list_page, number_pages
 from whatif.cover_page import cover_page as _cover_page
 from whatif.plan_risk import check_risk
 from whatif.sweep import SweepResult, sweep
@@ -70,7 +70,7 @@ def pack_pages(sc: Scenario, plan: Plan, result: SimResult, figures: dict[str, F
     when the cover has no room for all of them; numbered 'page k of n'. ``slower``: the same nights with the roads
     10% slower (``whatif.cover.SLOWER``), said on the cover."""
     facts = cover_facts(sc, plan, result, lambda info: solve_words(info, lang), slower)
-    pages = [_cover_page(sc, facts, result, lang, check), figures_page(result, lang)]
+    pages = [*cover_pages(sc, facts, result, lang, check), figures_page(result, lang)]
     pages += [chart_page(name, fig, lang) for name, fig in figures.items()]
     if len(facts.unserved) > COVER_LIST:
         pages.append(list_page(text("cover.appendix", lang, n=len(facts.unserved)), list(facts.unserved), lang))

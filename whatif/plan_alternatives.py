@@ -22,8 +22,8 @@ with the standby has its base plan's outcome, so only the base's no-show nights 
 
 **Planned again.** The other route mode and a planning margin plan the routes again (about as long as the plan
 itself each). The margin is the first step that binds (``margin_for``: a plan whose last coach leaves at 22:36
-with a 180-minute ride limit keeps 24 minutes before 02:00, so 30 is tried); while a margin falls short but reads
-better than the plan before it, one step more is tried (up to ``MARGIN_STEPS`` margins, until one has no plan).
+with a 180-minute ride limit keeps 24 minutes before 02:00, so 30 is tried); while a margin falls short, one step
+more is tried (up to ``MARGIN_STEPS`` margins, until one has no plan).
 ``mode``: "all" tries both, "quick" lists them as not tried, "auto" (the default) tries the margin, and the other
 route mode when at most ``REPLAN_RIDERS`` workers go by coach (a plan of seconds), listing it otherwise.
 """
@@ -56,7 +56,7 @@ MODES = ("auto", "quick", "all")
 #: The planning margin tried as an alternative: at least MARGIN_MIN minutes before the latest arrival, and in steps
 #: of MARGIN_STEP more than the plan already keeps (a margin the plan already has would change nothing).
 MARGIN_MIN, MARGIN_STEP = 30, 15
-#: Margins tried in all: while one falls short but helps (and has a plan), the next step is tried, up to this many.
+#: Margins tried in all: while one falls short (and has a plan), the next step is tried, up to this many.
 MARGIN_STEPS = 3
 #: Why an alternative was not tried.
 COSTLIER, REPLAN = "costlier", "replan"

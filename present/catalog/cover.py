@@ -144,6 +144,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cover.mean": ("Mean (95% CI)", "平均（95% 区间）"),
     "cover.appendix": ("Enterprises receiving nobody ({n})", "附页：未安排人员的企业（{n} 家）"),
     "cover.page": ("Page {k} of {n}", "第 {k} 页，共 {n} 页"),
+    "cover.continued": ("{title} (continued)", "{title}（续）"),
     "cover.chart.coach_gantt": ("Coach timeline (one simulated night)", "车辆时间安排（一个模拟夜晚）"),
     "cover.chart.checkins": ("Check-ins over the night", "入住进度"),
     "cover.chart.station_crowd": ("People in the station", "站内人数"),

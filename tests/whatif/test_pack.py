@@ -250,3 +250,19 @@ def test_chinese_lines_do_not_break_inside_a_time_or_a_figure() -> None:
         assert "".join(lines) == text
         for before, after in itertools.pairwise(lines):
             assert not (re.search(r"[0-9.:%]$", before) and re.match(r"[0-9.:%]", after)), (columns, lines)
+
+
+def test_a_long_cover_goes_on_to_a_second_page_never_over_the_page_number() -> None:
+    """A cover with many alternatives (a plan far below the target) continues on a page headed '（续）': no line
+    is written below the page number's band or off the page, and nothing is lost."""
+    from whatif.cover_page import BOTTOM, text_pages
+
+    body = [("p", f"第 {k} 段：计划留出 30 分钟余量，所有车辆在 01:30 前到达。") for k in range(60)]
+    lines = [("h", "一、人员"), *body, ("h", "七、方案说明"), ("p", "最后一段")]
+    pages = text_pages("点对点劳务输送 · 会商材料", lines, "zh")
+    assert len(pages) == 2
+    texts = [(t.get_position()[1], t.get_text()) for page in pages for t in page.texts]
+    assert all(y >= BOTTOM for y, _ in texts)
+    shown = "".join(t for _, t in texts)
+    assert "点对点劳务输送 · 会商材料（续）" in shown and "七、方案说明" in shown and "最后一段" in shown
+    assert all(f"第 {k} 段" in shown for k in range(60))
