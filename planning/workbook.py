@@ -55,7 +55,8 @@ def solve_words(info: SolveInfo | None, lang: str) -> str:
     """A solve's outcome in words a planner reads (no solver names, no seconds, so the same plan prints the same)."""
     if info is None:
         return "-"
-    return words("workbook.solve.", lang).get(info.status, info.status)
+    status = "feasible_timed" if info.status == "feasible" and info.timed_out else info.status
+    return words("workbook.solve.", lang).get(status, info.status)
 
 
 def text_width(value: object) -> int:
