@@ -88,6 +88,10 @@ def margin(parser: argparse.ArgumentParser) -> None:
                         help=say("help.margin", most=MAX_MARGIN))
 
 
+def standby_coach(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--standby-coach", action="append", default=[], metavar="TYPE", help=say("help.standby_coach"))
+
+
 def time_limit(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--time-limit", type=number(0, MAX_SECONDS, low_open=True), default=None,
                         help=say("help.time_limit"))

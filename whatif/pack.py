@@ -7,6 +7,7 @@ pack fit to share: in its workbook the names are reduced to surname plus 某 and
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,7 @@ def build_pack(
     sweep_replications: int | None = None,
     redact: bool = False,
     alternatives: str = "auto",
+    standby: Sequence[str] = (),
 ) -> Pack:
     """Place, route and simulate (and sweep, when ``axes`` are given); all figures in memory.
 
@@ -100,7 +102,8 @@ def build_pack(
     ``n_jobs`` is the number of worker processes of the simulation and the sweep; ``sweep_replications`` the
     nights per option of the sweep (default: ``replications``). ``redact``: a pack fit to share
     (names reduced to surname plus 某, no phones, ids kept). ``alternatives``: which the risk check tries
-    (``whatif.plan_alternatives``: auto, quick or all).
+    (``whatif.plan_alternatives``: auto, quick or all). ``standby``: coach types booked, one each, to wait at the
+    station (``pack --standby-coach``).
     """
     check_lang(lang)
     sc = scenario if isinstance(scenario, Scenario) else load(scenario)
@@ -109,6 +112,8 @@ def build_pack(
         check_paths(sc, axes)
     options = plan_options or PlanOptions(seed=seed, time_limit=plan_time_limit, iterations=plan_iterations)
     plan = make_plan(sc, options)
+    if standby:
+        plan = dataclasses.replace(plan, standby=(*plan.standby, *standby))
     result = simulate(sc, plan, replications=replications, seed=seed, options={"n_jobs": n_jobs})
     # The same nights with the roads 10% slower than planned (common random numbers): for the cover.
     slower = simulate(sc.with_overrides(SLOWER), plan, replications=replications, seed=seed,

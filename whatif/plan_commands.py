@@ -53,7 +53,7 @@ def plan_args(p: argparse.ArgumentParser) -> None:
     a.seed(p)
     a.time_limit(p)
     a.margin(p)
-    p.add_argument("--standby-coach", action="append", default=[], metavar="TYPE", help=said("help.standby_coach"))
+    a.standby_coach(p)
     _risk_nights(p)
     a.set_one(p, said("help.set_scenario"))
     p.add_argument(

@@ -265,9 +265,11 @@ def make_flags(key: str, plan: Plan | None = None) -> str:
     return " ".join(flags)
 
 
-def check_lines(check: RiskCheck, sc: Scenario, lang: str, plan: Plan | None = None) -> list[str]:
+def check_lines(check: RiskCheck, sc: Scenario, lang: str, plan: Plan | None = None,
+                changes_scenario: bool = True) -> list[str]:
     """The check in the planner's words: the headline against the target, who fails, the alternatives, and (given
-    the command's ``plan``) the options that make the recommended one."""
+    the command's ``plan``) the options that make the recommended one (only those without ``--set`` when the
+    command's ``--set`` does not change the scenario: ``pack``'s are sweep axes)."""
     from whatif.messages import say
 
     def pct(x: float) -> str:
@@ -306,8 +308,9 @@ def check_lines(check: RiskCheck, sc: Scenario, lang: str, plan: Plan | None = N
     if rec is None:
         lines.append(say(lang, "risk_none_meets", target=pct(check.target)))
     elif plan is not None and rec.key != "current":
-        if make_flags(rec.key):  # a change of the plan: made again with these options
-            lines.append(say(lang, "risk_make", flags=make_flags(rec.key, plan)))
+        flags = make_flags(rec.key, plan)
+        if make_flags(rec.key) and (changes_scenario or "--set" not in flags):  # the plan made again so
+            lines.append(say(lang, "risk_make", flags=flags))
         if "desk_coach" in rec.key.split("+"):  # the same plan, the station handing out packs in departure order
             lines.append(say(lang, "risk_make_desk"))
     return lines

@@ -13,7 +13,7 @@ from whatif.cli import scenario_arg
 from whatif.cli_flags import plan_options, set_axes, with_sets
 from whatif.cli_text import say as said
 from whatif.messages import say
-from whatif.plan_commands import alternatives_arg, run_log, tell
+from whatif.plan_commands import alternatives_arg, run_log, standby_types, tell
 from whatif.progress import steps
 from whatif.report import plan_lines, sim_lines, warning_lines, where_line
 
@@ -110,6 +110,7 @@ def pack_args(p: argparse.ArgumentParser) -> None:
     a.seed(p)
     a.time_limit(p)
     a.margin(p)
+    a.standby_coach(p)
     a.sets(p)
     a.replications(p, 100)
     a.jobs(p)
@@ -129,9 +130,11 @@ def run_pack(args: argparse.Namespace) -> int:
     with steps([say(args.lang, k) for k in keys]) as step:
         step(say(args.lang, "step_load"))
         sc = load(args.scenario)
+        standby = standby_types(sc, args.standby_coach)
         step(say(args.lang, "step_pack"))
         pack = build_pack(sc, lang=args.lang, replications=args.replications, seed=args.seed, plan_options=options,
-                          axes=axes, n_jobs=args.jobs, redact=args.redact, alternatives=args.alternatives)
+                          axes=axes, n_jobs=args.jobs, redact=args.redact, alternatives=args.alternatives,
+                          standby=standby)
         step(say(args.lang, "step_write"))
         write_pack(pack, args.out)
     run_log(sc, pack.plan, args.lang)
@@ -139,7 +142,7 @@ def run_pack(args: argparse.Namespace) -> int:
 
     check = pack.check  # on the pack's own simulated nights (its alternatives are on the cover)
     lines = [*plan_lines(sc, pack.plan, args.lang, "transport_plan.xlsx"), *sim_lines(sc, pack.result.kpis, args.lang),
-             *check_lines(check, sc, args.lang)]
+             *check_lines(check, sc, args.lang, pack.plan, changes_scenario=False)]
     if pack.sweep is not None:
         lines.append(pack.sweep.summary(args.lang))
     tell([*lines, *warning_lines(pack.plan, args.lang), where_line(args.out, args.lang)])

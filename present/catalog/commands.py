@@ -80,8 +80,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "  ← 建议：达到目标的做法中最便宜",
     ),
     "cmd.risk_make": (
-        "to make the recommended plan, run plan again with: {flags}",
-        "要得到建议的方案，请加上这些选项再运行 plan：{flags}",
+        "to make the recommended plan, run this command again with: {flags}",
+        "要得到建议的方案，请加上这些选项再运行本命令：{flags}",
     ),
     "cmd.risk_make_desk": (
         "at the station, hand out the gift packs in departure order, with the plan's routes as they are (put "

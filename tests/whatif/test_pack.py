@@ -266,3 +266,20 @@ def test_a_long_cover_goes_on_to_a_second_page_never_over_the_page_number() -> N
     shown = "".join(t for _, t in texts)
     assert "点对点劳务输送 · 会商材料（续）" in shown and "七、方案说明" in shown and "最后一段" in shown
     assert all(f"第 {k} 段" in shown for k in range(60))
+
+
+def test_pack_books_a_standby_coach_and_refuses_an_unknown_type(tmp_path: Path, capsys) -> None:
+    """``pack --standby-coach TYPE``: the pack's plan books it (simulated, counted in the cost); an unknown type is
+    one line before any planning."""
+    from whatif.cli import main
+    from whatif.cover import trip_cost
+
+    plain = build_pack("tiny", lang="en", replications=2, seed=1, plan_time_limit=5, alternatives="quick")
+    pack = build_pack("tiny", lang="en", replications=2, seed=1, plan_time_limit=5, alternatives="quick",
+                      standby=("minibus_12",))
+    assert pack.plan.standby == ("minibus_12",) and plain.plan.standby == ()
+    fixed = pack.scenario.fleet["minibus_12"].fixed_cost
+    assert trip_cost(pack.scenario, pack.plan) == pytest.approx(trip_cost(plain.scenario, plain.plan) + fixed)
+    assert main(["pack", "tiny", "--out", str(tmp_path / "p"), "--lang", "en", "--standby-coach", "bus_99"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "bus_99 is not a coach type" in err[0] and not (tmp_path / "p").exists()

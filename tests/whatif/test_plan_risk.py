@@ -90,7 +90,7 @@ def test_a_fragile_fuzhou_plan_warns_and_recommends_one_that_meets_the_target(tm
 
     flags = make_flags(rec[0])
     assert flags.endswith("--standby-coach minibus_19")
-    assert f"to make the recommended plan, run plan again with: {flags}" in text
+    assert f"to make the recommended plan, run this command again with: {flags}" in text
     assert main(["plan", str(folder), "--out", str(tmp_path / "made"), "--lang", "en", "--risk-nights", "100",
                  *flags.split()]) == 0
     made = capsys.readouterr().out
