@@ -278,7 +278,9 @@ def check_lines(check: RiskCheck, sc: Scenario, lang: str, plan: Plan | None = N
     low, high = check.share.interval
     key = "risk_check_ok" if check.meets else "risk_check_fail"
     lines = [say(lang, key, n=check.share.nights, p=pct(check.share.p), low=pct(low), high=pct(high),
-                 target=pct(check.target), deadline=sc.policy.latest_arrival)]
+                 target=pct(check.target), deadline=sc.policy.latest_arrival)
+             + (say(lang, "risk_check_unsure", n=check.share.nights, low=pct(low))
+                if check.meets and low < check.target else "")]
     sep = text("sep.list", lang)
 
     def named(pairs: tuple[tuple[str, int], ...]) -> str:

@@ -52,6 +52,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "risk check ({n} simulated nights): on time {p} (95% CI {low}-{high}), meets the target {target}",
         "风险检查（{n} 个仿真夜晚）：准时率 {p}（95% 区间 {low}–{high}），达到目标 {target}",
     ),
+    "cmd.risk_check_unsure": (
+        " (an estimate from {n} nights whose interval reaches {low}, below the target; simulate more nights for more "
+        "certainty)",
+        "（{n} 个夜晚的估计，区间下限 {low} 低于目标；要更有把握可多模拟一些夜晚）",
+    ),
     "cmd.risk_check_fail": (
         "risk check ({n} simulated nights): on time {p} (95% CI {low}-{high}), below the target {target}: too many nights with someone at a closed dormitory or after {deadline}; do not sign this plan yet",
         "风险检查（{n} 个仿真夜晚）：准时率 {p}（95% 区间 {low}–{high}），低于目标 {target}：这个计划有人到达时宿舍已关门或晚于 {deadline} 的夜晚太多，还不能签发",

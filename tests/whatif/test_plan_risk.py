@@ -205,3 +205,17 @@ def test_the_desk_order_is_advised_as_the_stations_way_with_the_same_plan() -> N
     assert make_flags("routes_open+standby_minibus_19") == "--set policy.routes=open --standby-coach minibus_19"
     assert make_flags("margin_45", SimpleNamespace(margin_min=30.0, standby=("coach_53",))) == \
         "--margin 45 --standby-coach coach_53"
+
+
+def test_meeting_the_target_on_few_nights_says_it_is_an_estimate() -> None:
+    """'Meets the target' is the share of the check's nights; when its interval reaches below the target the line
+    says so (58 of 60 nights), and not when the nights settle it (400 of 400)."""
+    from sim.risk import Share
+    from whatif.plan_risk import RiskCheck, check_lines
+
+    sc = scenarios.load("tiny")
+    few = check_lines(RiskCheck(Share(58, 60), 0.95, (), ()), sc, "en")[0]
+    assert "meets the target 95.0% (an estimate from 60 nights whose interval reaches 88.6%" in few
+    assert "区间下限 88.6% 低于目标" in check_lines(RiskCheck(Share(58, 60), 0.95, (), ()), sc, "zh")[0]
+    many = check_lines(RiskCheck(Share(400, 400), 0.95, (), ()), sc, "en")[0]
+    assert many.endswith("meets the target 95.0%")
