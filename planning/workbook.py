@@ -223,6 +223,13 @@ class Sheets:
             items.append(("placement_status", solve_words(plan.placement_info, lang)))
         if plan.routes is not None:
             items.append(("coaches_used", int(plan.routes["coach_id"].nunique())))
+            if plan.margin_min:
+                m = round(plan.margin_min)
+                items.append(("margin_item", label("margin_value", lang).format(
+                    m=m, by=sc.clock(sc.latest_arrival_min - m))))
+            if plan.standby:
+                names = [getattr(sc.fleet[t], f"name_{lang}") if t in sc.fleet else t for t in plan.standby]
+                items.append(("standby_item", text("sep.list", lang).join(names)))
             if plan.routing_info is not None:
                 items.append(("routing_status", solve_words(plan.routing_info, lang)))
         heading = self.title_text if plan.revision is None else f"{plan.revision.title(lang)} · {self.title_text}"

@@ -18,6 +18,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "label.placement_status": ("Placement solve", "安置求解状态"),
     "label.routing_status": ("Routing solve", "线路求解状态"),
     "label.coaches_used": ("Coaches used", "用车数"),
+    "label.margin_item": ("Planning margin", "计划余量"),
+    "label.margin_value": ("{m} min: every coach in by {by}", "{m} 分钟：所有车辆在 {by} 前到达"),
+    "label.standby_item": ("Booked to wait at the station", "另订在车站待命"),
     "label.signature": ("Station lead signature", "接站负责人签字"),
     # sheets
     "label.sheet_summary": ("Summary", "汇总"),

@@ -211,3 +211,17 @@ def test_wrapped_notes_get_rows_tall_enough_to_print(tiny, tiny_plan, tmp_path: 
     book = openpyxl.load_workbook(tmp_path / "placement.xlsx")
     sheet = book[book.sheetnames[-1]]
     assert sheet.row_dimensions[2].height is not None and sheet.row_dimensions[2].height >= 30
+
+
+def test_the_summary_says_the_planning_margin_and_the_standby_booked(tiny, tiny_routed, tmp_path: Path) -> None:
+    """A plan made with ``--margin 30 --standby-coach minibus_12`` says both on its summary sheet, so the printed
+    plan matches the cover; a plain plan has neither row."""
+    import dataclasses
+
+    write_plan(tiny, dataclasses.replace(tiny_routed, margin_min=30.0, standby=("minibus_12",)), tmp_path)
+    summary = dict(r[:2] for r in _sheet_rows(tmp_path / "placement.xlsx", "汇总")[1:20] if r[0])
+    name = tiny.fleet["minibus_12"].name_zh
+    assert summary["计划余量"] == "30 分钟：所有车辆在 00:30 前到达" and summary["另订在车站待命"] == name
+    write_plan(tiny, tiny_routed, tmp_path / "plain")
+    plain = dict(r[:2] for r in _sheet_rows(tmp_path / "plain" / "placement.xlsx", "汇总")[1:20] if r[0])
+    assert "计划余量" not in plain and "另订在车站待命" not in plain
