@@ -90,3 +90,15 @@ def test_charts_of_a_night_where_nobody_came(two_enterprises_one_coach, tmp_path
     with pytest.raises(scenarios.ScenarioError, match="lang"):
         empty.write(tmp_path / "fr", lang="fr")
     assert not (tmp_path / "fr").exists()
+
+
+def test_the_gantt_of_a_night_a_coach_did_not_come_says_so(two_enterprises_one_coach) -> None:
+    """A Gantt chart of a disrupted night says so in its title (the coach that did not come has no bar)."""
+    sc, plan = two_enterprises_one_coach
+    run = simulate(sc, plan, replications=1, seed=1, options={"disruptions.coach_no_show.enabled": True,
+                                                              "disruptions.coach_no_show.p": 1.0})
+    assert (run.events["event"] == "no_show").any()
+    assert run.gantt(0, lang="zh").axes[0].get_title().endswith("；这一晚有 1 辆预订的车没来")
+    assert "did not come" in run.gantt(0, lang="en").axes[0].get_title()
+    calm = simulate(sc, plan, replications=1, seed=1)
+    assert "did not come" not in calm.gantt(0, lang="en").axes[0].get_title()
