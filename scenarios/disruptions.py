@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scenarios.bounds import check_fields
-from scenarios.errors import require, shown
+from scenarios.errors import one_of, require, shown
 from scenarios.ranges import non_negative, share
 
 NO_SHOW_RULES = ("second_trip", "standby")
@@ -63,8 +63,7 @@ class CoachNoShow:
 
     def __post_init__(self) -> None:
         share(self.p, "p")
-        require(self.rule in NO_SHOW_RULES, "rule", "num.one_of", choices=", ".join(NO_SHOW_RULES),
-                value=shown(self.rule))
+        one_of(self.rule, NO_SHOW_RULES, "rule")
         non_negative(self.notice_lead_min, "notice_lead_min")
         non_negative(self.standby_delay_min, "standby_delay_min")
         non_negative(self.booked_standby_min, "booked_standby_min")
@@ -83,8 +82,7 @@ class CoachLate:
 
     def __post_init__(self) -> None:
         share(self.p, "p")
-        require(self.distribution in LATENESS, "distribution", "num.one_of", choices=", ".join(LATENESS),
-                value=shown(self.distribution))
+        one_of(self.distribution, LATENESS, "distribution")
         non_negative(self.mean_min, "mean_min")
         require(self.distribution != "lognormal" or 0 < self.mean_min < self.p95_min, "p95_min", "sim.mean_p95",
                 a=shown(self.mean_min), b=shown(self.p95_min))

@@ -78,3 +78,8 @@ def require(condition: bool, field: str, key: str, fix: str | None = None, /, **
     """Raise FieldError(field, key, fix, **params) unless condition holds."""
     if not condition:
         raise FieldError(field, key, fix, **params)
+
+
+def one_of(value: Any, choices: tuple[str, ...], field: str) -> None:
+    """Raise FieldError(field, "num.one_of") naming the choices unless ``value`` is one of them."""
+    require(value in choices, field, "num.one_of", choices=", ".join(choices), value=shown(value))

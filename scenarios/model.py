@@ -7,7 +7,7 @@ from datetime import date
 
 from scenarios.bounds import check_delay_tail, check_fields
 from scenarios.clock import parse_clock
-from scenarios.errors import require, shown
+from scenarios.errors import one_of, require, shown
 from scenarios.ranges import (
     MAX_CARS,
     MAX_COACHES,
@@ -67,7 +67,7 @@ class TrainDelay:
     fixed_min: float = 0.0
 
     def __post_init__(self) -> None:
-        require(self.kind in DELAY_KINDS, "kind", "num.one_of", choices=", ".join(DELAY_KINDS), value=shown(self.kind))
+        one_of(self.kind, DELAY_KINDS, "kind")
         share(self.p_on_time, "p_on_time")
         non_negative(self.on_time_max_min, "on_time_max_min")
         positive(self.late_median_min, "late_median_min")
@@ -172,8 +172,7 @@ class Station:
         non_negative(self.desk_service_s, "desk_service_s")
         require(self.bays >= 1, "bays", "num.min_bay", value=shown(self.bays))
         range_pair(self.board_s_per_person, "board_s_per_person")
-        require(self.desk_order in DESK_ORDERS, "desk_order",
-                "num.one_of", choices=", ".join(DESK_ORDERS), value=repr(self.desk_order))
+        one_of(self.desk_order, DESK_ORDERS, "desk_order")
         check_fields(self)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from scenarios.bounds import check_fields
 from scenarios.clock import parse_clock
-from scenarios.errors import require, shown
+from scenarios.errors import one_of, require, shown
 from scenarios.ranges import positive
 
 OBJECTIVES = ("coaches_then_ride", "coaches_then_km", "coaches_then_weighted", "cost")
@@ -46,24 +46,11 @@ class Policy:
         require(self.max_stops >= 1, "max_stops", "num.min_stop", value=shown(self.max_stops))
         positive(self.max_ride_min, "max_ride_min")
         parse_clock(self.latest_arrival, "latest_arrival")
-        require(
-            self.keep_villagers in KEEP_VILLAGERS,
-            "keep_villagers",
-            "num.one_of",
-            choices=", ".join(KEEP_VILLAGERS),
-            value=shown(self.keep_villagers),
-        )
-        require(
-            self.objective in OBJECTIVES,
-            "objective",
-            "num.one_of",
-            choices=", ".join(OBJECTIVES),
-            value=shown(self.objective),
-        )
+        one_of(self.keep_villagers, KEEP_VILLAGERS, "keep_villagers")
+        one_of(self.objective, OBJECTIVES, "objective")
         require(self.routes in ROUTE_KINDS, "routes", "num.either", a="open", b="closed", value=shown(self.routes))
         positive(self.max_coach_wait_min, "max_coach_wait_min")
-        require(self.late_checkin in LATE_CHECKIN_POLICIES, "late_checkin",
-                "num.one_of", choices=", ".join(LATE_CHECKIN_POLICIES), value=repr(self.late_checkin))
+        one_of(self.late_checkin, LATE_CHECKIN_POLICIES, "late_checkin")
         parse_clock(self.morning_checkin, "morning_checkin")
         positive(self.max_station_wait_min, "max_station_wait_min")
         require(isinstance(self.target_on_time, int | float) and not isinstance(self.target_on_time, bool)
