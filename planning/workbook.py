@@ -20,7 +20,7 @@ from planning.plan import Plan
 from planning.revision import new_arrival, revision_table
 from planning.solver import SolveInfo
 from present.catalog import text, words
-from present.labels import gender_name, label, place_name
+from present.labels import coach_type_name, gender_name, label, place_name
 from present.lang import column, named
 from scenarios.scenario import Scenario
 from scenarios.writers import CellWriter, new_workbook
@@ -228,7 +228,7 @@ class Sheets:
                 items.append(("margin_item", label("margin_value", lang).format(
                     m=m, by=sc.clock(sc.latest_arrival_min - m))))
             if plan.standby:
-                names = [getattr(sc.fleet[t], f"name_{lang}") if t in sc.fleet else t for t in plan.standby]
+                names = [coach_type_name(sc.fleet[t], lang) if t in sc.fleet else t for t in plan.standby]
                 items.append(("standby_item", text("sep.list", lang).join(names)))
             if plan.routing_info is not None:
                 items.append(("routing_status", solve_words(plan.routing_info, lang)))

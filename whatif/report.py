@@ -14,6 +14,7 @@ from present.clock import format_clock
 from present.labels import label, place_name
 from present.lang import column, named
 from scenarios.scenario import Scenario
+from whatif.labels import coach_name
 from whatif.messages import say
 
 #: At most this many enterprises that get nobody are named; the rest are counted.
@@ -45,7 +46,7 @@ def plan_lines(sc: Scenario, plan: Plan, lang: str, unplaced_file: str = "placem
                      + (say(lang, "planned_margin", m=margin, by=format_clock(sc.latest_arrival_min - margin))
                         if margin else ""))
     if plan.standby:
-        names = [getattr(sc.fleet[t], f"name_{lang}") if t in sc.fleet else t for t in plan.standby]
+        names = [coach_name(sc, t, lang) for t in plan.standby]
         lines.append(say(lang, "planned_standby", coaches=text("sep.list", lang).join(names)))
     return lines
 
