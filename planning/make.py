@@ -55,7 +55,12 @@ def make_plan(sc: Scenario, options: PlanOptions | None = None, *, memo: PlanMem
         return _make(sc, opts, memo)
     from planning.store import as_planned
 
-    planned = _make(as_planned(sc, opts.margin_min), opts, memo)
+    try:
+        planned = _make(as_planned(sc, opts.margin_min), opts, memo)
+    except ScenarioError as exc:  # the margin, not the scenario's latest arrival, is what to change
+        if exc.field != "policy.latest_arrival":
+            raise
+        raise exc.retold(field="margin_min", fix=Msg("opts.margin.smaller", m=opts.margin_min)) from None
     return dataclasses.replace(planned, margin_min=float(opts.margin_min))
 
 

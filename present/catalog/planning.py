@@ -133,6 +133,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "set iterations (reproducible) or time_limit (seconds), or both.",
         "给出次数（结果可重现）或时限（秒），或两者都给。",
     ),
+    "opts.margin.smaller": ("plan with a smaller margin than {m} minutes (--margin), or none.",
+                            "请把计划余量调小到 {m} 分钟以下（--margin），或不留余量。"),
     "opts.margin.fix": ("give the planning margin in whole minutes, e.g. 45 (0: none).",
                         "请以整数分钟给出计划余量，例如 45（0 表示不留余量）。"),
     "opts.bool": ("expected True or False, got {value}.", "应为 True 或 False，实际为 {value}。"),

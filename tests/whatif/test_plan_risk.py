@@ -190,6 +190,9 @@ def test_plan_with_a_margin_says_so_and_keeps_it_in_plan_json(tmp_path: Path, ca
     assert main(["plan", "tiny", "--out", str(tmp_path / "q"), "--lang", "en", "--standby-coach", "bus_99"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "bus_99 is not a coach type" in err[0] and "minibus_12" in err[0]
+    assert main(["plan", "tiny", "--out", str(tmp_path / "q"), "--lang", "en", "--margin", "300"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()  # the margin is what to change, not the scenario
+    assert len(err) == 1 and "smaller margin than 300 minutes (--margin)" in err[0] and not (tmp_path / "q").exists()
 
 
 def test_the_desk_order_is_advised_as_the_stations_way_with_the_same_plan() -> None:
