@@ -41,7 +41,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "workbook.pages": ("Page &P of &N", "第 &P 页，共 &N 页"),
     "workbook.solve.optimal": ("the best possible plan", "已找到最优方案"),
-    "workbook.solve.feasible": ("the best plan the search found (not proven the best possible)",
+    "workbook.solve.feasible": ("best plan found (not proven optimal)",
                                 "搜索找到的最佳方案（未证明是最优）"),
     "workbook.solve.feasible_timed": ("the best plan found in the time given", "给定时间内找到的最佳方案"),
     "workbook.solve.infeasible": ("no plan meets every rule", "无可行方案"),
