@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from planning.change_words import say as change_say
+from planning.cost import trip_cost
 from planning.export import APPROX, _labelled, bays, clock_times, sheet_name
 from planning.plan import Plan
 from planning.revision import new_arrival, revision_table
@@ -230,6 +231,9 @@ class Sheets:
             if plan.standby:
                 names = [coach_type_name(sc.fleet[t], lang) if t in sc.fleet else t for t in plan.standby]
                 items.append(("standby_item", text("sep.list", lang).join(names)))
+            cost = trip_cost(sc, plan)
+            items.append(("cost_item", label("cost_value", lang).format(cost=f"{cost:,.0f}") if math.isfinite(cost)
+                          else text("cmd.risk_no_prices", lang)))
             if plan.routing_info is not None:
                 items.append(("routing_status", solve_words(plan.routing_info, lang)))
         heading = self.title_text if plan.revision is None else f"{plan.revision.title(lang)} · {self.title_text}"

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from planning import Plan
+from planning.cost import trip_cost
 from scenarios import Scenario
 from sim import SimResult
 from sim.risk import on_time
@@ -155,27 +156,6 @@ def night_risk(result: SimResult, target: float = 0.95) -> Risk:
     return Risk(nights=nights, p_ok=ok / nights if nights else math.nan, p_low=low, p_high=high, source=source,
                 last_p5=float(p5), last_p50=float(p50), last_p95=float(p95), late_mean=late,
                 deadline_ok=d_ok, deadline_low=d_low, deadline_high=d_high, parts=parts, target=target)
-
-
-def prices_missing(sc: Scenario, plan: Plan) -> bool:
-    """True when no coach type the plan uses has a price (fixed cost and per-km cost all 0): a cost of 0 would lie."""
-    used = set(plan.coaches["coach_type"]) if not plan.coaches.empty else set()
-    return bool(used) and all(sc.fleet[t].fixed_cost == 0 and sc.fleet[t].cost_per_km == 0 for t in used
-                              if t in sc.fleet)
-
-
-def trip_cost(sc: Scenario, plan: Plan) -> float:
-    """The coaches' cost: each coach's fixed cost once (and each standby coach the plan books), plus its price per
-    km over every trip (NaN when the fleet has no prices: ``prices_missing``)."""
-    c = plan.coaches
-    if c.empty:
-        return 0.0
-    if prices_missing(sc, plan):
-        return math.nan
-    fixed = c.drop_duplicates("coach_id")["coach_type"].map(lambda t: sc.fleet[t].fixed_cost if t in sc.fleet else 0)
-    per_km = c["coach_type"].map(lambda t: sc.fleet[t].cost_per_km if t in sc.fleet else 0) * c["km"]
-    standby = sum(sc.fleet[t].fixed_cost for t in plan.standby if t in sc.fleet)
-    return float(fixed.sum() + per_km.sum() + standby)
 
 
 def _own_pickup(plan: Plan, own: pd.Index) -> int:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from planning.cost import trip_cost
 from planning.options import PlanOptions
 from planning.plan import Plan
 from present.catalog import text
@@ -111,12 +112,6 @@ class RiskCheck:
                          words={"option": lambda k: alternative_name(str(k), sc, lang), "not_tried": "not_tried."})
 
 
-def _cost(sc: Scenario, plan: Plan) -> float:
-    from whatif.cover import trip_cost
-
-    return trip_cost(sc, plan)
-
-
 def _simulate(sc: Scenario, plan: Plan, nights: int, seed: int, n_jobs: int):
     from sim import simulate
 
@@ -154,7 +149,7 @@ def check_risk(sc: Scenario, plan: Plan, options: PlanOptions | None = None, nig
     share = on_time(run.kpis).headline
     target = sc.policy.target_on_time
     coaches, ents = failing(run, sc)
-    current = Alternative("current", share, _cost(sc, plan), _coaches(plan), plan)
+    current = Alternative("current", share, trip_cost(sc, plan), _coaches(plan), plan)
     if share.p >= target:
         return RiskCheck(share, target, coaches, ents, (current,))
     book = Book(sc, plan, run.seed, n_jobs)
@@ -186,7 +181,7 @@ def _alternatives(sc: Scenario, current: Candidate, share: Share, opts: PlanOpti
             why = {lang: problem.text(lang)[:160] for lang in ("zh", "en")} if problem is not None else {}
             rows.append(Alternative(key, None, math.nan, None, None, why))
             return None
-        return Candidate(key, _cost(sc, made), _coaches(made), Book(sc, made, seed, n_jobs))
+        return Candidate(key, trip_cost(sc, made), _coaches(made), Book(sc, made, seed, n_jobs))
 
     margins = []
     for key, planning, margin in replanned(sc, plan, opts.margin_min):

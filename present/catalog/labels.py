@@ -21,6 +21,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "label.margin_item": ("Planning margin", "计划余量"),
     "label.margin_value": ("{m} min: every coach in by {by}", "{m} 分钟：所有车辆在 {by} 前到达"),
     "label.standby_item": ("Booked to wait at the station", "另订在车站待命"),
+    "label.cost_item": ("Coach cost", "用车费用"),
+    "label.cost_value": ("about {cost} CNY (each coach's fixed cost plus its km)",
+                         "约 {cost} 元（每车固定费用加按公里计费）"),
     "label.signature": ("Station lead signature", "接站负责人签字"),
     # sheets
     "label.sheet_summary": ("Summary", "汇总"),

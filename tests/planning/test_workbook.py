@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import math
 import shutil
 import subprocess
 import zipfile
@@ -14,6 +15,7 @@ import pandas as pd
 import pytest
 
 from planning import make_plan
+from planning.cost import trip_cost
 from planning.export import clock_times, write_plan
 from planning.workbook import plan_title, text_width
 from scenarios.scenario import Scenario
@@ -179,11 +181,14 @@ def test_the_summary_counts_enterprises_as_check_does_and_says_which_receive_wor
                                                                                      tmp_path: Path) -> None:
     """'接收企业 n 家 / 共 N 家': the N is the enterprise count `check` prints, so the two never contradict."""
     write_plan(tiny, tiny_routed, tmp_path)
-    summary = dict(r[:2] for r in _sheet_rows(tmp_path / "placement.xlsx", "汇总")[1:15])
+    summary = dict(r[:2] for r in _sheet_rows(tmp_path / "placement.xlsx", "汇总")[1:18])
     served = tiny_routed.placed["enterprise_id"].nunique()
     assert summary["企业"] == f"接收企业 {served} 家 / 共 {len(tiny.enterprises)} 家"
     returning = int((tiny.workers["returning_employer"] != "").sum())
     assert summary["返岗人员"].endswith(f"/ 共 {returning} 人")
+    cost = trip_cost(tiny, tiny_routed)  # the one cost the terminal and the cover print
+    assert summary["用车费用"] == (f"约 {cost:,.0f} 元（每车固定费用加按公里计费）" if math.isfinite(cost)
+                               else "车价未填写，费用未知")
     rows = _sheet_rows(tmp_path / "placement.xlsx", "汇总")
     head = next(r for r in rows if r[0] == "区市")
     assert head == ("区市", "企业总数", "接收企业数", "岗位数", "已安置")

@@ -271,8 +271,8 @@ def test_a_long_cover_goes_on_to_a_second_page_never_over_the_page_number() -> N
 def test_pack_books_a_standby_coach_and_refuses_an_unknown_type(tmp_path: Path, capsys) -> None:
     """``pack --standby-coach TYPE``: the pack's plan books it (simulated, counted in the cost); an unknown type is
     one line before any planning."""
+    from planning.cost import trip_cost
     from whatif.cli import main
-    from whatif.cover import trip_cost
 
     plain = build_pack("tiny", lang="en", replications=2, seed=1, plan_time_limit=5, alternatives="quick")
     pack = build_pack("tiny", lang="en", replications=2, seed=1, plan_time_limit=5, alternatives="quick",
