@@ -29,6 +29,7 @@ from planning.match.report import (
     recommendations,
 )
 from planning.match.texts import header, say
+from present.columns import for_people
 from present.lang import column as lang_column
 from scenarios.io import atomic_folder
 from scenarios.writers import CellWriter, new_workbook, write_csv
@@ -73,10 +74,14 @@ def summary_lines(result: FairMatch, fig: dict[str, object], lang: str = "zh") -
     return lines
 
 
+#: How the pack's columns are shown (``present.columns.show``): shares as percentages; a yes/no column is 是/否.
+KINDS = {"fill_rate": "share"}
+
+
 def _localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    out = frame.copy()
-    out.columns = [header(c, lang) for c in frame.columns]
-    return out
+    """A table of the pack as a planner reads it: headers in ``lang``, yes/no as words (是/否), shares as
+    percentages (7.8%), the way the toolkit's other CSVs show them."""
+    return for_people(frame, lang, kinds=KINDS, names={c: header(c, lang) for c in frame.columns})
 
 
 def _workbook(path: Path, fair: pd.Series, posts: pd.DataFrame, seekers: pd.DataFrame, lang: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from present.lang import column as lang_column
 from scenarios.aliases import shown_header
 from scenarios.fair.columns import FAIR_COLUMNS, POST_COLUMNS, SEEKER_COLUMNS
 from scenarios.fair.generate import DISTRICTS_CSV
@@ -78,6 +79,8 @@ def write_fair(sc: FairScenario, folder: str | Path, lang: str = "zh") -> list[P
         frame = getattr(sc, stem)[list(columns)].copy()
         if stem == "posts":  # districts and codes as the enterprise wrote them
             frame["district"] = sc.districts["name_zh"].reindex(frame["district"]).to_numpy()
+        if stem == "fairs":  # the fair's district by its name, as the bureau writes it (read back by name too)
+            frame["district"] = sc.districts[lang_column(lang)].reindex(frame["district"]).to_numpy()
         frame.columns = [shown_header(what, c, lang) for c in columns]
         write_csv(frame, folder / f"{stem}.csv", encoding="utf-8-sig")
         written.append(folder / f"{stem}.csv")

@@ -86,3 +86,44 @@ def test_spread_zero_gives_the_plain_lists_and_a_bad_strength_is_one_line(pack: 
     assert main(["fair", "generate", "--out", str(tmp_path / "bad"), *SMALL, "--spread", "强"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--spread" in err[0]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def pack_en(tmp_path_factory) -> Path:
+    """The same small season's pack with ``--lang en``."""
+    out = tmp_path_factory.mktemp("fair_en") / "pack"
+    assert main(["fair", "generate", "--out", str(out), *SMALL, "--lang", "en"]) == 0
+    return out
+
+
+def test_yes_no_columns_read_as_words_not_true_false(pack: Path, pack_en: Path) -> None:
+    """已匹配 / 已匹配到此 say 是 or 否 (yes / no in English), never Python's True / False."""
+    for folder, column, words in ((pack, "已匹配", {"是", "否"}), (pack_en, "Matched", {"yes", "no"})):
+        assert {row[column] for row in _rows(folder / "matches.csv")} == words
+    assert {row["已匹配到此"] for row in _rows(pack / "candidates_per_post.csv")} == {"是", "否"}
+    assert {row["Matched here"] for row in _rows(pack_en / "candidates_per_post.csv")} == {"yes", "no"}
+
+
+def test_fill_rates_read_as_percentages(pack: Path, pack_en: Path) -> None:
+    """匹配率 is 7.8%, as the toolkit's other CSVs write shares, and agrees with filled / places."""
+    for folder, (rate, filled, places) in ((pack, ("匹配率", "已匹配人数", "名额")),
+                                           (pack_en, ("Fill rate", "Filled", "Places"))):
+        for name in ("by_fair.csv", "by_district.csv", "by_occupation.csv"):
+            for row in _rows(folder / name):
+                assert row[rate].endswith("%"), (name, row[rate])
+                share = float(row[rate].rstrip("%"))
+                assert share == pytest.approx(100 * int(row[filled]) / int(row[places]), abs=0.051), (name, row)
+
+
+def test_the_seasons_fairs_table_names_its_district(pack: Path, pack_en: Path) -> None:
+    """tables/fairs.csv gives the fair's district by name (黄岛区（西海岸新区）, Huangdao in English), not the id
+    huangdao; the table is read back by the bad-registrations test above."""
+    shown = {row["区市"] for row in _rows(pack / "tables" / "fairs.csv")}
+    assert shown and all(not value.isascii() for value in shown), shown
+    english = {row["District"] for row in _rows(pack_en / "tables" / "fairs.csv")}
+    assert english and all(value[0].isupper() for value in english), english
