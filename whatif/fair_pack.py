@@ -28,7 +28,7 @@ from planning.match.report import (
     posts_filled,
     recommendations,
 )
-from planning.match.texts import header, say
+from planning.match.texts import header, say, sep
 from present.columns import for_people
 from present.lang import column as lang_column
 from scenarios.io import atomic_folder
@@ -69,7 +69,7 @@ def summary_lines(result: FairMatch, fig: dict[str, object], lang: str = "zh") -
                  unmatched=g.unmatched),
              say(lang, "gini_line", k=result.policy.k, plain=fig["gini_plain"], spread=fig["gini_spread"])]
     if "ndcg_plain" in fig:
-        lines.append(say(lang, "ndcg_line", plain=fig["ndcg_plain"], spread=fig["ndcg_spread"],
+        lines.append(say(lang, "ndcg_line", k=result.policy.k, plain=fig["ndcg_plain"], spread=fig["ndcg_spread"],
                          ratio=fig["ndcg_spread"] / max(fig["ndcg_plain"], 1e-9)))  # type: ignore[operator]
     return lines
 
@@ -156,8 +156,10 @@ def write_fair_pack(result: FairMatch, lists: Lists, out_dir: str | Path, lang: 
 
             write_fair(sc, stage / "tables", lang=lang)
         (stage / "fairs").mkdir()
-        first = recs[recs["rank"] <= SHOWN_IN_WORKBOOK].groupby("seeker", sort=False).agg(
-            shown=("enterprise_name", lambda v: "；".join(v)))
+        first = recs[recs["rank"] <= SHOWN_IN_WORKBOOK].copy()
+        first["shown"] = [say(lang, "shown_post", post=p, enterprise=e, title=t) for p, e, t in
+                          zip(first["post"], first["enterprise_name"], first["title"], strict=True)]
+        first = first.groupby("seeker", sort=False).agg(shown=("shown", sep(lang).join))
         match = match.join(first, on="id")
         taken: set[str] = set()
         for fair_id, fair in sc.fairs.iterrows():

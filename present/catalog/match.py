@@ -8,8 +8,8 @@ from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
     "match.summary": (
-        "{matched:,} of {seekers:,} seekers matched to {posts:,} posts; {blocking:,} blocking pairs; {groups:,} groups, {kept:.1f}% kept whole",
-        "{seekers:,} 名求职者中 {matched:,} 人匹配到岗位（岗位 {posts:,} 个）；阻塞对 {blocking:,} 个；结伴 {groups:,} 组，{kept:.1f}% 整组同去",
+        "{matched:,} of {seekers:,} seekers matched to {posts:,} posts; {blocking:,} blocking pairs (a seeker and a post who would both rather have each other than their match); {groups:,} groups, {kept:.1f}% kept together in one enterprise or one district",
+        "{seekers:,} 名求职者中 {matched:,} 人匹配到岗位（岗位 {posts:,} 个）；阻塞对 {blocking:,} 个（阻塞对：求职者与岗位双方都宁愿选对方、放弃现有匹配的组合）；结伴 {groups:,} 组，{kept:.1f}% 整组去了同一企业或同一区市",
     ),
     "match.r.skill": ("skill fits: {skill}", "技能对口：{skill}"),
     "match.r.km": ("{km:.0f} km from the wished district", "离意向区市 {km:.0f} 公里"),
@@ -32,17 +32,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "结伴：同一企业 {one_enterprise:,} 组，同一区市 {one_district:,} 组，拆开 {split:,} 组，未匹配 {unmatched:,} 组",
     ),
     "match.gini_line": (
-        "concentration of the top-{k} lists (Gini of post exposure): plain {plain:.2f}, spread {spread:.2f}",
-        "前 {k} 条推荐的集中度（岗位曝光基尼系数）：直接推荐 {plain:.2f}，分散推荐 {spread:.2f}",
+        "concentration of the top-{k} lists (Gini of post exposure: 0 = every post shown equally often, 1 = all lists show the same few posts): plain {plain:.2f}, spread {spread:.2f}",
+        "前 {k} 条推荐的集中度（岗位曝光基尼系数：0 表示每个岗位被推荐的次数一样多，越接近 1 越集中在少数岗位）：直接推荐 {plain:.2f}，分散推荐 {spread:.2f}",
     ),
     "match.ndcg_line": (
-        "quality against the true preferences (NDCG@10): plain {plain:.3f}, spread {spread:.3f} ({ratio:.1%})",
-        "按真实偏好衡量的推荐质量（NDCG@10）：直接推荐 {plain:.3f}，分散推荐 {spread:.3f}（{ratio:.1%}）",
+        "quality against the true preferences (NDCG@{k}: 1 = each seeker's first {k} posts are exactly those they like best, in that order): plain {plain:.3f}, spread {spread:.3f} (spread keeps {ratio:.1%} of plain)",
+        "按真实偏好衡量的推荐质量（NDCG@{k}：1 表示前 {k} 条恰好是求职者最中意的岗位且顺序一致）：直接推荐 {plain:.3f}，分散推荐 {spread:.3f}（为直接推荐的 {ratio:.1%}）",
     ),
     "match.blocking_line": (
         "blocking pairs: {count:,} ({before:,} before repair; {groups:,} of them by groups)",
         "阻塞对：{count:,} 个（修复前 {before:,} 个；其中结伴 {groups:,} 个）",
     ),
+    "match.shown_post": ("{post} {enterprise}: {title}", "{post} {enterprise}：{title}"),
     "match.sheet_posts": ("Posts", "岗位"),
     "match.sheet_seekers": ("Seekers", "求职者"),
     "match.written": ("written to {out}", "结果写入 {out}"),

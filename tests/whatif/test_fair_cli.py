@@ -127,3 +127,62 @@ def test_the_seasons_fairs_table_names_its_district(pack: Path, pack_en: Path) -
     assert shown and all(not value.isascii() for value in shown), shown
     english = {row["District"] for row in _rows(pack_en / "tables" / "fairs.csv")}
     assert english and all(value[0].isupper() for value in english), english
+
+
+def test_summary_explains_its_figures_in_plain_words(pack: Path, pack_en: Path) -> None:
+    """阻塞对, 基尼系数 and NDCG each come with what they mean; 整组 says it counts one enterprise OR one district."""
+    zh = (pack / "summary.txt").read_text(encoding="utf-8")
+    assert "阻塞对" in zh and "双方都宁愿选对方" in zh
+    assert "整组去了同一企业或同一区市" in zh
+    assert "基尼系数：0 表示每个岗位被推荐的次数一样多" in zh
+    assert "NDCG@10：1 表示前 10 条恰好是求职者最中意的岗位" in zh
+    en = (pack_en / "summary.txt").read_text(encoding="utf-8")
+    assert "would both rather have each other" in en and "in one enterprise or one district" in en
+    assert "0 = every post shown equally often" in en and "1 = each seeker's first 10 posts" in en
+
+
+def test_fair_workbook_shows_each_recommended_post_by_id_and_title(pack: Path) -> None:
+    """前几条推荐 names each post (id, enterprise, title): two posts of one enterprise no longer read as one."""
+    import openpyxl
+
+    recs = _rows(pack / "recommendations.csv")
+    first: dict[str, list[dict[str, str]]] = {}
+    for row in recs:
+        if int(row["序号"]) <= 3:
+            first.setdefault(row["求职者编号"], []).append(row)
+    book = openpyxl.load_workbook(next(iter(sorted((pack / "fairs").glob("*.xlsx")))), read_only=True)
+    rows = list(book["求职者"].iter_rows(min_row=3, values_only=True))
+    head, body = list(rows[0]), rows[1:]
+    assert body
+    for row in body:
+        shown = str(row[head.index("前几条推荐")] or "")
+        expected = first.get(str(row[head.index("编号")]), [])
+        parts = shown.split("；") if shown else []
+        assert len(parts) == len(expected)
+        for part, rec in zip(parts, expected, strict=True):
+            assert part == f"{rec['岗位编号']} {rec['企业']}：{rec['岗位名称']}"
+
+
+def test_fair_charts_keep_values_inside_and_in_the_charts_font_size() -> None:
+    """open_posts.png: the longest bar's value stays inside the axes; districts.png: the % labels are drawn at the
+    tick labels' size (at 8 pt the rasteriser's hinting draws them like another typeface)."""
+    import pandas as pd
+    from matplotlib.text import Annotation
+
+    from whatif.fair_charts import district_chart, open_posts_chart
+
+    why = pd.Series(["求职者选择了其他岗位"] * 2731 + ["工资低于求职者期望"] * 25 + [""] * 10)
+    fig = open_posts_chart(why)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    box = ax.get_window_extent()
+    labels = [t for t in ax.texts if isinstance(t, Annotation)]
+    assert {t.get_text() for t in labels} == {"2,731", "25"}
+    assert all(t.get_window_extent().x1 <= box.x1 for t in labels)
+    by_district = pd.DataFrame({"district": ["huangdao", "laixi"], "places": [2000, 800], "filled": [160, 50]})
+    fig = district_chart(by_district, {"huangdao": "黄岛区", "laixi": "莱西市"})
+    ax = fig.axes[0]
+    tick = max(t.get_fontsize() for t in ax.get_xticklabels() + ax.get_yticklabels())
+    shares = [t for t in ax.texts if t.get_text().endswith("%")]
+    assert [t.get_text() for t in shares] == ["8%", "6%"]
+    assert all(t.get_fontsize() >= tick for t in shares)
