@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -23,6 +24,9 @@ from scenarios.io import atomic_path
 from scenarios.personal import column, mask_id
 from scenarios.scenario import Scenario
 from scenarios.writers import write_csv
+
+if TYPE_CHECKING:
+    from planning.workbook import Verdict
 
 FILES = ("placement.xlsx", "placement.csv", "routes.csv", "manifest.csv")
 
@@ -192,8 +196,10 @@ def sheet_name(text: str, taken: set[str]) -> str:
     return name
 
 
-def write_plan(sc: Scenario, plan: Plan, out_dir: str | Path, lang: str = "zh") -> list[Path]:
-    """Write placement.xlsx and placement.csv (and routes.csv, manifest.csv when routed); returns the paths."""
+def write_plan(sc: Scenario, plan: Plan, out_dir: str | Path, lang: str = "zh", verdict: Verdict | None = None
+               ) -> list[Path]:
+    """Write placement.xlsx and placement.csv (and routes.csv, manifest.csv when routed); returns the paths.
+    ``verdict``: the plan's risk check in words, for the workbook's summary (``planning.workbook.Verdict``)."""
     from planning.workbook import write_workbook
 
     check_lang(lang)
@@ -204,7 +210,7 @@ def write_plan(sc: Scenario, plan: Plan, out_dir: str | Path, lang: str = "zh") 
     # The workbook first: if it fails, no file has been replaced yet.
     written = [out / "placement.xlsx"]
     with atomic_path(written[0]) as tmp:
-        write_workbook(tmp, sc, plan, placement, routes, manifest, lang)
+        write_workbook(tmp, sc, plan, placement, routes, manifest, lang, verdict)
     if routes is not None:  # the coach type by its name in the CSV ("中巴（12座）"), as the workbook names it
         routes = routes.assign(coach_type=[coach_type_name(sc.fleet[t], lang) if t in sc.fleet else t
                                            for t in routes["coach_type"]])

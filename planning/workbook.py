@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -68,8 +69,10 @@ def text_width(value: object) -> int:
 
 
 def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame, routes: pd.DataFrame | None,
-                   manifest: pd.DataFrame | None, lang: str) -> None:
-    """The workbook: summary, one sheet per district, unplaced, coaches and a manifest per coach trip."""
+                   manifest: pd.DataFrame | None, lang: str, verdict: Verdict | None = None) -> None:
+    """The workbook: summary, one sheet per district, unplaced, coaches and a manifest per coach trip; ``verdict``:
+    the plan's risk check in words, under the summary's title (a plan that fails it is marked a draft on every
+    printed page)."""
     from planning.manifest_sheet import coach_manifest
 
     title = plan_title(sc, lang)
@@ -77,6 +80,7 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
     book = new_workbook(path, sc.meta.date, title=title)
     try:
         sheets = Sheets(book, sc, lang, title)
+        sheets.verdict = verdict
         sheets.revision = plan.revision
         sheets.changes = plan.changes
         sheets.summary(plan, placement)
@@ -105,6 +109,15 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
         book.close()
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """The plan's risk check in the planner's words (``whatif.plan_risk.verdict``): the headline, what to do, and
+    whether the plan is a draft (it fails the check)."""
+
+    lines: tuple[str, ...]
+    draft: bool
+
+
 class Sheets:
     """Writes the workbook's sheets with shared formats and print setup."""
 
@@ -118,6 +131,7 @@ class Sheets:
         self.bold = {"bold": True}
         self.revision = None  # a planning.revision.Revision when the plan was revised on the night
         self.changes = None  # a planning.changes.ChangeSet when the plan was re-planned against a base
+        self.verdict: Verdict | None = None  # the plan's risk check in words, when the command made one
 
     def district_title(self, district: str) -> str:
         known = district in self.sc.districts.index
@@ -139,6 +153,8 @@ class Sheets:
         # A space after each font size: '&82023' would be read as size 82023.
         footer = f"&L&8 &A&C&8 {self.title_text.replace('&', '&&')}&R&8 {text('workbook.pages', self.lang)}"
         sheet.set_footer(footer, {"margin": 0.3})
+        if self.verdict is not None and self.verdict.draft:  # every printed page says it is not the plan to issue
+            sheet.set_header(f"&C&12&\"-,Bold\" {label('draft_header', self.lang)}", {"margin": 0.3})
         sheet.center_horizontally()
         return sheet
 
@@ -238,7 +254,8 @@ class Sheets:
                 items.append(("routing_status", solve_words(plan.routing_info, lang)))
         heading = self.title_text if plan.revision is None else f"{plan.revision.title(lang)} · {self.title_text}"
         self.cells.write(sheet, 0, 0, heading, self.title)
-        top = self.rows(sheet, 2, pd.DataFrame({"item": [label(k, lang) for k, _ in items],
+        start = 2 if self.verdict is None else self.verdict_rows(sheet)
+        top = self.rows(sheet, start, pd.DataFrame({"item": [label(k, lang) for k, _ in items],
                                                 "value": [v for _, v in items]}), fit=False)
         posts = sc.posts.sum(axis=1).groupby(sc.enterprises["district"]).sum()
         by = placed.groupby("_district_id").agg(served=("enterprise_id", "nunique"), workers=("worker_id", "size"))
@@ -255,6 +272,20 @@ class Sheets:
         sheet.set_column(1, 1, min(max(18, *(text_width(v) + 2 for _, v in items)), 40))  # the values fit
         sheet.set_column(2, 4, 18)
         sheet.fit_to_pages(1, 0)
+
+    def verdict_rows(self, sheet) -> int:
+        """The risk check's words under the title, across the summary's columns (red and bold for a draft); returns
+        the row the summary's items start at."""
+        v = self.verdict
+        lines = [label("draft", self.lang), *v.lines] if v.draft else list(v.lines)
+        props = {"text_wrap": True, "valign": "top", **({"bold": True, "font_color": "#C00000"} if v.draft else {})}
+        body = "\n".join(lines)
+        sheet.merge_range(1, 0, 1, 4, "", self.cells.fmt(props))
+        self.cells.write(sheet, 1, 0, body, props)
+        wide = 30 + 40 + 3 * 18  # the summary's columns A to E, in Excel's character widths
+        rows = sum(max(1, math.ceil(text_width(line) / wide)) for line in lines)
+        sheet.set_row(1, 16 * rows)
+        return 3
 
     def coaches(self, plan: Plan, routes: pd.DataFrame) -> None:
         """One row per coach trip: type, district sign, bay, departure, stops, workers of seats, last arrival, km."""

@@ -32,7 +32,7 @@ from sim import SimResult, simulate
 from whatif.cover import SLOWER, cover_facts
 from whatif.cover_page import COVER_LIST, chart_page, cover_pages, figures_page, list_page, number_pages
 from whatif.cover_page import cover_page as _cover_page
-from whatif.plan_risk import check_risk
+from whatif.plan_risk import check_risk, verdict
 from whatif.sweep import SweepResult, sweep
 from whatif.variants import check_paths, grid
 
@@ -164,6 +164,7 @@ def write_pack(pack: Pack, out_dir: str | Path) -> list[Path]:
             routes_table(sc, plan, lang),
             manifest_table(sc, plan, lang, phones=not pack.redacted),
             lang,
+            None if pack.check is None else verdict(pack.check, sc, lang, plan, changes_scenario=False),
         )
         for name, fig in pack.figures.items():
             fig.savefig(stage(f"{name}.png"), dpi=130, format="png")

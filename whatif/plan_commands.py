@@ -187,9 +187,11 @@ def _write_plan(sc, plan, args: argparse.Namespace, strict: bool, log: bool = Tr
     check, written as risk_check.csv."""
     from planning.export import write_plan
     from planning.store import save_plan
+    from whatif.plan_risk import verdict
 
     with atomic_folder(args.out) as stage:
-        write_plan(sc, plan, stage, lang=args.lang)
+        write_plan(sc, plan, stage, lang=args.lang,
+                   verdict=None if check is None else verdict(check, sc, args.lang, plan))
         if check is not None:
             write_csv(check.csv_table(sc, args.lang), stage / "risk_check.csv", encoding="utf-8-sig")
         save_plan(plan, stage, sc=sc, strict=strict)

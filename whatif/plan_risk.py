@@ -21,6 +21,7 @@ import pandas as pd
 from planning.cost import trip_cost
 from planning.options import PlanOptions
 from planning.plan import Plan
+from planning.workbook import Verdict
 from present.catalog import text
 from scenarios.scenario import Scenario
 from sim.risk import Share, on_time, worker_flags
@@ -302,12 +303,30 @@ def check_lines(check: RiskCheck, sc: Scenario, lang: str, plan: Plan | None = N
             mark = say(lang, "risk_recommended") if a is rec else ""
             lines.append(say(lang, "risk_alt", name=name, p=pct(a.share.p), low=pct(lo), high=pct(hi),
                              n=a.share.nights, coaches=a.coaches, cost=cost) + mark)
+    return lines + advice(check, lang, plan, changes_scenario)
+
+
+def advice(check: RiskCheck, lang: str, plan: Plan | None = None, changes_scenario: bool = True) -> list[str]:
+    """What to do when the plan fails its check: the options that make the recommended plan, or that none meets."""
+    from whatif.messages import say
+
+    rec = check.recommended
+    if check.meets:
+        return []
     if rec is None:
-        lines.append(say(lang, "risk_none_meets", target=pct(check.target)))
-    elif plan is not None and rec.key != "current":
+        return [say(lang, "risk_none_meets", target=f"{100 * check.target:.1f}%")]
+    lines = []
+    if plan is not None and rec.key != "current":
         flags = make_flags(rec.key, plan)
         if make_flags(rec.key) and (changes_scenario or "--set" not in flags):  # the plan made again so
             lines.append(say(lang, "risk_make", flags=flags))
         if "desk_coach" in rec.key.split("+"):  # the same plan, the station handing out packs in departure order
             lines.append(say(lang, "risk_make_desk"))
     return lines
+
+
+def verdict(check: RiskCheck, sc: Scenario, lang: str, plan: Plan, changes_scenario: bool = True) -> Verdict:
+    """The check as the plan's workbook shows it under its title: the headline and what to do; a plan that fails
+    the check is a draft."""
+    head = check_lines(check, sc, lang, plan, changes_scenario)[0]
+    return Verdict((head, *advice(check, lang, plan, changes_scenario)), draft=not check.meets)

@@ -22,6 +22,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "label.margin_value": ("{m} min: every coach in by {by}", "{m} 分钟：所有车辆在 {by} 前到达"),
     "label.standby_item": ("Booked to wait at the station", "另订在车站待命"),
     "label.cost_item": ("Coach cost", "用车费用"),
+    "label.draft": ("DRAFT, NOT FOR ISSUE: this plan fails its risk check.", "草案，不宜签发：这个计划没有通过风险检查。"),
+    "label.draft_header": ("DRAFT, not for issue", "草案，不宜签发"),
     "label.cost_value": ("about {cost} CNY (each coach's fixed cost plus its km)",
                          "约 {cost} 元（每车固定费用加按公里计费）"),
     "label.signature": ("Station lead signature", "接站负责人签字"),

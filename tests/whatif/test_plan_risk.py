@@ -96,6 +96,14 @@ def test_a_fragile_fuzhou_plan_warns_and_recommends_one_that_meets_the_target(tm
     made = capsys.readouterr().out
     assert "booked to wait at the station for a coach that does not come: 19-seat minibus" in made
     assert "meets the target 95.0%" in made
+    # the workbook the station team prints says the same: the failed plan is a draft on every page, the made one not
+    failed, good = (openpyxl.load_workbook(d / "placement.xlsx") for d in (out, tmp_path / "made"))
+    banner = failed["Summary"]["A2"].value
+    assert banner.startswith("DRAFT, NOT FOR ISSUE") and "below the target 95.0%" in banner
+    assert f"to make the recommended plan, run this command again with: {flags}" in banner
+    assert all("DRAFT, not for issue" in (ws.oddHeader.center.text or "") for ws in failed.worksheets)
+    assert "meets the target 95.0%" in good["Summary"]["A2"].value and "DRAFT" not in good["Summary"]["A2"].value
+    assert not any(ws.oddHeader.center.text for ws in good.worksheets)
     assert json.loads((tmp_path / "made" / "plan.json").read_text(encoding="utf-8"))["standby"] == ["minibus_19"]
 
 
