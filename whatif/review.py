@@ -128,11 +128,11 @@ class Review:
         return totals.reindex(totals.abs().sort_values(ascending=False).index)
 
     def table(self, name: str = "coaches", lang: str = "zh") -> pd.DataFrame:
-        """``coaches``, ``enterprises``, ``districts`` or ``closed`` as people read it: clock times, words and
-        headers in ``lang``."""
+        """``coaches``, ``enterprises``, ``districts`` or ``closed`` as people read it: clock times, words, district
+        and enterprise names and headers in ``lang``."""
         from whatif.review_pack import shown
 
-        return shown(getattr(self, name), lang)
+        return shown(getattr(self, name), lang, self.scenario)
 
     def summary(self, lang: str = "zh") -> str:
         from whatif.review_pack import summary_lines

@@ -10,7 +10,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "review.coach_id": ("Coach", "车辆"),
     "review.trip": ("Trip", "趟次"),
     "review.measure": ("Measure", "指标"),
-    "review.enterprise_id": ("Enterprise", "企业"),
+    "review.enterprise_id": ("Enterprise ID", "企业编号"),
+    "review.enterprise_name": ("Enterprise", "企业名称"),
     "review.district": ("District", "区市"),
     "review.planned": ("Planned", "计划"),
     "review.p5": ("Simulated 5%", "仿真 5%"),
@@ -46,6 +47,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "review.band_bar": ("simulated 5-95%", "仿真 5%–95%"),
     "review.clock": ("clock", "时间"),
     "review.closed_mark": ("dormitory closed on arrival", "到达时宿舍已关门"),
+    "review.deadline_line": ("deadline {t} (latest arrival)", "最晚到达时限 {t}"),
     "review.s_records": ("{line}", "{line}"),
     "review.s_train": (
         "train: due {planned}, arrived {actual} ({late:.0f} min late, at the {pct:.0f}th percentile of the simulated nights)",
@@ -60,6 +62,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "超出仿真 5%–95% 区间的车次指标：{n} 项（{which}）",
     ),
     "review.s_closed": ("reached a closed dormitory: {n} ({where})", "到达时宿舍已关门：{n} 人（{where}）"),
+    "review.s_closed_at": ("{enterprise}: {n}", "{enterprise} {n} 人"),
+    "review.s_deadline_missed": (
+        "the night missed the {deadline} deadline (the policy's latest arrival): {n} checked in after it, the last {late:.0f} min late",
+        "未守住 {deadline} 的最晚到达时限（政策规定）：{n} 人在此之后入住，最后一人晚 {late:.0f} 分钟",
+    ),
+    "review.s_deadline_met": (
+        "everyone checked in by the {deadline} deadline (the policy's latest arrival)",
+        "全部在 {deadline} 的最晚到达时限（政策规定）前入住",
+    ),
     "review.s_closed_none": ("nobody reached a closed dormitory.", "无人在宿舍关门后到达。"),
     "review.s_stage": (
         "the difference comes mostly from {stage} ({minutes:+.1f} min a trip on average); then {second} ({minutes2:+.1f} min)",

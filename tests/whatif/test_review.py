@@ -141,3 +141,78 @@ def test_calibrate_on_a_missing_records_folder_says_so(tmp_path: Path, capsys: p
     err = capsys.readouterr()
     assert code == 2 and "nights_typo：这里没有记录文件夹或文件" in err.out + err.err
     assert "Traceback" not in err.out + err.err and not (tmp_path / "o").exists()
+
+
+@pytest.fixture(scope="module")
+def pack(reviewed, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The review pack of the fixture's night, in Chinese."""
+    out = tmp_path_factory.mktemp("review_pack")
+    reviewed[-1].write(out, lang="zh")
+    return out
+
+
+def _csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def test_districts_are_named_as_planners_name_them(reviewed, pack: Path) -> None:
+    """review_districts.csv, stages.csv and stages_by_trip.csv say 城阳区 / 道路：黄岛区（西海岸新区）, never the ids
+    chengyang / huangdao; 全程有记录 is 是 or 否."""
+    sc = reviewed[0]
+    ids = set(map(str, sc.districts.index))
+    names = set(sc.districts["name_zh"])
+    districts = _csv(pack / "review_districts.csv")
+    assert set(districts["区市"]) <= names and not set(districts["区市"]) & ids
+    stages = _csv(pack / "stages.csv")["环节"]
+    roads = [s for s in stages if s.startswith("道路：")]
+    assert roads and all(s.removeprefix("道路：") in names for s in roads)
+    by_trip = _csv(pack / "stages_by_trip.csv")
+    road_heads = [c for c in by_trip.columns if c.startswith("道路：")]
+    assert road_heads and all(c.removeprefix("道路：") in names for c in road_heads)
+    assert not any(i in c for c in by_trip.columns for i in ids)
+    assert set(by_trip["全程有记录"]) <= {"是", "否"} and "是" in set(by_trip["全程有记录"])
+
+
+def test_enterprises_are_named_beside_their_ids(reviewed, pack: Path) -> None:
+    """review_enterprises.csv and closed_dormitory.csv give the enterprise's name next to its id; the terminal's
+    closed-dormitory line names the enterprise."""
+    sc, rv = reviewed[0], reviewed[-1]
+    names = sc.enterprises["name"].astype(str).to_dict()
+    for file in ("review_enterprises.csv", "closed_dormitory.csv"):
+        table = _csv(pack / file)
+        cols = list(table.columns)
+        assert cols[cols.index("企业编号") + 1] == "企业名称", file
+        assert len(table) and all(names[i] == n for i, n in zip(table["企业编号"], table["企业名称"], strict=True))
+    assert len(rv.closed)
+    line = next(x for x in rv.summary("zh").splitlines() if x.startswith("到达时宿舍已关门"))
+    for ident, n in rv.closed.groupby("enterprise_id").size().items():
+        assert f"{names[ident]} {n} 人" in line
+    assert not any(ident in line for ident in rv.closed["enterprise_id"])
+
+
+def test_the_summary_says_whether_the_night_kept_its_deadline(reviewed) -> None:
+    """The policy's latest arrival (02:00): how many checked in after it and how late the last one was, by an
+    independent count of the check-in records."""
+    sc, rv = reviewed[0], reviewed[-1]
+    minutes = rv.records.checkins["minutes"].to_numpy(dtype=float)
+    after = int((minutes > sc.latest_arrival_min).sum())
+    assert after > 0  # the true night's train is 35 minutes late
+    late = round(minutes.max() - sc.latest_arrival_min)
+    zh = rv.summary("zh")
+    assert f"未守住 02:00 的最晚到达时限（政策规定）：{after} 人在此之后入住，最后一人晚 {late} 分钟" in zh
+    assert f"missed the 02:00 deadline (the policy's latest arrival): {after} checked in after it" in rv.summary("en")
+
+
+def test_the_gantt_draws_the_deadline_keeps_every_bar_and_ticks_round_times(reviewed) -> None:
+    """gantt.png: a line at the deadline, no bar cut at an edge, ticks on round half hours."""
+    sc, rv = reviewed[0], reviewed[-1]
+    fig = rv.gantt("zh")
+    ax = fig.axes[0]
+    lo, hi = ax.get_xlim()
+    vertical = [line for line in ax.get_lines() if len(set(line.get_xdata())) == 1]
+    assert [line.get_xdata()[0] for line in vertical] == [sc.latest_arrival_min]
+    bars = [p for p in ax.patches if p.get_width() > 0]
+    assert bars and all(lo < p.get_x() and p.get_x() + p.get_width() < hi for p in bars)
+    ticks = [t for t in ax.get_xticks() if lo <= t <= hi]
+    assert len(ticks) >= 4 and all(t % 30 == 0 for t in ticks)
+    assert any("最晚到达时限 02:00" in t.get_text() for legend in fig.legends for t in legend.get_texts())
