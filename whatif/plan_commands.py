@@ -163,12 +163,16 @@ def tell(lines: list[str]) -> None:
     print("\n".join(lines))
 
 
-def run_log(sc, plan, lang: str) -> None:
-    """The solver's status and seconds, on stderr: they differ run to run, so no output file holds them."""
+def run_log(sc, plan, lang: str, objective: str | None = None) -> None:
+    """The solver's status and seconds, on stderr: they differ run to run, so no output file holds them; the
+    routing's gap is told in the unit of its ``objective`` (None: the scenario's)."""
     import sys
 
+    info = plan.routing_info
+    gap = info is not None and info.status == "feasible" and info.gap is not None
+    routing = f"routing.{objective or sc.policy.objective}" if gap else "routing"
     parts = [f"{text(f'runlog.{what}', lang)} {info.describe(seconds=True, lang=lang)}" for what, info in
-             (("placement", plan.placement_info), ("routing", plan.routing_info)) if info is not None]
+             (("placement", plan.placement_info), (routing, plan.routing_info)) if info is not None]
     from planning.routing.scenario import plan_bounds
 
     bounds = plan_bounds(sc, plan)
@@ -196,7 +200,7 @@ def _write_plan(sc, plan, args: argparse.Namespace, strict: bool, log: bool = Tr
             write_csv(check.csv_table(sc, args.lang), stage / "risk_check.csv", encoding="utf-8-sig")
         save_plan(plan, stage, sc=sc, strict=strict)
     if log:
-        run_log(sc, plan, args.lang)
+        run_log(sc, plan, args.lang, getattr(args, "objective", None))
 
 
 def replan_args(p: argparse.ArgumentParser) -> None:

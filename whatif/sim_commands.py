@@ -137,7 +137,7 @@ def run_pack(args: argparse.Namespace) -> int:
                           standby=standby)
         step(say(args.lang, "step_write"))
         write_pack(pack, args.out)
-    run_log(sc, pack.plan, args.lang)
+    run_log(sc, pack.plan, args.lang, getattr(args, "objective", None))
     from whatif.plan_risk import check_lines
 
     check = pack.check  # on the pack's own simulated nights (its alternatives are on the cover)

@@ -100,7 +100,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.late": ("Late workers", "迟到人数"),
     "col.ok": ("On time", "按时"),
     "col.filled": ("Posts filled", "已填补岗位"),
-    "col.share": ("Share of the season's posts", "占赛季岗位比例"),
+    "col.share": ("Share of the season's posts", "占输转季岗位比例"),
     # values
     "verdict.meets": ("meets", "达标"),
     "verdict.fails": ("fails", "未达标"),

@@ -38,10 +38,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "driven off)",
         "站内等候超过规定上限（policy.max_station_wait_min）的人数（下火车到车辆开出）",
     ),
-    "kpi.not_delivered": ("Workers not delivered", "未送达人数"),
+    "kpi.not_delivered": ("Workers not delivered (mostly missed the train)", "未送达人数（多为没赶上火车）"),
     "kpi.not_delivered.doc": (
-        "workers not delivered (missed the train, unplaced, not in the plan); 0 unless a reason says why",
-        "未送达的人数（未赶上列车、未安置、不在计划中）；除非有原因说明，应为 0",
+        "workers not delivered: in the simulation those who missed the train (the scenario's chance per worker), "
+        "and any unplaced or not in the plan; not a failure of the plan",
+        "未送达的人数：模拟中没赶上火车的人（按场景设定的每人概率），以及未安置、不在计划中的人；不算计划出错",
     ),
     "kpi.last_checkin_min": ("Last check-in", "最后一人入住"),
     "kpi.last_checkin_min.doc": (
@@ -58,7 +59,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "95th percentile of check-in time, minutes from midnight",
         "95% 人员入住的时刻",
     ),
-    "kpi.share_by_deadline": ("Share checked in by the deadline", "按时入住比例"),
+    "kpi.share_by_deadline": ("Share of workers checked in by the deadline", "按时入住的人数占比"),
     "kpi.share_by_deadline.doc": (
         "share of the workers the plan delivers who checked in by the policy's latest arrival",
         "计划运送的人员中在方案最晚到达时间前入住的比例",

@@ -33,17 +33,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "files.absolute_city.fix": (
         "put the city's scenario folder beside the season's folder and write '../NAME' (or allow its folder with "
         "{env}).",
-        "把城市场景文件夹放在赛季文件夹旁边并写 '../名称'（或用 {env} 允许其所在文件夹）。",
+        "把城市场景文件夹放在输转季文件夹旁边并写 '../名称'（或用 {env} 允许其所在文件夹）。",
     ),
     "files.city_outside": (
         "the path {where} leads outside the season's folder; a city is read only from that folder or a scenario "
         "folder directly beside it.",
-        "路径 {where} 指向赛季文件夹之外；城市场景只从赛季文件夹或与其并列的场景文件夹读取。",
+        "路径 {where} 指向输转季文件夹之外；城市场景只从输转季文件夹或与其并列的场景文件夹读取。",
     ),
     "files.city_outside.fix": (
         "copy the city's scenario folder beside the season's (e.g. ../dingxi_qingdao_2023), or allow its folder "
         "with {env}.",
-        "把城市场景文件夹复制到赛季文件夹旁边（如 ../dingxi_qingdao_2023），或用 {env} 允许其所在文件夹。",
+        "把城市场景文件夹复制到输转季文件夹旁边（如 ../dingxi_qingdao_2023），或用 {env} 允许其所在文件夹。",
     ),
     "files.not_found": ("file not found: {where}.", "找不到文件 {where}。"),
     "files.loop": ("is a symlink loop", "是循环的符号链接"),

@@ -6,9 +6,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "warn.late_arrivals": ("{n} workers arrive after {deadline} (the last at {last})",
                            "{n} 人在 {deadline} 之后到达（最晚 {last}）"),
     "season.plan_summary": (
-        "{name}: {arrivals} arrivals on {days} days, {workers} workers; placed {placed}, not placed {unplaced}; "
+        "{name}: {arrivals} arrivals on {days} evenings, {workers} workers; placed {placed}, not placed {unplaced}; "
         "{trips} coach-trips, cost {cost} CNY.",
-        "{name}：{arrivals} 批到达，{days} 天，{workers} 人；安置 {placed} 人，未安置 {unplaced} 人；"
+        "{name}：{arrivals} 批到达，分在 {days} 个晚上，{workers} 人；安置 {placed} 人，未安置 {unplaced} 人；"
         "用车 {trips} 车次，费用 {cost} 元。",
     ),
     "fair.season_summary": (

@@ -43,9 +43,9 @@ def test_values_are_shown_as_people_read_them() -> None:
                           "ok": [True, False, True], "verdict": ["meets", "no plan", ""], "cost": [631.53, 12.4, 0],
                           "note": ["", "x", ""]})
     shown = for_people(frame, "zh", words={"verdict": "verdict."}, kinds={"cost": "money"})
-    assert list(shown.columns) == ["最后一人入住", "按时入住比例", "按时", "判定", "费用（元）", "说明"]
+    assert list(shown.columns) == ["最后一人入住", "按时入住的人数占比", "按时", "判定", "费用（元）", "说明"]
     assert list(shown["最后一人入住"]) == ["23:15", "次日 01:26", ""]
-    assert list(shown["按时入住比例"]) == ["100.0%", "98.6%", "50.0%"]
+    assert list(shown["按时入住的人数占比"]) == ["100.0%", "98.6%", "50.0%"]
     assert list(shown["按时"]) == ["是", "否", "是"] and list(shown["判定"]) == ["达标", "排不出路线", "未判定"]
     assert list(shown["费用（元）"]) == [632, 12, 0]
     text = shown.to_csv(index=False)

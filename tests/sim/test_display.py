@@ -18,7 +18,7 @@ def result(two_enterprises_one_coach):
 
 def test_headline_kpis_come_first_in_clock_times(result) -> None:
     table = kpi_display_table(result, "zh")
-    assert list(table.iloc[:3, 0]) == ["最后一人入住", "95% 入住", "按时入住比例"]
+    assert list(table.iloc[:3, 0]) == ["最后一人入住", "95% 入住", "按时入住的人数占比"]
     assert re.fullmatch(r"\d\d:\d\d", table.iloc[0, 1])
     low, high = table.iloc[0, 2].split(" – ")
     assert low <= table.iloc[0, 1] <= high or result.kpis["last_checkin_min"].max() > 1440

@@ -149,7 +149,7 @@ def test_simulate_files_hold_the_replications(planned: Path, tmp_path: Path, cap
     kpis = pd.read_csv(tmp_path / "kpis.csv", encoding="utf-8-sig", dtype=str)
     assert len(kpis) == 3 and (kpis["已入住人数"] == "8").all()  # Chinese headers by default
     assert kpis["最后一人入住"].str.fullmatch(r"(次日 )?\d\d:\d\d").all()
-    assert kpis["按时入住比例"].str.endswith("%").all()
+    assert kpis["按时入住的人数占比"].str.endswith("%").all()
     for name in ("kpis.csv", "summary.csv", "trips.csv"):  # a BOM, so Excel on Chinese Windows reads them
         assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
     summary = (tmp_path / "summary.csv").read_text(encoding="utf-8-sig")
@@ -240,3 +240,25 @@ def test_the_run_log_gives_coaches_and_km_against_their_bounds(tmp_path: Path, c
     assert err.startswith("运行记录：安置 最佳方案") and f"用车 {n} 辆（至少需 1 辆），{km:,.0f} 公里（至少需 " in err
     assert "placement" not in err and "routing" not in err
     assert not re.search(r"最优|可行解|下界|求解|highs|cbc|routing|solver|gap", err, re.IGNORECASE), err
+
+
+def test_the_run_log_says_what_the_routing_gap_is_counted_in(tmp_path: Path, capsys) -> None:
+    """'最多比可能的最佳方案高 28.5%' of what: the routing's objective (ride minutes by default, km when asked)."""
+    import dataclasses
+
+    from planning.solver import SolveInfo
+    from planning.store import read_plan
+    from scenarios import load
+    from whatif.plan_commands import run_log
+
+    sc = load("tiny")
+    assert main(["plan", "tiny", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    plan = dataclasses.replace(read_plan(tmp_path, sc),
+                               routing_info=SolveInfo("feasible", "routing", 110.0, 100.0, 0.1, 1.0))
+    run_log(sc, plan, "zh")
+    assert "线路（差距按乘车总时长计） 已找到方案，最多比可能的最佳方案高 10.0%" in capsys.readouterr().err
+    run_log(sc, plan, "en", "coaches_then_km")
+    assert "routing (its gap in km) a plan at most 10.0% above the best possible" in capsys.readouterr().err
+    run_log(sc, dataclasses.replace(plan, routing_info=SolveInfo("optimal", "routing", 1.0, 1.0, 0.0, 1.0)), "zh")
+    assert "线路 最佳方案" in capsys.readouterr().err  # no gap, no unit

@@ -104,7 +104,7 @@ def test_simulated_season_and_pack(mini_plan, tmp_path) -> None:
     assert set(table["arrival"]) == {"A1", "A2", "A3"} and (table["nights"] == 20).all()
     p, low, high = result.season_ok()
     assert 0.0 <= low <= p <= high <= 1.0
-    assert "整个赛季每晚都顺利的概率" in result.summary("zh")
+    assert "整个输转季每晚都顺利的概率" in result.summary("zh")
     mean, lo, hi = result.bad_nights()
     bad = (~result.nights["ok"]).groupby(result.nights["replication"]).sum()
     assert mean == pytest.approx(bad.mean()) and lo <= mean <= hi and (p == 0) == (bad.min() > 0)
