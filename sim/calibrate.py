@@ -69,34 +69,39 @@ class Calibration:
     board_se_s: float
     desks: DeskFit | None
     roads: RoadFit | None
+    n_board: int = 0  # the coach trips whose boarding the log times (what the boarding estimate rests on)
 
     def table(self) -> pd.DataFrame:
-        """One row per estimate: parameter, estimate, se, low and high (90%), the scenario's value, records."""
+        """One row per estimate: parameter, estimate, se, low and high (90%), the scenario's value, and how many
+        records inform it (``records``) in what ``unit``: ``nights``, ``boardings`` (coach trips whose boarding the
+        log times), ``departures`` (the first trips' recorded times at the station, reaching the bay and departing,
+        which the desks are fitted to) or ``legs`` (recorded legs between stops)."""
         sc, rows = self.scenario, []
 
-        def add(name: str, est: float, se: float, before: float, n: int) -> None:
-            rows.append((name, est, se, est - Z90 * se, est + Z90 * se, before, n))
+        def add(name: str, est: float, se: float, before: float, n: int, unit: str) -> None:
+            rows.append((name, est, se, est - Z90 * se, est + Z90 * se, before, n, unit))
 
         if self.delay is not None:
             d = sc.train.delay
             before = (d.p_on_time * d.on_time_max_min / 2 + (1 - d.p_on_time) * d.late_median_min
                       * math.exp((math.log(d.late_p95_min / d.late_median_min) / Z95) ** 2 / 2))
-            add("train.delay_mean_min", self.delay_mean, self.delay_se, before, self.n_delays)
+            add("train.delay_mean_min", self.delay_mean, self.delay_se, before, self.n_delays, "nights")
         if np.isfinite(self.board_mean_s):
             add("station.board_s_mean", self.board_mean_s, self.board_se_s,
-                float(np.mean(sc.station.board_s_per_person)), len(self.nights))
+                float(np.mean(sc.station.board_s_per_person)), self.n_board, "boardings")
         if self.desks is not None:
             add("station.desk_service_s", self.desks.desk_s, self.desks.se, sc.station.desk_service_s,
-                self.desks.coaches)
+                self.desks.coaches, "departures")
         if self.roads is not None:
             r = self.roads
             for d in sorted(r.factors):
-                add(f"district_factor.{d}", r.factors[d], r.se[d], 1.0, r.legs[d])
-            add("travel.bias_cv", r.bias_cv, float("nan"), sc.travel.bias_cv, r.nights)
+                add(f"district_factor.{d}", r.factors[d], r.se[d], 1.0, r.legs[d], "legs")
+            add("travel.bias_cv", r.bias_cv, float("nan"), sc.travel.bias_cv, r.nights, "nights")
             if not r.assumed_shares:
-                add("travel.cv", r.cv, float("nan"), sc.travel.cv, sum(r.legs.values()) // 2)
-                add("travel.night_share", r.night_share, float("nan"), sc.travel.night_share, r.nights)
-        return pd.DataFrame(rows, columns=["parameter", "estimate", "se", "low90", "high90", "scenario", "records"])
+                add("travel.cv", r.cv, float("nan"), sc.travel.cv, sum(r.legs.values()), "legs")
+                add("travel.night_share", r.night_share, float("nan"), sc.travel.night_share, r.nights, "nights")
+        return pd.DataFrame(rows, columns=["parameter", "estimate", "se", "low90", "high90", "scenario", "records",
+                                           "unit"])
 
     def overrides(self) -> dict[str, Any]:
         """The scenario values the estimates replace (dotted paths)."""
@@ -130,7 +135,7 @@ class Calibration:
         estimates = {}
         for r in self.table().itertuples(index=False):
             se = f" ± {r.se:.3g} (90%: {r.low90:.3g} to {r.high90:.3g})" if np.isfinite(r.se) else ""
-            estimates[r.parameter] = f"{r.estimate:.4g}{se}; scenario {r.scenario:.4g}; from {r.records}"
+            estimates[r.parameter] = f"{r.estimate:.4g}{se}; scenario {r.scenario:.4g}; from {r.records} {r.unit}"
         if self.roads is not None and self.roads.assumed_shares:
             estimates["travel.cv"] = "one night: travel.cv, night_share and district_share kept from the scenario"
         return {"nights": list(self.nights), "method": METHOD, "district_factors": factors, "estimates": estimates}
@@ -162,7 +167,7 @@ def calibrate(sc: Scenario, nights: list[tuple[str, Plan, Records]], seed: int =
     roads = fit_roads(legs, sc.travel.cv, sc.travel.night_share, sc.travel.district_share) if len(legs) >= 3 else None
     return Calibration(sc, [n for n, _, _ in nights], delay[0] if delay else None,
                        delay[1] if delay else float("nan"), delay[2] if delay else float("nan"), len(delays),
-                       board_mean, board_se, desks, roads)
+                       board_mean, board_se, desks, roads, len(board))
 
 
 __all__ = ["METHOD", "Calibration", "calibrate", "road_legs"]

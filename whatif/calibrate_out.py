@@ -14,6 +14,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from present.catalog import CATALOG
+from present.lang import column as lang_column
 from scenarios.io import write_text_atomic
 from scenarios.scenario import Scenario
 from scenarios.writers import write_csv
@@ -42,12 +44,35 @@ def _copy_tables(sc: Scenario, raw: dict, out: Path) -> None:
             holder[name] = local
 
 
+def parameter_name(key: str, sc: Scenario, lang: str) -> str:
+    """A parameter as a planner names it (城阳区道路时间系数, 上车每人用时（秒）); a key without a name as it is."""
+    if key.startswith("district_factor."):
+        ident = key.split(".", 1)[1]
+        names = dict(zip(map(str, sc.districts.index), sc.districts[lang_column(lang)].astype(str), strict=True))
+        return word(lang, "param.district_factor", district=names.get(ident, ident))
+    return word(lang, f"param.{key}") if f"review.param.{key}" in CATALOG else key
+
+
+def records_count(n: int, unit: str, lang: str) -> str:
+    """How many records inform an estimate, with their unit: "46 个车辆首次发车时刻", "12 段行程", "1 晚"."""
+    key = f"unit.{unit}_one" if n == 1 and f"review.unit.{unit}_one" in CATALOG else f"unit.{unit}"
+    return word(lang, key, n=n)
+
+
 def estimates_table(cal: Calibration, lang: str) -> pd.DataFrame:
-    table = cal.table()
-    heads = {"parameter": word(lang, "c_parameter"), "estimate": word(lang, "c_estimate"), "se": word(lang, "c_se"),
-             "low90": word(lang, "c_low"), "high90": word(lang, "c_high"), "scenario": word(lang, "c_scenario"),
-             "records": word(lang, "c_records")}
-    return table.round(4).rename(columns=heads)
+    """``calibration.csv``: each estimate by its planner's name, its records with their unit, and the machine key
+    (``parameter``, as in the scenario's ``calibrated:`` section) in a column of its own."""
+    table = cal.table().round(4)
+    sc = cal.scenario
+    return pd.DataFrame({
+        word(lang, "c_parameter"): [parameter_name(k, sc, lang) for k in table["parameter"]],
+        word(lang, "c_estimate"): table["estimate"], word(lang, "c_se"): table["se"],
+        word(lang, "c_low"): table["low90"], word(lang, "c_high"): table["high90"],
+        word(lang, "c_scenario"): table["scenario"],
+        word(lang, "c_records"): [records_count(int(n), u, lang) for n, u in zip(table["records"], table["unit"],
+                                                                                 strict=True)],
+        word(lang, "c_key"): table["parameter"],
+    })
 
 
 def write_calibrated(cal: Calibration, out_dir: str | Path, lang: str = "zh") -> Scenario:
@@ -67,5 +92,6 @@ def summary_lines(cal: Calibration, lang: str = "zh") -> list[str]:
     lines = [word(lang, "c_from", n=len(cal.nights), nights=", ".join(cal.nights))]
     for r in cal.table().itertuples(index=False):
         interval = word(lang, "c_interval", low=r.low90, high=r.high90) if r.se == r.se else ""
-        lines.append(word(lang, "c_line", name=r.parameter, est=r.estimate, interval=interval, before=r.scenario))
+        lines.append(word(lang, "c_line", name=parameter_name(r.parameter, cal.scenario, lang), est=r.estimate,
+                          interval=interval, before=r.scenario, records=records_count(int(r.records), r.unit, lang)))
     return lines

@@ -92,9 +92,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "review.c_from": ("calibrated from the records of {n} nights: {nights}", "由 {n} 个夜晚的记录校准：{nights}"),
     "review.c_interval": (" (90% interval {low:.3g}-{high:.3g})", "（90% 区间 {low:.3g}–{high:.3g}）"),
     "review.c_line": (
-        "{name}: {est:.4g}{interval}, was {before:.4g}",
-        "{name}：{est:.4g}{interval}，原为 {before:.4g}",
+        "{name}: {est:.4g}{interval}, was {before:.4g} (from {records})",
+        "{name}：{est:.4g}{interval}，原为 {before:.4g}（依据 {records}）",
     ),
+    "review.c_key": ("Parameter key (for programs)", "参数键（程序用）"),
+    # the calibrated parameters as a planner names them (sim.calibrate.Calibration.table's keys)
+    "review.param.train.delay_mean_min": ("Train delay, mean (min)", "列车平均晚点（分钟）"),
+    "review.param.station.board_s_mean": ("Boarding, seconds per person", "上车每人用时（秒）"),
+    "review.param.station.desk_service_s": ("Station desk, seconds per worker", "车站服务台每人办理用时（秒）"),
+    "review.param.district_factor": ("Road-time factor, {district}", "{district}道路时间系数"),
+    "review.param.travel.bias_cv": (
+        "Roads' overall bias, uncertainty left (CV)", "道路时间整体偏差的不确定度（变异系数）",
+    ),
+    "review.param.travel.cv": ("Leg-time variability (CV)", "单段行程时间的波动（变异系数）"),
+    "review.param.travel.night_share": (
+        "Share of the variability common to the whole night", "波动中整晚共有的比例",
+    ),
+    # how many records inform an estimate, with their unit
+    "review.unit.nights": ("{n} nights", "{n} 晚"),
+    "review.unit.nights_one": ("{n} night", "{n} 晚"),
+    "review.unit.boardings": ("{n} timed coach boardings", "{n} 车次上车计时"),
+    "review.unit.boardings_one": ("{n} timed coach boarding", "{n} 车次上车计时"),
+    "review.unit.departures": (
+        "{n} coach times at the station (reaching the bay, departing)", "{n} 个车辆在站时刻（进车位、发车）",
+    ),
+    "review.unit.legs": ("{n} legs between stops", "{n} 段行程"),
+    "review.unit.legs_one": ("{n} leg between stops", "{n} 段行程"),
     "review.c_written": (
         "the calibrated scenario: {out}/scenario.yaml (plan, simulate and fleet take it)",
         "校准后的场景：{out}/scenario.yaml（plan、simulate、fleet 可直接使用）",

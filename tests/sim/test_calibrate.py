@@ -128,3 +128,31 @@ def test_the_desk_replay_keeps_to_the_records(calibrated) -> None:
         fits = [fit_desks(s, [(plan, rec)], board, seed=0) for s in (sc, harsh)]
     assert fits[1] is not None and fits[1].desk_s == pytest.approx(fits[0].desk_s)
     assert fits[1].desk_s == pytest.approx(BENCH_TRUTH.desk_service_s, rel=0.10)
+
+
+def test_calibration_names_each_parameter_and_counts_records_with_their_unit(calibrated, tmp_path: Path) -> None:
+    """calibration.csv's 参数 is a planner's name (城阳区道路时间系数, 上车每人用时（秒）), the machine key in a
+    column of its own; 记录数 carries its unit (晚, 段行程, ...) and the count the estimate rests on; so do the
+    terminal lines."""
+    from whatif.calibrate_out import summary_lines, write_calibrated
+
+    _sc, _plan, cal = calibrated
+    write_calibrated(cal, tmp_path, lang="zh")
+    table = pd.read_csv(tmp_path / "calibration.csv", encoding="utf-8-sig", dtype=str)
+    keys = list(table["参数键（程序用）"])
+    assert keys == list(cal.table()["parameter"])  # the keys of the scenario's calibrated: section
+    named = dict(zip(keys, table["参数"], strict=True))
+    assert named["district_factor.chengyang"] == "城阳区道路时间系数"
+    assert named["station.board_s_mean"] == "上车每人用时（秒）"
+    assert named["travel.bias_cv"].startswith("道路时间整体偏差")
+    assert all(not name.isascii() for name in table["参数"])  # no machine key left as a name
+    records = dict(zip(keys, table["记录数"], strict=True))
+    assert records["train.delay_mean_min"] == "1 晚" and records["travel.bias_cv"] == "1 晚"
+    assert records["district_factor.huangdao"] == f"{cal.roads.legs['huangdao']} 段行程"
+    assert records["station.board_s_mean"] == f"{cal.n_board} 车次上车计时" and cal.n_board > 1
+    assert records["station.desk_service_s"].startswith(f"{cal.desks.coaches} 个车辆在站时刻")
+    lines = summary_lines(cal, "zh")
+    assert not any("district_factor" in line or "station." in line or "travel." in line for line in lines)
+    assert any(line.startswith("城阳区道路时间系数：") and "段行程" in line for line in lines)
+    english = summary_lines(cal, "en")
+    assert any(line.startswith("Road-time factor, Chengyang: ") and "legs between stops" in line for line in english)
