@@ -53,7 +53,7 @@ def shown(frame: pd.DataFrame, lang: str, sc: Scenario | None = None) -> pd.Data
         if out[c].dtype == bool:
             out[c] = [text("word.yes" if v else "word.no", lang) for v in out[c]]
     if "percentile" in out:
-        out["percentile"] = out["percentile"].round(0)
+        out["percentile"] = out["percentile"].round(0).astype("Int64")  # 95, not 95.0; none where no record
     districts = district_names(sc, lang) if sc is not None else {}
     if sc is not None and "district" in out:
         out["district"] = [districts.get(str(d), d) for d in out["district"]]
@@ -105,8 +105,9 @@ def summary_lines(rv: Review, lang: str = "zh") -> list[str]:
             lines.append(word(lang, "s_deadline_met", deadline=format_clock(deadline)))
     c = rv.coaches.dropna(subset=["actual"])
     outside = c[(c["actual"] < c["p5"]) | (c["actual"] > c["p95"])]
-    which = ", ".join(f"{r.coach_id}/{r.trip} {word(lang, 'm_last_stop' if r.measure == 'last_stop' else r.measure)}"
-                      for r in outside.head(6).itertuples(index=False)) or word(lang, "none")
+    which = text("sep.list", lang).join(
+        f"{r.coach_id}/{r.trip} {word(lang, 'm_last_stop' if r.measure == 'last_stop' else r.measure)}"
+        for r in outside.head(6).itertuples(index=False)) or word(lang, "none")
     lines.append(word(lang, "s_outside", n=len(outside), which=which + (" …" if len(outside) > 6 else "")))
     if len(rv.closed):
         per = rv.closed.groupby("enterprise_id").size().sort_values(ascending=False)

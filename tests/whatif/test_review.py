@@ -171,6 +171,9 @@ def test_districts_are_named_as_planners_name_them(reviewed, pack: Path) -> None
     assert road_heads and all(c.removeprefix("道路：") in names for c in road_heads)
     assert not any(i in c for c in by_trip.columns for i in ids)
     assert set(by_trip["全程有记录"]) <= {"是", "否"} and "是" in set(by_trip["全程有记录"])
+    shown = [v for v in districts["实际所处仿真分位（%）"] if v]
+    assert shown and all(v.isdigit() for v in shown)  # whole percentiles: 95, not 95.0
+    assert "C01/1 发车、C02/1 发车" in reviewed[-1].summary("zh")  # a Chinese list takes 、
 
 
 def test_enterprises_are_named_beside_their_ids(reviewed, pack: Path) -> None:
