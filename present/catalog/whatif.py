@@ -21,6 +21,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "season.written_to": ("written to {out}", "结果写入 {out}"),
     "fair.chart.twenty_over": (" (20 and over together)", "（20 及以上合并）"),
+    "fair.chart.cong": (
+        "Congestion: in how many top-{k} lists each post appears", "推荐拥挤度：每个岗位出现在多少人的前 {k} 条推荐里",
+    ),
+    "fair.chart.plain": ("plain scoring", "按得分直接推荐"),
+    "fair.chart.spread": ("spread by places", "按名额分散推荐"),
+    "fair.chart.share": ("share of posts (most shown first)", "岗位占比（按曝光从多到少）"),
+    "fair.chart.exp": ("cumulative share shown", "曝光份额累计"),
+    "fair.chart.lorenz": (
+        "Concentration of exposure (Gini {g1:.2f} -> {g2:.2f})", "曝光集中曲线（基尼系数 {g1:.2f} → {g2:.2f}）",
+    ),
+    "fair.chart.hist": ("posts", "岗位数"),
+    "fair.chart.times": ("times shown in lists", "出现在推荐中的次数"),
+    "fair.chart.district": ("Places and matches per district", "各区市岗位名额与匹配人数"),
+    "fair.chart.places": ("places", "招聘名额"),
+    "fair.chart.filled": ("matched", "已匹配"),
+    "fair.chart.why": ("Why posts stay open", "未招满岗位的原因"),
+    "fair.chart.posts": ("posts", "岗位数"),
     # --set and overrides
     "set.grid": ("the grid has {shown} = {size} variants, more than the limit of {limit}.", "方案组合有 {shown} = {size} 个，超过上限 {limit} 个。"),
     "set.grid.fix": ("sweep fewer values per axis, or split the sweep into several runs.", "每个维度少给几个值，或分成几次比较。"),
