@@ -29,7 +29,8 @@ from planning.match.report import (
     recommendations,
 )
 from planning.match.texts import header, say, sep
-from present.columns import for_people
+from present.catalog import text
+from present.columns import show
 from present.lang import column as lang_column
 from scenarios.io import atomic_folder
 from scenarios.writers import CellWriter, new_workbook, write_csv
@@ -80,8 +81,17 @@ KINDS = {"fill_rate": "share"}
 
 def _localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A table of the pack as a planner reads it: headers in ``lang``, yes/no as words (是/否), shares as
-    percentages (7.8%), the way the toolkit's other CSVs show them."""
-    return for_people(frame, lang, kinds=KINDS, names={c: header(c, lang) for c in frame.columns})
+    percentages (7.8%), the way the toolkit's other CSVs show them (``present.columns.show``). Whole columns at a
+    time: a city's candidates run to a million rows."""
+    out = frame.copy()
+    yes, no = text("word.yes", lang), text("word.no", lang)
+    for column in out.columns:
+        if out[column].dtype == bool:
+            out[column] = np.where(out[column].to_numpy(), yes, no)
+        elif column in KINDS:
+            out[column] = [show(v, KINDS[column], lang) for v in out[column].tolist()]
+    out.columns = [header(c, lang) for c in frame.columns]
+    return out
 
 
 def _workbook(path: Path, fair: pd.Series, posts: pd.DataFrame, seekers: pd.DataFrame, lang: str) -> None:
