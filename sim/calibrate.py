@@ -27,7 +27,7 @@ from scenarios.records import Records
 from scenarios.scenario import Scenario
 from scenarios.travel import place_districts
 from sim.calibrate_roads import RoadFit, fit_roads
-from sim.calibrate_station import DeskFit, boarding_seconds, fit_delay, fit_desks
+from sim.calibrate_station import MIN_DELAY_NIGHTS, DeskFit, boarding_seconds, fit_delay, fit_desks
 
 Z90 = Z95 = 1.6448536269514722  # a two-sided 90% interval is +-1.645 standard errors
 METHOD = ("roads: linear mixed model on log(actual/planned leg minutes) with a random night effect and a district "
@@ -81,7 +81,7 @@ class Calibration:
         def add(name: str, est: float, se: float, before: float, n: int, unit: str) -> None:
             rows.append((name, est, se, est - Z90 * se, est + Z90 * se, before, n, unit))
 
-        if self.delay is not None:
+        if self.n_delays:  # the nights' mean delay, whether or not it is enough to replace the model
             d = sc.train.delay
             before = (d.p_on_time * d.on_time_max_min / 2 + (1 - d.p_on_time) * d.late_median_min
                       * math.exp((math.log(d.late_p95_min / d.late_median_min) / Z95) ** 2 / 2))
@@ -136,6 +136,9 @@ class Calibration:
         for r in self.table().itertuples(index=False):
             se = f" ± {r.se:.3g} (90%: {r.low90:.3g} to {r.high90:.3g})" if np.isfinite(r.se) else ""
             estimates[r.parameter] = f"{r.estimate:.4g}{se}; scenario {r.scenario:.4g}; from {r.records} {r.unit}"
+        if self.delay is None and self.n_delays:
+            estimates["train.delay"] = (f"{self.n_delays} night(s): the train's delay distribution kept from the "
+                                        f"scenario (replaced from {MIN_DELAY_NIGHTS} nights on)")
         if self.roads is not None and self.roads.assumed_shares:
             estimates["travel.cv"] = "one night: travel.cv, night_share and district_share kept from the scenario"
         return {"nights": list(self.nights), "method": METHOD, "district_factors": factors, "estimates": estimates}
@@ -154,7 +157,8 @@ class Calibration:
 def calibrate(sc: Scenario, nights: list[tuple[str, Plan, Records]], seed: int = 0) -> Calibration:
     """Estimate from the records of ``nights`` (name, the plan of that night, its records) for scenario ``sc``."""
     delays = [rec.train_arrival_min - sc.arrival_min for _, _, rec in nights if rec.train_arrival_min is not None]
-    delay = fit_delay(sc, delays) if delays else None
+    delay = fit_delay(sc, delays) if delays else None  # the mean delay from any night; the model from enough
+    model = delay[0] if delay and len(delays) >= MIN_DELAY_NIGHTS else None
     board = [b for _, plan, rec in nights for b in boarding_seconds(plan, rec, sc.station.bay_pull_out_min)]
     board_mean = float(np.median(board)) if board else float("nan")  # the median: robust to a mis-noted time
     board_se = float(1.2533 * np.std(board, ddof=1) / math.sqrt(len(board))) if len(board) >= 2 else float("nan")
@@ -165,7 +169,7 @@ def calibrate(sc: Scenario, nights: list[tuple[str, Plan, Records]], seed: int =
     legs = pd.concat([road_legs(sc, rec, name) for name, _, rec in nights], ignore_index=True)
     legs = legs[(legs["from_district"] != "") & (legs["to_district"] != "")]
     roads = fit_roads(legs, sc.travel.cv, sc.travel.night_share, sc.travel.district_share) if len(legs) >= 3 else None
-    return Calibration(sc, [n for n, _, _ in nights], delay[0] if delay else None,
+    return Calibration(sc, [n for n, _, _ in nights], model,
                        delay[1] if delay else float("nan"), delay[2] if delay else float("nan"), len(delays),
                        board_mean, board_se, desks, roads, len(board))
 

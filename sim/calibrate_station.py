@@ -4,7 +4,10 @@
   Delays over ``on_time_max_min`` are fitted by a lognormal (mean and standard deviation of their logs); the
   95th percentile written is that of the predictive distribution, ``exp(m + t(0.95, n-1) s sqrt(1 + 1/n))``, which
   carries the uncertainty of a few nights (a one-night fit keeps the scenario's spread). ``p_on_time`` is the share
-  of nights on time. The mean's standard error is the sample's, ``sd / sqrt(n)``.
+  of nights on time. The mean's standard error is the sample's, ``sd / sqrt(n)``. The distribution (three numbers:
+  the share on time, the late median and its 95th percentile) replaces the scenario's only from
+  ``MIN_DELAY_NIGHTS`` nights on: one late night would otherwise make every later plan assume a train that is never
+  on time (a share of 0 from one night). With fewer nights the mean delay is reported and the scenario's model kept.
 - **Boarding**: at the station, the log's "boarding began" to the departure, less the bay's pull-out, over the
   workers aboard, is the mean seconds a worker takes; the scenario's range keeps its width around it.
 - **Desks**: seen only through the simulation (the coaches leave when their groups are past the desks), so they are
@@ -53,6 +56,10 @@ Z95 = 1.6448536269514722
 
 def t95(dof: int) -> float:
     return _T95[dof - 1] if 1 <= dof <= len(_T95) else Z95
+
+
+#: Nights of recorded train arrivals from which the train's delay distribution replaces the scenario's.
+MIN_DELAY_NIGHTS = 5
 
 
 def fit_delay(sc: Scenario, delays: list[float]) -> tuple[TrainDelay, float, float]:

@@ -20,6 +20,7 @@ from scenarios.io import write_text_atomic
 from scenarios.scenario import Scenario
 from scenarios.writers import write_csv
 from sim.calibrate import Calibration
+from sim.calibrate_station import MIN_DELAY_NIGHTS
 from whatif.review_texts import word
 
 #: The scenario keys that name a table file, and where the key sits.
@@ -94,4 +95,6 @@ def summary_lines(cal: Calibration, lang: str = "zh") -> list[str]:
         interval = word(lang, "c_interval", low=r.low90, high=r.high90) if r.se == r.se else ""
         lines.append(word(lang, "c_line", name=parameter_name(r.parameter, cal.scenario, lang), est=r.estimate,
                           interval=interval, before=r.scenario, records=records_count(int(r.records), r.unit, lang)))
+    if cal.delay is None and cal.n_delays:
+        lines.append(word(lang, "c_delay_kept", n=cal.n_delays, min=MIN_DELAY_NIGHTS))
     return lines

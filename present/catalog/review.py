@@ -89,6 +89,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "review.c_high": ("90% high", "90% 区间上限"),
     "review.c_scenario": ("Scenario value", "原场景值"),
     "review.c_records": ("Records", "记录数"),
+    "review.c_delay_kept": (
+        "train delay: {n} night(s) of records, not enough to change the train's delay distribution (from {min} "
+        "nights on); the scenario's is kept",
+        "列车晚点：只有 {n} 晚的记录，不足以改动列车晚点的分布（至少 {min} 晚）；保留场景原来的设定",
+    ),
     "review.c_from": ("calibrated from the records of {n} nights: {nights}", "由 {n} 个夜晚的记录校准：{nights}"),
     "review.c_interval": (" (90% interval {low:.3g}-{high:.3g})", "（90% 区间 {low:.3g}–{high:.3g}）"),
     "review.c_line": (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def test_one_night_recovers_the_desks_and_the_slow_district(calibrated) -> None:
 
 def test_the_calibrated_scenario_is_written_loaded_and_simulated(calibrated, tmp_path: Path) -> None:
     from sim import simulate
-    from whatif.calibrate_out import write_calibrated
+    from whatif.calibrate_out import summary_lines, write_calibrated
     from whatif.cli import main
 
     sc, plan, cal = calibrated
@@ -106,8 +107,26 @@ def test_the_calibrated_scenario_is_written_loaded_and_simulated(calibrated, tmp
     assert ratio == pytest.approx((f["huangdao"] + f["licang"]) / 2)  # the station is in Licang
     assert "Pinheiro" in back.calibrated.method
     assert (tmp_path / "calibration.csv").read_text(encoding="utf-8-sig").startswith("参数")
+    # one late night does not make every later train late: the delay distribution is the scenario's until
+    # MIN_DELAY_NIGHTS nights are recorded, and the section and the terminal say so
+    assert cal.delay_mean > 20 and cal.delay is None and back.train.delay == sc.train.delay
+    assert "kept from the scenario" in back.calibrated.estimates["train.delay"]
+    assert any(line.startswith("列车晚点：只有 1 晚的记录") for line in summary_lines(cal, "zh"))
     night = simulate(back, plan, replications=2, seed=1)  # the night's model takes the calibrated scenario
-    assert night.kpis["train_delay_min"].min() > 20  # the calibrated train is late, as the true one was
+    assert len(night.kpis) == 2
+
+
+def test_a_fitted_delay_model_replaces_the_scenarios(calibrated) -> None:
+    """With enough nights (``MIN_DELAY_NIGHTS``, five) the fitted distribution replaces the scenario's in the
+    calibrated scenario and the section no longer says it was kept."""
+    from sim.calibrate_station import MIN_DELAY_NIGHTS, fit_delay
+
+    sc, _plan, cal = calibrated
+    assert MIN_DELAY_NIGHTS == 5
+    model = fit_delay(sc, [cal.delay_mean] * MIN_DELAY_NIGHTS)[0]
+    replaced = dataclasses.replace(cal, delay=model).apply()
+    assert replaced.train.delay.p_on_time == 0.0 and replaced.train.delay.late_median_min > 20
+    assert "train.delay" not in replaced.calibrated.estimates
 
 
 def test_the_desk_replay_keeps_to_the_records(calibrated) -> None:
