@@ -88,9 +88,9 @@ def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicle
         ax.set_ylabel(text["vehicle"])
         title = text["gantt_title"].format(r=replication + 1)
         ev = result.events
-        missing = int(((ev["replication"] == replication) & (ev["event"] == "no_show")).sum()) if len(ev) else 0
-        if missing:  # a disrupted night is said to be one: the coaches that did not come are not on the chart
-            title += text["gantt_no_show"].format(k=missing)
+        gone = ev.loc[(ev["replication"] == replication) & (ev["event"] == "no_show"), "entity"] if len(ev) else []
+        if len(gone):  # a disrupted night is said to be one: the coaches that did not come are named
+            title += text["gantt_no_show"].format(coaches=text["list_sep"].join(map(str, dict.fromkeys(gone))))
         if shown > len(vehicles):
             title += text["first_of"].format(k=len(vehicles), n=shown)
         ax.set_title(title)

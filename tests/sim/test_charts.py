@@ -98,7 +98,8 @@ def test_the_gantt_of_a_night_a_coach_did_not_come_says_so(two_enterprises_one_c
     run = simulate(sc, plan, replications=1, seed=1, options={"disruptions.coach_no_show.enabled": True,
                                                               "disruptions.coach_no_show.p": 1.0})
     assert (run.events["event"] == "no_show").any()
-    assert run.gantt(0, lang="zh").axes[0].get_title().endswith("；这一晚有 1 辆预订的车没来")
+    gone = run.events.loc[run.events["event"] == "no_show", "entity"].astype(str).iloc[0]
+    assert run.gantt(0, lang="zh").axes[0].get_title().endswith(f"；这一晚预订的车没来：{gone}")  # named
     assert "did not come" in run.gantt(0, lang="en").axes[0].get_title()
     calm = simulate(sc, plan, replications=1, seed=1)
     assert "did not come" not in calm.gantt(0, lang="en").axes[0].get_title()
