@@ -239,16 +239,18 @@ def solve(
     stall = [] if mix.stall is None else [(_bounds(problem)[0] - len(it.direct), mix.stall)]
     if mix.own is not None and mix.own.stall is not None:  # and, whatever the routes, after its own idle count
         stall.append((it.m, mix.own.stall))
+    stalled = False
     for mark in marks:
         # With an iteration budget, time is only a cap: the whole search may use what is left before the last mark.
         until = marks[-1] if budget else mark
         seconds = max(0.0, time_limit * until - (time.perf_counter() - start))
         iters = None if max_iterations is None else int(max_iterations * (mark - done) / marks[-1])
-        if search.stalled:  # an earlier leg stopped on the stall rule: the masters still run
+        if stalled:  # an earlier leg stopped on the stall rule: the masters still run, our search does not
             iters = 0
         span = (done / marks[-1], mark / marks[-1])
         cand, cost, ran = search.run(seq, seconds, pool.add, scale, span, iters, stall or None)
-        timed_out |= iters is not None and ran < iters and not search.stalled
+        stalled |= search.stalled
+        timed_out |= iters is not None and ran < iters and not stalled
         done = mark
         if cost < best_cost:
             best_seq, best_cost, seq = cand, cost, cand

@@ -157,9 +157,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "mix.exact.fix": ("give e.g. 20000.", "例如 20000。"),
     "mix.stall.fix": ("give e.g. 500, or None (no adaptive stop).", "例如 500，或 None（不提前停止）。"),
     "mix.clock.fix": ("give e.g. 0.85, or None (twice PyVRP's share).", "例如 0.85，或 None（PyVRP 份额的两倍）。"),
-    "mix.km": ("expected two idle counts >= 1 or None, got {value}.", "应为两个不小于 1 的空转次数或 None，实际为 {value}。"),
-    "mix.km.fix": ("give e.g. (300, 200), or None (the km objective searched as the others).",
-                   "例如 (300, 200)，或 None（公里目标与其他目标同样搜索）。"),
+    "mix.km": ("expected three idle counts >= 1 or None, got {value}.", "应为三个不小于 1 的空转次数或 None，实际为 {value}。"),
+    "mix.km.fix": ("give e.g. (300, 20, 100), or None (the km objective searched as the others).",
+                   "例如 (300, 20, 100)，或 None（公里目标与其他目标同样搜索）。"),
     # stored plans
     "store.foreign_file": (
         "{name} does not belong to this plan.json (missing, changed or written by another run): the folder does not "

@@ -156,8 +156,8 @@ def test_a_stall_count_ends_each_part_early_the_same_way_each_time(spied, monkey
     assert a.routes == b.routes and ran[1] == ran[0]
 
 
-@pytest.mark.parametrize("km", [(300,), (0, 200), [300, 200], "fast"])
-def test_the_km_stops_are_two_counts(km) -> None:
+@pytest.mark.parametrize("km", [(300,), (300, 200), (0, 20, 100), [300, 20, 100], "fast"])
+def test_the_km_stops_are_three_counts(km) -> None:
     with pytest.raises(ScenarioError) as err:
         RouteSearch(km=km)
     assert err.value.field == "search.km"
@@ -167,10 +167,10 @@ def test_the_km_objective_gets_the_idle_stops_and_ride_minutes_do_not() -> None:
     default = RouteSearch()
     assert default.for_objective("vehicles_then_ride") is default
     km = default.for_objective("vehicles_then_km")
-    assert km == RouteSearch(pyvrp=Stop(0.35, 300), stall=200, km=None, clock=0.85)
+    assert km == RouteSearch(pyvrp=Stop(0.35, 300), own=Stop(1.0, 100), stall=20, km=None, clock=0.85)
     assert default.for_objective("distance") == RouteSearch(km=None, clock=0.85)  # plain km: only the clock
-    mine = RouteSearch(pyvrp=Stop(0.5, 40), stall=10).for_objective("vehicles_then_km")
-    assert (mine.pyvrp, mine.stall) == (Stop(0.5, 40), 10)  # stops set by hand are kept
+    mine = RouteSearch(pyvrp=Stop(0.5, 40), own=Stop(0.8, 30), stall=10).for_objective("vehicles_then_km")
+    assert (mine.pyvrp, mine.own, mine.stall) == (Stop(0.5, 40), Stop(0.8, 30), 10)  # stops set by hand are kept
     assert RouteSearch(km=None).for_objective("vehicles_then_km") == RouteSearch(km=None)
 
 
