@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from planning.routing.items import Items
+from planning.routing.recreate import recreate_timed
 from planning.routing.tour import State
 
 INF = math.inf
@@ -56,6 +57,9 @@ class Sisr:
         d = it.cost[np.ix_(cust, cust)] + it.cost[np.ix_(cust, cust)].T
         self.adj = cust[np.argsort(d, axis=1, kind="stable")] if len(cust) else np.zeros((0, 0), np.int64)
         self.cost_t = np.ascontiguousarray(it.cost.T)
+        self.time_t = np.ascontiguousarray(it.time.T)
+        self.no_cost = not it.cost.any()  # ride minutes alone: insertions cost no km
+        self.partners: list[list[int]] | None = None  # each item's other pieces (``recreate.recreate_timed``)
         self.penalty = 10.0 * (it.route_fixed + 2 * float(it.cost.max()) + 1.0) + 1e6
         self.sibling = np.full(it.m, -1, dtype=np.int64)
         if it.pairs is not None and it.pairs.shape[0]:
@@ -132,9 +136,7 @@ class Sisr:
         else:
             rem = rem[np.argsort(it.cost[0, rem], kind="stable")]
         if self.timed:
-            for c in rem:
-                seq = self.insert(seq, int(c), blink)
-            return seq
+            return recreate_timed(self, seq, rem, blink)
         return self._recreate_fast(seq, rem, blink)
 
     def _recreate_fast(self, seq: np.ndarray, rem: np.ndarray, blink: bool) -> np.ndarray:
