@@ -1,6 +1,11 @@
 """Benchmark the routing engine on CVRPLIB (.vrp/.sol) or DIMACS SDVRP files, optionally beside PyVRP/OR-Tools.
 
 python benchmarks/routing.py ../shared/benchmarks/cvrplib/A --time-limit 10 --csv out.csv
+python benchmarks/routing.py ../shared/benchmarks/cvrplib/X --time-limit 20 --solvers ours,pyvrp --jobs 2
+
+Time limits are CPU seconds of the solving process, for our engine and for PyVRP alike (``planning.routing.slices.cpu``;
+PyVRP through a CPU-time stopping criterion), so a busy machine stretches the wall time, not the search; ``--jobs``
+runs instances in parallel processes, each with its own CPU clock. OR-Tools' limit stays wall-clock (its own).
 python benchmarks/routing.py --scenarios all --peer all --mixes --time-limit 900   # nights: mixes, PyVRP, VROOM
 """
 
@@ -15,6 +20,8 @@ import re
 import sys
 import time
 from pathlib import Path
+
+from joblib import Parallel, delayed
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -66,13 +73,14 @@ def run_pyvrp(path: Path, seconds: float, seed: int, k: int | None = None) -> tu
     if path.suffix != ".vrp" or importlib.util.find_spec("pyvrp") is None:
         return None
     import pyvrp
-    from pyvrp.stop import MaxRuntime
+
+    from planning.routing.generator import CpuTime
 
     data = pyvrp.read(str(path), round_func="round")
     if k is not None:
         vt = data.vehicle_type(0).replace(num_available=k)
         data = data.replace(vehicle_types=[vt])
-    res = pyvrp.Model.from_data(data).solve(MaxRuntime(seconds), seed=seed, display=False)
+    res = pyvrp.Model.from_data(data).solve(CpuTime(seconds), seed=seed, display=False)
     return (float(res.cost()), int(res.best.num_routes())) if res.is_feasible() else None
 
 
@@ -104,6 +112,43 @@ def run_ortools(problem: RoutingProblem, path: Path, seconds: float) -> tuple[fl
         return None
     used = sum(1 for v in range(vehicles) if not routing.IsEnd(sol.Value(routing.NextVar(routing.Start(v)))))
     return float(sol.ObjectiveValue()), used
+
+
+def run_instance(
+    path: Path, fix_k: bool, seconds: float, seed: int, solvers: set[str]
+) -> tuple[dict[str, object], list[str]]:
+    """One instance's row (ours, PyVRP, OR-Tools as chosen) and the checker's errors on our routes."""
+    problem = load(path, fix_k)
+    bks = best_known(path)
+    row: dict[str, object] = {"instance": path.stem, "customers": len(problem.customers), "bks": bks}
+    errors: list[str] = []
+    if "ours" in solvers:
+        t0, c0 = time.perf_counter(), time.process_time()
+        res = solve(problem, time_limit=seconds, seed=seed)
+        elapsed, used = time.perf_counter() - t0, time.process_time() - c0
+        errors = check_routes(problem, res)
+        row |= {
+            "cost": res.cost,
+            "gap": gap(res.cost, bks),
+            "time": elapsed,
+            "cpu": used,
+            "vehicles": res.vehicles,
+            "check": "ok" if not errors else "FAIL",
+            "status": res.status,
+        }
+    k = problem.vehicle_types[0].count
+    c0 = time.process_time()
+    py = run_pyvrp(path, seconds, seed, k) if "pyvrp" in solvers else None
+    py_cpu = time.process_time() - c0 if py else None
+    ot = run_ortools(problem, path, seconds) if "ortools" in solvers else None
+    row |= {
+        "pyvrp": py[0] if py else None,
+        "pyvrp_gap": gap(py[0] if py else None, bks),
+        "pyvrp_cpu": py_cpu,
+        "ortools": ot[0] if ot else None,
+        "ortools_gap": gap(ot[0] if ot else None, bks),
+    }
+    return row, errors
 
 
 def gap(cost: float | None, bks: float | None) -> float | None:
@@ -173,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scenarios", nargs="*", default=None, help="route bundled scenarios instead (names or all)")
     ap.add_argument("--peer", choices=("pyvrp", "vroom", "all"), default=None,
                     help="with --scenarios: PyVRP, VROOM (pyvroom, the bench extra) or both on the same problems")
+    ap.add_argument("--jobs", type=int, default=1, help="instances solved in parallel processes (CPU-time limits)")
     ap.add_argument("--mixes", action="store_true",
                     help="with --scenarios: also our own search alone and PyVRP alone (planning.routing.mix)")
     args = ap.parse_args(argv)
@@ -180,49 +226,31 @@ def main(argv: list[str] | None = None) -> int:
         return run_scenarios(args.scenarios, args.time_limit, args.seed, args.peer, args.mixes)
     solvers = set(args.solvers.split(","))
     files = instances(args.folder, args.instances)
-    header = f"{'instance':<14}{'n':>5}{'cost':>11}{'bks':>11}{'gap%':>8}{'time s':>8}{'veh':>5} {'check':<6}"
-    header += f"{'pyvrp':>11}{'gap%':>7}{'ortools':>11}{'gap%':>7}"
+    header = f"{'instance':<14}{'n':>5}{'cost':>11}{'bks':>11}{'gap%':>8}{'cpu s':>8}{'wall s':>8}{'veh':>5}"
+    header += f" {'check':<6}"
+    header += f"{'pyvrp':>11}{'gap%':>7}{'cpu s':>7}{'ortools':>11}{'gap%':>7}"
     fleet = "fleet k from the name" if args.fix_k else "free fleet"
-    print(f"# {args.folder} time limit {args.time_limit:g} s seed {args.seed}, {fleet}", flush=True)
+    print(f"# {args.folder} time limit {args.time_limit:g} CPU s seed {args.seed}, {fleet}, {args.jobs} jobs",
+          flush=True)
+    print(f"# {_uptime()}", flush=True)
     print(header, flush=True)
-    rows: list[dict[str, object]] = []
+    chosen = []
     for path in files:
         problem = load(path, args.fix_k)
-        n = len(problem.customers)
-        if args.max_customers is not None and n > args.max_customers:
-            continue
-        bks = best_known(path)
-        row: dict[str, object] = {"instance": path.stem, "customers": n, "bks": bks}
-        if "ours" in solvers:
-            t0 = time.perf_counter()
-            res = solve(problem, time_limit=args.time_limit, seed=args.seed)
-            elapsed = time.perf_counter() - t0
-            errors = check_routes(problem, res)
-            row |= {
-                "cost": res.cost,
-                "gap": gap(res.cost, bks),
-                "time": elapsed,
-                "vehicles": res.vehicles,
-                "check": "ok" if not errors else "FAIL",
-                "status": res.status,
-            }
-            for e in errors[:5]:
-                print(f"  check: {e}", file=sys.stderr)
-        k = problem.vehicle_types[0].count
-        py = run_pyvrp(path, args.time_limit, args.seed, k) if "pyvrp" in solvers else None
-        ot = run_ortools(problem, path, args.time_limit) if "ortools" in solvers else None
-        row |= {
-            "pyvrp": py[0] if py else None,
-            "pyvrp_gap": gap(py[0] if py else None, bks),
-            "ortools": ot[0] if ot else None,
-            "ortools_gap": gap(ot[0] if ot else None, bks),
-        }
+        if args.max_customers is None or len(problem.customers) <= args.max_customers:
+            chosen.append(path)
+    work = (delayed(run_instance)(path, args.fix_k, args.time_limit, args.seed, solvers) for path in chosen)
+    rows: list[dict[str, object]] = []
+    for row, errors in Parallel(n_jobs=args.jobs, return_as="generator")(work):
+        for e in errors[:5]:
+            print(f"  check: {e}", file=sys.stderr)
         rows.append(row)
         print(
-            f"{path.stem:<14}{n:>5}{fmt(row.get('cost'), 0):>11}{fmt(bks, 0):>11}{fmt(row.get('gap')):>8}"
-            f"{fmt(row.get('time'), 1):>8}{row.get('vehicles', '-')!s:>5} {row.get('check', '-')!s:<6}"
-            f"{fmt(row['pyvrp'], 0):>11}{fmt(row['pyvrp_gap']):>7}{fmt(row['ortools'], 0):>11}"
-            f"{fmt(row['ortools_gap']):>7}",
+            f"{row['instance']!s:<14}{row['customers']!s:>5}{fmt(row.get('cost'), 0):>11}{fmt(row['bks'], 0):>11}"
+            f"{fmt(row.get('gap')):>8}{fmt(row.get('cpu'), 1):>8}{fmt(row.get('time'), 1):>8}"
+            f"{row.get('vehicles', '-')!s:>5} {row.get('check', '-')!s:<6}"
+            f"{fmt(row['pyvrp'], 0):>11}{fmt(row['pyvrp_gap']):>7}{fmt(row['pyvrp_cpu'], 1):>7}"
+            f"{fmt(row['ortools'], 0):>11}{fmt(row['ortools_gap']):>7}",
             flush=True,
         )
     for key, label in (("gap", "ours"), ("pyvrp_gap", "pyvrp"), ("ortools_gap", "ortools")):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import time
 import warnings
 
 import numpy as np
@@ -42,11 +43,46 @@ def pyvrp_routes(
 ) -> tuple[list[list[int]], bool] | None:
     """PyVRP's best routes (lists of items; each trip of a reloading vehicle is one route) and whether the clock
     stopped it; None when PyVRP is missing, the data are not whole numbers, or it found nothing feasible.
-    ``stall``: PyVRP stops earlier once its best has not improved for that many iterations."""
+    ``stall``: PyVRP stops earlier once its best has not improved for that many iterations; ``seconds`` (infinite:
+    the clock is never read) are CPU seconds of this process."""
+    data = pyvrp_data(problem, it, reloads)
+    if data is None:
+        return None
+    from pyvrp.stop import MaxIterations, MultipleCriteria, NoImprovement
+
+    # Infinite seconds (a default plan): iterations alone stop it, and the clock is never read.
+    counts = [MaxIterations(iterations)] + ([NoImprovement(stall)] if stall is not None else [])
+    clock = [CpuTime(max(0.1, seconds))] if math.isfinite(seconds) else []
+    stop = MultipleCriteria(counts + clock) if len(counts + clock) > 1 else counts[0]
+    got = run_pyvrp(data, stop, seed)
+    if got is None:
+        return None
+    routes, res = got
+    early = res.num_iterations < iterations  # the clock, or the stall count when one is set
+    return routes, early and (stall is None or bool(clock and clock[0].spent))
+
+
+class CpuTime:
+    """PyVRP's stopping criterion on CPU seconds of this process (its own ``MaxRuntime`` reads the wall clock, which
+    a busy machine stretches); ``spent`` says whether it stopped the search."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.start: float | None = None
+        self.spent = False
+
+    def __call__(self, best_cost: int) -> bool:
+        if self.start is None:
+            self.start = time.process_time()
+        self.spent = time.process_time() - self.start > self.seconds
+        return self.spent
+
+
+def pyvrp_data(problem: RoutingProblem, it: Items, reloads: int = 0) -> object | None:
+    """PyVRP's ``ProblemData`` of the items, or None when PyVRP is missing or the data are not whole numbers."""
     if not available() or it.m <= 2 or not np.allclose(it.qty, np.round(it.qty)):
         return None
     import pyvrp
-    from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria, NoImprovement
 
     model = pyvrp.Model()
     nodes = sorted(set(int(n) for n in it.node.tolist()))
@@ -85,16 +121,24 @@ def pyvrp_routes(
             d = 0 if back else round(float(dist[na, nb]) * DIST_SCALE)
             t = 0 if back else math.ceil(float(times[na, nb]) * TIME_SCALE - 1e-9)
             model.add_edge(a, b, d, t)
-    # Infinite seconds (a default plan): iterations alone stop it, and the clock is never read.
-    counts = [MaxIterations(iterations)] + ([NoImprovement(stall)] if stall is not None else [])
-    clock = [MaxRuntime(max(0.1, seconds))] if math.isfinite(seconds) else []
-    stop = MultipleCriteria(counts + clock) if len(counts + clock) > 1 else counts[0]
+    return model.data()
+
+
+def run_pyvrp(
+    data: object, stop: object, seed: int, start: list[list[int]] | None = None
+) -> tuple[list[list[int]], object] | None:
+    """PyVRP on ``data`` until ``stop`` (a PyVRP stopping criterion), from the routes ``start`` (lists of items) if
+    given: its best routes as lists of items and its ``Result``, or None when it found nothing feasible."""
+    import pyvrp
+
     with warnings.catch_warnings():
         # PyVRP warns when its penalties reach their bound (vehicles-first fixed costs are large): not our reader's
         # concern, the routes are checked by our own evaluation before any use.
         warnings.simplefilter("ignore")
         params = pyvrp.SolveParams(penalty=pyvrp.PenaltyParams(max_penalty=MAX_PENALTY))
-        res = model.solve(stop, seed=seed, display=False, collect_stats=False, params=params)
+        initial = None if start is None else pyvrp.Solution(data, [[i - 1 for i in r] for r in start])  # client ids
+        res = pyvrp.solve(data, stop, seed=seed, collect_stats=False, display=False, params=params,
+                          initial_solution=initial)
     if not res.is_feasible():
         return None
     routes: list[list[int]] = []
@@ -104,8 +148,7 @@ def pyvrp_routes(
             if act.is_client():
                 trips.setdefault(int(act.trip), []).append(int(act.idx) + 1)
         routes.extend(trips[k] for k in sorted(trips))
-    early = res.num_iterations < iterations  # the clock, or the stall count when one is set
-    return routes, early and (stall is None or (math.isfinite(seconds) and res.runtime >= max(0.1, seconds)))
+    return routes, res
 
 
 def _costs(problem: RoutingProblem) -> dict[str, tuple[int, int]]:

@@ -8,11 +8,11 @@ neighbours.
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 
 from planning.routing.items import Items
+from planning.routing.slices import cpu
 
 Routes = list[list[int]]
 
@@ -91,18 +91,18 @@ def savings(it: Items, rc: RouteCost) -> Routes:
 
 def local_search(it: Items, rc: RouteCost, routes: Routes, seconds: float, neighbours: int = 10) -> Routes:
     """First-improvement descent until no move improves or ``seconds`` pass (infinite: the clock is never read)."""
-    stop = time.perf_counter() + seconds if math.isfinite(seconds) else math.inf
+    stop = cpu() + seconds if math.isfinite(seconds) else math.inf
     routes = [list(r) for r in routes if r]
     costs = [rc(r) for r in routes]
     k = min(neighbours, it.m - 2)
     near = np.argsort(it.cost[1:, 1:] + it.cost[1:, 1:].T, axis=1)[:, 1 : k + 1] + 1 if k > 0 else None
     improved = True
-    while improved and (stop == math.inf or time.perf_counter() < stop) and near is not None:
+    while improved and (stop == math.inf or cpu() < stop) and near is not None:
         improved = False
         where = {i: (r, p) for r, route in enumerate(routes) for p, i in enumerate(route)}
         for u in range(1, it.m):
             for v in near[u - 1].tolist():
-                if stop != math.inf and time.perf_counter() > stop:
+                if stop != math.inf and cpu() > stop:
                     return [r for r in routes if r]
                 if _try_moves(rc, routes, costs, where, u, v):
                     improved = True

@@ -16,6 +16,7 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
+from planning.routing.slices import Slices
 from scenarios.errors import ScenarioError
 
 #: Share of a district's iterations PyVRP gets as route generator before our own search (the rest is ours).
@@ -36,6 +37,8 @@ KM_OBJECTIVE = "vehicles_then_km"
 #: limit stops the search (elsewhere twice its share of the iterations, 70%): the rest is for our search and masters.
 KM_OBJECTIVES = ("distance", KM_OBJECTIVE)
 KM_CLOCK = 0.85
+#: How a time-limited search on plain distance shares its time between PyVRP and ours (planning.routing.slices).
+DEFAULT_SLICES = Slices()
 
 
 def _fail(name: str, key: str, fix: str, **params: object) -> ScenarioError:
@@ -80,6 +83,8 @@ class RouteSearch:
     confirms its routes with those stalls, where it did not set its own (``for_objective``); on ride minutes our
     search is what pays and runs its share. ``clock`` (None: twice PyVRP's share of the iterations, ``KM_CLOCK`` on
     the km objectives unless ``km`` is None): PyVRP's share of the time when only a time limit stops the search.
+    ``slices`` (None: off): with only a time limit, on plain distance, the time goes to PyVRP and our search in
+    slices by what each returns (``planning.routing.slices``) instead of the ``clock`` split.
     """
 
     pyvrp: Stop | None = Stop(GENERATOR_SHARE)
@@ -89,6 +94,7 @@ class RouteSearch:
     stall: int | None = None
     km: tuple[int, int, int] | None = KM_STALLS
     clock: float | None = None
+    slices: Slices | None = DEFAULT_SLICES
 
     def __post_init__(self) -> None:
         for name in ("pyvrp", "own"):
@@ -111,6 +117,8 @@ class RouteSearch:
         if clock is not None and (not isinstance(clock, int | float) or isinstance(clock, bool)
                                   or not math.isfinite(clock) or not 0 < clock <= 1):
             raise _fail("clock", "mix.share", "mix.clock.fix", value=repr(clock))
+        if self.slices is not None and not isinstance(self.slices, Slices):
+            raise _fail("slices", "mix.slices", "mix.slices.fix", value=repr(self.slices))
 
     def for_objective(self, objective: str) -> RouteSearch:
         """The mix a district with ``objective`` is searched with: on the km objectives PyVRP's ``clock`` share, and

@@ -7,7 +7,6 @@ Insertion costs are evaluated for every edge at once with numpy.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ import numpy as np
 
 from planning.routing.items import Items
 from planning.routing.recreate import recreate_timed
+from planning.routing.slices import cpu
 from planning.routing.tour import State
 
 INF = math.inf
@@ -266,15 +266,15 @@ class Sisr:
         scale = max(scale, 1e-6)
         t0, t1 = self.p.t_start * scale, self.p.t_end * scale
         capped = math.isfinite(seconds)  # infinite: iterations alone stop it, the clock is never read
-        start = time.perf_counter() if capped or iterations is None else 0.0
+        start = cpu() if capped or iterations is None else 0.0
         iters = 0
         while True:
             if iterations is not None:
                 frac = iters / iterations if iterations > 0 else 1.0
-                if capped and iters and iters % 64 == 0 and time.perf_counter() - start > seconds:
+                if capped and iters and iters % 64 == 0 and cpu() - start > seconds:
                     break
             else:
-                frac = (time.perf_counter() - start) / seconds if seconds > 0 else 1.0
+                frac = (cpu() - start) / seconds if seconds > 0 else 1.0
             if frac >= 1.0:
                 break
             if rules and best_cost < INF and any(best_routes <= r and iters - best_at >= n for r, n in rules):

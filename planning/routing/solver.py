@@ -21,7 +21,9 @@ from planning.routing.pool import POOL_COLUMNS, RoutePool, columns_for
 from planning.routing.problem import RoutingProblem
 from planning.routing.result import RoutingResult, Stop
 from planning.routing.sisr import Sisr
+from planning.routing.slices import cpu
 from planning.routing.split_master import split_recombine
+from planning.routing.timed import Turns, sliced
 from planning.routing.tour import routes_of, seq_of
 
 MASTER_AT = (0.45, 0.75)
@@ -125,9 +127,9 @@ def _check_alone(problem: RoutingProblem) -> None:
 def _start(search: Sisr, it: Items, rc: RouteCost, seconds: float) -> np.ndarray:
     """The better of greedy insertion and savings plus local search, as a giant tour."""
     greedy = search.initial()
-    started = time.perf_counter()
+    started = cpu()
     routes = savings(it, rc)
-    routes = local_search(it, rc, routes, max(0.0, seconds - (time.perf_counter() - started)))
+    routes = local_search(it, rc, routes, max(0.0, seconds - (cpu() - started)))
     if any(rc(r) == math.inf for r in routes):
         return greedy
     cand = seq_of(routes)
@@ -166,7 +168,7 @@ def solve(
     on node counts; on the km objective with the mix's idle stops (``RouteSearch.for_objective``). ``reloads``
     lets PyVRP's vehicles make that many more trips (coaches back at the depot), to suit chained trips.
     """
-    start = time.perf_counter()
+    start, clock = time.perf_counter(), cpu()  # the result's runtime; the time limit, in CPU seconds
     mix = mix.for_objective(problem.objective)
     rng = np.random.default_rng(seed)
     it = build_items(problem, halve=problem.split_delivery)
@@ -179,7 +181,7 @@ def solve(
     budget = max_iterations is not None
     if exact or (exact is None and exact_eligible(problem, it)):
         nodes = mix.exact_nodes if budget else None
-        ex_cols, res = solve_exact(problem, it, fleet, max(0.3, time_limit - (time.perf_counter() - start)), nodes)
+        ex_cols, res = solve_exact(problem, it, fleet, max(0.3, time_limit - (cpu() - clock)), nodes)
         if res is None:
             raise ValueError(f"{problem.name}: no feasible set of routes exists under the limits and fleet.")
         status = "optimal" if res.optimal and not pieces_fixed else "feasible"
@@ -197,7 +199,13 @@ def solve(
     # With an iteration budget the local searches run to the end, so that a seed gives the same plan.
     ls_seconds = math.inf if budget else min(2.0, 0.03 * time_limit)
     timed_out = False
-    if mix.pyvrp is not None and (generator or (generator is None and generator_available())):
+    use_pyvrp = mix.pyvrp is not None and bool(generator or (generator is None and generator_available()))
+    turns = None
+    if sliced(problem, it, budget, mix.slices, reloads, use_pyvrp and mix.own is not None) and mix.slices is not None:
+        turns = Turns(problem, it, fleet, search, pool, mix.slices, time_limit, clock, seed)  # planning.routing.timed
+        first = turns.first()
+        seeds = [*seeds, first] if first is not None else seeds
+    elif use_pyvrp and mix.pyvrp is not None:
         share = time_limit if budget else (2 * mix.pyvrp.share if mix.clock is None else mix.clock) * time_limit
         count = mix.pyvrp.of(max_iterations) if max_iterations is not None else 10**9
         got = pyvrp_routes(problem, it, max(1, count), share, seed, reloads, mix.pyvrp.stall)
@@ -235,6 +243,10 @@ def solve(
     overhead = 0.0
     done = 0.0
     scale = (st.cost - it.route_fixed * st.n_routes) / max(1, it.m - 1)
+    if turns is not None:  # the turns by returns, then the last leg and master as below
+        turns.run(seq, best_seq, best_cost, scale)
+        seq, best_seq, best_cost, best_master = turns.seq, turns.best_seq, turns.best_cost, turns.best_master
+        marks, done = [turns.plan.end], min(turns.plan.end, (cpu() - clock) / time_limit)
     # the adaptive stop: routes at the district's lower bound (direct full loads aside) and no gain for a while
     stall = [] if mix.stall is None else [(_bounds(problem)[0] - len(it.direct), mix.stall)]
     if mix.own is not None and mix.own.stall is not None:  # and, whatever the routes, after its own idle count
@@ -243,7 +255,7 @@ def solve(
     for mark in marks:
         # With an iteration budget, time is only a cap: the whole search may use what is left before the last mark.
         until = marks[-1] if budget else mark
-        seconds = max(0.0, time_limit * until - (time.perf_counter() - start))
+        seconds = max(0.0, time_limit * until - (cpu() - clock))
         iters = None if max_iterations is None else int(max_iterations * (mark - done) / marks[-1])
         if stalled:  # an earlier leg stopped on the stall rule: the masters still run, our search does not
             iters = 0
@@ -256,7 +268,7 @@ def solve(
             best_seq, best_cost, seq = cand, cost, cand
         routes = pool.best(POOL_COLUMNS)
         cols = columns_for(problem, it, routes)
-        remaining = time_limit - (time.perf_counter() - start)
+        remaining = time_limit - (cpu() - clock)
         warm = None
         if best_seq is not None:
             keys = {frozenset(r) for r in routes_of(best_seq)}
@@ -289,7 +301,7 @@ def solve(
         if sum(rc(r) for r in routes) < sum(rc(list(items)) for items, _ in chosen) - 1e-9:
             chosen = [(tuple(r), None) for r in routes]
     if split_mode:
-        left = time_limit - (time.perf_counter() - start) - 0.2
+        left = time_limit - (cpu() - clock) - 0.2
         better = split_recombine(problem, it, pool, chosen, left, mix.master_nodes[1] if budget else None)
         if better is not None:
             return _result(problem, it, better, "feasible", None, start, timed_out)

@@ -160,6 +160,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "mix.km": ("expected three idle counts >= 1 or None, got {value}.", "应为三个不小于 1 的空转次数或 None，实际为 {value}。"),
     "mix.km.fix": ("give e.g. (300, 20, 100), or None (the km objective searched as the others).",
                    "例如 (300, 20, 100)，或 None（公里目标与其他目标同样搜索）。"),
+    "mix.slices": ("expected shares 0 < first < end <= 1 and 0 < slice < end, got {value}.",
+                   "应满足 0 < first < end <= 1 且 0 < slice < end，实际为 {value}。"),
+    "mix.slices.fix": ("give e.g. Slices(first=0.5, slice=0.1, end=0.93), or None (the fixed clock share).",
+                       "例如 Slices(first=0.5, slice=0.1, end=0.93)，或 None（固定的时间份额）。"),
     # stored plans
     "store.foreign_file": (
         "{name} does not belong to this plan.json (missing, changed or written by another run): the folder does not "

@@ -138,14 +138,14 @@ def test_a_stall_count_ends_each_part_early_the_same_way_each_time(spied, monkey
     import pyvrp
 
     ran: list[int] = []  # the iterations PyVRP ran, per call
-    model_solve = pyvrp.Model.solve
+    pyvrp_solve = pyvrp.solve
 
-    def counted(self, *args, **kwargs):
-        res = model_solve(self, *args, **kwargs)
+    def counted(*args, **kwargs):
+        res = pyvrp_solve(*args, **kwargs)
         ran.append(res.num_iterations)
         return res
 
-    monkeypatch.setattr(pyvrp.Model, "solve", counted)
+    monkeypatch.setattr(pyvrp, "solve", counted)
     problem = _problem()
     mix = RouteSearch(pyvrp=Stop(0.5, 50), own=Stop(1.0, 60))
     a = solve(problem, time_limit=math.inf, seed=1, exact=False, max_iterations=4000, mix=mix)
@@ -191,15 +191,15 @@ def test_on_the_km_objective_the_search_stops_when_idle_with_the_same_vehicles(s
 
 
 def test_with_only_a_clock_pyvrp_gets_its_clock_share_of_the_time(monkeypatch) -> None:
-    """With a time limit and no iteration count, PyVRP is offered twice its share of the seconds, or ``clock`` of
-    them (on the km objectives 0.85 by default: it minimises km itself)."""
+    """With a time limit and no iteration count and the turns by returns off, PyVRP is offered twice its share of
+    the seconds, or ``clock`` of them (on the km objectives 0.85 by default: it minimises km itself)."""
     offered: list[float] = []
     monkeypatch.setattr(solver_module, "pyvrp_routes", lambda problem, it, iterations, seconds, *a, **k: (
         offered.append(seconds), None)[1])
     problem = _problem()  # plain distance
     ride = dataclasses.replace(problem, objective="vehicles_then_ride")
-    for p, mix in ((problem, RouteSearch()), (problem, RouteSearch(km=None)), (ride, RouteSearch()),
-                   (problem, RouteSearch(clock=0.5))):
+    for p, mix in ((problem, RouteSearch(slices=None)), (problem, RouteSearch(km=None, slices=None)),
+                   (ride, RouteSearch()), (problem, RouteSearch(clock=0.5, slices=None))):
         solve(p, time_limit=1.0, seed=1, exact=False, mix=mix)
     assert offered == pytest.approx([0.85, 0.7, 0.7, 0.5])
     with pytest.raises(ScenarioError) as err:
