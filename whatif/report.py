@@ -51,8 +51,10 @@ def plan_lines(sc: Scenario, plan: Plan, lang: str, unplaced_file: str = "placem
     return lines
 
 
-def sim_lines(sc: Scenario, kpis, lang: str) -> list[str]:
-    """The last check-in's median and 95th percentile over the nights, and the nights with a late check-in."""
+def sim_lines(sc: Scenario, kpis, lang: str, headline: str | None = None) -> list[str]:
+    """The last check-in's median and 95th percentile over the nights, and the nights with a late check-in;
+    ``headline``: a line said in place of the on-time share (the risk check's, which gives the same share with its
+    verdict), so the share is said once."""
     n = len(kpis)
     if n == 0:
         return []
@@ -68,7 +70,8 @@ def sim_lines(sc: Scenario, kpis, lang: str) -> list[str]:
 
         risk = on_time(kpis)
         low, high = risk.headline.interval
-        lines.append(say(lang, "sim_on_time", n=n, p=_pct(risk.p), low=_pct(low), high=_pct(high), deadline=deadline))
+        lines.append(headline or say(lang, "sim_on_time", n=n, p=_pct(risk.p), low=_pct(low), high=_pct(high),
+                                     deadline=deadline))
         parts = {part: _pct(share.p) for part, share in risk.parts.items()}
         if len(parts) == 4:
             lines.append(say(lang, "sim_parts", closed=parts["closed"], after=parts["after_deadline"],
