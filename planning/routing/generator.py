@@ -13,6 +13,7 @@ import importlib.util
 import math
 import time
 import warnings
+from collections.abc import Callable
 
 import numpy as np
 
@@ -125,30 +126,50 @@ def pyvrp_data(problem: RoutingProblem, it: Items, reloads: int = 0) -> object |
 
 
 def run_pyvrp(
-    data: object, stop: object, seed: int, start: list[list[int]] | None = None
+    data: object,
+    stop: object,
+    seed: int,
+    start: list[list[int]] | None = None,
+    on_best: Callable[[list[list[int]]], None] | None = None,
 ) -> tuple[list[list[int]], object] | None:
     """PyVRP on ``data`` until ``stop`` (a PyVRP stopping criterion), from the routes ``start`` (lists of items) if
-    given: its best routes as lists of items and its ``Result``, or None when it found nothing feasible."""
+    given: its best routes as lists of items and its ``Result``, or None when it found nothing feasible.
+    ``on_best`` is given the routes of each feasible new best on the way (a route pool's material)."""
     import pyvrp
+    from pyvrp.IteratedLocalSearch import IteratedLocalSearchCallbacks, IteratedLocalSearchParams
+
+    class Bests(IteratedLocalSearchCallbacks):  # type: ignore[misc]
+        def on_best(self, best: object) -> None:
+            if on_best is not None and best.is_feasible():  # type: ignore[attr-defined]
+                on_best(_routes(best))
 
     with warnings.catch_warnings():
         # PyVRP warns when its penalties reach their bound (vehicles-first fixed costs are large): not our reader's
         # concern, the routes are checked by our own evaluation before any use.
         warnings.simplefilter("ignore")
-        params = pyvrp.SolveParams(penalty=pyvrp.PenaltyParams(max_penalty=MAX_PENALTY))
+        penalty = pyvrp.PenaltyParams(max_penalty=MAX_PENALTY)
+        if on_best is None:
+            params = pyvrp.SolveParams(penalty=penalty)
+        else:
+            params = pyvrp.SolveParams(penalty=penalty, ils=IteratedLocalSearchParams(callbacks=Bests()))
         initial = None if start is None else pyvrp.Solution(data, [[i - 1 for i in r] for r in start])  # client ids
         res = pyvrp.solve(data, stop, seed=seed, collect_stats=False, display=False, params=params,
                           initial_solution=initial)
     if not res.is_feasible():
         return None
+    return _routes(res.best), res
+
+
+def _routes(solution: object) -> list[list[int]]:
+    """A PyVRP solution's routes as lists of items; each trip of a reloading vehicle is one route."""
     routes: list[list[int]] = []
-    for route in res.best.routes():
+    for route in solution.routes():  # type: ignore[attr-defined]
         trips: dict[int, list[int]] = {}
         for act in route.schedule():
             if act.is_client():
                 trips.setdefault(int(act.trip), []).append(int(act.idx) + 1)
         routes.extend(trips[k] for k in sorted(trips))
-    return routes, res
+    return routes
 
 
 def _costs(problem: RoutingProblem) -> dict[str, tuple[int, int]]:

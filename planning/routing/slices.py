@@ -31,7 +31,7 @@ class Slices:
 
     first: float = 0.5
     slice: float = 0.1
-    end: float = 0.93
+    end: float = 0.96
 
     def __post_init__(self) -> None:
         values = (self.first, self.slice, self.end)

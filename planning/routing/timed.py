@@ -67,7 +67,7 @@ class Turns:
         if self.data is None:
             return None
         progress = Progress(self.start + self.plan.first * self.limit)
-        got = run_pyvrp(self.data, progress, self.seed)
+        got = run_pyvrp(self.data, progress, self.seed, None, self._pool)
         now = cpu()
         self.rate = rate(progress.history, now - self.plan.slice * self.limit, now)
         return None if got is None else got[0]
@@ -76,6 +76,11 @@ class Turns:
         """The turns after PyVRP's first, from the best so far (``seq``; ``best_seq`` with ``best_cost``)."""
         self.seq, self.best_seq, self.best_cost, self.scale = seq, best_seq, best_cost, scale
         self.log = share(self.plan, self.limit, self.elapsed, self.rate, self.pyvrp, self.own, lambda: self.best_cost)
+
+    def _pool(self, routes: list[list[int]]) -> None:
+        """A new best of PyVRP's into the pool (the masters recombine routes of its successive bests)."""
+        st = self.search.state(seq_of(routes))
+        self.pool.add(st, self.search.total(st))
 
     def _offer(self, seq: np.ndarray) -> None:
         st = self.search.state(seq)
@@ -89,7 +94,7 @@ class Turns:
         start = None if self.best_seq is None else routes_of(self.best_seq)
         if start is not None and self.count is not None and len(start) > self.count:
             start = None
-        got = run_pyvrp(self.data, Progress(cpu() + seconds), self.seed + len(self.log) + 1, start)
+        got = run_pyvrp(self.data, Progress(cpu() + seconds), self.seed + len(self.log) + 1, start, self._pool)
         if got is not None:
             self._offer(seq_of(got[0]))
 

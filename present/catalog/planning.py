@@ -162,8 +162,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "例如 (300, 20, 100)，或 None（公里目标与其他目标同样搜索）。"),
     "mix.slices": ("expected shares 0 < first < end <= 1 and 0 < slice < end, got {value}.",
                    "应满足 0 < first < end <= 1 且 0 < slice < end，实际为 {value}。"),
-    "mix.slices.fix": ("give e.g. Slices(first=0.5, slice=0.1, end=0.93), or None (the fixed clock share).",
-                       "例如 Slices(first=0.5, slice=0.1, end=0.93)，或 None（固定的时间份额）。"),
+    "mix.slices.fix": ("give e.g. Slices(first=0.5, slice=0.1, end=0.96), or None (the fixed clock share).",
+                       "例如 Slices(first=0.5, slice=0.1, end=0.96)，或 None（固定的时间份额）。"),
     # stored plans
     "store.foreign_file": (
         "{name} does not belong to this plan.json (missing, changed or written by another run): the folder does not "

@@ -76,7 +76,7 @@ def test_progress_keeps_improvements_and_stops_at_its_time() -> None:
     assert stop.history == [(0.0, 50.0), (2.0, 40.0)]
 
 
-@pytest.mark.parametrize("changes", [dict(first=0.0), dict(first=0.95), dict(slice=0), dict(end=1.5),
+@pytest.mark.parametrize("changes", [dict(first=0.0), dict(first=0.97), dict(slice=0), dict(end=1.5),
                                      dict(first=math.nan), dict(slice=True)])
 def test_bad_slices_are_named(changes) -> None:
     with pytest.raises(ScenarioError) as err:
@@ -96,16 +96,20 @@ def _problem(n: int = 40):
 @pytest.mark.skipif(not available(), reason="PyVRP missing")
 def test_pyvrp_starts_from_our_routes() -> None:
     """A warm start of our items (client ids shifted by the depot) is where PyVRP starts: one iteration from a
-    solution keeps its cost or improves it, and serves every item once."""
+    solution keeps its cost or improves it, and serves every item once; its new bests are handed on."""
     from pyvrp.stop import MaxIterations
 
     problem = dataclasses_round(_problem())
     it = build_items(problem)
     data = pyvrp_data(problem, it)
-    routes, res = run_pyvrp(data, MaxIterations(300), 0)
+    bests: list[list[list[int]]] = []
+    routes, res = run_pyvrp(data, MaxIterations(300), 0, None, bests.append)
     again, res2 = run_pyvrp(data, MaxIterations(1), 7, routes)
     assert res2.cost() <= res.cost()
     assert sorted(i for r in again for i in r) == list(range(1, it.m))
+    # every new best on the way (the pool's material) serves every item once, and the last is the result
+    assert bests and all(sorted(i for r in b for i in r) == list(range(1, it.m)) for b in bests)
+    assert bests[-1] == routes
 
 
 def dataclasses_round(problem):
