@@ -44,12 +44,15 @@ def test_replan_a_saved_plan(planned: Path, tmp_path: Path, capsys) -> None:
     assert (tmp_path / "plan.json").is_file()
 
 
-def test_sweep_and_pack(tmp_path: Path) -> None:
+def test_sweep_and_pack(tmp_path: Path, capsys) -> None:
     assert main(["sweep", "tiny", "--set", "train.delay_min=0,30", "--replications", "2",
                  "--out", str(tmp_path / "sweep")]) == 0
     assert {"sweep.csv", "sweep_summary.csv", "options.png"} <= {p.name for p in (tmp_path / "sweep").iterdir()}
+    capsys.readouterr()
     assert main(["pack", "tiny", "--replications", "2", "--out", str(tmp_path / "pack"), "--lang", "en"]) == 0
     assert (tmp_path / "pack" / "meeting_pack.pdf").is_file()
+    said = capsys.readouterr().out
+    assert said.count("(95% CI ") == 1 and "risk check (2 simulated nights)" in said, said  # said once
 
 
 @pytest.mark.parametrize("argv", [
