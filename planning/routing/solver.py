@@ -154,7 +154,7 @@ def solve(
     reloads: int = 0,
     mix: RouteSearch = DEFAULT_SEARCH,
 ) -> RoutingResult:
-    """Best routes found within ``time_limit`` seconds; proven optimal only when the exact model says so.
+    """Best routes found within ``time_limit`` CPU seconds; proven optimal only when the exact model says so.
 
     ``exact=None`` uses the exact model when the problem is small; True forces it; False never uses it.
     ``max_iterations`` caps the search by iterations instead of time, so that a seed gives the same result
