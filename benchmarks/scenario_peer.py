@@ -7,6 +7,7 @@ for the seconds our default run spent on that district; its trips are put on coa
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pandas as pd
@@ -116,12 +117,18 @@ def _peer(sc: scenarios.Scenario, counts: pd.Series, spent: dict[str, float], se
 
 
 #: The route search's alternatives beside the default mix (``--mixes``): the mix before the idle stops on the km
-#: objective, each part alone on the same iterations, and the idle stops (a mix is skipped where it is the very mix
-#: the default runs: the idle stops on the km objective).
+#: objective and the km stops of c66ecf8, each part alone on the same iterations, and the idle stops on ride minutes
+#: (a mix is skipped where it searches as the default does: the km stops are only read on the km objective).
 MIXES = {"no idle stops (before issue 28)": RouteSearch(km=None),
+         "km stops (300, 200) of c66ecf8": RouteSearch(km=(300, 200, 10**9)),
          "own search alone": RouteSearch(pyvrp=None, km=None),
          "PyVRP alone": RouteSearch(pyvrp=Stop(1.0), own=None, km=None),
          "idle stops (PyVRP 300, ours 200 at bound)": RouteSearch(pyvrp=Stop(0.35, 300), stall=200)}
+
+
+def _searches_as(mix: RouteSearch, objective: str) -> RouteSearch:
+    """The mix a district with ``objective`` is searched with, its km stops aside (read only on the km objective)."""
+    return dataclasses.replace(mix.for_objective(OBJECTIVE[objective]), km=None)
 
 
 #: The peers ``--peer`` runs beside ours.
@@ -145,7 +152,7 @@ def scenario_rows(name: str, seconds: float, seed: int, peer: str | None,
     runs = [(objective, "", DEFAULT_SEARCH) for objective in (sc.policy.objective, "coaches_then_km")]
     if mixes:
         runs += [(objective, f", {what}", mix) for objective, _, _ in list(runs) for what, mix in MIXES.items()
-                 if mix.for_objective(OBJECTIVE[objective]) != DEFAULT_SEARCH.for_objective(OBJECTIVE[objective])]
+                 if _searches_as(mix, objective) != _searches_as(DEFAULT_SEARCH, objective)]
     for objective, what, mix in runs:
         t0, c0 = time.perf_counter(), time.process_time()
         res = route_placement(sc, counts, seconds, seed, ROUTING_ITERATIONS, True, objective, mix=mix)

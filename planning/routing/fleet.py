@@ -66,7 +66,8 @@ def solve_fleet(
     prob = pulp.LpProblem("fleet", pulp.LpMinimize)
     weight = coach_weight or {}
     x = [prob.add_variable(f"x_{k}", 0, 1, cat=pulp.LpBinary) for k in range(len(trips))]
-    second = [k for k, t in enumerate(trips) if window is not None and window - t.last >= _shortest(trips, t) - EPS]
+    shortest = _shortest(trips)
+    second = [k for k, t in enumerate(trips) if window is not None and window - t.last >= shortest[t.type_id] - EPS]
     y = {k: prob.add_variable(f"y_{k}", 0, 1, cat=pulp.LpBinary) for k in second}
     variables = [*x, *y.values()]
     costs = [weight.get(t.type_id, COACH_WEIGHT) + t.cost for t in trips] + [trips[k].cost for k in y]
@@ -98,9 +99,12 @@ def solve_fleet(
     return FleetChoice(chain(trips, firsts, seconds, window), res.objective, res.optimal, res.bound, res.timed_out)
 
 
-def _shortest(trips: Sequence[Trip], t: Trip) -> float:
-    """The shortest duration of a trip of the same type (a second trip needs at least that much window)."""
-    return min(u.duration for u in trips if u.type_id == t.type_id)
+def _shortest(trips: Sequence[Trip]) -> dict[str, float]:
+    """The shortest duration of a trip of each type (a second trip needs at least that much window)."""
+    out: dict[str, float] = {}
+    for u in trips:
+        out[u.type_id] = min(out.get(u.type_id, u.duration), u.duration)
+    return out
 
 
 def _chain_constraints(
