@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from planning.routing.evaluate import evaluate_route
+from planning.routing.evaluate import EPS, evaluate_route
 from planning.routing.items import Items
 from planning.routing.master import Column, MasterResult, solve_master
-from planning.routing.problem import RIDE_OBJECTIVES, RoutingProblem
+from planning.routing.problem import RIDE_OBJECTIVES, RoutingProblem, VehicleType
 from planning.routing.result import Stop
 
 MAX_DP_ITEMS = 30
@@ -104,19 +105,55 @@ def enumerate_columns(problem: RoutingProblem, it: Items) -> list[Column]:
     else:
         top = n if problem.max_stops is None else min(n, problem.max_stops)
         big = max(problem.vehicle_types, key=lambda v: v.capacity)
+        score_of = route_scorer(problem, it, big)
         for k in range(1, top + 1):
             for subset in itertools.combinations(range(1, n + 1), k):
                 if float(it.qty[list(subset)].sum()) > cap + 1e-9:
                     continue
                 for perm in itertools.permutations(subset):
-                    ev = evaluate_route(problem, merged_stops(it, perm), big)
-                    if not ev.feasible:
+                    score = score_of(perm)
+                    if score is None:
                         continue
                     key = frozenset(perm)
-                    score = ev.cost if problem.objective in RIDE_OBJECTIVES else ev.distance
                     if key not in best_order or score < best_order[key][0] - 1e-12:
                         best_order[key] = (score, perm)
     return [col for _, order in best_order.values() for col in typed_columns(problem, it, tuple(order))]
+
+
+def route_scorer(problem: RoutingProblem, it: Items, vtype: VehicleType) -> Callable[[Sequence[int]], float | None]:
+    """What ``evaluate_route`` of the merged stops of a route of items says, as one number: the objective's cost
+    (ride objectives) or the distance, None when infeasible for ``vtype``; the same arithmetic on Python lists, for
+    the many routes the enumeration tries."""
+    dist, tt = problem.distance.tolist(), problem.times.tolist()
+    node_of, qty_of = it.node.tolist(), [float(q) for q in it.qty.tolist()]
+    fixed, per_unit = problem.service_fixed, problem.service_per_unit
+    closed, top, limit = not problem.open_routes, problem.max_stops, problem.ride_limit
+    cap = vtype.capacity + EPS
+    ride_objective = problem.objective in RIDE_OBJECTIVES
+
+    def score(route: Sequence[int]) -> float | None:
+        qty: dict[int, float] = {}
+        for i in route:  # merged_stops: pieces of one node at its first visit
+            node = node_of[i]
+            qty[node] = qty.get(node, 0.0) + qty_of[i]
+        if top is not None and len(qty) > top:
+            return None
+        prev, clock, total, ride, load = 0, 0.0, 0.0, 0.0, 0.0
+        for node, q in qty.items():
+            total += dist[prev][node]
+            clock += tt[prev][node]
+            ride += q * clock
+            arrival = clock
+            clock += fixed + per_unit * q
+            load += q
+            prev = node
+        if closed and qty:
+            total += dist[prev][0]
+        if load > cap or (limit is not None and qty and arrival > limit + EPS):
+            return None
+        return float(problem.route_cost(total, ride, vtype)) if ride_objective else float(total)
+
+    return score
 
 
 def typed_columns(problem: RoutingProblem, it: Items, order: tuple[int, ...]) -> list[Column]:

@@ -7,11 +7,16 @@ import math
 from collections.abc import Iterator
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planning.routing import RoutingProblem, VehicleType, check_routes, solve
 from planning.routing.evaluate import evaluate_route
+from planning.routing.exact import merged_stops, route_scorer
+from planning.routing.items import build_items
+from planning.routing.problem import RIDE_OBJECTIVES
+from tests.planning.routing.conftest import grid_problem
 
 
 def partitions(items: list[int]) -> Iterator[list[list[int]]]:
@@ -119,3 +124,26 @@ def test_heuristic_never_beats_the_optimum(problem: RoutingProblem) -> None:
     assert check_routes(problem, res) == []
     assert (res.vehicles, res.cost) >= (best.vehicles, best.cost - 1e-6) or problem.objective != "vehicles_then_ride"
     assert res.cost >= best.cost - 1e-6 or problem.objective == "vehicles_then_ride"
+
+
+@pytest.mark.parametrize("objective", ["vehicles_then_ride", "vehicles_then_km", "vehicles_then_weighted", "cost"])
+def test_the_enumeration_scores_routes_as_evaluate_route_does(objective) -> None:
+    """``route_scorer``: the very number ``evaluate_route`` gives every ordered route of split pieces (None exactly
+    where it is infeasible by seats, stops or the ride limit)."""
+    rng = np.random.default_rng(11)
+    pts = [tuple(p) for p in rng.uniform(0, 20, size=(7, 2)).tolist()]
+    problem = grid_problem(pts, rng.integers(5, 40, size=6).astype(float).tolist(),
+                           (VehicleType("bus", 45, fixed_cost=100.0, cost_per_distance=2.0),), service_fixed=1.5,
+                           service_per_unit=0.05, max_stops=4, max_ride=40.0, split_delivery=True,
+                           objective=objective, km_weight=3.0)
+    it = build_items(problem, halve=True)
+    big = problem.vehicle_types[0]
+    score = route_scorer(problem, it, big)
+    seen = {True: 0, False: 0}
+    for k in range(1, 6):
+        for perm in itertools.permutations(range(1, it.m), k):
+            ev = evaluate_route(problem, merged_stops(it, perm), big)
+            want = (ev.cost if objective in RIDE_OBJECTIVES else ev.distance) if ev.feasible else None
+            assert score(perm) == want
+            seen[ev.feasible] += 1
+    assert min(seen.values()) > 100  # both kinds tried
