@@ -167,7 +167,7 @@ def test_the_km_objective_gets_the_idle_stops_and_ride_minutes_do_not() -> None:
     default = RouteSearch()
     assert default.for_objective("vehicles_then_ride") is default
     km = default.for_objective("vehicles_then_km")
-    assert km == RouteSearch(pyvrp=Stop(0.35, 300), own=Stop(1.0, 100), stall=20, km=None, clock=0.85)
+    assert km == RouteSearch(pyvrp=Stop(0.35, 300), own=Stop(1.0, 100), stall=40, km=None, clock=0.85)
     assert default.for_objective("distance") == RouteSearch(km=None, clock=0.85)  # plain km: only the clock
     mine = RouteSearch(pyvrp=Stop(0.5, 40), own=Stop(0.8, 30), stall=10).for_objective("vehicles_then_km")
     assert (mine.pyvrp, mine.own, mine.stall) == (Stop(0.5, 40), Stop(0.8, 30), 10)  # stops set by hand are kept
