@@ -12,8 +12,8 @@ from scenarios.errors import ScenarioError
 from scenarios.policy import OBJECTIVES
 
 #: Routing search iterations by default: a count, not a clock, so the same seed gives the same plan on any machine.
-#: On the bundled nights 10,000 take 5.6-9.6 CPU s (benchmarks/results/routing_mixes.txt); measured on earlier
-#: nights, they found the coaches of 20,000 with worker ride minutes within 1.6% (routing_scenarios.txt).
+#: On the bundled nights 10,000 take 6.2-8.1 CPU s at load 18 (benchmarks/results/routing_mixes.txt); measured on
+#: earlier nights, they found the coaches of 20,000 with worker ride minutes within 1.6% (routing_scenarios.txt).
 ROUTING_ITERATIONS = 10_000
 #: The largest iteration budget accepted (about a day of search on the 2023 scenario).
 MAX_ITERATIONS = 10_000_000

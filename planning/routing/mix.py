@@ -28,8 +28,8 @@ MASTER_NODES = (300, 3000)
 EXACT_NODES = 20_000
 #: On the km objective (what PyVRP itself minimises): PyVRP's idle iterations before it stops, ours once the
 #: district's routes are at its lower bound, and ours whatever its routes (benchmarks/results/routing_mixes.txt:
-#: on the bundled nights the same coaches and km as the stops (300, 200) of c66ecf8, for 45-75% of their CPU; our
-#: search confirmed PyVRP's km on 26 of 27 districts. Chosen on those nights: (300, 20, 100) gave 0.4% more km
+#: on the bundled nights the same coaches and km as the stops (300, 200) of c66ecf8, for 50-70% of their CPU; our
+#: search confirmed PyVRP's km on 23 of 24 districts. Chosen on those nights: (300, 20, 100) gave 0.4% more km
 #: on 2023).
 KM_STALLS = (300, 40, 100)
 #: The objective on which PyVRP's routes are what the search returns.
