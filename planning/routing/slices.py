@@ -4,7 +4,8 @@ With only a time limit (no iteration budget), on plain distance (what PyVRP mini
 in slices of CPU seconds: PyVRP first for ``Slices.first`` of the time, then our own search (SISR and a master
 over the pool) for one slice, and every later slice goes to the part whose last turn returned more per CPU
 second (relative improvement of the best solution); PyVRP's rate after its first turn is the one over its
-last slice-length of that turn, and each turn starts from the best solution found by either part. Ties go to
+last slice-length of that turn; PyVRP's turns continue one search (``timed.PausedPyvrp``), ours start from the
+best solution found by either part. Ties go to
 PyVRP, the stronger search on its own objective. The slices end at ``Slices.end`` of the time: the last master and
 the polish have the rest. Time is CPU seconds of this process (``cpu``), so a busy machine does not shorten it.
 """
@@ -38,22 +39,6 @@ class Slices:
         ok = all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in values)
         if not ok or not (0 < self.first < self.end <= 1 and 0 < self.slice < self.end):
             raise ScenarioError("mix.slices", field="search.slices", fix="mix.slices.fix", value=repr(values))
-
-
-class Progress:
-    """PyVRP's stopping criterion: stop at ``until`` (CPU seconds, ``cpu``); keeps the times and costs of its
-    improvements (``history``) for the rate of its last stretch."""
-
-    def __init__(self, until: float, clock: Callable[[], float] = cpu) -> None:
-        self.until = until
-        self.clock = clock
-        self.history: list[tuple[float, float]] = []
-
-    def __call__(self, best_cost: float) -> bool:
-        now = self.clock()
-        if not self.history or best_cost < self.history[-1][1]:
-            self.history.append((now, float(best_cost)))
-        return now >= self.until
 
 
 def rate(history: list[tuple[float, float]], since: float, now: float) -> float:
@@ -100,4 +85,4 @@ def share(
     return turns
 
 
-__all__ = ["Progress", "Slices", "cpu", "rate", "share"]
+__all__ = ["Slices", "cpu", "rate", "share"]

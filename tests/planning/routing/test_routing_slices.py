@@ -14,7 +14,7 @@ from planning.routing.check import check_routes
 from planning.routing.generator import available, pyvrp_data, run_pyvrp
 from planning.routing.items import build_items
 from planning.routing.mix import RouteSearch
-from planning.routing.slices import Progress, Slices, rate, share
+from planning.routing.slices import Slices, rate, share
 from planning.routing.solver import solve
 from scenarios import ScenarioError
 from tests.planning.routing.conftest import grid_problem
@@ -65,15 +65,6 @@ def test_rate_is_relative_improvement_per_second_over_the_stretch() -> None:
     assert rate(history, 6.5, 7.0) == 0.0  # nothing since
     assert rate(history, 0.5, 7.0) == 0.0  # from no feasible best: no rate
     assert rate([], 0.0, 1.0) == 0.0
-
-
-def test_progress_keeps_improvements_and_stops_at_its_time() -> None:
-    clock = Clock()
-    stop = Progress(3.0, clock)
-    for t, cost in ((0.0, 50), (1.0, 50), (2.0, 40), (3.0, 45)):
-        clock.now = t
-        assert stop(cost) == (t >= 3.0)
-    assert stop.history == [(0.0, 50.0), (2.0, 40.0)]
 
 
 @pytest.mark.parametrize("changes", [dict(first=0.0), dict(first=0.97), dict(slice=0), dict(end=1.5),
@@ -136,3 +127,25 @@ def test_a_time_limited_search_on_distance_runs_in_turns_and_its_routes_pass_the
     seen.clear()
     off = solve(problem, time_limit=1.0, seed=3, exact=False, mix=RouteSearch(slices=None))
     assert seen == [] and check_routes(problem, off) == []
+
+
+@pytest.mark.skipif(not available(), reason="PyVRP missing")
+def test_pyvrp_in_turns_is_one_search_continued(monkeypatch) -> None:
+    """PyVRP's turns continue one search (one solve, paused between turns), its bests reach the pool's callback,
+    and closing it gives routes that serve every item once."""
+    import pyvrp
+
+    calls: list[int] = []
+    real = pyvrp.solve
+    monkeypatch.setattr(pyvrp, "solve", lambda *a, **k: (calls.append(1), real(*a, **k))[1])
+    problem = dataclasses_round(_problem())
+    it = build_items(problem)
+    bests: list[list[list[int]]] = []
+    paused = timed_module.PausedPyvrp(pyvrp_data(problem, it), 0, bests.append)
+    for _ in range(3):
+        paused.turn(0.05)
+    routes = paused.close()
+    assert calls == [1] and not paused.thread.is_alive()
+    assert routes is not None and sorted(i for r in routes for i in r) == list(range(1, it.m))
+    costs = [c for _, c in paused.history]
+    assert bests and costs == sorted(costs, reverse=True)
