@@ -124,8 +124,14 @@ def take_posts(posts: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     out = posts.copy()
     placed = plan.placed
     taken = placed.groupby(["enterprise_id", "job"]).size()
-    for (ent, job), n in taken.items():
-        out.loc[ent, f"{POSTS_PREFIX}{job}"] -= int(n)
+    for job, counts in taken.groupby(level="job", sort=False):
+        column = f"{POSTS_PREFIX}{job}"
+        rows = out.index.get_indexer(counts.index.get_level_values("enterprise_id"))
+        if column not in out.columns or (rows < 0).any():
+            raise KeyError(f"{job}: posts of an enterprise the season does not have")
+        left = out[column].to_numpy(copy=True)
+        left[rows] -= counts.to_numpy()
+        out[column] = left
     for column, gender in (("max_female", "F"), ("max_male", "M")):
         if column in out.columns and "gender" in placed.columns:
             beds = placed[placed["gender"] == gender].groupby("enterprise_id").size()
@@ -146,12 +152,14 @@ def plan_season(season: Season, options: PlanOptions | None = None, *, n_jobs: i
 
     An evening's routes depend on its own arrivals' placements and the day's fleet only, so it is routed in
     another process while this one places the next; placement stays in order (each arrival takes the posts the
-    earlier ones left). Results are collected in date order, whichever process finishes first.
+    earlier ones left). The processes are kept busy (one evening more handed out than there are processes),
+    the largest waiting (workers) first, so the season does not end on one large evening while a process idles.
+    Results are collected in date order, whichever process finishes first.
     """
     opts = options or PlanOptions(iterations=SEASON_ITERATIONS)
     posts = season.enterprises.copy()
     pool = _pool(n_jobs) if n_jobs > 1 and len({a.date for a in season.arrivals}) > 1 else None
-    evenings: list[Any] = []  # per evening in date order: its NightPlans, or the future of them
+    routing = _Evenings(pool, n_jobs)
     group: list[tuple[Arrival, Scenario, Plan]] = []
     arrivals = season.arrivals
     for k, arrival in enumerate(arrivals):
@@ -161,12 +169,53 @@ def plan_season(season: Season, options: PlanOptions | None = None, *, n_jobs: i
         group.append((arrival, night, plan))
         if progress:
             progress(arrival.id)
+        routing.poll()
         if k + 1 == len(arrivals) or arrivals[k + 1].date != arrival.date:  # arrivals are in date order
-            task = (season.fleet_on(arrival.date), season.file, group, opts)
-            evenings.append(pool.submit(_route_evening, *task) if pool else _route_evening(*task))
+            routing.add((season.fleet_on(arrival.date), season.file, group, opts))
             group = []
-    nights = tuple(n for done in evenings for n in (done.result() if pool else done))
-    return SeasonPlan(season, nights, posts)
+    return SeasonPlan(season, routing.nights(), posts)
+
+
+class _Evenings:
+    """The evenings to route, in date order: at once without a pool; else handed to the pool's processes, one more
+    than there are processes, the largest waiting first (an evening's routes do not depend on the order, so
+    neither does the plan)."""
+
+    def __init__(self, pool: Any, n_jobs: int) -> None:
+        self.pool, self.slots = pool, n_jobs + 1
+        self.done: dict[int, list[NightPlan]] = {}
+        self.waiting: list[tuple[int, tuple[Any, ...]]] = []
+        self.running: dict[int, Any] = {}
+
+    def add(self, task: tuple[Any, ...]) -> None:
+        k = len(self.done) + len(self.waiting) + len(self.running)
+        if self.pool is None:
+            self.done[k] = _route_evening(*task)
+            return
+        self.waiting.append((k, task))
+        self._hand_out()
+
+    def poll(self) -> None:
+        """Collect the evenings routed so far and hand out waiting ones to the processes freed."""
+        if self.pool is not None:
+            self._hand_out()
+
+    def _hand_out(self) -> None:
+        for k in [k for k, future in self.running.items() if future.done()]:
+            self.done[k] = self.running.pop(k).result()
+        while self.waiting and len(self.running) < self.slots:
+            sizes = [(sum(len(plan.placed) for _, _, plan in task[2]), -k) for k, task in self.waiting]
+            k, task = self.waiting.pop(sizes.index(max(sizes)))
+            self.running[k] = self.pool.submit(_route_evening, *task)
+
+    def nights(self) -> tuple[NightPlan, ...]:
+        """Every evening's night plans in date order, once all are routed."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        while self.running:
+            wait(list(self.running.values()), return_when=FIRST_COMPLETED)
+            self._hand_out()
+        return tuple(n for k in sorted(self.done) for n in self.done[k])
 
 
 def _pool(n_jobs: int) -> Any:

@@ -25,10 +25,17 @@ ENTERPRISE_CLOCKS = ("checkin_open", "checkin_close", "own_arrival")
 
 
 def clock_minutes(enterprises: pd.DataFrame, anchor: float) -> None:
-    """Fill the ``*_min`` twins of the enterprises' clock columns, in place (times read near ``anchor``)."""
+    """Fill the ``*_min`` twins of the enterprises' clock columns, in place (times read near ``anchor``; each
+    distinct text read once: a city's thousands of enterprises share a few opening times)."""
     for column in ENTERPRISE_CLOCKS:
-        enterprises[f"{column}_min"] = [parse_clock(t, "clock", anchor_min=anchor) if t else np.nan
-                                        for t in enterprises[column]]
+        read: dict[tuple[type, Any], float] = {}  # by type too: True is not the number 1 here
+        minutes = []
+        for t in enterprises[column]:
+            m = read.get((type(t), t))
+            if m is None:
+                m = read[(type(t), t)] = parse_clock(t, "clock", anchor_min=anchor) if t else np.nan
+            minutes.append(m)
+        enterprises[f"{column}_min"] = minutes
 
 
 def build_sections(raw: dict[str, Any], file: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -26,7 +27,19 @@ class Data:
     quotas: dict[str, int]
 
 
+#: Each scenario's Data, made once: one placement asks for it four times (model, read-back, reasons, away).
+_MADE: weakref.WeakKeyDictionary[Scenario, Data] = weakref.WeakKeyDictionary()
+
+
 def scenario_data(sc: Scenario) -> Data:
+    """The scenario's placement numbers, built once per scenario object (a Scenario is frozen; Data is read-only)."""
+    made = _MADE.get(sc)
+    if made is None:
+        made = _MADE[sc] = _scenario_data(sc)
+    return made
+
+
+def _scenario_data(sc: Scenario) -> Data:
     e = sc.enterprises
     jobs = list(sc.jobs)
     ids = [str(i) for i in e.index]
