@@ -69,6 +69,8 @@ def shortfalls(sc: Scenario) -> list[str]:
 
 def unplaced_reasons(sc: Scenario, placement: pd.DataFrame, solved_well: bool) -> pd.Series:
     """A reason for each unplaced worker, naming the limit that stopped them and the shortage behind it."""
+    if not (placement["enterprise_id"] == "").any():
+        return pd.Series({}, dtype=object)  # everyone placed: nothing to explain
     data = scenario_data(sc)
     prof = worker_profiles(sc)
     placed = placement[placement["enterprise_id"] != ""]

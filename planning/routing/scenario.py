@@ -117,11 +117,11 @@ def route_placement(
     # Proven optimal: every district enumerated exactly (its whole pool offered) and the fleet master optimal.
     exact = all(r.status == "optimal" and len(r.pool) <= POOL_PER_DISTRICT for r in results.values())
     proven = exact and not notes and (routes.empty or bool((routes["trip"] == 1).all()))
-    info = _info(problems, routes, time.perf_counter() - start, proven)
+    coaches_lb, km_lb = _bounds(sc, problems, int(workers.sum()), seats, depart)
+    info = _info(problems, routes, time.perf_counter() - start, proven, km_lb)
     if fleet_timed_out or max_iterations is None or any(r.timed_out for r in results.values()):
         # a search with no iteration count is stopped by the clock by construction
         info = dataclasses.replace(info, timed_out=True)
-    coaches_lb, km_lb = _bounds(sc, problems, int(workers.sum()), seats, depart)
     return ScenarioRoutes(routes, results, info, coaches_lb, km_lower_bound=km_lb, warnings=late + held)
 
 
@@ -179,18 +179,19 @@ def _coaches(
     return routes, (), unproven, choice.timed_out
 
 
-def _info(problems: dict[str, RoutingProblem], routes: pd.DataFrame, seconds: float, proven: bool) -> SolveInfo:
+def _info(problems: dict[str, RoutingProblem], routes: pd.DataFrame, seconds: float, proven: bool,
+          tree: float) -> SolveInfo:
     """The plan's objective figure after the coaches (ride minutes, km, or both weighted) against a proven bound:
     everyone riding direct for ride minutes, a tree with a station leg per trip for km; "optimal" only when they
     meet.
-    With the cost objective there is no cheap bound. ``proven``: the search itself proved the plan optimal."""
+    With the cost objective there is no cheap bound. ``proven``: the search itself proved the plan optimal;
+    ``tree``: the km bound (``_bounds``)."""
     some = next(iter(problems.values()), None)
     if some is None or routes.empty:
         return SolveInfo("optimal", "routing", 0.0, 0.0, 0.0, seconds)
     ride = float(((routes["arrive_min"] - routes["depart_min"]) * routes["workers"]).sum())
     km = float(routes["km"].sum())
     direct = sum(float((p.demand * p.times[0]).sum()) for p in problems.values())
-    tree = sum(km_bound(p, returns=False) for p in problems.values())
     if some.objective == "vehicles_then_km":
         objective, bound = km, tree
     elif some.objective == "vehicles_then_weighted":
