@@ -6,7 +6,9 @@ A failure here is a bug in the simulator (not bad input), so ``simulate`` raises
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from sim.events import MILESTONES
@@ -23,27 +25,37 @@ def check_run(timelines: pd.DataFrame, trips: pd.DataFrame, workers: int, replic
     out = []
     if len(timelines) != workers * replications:
         out.append(f"{len(timelines)} timeline rows for {workers} workers x {replications} replications")
-    done = timelines["checked_in"].notna().to_numpy()
-    lost = (timelines["not_delivered"] != "").to_numpy()
-    if (done & lost).any():
-        out.append(f"{int((done & lost).sum())} workers both checked in and not delivered")
-    if (~done & ~lost).any():
-        out.append(f"{int((~done & ~lost).sum())} workers neither checked in nor reported not delivered")
-    unknown = set(timelines["not_delivered"]) - {"", *REASONS}
+    times = {m: timelines[m].to_numpy(dtype=float) for m in MILESTONES[:-1]}
+    aboard, seats = (trips["aboard"].to_numpy(), trips["seats"].to_numpy()) if len(trips) else ((), ())
+    return out + check_arrays(times, timelines["not_delivered"].to_numpy(), aboard, seats)
+
+
+def check_arrays(times: Mapping[str, np.ndarray], lost: np.ndarray, aboard: Sequence[int] | np.ndarray,
+                 seats: Sequence[int] | np.ndarray) -> list[str]:
+    """``check_run`` on arrays: ``times`` per milestone (but ``left_station``) and ``lost`` (the reason a worker
+    was not delivered, "" when delivered) per worker; ``aboard`` and ``seats`` per vehicle trip."""
+    out = []
+    done = np.isfinite(times["checked_in"])
+    lost_any = np.asarray(lost != "", dtype=bool)
+    if (done & lost_any).any():
+        out.append(f"{int((done & lost_any).sum())} workers both checked in and not delivered")
+    if (~done & ~lost_any).any():
+        out.append(f"{int((~done & ~lost_any).sum())} workers neither checked in nor reported not delivered")
+    unknown = set(lost.tolist()) - {"", *REASONS}
     if unknown:
         out.append(f"unknown reasons for not delivering: {sorted(unknown)}")
-    carried = timelines[done]
+    carried = {m: t[done] for m, t in times.items()}
     for a, b in itertools.pairwise(MILESTONES[:-1]):
-        late = (carried[a] > carried[b] + 1e-9).to_numpy()
+        late = carried[a] > carried[b] + 1e-9
         if late.any():
             out.append(f"{int(late.sum())} workers {a} after {b}")
-    if len(trips):
-        over = trips["aboard"].to_numpy() > trips["seats"].to_numpy()
+    if len(aboard):
+        over = np.asarray(aboard) > np.asarray(seats)
         if over.any():
             out.append(f"{int(over.sum())} vehicle trips over their seats")
-    missing = carried[["off_train", "past_desk", "boarded", "departed", "arrived"]].isna().to_numpy()
+    missing = np.isnan(np.stack([carried[m] for m in ("off_train", "past_desk", "boarded", "departed", "arrived")]))
     if missing.any():
-        out.append(f"{int(missing.any(axis=1).sum())} checked-in workers lack a milestone")
+        out.append(f"{int(missing.any(axis=0).sum())} checked-in workers lack a milestone")
     return out
 
 
@@ -53,4 +65,4 @@ def assert_sound(timelines: pd.DataFrame, trips: pd.DataFrame, workers: int, rep
         raise SimulationInvariantError("; ".join(problems[:10]))
 
 
-__all__ = ["SimulationInvariantError", "assert_sound", "check_run"]
+__all__ = ["SimulationInvariantError", "assert_sound", "check_arrays", "check_run"]

@@ -13,16 +13,18 @@ from functools import partial
 import simpy
 
 from sim.events import Recorder
+from sim.servers import Servers
 
 
 class CheckIn:
-    """Dormitory check-in desks, one Resource per enterprise id, created when first needed."""
+    """Dormitory check-in desks, one ``sim.servers.Servers`` (served as a SimPy Resource) per enterprise id,
+    created when first needed."""
 
     def __init__(self, env: simpy.Environment, recorder: Recorder, desks: int) -> None:
         self.env = env
         self.rec = recorder
         self.desks = desks
-        self.resources: dict[str, simpy.Resource] = {}
+        self.resources: dict[str, Servers] = {}
 
     def start(self, g: int, enterprise_id: str, open_min: float, close_min: float, minutes: float,
               morning_min: float | None = None) -> None:
@@ -44,13 +46,12 @@ class CheckIn:
 
     def _queue(self, g: int, enterprise_id: str, minutes: float, _event: simpy.Event | None = None) -> None:
         env = self.env
-        resource = self.resources.get(enterprise_id)
-        if resource is None:
-            resource = self.resources[enterprise_id] = simpy.Resource(env, capacity=self.desks)
-        req = resource.request()
+        desks = self.resources.get(enterprise_id)
+        if desks is None:
+            desks = self.resources[enterprise_id] = Servers(env, self.desks)
 
         def done(_event: simpy.Event) -> None:
-            resource.release(req)
+            desks.release()
             self.rec.worker(g, "checked_in", env.now, enterprise_id)
 
-        req.callbacks.append(lambda _ev: env.timeout(minutes).callbacks.append(done))
+        desks.request(lambda _ev: env.timeout(minutes).callbacks.append(done))

@@ -38,6 +38,7 @@ from sim.enterprises import CheckIn
 from sim.events import Recorder
 from sim.night import COACH, NONE, OWN, Night
 from sim.roads import EVENING_KEY, bias_factor, leg_factors, split_cv
+from sim.servers import run as run_events
 from sim.state import NightState, TripBoard
 from sim.station import Bays, DeskStage, desk_queue_times, desk_service_minutes, walk_minutes
 from sim.streams import Draws
@@ -156,7 +157,7 @@ def run_replication(nights: list[Night], config: SimConfig, seed: int, replicati
     for night in nights:
         states.append(_start_night(env, night, offset, config, rec, draws, desks, bays, checkin, season))
         offset += night.n_workers
-    env.run()
+    run_events(env)
     eid = getattr(env, "_eid", None)
     sim_events = next(eid) if eid is not None else 0
     return ReplicationOutput(replication, rec, sim_events, [s.delay_min for s in states],

@@ -44,6 +44,15 @@ def _column(tl: pd.DataFrame, workers: pd.DataFrame | None, name: str, default: 
     return np.full(len(tl), default)
 
 
+def headline_flags(carried: np.ndarray, checked: np.ndarray, late: np.ndarray,
+                   deadline: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+    """Per worker, the two parts of the headline: ``closed`` (reached a closed dormitory or never checked in) and
+    ``after_deadline`` (checked in after ``deadline``), for workers the plan ``carried`` (and who came); a worker
+    counts against the night when either is true. ``checked``: check-in minutes (NaN: not checked in)."""
+    done = np.isfinite(checked)
+    return carried & (late | ~done), carried & done & (checked > deadline + EPS)
+
+
 def worker_flags(timelines: pd.DataFrame, workers: pd.DataFrame | None = None,
                  planned: pd.Series | None = None) -> pd.DataFrame:
     """One row per timeline row: replication, train, district, enterprise, the four parts as booleans and ``bad``
@@ -62,7 +71,6 @@ def worker_flags(timelines: pd.DataFrame, workers: pd.DataFrame | None = None,
     else:
         carried = carried & (tl["not_delivered"].to_numpy() != "missed_train")
     checked = tl["checked_in"].to_numpy(dtype=float)
-    done = np.isfinite(checked)
     late = tl["late_checkin"].fillna(False).to_numpy(dtype=bool) if "late_checkin" in tl.columns else np.zeros(
         len(tl), dtype=bool)
     deadline = tl["deadline_min"].to_numpy(dtype=float)
@@ -70,13 +78,14 @@ def worker_flags(timelines: pd.DataFrame, workers: pd.DataFrame | None = None,
     wait = tl["departed"].to_numpy(dtype=float) - tl["off_train"].to_numpy(dtype=float)
     ride_limit = _column(tl, workers, "max_ride_min", math.inf)
     wait_limit = _column(tl, workers, "max_station_wait_min", math.inf)
+    closed, after_deadline = headline_flags(carried, checked, late, deadline)
     out = pd.DataFrame({
         "replication": tl["replication"].to_numpy(),
         "train": tl["train"].array if "train" in tl.columns else "",
         "district": tl["district"].array if "district" in tl.columns else "",
         "enterprise_id": tl["enterprise_id"].array if "enterprise_id" in tl.columns else "",
-        "closed": carried & (late | ~done),
-        "after_deadline": carried & done & (checked > deadline + EPS),
+        "closed": closed,
+        "after_deadline": after_deadline,
         "long_ride": carried & np.nan_to_num(ride > ride_limit + EPS, nan=False),
         "long_wait": carried & np.nan_to_num(wait > wait_limit + EPS, nan=False),
         "checked_in": checked,

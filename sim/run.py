@@ -201,6 +201,34 @@ def simulate_compiled(scenario: Scenario, night: Night, seed: int, only: Sequenc
                      scenario.latest_arrival_min, only)
 
 
+def _day_nights(arrivals: Sequence[tuple[Scenario, Plan]],
+                options: SimConfig | dict[str, Any] | None) -> tuple[list[tuple[Scenario, Plan]], list[Night]]:
+    """The arrivals with the night model of ``options`` applied, and their nights (ids prefixed ``T<k>/``)."""
+    if not arrivals:
+        raise ScenarioError("sim.no_trains", field="arrivals")
+    arrivals = [(_night_model(sc, options)[0], plan) for sc, plan in arrivals]
+    first = arrivals[0][0]
+    width = len(str(len(arrivals)))
+    nights = []
+    for k, (sc, plan) in enumerate(arrivals):
+        if sc.meta.date != first.meta.date:
+            raise ScenarioError("sim.other_date", field="arrivals", k=k + 1, name=sc.name, date=sc.meta.date,
+                                first=first.meta.date)
+        nights.append(compile_night(sc, plan, prefix=f"T{k + 1:0{width}d}/"))
+    return arrivals, nights
+
+
+def compile_arrivals(arrivals: Sequence[tuple[Scenario, Plan]],
+                     options: SimConfig | dict[str, Any] | None = None) -> tuple[list[Night], SimConfig]:
+    """The nights one replication of these arrivals simulates, compiled once, and the simulation's options: one
+    arrival as ``simulate`` has it, several as ``simulate_day`` has them (ids prefixed ``T<k>/``)."""
+    config = as_config(_split(options)[0])
+    if len(arrivals) == 1:
+        sc, plan = arrivals[0]
+        return [compile_night(_night_model(sc, options)[0], plan)], config
+    return _day_nights(arrivals, options)[1], config
+
+
 def simulate_day(arrivals: Sequence[tuple[Scenario, Plan]], replications: int = 1, seed: int = 0,
                  options: SimConfig | dict[str, Any] | None = None) -> SimResult:
     """Several trains on one day at one station, in one environment per replication.
@@ -212,14 +240,7 @@ def simulate_day(arrivals: Sequence[tuple[Scenario, Plan]], replications: int = 
     if not arrivals:
         raise ScenarioError("sim.no_trains", field="arrivals")
     config = as_config(_split(options)[0])
-    arrivals = [(_night_model(sc, options)[0], plan) for sc, plan in arrivals]
+    arrivals, nights = _day_nights(arrivals, options)
     first = arrivals[0][0]
-    width = len(str(len(arrivals)))
-    nights = []
-    for k, (sc, plan) in enumerate(arrivals):
-        if sc.meta.date != first.meta.date:
-            raise ScenarioError("sim.other_date", field="arrivals", k=k + 1, name=sc.name, date=sc.meta.date,
-                                first=first.meta.date)
-        nights.append(compile_night(sc, plan, prefix=f"T{k + 1:0{width}d}/"))
     return _simulate(nights, first, f"{first.name} day ({len(arrivals)} trains)", replications, seed, config,
                      min(sc.arrival_min for sc, _ in arrivals), max(sc.latest_arrival_min for sc, _ in arrivals))

@@ -11,6 +11,7 @@ import simpy
 
 from scenarios.model import Station
 from sim.config import SimConfig
+from sim.servers import Servers
 
 
 def walk_minutes(station: Station, u: np.ndarray) -> np.ndarray:
@@ -62,8 +63,9 @@ class PriorityResource(simpy.PriorityResource):
 
 
 class DeskStage:
-    """Gift-pack desks: a SimPy Resource with ``desks`` servers, first come first served, or a PriorityResource
-    serving the lowest ``rank`` first among those waiting (``station.desk_order`` "coach" or "sign").
+    """Gift-pack desks: ``desks`` servers (``sim.servers.Servers``, served as a SimPy Resource), first come first
+    served, or as a PriorityResource serving the lowest ``rank`` first among those waiting (``station.desk_order``
+    "coach" or "sign").
 
     ``feed(arrivals, order, service, done, rank)`` releases arrivals at their times; each is served for its
     service time and then ``done(i, t_start, t_end)`` is called. It can be driven by any arrival times, e.g. Poisson
@@ -72,7 +74,7 @@ class DeskStage:
 
     def __init__(self, env: simpy.Environment, desks: int, priority: bool = False) -> None:
         self.env = env
-        self.resource = PriorityResource(env, capacity=desks) if priority else simpy.Resource(env, desks)
+        self.servers = Servers(env, desks, priority)
 
     def feed(self, arrivals: Sequence[float], order: Sequence[int], service: Sequence[float],
              done: Callable[[int, float, float], None], rank: Sequence[float] | None = None) -> simpy.Process:
@@ -86,25 +88,23 @@ class DeskStage:
             t = arrivals[i]
             if t > env.now:
                 yield env.timeout(t - env.now)
-            self._serve(i, service[i], done, None if rank is None else rank[i])
+            self._serve(i, service[i], done, 0.0 if rank is None else rank[i])
 
-    def _serve(self, i: int, service: float, done: Callable[[int, float, float], None],
-               rank: float | None = None) -> None:
+    def _serve(self, i: int, service: float, done: Callable[[int, float, float], None], rank: float = 0.0) -> None:
         """Queue for a desk, hold it for ``service``, release it: plain event callbacks (request, timeout,
         release), which behave as a process doing ``with desks.request(): yield timeout`` with two fewer events."""
-        env, resource = self.env, self.resource
-        req = resource.request() if rank is None else resource.request(priority=rank)
+        env, servers = self.env, self.servers
 
         def granted(_event: simpy.Event) -> None:
             start = env.now
 
             def served(_event: simpy.Event) -> None:
-                resource.release(req)
+                servers.release()
                 done(i, start, env.now)
 
             env.timeout(service).callbacks.append(served)
 
-        req.callbacks.append(granted)
+        servers.request(granted, rank)
 
 
 class Bays:

@@ -24,7 +24,6 @@ from planning.season import NightPlan, SeasonPlan
 from present.catalog import text, words
 from present.html import Table
 from scenarios.errors import ScenarioError
-from whatif.risk import night_ok_by_train
 from whatif.sequential import wilson
 
 
@@ -35,21 +34,26 @@ def _evenings(sp: SeasonPlan) -> list[list[NightPlan]]:
     return list(groups.values())
 
 
-def _task(group: list[tuple[Any, Any, str]], replications: int, seed: int, options: dict[str, Any]) -> pd.DataFrame:
-    """Simulate one evening; one row per (arrival, replication): ok, last check-in, late workers."""
-    from sim import simulate, simulate_day
+def _task(group: list[tuple[Any, Any, str]], replications: int, seed: int,
+          options: dict[str, Any]) -> tuple[list[str], Any]:
+    """Simulate one evening ``replications`` times: its arrival ids and their ``sim.outcomes.NightOutcomes``."""
+    from sim.outcomes import night_outcomes
+    from sim.run import compile_arrivals
 
-    config = {**options, "log": "lean", "n_jobs": 1}
-    if len(group) == 1:
-        sc, plan, aid = group[0]
-        run = simulate(sc, plan, replications, seed=seed, options=config)
-        names = {run.workers["train"].iloc[0]: aid}
-    else:
-        run = simulate_day([(sc, plan) for sc, plan, _ in group], replications, seed=seed, options=config)
-        names = dict(zip(sorted(run.workers["train"].unique()), [aid for _, _, aid in group], strict=True))
-    frame = night_ok_by_train(run)
-    frame["arrival"] = frame["train"].map(names)
-    return frame.drop(columns=["train"])
+    nights, config = compile_arrivals([(sc, plan) for sc, plan, _ in group], options)
+    return [aid for _, _, aid in group], night_outcomes(nights, config, seed, range(replications))
+
+
+def _frame(done: list[tuple[list[str], Any]]) -> pd.DataFrame:
+    """One row per arrival and replication (replication, late, last_checkin_min, ok, arrival), by arrival."""
+    ids = [aid for names, _ in done for aid in names]
+    late = np.concatenate([o.late for _, o in done]).ravel()
+    last = np.concatenate([o.last_checkin_min for _, o in done]).ravel()
+    reps = np.concatenate([np.tile(o.replications, len(names)) for names, o in done])
+    n = len(done[0][1].replications)
+    frame = pd.DataFrame({"replication": reps, "late": late, "last_checkin_min": last, "ok": late == 0,
+                          "arrival": np.repeat(np.array(ids, dtype=object), n)})
+    return frame.sort_values(["arrival", "replication"], ignore_index=True)
 
 
 @dataclass(frozen=True, eq=False)
@@ -145,13 +149,14 @@ def simulate_season(sp: SeasonPlan, replications: int = 100, seed: int = 0, *, b
     shared = {"season_seed": int(np.random.SeedSequence([seed, 23]).generate_state(1)[0]), **(options or {})}
     tasks = [([(n.scenario, n.plan, n.arrival.id) for n in g], replications, s, dict(shared))
              for g, s in zip(groups, seeds, strict=True)]
+    # The largest evenings first, so the processes finish together; results are sorted by arrival afterwards.
+    tasks.sort(key=lambda t: -sum(len(sc.workers) for sc, _, _ in t[0]))
     if backend == "serial" or (backend == "local" and n_jobs == 1):
-        frames = [_task(*t) for t in tasks]
+        done = [_task(*t) for t in tasks]
     elif backend == "local":
         from joblib import Parallel, delayed
 
-        frames = Parallel(n_jobs=n_jobs)(delayed(_task)(*t) for t in tasks)
+        done = Parallel(n_jobs=n_jobs)(delayed(_task)(*t) for t in tasks)
     else:
-        frames = backend.gather([backend.submit(_task, *t, pure=False) for t in tasks])
-    nights = pd.concat(frames, ignore_index=True).sort_values(["arrival", "replication"], ignore_index=True)
-    return SeasonResult(sp, replications, seed, nights, time.perf_counter() - start)
+        done = backend.gather([backend.submit(_task, *t, pure=False) for t in tasks])
+    return SeasonResult(sp, replications, seed, _frame(done), time.perf_counter() - start)
