@@ -1,6 +1,7 @@
 """The season at scale: the stress season (45,000 workers, 80 arrivals) planned and simulated 100 times.
 
     python benchmarks/season.py [--workers 45000] [--arrivals 80] [--replications 100] [--dask] [--out FILE]
+                                [--save-plan FILE | --plan FILE]
 
 Plans as ``labor-transfer season`` does by default (``SEASON_ITERATIONS``, seed 1, no time limit: nothing reads
 the clock) on 2 processes, and prints the plan's wall and CPU seconds (this process and its worker processes: the
@@ -9,12 +10,15 @@ processes (wall and CPU), with ``--dask`` also on a Dask ``LocalCluster`` with 2
 per night-replication, to show how it would scale on a real cluster), each compared with the local run number for
 number; events per second of a bare SimPy loop; peak memory (resident set of this process and its children).
 One run of each (the plan alone takes minutes); the load average is printed at the start and the end.
+``--save-plan`` pickles the plan; ``--plan`` loads it and times the replications alone (the same plan, so the same
+replications as a full run).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import resource
 import tempfile
 import time
@@ -77,39 +81,21 @@ def peak_mb() -> float:
     return max(own, kids) / 1024
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, default=45_000)
-    parser.add_argument("--arrivals", type=int, default=80)
-    parser.add_argument("--replications", type=int, default=100)
-    parser.add_argument("--dask", action="store_true", help="also on a Dask LocalCluster (2 workers, then 1)")
-    parser.add_argument("--out", type=Path, default=None)
-    args = parser.parse_args()
-    lines = [f"# stress season: {args.workers} workers on {args.arrivals} arrivals; load average "
-             f"{os.getloadavg()[0]:.1f} at start; {os.cpu_count()} cores", ""]
-    with tempfile.TemporaryDirectory() as tmp:
-        season = load_season(stress(Path(tmp), args.workers, args.arrivals))
-        cpu, start = cpu_seconds(), time.perf_counter()
-        sp = plan_season(season, PlanOptions(iterations=SEASON_ITERATIONS, seed=1), n_jobs=2)
-        plan_s, plan_cpu = time.perf_counter() - start, cpu_seconds() - cpu
-    t = sp.table()
-    lines += [f"season plan ({SEASON_ITERATIONS} routing iterations a night, seed 1, no time limit, 2 processes): "
-              f"{plan_s:.0f} s wall, {plan_cpu:.0f} s CPU for {len(t)} nights ({plan_s / len(t):.2f} s a night), "
-              f"{int(t['placed'].sum())} placed, {int(t['unplaced'].sum())} not placed, "
-              f"{int(t['coaches'].sum())} coach-trips, {t['km'].sum():,.1f} km; every night passed the plan checker",
-              f"load average after the plan: {os.getloadavg()[0]:.1f}", "",
-              "| backend | replications | seconds | CPU s | night-replications | ms per night-replication |",
-              "|---|---:|---:|---:|---:|---:|"]
+def replications(sp, replications: int, dask: bool) -> list[str]:
+    """The replication half: ``replications`` seasons on 2 local processes (and on Dask with ``dask``), wall and CPU,
+    the Dask runs compared number for number, the season's risk, SimPy's and the model's event rates, memory."""
+    lines = ["| backend | replications | seconds | CPU s | night-replications | ms per night-replication |",
+             "|---|---:|---:|---:|---:|---:|"]
     per_season = len(sp.nights)
     runs, seconds, counts, cpus = {}, {}, {}, {}
     cpu, start = cpu_seconds(), time.perf_counter()
-    runs["local, 2 processes"] = simulate_season(sp, args.replications, seed=1, backend="local", n_jobs=2)
-    seconds["local, 2 processes"], counts["local, 2 processes"] = time.perf_counter() - start, args.replications
+    runs["local, 2 processes"] = simulate_season(sp, replications, seed=1, backend="local", n_jobs=2)
+    seconds["local, 2 processes"], counts["local, 2 processes"] = time.perf_counter() - start, replications
     cpus["local, 2 processes"] = cpu_seconds() - cpu
     from dask.distributed import Client, LocalCluster
 
     # One Dask worker gets a quarter of the replications: enough for its time per night-replication.
-    for n, reps in ((2, args.replications), (1, max(1, args.replications // 4))) if args.dask else ():
+    for n, reps in ((2, replications), (1, max(1, replications // 4))) if dask else ():
         name = f"Dask LocalCluster, {n} worker{'s' if n > 1 else ''}"
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
                 Client(cluster) as client:
@@ -134,18 +120,59 @@ def main() -> None:
                          + mine[mine.ne(theirs).any(axis=1)].head(3).to_string())
         lines.append(f"same numbers as the local run ({counts[name]} replications): {same}")
     p, low, high = runs["local, 2 processes"].season_ok()
+    mean, lo, hi = runs["local, 2 processes"].bad_nights()
     bare = bare_simpy()
     rate, which = model_rate(sp)
-    lines += [f"season on time in {p:.0%} of simulated seasons ({low:.0%}-{high:.0%}), "
-              f"{args.replications:,} seasons of {per_season} nights",
-              f"bare SimPy loop: {bare:,.0f} events/s on one core; the night model: {rate:,.0f} events/s "
-              f"({rate / bare:.2f} of it; {which}, lean log, serial)",
-              f"peak memory: {peak_mb():,.0f} MB (largest of this process and its children)",
-              f"load average at the end: {os.getloadavg()[0]:.1f}"]
+    summary = [f"season on time in {p:.0%} of simulated seasons ({low:.0%}-{high:.0%}); nights that go wrong in a "
+               f"season: {mean:.2f} (90% of seasons: {lo}-{hi}); {replications:,} seasons of {per_season} nights",
+               f"bare SimPy loop: {bare:,.0f} events/s on one core; the night model: {rate:,.0f} events/s "
+               f"({rate / bare:.2f} of it; {which}, lean log, serial)",
+               f"peak memory: {peak_mb():,.0f} MB (largest of this process and its children)",
+               f"load average at the end: {os.getloadavg()[0]:.1f}"]
+    return [*lines, *summary]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=45_000)
+    parser.add_argument("--arrivals", type=int, default=80)
+    parser.add_argument("--replications", type=int, default=100)
+    parser.add_argument("--dask", action="store_true", help="also on a Dask LocalCluster (2 workers, then 1)")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--save-plan", type=Path, default=None, help="pickle the season plan to this file")
+    parser.add_argument("--plan", type=Path, default=None,
+                        help="a plan pickled by --save-plan: time the replications alone (no planning)")
+    args = parser.parse_args()
+    lines = [f"# stress season: {args.workers} workers on {args.arrivals} arrivals; load average "
+             f"{os.getloadavg()[0]:.1f} at start; {os.cpu_count()} cores", ""]
+    if args.plan is not None:  # the benchmark's own plan, from an earlier run: replications only
+        sp = pickle.loads(args.plan.read_bytes())
+        t = sp.table()
+        lines = [f"# season plan loaded from {args.plan} (pickled by --save-plan; not planned in this run): "
+                 f"{int(t['workers'].sum())} workers on {len(t)} arrivals; load average {os.getloadavg()[0]:.1f} "
+                 f"at start; {os.cpu_count()} cores", ""]
+        return _finish(lines + replications(sp, args.replications, args.dask), args.out)
+    with tempfile.TemporaryDirectory() as tmp:
+        season = load_season(stress(Path(tmp), args.workers, args.arrivals))
+        cpu, start = cpu_seconds(), time.perf_counter()
+        sp = plan_season(season, PlanOptions(iterations=SEASON_ITERATIONS, seed=1), n_jobs=2)
+        plan_s, plan_cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    if args.save_plan is not None:
+        args.save_plan.write_bytes(pickle.dumps(sp))
+    t = sp.table()
+    lines += [f"season plan ({SEASON_ITERATIONS} routing iterations a night, seed 1, no time limit, 2 processes): "
+              f"{plan_s:.0f} s wall, {plan_cpu:.0f} s CPU for {len(t)} nights ({plan_s / len(t):.2f} s a night), "
+              f"{int(t['placed'].sum())} placed, {int(t['unplaced'].sum())} not placed, "
+              f"{int(t['coaches'].sum())} coach-trips, {t['km'].sum():,.1f} km; every night passed the plan checker",
+              f"load average after the plan: {os.getloadavg()[0]:.1f}", ""]
+    _finish(lines + replications(sp, args.replications, args.dask), args.out)
+
+
+def _finish(lines: list[str], out: Path | None) -> None:
     text = "\n".join(lines) + "\n"
     print(text)
-    if args.out:
-        write_text_atomic(args.out, text)
+    if out:
+        write_text_atomic(out, text)
 
 
 if __name__ == "__main__":

@@ -153,6 +153,9 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
 
     routes = plan.routes.sort_values(["coach_id", "trip", "stop_order"], kind="stable")
     manifest = plan.manifest.sort_values(["coach_id", "trip", "boarding_order"], kind="stable")
+    # Each trip's manifest rows (positions, in boarding order), found once rather than by a filter per trip.
+    rows_of = manifest.groupby(["coach_id", "trip"], sort=False).indices
+    riders = manifest["worker_id"].to_numpy()
 
     vehicles: list[Vehicle] = []
     trips: list[Trip] = []
@@ -167,8 +170,8 @@ def compile_night(sc: Scenario, plan: Plan, prefix: str = "") -> Night:
             vindex[coach_id] = len(vehicles)
             vehicles.append(Vehicle(str(coach_id), coach_type, ctype.seats, False, sc.minutes(ctype.available_from)))
         places = [str(e) for e in stops["enterprise_id"]]
-        rows = manifest[(manifest["coach_id"] == coach_id) & (manifest["trip"] == trip_no)]
-        aboard = [windex[str(w)] for w in rows["worker_id"]]
+        rows = rows_of.get((coach_id, trip_no), [])
+        aboard = [windex[str(w)] for w in riders[rows]]
         stop_workers: list[list[int]] = [[] for _ in places]
         for w in aboard:
             dest = ent_ids[enterprise[w]] if enterprise[w] >= 0 else ""

@@ -51,20 +51,34 @@ def replication_seed(seed: int, replication: int) -> np.random.SeedSequence:
     return np.random.SeedSequence(seed, spawn_key=(replication,))
 
 
+#: Each stream's key hash as a Python int, hashed once (``Draws.uniform`` mixes it with the draw number).
+_STREAM_WORDS = {name: int(word) for name, word in zip(STREAMS, key_hash(STREAMS), strict=True)}
+_MASK = (1 << 64) - 1
+
+
 class Draws:
     """The random numbers of one replication, keyed by stream, entity and draw number."""
 
     def __init__(self, seed: int, replication: int) -> None:
         words = replication_seed(seed, replication).generate_state(2, np.uint64)
         self._w0, self._w1 = words[0], words[1]
-        self._streams = dict(zip(STREAMS, key_hash(STREAMS), strict=True))
+        self._keyed: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def _keys_mixed(self, keys: np.ndarray) -> np.ndarray:
+        """The first round of the mix, ``_mix(keys ^ w0)``: the same for every stream and draw of these keys, so
+        made once a replication per key array (a night's workers are drawn for six streams)."""
+        hit = self._keyed.get(id(keys))
+        if hit is not None and hit[0] is keys:
+            return hit[1]
+        z = _mix(np.asarray(keys, dtype=np.uint64) ^ self._w0)
+        self._keyed[id(keys)] = (keys, z)  # holding ``keys`` keeps its id from being reused
+        return z
 
     def uniform(self, stream: str, keys: np.ndarray, draw: int = 0) -> np.ndarray:
         """One uniform in [0, 1) per key (an array of ``key_hash`` values) for the ``draw``-th draw of ``stream``."""
-        with np.errstate(over="ignore"):
-            salt = self._streams[stream] ^ (np.uint64(draw + 1) * _GOLDEN)
-            z = _mix(np.asarray(keys, dtype=np.uint64) ^ self._w0)
-            z = _mix(z + (salt ^ self._w1))
+        # The salt in Python ints (mod 2**64, as uint64 arithmetic wraps): no numpy scalar overflow to silence.
+        salt = np.uint64((_STREAM_WORDS[stream] ^ ((draw + 1) * int(_GOLDEN) & _MASK)) ^ int(self._w1))
+        z = _mix(self._keys_mixed(keys) + salt)
         return (z >> _S11).astype(np.float64) * (1.0 / 9007199254740992.0)
 
     def normal(self, stream: str, keys: np.ndarray, draw: int = 0) -> np.ndarray:

@@ -1,7 +1,10 @@
 """Simulating a season: every arrival night many times, the chance each night goes right, and the whole season's.
 
 The evenings are separate tasks (one per evening and arrival point: arrivals of one evening at one point share
-its desks, bays and the evening's travel luck in one simulation, ``sim.simulate_day``). Each task has its own seed,
+its desks, bays and the evening's travel luck in one simulation, as ``sim.simulate_day`` runs them). A task compiles
+its nights once and reads from each replication only what the season needs, the workers counting against each night
+and its last check-in (``sim.outcomes``: the numbers of ``simulate_day`` and ``whatif.risk.night_ok_by_train``,
+without their frames); the largest evenings go first so the processes finish together. Each task has its own seed,
 drawn from the season seed and the task's position, so local processes and a Dask cluster give the same numbers;
 the error of the planner's own times (``travel.bias``) is drawn from the season seed itself
 (``SimConfig.season_seed``), so replication r of the season is replication r of every night under one shared error:
