@@ -13,7 +13,7 @@ from functools import partial
 import simpy
 
 from sim.events import Recorder
-from sim.servers import Servers
+from sim.servers import Servers, after
 
 
 class CheckIn:
@@ -40,18 +40,18 @@ class CheckIn:
             if morning_min is not None and morning_min > now:
                 open_min = morning_min
         if now < open_min:
-            env.timeout(open_min - now).callbacks.append(partial(self._queue, g, enterprise_id, minutes))
+            after(env, open_min - now, partial(self._queue, g, enterprise_id, minutes))
         else:
             self._queue(g, enterprise_id, minutes)
 
-    def _queue(self, g: int, enterprise_id: str, minutes: float, _event: simpy.Event | None = None) -> None:
+    def _queue(self, g: int, enterprise_id: str, minutes: float, _event: object = None) -> None:
         env = self.env
         desks = self.resources.get(enterprise_id)
         if desks is None:
             desks = self.resources[enterprise_id] = Servers(env, self.desks)
 
-        def done(_event: simpy.Event) -> None:
+        def done(_event: object) -> None:
             desks.release()
             self.rec.worker(g, "checked_in", env.now, enterprise_id)
 
-        desks.request(lambda _ev: env.timeout(minutes).callbacks.append(done))
+        desks.request(lambda _ev: after(env, minutes, done))

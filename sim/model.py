@@ -38,6 +38,7 @@ from sim.enterprises import CheckIn
 from sim.events import Recorder
 from sim.night import COACH, NONE, OWN, Night
 from sim.roads import EVENING_KEY, bias_factor, leg_factors, split_cv
+from sim.servers import after
 from sim.servers import run as run_events
 from sim.state import NightState, TripBoard
 from sim.station import Bays, DeskStage, desk_queue_times, desk_service_minutes, walk_minutes
@@ -118,9 +119,9 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
     order = idx[np.lexsort((hall[idx], rank[idx], queue[idx]))].tolist()
     # Python lists, not numpy arrays, in the per-worker callbacks below: no numpy scalar per event.
     mode, trip_of, gather, district = night.mode.tolist(), night.trip_of.tolist(), config.gather_min, night.district
-    timeout, worker = env.timeout, rec.worker
+    worker = rec.worker
 
-    def ready(i: int, _event: simpy.Event) -> None:
+    def ready(i: int, _event: object) -> None:
         g, now = offset + i, env.now
         worker(g, "gathered", now, district[i] or "staff")
         if mode[i] == NONE:
@@ -131,7 +132,7 @@ def _start_night(env: simpy.Environment, night: Night, offset: int, config: SimC
 
     def past_desk(i: int, start: float, end: float) -> None:
         worker(offset + i, "past_desk", end, "desks")
-        timeout(gather).callbacks.append(partial(ready, i))
+        after(env, gather, partial(ready, i))
 
     desks.feed(queue.tolist(), order, service, past_desk, None if station.desk_order == "arrival" else rank.tolist())
     for run in d.runs:

@@ -8,8 +8,9 @@ events scheduled in the same order give the same run, to the bit; what is saved 
 machinery (``Request``/``Release`` objects, their trigger loops) around each of the night's ~1,000 desk and
 check-in services. ``tests/sim/test_servers.py`` compares the two event by event.
 
-``run`` is ``simpy.Environment.run()`` (no ``until``: until no event is left) as one loop rather than a method
-call per event.
+The grants, releases and the timeouts the night's callbacks wait on (``after``) are ``Due`` events: slotted, with
+only what the loop reads. ``run`` is ``simpy.Environment.run()`` (no ``until``: until no event is left) as one loop
+rather than a method call per event.
 """
 
 from __future__ import annotations
@@ -21,7 +22,31 @@ from collections.abc import Callable
 
 import simpy
 
-Granted = Callable[[simpy.Event], None]
+Granted = Callable[[object], None]
+NORMAL = simpy.events.NORMAL
+
+
+class Due:
+    """An event with plain callbacks (a grant, a release, a timeout nobody yields): what the event loop reads of a
+    ``simpy.Event`` (``callbacks``, ``_ok``, ``_value``) and nothing more, so cheaper to make. It is scheduled as
+    ``Event.succeed`` and ``Timeout`` schedule theirs (``env.schedule``: time, NORMAL, the next event id)."""
+
+    __slots__ = ("_ok", "_value", "callbacks")
+
+    def __init__(self, callback: Granted) -> None:
+        self.callbacks = [callback]
+
+    def fire(self, env: simpy.Environment, delay: float = 0) -> None:
+        """Schedule the event ``delay`` minutes from now (``succeed()`` with no delay, ``Timeout`` with one)."""
+        self._ok, self._value = True, None
+        heapq.heappush(env._queue, (env._now + delay, NORMAL, next(env._eid), self))
+
+
+def after(env: simpy.Environment, delay: float, callback: Granted) -> None:
+    """``env.timeout(delay).callbacks.append(callback)``: the same event, scheduled the same way, made cheaper."""
+    if delay < 0:
+        raise ValueError(f"Negative delay {delay}")
+    Due(callback).fire(env, delay)
 
 
 class Servers:
@@ -33,14 +58,13 @@ class Servers:
         self.capacity = capacity
         self.busy = 0
         self.priority = priority
-        self.waiting: deque[simpy.Event] = deque()
-        self.ranked: list[tuple[float, float, int, simpy.Event]] = []
+        self.waiting: deque[Due] = deque()
+        self.ranked: list[tuple[float, float, int, Due]] = []
         self._order = itertools.count()
 
     def request(self, granted: Granted, rank: float = 0.0) -> None:
         """Queue for a server; ``granted(event)`` runs when the grant is processed."""
-        event = simpy.Event(self.env)
-        event.callbacks.append(granted)
+        event = Due(granted)
         if self.priority:  # SimPy's PriorityRequest key: (priority, time of the request), then first come
             heapq.heappush(self.ranked, (rank, self.env.now, next(self._order), event))
         else:
@@ -50,20 +74,18 @@ class Servers:
     def release(self) -> None:
         """Free a server: the next in line is granted when this release is processed (as SimPy's ``Release``)."""
         self.busy -= 1
-        event = simpy.Event(self.env)
-        event.callbacks.append(self._grant)
-        event.succeed()
+        Due(self._grant).fire(self.env)
 
-    def _grant(self, _event: simpy.Event | None = None) -> None:
+    def _grant(self, _event: object = None) -> None:
         """The head of the queue gets a free server (SimPy's ``_trigger_put``: only the head is looked at)."""
         if self.busy < self.capacity:
             if self.priority:
                 if self.ranked:
                     self.busy += 1
-                    heapq.heappop(self.ranked)[3].succeed()
+                    heapq.heappop(self.ranked)[3].fire(self.env)
             elif self.waiting:
                 self.busy += 1
-                self.waiting.popleft().succeed()
+                self.waiting.popleft().fire(self.env)
 
 
 def run(env: simpy.Environment) -> None:
@@ -81,4 +103,4 @@ def run(env: simpy.Environment) -> None:
             raise exc
 
 
-__all__ = ["Servers", "run"]
+__all__ = ["Due", "Servers", "after", "run"]

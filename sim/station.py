@@ -11,7 +11,7 @@ import simpy
 
 from scenarios.model import Station
 from sim.config import SimConfig
-from sim.servers import Servers
+from sim.servers import Servers, after
 
 
 def walk_minutes(station: Station, u: np.ndarray) -> np.ndarray:
@@ -95,14 +95,14 @@ class DeskStage:
         release), which behave as a process doing ``with desks.request(): yield timeout`` with two fewer events."""
         env, servers = self.env, self.servers
 
-        def granted(_event: simpy.Event) -> None:
+        def granted(_event: object) -> None:
             start = env.now
 
-            def served(_event: simpy.Event) -> None:
+            def served(_event: object) -> None:
                 servers.release()
                 done(i, start, env.now)
 
-            env.timeout(service).callbacks.append(served)
+            after(env, service, served)
 
         servers.request(granted, rank)
 
