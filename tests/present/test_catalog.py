@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -125,4 +126,7 @@ def test_no_inline_language_choices_and_no_line_translation() -> None:
     found = [f"{p.relative_to(ROOT)}:{i}" for package in PACKAGES for p in sorted((ROOT / package).rglob("*.py"))
              for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     assert not found, found
+    cells = [(p, "".join(c["source"])) for p in sorted((ROOT / "notebooks").glob("*.ipynb"))
+             for c in json.loads(p.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    assert not [p.name for p, code in cells if pattern.search(code)]  # the notebooks' code too
     assert not (ROOT / "present" / "zh_lines.py").exists()
