@@ -17,6 +17,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
 from present.catalog import CATALOG
+from present.catalog import text as say
 from present.clock import format_clock
 from present.figure import Chart, figure
 from present.fonts import rc
@@ -90,7 +91,7 @@ def gantt(result: SimResult, replication: int = 0, lang: str = "zh", max_vehicle
         ev = result.events
         gone = ev.loc[(ev["replication"] == replication) & (ev["event"] == "no_show"), "entity"] if len(ev) else []
         if len(gone):  # a disrupted night is said to be one: the coaches that did not come are named
-            title += text["gantt_no_show"].format(coaches=text["list_sep"].join(map(str, dict.fromkeys(gone))))
+            title += text["gantt_no_show"].format(coaches=say("sep.list", lang).join(map(str, dict.fromkeys(gone))))
         if shown > len(vehicles):
             title += text["first_of"].format(k=len(vehicles), n=shown)
         ax.set_title(title)

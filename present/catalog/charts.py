@@ -6,7 +6,6 @@ from __future__ import annotations
 TEXTS: dict[str, tuple[str, str]] = {
     "chart.gantt_title": ("Coach Gantt chart (simulated night {r})", "车辆甘特图（第 {r} 个模拟夜晚）"),
     "chart.gantt_no_show": ("; booked but did not come that night: {coaches}", "；这一晚预订的车没来：{coaches}"),
-    "chart.list_sep": (", ", "、"),
     "chart.vehicle": ("Vehicle", "车辆"),
     "chart.clock": ("Clock time", "时间"),
     "chart.waiting": ("waiting at station", "在站等候"),
