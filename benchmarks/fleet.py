@@ -35,6 +35,8 @@ import sys
 import time
 from pathlib import Path
 
+from report import emit
+
 import scenarios
 from planning import make_plan
 from sim import simulate
@@ -274,10 +276,7 @@ def main() -> None:
         print(line, *rows, sep="\n", flush=True)
     lines += cheaper
     lines.append(f"\n# load average {os.getloadavg()[0]:.1f} at the end")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    emit(lines, args.out)
 
 
 if __name__ == "__main__":

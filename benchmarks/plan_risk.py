@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+from report import emit
 
 import whatif.plan_risk as plan_risk
 from sim.config import SimConfig
@@ -109,9 +110,7 @@ def main() -> None:
             f"cores\nplan_alone_s: `plan --risk-nights 0`; as_run_s: `plan` (check_s + alternatives_s inside it); "
             f"ratio_as_run = as_run_s / plan_alone_s\n{shown}\n\nalternatives tried (nights each) and not tried "
             f"(why):\n{detail}\n")
-    print(text)
-    if args.out is not None:
-        args.out.write_text(text, encoding="utf-8")
+    emit(text, args.out)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import math
 from pathlib import Path
 
 import numpy as np
+from report import emit
 
 from whatif.sequential import SequentialRule, binom_tail, fixed_sample_bound
 
@@ -84,10 +85,7 @@ def main() -> None:
         meets = str(look.meets_at) if look.meets_at <= look.nights else "-"
         fails = str(look.fails_at) if look.fails_at >= 0 else "-"
         lines.append(f"| {look.nights} | {meets} | {fails} | {look.level:.4%} |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    emit(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from report import emit
+
 import scenarios
 from whatif.option import Option, plan_or_problem, try_option
 from whatif.slider import Slider
@@ -122,10 +124,7 @@ def main() -> None:
     lines += [f"| median | | | {med(warm_cpu):.2f} | {med(warm_wall):.2f} | {med(ref_cpu):.2f} | "
               f"{med(ref_wall):.2f} | | | |", "", sweep_plans(base, args.seed), "",
               f"load average at the end: {os.getloadavg()[0]:.1f}"]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    emit(lines, args.out)
 
 
 if __name__ == "__main__":
