@@ -109,6 +109,10 @@ def write_workbook(path: Path, sc: Scenario, plan: Plan, placement: pd.DataFrame
         book.close()
 
 
+#: The summary sheet's column widths (Excel units): the item names, the values at most, the district table's columns.
+SUMMARY_ITEM_WIDTH, SUMMARY_VALUE_WIDTH, SUMMARY_TABLE_WIDTH = 30, 40, 18
+
+
 @dataclass(frozen=True)
 class Verdict:
     """The plan's risk check in the planner's words (``whatif.plan_risk.verdict``): the headline, what to do, and
@@ -268,9 +272,10 @@ class Sheets:
             "placed": whole(by["workers"]),
         })
         self.rows(sheet, top + 1, table, fit=False)
-        sheet.set_column(0, 0, 30)
-        sheet.set_column(1, 1, min(max(18, *(text_width(v) + 2 for _, v in items)), 40))  # the values fit
-        sheet.set_column(2, 4, 18)
+        sheet.set_column(0, 0, SUMMARY_ITEM_WIDTH)
+        sheet.set_column(1, 1, min(max(SUMMARY_TABLE_WIDTH, *(text_width(v) + 2 for _, v in items)),
+                                   SUMMARY_VALUE_WIDTH))  # the values fit
+        sheet.set_column(2, 4, SUMMARY_TABLE_WIDTH)
         sheet.fit_to_pages(1, 0)
 
     def verdict_rows(self, sheet) -> int:
@@ -282,7 +287,7 @@ class Sheets:
         body = "\n".join(lines)
         sheet.merge_range(1, 0, 1, 4, "", self.cells.fmt(props))
         self.cells.write(sheet, 1, 0, body, props)
-        wide = 30 + 40 + 3 * 18  # the summary's columns A to E, in Excel's character widths
+        wide = SUMMARY_ITEM_WIDTH + SUMMARY_VALUE_WIDTH + 3 * SUMMARY_TABLE_WIDTH  # columns A to E at their widest
         rows = sum(max(1, math.ceil(text_width(line) / wide)) for line in lines)
         sheet.set_row(1, 16 * rows)
         return 3
